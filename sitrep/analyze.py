@@ -1,0 +1,68 @@
+"""Per-document analysis: clean -> nlp -> dates -> extract, with no store involved.
+
+This is the pure part of the pipeline: it maps documents to their records and can run in any
+worker process (locally or on Dask). ``pipeline.run`` adds ingest, storage and fusion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import nlp
+from .clean import clean
+from .extract import dates
+from .extract.context import Context
+from .extract.events import extract_events
+from .extract.figures import extract_figures
+from .extract.statements import extract_statements
+from .model import Cleaned, Document, Event, Figure, ReferenceDate, Statement, TimeExpr, stable_id
+
+
+@dataclass
+class Analysis:
+    """Everything sitrep learns from one document."""
+
+    document: Document
+    cleaned: Cleaned
+    reference: ReferenceDate
+    timexes: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def analyze(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Analysis]:
+    """Analyze documents in order; spaCy runs batched over their body paragraphs."""
+    cleaned_stream = ((doc, clean(doc)) for doc in documents)
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, batch_size=batch_size):
+        yield analyze_parsed(doc, cleaned, paragraphs)
+
+
+def analyze_parsed(doc: Document, cleaned: Cleaned, paragraphs: list[nlp.Paragraph]) -> Analysis:
+    body = [(p.start, p.end) for p in paragraphs]
+    provisional = dates.find_timexes(doc.text, body, None)
+    reference = dates.reference_date(doc, cleaned, provisional)
+    timexes = dates.find_timexes(doc.text, body, reference)
+    ctx = Context(doc, cleaned, paragraphs, reference, timexes)
+    statements = extract_statements(ctx)
+    events = extract_events(ctx)
+    figures = extract_figures(ctx)
+    for rec in [*events, *statements, *figures]:
+        first = rec.mentions[0] if rec.mentions else None
+        if not rec.id:
+            rec.id = stable_id(rec.kind, doc.content_hash, first.start if first else "", first.end if first else "")
+    link_statements(events, statements)
+    return Analysis(doc, cleaned, reference, timexes, events, statements, figures)
+
+
+def link_statements(events: list[Event], statements: list[Statement]) -> None:
+    """A verbal event constituted by a statement points at it (overlapping mentions)."""
+    for ev in events:
+        for st in statements:
+            if any(
+                m.doc_id == n.doc_id and m.start < n.end and n.start < m.end
+                for m in ev.mentions
+                for n in st.mentions
+            ) and st.id not in ev.statement_ids:
+                ev.statement_ids.append(st.id)

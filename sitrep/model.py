@@ -1,0 +1,310 @@
+"""The record model shared by every pipeline stage.
+
+These plain dataclasses are the in-memory form of the record contract in DESIGN.md.
+Stages pass them along; the store persists them; exporters render them. Offsets are
+always code-point offsets into ``Document.text``, which is never modified.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["day", "week", "month", "year", "unknown"]
+RecordKind = Literal["event", "statement", "figure"]
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Deterministic id from its parts, so re-running a batch yields the same ids."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+@dataclass
+class Span:
+    """A marked region of the original text (boilerplate, title, dateline...)."""
+
+    start: int
+    end: int
+    kind: str
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass
+class Document:
+    """One input page. ``text`` is the original visible text, kept unchanged."""
+
+    id: str
+    text: str
+    source: str = ""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date/datetime given by the input (JSONL or HTML meta)
+    raw_html: str | None = None
+    content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = hashlib.sha256(
+                (self.raw_html if self.raw_html is not None else self.text).encode("utf-8", "surrogatepass")
+            ).hexdigest()
+
+
+@dataclass
+class Cleaned:
+    """What cleaning found: spans only, the text itself stays as it was."""
+
+    boilerplate: list[Span] = field(default_factory=list)
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    dateline_value: str | None = None  # ISO date or datetime parsed from the dateline
+    outlet: str | None = None
+    published: str | None = None  # from HTML metadata (htmldate), if any
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in self.boilerplate)
+
+    def body_ranges(self, text_length: int) -> list[tuple[int, int]]:
+        """Ranges of the text not covered by boilerplate, in order."""
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for s in sorted(self.boilerplate, key=lambda s: s.start):
+            if s.start > pos:
+                out.append((pos, s.start))
+            pos = max(pos, s.end)
+        if pos < text_length:
+            out.append((pos, text_length))
+        return out
+
+
+@dataclass
+class TimeExpr:
+    """One temporal expression, normalized like a TIMEX3."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None  # "2015-04-22", "2015-W17", "2021-06", "P3M", "XXXX-XX-XX"...
+    precision: Precision = "unknown"
+    range_start: str | None = None  # ISO date, inclusive
+    range_end: str | None = None  # ISO date, inclusive
+    relation: str | None = None  # "past", "same", "future" relative to the reference date
+    anchored: bool = True  # False when a relative expression could not be resolved
+
+    def to_json(self, doc_id: str) -> dict[str, Any]:
+        return {
+            "doc_id": doc_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "precision": self.precision,
+            "range_start": self.range_start,
+            "range_end": self.range_end,
+            "relation": self.relation,
+        }
+
+
+@dataclass
+class ReferenceDate:
+    """The date relative expressions of a document are resolved against."""
+
+    value: str | None = None  # ISO date
+    basis: str = "none"  # dateline, content, given, none
+    warnings: list[str] = field(default_factory=list)
+    lower_bound: str | None = None  # when content only bounds it
+    upper_bound: str | None = None
+
+
+@dataclass
+class Mention:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str | None = None
+    country: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "country": self.country}
+
+
+@dataclass
+class Location:
+    name: str
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class RecordDate:
+    date: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    precision: Precision = "unknown"
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Speaker:
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "organization": self.organization}
+
+
+@dataclass
+class Event:
+    plover_type: str
+    mentions: list[Mention]
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    plover_mode: str | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    location: Location | None = None
+    date: RecordDate = field(default_factory=RecordDate)
+    status: str = "occurred"
+    fatalities: int | None = None
+    fatalities_qualifier: str | None = None
+    summary: str = ""
+    trigger: str = ""
+    statement_ids: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    id: str = ""
+
+    kind: RecordKind = "event"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "event",
+            "id": self.id,
+            "plover_type": self.plover_type,
+            "plover_mode": self.plover_mode,
+            "acled_event_type": self.acled_event_type,
+            "acled_sub_event_type": self.acled_sub_event_type,
+            "actor1": self.actor1.to_json() if self.actor1 else None,
+            "actor2": self.actor2.to_json() if self.actor2 else None,
+            "location": self.location.to_json() if self.location else None,
+            "date": self.date.date,
+            "date_precision": self.date.precision,
+            "date_start": self.date.start,
+            "date_end": self.date.end,
+            "status": self.status,
+            "fatalities": self.fatalities,
+            "fatalities_qualifier": self.fatalities_qualifier,
+            "summary": self.summary,
+            "trigger": self.trigger,
+            "statement_ids": list(self.statement_ids),
+            "confidence": self.confidence,
+            "disagreements": list(self.disagreements),
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass
+class Statement:
+    speaker: Speaker
+    quote: str
+    mentions: list[Mention]
+    direct: bool = True
+    intent: str = "other"
+    addressee: str | None = None
+    channel: str | None = None
+    reported_by: list[str] = field(default_factory=list)
+    date: RecordDate = field(default_factory=RecordDate)
+    speaker_actor: Actor | None = None
+    id: str = ""
+
+    kind: RecordKind = "statement"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "statement",
+            "id": self.id,
+            "speaker": self.speaker.to_json(),
+            "speaker_actor": self.speaker_actor.to_json() if self.speaker_actor else None,
+            "quote": self.quote,
+            "direct": self.direct,
+            "intent": self.intent,
+            "addressee": self.addressee,
+            "channel": self.channel,
+            "reported_by": list(self.reported_by),
+            "date": self.date.date,
+            "date_precision": self.date.precision,
+            "date_start": self.date.start,
+            "date_end": self.date.end,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass
+class Figure:
+    measure: str
+    value: float
+    mentions: list[Mention]
+    unit: str = "persons"
+    qualifier: str | None = None
+    subject: str | None = None
+    location: Location | None = None
+    period: RecordDate = field(default_factory=RecordDate)
+    source: str | None = None
+    status: str = "actual"
+    id: str = ""
+
+    kind: RecordKind = "figure"
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "type": "figure",
+            "id": self.id,
+            "measure": self.measure,
+            "value": value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "subject": self.subject,
+            "location": self.location.to_json() if self.location else None,
+            "period_start": self.period.start,
+            "period_end": self.period.end,
+            "date": self.period.date,
+            "date_precision": self.period.precision,
+            "source": self.source,
+            "status": self.status,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+Record = Event | Statement | Figure
+
+
+def mention(doc: Document, start: int, end: int) -> Mention:
+    """A mention that quotes the original text exactly (provenance by construction)."""
+    start = max(0, min(start, len(doc.text)))
+    end = max(start, min(end, len(doc.text)))
+    return Mention(doc_id=doc.id, start=start, end=end, text=doc.text[start:end])
