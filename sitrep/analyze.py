@@ -66,3 +66,38 @@ def link_statements(events: list[Event], statements: list[Statement]) -> None:
                 for n in st.mentions
             ) and st.id not in ev.statement_ids:
                 ev.statement_ids.append(st.id)
+
+
+def analyze_stream(
+    documents: Iterable[Document], batch_size: int = 32, workers: int = 1
+) -> Iterator[tuple[list[Analysis], list[tuple[Document, str]]]]:
+    """Batches of analyses; a document whose extraction raises is returned as an error, not raised.
+
+    Parsing is batched through one ``nlp.pipe`` stream (``n_process=workers``); the
+    per-document extractors run in this process.
+    """
+    from .nlp import load
+
+    nlp_model = load()
+    cleaned_stream = ((doc, _safe_clean(doc)) for doc in documents)
+    batch: list[Analysis] = []
+    errors: list[tuple[Document, str]] = []
+    for doc, cleaned, paragraphs in nlp.parse(
+        cleaned_stream, nlp=nlp_model, batch_size=batch_size, n_process=workers
+    ):
+        try:
+            batch.append(analyze_parsed(doc, cleaned, paragraphs))
+        except Exception as e:  # one bad document must not stop the batch
+            errors.append((doc, f"extraction failed: {type(e).__name__}: {e}"))
+        if len(batch) + len(errors) >= batch_size:
+            yield batch, errors
+            batch, errors = [], []
+    if batch or errors:
+        yield batch, errors
+
+
+def _safe_clean(doc: Document) -> Cleaned:
+    try:
+        return clean(doc)
+    except Exception:  # cleaning is best effort: keep the whole text as body
+        return Cleaned()

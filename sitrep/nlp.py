@@ -103,7 +103,10 @@ def _ruler_patterns() -> list[dict[str, Any]]:
 
 
 def parse(
-    items: Iterable[tuple[Document, Cleaned]], nlp: Language | None = None, batch_size: int = 64
+    items: Iterable[tuple[Document, Cleaned]],
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
 ) -> Iterator[tuple[Document, Cleaned, list[Paragraph]]]:
     """Parse many documents with one ``nlp.pipe`` stream, yielding each with its paragraphs."""
     nlp = nlp or load()
@@ -120,7 +123,9 @@ def parse(
 
     current: dict[int, list[Paragraph]] = {}
     done_upto = 0
-    for sdoc, (di, pi) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for sdoc, (di, pi) in nlp.pipe(
+        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         paras = current.setdefault(di, [])
         if pi >= 0:
             lo, hi = pending[di][2][pi]

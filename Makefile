@@ -1,0 +1,42 @@
+# sitrep: two commands on a fresh machine.
+#   make demo   venv + install + run on the bundled example corpus + export + summary
+#   make test   venv + install + the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
+DEMO   := demo-out
+
+.PHONY: install test demo lint typecheck bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+lint: install
+	$(VENV)/bin/ruff check sitrep tests benchmarks
+	$(VENV)/bin/mypy sitrep
+
+demo: install
+	mkdir -p $(DEMO)
+	rm -f $(DEMO)/demo.db $(DEMO)/demo.db-wal $(DEMO)/demo.db-shm
+	$(VENV)/bin/sitrep run examples/corpus --db $(DEMO)/demo.db || [ $$? -eq 1 ]
+	$(VENV)/bin/sitrep export --db $(DEMO)/demo.db --format jsonl -o $(DEMO)/demo.jsonl
+	$(VENV)/bin/sitrep export --db $(DEMO)/demo.db --format acled-csv -o $(DEMO)/demo.acled.csv
+	@echo "demo written to $(DEMO)/ (demo.db, demo.jsonl, demo.acled.csv)"
+
+bench: install
+	$(PY) benchmarks/bench_dates.py
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,248 @@
+"""The ``sitrep`` command line: parses options and calls the Python API, nothing more.
+
+Exit codes: 0 every input was stored (or already stored); 1 some inputs were skipped with a
+reason (the rest is stored); 2 bad usage; 3 the run could not proceed (e.g. database error).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="sitrep: raw conflict news pages in, a sourced dataset of events, statements and figures out.",
+    rich_markup_mode=None,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file path or postgresql:// URL.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """sitrep: raw conflict news pages in, a sourced dataset of events, statements and figures out."""
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    db: DbOption = "sitrep.db",
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 32,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = 20_000_000,
+    json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Ingest, extract, store and fuse documents.
+
+    Example: sitrep run corpus/ --db sitrep.db
+    """
+    from .pipeline import run as run_pipeline
+
+    progress_ctx = None
+    advance = None
+    if not quiet and not json_summary:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress_ctx = Progress(
+            TextColumn("[bold]sitrep run"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        task = progress_ctx.add_task("run", total=_count_inputs(paths), rate="-")
+
+        def advance(n: int) -> None:
+            assert progress_ctx is not None
+            progress_ctx.advance(task, n)
+            t = progress_ctx.tasks[task]
+            if t.elapsed:
+                progress_ctx.update(task, rate=f"{t.completed / t.elapsed:.1f}")
+
+        progress_ctx.start()
+
+    def on_error(source: str, reason: str) -> None:
+        typer.echo(f"skipped {source}: {reason}", err=True)
+
+    try:
+        summary = run_pipeline(paths, db, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+                               on_error=on_error, progress=advance)
+    except Exception as e:
+        if progress_ctx:
+            progress_ctx.stop()
+        typer.echo(f"sitrep run failed: {type(e).__name__}: {e}", err=True)
+        raise typer.Exit(EXIT_FATAL) from e
+    finally:
+        if progress_ctx:
+            progress_ctx.stop()
+    if json_summary:
+        print(json.dumps(summary.as_dict()))
+    elif not quiet:
+        _print_summary(summary.as_dict())
+    raise typer.Exit(EXIT_SKIPPED if summary.failed else EXIT_OK)
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """Number of inputs for the progress bar (JSONL lines are not counted: None then)."""
+    from .ingest import JSONL_SUFFIXES, SUPPORTED
+
+    n = 0
+    for p in paths:
+        path = Path(p)
+        if p == "-":
+            return None
+        if path.is_dir():
+            for f in path.rglob("*"):
+                if f.suffix.lower() in JSONL_SUFFIXES:
+                    return None
+                n += f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(".")
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            return None
+        else:
+            n += 1
+    return n
+
+
+def _print_summary(s: dict[str, object]) -> None:
+    t = Table(title="sitrep run", show_header=False)
+    t.add_row("documents read", str(s["documents_read"]))
+    t.add_row("stored", str(s["documents_stored"]))
+    t.add_row("already stored", str(s["documents_unchanged"]))
+    t.add_row("skipped", str(s["documents_failed"]))
+    recs = s["records"] if isinstance(s["records"], dict) else {}
+    for k in ("events", "statements", "figures"):
+        t.add_row(k, str(recs.get(k, 0)))
+    t.add_row("time", f"{s['seconds']} s ({s['documents_per_second']} docs/s)")
+    out.print(t)
+    failures = s.get("failures") or []
+    if isinstance(failures, list) and failures:
+        out.print("skipped inputs:")
+        for f in failures:
+            out.print(f"  {f['input']}: {f['reason']}", markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    db: DbOption = "sitrep.db",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, acled-csv, plover-json, geojson or parquet.")
+    ] = "jsonl",
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")] = "-",
+) -> None:
+    """Write the stored records in a standard format.
+
+    Example: sitrep export --db sitrep.db --format acled-csv -o events.csv
+    """
+    from .export import FORMATS
+    from .store import Store
+
+    if fmt not in FORMATS:
+        typer.echo(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    writer, binary = FORMATS[fmt]
+    try:
+        store = Store(db, create=False)
+    except FileNotFoundError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_FATAL) from e
+    if output == "-":
+        if binary:
+            typer.echo(f"{fmt} needs a file: use -o FILE", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        n = writer(store, sys.stdout)
+    else:
+        with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None) as f:
+            n = writer(store, f)
+        typer.echo(f"wrote {n} records to {output}", err=True)
+
+
+@app.command()
+def dates(
+    files: Annotated[list[str], typer.Argument(help="Files to read (txt, html, jsonl) or -.")],
+    reference_date: Annotated[
+        str | None, typer.Option("--reference-date", help="Resolve relative dates against this day (YYYY-MM-DD).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Print every temporal expression with offsets, type and TIMEX3 value.
+
+    Example: sitrep dates article.txt --reference-date 2021-07-05 --format jsonl
+    """
+    from .temporal import document_timexes
+    from .ingest import IngestError, iter_inputs
+
+    failed = False
+    for item in iter_inputs(files):
+        if isinstance(item, IngestError):
+            typer.echo(f"skipped {item}", err=True)
+            failed = True
+            continue
+        reference, timexes = document_timexes(item, reference_date)
+        if fmt == "table":
+            t = Table(title=f"{item.id} (reference {reference.value or 'unknown'}, {reference.basis})")
+            for col in ("start", "end", "text", "type", "value", "precision"):
+                t.add_column(col)
+            for x in timexes:
+                t.add_row(str(x.start), str(x.end), x.text, x.type, str(x.value), x.precision)
+            out.print(t)
+        else:
+            for x in timexes:
+                print(json.dumps(x.to_json(item.id), ensure_ascii=False))
+    raise typer.Exit(EXIT_SKIPPED if failed else EXIT_OK)
+
+
+@app.command()
+def status(db: DbOption = "sitrep.db") -> None:
+    """Runs, documents and failures with reasons.
+
+    Example: sitrep status --db sitrep.db
+    """
+    from .store import Store
+
+    try:
+        store = Store(db, create=False)
+    except FileNotFoundError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_FATAL) from e
+    counts = store.counts()
+    out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    t = Table(title="runs")
+    for col in ("id", "started", "finished", "status", "stored", "skipped", "docs/s"):
+        t.add_column(col)
+    for r in store.runs():
+        c = r.counts or {}
+        t.add_row(str(r.id), r.started_at, r.finished_at or "-", r.status, str(c.get("documents_stored", "-")),
+                  str(c.get("documents_failed", "-")), str(c.get("documents_per_second", "-")))
+    out.print(t)
+    failures = store.failures()
+    if failures:
+        out.print("failures:")
+        for f in failures:
+            out.print(f"  run {f.run_id} [{f.stage}] {f.input}: {f.reason}", markup=False, highlight=False)

@@ -1,0 +1,227 @@
+"""Fusion: the same real-world event, statement or figure reported several times becomes one
+record with several mentions. Incremental: new extractions merge into what the store holds.
+
+Rules (see docs/fusion.md):
+- candidates are blocked by kind-specific keys (PLOVER type for events, speaker for statements,
+  measure and value for figures), so comparisons stay local;
+- events must agree on type, share an actor (or both lack one), have compatible dates (ranges
+  that overlap; an undated event never fuses with a dated one unless the texts are near-copies)
+  and be lexically similar (MinHash Jaccard over word shingles, datasketch);
+- every source's value is kept: ``disagreements`` lists each field where members differ, and
+  the shown value follows ``_choose``: the most reported value, ties to the most conservative
+  (lowest fatalities, most precise date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from .store.db import Store
+
+EVENT_SIMILARITY = 0.18  # Jaccard of content-word sets, dated and compatible
+UNDATED_SIMILARITY = 0.5  # when one side has no date: near-copies only
+STATEMENT_SIMILARITY = 0.6
+NUM_PERM = 64
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "the a an of to in on at by for and or with from that this its their his her it is was were be been "
+    "has have had as but not will would said says say after before over than into about which who".split()
+)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+
+
+@lru_cache(maxsize=4096)
+def _minhash(key: frozenset[str]) -> Any:
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM)
+    for w in key:
+        m.update(w.encode("utf-8"))
+    return m
+
+
+def similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity of the content words of two texts (MinHash)."""
+    wa, wb = frozenset(words(a)), frozenset(words(b))
+    if not wa or not wb:
+        return 0.0
+    return float(_minhash(wa).jaccard(_minhash(wb)))
+
+
+def _text(rec: dict[str, Any]) -> str:
+    return " ".join(m.get("text", "") for m in rec.get("mentions", []))
+
+
+def _range(rec: dict[str, Any]) -> tuple[str, str] | None:
+    start = rec.get("date_start") or rec.get("date")
+    end = rec.get("date_end") or rec.get("date")
+    if not start:
+        return None
+    return str(start), str(end or start)
+
+
+def _dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
+    """True/False when both are dated; None when at least one is undated."""
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return None
+    # compare as prefixes so "2021-06" overlaps "2021-06-14"
+    def lo(x: str) -> str:
+        return x.ljust(10, "0")
+
+    def hi(x: str) -> str:
+        return x + "~"
+
+    return lo(ra[0]) <= hi(rb[1]) and lo(rb[0]) <= hi(ra[1])
+
+
+def _actors(rec: dict[str, Any]) -> set[str]:
+    return {(rec.get(k) or {}).get("name") for k in ("actor1", "actor2")} - {None}  # type: ignore[return-value]
+
+
+def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a.get("plover_type") != b.get("plover_type"):
+        return False
+    if (a.get("acled_event_type") or None) != (b.get("acled_event_type") or None):
+        return False
+    la, lb = (a.get("location") or {}).get("admin1"), (b.get("location") or {}).get("admin1")
+    if la and lb and la != lb:
+        return False
+    aa, ab = _actors(a), _actors(b)
+    if aa and ab and not aa & ab:
+        return False
+    sim = similarity(_text(a), _text(b))
+    dates = _dates_compatible(a, b)
+    if dates is False:
+        return False
+    if dates is None and (_range(a) or _range(b)):
+        return sim >= UNDATED_SIMILARITY
+    return sim >= EVENT_SIMILARITY
+
+
+def same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    sa, sb = a.get("speaker") or {}, b.get("speaker") or {}
+    if (sa.get("name") or sa.get("organization")) != (sb.get("name") or sb.get("organization")):
+        return False
+    return similarity(a.get("quote", ""), b.get("quote", "")) >= STATEMENT_SIMILARITY
+
+
+def same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    keys = ("measure", "subject", "value", "unit", "period_start", "period_end")
+    return all(a.get(k) == b.get(k) for k in keys) and bool(a.get("measure"))
+
+
+MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
+    "event": same_event,
+    "statement": same_statement,
+    "figure": same_figure,
+}
+DISAGREEMENT_FIELDS = {
+    "event": ["fatalities", "date", "actor1", "actor2", "location", "status"],
+    "statement": ["intent"],
+    "figure": [],
+}
+
+
+def _block(kind: str, rec: dict[str, Any]) -> str:
+    if kind == "event":
+        return str(rec.get("plover_type"))
+    if kind == "statement":
+        sp = rec.get("speaker") or {}
+        return str(sp.get("name") or sp.get("organization"))
+    return f"{rec.get('measure')}|{rec.get('value')}"
+
+
+def _label(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get("name")
+    return value
+
+
+def _choose(field: str, values: list[Any]) -> Any:
+    """The shown value: the most reported; ties go to the most conservative."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    counts = Counter(repr(v) for v in present)
+    best = max(counts.values())
+    tied = [v for v in present if counts[repr(v)] == best]
+    if field == "fatalities":
+        return min(tied)
+    if field == "date":
+        return max(tied, key=lambda d: len(str(d)))
+    return tied[0]
+
+
+def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """One fused record from its members (the first member's id is kept: ids stay stable)."""
+    fused = dict(members[0])
+    fused["mentions"] = [m for r in members for m in r["mentions"]]
+    if kind == "event":
+        fused["statement_ids"] = sorted({s for r in members for s in r.get("statement_ids", [])})
+    disagreements = []
+    for field in DISAGREEMENT_FIELDS[kind]:
+        per_doc = [(r["mentions"][0]["doc_id"] if r["mentions"] else None, r.get(field)) for r in members]
+        labels = {repr(_label(v)) for _, v in per_doc if v is not None}
+        if len(labels) > 1:
+            disagreements.append(
+                {"field": field, "values": [{"doc_id": d, "value": _label(v)} for d, v in per_doc if v is not None]}
+            )
+        shown = _choose(field, [r.get(field) for r in members])
+        if shown is not None:
+            if field == "date" and shown != fused.get("date"):
+                src = next(r for r in members if r.get("date") == shown)
+                for k in ("date", "date_precision", "date_start", "date_end"):
+                    fused[k] = src.get(k)
+            else:
+                fused[field] = shown
+    if kind == "event":
+        fused["disagreements"] = disagreements
+        fused["sources"] = sorted({m["doc_id"] for m in fused["mentions"]})
+    return fused
+
+
+def fuse(store: Store) -> dict[str, int]:
+    """Merge every not-yet-fused extraction into the store's fused records."""
+    merged_counts: dict[str, int] = {}
+    for kind in ("statement", "event", "figure"):
+        pending = store.unfused(kind)
+        if not pending:
+            merged_counts[kind] = 0
+            continue
+        members: dict[str, list[dict[str, Any]]] = {}
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for fid, recs in store.fused_members(kind).items():
+            members[fid] = recs
+            blocks[_block(kind, recs[0])].append(fid)
+        touched: set[str] = set()
+        links: dict[str, str] = {}
+        matcher = MATCHERS[kind]
+        merged = 0
+        for ext in pending:
+            rec = dict(ext.data)
+            rec["id"] = ext.id
+            target = next(
+                (fid for fid in blocks[_block(kind, rec)] if any(matcher(m, rec) for m in members[fid])), None
+            )
+            if target is None:
+                target = ext.id
+                members[target] = []
+                blocks[_block(kind, rec)].append(target)
+            else:
+                merged += 1
+            members[target].append(rec)
+            links[ext.id] = target
+            touched.add(target)
+        out = [merge(kind, members[fid]) | {"id": fid} for fid in touched]
+        store.write_fused(kind, out, links)
+        merged_counts[kind] = merged
+    return merged_counts

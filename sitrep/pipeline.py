@@ -1,0 +1,140 @@
+"""The whole run: ingest -> (skip known) -> analyze -> store in batches -> fuse.
+
+Documents are committed batch by batch with all their extractions, keyed by content hash, so
+a run killed at any point can be started again: it skips what is stored and adds no duplicate.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
+from .model import Document
+from .store import Store
+
+DEFAULT_BATCH = 32
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    records: Counter[str] = field(default_factory=Counter)
+    merged: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    words: int = 0
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "documents_read": self.read,
+            "documents_stored": self.stored,
+            "documents_unchanged": self.unchanged,
+            "documents_failed": len(self.failed),
+            "failures": [{"input": i, "reason": r} for i, r in self.failed],
+            "records": dict(self.records),
+            "merged": self.merged,
+            "seconds": round(self.seconds, 3),
+            "documents_per_second": round(self.docs_per_second, 2),
+        }
+
+
+ProgressFn = Callable[[int], None]
+
+
+def run(
+    paths: Iterable[str | Path],
+    db: str | Path | Store = "sitrep.db",
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[str, str], None] | None = None,
+    progress: ProgressFn | None = None,
+) -> RunSummary:
+    """Ingest, extract, store and fuse everything under ``paths`` into ``db``."""
+    store = db if isinstance(db, Store) else Store(db)
+    paths = [str(p) for p in paths]
+    run_id = store.start_run({"paths": paths, "batch_size": batch_size, "workers": workers})
+    summary = RunSummary(run_id=run_id)
+    started = time.perf_counter()
+
+    def fail(source: str, reason: str, stage: str) -> None:
+        summary.failed.append((source, reason))
+        store.record_failure(run_id, source, stage, reason)
+        if on_error:
+            on_error(source, reason)
+
+    def new_documents() -> Iterator[Document]:
+        for batch in _batches(iter_inputs(paths, max_bytes=max_bytes), batch_size):
+            docs = [d for d in batch if isinstance(d, Document)]
+            for item in batch:
+                if isinstance(item, IngestError):
+                    summary.read += 1
+                    fail(item.input, item.reason, "ingest")
+            known = store.known_hashes([d.content_hash for d in docs])
+            seen: set[str] = set()
+            for d in docs:
+                summary.read += 1
+                if d.content_hash in known or d.content_hash in seen:
+                    summary.unchanged += 1
+                    if progress:
+                        progress(1)
+                    continue
+                seen.add(d.content_hash)
+                yield d
+
+    from .analyze import analyze_stream
+
+    try:
+        for analyses, errors in analyze_stream(new_documents(), batch_size=batch_size, workers=workers):
+            for doc, reason in errors:
+                fail(doc.source or doc.id, reason, "analyze")
+            stored = store.save(run_id, analyses)
+            summary.stored += len(stored)
+            for a in analyses:
+                summary.words += len(a.document.text.split())
+                summary.records["events"] += len(a.events)
+                summary.records["statements"] += len(a.statements)
+                summary.records["figures"] += len(a.figures)
+            if progress:
+                progress(len(analyses) + len(errors))
+        from .fuse import fuse
+
+        summary.merged = fuse(store)
+        try:
+            from .stories import update_stories
+
+            update_stories(store)
+        except ImportError:
+            pass
+    except BaseException:
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run_id, summary.as_dict(), status="failed")
+        raise
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

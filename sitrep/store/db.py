@@ -1,0 +1,402 @@
+"""The store: one SQLAlchemy engine over a SQLite file (default) or a PostgreSQL URL.
+
+All writes for one batch of documents go through one transaction, so a run killed at any
+point leaves whole documents (with all their extractions) or nothing; documents are keyed by
+content hash, so a resumed run skips what is stored and adds no duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.orm import Session
+
+from .schema import (
+    FUSED_TABLES,
+    BoilerplateSpan,
+    DocumentRow,
+    EventRow,
+    Extraction,
+    Failure,
+    FigureRow,
+    MentionRow,
+    Run,
+    StatementRow,
+    Story,
+)
+
+if TYPE_CHECKING:
+    from ..analyze import Analysis
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def db_url(db: str | Path) -> str:
+    """A database argument as a SQLAlchemy URL: a path means a SQLite file."""
+    s = str(db)
+    if "://" in s:
+        if s.startswith("postgresql://"):
+            return "postgresql+psycopg://" + s[len("postgresql://") :]
+        return s
+    return f"sqlite:///{Path(s).expanduser()}"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn: Any, _: Any) -> None:  # pragma: no cover - trivial
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """Typed access to the database; the CLI, the Python API and the web all go through it."""
+
+    def __init__(self, db: str | Path = "sitrep.db", *, create: bool = True) -> None:
+        self.url = db_url(db)
+        if self.url.startswith("sqlite") and not create:
+            path = Path(self.url.split("///", 1)[1])
+            if not path.exists():
+                raise FileNotFoundError(f"no database at {path} (run `sitrep run` first)")
+        self.engine = make_engine(self.url)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # -- runs and failures -------------------------------------------------------------
+    def start_run(self, options: dict[str, Any]) -> int:
+        with self.session() as s, s.begin():
+            run = Run(started_at=_now(), status="running", options=options, counts={})
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, counts: dict[str, Any], status: str = "finished") -> None:
+        with self.session() as s, s.begin():
+            s.execute(
+                update(Run).where(Run.id == run_id).values(finished_at=_now(), status=status, counts=counts)
+            )
+
+    def record_failure(self, run_id: int | None, input: str, stage: str, reason: str) -> None:
+        with self.session() as s, s.begin():
+            s.add(Failure(run_id=run_id, input=input, stage=stage, reason=reason))
+
+    def runs(self) -> list[Run]:
+        with self.session() as s:
+            return list(s.scalars(select(Run).order_by(Run.id)))
+
+    def failures(self, run_id: int | None = None) -> list[Failure]:
+        with self.session() as s:
+            q = select(Failure).order_by(Failure.id)
+            if run_id is not None:
+                q = q.where(Failure.run_id == run_id)
+            return list(s.scalars(q))
+
+    # -- documents ---------------------------------------------------------------------
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        if not hashes:
+            return set()
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(hashes)))
+            return set(rows)
+
+    def save(self, run_id: int | None, analyses: Iterable[Analysis]) -> list[str]:
+        """Store whole documents with their extractions in one transaction; return stored ids."""
+        stored: list[str] = []
+        with self.session() as s, s.begin():
+            seq = s.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
+            for a in analyses:
+                doc = a.document
+                if s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)):
+                    continue  # another worker stored it meanwhile
+                doc_id = doc.id
+                if s.get(DocumentRow, doc_id) is not None:
+                    doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same name, different content
+                seq += 1
+                ref = a.reference
+                s.add(
+                    DocumentRow(
+                        id=doc_id,
+                        content_hash=doc.content_hash,
+                        source=doc.source,
+                        url=doc.url,
+                        title=a.cleaned.title or doc.title,
+                        outlet=a.cleaned.outlet,
+                        published=doc.published or a.cleaned.published,
+                        reference_date=ref.value,
+                        reference_date_basis=ref.basis,
+                        reference_bounds=[ref.lower_bound, ref.upper_bound],
+                        date_warnings=list(ref.warnings),
+                        dateline=a.cleaned.dateline,
+                        text=doc.text,
+                        raw_html=doc.raw_html,
+                        run_id=run_id,
+                        seq=seq,
+                    )
+                )
+                s.flush()
+                for b in a.cleaned.boilerplate:
+                    s.add(BoilerplateSpan(doc_id=doc_id, start=b.start, end=b.end, kind=b.kind))
+                for rec in [*a.events, *a.statements, *a.figures]:
+                    data = rec.to_json()
+                    if doc_id != doc.id:
+                        for m in data["mentions"]:
+                            m["doc_id"] = doc_id
+                    s.add(Extraction(id=rec.id, kind=rec.kind, doc_id=doc_id, data=data))
+                stored.append(doc_id)
+        return stored
+
+    def document_ids(self) -> list[str]:
+        with self.session() as s:
+            return list(s.scalars(select(DocumentRow.id).order_by(DocumentRow.seq)))
+
+    def iter_documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
+        """Document records in ingest order, streamed in batches (flat memory)."""
+        last = -1
+        while True:
+            with self.session() as s:
+                rows = list(
+                    s.scalars(select(DocumentRow).where(DocumentRow.seq > last).order_by(DocumentRow.seq).limit(batch))
+                )
+                if not rows:
+                    return
+                spans: dict[str, list[dict[str, Any]]] = {}
+                for b in s.scalars(
+                    select(BoilerplateSpan)
+                    .where(BoilerplateSpan.doc_id.in_([r.id for r in rows]))
+                    .order_by(BoilerplateSpan.start)
+                ):
+                    spans.setdefault(b.doc_id, []).append({"start": b.start, "end": b.end, "kind": b.kind})
+            for r in rows:
+                yield document_record(r, spans.get(r.id, []))
+            last = rows[-1].seq
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        with self.session() as s:
+            r = s.get(DocumentRow, doc_id)
+            if r is None:
+                return None
+            spans = [
+                {"start": b.start, "end": b.end, "kind": b.kind}
+                for b in s.scalars(
+                    select(BoilerplateSpan).where(BoilerplateSpan.doc_id == doc_id).order_by(BoilerplateSpan.start)
+                )
+            ]
+            return document_record(r, spans)
+
+    # -- extractions and fused records -------------------------------------------------
+    def unfused(self, kind: str) -> list[Extraction]:
+        with self.session() as s:
+            q = (
+                select(Extraction)
+                .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+                .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
+                .order_by(DocumentRow.seq, Extraction.id)
+            )
+            return list(s.scalars(q))
+
+    def fused_members(self, kind: str) -> dict[str, list[dict[str, Any]]]:
+        """Extractions already fused, grouped by the fused record they belong to."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self.session() as s:
+            q = (
+                select(Extraction)
+                .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+                .where(Extraction.kind == kind, Extraction.fused_id.is_not(None))
+                .order_by(DocumentRow.seq, Extraction.id)
+            )
+            for e in s.scalars(q):
+                out.setdefault(str(e.fused_id), []).append({**e.data, "id": e.id})
+        return out
+
+    def write_fused(self, kind: str, records: list[dict[str, Any]], links: dict[str, str]) -> None:
+        """Upsert fused records (their mentions rewritten) and mark extractions as fused."""
+        table = FUSED_TABLES[kind]
+        with self.session() as s, s.begin():
+            seq = s.scalar(select(func.coalesce(func.max(table.seq), 0))) or 0
+            for data in records:
+                row = s.get(table, data["id"])
+                cols = _columns(kind, data)
+                if row is None:
+                    seq += 1
+                    s.add(table(id=data["id"], data=_without_mentions(data), seq=seq, **cols))
+                else:
+                    row.data = _without_mentions(data)
+                    for k, v in cols.items():
+                        setattr(row, k, v)
+                s.query(MentionRow).filter(
+                    MentionRow.record_kind == kind, MentionRow.record_id == data["id"]
+                ).delete()
+                for m in data["mentions"]:
+                    s.add(
+                        MentionRow(
+                            record_kind=kind,
+                            record_id=data["id"],
+                            extraction_id=m.get("extraction_id"),
+                            doc_id=m["doc_id"],
+                            start=m["start"],
+                            end=m["end"],
+                            text=m["text"],
+                        )
+                    )
+            for ext_id, fused_id in links.items():
+                s.execute(update(Extraction).where(Extraction.id == ext_id).values(fused_id=fused_id))
+
+    def iter_records(self, kind: str, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Fused records of one kind with their mentions, streamed in store order."""
+        table = FUSED_TABLES[kind]
+        last = -1
+        while True:
+            with self.session() as s:
+                rows = list(s.scalars(select(table).where(table.seq > last).order_by(table.seq).limit(batch)))
+                if not rows:
+                    return
+                mentions: dict[str, list[dict[str, Any]]] = {}
+                q = (
+                    select(MentionRow)
+                    .where(MentionRow.record_kind == kind, MentionRow.record_id.in_([r.id for r in rows]))
+                    .order_by(MentionRow.id)
+                )
+                for m in s.scalars(q):
+                    mentions.setdefault(m.record_id, []).append(
+                        {"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text}
+                    )
+            for r in rows:
+                yield {**r.data, "mentions": mentions.get(r.id, [])}
+            last = rows[-1].seq
+
+    def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        table = FUSED_TABLES[kind]
+        with self.session() as s:
+            r = s.get(table, record_id)
+            if r is None:
+                return None
+            ms = s.scalars(
+                select(MentionRow)
+                .where(MentionRow.record_kind == kind, MentionRow.record_id == record_id)
+                .order_by(MentionRow.id)
+            )
+            return {
+                **r.data,
+                "mentions": [{"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text} for m in ms],
+            }
+
+    def save_stories(self, stories: list[dict[str, Any]]) -> None:
+        with self.session() as s, s.begin():
+            s.query(Story).delete()
+            for st in stories:
+                s.add(Story(id=st["id"], data=st))
+
+    def iter_stories(self) -> Iterator[dict[str, Any]]:
+        with self.session() as s:
+            rows = list(s.scalars(select(Story).order_by(Story.id)))
+        for r in rows:
+            yield r.data
+
+    def set_duplicates(self, pairs: dict[str, str | None]) -> None:
+        with self.session() as s, s.begin():
+            for doc_id, dup in pairs.items():
+                s.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(duplicate_of=dup))
+
+    def counts(self) -> dict[str, int]:
+        with self.session() as s:
+            out = {"documents": s.scalar(select(func.count()).select_from(DocumentRow)) or 0}
+            for kind, table in (("events", EventRow), ("statements", StatementRow), ("figures", FigureRow)):
+                out[kind] = s.scalar(select(func.count()).select_from(table)) or 0
+            out["failures"] = s.scalar(select(func.count()).select_from(Failure)) or 0
+            return out
+
+
+def document_record(r: DocumentRow, spans: list[dict[str, Any]]) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "type": "document",
+        "id": r.id,
+        "source": r.source,
+        "url": r.url,
+        "title": r.title,
+        "outlet": r.outlet,
+        "published": r.published,
+        "reference_date": r.reference_date,
+        "reference_date_basis": r.reference_date_basis,
+        "reference_date_bounds": r.reference_bounds or [None, None],
+        "date_warnings": r.date_warnings or [],
+        "dateline": r.dateline,
+        "duplicate_of": r.duplicate_of,
+        "content_hash": r.content_hash,
+        "text": r.text,
+        "boilerplate": spans,
+    }
+    if r.raw_html is not None:
+        rec["html"] = r.raw_html
+    return rec
+
+
+def _without_mentions(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "mentions"}
+
+
+def _columns(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """The indexed columns of a fused record, derived from its JSON."""
+    if kind == "event":
+        loc = d.get("location") or {}
+        return {
+            "date": d.get("date"),
+            "plover_type": d.get("plover_type") or "",
+            "acled_event_type": d.get("acled_event_type"),
+            "acled_sub_event_type": d.get("acled_sub_event_type"),
+            "actor1": (d.get("actor1") or {}).get("name"),
+            "actor2": (d.get("actor2") or {}).get("name"),
+            "location": loc.get("name"),
+            "admin1": loc.get("admin1"),
+            "country": loc.get("country"),
+            "status": d.get("status") or "occurred",
+            "fatalities": d.get("fatalities"),
+            "summary": d.get("summary") or "",
+        }
+    if kind == "statement":
+        sp = d.get("speaker") or {}
+        return {
+            "date": d.get("date"),
+            "speaker": sp.get("name") or sp.get("organization"),
+            "intent": d.get("intent") or "other",
+            "quote": d.get("quote") or "",
+        }
+    return {
+        "date": d.get("period_start") or d.get("date"),
+        "measure": d.get("measure") or "",
+        "subject": d.get("subject"),
+        "value": float(d.get("value") or 0),
+        "unit": d.get("unit") or "",
+    }
