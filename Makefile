@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 DEMO   := demo-out
 
-.PHONY: install test demo lint typecheck bench clean
+.PHONY: install system-deps test demo lint bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ $(STAMP): $(PY) pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-test: install
+# apt packages the browser tests need (Chromium); idempotent, skipped when already present
+system-deps:
+	@if [ -f scripts/install_system_deps.sh ]; then bash scripts/install_system_deps.sh; fi
+
+test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 lint: install
@@ -37,6 +41,7 @@ demo: install
 
 bench: install
 	$(PY) benchmarks/bench_dates.py
+	$(PY) benchmarks/bench_run.py -n 300
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache

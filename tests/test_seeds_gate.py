@@ -1,0 +1,43 @@
+"""The seed gate: run sitrep on ../shared/corpus/seeds, score the export with the shared
+scorer, and refuse any score below the floor recorded in tests/data/seed_floors.json.
+
+Raising a floor is how progress is locked in; lowering one needs an explicit edit of that file
+(the trafilatura eval-gate habit). The seeds are never used to write rules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitrep
+from sitrep.export import write_jsonl
+from sitrep.store import Store
+
+from .conftest import ROOT, SCORER, SEEDS
+
+FLOORS = json.loads((ROOT / "tests" / "data" / "seed_floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    assert SEEDS.is_dir(), f"the shared seed corpus is missing at {SEEDS}"
+    tmp = tmp_path_factory.mktemp("seeds")
+    summary = sitrep.run([SEEDS], db=tmp / "seeds.db")
+    assert summary.stored == 5 and not summary.failed
+    export = tmp / "seeds.jsonl"
+    with export.open("w", encoding="utf-8") as f:
+        write_jsonl(Store(tmp / "seeds.db", create=False), f)
+    out = subprocess.run([sys.executable, str(SCORER), str(export), "--json"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_seed_score_not_below_floor(scores: dict[str, dict[str, float]], metric: str) -> None:
+    got = scores.get(metric, {"rate": 0.0})["rate"]
+    assert got >= FLOORS[metric], f"{metric}: {got} < floor {FLOORS[metric]}"
