@@ -20,8 +20,9 @@ $(STAMP): $(PY) pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# apt packages the browser tests need (Chromium); idempotent, skipped when already present
+# apt packages the tests need (PostgreSQL server, Chromium); idempotent, skipped when present
 system-deps:
+	bash scripts/install_postgresql.sh
 	@if [ -f scripts/install_system_deps.sh ]; then bash scripts/install_system_deps.sh; fi
 
 test: install system-deps

@@ -48,12 +48,22 @@ def analyze_parsed(doc: Document, cleaned: Cleaned, paragraphs: list[nlp.Paragra
     statements = extract_statements(ctx)
     events = extract_events(ctx)
     figures = extract_figures(ctx)
-    for rec in [*events, *statements, *figures]:
-        first = rec.mentions[0] if rec.mentions else None
-        if not rec.id:
-            rec.id = stable_id(rec.kind, doc.content_hash, first.start if first else "", first.end if first else "")
+    assign_ids(doc, [*events, *statements, *figures])
     link_statements(events, statements)
     return Analysis(doc, cleaned, reference, timexes, events, statements, figures)
+
+
+def assign_ids(doc: Document, records: list[Event | Statement | Figure]) -> None:
+    """Stable ids from the document hash and the first mention; unique within the document."""
+    seen: set[str] = set()
+    for rec in records:
+        first = rec.mentions[0] if rec.mentions else None
+        base = rec.id or stable_id(rec.kind, doc.content_hash, first.start if first else "", first.end if first else "")
+        rec.id, n = base, 1
+        while rec.id in seen:
+            rec.id = stable_id(base, n)
+            n += 1
+        seen.add(rec.id)
 
 
 def link_statements(events: list[Event], statements: list[Statement]) -> None:

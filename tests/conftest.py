@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,30 @@ def article_dir(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return d
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> object:
+    from .pgserver import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+_db_counter = iter(range(10**6))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh empty database of each kind: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    base = request.getfixturevalue("pg_url")
+    import sqlalchemy as sa
+
+    name = f"t{next(_db_counter)}_{os.getpid()}"
+    eng = sa.create_engine(str(base).replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with eng.connect() as c:
+        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    eng.dispose()
+    return str(base).rsplit("/", 1)[0] + "/" + name

@@ -8,11 +8,18 @@ content hash, so a resumed run skips what is stored and adds no duplicates.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, and_, create_engine, event, func, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .schema import (
@@ -65,14 +72,28 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (Alembic)."""
-    from alembic import command
-    from alembic.config import Config
+_MIGRATE_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
 
+
+@lru_cache(maxsize=1)
+def _alembic_config() -> tuple[Config, str | None]:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    return cfg, ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic); a no-op when it is already there.
+
+    On PostgreSQL an advisory lock serializes concurrent migrators (several workers starting
+    at once against a new database).
+    """
+    cfg, head = _alembic_config()
+    with _MIGRATE_LOCK, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7242021)"))
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -133,7 +154,25 @@ class Store:
             return set(rows)
 
     def save(self, run_id: int | None, analyses: Iterable[Analysis]) -> list[str]:
-        """Store whole documents with their extractions in one transaction; return stored ids."""
+        """Store whole documents with their extractions; return the ids stored.
+
+        One transaction per batch. If another writer stored one of the documents meanwhile
+        (a unique-hash conflict), the batch is retried document by document and the
+        conflicting ones are skipped: concurrent runs never duplicate a document.
+        """
+        batch = list(analyses)
+        try:
+            return self._save_batch(run_id, batch)
+        except IntegrityError:
+            stored: list[str] = []
+            for a in batch:
+                try:
+                    stored += self._save_batch(run_id, [a])
+                except IntegrityError:
+                    continue
+            return stored
+
+    def _save_batch(self, run_id: int | None, analyses: list[Analysis]) -> list[str]:
         stored: list[str] = []
         with self.session() as s, s.begin():
             seq = s.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
@@ -184,12 +223,10 @@ class Store:
 
     def iter_documents(self, batch: int = 200) -> Iterator[dict[str, Any]]:
         """Document records in ingest order, streamed in batches (flat memory)."""
-        last = -1
+        last: tuple[int, str] = (-1, "")
         while True:
             with self.session() as s:
-                rows = list(
-                    s.scalars(select(DocumentRow).where(DocumentRow.seq > last).order_by(DocumentRow.seq).limit(batch))
-                )
+                rows = list(s.scalars(_after(select(DocumentRow), DocumentRow, last).limit(batch)))
                 if not rows:
                     return
                 spans: dict[str, list[dict[str, Any]]] = {}
@@ -201,7 +238,7 @@ class Store:
                     spans.setdefault(b.doc_id, []).append({"start": b.start, "end": b.end, "kind": b.kind})
             for r in rows:
                 yield document_record(r, spans.get(r.id, []))
-            last = rows[-1].seq
+            last = (rows[-1].seq, rows[-1].id)
 
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         with self.session() as s:
@@ -277,10 +314,10 @@ class Store:
     def iter_records(self, kind: str, batch: int = 500) -> Iterator[dict[str, Any]]:
         """Fused records of one kind with their mentions, streamed in store order."""
         table = FUSED_TABLES[kind]
-        last = -1
+        last: tuple[int, str] = (-1, "")
         while True:
             with self.session() as s:
-                rows = list(s.scalars(select(table).where(table.seq > last).order_by(table.seq).limit(batch)))
+                rows = list(s.scalars(_after(select(table), table, last).limit(batch)))
                 if not rows:
                     return
                 mentions: dict[str, list[dict[str, Any]]] = {}
@@ -295,7 +332,7 @@ class Store:
                     )
             for r in rows:
                 yield {**r.data, "mentions": mentions.get(r.id, [])}
-            last = rows[-1].seq
+            last = (rows[-1].seq, rows[-1].id)
 
     def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
         table = FUSED_TABLES[kind]
@@ -337,6 +374,13 @@ class Store:
                 out[kind] = s.scalar(select(func.count()).select_from(table)) or 0
             out["failures"] = s.scalar(select(func.count()).select_from(Failure)) or 0
             return out
+
+
+def _after(query: Any, table: Any, last: tuple[int, str]) -> Any:
+    """Keyset pagination on (seq, id): stable even when concurrent writers share a seq."""
+    seq, ident = last
+    cond = or_(table.seq > seq, and_(table.seq == seq, table.id > ident))
+    return query.where(cond).order_by(table.seq, table.id)
 
 
 def document_record(r: DocumentRow, spans: list[dict[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,81 @@
+"""The store on both backends: a SQLite file and a real PostgreSQL server started by the test."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import sitrep
+from sitrep.analyze import analyze
+from sitrep.model import Document
+from sitrep.store import Store, db_url
+
+
+def _docs(n: int, prefix: str = "d") -> list[Document]:
+    return [
+        Document(id=f"{prefix}{i}", text=f"Gunmen attacked a police post in Kano on Monday, killing {i + 1} officers.\n")
+        for i in range(n)
+    ]
+
+
+def test_db_url_forms() -> None:
+    assert db_url("x.db") == "sqlite:///x.db"
+    assert db_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert db_url("sqlite:////tmp/a.db") == "sqlite:////tmp/a.db"
+
+
+def test_save_is_idempotent_and_streams_in_order(any_db: str) -> None:
+    store = Store(any_db)
+    analyses = list(analyze(_docs(7)))
+    assert store.save(None, analyses) == [f"d{i}" for i in range(7)]
+    assert store.save(None, analyses) == []  # same hashes: nothing added
+    assert [d["id"] for d in store.iter_documents(batch=3)] == [f"d{i}" for i in range(7)]
+    assert store.counts()["documents"] == 7
+
+
+def test_same_stem_different_content_is_kept_apart(any_db: str) -> None:
+    store = Store(any_db)
+    a = Document(id="report", text="Clashes in the north.")
+    b = Document(id="report", text="Talks in the south.")
+    stored = store.save(None, list(analyze([a, b])))
+    assert stored == ["report", f"report~{b.content_hash[:8]}"]
+    assert store.get_document(stored[1])["text"] == "Talks in the south."  # type: ignore[index]
+
+
+def test_failures_and_runs_are_recorded(any_db: str) -> None:
+    store = Store(any_db)
+    run_id = store.start_run({"paths": ["x"]})
+    store.record_failure(run_id, "bad.txt", "ingest", "empty (no text)")
+    store.finish_run(run_id, {"documents_stored": 0})
+    (run,) = store.runs()
+    assert run.status == "finished" and run.counts == {"documents_stored": 0}
+    assert [(f.input, f.reason) for f in store.failures(run_id)] == [("bad.txt", "empty (no text)")]
+
+
+def test_full_run_on_both_backends_gives_the_same_records(article_dir: Path, any_db: str, tmp_path: Path) -> None:
+    sitrep.run([article_dir], db=any_db)
+    sitrep.run([article_dir], db=tmp_path / "reference.db")
+    with sitrep.open(any_db) as db, sitrep.open(tmp_path / "reference.db") as ref:
+        got = [(e["id"], e["plover_type"]) for e in db.events()]
+        want = [(e["id"], e["plover_type"]) for e in ref.events()]
+        assert got == want
+        assert [d["text"] for d in db.documents()] == [d["text"] for d in ref.documents()]
+
+
+def test_concurrent_writers_do_not_duplicate(any_db: str) -> None:
+    Store(any_db)  # migrate once
+    analyses = list(analyze(_docs(12, "c")))
+    results: list[list[str]] = []
+
+    def writer() -> None:
+        results.append(Store(any_db).save(None, analyses))
+
+    threads = [threading.Thread(target=writer) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 3  # every writer finished without raising
+    stored = [doc_id for r in results for doc_id in r]
+    assert sorted(stored) == sorted(f"c{i}" for i in range(12))
+    assert Store(any_db).counts()["documents"] == 12
