@@ -79,12 +79,11 @@ def link_statements(events: list[Event], statements: list[Statement]) -> None:
 
 
 def analyze_stream(
-    documents: Iterable[Document], batch_size: int = 32, workers: int = 1
+    documents: Iterable[Document], batch_size: int = 32
 ) -> Iterator[tuple[list[Analysis], list[tuple[Document, str]]]]:
     """Batches of analyses; a document whose extraction raises is returned as an error, not raised.
 
-    Parsing is batched through one ``nlp.pipe`` stream (``n_process=workers``); the
-    per-document extractors run in this process.
+    Parsing is batched through one ``nlp.pipe`` stream; parallelism lives in ``engines``.
     """
     from .nlp import load
 
@@ -92,9 +91,7 @@ def analyze_stream(
     cleaned_stream = ((doc, _safe_clean(doc)) for doc in documents)
     batch: list[Analysis] = []
     errors: list[tuple[Document, str]] = []
-    for doc, cleaned, paragraphs in nlp.parse(
-        cleaned_stream, nlp=nlp_model, batch_size=batch_size, n_process=workers
-    ):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=nlp_model, batch_size=batch_size):
         try:
             batch.append(analyze_parsed(doc, cleaned, paragraphs))
         except Exception as e:  # one bad document must not stop the batch

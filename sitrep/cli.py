@@ -51,7 +51,11 @@ def main(
 def run(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
     db: DbOption = "sitrep.db",
-    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy parsing.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or Dask workers.")] = 1,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")
+    ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 32,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = 20_000_000,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
@@ -61,7 +65,12 @@ def run(
 
     Example: sitrep run corpus/ --db sitrep.db
     """
+    from .engines import ENGINES
     from .pipeline import run as run_pipeline
+
+    if engine not in ENGINES:
+        typer.echo(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
 
     progress_ctx = None
     advance = None
@@ -93,7 +102,7 @@ def run(
 
     try:
         summary = run_pipeline(paths, db, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
-                               on_error=on_error, progress=advance)
+                               engine=engine, scheduler=scheduler, on_error=on_error, progress=advance)
     except Exception as e:
         if progress_ctx:
             progress_ctx.stop()
@@ -195,8 +204,8 @@ def dates(
 
     Example: sitrep dates article.txt --reference-date 2021-07-05 --format jsonl
     """
-    from .temporal import document_timexes
     from .ingest import IngestError, iter_inputs
+    from .temporal import document_timexes
 
     failed = False
     for item in iter_inputs(files):

@@ -60,6 +60,8 @@ def run(
     *,
     batch_size: int = DEFAULT_BATCH,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[str, str], None] | None = None,
     progress: ProgressFn | None = None,
@@ -67,7 +69,9 @@ def run(
     """Ingest, extract, store and fuse everything under ``paths`` into ``db``."""
     store = db if isinstance(db, Store) else Store(db)
     paths = [str(p) for p in paths]
-    run_id = store.start_run({"paths": paths, "batch_size": batch_size, "workers": workers})
+    run_id = store.start_run(
+        {"paths": paths, "batch_size": batch_size, "workers": workers, "engine": engine, "scheduler": scheduler}
+    )
     summary = RunSummary(run_id=run_id)
     started = time.perf_counter()
 
@@ -96,10 +100,10 @@ def run(
                 seen.add(d.content_hash)
                 yield d
 
-    from .analyze import analyze_stream
+    from .engines import stream
 
     try:
-        for analyses, errors in analyze_stream(new_documents(), batch_size=batch_size, workers=workers):
+        for analyses, errors in stream(engine, new_documents(), batch_size, workers, scheduler):
             for doc, reason in errors:
                 fail(doc.source or doc.id, reason, "analyze")
             stored = store.save(run_id, analyses)
