@@ -1,0 +1,145 @@
+"""Scale benchmarks for issue 9, each compared within the same run.
+
+    python benchmarks/bench_scale.py memory  --sizes 1000 10000
+    python benchmarks/bench_scale.py workers -n 600
+    python benchmarks/bench_scale.py store   -n 2000 [--postgres]
+
+memory:  peak RSS of `sitrep run` (a child process, ru_maxrss) at each corpus size.
+workers: documents/s with 1 and 2 workers, local processes and Dask.
+store:   documents/s inserted by Store.save (no NLP: pre-analysed documents) into SQLite and
+         PostgreSQL (a throwaway server from tests/pgserver.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SITREP = Path(sys.executable).parent / "sitrep"
+
+
+def make_corpus(tmp: Path, n: int) -> Path:
+    out = tmp / f"corpus{n}"
+    subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(out), "-n", str(n), "--jsonl"], check=True)
+    return out
+
+
+def run_child(args: list[str]) -> tuple[float, int, dict]:
+    """Wall time, peak RSS (KiB) of the child, and its JSON summary."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run([str(SITREP), "run", *args, "--json"], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before), json.loads(proc.stdout)
+
+
+def memory(sizes: list[int]) -> None:
+    print(f"{'documents':>10}{'seconds':>10}{'docs/s':>10}{'peak RSS MiB':>14}")
+    base = None
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = make_corpus(Path(tmp), n)
+            # each size in a fresh interpreter so ru_maxrss is that run's own peak
+            code = (
+                "import json,resource,subprocess,sys;"
+                f"p=subprocess.run([{str(SITREP)!r},'run',{str(corpus)!r},'--db',{str(Path(tmp) / 'm.db')!r},'--json']"
+                ",capture_output=True,text=True);"
+                "print(json.dumps({'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,'out':p.stdout}))"
+            )
+            t0 = time.perf_counter()
+            res = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
+            wall = time.perf_counter() - t0
+            mib = res["rss"] / 1024
+            base = base or mib
+            print(f"{n:>10}{wall:>10.1f}{n / wall:>10.1f}{mib:>14.1f}")
+    print(f"peak RSS ratio largest/smallest: {mib / base:.2f}")
+
+
+def workers(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = make_corpus(Path(tmp), n)
+        rows = []
+        for engine in ("local", "dask"):
+            for w in (1, 2):
+                db = Path(tmp) / f"{engine}{w}.db"
+                wall, _, summary = run_child([str(corpus), "--db", str(db), "--engine", engine, "--workers", str(w)])
+                assert summary["documents_stored"] == n, summary
+                rows.append((engine, w, wall))
+        print(f"{'engine':<8}{'workers':>8}{'seconds':>10}{'docs/s':>10}{'speed-up':>10}")
+        for engine, w, wall in rows:
+            one = next(x[2] for x in rows if x[0] == engine and x[1] == 1)
+            print(f"{engine:<8}{w:>8}{wall:>10.1f}{n / wall:>10.1f}{one / wall:>10.2f}")
+
+
+def store(n: int, postgres: bool) -> None:
+    sys.path.insert(0, str(ROOT))
+    from sitrep.analyze import analyze
+    from sitrep.model import Document
+    from sitrep.store import Store
+
+    docs = [Document(id=f"s{i}", text=f"Gunmen attacked a post in Kano on Monday, killing {i % 9 + 1}.\n") for i in range(50)]
+    template = list(analyze(docs))
+
+    def batches(tag: str):
+        import copy
+
+        for b in range(n // 50):
+            out = []
+            for a in template:
+                c = copy.deepcopy(a)
+                c.document.id = f"{tag}{b}-{a.document.id}"
+                c.document.content_hash = f"{tag}{b}-{a.document.content_hash}"
+                for r in [*c.events, *c.statements, *c.figures]:
+                    r.id = f"{tag}{b}-{r.id}"
+                out.append(c)
+            yield out
+
+    targets = []
+    with tempfile.TemporaryDirectory() as tmp:
+        targets.append(("sqlite", str(Path(tmp) / "s.db")))
+        ctx = None
+        if postgres:
+            sys.path.insert(0, str(ROOT / "tests"))
+            from pgserver import postgres_server
+
+            ctx = postgres_server()
+            targets.append(("postgresql", ctx.__enter__()))
+        print(f"{'backend':<12}{'documents':>10}{'seconds':>10}{'docs/s':>10}")
+        for name, url in targets:
+            st = Store(url)
+            t0 = time.perf_counter()
+            total = sum(len(st.save(None, b)) for b in batches(name))
+            wall = time.perf_counter() - t0
+            print(f"{name:<12}{total:>10}{wall:>10.2f}{total / wall:>10.0f}")
+        if ctx is not None:
+            ctx.__exit__(None, None, None)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["memory", "workers", "store"])
+    ap.add_argument("-n", type=int, default=600)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--postgres", action="store_true")
+    a = ap.parse_args()
+    if a.what == "memory":
+        memory(a.sizes)
+    elif a.what == "workers":
+        workers(a.n)
+    else:
+        store(a.n, a.postgres)
+
+
+if __name__ == "__main__":
+    main()
