@@ -1,0 +1,135 @@
+"""Datelines: recognise a line that is only a publication date/time, and parse it to ISO.
+
+dateparser mis-reads wire formats such as "0237 GMT July 05, 2021" (DEPENDENCIES.md), so the
+parts are matched here with small patterns: a full date (day, month, year) and an optional
+clock time. A date with an ambiguous order (03/04/2021) gives no value: unknown beats wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import vocab
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE_PATTERNS = [
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}\s*(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![a-z]){_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(r"(?<!\d)(?P<year>\d{4})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"),
+]
+_TIME = re.compile(
+    r"(?<!\d)(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?(?![\d])"
+    r"|(?<!\d)(?P<hhmm>\d{4})\s*(?:hrs|hours|h\b|gmt|utc|z\b)",
+    re.I,
+)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I)
+_LEFTOVER_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
+_WIRE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
+    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
+)
+MAX_DATELINE_CHARS = 120
+
+
+@dataclass
+class DateParts:
+    """A parsed date and optional time; ``iso`` is the TIMEX-like value."""
+
+    year: int
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+
+    @property
+    def iso(self) -> str:
+        d = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return d if self.hour is None else f"{d}T{self.hour:02d}:{self.minute or 0:02d}"
+
+
+def _date_match(text: str) -> tuple[re.Match[str], tuple[int, int, int] | None] | None:
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        year = int(g["year"])
+        if g.get("mon"):
+            month = _MONTHS[g["mon"].lower()[:4] if g["mon"].lower().startswith("sept") else g["mon"].lower()[:3]]
+        elif g.get("mnum"):
+            month = int(g["mnum"])
+        else:
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 >= b:
+                month, g["day"] = b, str(a)
+            elif b > 12 >= a:
+                month, g["day"] = a, str(b)
+            elif a == b:
+                month, g["day"] = a, str(a)
+            else:
+                return m, None  # 03/04/2021: a date, but which one is unknown
+        day = int(g["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+            return m, (year, month, day)
+        return m, None
+    return None
+
+
+def parse(text: str) -> DateParts | None:
+    """The first full date in ``text`` with the nearest clock time, or None."""
+    found = _date_match(text)
+    if not found or found[1] is None:
+        return None
+    m, (y, mo, d) = found[0], found[1]
+    parts = DateParts(y, mo, d)
+    rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    t = _TIME.search(rest)
+    if t:
+        if t.group("hhmm"):
+            h, mi = int(t.group("hhmm")[:2]), int(t.group("hhmm")[2:])
+        else:
+            h, mi = int(t.group("h")), int(t.group("mi"))
+            ap = (t.group("ap") or "").lower().replace(".", "").replace(" ", "")
+            if ap == "pm" and h < 12:
+                h += 12
+            elif ap == "am" and h == 12:
+                h = 0
+        if h < 24 and mi < 60:
+            parts.hour, parts.minute = h, mi
+    return parts
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that is a date (and maybe a time, a label or a byline) and nothing else."""
+    if len(text) > MAX_DATELINE_CHARS:
+        return False
+    found = _date_match(text)
+    if not found:
+        return False
+    m = found[0]
+    rest = text[: m.start()] + " " + text[m.end():]
+    rest = _TIME.sub(" ", rest)
+    rest = _WEEKDAY.sub(" ", rest)
+    labels = vocab.load().dateline_labels
+    left = [w for w in _LEFTOVER_WORD.findall(rest) if w.lower().rstrip(".") not in labels]
+    if re.match(r"\s*(?:by|posted by|written by)\s", text, re.I):
+        return len(left) <= 6
+    return len(left) <= 2
+
+
+def wire_dateline(text: str) -> re.Match[str] | None:
+    """A wire-service dateline opening a lead paragraph: "KABUL, July 5 (Reuters) -"."""
+    m = _WIRE.match(text)
+    city = m.group("place").split(",")[0] if m else ""
+    if m and sum(c.isupper() for c in city) >= 0.8 * sum(c.isalpha() for c in city):
+        return m
+    return None
