@@ -38,6 +38,7 @@ from .schema import (
 
 if TYPE_CHECKING:
     from ..analyze import Analysis
+    from ..model import Event, Figure, Statement
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -208,7 +209,8 @@ class Store:
                 s.flush()
                 for b in a.cleaned.boilerplate:
                     s.add(BoilerplateSpan(doc_id=doc_id, start=b.start, end=b.end, kind=b.kind))
-                for rec in [*a.events, *a.statements, *a.figures]:
+                records: list[Event | Statement | Figure] = [*a.events, *a.statements, *a.figures]
+                for rec in records:
                     data = rec.to_json()
                     if doc_id != doc.id:
                         for m in data["mentions"]:

@@ -69,14 +69,15 @@ class Extraction(Base):
     fused_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
 
 
-class _FusedRecord:
+class _FusedRecord(Base):
+    __abstract__ = True
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
 
 
-class EventRow(_FusedRecord, Base):
+class EventRow(_FusedRecord):
     __tablename__ = "events"
     plover_type: Mapped[str] = mapped_column(String(20), index=True)
     acled_event_type: Mapped[str | None] = mapped_column(String(60), nullable=True, index=True)
@@ -91,14 +92,14 @@ class EventRow(_FusedRecord, Base):
     summary: Mapped[str] = mapped_column(Text, default="")
 
 
-class StatementRow(_FusedRecord, Base):
+class StatementRow(_FusedRecord):
     __tablename__ = "statements"
     speaker: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
     intent: Mapped[str] = mapped_column(String(20), index=True)
     quote: Mapped[str] = mapped_column(Text, default="")
 
 
-class FigureRow(_FusedRecord, Base):
+class FigureRow(_FusedRecord):
     __tablename__ = "figures"
     measure: Mapped[str] = mapped_column(String(200), index=True)
     subject: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
