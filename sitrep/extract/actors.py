@@ -2,33 +2,224 @@
 
 Owner: actors/places helper. Contract (used by events and statements):
 - ``ActorRegistry.default(extra_files=())``
-- ``registry.match(text) -> Actor | None``: a noun phrase or name -> actor, or None
-- ``registry.find(text) -> list[tuple[int, int, Actor]]``: every alias occurrence in a string
+- ``registry.match(text, country=None) -> Actor | None``: a noun phrase or name -> actor, or None
+- ``registry.find(text, country=None) -> list[tuple[int, int, Actor]]``: every alias occurrence
+- ``registry.generic(kind, country) -> Actor``: ACLED-style generic actors for any country
 - ``ruler_patterns() -> list[dict]``: spaCy entity-ruler patterns for actor names
+
+Named actors live in ``sitrep/data/actors/actors.yaml``; generic names ("Military Forces of X",
+"Protesters (X)") are built for every country from ``data/gazetteer/countries.tsv`` and the
+demonym table ``data/actors/demonyms.yaml``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from ..model import Actor
+from .gazetteer_data import DATA_DIR
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
+
+ACTOR_DIR = DATA_DIR / "actors"
+
+#: Generic ACLED actor kinds: name pattern and type.
+GENERIC = {
+    "military": ("Military Forces of {c}", "state forces"),
+    "police": ("Police Forces of {c}", "state forces"),
+    "government": ("Government of {c}", "government"),
+    "protesters": ("Protesters ({c})", "protesters"),
+    "rioters": ("Rioters ({c})", "rioters"),
+    "civilians": ("Civilians ({c})", "civilians"),
+    "unidentified": ("Unidentified Armed Group ({c})", "political militia"),
+}
+#: Head nouns that map to a generic kind (plural and singular).
+HEADS = {
+    "military": "troops soldier soldiers army armies forces force military servicemen service members "
+    "commandos marines airforce air",
+    "police": "police policeman policemen police officers police officer cops border guards",
+    "government": "government authorities officials administration ministry",
+    "protesters": "protesters protester demonstrators demonstrator marchers",
+    "rioters": "rioters rioter mob",
+    "civilians": "civilians civilian villagers villager residents resident people passengers "
+    "farmers students children women worshippers",
+    "unidentified": "gunmen gunman assailants attackers armed men unknown gunmen unidentified gunmen "
+    "unknown assailants unidentified attackers unidentified assailants",
+}
+_STATE_MODIFIERS = {"security", "government", "state", "national", "local", "federal", "pro-government"}
+#: Countries whose ACLED names take an article.
+_THE = {"United States", "United Kingdom", "Democratic Republic of Congo", "Republic of Congo",
+        "Central African Republic", "Philippines", "Netherlands", "United Arab Emirates",
+        "Gambia", "Comoros", "Maldives", "Bahamas", "Czech Republic", "Dominican Republic"}
+#: Group heads: "<actor> fighters" is the actor itself.
+_MEMBER_HEADS = ("fighters", "fighter", "militants", "militant", "insurgents", "insurgent", "rebels",
+                 "rebel", "members", "member", "forces", "gunmen", "commanders", "commander",
+                 "spokesman", "spokesperson", "leaders", "leader", "militia", "militiamen", "group")
+_DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
+                  r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+", re.I)
+_POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)
+
+
+def _country_table() -> dict[str, str]:
+    rows = (DATA_DIR / "gazetteer" / "countries.tsv").read_text(encoding="utf-8").splitlines()
+    return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r}
+
+
+@lru_cache(maxsize=1)
+def load_demonyms() -> dict[str, list[str]]:
+    """ISO2 -> demonyms, from the hand-made table."""
+    data = yaml.load((ACTOR_DIR / "demonyms.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
 
 
 class ActorRegistry:
+    """Named actors with aliases plus generic ACLED actors for every country."""
+
     def __init__(self) -> None:
-        self._aliases: dict[str, Actor] = {}
+        self._aliases: dict[str, list[tuple[Actor, frozenset[str]]]] = {}
+        self.countries = _country_table()  # ISO2 -> short name
+        self._by_name = {v.lower(): v for v in self.countries.values()}
+        self._demonym: dict[str, str] = {}  # demonym (lower) -> country name
+        for cc, dems in load_demonyms().items():
+            if cc in self.countries:
+                for d in dems:
+                    self._demonym[d.lower()] = self.countries[cc]
+        for name in self.countries.values():
+            self._demonym.setdefault(name.lower(), name)
+        self._pattern: re.Pattern[str] | None = None
 
     @classmethod
-    def default(cls, extra_files: Iterable[Path] = ()) -> ActorRegistry:
-        return cls()
+    def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
+        extra = tuple(str(p) for p in extra_files)
+        return _default(extra)
 
-    def match(self, text: str) -> Actor | None:
-        return self._aliases.get(text.strip().lower())
+    def load_file(self, path: Path | str) -> None:
+        """Add actors from a YAML/JSON file (same shape as data/actors/actors.yaml); later files win."""
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        for entry in data.get("actors", []):
+            actor = Actor(entry["name"], entry.get("type"), entry.get("country"))
+            only = {_key(a) for a in entry.get("only_contexts", [])}
+            ctx = frozenset(entry.get("contexts") or ())
+            for alias in [entry["name"], *entry.get("aliases", [])]:
+                key = _key(alias)
+                cond = ctx if key in only else frozenset()
+                self._aliases.setdefault(key, [])
+                self._aliases[key] = [(actor, cond)] + [x for x in self._aliases[key] if x[1] != cond]
+        self._pattern = None
 
-    def find(self, text: str) -> list[tuple[int, int, Actor]]:
-        return []
+    def _get(self, key: str, country: str | None) -> Actor | None:
+        for actor, cond in self._aliases.get(key, []):
+            if not cond or (country and self.country_name(country) in cond):
+                return actor
+        return None
+
+    def country_name(self, country: str | None) -> str | None:
+        """Canonical short name for a country name, ISO2 code or demonym."""
+        if not country:
+            return None
+        c = country.strip()
+        if c.upper() in self.countries:
+            return self.countries[c.upper()]
+        return self._by_name.get(c.lower()) or self._demonym.get(c.lower())
+
+    def generic(self, kind: str, country: str | None) -> Actor:
+        """ACLED generic actor: generic("military", "Afghanistan") -> Military Forces of Afghanistan."""
+        pattern, atype = GENERIC[kind]
+        name = self.country_name(country)
+        if name is None:
+            base = pattern.split(" ({c})")[0].replace(" of {c}", "")
+            return Actor(base, atype, None)
+        cname = f"the {name}" if name in _THE and "{c})" not in pattern else name
+        return Actor(pattern.format(c=cname), atype, name)
+
+    def match(self, text: str, country: str | None = None) -> Actor | None:
+        """The actor a noun phrase names, or None (unknown beats a guess)."""
+        phrase = _norm(text)
+        for _ in range(3):
+            phrase = _DET.sub("", _POSS.sub("", phrase)).strip()
+        if not phrase:
+            return None
+        for cand in (phrase, _singular(phrase)):
+            hit = self._get(cand, country)
+            if hit:
+                return hit
+        words = phrase.split()
+        # "<actor> fighters", "Taliban's commanders"
+        if len(words) > 1 and words[-1] in _MEMBER_HEADS:
+            hit = self._get(" ".join(words[:-1]).removesuffix("'s"), country)
+            if hit:
+                return hit
+        # "<demonym> troops" / "Nigerian police" / "protesters"
+        for kind in HEADS:
+            for head in sorted(_heads(kind), key=len, reverse=True):
+                if phrase == head or phrase.endswith(" " + head):
+                    mod = phrase[: len(phrase) - len(head)].strip()
+                    mod_country = self.country_name(mod) if mod else None
+                    if (mod and not mod_country and kind in ("military", "police", "government")
+                            and mod not in _STATE_MODIFIERS):
+                        continue  # "rebel forces", "Wagner troops": not the state's
+                    return self.generic(kind, mod_country or country)
+        return None
+
+    def find(self, text: str, country: str | None = None) -> list[tuple[int, int, Actor]]:
+        """Every alias occurrence in ``text`` (word-bounded, longest first, no overlaps)."""
+        if self._pattern is None:
+            keys = sorted(self._aliases, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I)
+        out: list[tuple[int, int, Actor]] = []
+        for m in self._pattern.finditer(text):
+            actor = self._get(_key(m.group(0)), country)
+            if actor:
+                out.append((m.start(), m.end(), actor))
+        return out
+
+
+def _heads(kind: str) -> list[str]:
+    words = HEADS[kind].split()
+    multi = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    return words + [m for m in multi if m in {"service members", "police officers", "police officer",
+                                               "border guards", "armed men", "unknown gunmen",
+                                               "unidentified gunmen", "unknown assailants",
+                                               "unidentified attackers", "unidentified assailants"}]
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").strip().strip(".,;:\"")
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _key(alias: str) -> str:
+    """Registry key of an alias: normalized, without a leading article (match() strips it too)."""
+    return re.sub(r"^the ", "", _norm(alias))
+
+
+def _singular(phrase: str) -> str:
+    if phrase.endswith("ies"):
+        return phrase[:-3] + "y"
+    if phrase.endswith("s") and not phrase.endswith("ss"):
+        return phrase[:-1]
+    return phrase
+
+
+@lru_cache(maxsize=8)
+def _default(extra: tuple[str, ...]) -> ActorRegistry:
+    reg = ActorRegistry()
+    reg.load_file(ACTOR_DIR / "actors.yaml")
+    for path in extra:
+        reg.load_file(path)
+    return reg
 
 
 def ruler_patterns() -> list[dict[str, object]]:
-    return []
+    """ORG patterns for multiword actor names spaCy splits or tags as places/persons."""
+    names = ["Islamic Emirate", "Islamic Emirate of Afghanistan", "Resolute Support", "Haqqani network",
+             "Islamic State Khorasan", "ISIS-K", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
+             "Ansar Allah", "al-Shabaab", "Boko Haram", "Rapid Support Forces", "Syrian Democratic Forces",
+             "Hayat Tahrir al-Sham", "Arakan Army", "People's Defence Force", "National Resistance Front",
+             "Afghan National Army", "Afghan National Police", "National Directorate of Security", "UNAMA"]
+    return [{"label": "ORG", "pattern": n} for n in names]

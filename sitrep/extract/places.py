@@ -5,29 +5,350 @@ Owner: actors/places helper. Contract (used by events and figures):
 - ``gazetteer.lookup(name, country=None) -> list[Location]``
 - ``gazetteer.locate(ctx, start, end) -> Location | None``: the place of what [start, end) describes
 - ``ruler_patterns() -> list[dict]``: spaCy entity-ruler patterns so places are not tagged PERSON
+
+Precision follows ACLED: 1 a named town, 2 near a town or a district, 3 a province, a region
+or a country. A province mention gives the province (name = province, coordinates of its seat).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import gzip
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from ..model import Location
+from .gazetteer_data import DATA_DIR, fold, loose_key
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
 
 if TYPE_CHECKING:
     from .context import Context
 
+GAZ_DIR = DATA_DIR / "gazetteer"
+FOCUS = ("AF", "PK", "IR", "TJ", "UZ", "TM")
+_KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, "region": 5}
+#: In one span the most specific place wins: a town over its district over its province.
+_SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+_ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture"}
+_ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality"}
+_CITY_CUES = {"city", "town", "village", "capital"}
+_NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
+_DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
+_REGION_RE = re.compile(rf"\b(?:in|across|of)\s+the\s+{_DIRS}(?:ern)?\b(?!\s+of\s+[A-Z])|\b{_DIRS}(?:ern)?\s+([A-Z][a-z]+)", re.I)
+_BACKREF_RE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
+)
+_CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str
+    name: str
+    cc: str
+    admin1: str
+    admin2: str
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: int | None = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    places: list[Place]
+    cue: str | None = None  # admin1, admin2, city
+    near: bool = False
+    reference: bool = False  # "north of X": X only orients
+    chosen: Place | None = None
+
 
 class Gazetteer:
+    """Countries, admin1, admin2 (Afghanistan, neighbours, conflict countries) and towns."""
+
+    def __init__(self, places: list[Place], index: dict[str, list[int]], countries: dict[str, str]) -> None:
+        self.places = places
+        self.index = index
+        self.countries = countries  # ISO2 -> short name
+        self._country_cc = {fold(v): k for k, v in countries.items()} | {k.lower(): k for k in countries}
+        self.stop = _stoplist()
+        self.demonyms = _demonyms(countries)
+        self.capitals: dict[str, str] = {}  # ISO2 -> capital name
+        self._memory: dict[int, tuple[Context, list[_Mention], str | None]] = {}
+
     @classmethod
     def default(cls) -> Gazetteer:
-        return cls()
+        return _default()
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        places: list[Place] = []
+        index: dict[str, list[int]] = {}
+        countries: dict[str, str] = {}
+        with gzip.open(GAZ_DIR / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                kind, name, cc, a1, a2, lat, lon, pop, _aliases, keys = line.rstrip("\n").split("\t")
+                if kind == "country":
+                    countries[cc] = name
+                i = len(places)
+                places.append(Place(kind, name, cc, a1, a2, float(lat) if lat else None,
+                                    float(lon) if lon else None, int(pop)))
+                for key in keys.split():
+                    index.setdefault(key, []).append(i)
+        gaz = cls(places, index, countries)
+        for row in (GAZ_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+            parts = row.split("\t")
+            if len(parts) > 3 and parts[3]:
+                gaz.capitals[parts[0]] = parts[3]
+        gaz._add_landmarks()
+        return gaz
+
+    def _add_landmarks(self) -> None:
+        data = yaml.load((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        for lm in data.get("landmarks", []):
+            base = self._candidates(lm["place"], lm["country"])
+            if not base:
+                continue
+            b = base[0]
+            p = Place("landmark", b.name, b.cc, b.admin1, b.admin2, b.lat, b.lon, b.population, lm["precision"])
+            self._index(p, lm["names"])
+        for rg in data.get("regions", []):
+            self._index(Place("region", rg["name"], rg["country"], "", "", None, None, 0, 3), rg["names"])
+
+    def _index(self, place: Place, names: list[str]) -> None:
+        self.places.append(place)
+        for n in names:
+            self.index.setdefault(loose_key(n), []).insert(0, len(self.places) - 1)
+
+    # ---- lookups ----
+    def _cc(self, country: str | None) -> str | None:
+        if not country:
+            return None
+        c = country.strip()
+        return c.upper() if c.upper() in self.countries else self._country_cc.get(fold(c))
+
+    def _candidates(self, name: str, country: str | None = None) -> list[Place]:
+        out = [self.places[i] for i in self.index.get(loose_key(name), [])]
+        cc = self._cc(country)
+        if cc:
+            out = [p for p in out if p.cc == cc]
+        exact = fold(name)
+        out.sort(key=lambda p: (fold(p.name) != exact, _KIND_RANK[p.kind], -p.population))
+        return out
+
+    def to_location(self, p: Place, near: bool = False) -> Location:
+        country = self.countries.get(p.cc, p.cc)
+        if p.kind == "country":
+            return Location(name=p.name, country=p.name, geo_precision=3)
+        if p.kind == "region":
+            return Location(name=p.name, country=country, geo_precision=3)
+        precision = p.precision or {"city": 1, "admin2": 2, "admin1": 3}[p.kind]
+        if near and precision == 1:
+            precision = 2
+        return Location(name=p.name, admin1=p.admin1 or None, admin2=p.admin2 or None, country=country,
+                        lat=p.lat, lon=p.lon, geo_precision=precision)
 
     def lookup(self, name: str, country: str | None = None) -> list[Location]:
-        return []
+        """Every place a name may denote, best first (country, landmark, town by size, province, district)."""
+        return [self.to_location(p) for p in self._candidates(name, country)]
+
+    # ---- documents ----
+    def _analyse(self, ctx: Context) -> tuple[list[_Mention], str | None]:
+        cached = self._memory.get(id(ctx))
+        if cached and cached[0] is ctx:
+            return cached[1], cached[2]
+        mentions: list[_Mention] = []
+        for para in ctx.paragraphs:
+            mentions += self._scan(para)
+        votes: Counter[str] = Counter()
+        text = ctx.document.text
+        for m in mentions:
+            ccs = {p.cc for p in m.places}
+            if len(ccs) == 1:
+                votes[next(iter(ccs))] += 2 if m.places[0].kind == "country" else 1
+        for dem, cc in self.demonyms.items():
+            votes[cc] += len(re.findall(rf"\b{re.escape(dem)}\b", text))
+        dominant = votes.most_common(1)[0][0] if votes else None
+        for i, m in enumerate(mentions):
+            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant)
+        if len(self._memory) > 16:
+            self._memory.clear()
+        self._memory[id(ctx)] = (ctx, mentions, dominant)
+        return mentions, dominant
+
+    def _scan(self, para: Any) -> list[_Mention]:
+        doc = para.doc
+        found: list[_Mention] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+                toks = list(ent)
+                while toks and (toks[-1].lower_ in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES):
+                    toks.pop()
+                while toks and toks[0].lower_ == "the":
+                    toks.pop(0)
+                if not toks:
+                    continue
+                name = doc[toks[0].i : toks[-1].i + 1].text
+                # stoplisted names (Washington = the US government) and non-place labels need a cue
+                strict = ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop
+                if strict and (fold(name) in self.stop and ent.label_ not in ("GPE", "LOC", "FAC")
+                               or not self._cued(doc, ent.start, ent.end)):
+                    continue
+                places = self._candidates(name)
+                if places:
+                    found.append(self._mention(para, doc, ent.start, ent.end, places))
+                    taken.update(range(ent.start, ent.end))
+        # capitalised word runs the model missed (places in free text)
+        i = 0
+        while i < len(doc):
+            if i in taken or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "ORG", "DATE", "NORP"):
+                i += 1
+                continue
+            for n in (4, 3, 2, 1):
+                span = doc[i : i + n]
+                if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
+                    continue
+                if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
+                    continue
+                places = [p for p in self._candidates(span.text)
+                          if p.kind in ("country", "admin1", "landmark", "region") or p.cc in FOCUS or p.population >= 100_000]
+                if places:
+                    found.append(self._mention(para, doc, i, i + n, places))
+                    i += n - 1
+                    break
+            i += 1
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _cued(self, doc: Any, s: int, e: int) -> bool:
+        nxt = doc[e].lower_ if e < len(doc) else ""
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        return nxt in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES or prev in {"in", "near", "at", "outside"}
+
+    def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
+        nxt = doc[e].lower_ if e < len(doc) else ""
+        before = doc[max(0, s - 3) : s].text.lower()
+        cue = None
+        if doc[s:e][-1].lower_ in _ADMIN1_CUES or nxt in _ADMIN1_CUES or "province of" in before:
+            cue = "admin1"
+        elif doc[s:e][-1].lower_ in _ADMIN2_CUES or nxt in _ADMIN2_CUES or "district of" in before:
+            cue = "admin2"
+        elif nxt in _CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
+            cue = "city"
+        near = any(w in before.split() for w in _NEAR)
+        reference = bool(re.search(rf"{_DIRS}(ern)? of$|from$", before))
+        start = para.start + doc[s].idx
+        end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
+        return _Mention(start, end, places, cue, near, reference)
+
+    def _choose(self, m: _Mention, following: list[_Mention], dominant: str | None) -> Place:
+        places = m.places
+        # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it
+        for f in following:
+            if f.start - m.end > 3:
+                break
+            parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
+            narrowed = [p for p in places if (p.cc, fold(p.admin1)) in parents or any(
+                p.cc == cc and q.kind == "country" for q in f.places for cc in [q.cc])]
+            if narrowed:
+                places = narrowed
+        if m.cue:
+            kinds = [p for p in places if p.kind == m.cue] or places
+            places = kinds
+        if dominant:
+            places = [p for p in places if p.cc == dominant] or places
+        return places[0]
 
     def locate(self, ctx: Context, start: int, end: int) -> Location | None:
+        """Where what [start, end) describes happened, or None when the text does not say."""
+        mentions, dominant = self._analyse(ctx)
+        inside = [m for m in mentions if start <= m.start and m.end <= end and m.chosen]
+        text = ctx.document.text[start:end]
+        if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
+            region = self._region(text, dominant)
+            if region:
+                return region
+        if inside:
+            primary = [m for m in inside if not m.reference] or inside
+            best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
+            place = best.chosen
+            assert place is not None
+            if best.reference and place.kind == "city":
+                return self.to_location(place, near=True)
+            return self.to_location(place, near=best.near)
+        back = _BACKREF_RE.search(text)
+        if back and back.group(1) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
+            cap = _CAPITAL_RE.search(text)
+            cc = self.demonyms.get(fold(cap.group(1))) if cap and cap.group(1) else dominant
+            if cc and cc in self.capitals:
+                hits = self._candidates(self.capitals[cc], cc)
+                if hits:
+                    return self.to_location(hits[0])
+        if back:
+            want = {"city": "city", "town": "city", "village": "city", "province": "admin1",
+                    "district": "admin2"}.get((back.group(1) or "").lower())
+            for m in reversed([m for m in mentions if m.end <= start + back.start() and m.chosen]):
+                if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
+                    return self.to_location(m.chosen)  # type: ignore[arg-type]
+        return self._region(text, dominant)
+
+    def _region(self, text: str, dominant: str | None) -> Location | None:
+        """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
+        for region in _REGION_RE.finditer(text):
+            direction = (region.group(1) or region.group(2) or "").lower().replace("-", "")
+            cc = self._cc(region.group(3)) if region.group(3) else dominant
+            if not cc and region.group(3) and fold(region.group(3)) in self.demonyms:
+                cc = self.demonyms[fold(region.group(3))]
+            if cc:
+                country = self.countries[cc]
+                adj = direction if direction == "central" else direction + "ern"
+                return Location(name=f"{adj.capitalize()} {country}", country=country, geo_precision=3)
         return None
 
 
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    lines = (GAZ_DIR / "stoplist.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """Demonym (folded) -> ISO2, from the actor registry's demonym table."""
+    from .actors import load_demonyms
+
+    return {fold(d): cc for cc, dems in load_demonyms().items() for d in dems if cc in countries}
+
+
 def ruler_patterns() -> list[dict[str, object]]:
-    return []
+    """GPE patterns: Afghanistan and neighbours (provinces, districts, towns) and big towns elsewhere."""
+    stop = _stoplist()
+    names: set[str] = set()
+    with gzip.open(GAZ_DIR / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.rstrip("\n").split("\t")
+            if kind == "country":
+                continue
+            focus = cc in FOCUS and (cc == "AF" or kind == "admin1" or int(pop) >= 50_000)
+            if focus or int(pop) >= 500_000:
+                names.add(name)
+                if cc == "AF":
+                    names.update(a for a in aliases.split("|") if a and " viloyati" not in a)
+    return [{"label": "GPE", "pattern": n} for n in sorted(names)
+            if fold(n) not in stop and len(n) > 3 and n[0].isupper()]

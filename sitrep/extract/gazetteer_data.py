@@ -1,0 +1,45 @@
+"""Name normalization shared by the gazetteer builder and the run-time lookups.
+
+Transliterated place names vary in diacritics, hyphens, apostrophes and Persian/Arabic
+connectors (Mazar-i-Sharif, Mazar-e Sharif, Sa'dah, Al Hudaydah): one loose key absorbs them,
+so the data file needs no exhaustive list of spellings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+#: Connectors dropped from keys: Persian ezafe (-e-, -i-), Arabic article (al-, ash-...).
+_CONNECTORS = frozenset({"e", "i", "ye", "y", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/]+")
+_DROP = re.compile(r"['’‘`´ʻʼʾʿ\"()]")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case ASCII form without diacritics (Farāh -> farah)."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def loose_key(text: str) -> str:
+    """Spelling-insensitive key: 'Mazar-i-Sharif' and 'Mazar-e Sharif' both give 'mazarsharif'."""
+    words = [w for w in _SEPARATORS.split(_DROP.sub("", fold(text))) if w]
+    kept = [w for w in words if w not in _CONNECTORS] or words
+    return "".join(kept)
+
+
+def index_keys(names: Iterable[str]) -> list[str]:
+    """Distinct loose keys of a place's names (its row in the data file lists them)."""
+    out: list[str] = []
+    for name in names:
+        key = loose_key(name)
+        if len(key) >= 3 and key not in out:
+            out.append(key)
+    return out

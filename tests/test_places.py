@@ -1,0 +1,129 @@
+"""Gazetteer lookups and in-context place resolution on composed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import nlp
+from sitrep.extract.context import Context
+from sitrep.extract.places import Gazetteer, ruler_patterns
+from sitrep.model import Cleaned, Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def make_ctx(text: str) -> Context:
+    model = nlp.load()
+    paras = []
+    pos = 0
+    for piece in text.split("\n"):
+        paras.append(nlp.Paragraph(pos, pos + len(piece), model(piece)))
+        pos += len(piece) + 1
+    return Context(document=Document(id="t", text=text), cleaned=Cleaned(), paragraphs=paras)
+
+
+def locate_sentence(gaz: Gazetteer, text: str, needle: str):
+    ctx = make_ctx(text)
+    start = text.index(needle)
+    return gaz.locate(ctx, start, start + len(needle))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "admin1"),
+    [("Lashkargah", "Lashkar Gah", "Helmand"), ("Kondoz", "Kunduz", "Kunduz"), ("Qunduz", "Kunduz", "Kunduz"),
+     ("Mazar-i-Sharif", "Mazar-e Sharif", "Balkh"), ("Mazar-e Sharif", "Mazar-e Sharif", "Balkh"),
+     ("Hirat", "Herat", "Herat"), ("Maiduguri", "Maiduguri", "Borno")],
+)
+def test_lookup_variants(gaz: Gazetteer, name: str, expected: str, admin1: str) -> None:
+    top = gaz.lookup(name)[0]
+    assert (top.name, top.admin1) == (expected, admin1)
+
+
+def test_lookup_country_filter_and_province(gaz: Gazetteer) -> None:
+    hits = gaz.lookup("Farah", country="Afghanistan")
+    assert {h.geo_precision for h in hits} >= {1, 3}
+    assert all(h.country == "Afghanistan" for h in hits)
+    assert gaz.lookup("Hilmand")[0].admin1 == "Helmand"
+    assert gaz.lookup("Afghanistan")[0].geo_precision == 3
+
+
+def test_province_mention_is_admin1(gaz: Gazetteer) -> None:
+    loc = locate_sentence(gaz, "Militants stormed a police headquarters in western Farah province on Monday.",
+                          "Militants stormed a police headquarters in western Farah province on Monday.")
+    assert loc is not None and loc.admin1 == "Farah" and loc.admin2 is None and loc.geo_precision == 3
+
+
+def test_city_backreference(gaz: Gazetteer) -> None:
+    text = "Fighting raged around Lashkar Gah in Helmand.\nThe Afghan city has been besieged for weeks, residents said."
+    loc = locate_sentence(gaz, text, "The Afghan city has been besieged for weeks, residents said.")
+    assert loc is not None and loc.name == "Lashkar Gah" and loc.geo_precision == 1
+
+
+def test_near_landmark_precision_two(gaz: Gazetteer) -> None:
+    text = "A rocket landed near Bagram air base, north of Kabul, on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Bagram", "Parwan", 2)
+
+
+def test_region_phrases(gaz: Gazetteer) -> None:
+    text = "The Taliban captured Kunduz city.\nThe insurgents have gained ground in the north in recent weeks."
+    loc = locate_sentence(gaz, text, "The insurgents have gained ground in the north in recent weeks.")
+    assert loc is not None and loc.geo_precision == 3 and loc.admin1 is None and "Afghanistan" in loc.name
+    loc2 = locate_sentence(gaz, "Fighting spread across southern Afghanistan.", "Fighting spread across southern Afghanistan.")
+    assert loc2 is not None and loc2.name == "Southern Afghanistan" and loc2.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "country"),
+    [("Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "Kharkiv", "Ukraine"),
+     ("Clashes in Maiduguri, Borno State, killed four soldiers.", "Maiduguri", "Borno", "Nigeria"),
+     ("An air strike in Saada, Yemen, killed five people.", "Sa'dah", "Sa'dah", "Yemen")],
+)
+def test_other_conflicts(gaz: Gazetteer, text: str, name: str, admin1: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.country) == (name, admin1, country)
+
+
+def test_common_word_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "Victory and hope were the words of the day, the spokesman said."
+    assert locate_sentence(gaz, text, text) is None
+
+
+def test_no_place_gives_none(gaz: Gazetteer) -> None:
+    text = "The spokesman said talks would continue."
+    assert locate_sentence(gaz, text, text) is None
+
+
+def test_ruler_patterns_cover_afghan_places() -> None:
+    pats = {p["pattern"] for p in ruler_patterns()}
+    assert {"Farah", "Lashkar Gah", "Kunduz", "Helmand"} <= pats
+    assert "March" not in pats and "Police" not in pats
+    assert len(pats) < 20000
+
+
+def test_ruler_tags_lashkar_gah_as_gpe() -> None:
+    doc = nlp.load()("The Taliban attacked Lashkar Gah on Tuesday.")
+    assert ("Lashkar Gah", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_capital_as_government_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "The Taliban warned that talks with Washington would not bear fruit."
+    assert locate_sentence(gaz, text, text) is None
+
+
+def test_the_capital(gaz: Gazetteer) -> None:
+    text = "Two blasts rocked the Afghan capital on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country, loc.geo_precision) == ("Kabul", "Afghanistan", 1)
+    text2 = "Houthi fighters advanced on Marib, Yemen.\nA drone later struck the capital."
+    loc2 = locate_sentence(gaz, text2, "A drone later struck the capital.")
+    assert loc2 is not None and loc2.name == "Sanaa"
+
+
+def test_district_cue(gaz: Gazetteer) -> None:
+    text = "Taliban militants attacked a checkpoint in Bala Buluk district, Farah province, killing three policemen."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.admin1 == "Farah" and loc.geo_precision in (1, 2)
