@@ -1,0 +1,370 @@
+"""Arguments of a trigger from the dependency tree, and actors for them.
+
+Agent: nsubj, the "by" agent of a passive, or the subject of the governing verb for
+participles and complements ("..., calling on X to ..."). Patient: dobj, nsubjpass, or the
+object of on/against/at. Actors come from the registry; pronouns and definite descriptions
+("the group", "they") resolve to the most salient compatible actor seen before; bare role
+nouns ("soldiers", "villagers") become ACLED-style generic actors for the country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Location
+from ..actors import ActorRegistry
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .triggers import Trigger
+
+PRONOUNS = frozenset({"they", "it", "them", "we", "he", "she"})
+ANAPHORS = frozenset(
+    [
+        "group",
+        "militant",
+        "insurgent",
+        "fighter",
+        "rebel",
+        "organization",
+        "organisation",
+        "movement",
+        "outfit",
+        "jihadist",
+        "extremist",
+    ]
+)
+STATE_HINTS = ("state", "military", "police", "government", "forces")
+ARMED_HINTS = (
+    "rebel",
+    "militia",
+    "armed",
+    "state forces",
+    "military",
+    "police",
+    "insurgent",
+    "external",
+    "unidentified",
+)
+SKIP_LEFT = frozenset({"det", "nummod", "quantmod", "advmod", "predet", "punct", "poss", "case", "cc"})
+QUANT_HEADS = frozenset(
+    [
+        "members",
+        "member",
+        "dozens",
+        "hundreds",
+        "scores",
+        "thousands",
+        "some",
+        "several",
+        "many",
+        "number",
+        "group",
+    ]
+)
+BARE_GENERIC = {
+    "Military Forces": "military",
+    "Police Forces": "police",
+    "Civilians": "civilians",
+    "Protesters": "protesters",
+    "Rioters": "rioters",
+    "Unidentified Armed Group": "unidentified",
+}
+GENERIC_NAMES = {
+    "military": ("Military Forces of {c}", "state forces"),
+    "police": ("Police Forces of {c}", "state forces"),
+    "civilians": ("Civilians ({c})", "civilians"),
+    "protesters": ("Protesters ({c})", "protesters"),
+    "rioters": ("Rioters ({c})", "rioters"),
+    "unidentified": ("Unidentified Armed Group ({c})", "unidentified armed group"),
+}
+
+
+def is_armed(actor: Actor | None) -> bool:
+    t = ((actor.type or "") + " " + actor.name).lower() if actor else ""
+    return any(h in t for h in ARMED_HINTS) and "civilian" not in t and "protester" not in t
+
+
+def is_state(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    t = ((actor.type or "") + " " + actor.name).lower()
+    return "state" in t or actor.name.lower().startswith(
+        ("military forces", "police forces", "government of")
+    )
+
+
+def is_civilian(actor: Actor | None) -> bool:
+    return actor is not None and "civilian" in ((actor.type or "") + " " + actor.name).lower()
+
+
+@dataclass
+class Resolved:
+    actor: Actor | None
+    kind: str | None = None  # role noun kind if the actor came from one
+    token: Token | None = None
+
+
+@dataclass
+class DocState:
+    """Per-document memory: salient actors (most recent last) and country evidence."""
+
+    registry: ActorRegistry
+    salience: list[Actor] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+    last_location: Location | None = None
+
+    def see(self, actor: Actor | None) -> None:
+        if actor is None or actor.name.startswith(("Civilians", "Unidentified")):
+            return
+        self.salience = [a for a in self.salience if a.name != actor.name] + [actor]
+        if actor.country:
+            self.countries[actor.country] += 1
+
+    def country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def recent(self, armed_nonstate: bool = False, exclude: Actor | None = None) -> Actor | None:
+        for a in reversed(self.salience):
+            if exclude is not None and a.name == exclude.name:
+                continue
+            if armed_nonstate and (is_state(a) or not is_armed(a)):
+                continue
+            return a
+        return None
+
+
+def generic(state: DocState, kind: str, country: str | None) -> Actor:
+    """ACLED-style generic actor; the registry's ``generic`` wins when it exists."""
+    gen = getattr(state.registry, "generic", None)
+    if gen is not None and country:
+        try:
+            got = gen(kind, country)
+            if got is not None:
+                return (
+                    got
+                    if isinstance(got, Actor)
+                    else Actor(str(got), GENERIC_NAMES.get(kind, ("", None))[1], country)
+                )
+        except (KeyError, ValueError, TypeError):
+            pass
+    pattern, typ = GENERIC_NAMES[kind]
+    name = pattern.format(c=country) if country else pattern.split(" (")[0].replace(" of {c}", "")
+    return Actor(name, typ, country)
+
+
+def _left_text(tok: Token, keep_det: bool = False) -> str:
+    toks = [t for t in tok.subtree if t.i <= tok.i and (keep_det or t.dep_ not in SKIP_LEFT or t.i == tok.i)]
+    # keep only the contiguous run ending at the head
+    out: list[Token] = []
+    for t in reversed(toks):
+        if out and out[-1].i - t.i > 1 and t.dep_ != "punct":
+            break
+        out.append(t)
+    return " ".join(t.text for t in reversed(out))
+
+
+def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
+    left = _left_text(tok)
+    for text in (_left_text(tok, keep_det=True), left):
+        if text:
+            actor = registry.match(text)
+            if actor is not None:
+                return actor
+    # names inside the phrase ("U.S. special peace envoy Zalmay Khalilzad"), then the bare head
+    sub = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos", "compound")]
+    sub += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    lo, hi = min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
+    text = tok.doc.text[lo:hi]
+    if len(text) <= 150:
+        try:
+            found = registry.find(text)
+        except Exception:  # noqa: BLE001 - the registry is another helper's; never break events on it
+            found = []
+        if found:
+            return found[0][2]
+    return registry.match(tok.text)
+
+
+def _demonym_country(tok: Token) -> str | None:
+    lex = lexicon()
+    for t in tok.subtree:
+        if t.i <= tok.i and t.lower_ in lex.demonyms:
+            return lex.demonyms[t.lower_]
+    return None
+
+
+def _kind(tok: Token) -> str | None:
+    lex = lexicon()
+    text = _left_text(tok).lower()
+    words = text.split()
+    for n in (3, 2):
+        if len(words) >= n and " ".join(words[-n:]) in lex.kinds:
+            kind = lex.kinds[" ".join(words[-n:])]
+            break
+    else:
+        kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
+    if kind == "military" and any(w in lex.police_markers for w in words):
+        kind = "police"
+    return kind
+
+
+def resolve(tok: Token | None, state: DocState, country: str | None, want_armed: bool = False) -> Resolved:
+    """Actor for the noun phrase headed by tok."""
+    if tok is None:
+        return Resolved(None)
+    if tok.lower_ in QUANT_HEADS or tok.pos_ == "NUM":
+        of = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        if of is not None:
+            return resolve(of, state, country, want_armed)
+    if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
+        return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
+    lower = tok.lemma_.lower()
+    has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    actor = _registry_match(tok, state.registry)
+    if actor is not None:
+        bare = BARE_GENERIC.get(actor.name)
+        if bare is not None and not actor.country:
+            c = _demonym_country(tok) or country
+            if bare == "unidentified" and has_the:
+                prev = state.recent(armed_nonstate=True)
+                if prev is not None:
+                    return Resolved(prev, None, tok)
+            return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
+        return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
+    if (
+        (has_the or tok.tag_ == "NNS")
+        and lower in ANAPHORS
+        and lower not in ("group",)
+        or has_the
+        and lower == "group"
+    ):
+        prev = state.recent(armed_nonstate=True)
+        if prev is not None:
+            return Resolved(prev, None, tok)
+    kind = _kind(tok)
+    words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
+    if "foreign" in words or lower in ("occupier", "invader"):
+        return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
+    ent = _entity_fallback(tok)
+    if ent is not None:
+        if kind == "unidentified":
+            ent.type = "rebel group"  # "X militants": a named armed group the registry lacks
+        return Resolved(ent, None, tok)
+    if kind is not None:
+        c = _demonym_country(tok) or country
+        if kind == "unidentified":
+            prev = state.recent(armed_nonstate=True) if has_the else None
+            if prev is not None:
+                return Resolved(prev, None, tok)
+        return Resolved(generic(state, kind, c), kind, tok)
+    return Resolved(None)
+
+
+def _entity_fallback(tok: Token) -> Actor | None:
+    """A named organization in the phrase, when the registry does not know it."""
+    countries = set(lexicon().demonyms.values())
+    for ent in tok.doc.ents:
+        if (
+            ent.start <= tok.i < ent.end
+            and ent.label_ == "GPE"
+            and ent.text in countries
+            and tok.dep_ != "pobj"
+        ):
+            return Actor(ent.text, "state", ent.text)  # "blamed Russia": the state as a participant
+        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
+            if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
+                return None
+            return Actor(ent.text, None, None)
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "conj"]
+
+
+def subject(tok: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
+    node = tok
+    for _ in range(5):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return node.head, node.tag_ == "VBN"
+        if (
+            node.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
+            and node.head.i != node.i
+        ):
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def by_agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def patient(trig: Trigger) -> Token | None:
+    tok = trig.head
+    if trig.noun is not None and trig.noun.i != tok.i:
+        for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
+            p = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                return p
+    return None
+
+
+def raw_actor(tok: Token | None) -> Actor | None:
+    """The phrase itself as a named participant (verbal events only, never ACLED-coded ones)."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = _left_text(tok)
+    return Actor(text[0].upper() + text[1:], None, None) if text else None
+
+
+def between(tok: Token) -> list[Token]:
+    """Sides of "clashes between X and Y" / "talks between X and Y"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            p = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if p is not None:
+                sides = [p, *conjuncts(p)]
+                # a parse that hangs "and Y" off the sentence: take the next noun phrase
+                return sides
+    return []
+
+
+def instrument_text(trig: Trigger) -> str:
+    """Text of the clause that can name the weapon ("by a roadside bomb", "with heavy weapons")."""
+    head = trig.head
+    toks = list(head.subtree)
+    return " ".join(t.lower_ for t in toks)

@@ -1,0 +1,139 @@
+"""ACLED event type and sub-event type, following ACLED's public codebook (see docs/events.md).
+
+ACLED codes concrete incidents that happened: verbal events, planned/threatened/denied
+events and aggregates ("a string of offensives in recent months") get no ACLED type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Actor
+from .arguments import is_armed, is_civilian, is_state
+from .lexicon import ACLED_CLASSES
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+SD = "Strategic developments"
+
+REMOTE = {
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "ied": "Remote explosive/landmine/IED",
+    "suicide": "Suicide bomb",
+    "grenade": "Grenade",
+    "chemical": "Chemical weapon",
+}
+_INTERVENTION = re.compile(
+    r"\b(?:dispers\w*|tear\s*gas|teargas|water\s+cannon|rubber\s+bullets|baton|arrest\w*|detain\w*|broke\s+up|beat\w*)\b",
+    re.I,
+)
+_EXCESSIVE = re.compile(
+    r"\b(?:opened\s+fire|live\s+(?:ammunition|rounds|fire)|shot|killed|killing|kill|died|dead)\b", re.I
+)
+_VIOLENT_CROWD = re.compile(
+    r"\b(?:torch\w*|set\s+(?:fire|ablaze)|burn\w*|vandali\w*|threw\s+(?:stones|rocks|petrol)|stone-?pelting|"
+    r"clash\w*|loot\w*|smash\w*|damag\w*|attack\w*|block\w*\s+roads?\s+with\s+burning)\b",
+    re.I,
+)
+_MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
+_CONCRETE_AGREEMENT = re.compile(
+    r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
+)
+
+
+def code(
+    cls: str,
+    status: str,
+    aggregate: bool,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    instrument: str | None,
+    text: str,
+    victim_kind: str | None,
+) -> tuple[str | None, str | None]:
+    """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
+    if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
+        return None, None
+    if cls == "offensive":
+        return None, None
+    if instrument in REMOTE and cls in (
+        "attack",
+        "kill",
+        "strike",
+        "clash",
+        "air",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "chemical",
+    ):
+        return EXPLOSIONS, REMOTE[instrument]
+    if cls in REMOTE:
+        return EXPLOSIONS, REMOTE[cls]
+    if cls == "sexual":
+        return VAC, "Sexual violence"
+    if cls == "abduct":
+        return VAC, "Abduction/forced disappearance"
+    if cls == "arrest":
+        if actor1 is not None and is_armed(actor1) and not is_state(actor1):
+            return VAC, "Abduction/forced disappearance"
+        return SD, "Arrests"
+    if cls in ("seize", "fallto"):
+        if is_state(actor1):
+            return BATTLES, "Government regains territory"
+        return BATTLES, "Non-state actor overtakes territory"
+    if cls == "retake":
+        if actor1 is not None and not is_state(actor1) and is_armed(actor1):
+            return BATTLES, "Non-state actor overtakes territory"
+        return BATTLES, "Government regains territory"
+    if cls == "protest":
+        if _EXCESSIVE.search(text) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", text, re.I):
+            return PROTESTS, "Excessive force against protesters"
+        if _VIOLENT_CROWD.search(text):
+            return RIOTS, "Violent demonstration"
+        if _INTERVENTION.search(text):
+            return PROTESTS, "Protest with intervention"
+        return PROTESTS, "Peaceful protest"
+    if cls == "disperse":
+        if _EXCESSIVE.search(text):
+            return PROTESTS, "Excessive force against protesters"
+        return PROTESTS, "Protest with intervention"
+    if cls == "riot":
+        if _MOB.search(text):
+            return RIOTS, "Mob violence"
+        return RIOTS, "Violent demonstration"
+    if cls == "loot":
+        if actor1 is not None and any(w in (actor1.type or "").lower() for w in ("rioter", "protester")):
+            return RIOTS, "Violent demonstration"
+        return SD, "Looting/property destruction"
+    if cls == "base":
+        return SD, "Headquarters or base established"
+    if cls == "disrupt":
+        return SD, "Disrupted weapons use"
+    if cls == "transfer":
+        return SD, "Non-violent transfer of territory"
+    if cls == "agreement":
+        return (SD, "Agreement") if _CONCRETE_AGREEMENT.search(text) else (None, None)
+    if cls == "change":
+        return SD, "Change to group/activity"
+    # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
+    if cls == "clash":
+        return BATTLES, "Armed clash"
+    target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified")
+    target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
+    if target_armed:
+        return BATTLES, "Armed clash"
+    if target_civ:
+        if victim_kind == "protesters" and is_state(actor1):
+            return PROTESTS, "Excessive force against protesters"
+        if actor1 is not None and not is_armed(actor1) and "rioter" in (actor1.type or "").lower():
+            return RIOTS, "Mob violence"
+        return VAC, "Attack"
+    if is_armed(actor1) and actor2 is not None and is_armed(actor2):
+        return BATTLES, "Armed clash"
+    return None, None

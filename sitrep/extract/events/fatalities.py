@@ -1,0 +1,130 @@
+"""Fatalities stated in an event's clause: killed counts, never wounded or "killed or injured".
+
+Quantities come from ``find_quantities``; which quantities are deaths is read from the words
+around them ("killing at least 20", "25 members ... and five civilians were killed", "left 12
+dead"), so parse errors around numbers do not lose counts. Groups joined by "and" before one
+kill word are summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import Quantity, find_quantities
+
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
+_WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
+_WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
+_BEFORE_KILL = re.compile(
+    r"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|shot\s+dead|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
+    re.I,
+)
+_BEFORE_WOUND = re.compile(rf"\b{_WOUND}\s*$", re.I)
+_CASUALTY = re.compile(rf"^\s*(?:or|and|/)\s+{_WOUND}\b", re.I)
+_KILLED_AND_WOUNDED = re.compile(rf"\b(?:killing|killed)\s+(?:or|and)\s+{_WOUND}\s*$", re.I)
+_EXCLUDE_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|in|than)\s*$", re.I
+)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
+    r"am\b|pm\b|gmt|january|february|march|april|may\b|june|july|august|september|october|november|december|"
+    r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?)\b",
+    re.I,
+)
+_SINGLE = re.compile(
+    r"\b(?:(?:killing|killed|kill|shot\s+dead)\s+(?:an?|one)\s+\w+|an?\s+(?:[\w-]+\s+){0,3}(?:was|has\s+been)\s+(?:killed|shot\s+dead)|an?\s+(?:[\w-]+\s+){0,3}died)\b",
+    re.I,
+)
+_NONE = re.compile(
+    r"\bno\s+(?:one|casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bwithout\s+casualties\b",
+    re.I,
+)
+_QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
+MAX_GAP_WORDS = 9
+
+
+@dataclass
+class Fatalities:
+    value: int | None
+    qualifier: str | None
+    stated: bool  # the clause says something about deaths
+
+
+def _norm_qual(q: str | None) -> str | None:
+    if q is None:
+        return None
+    return _QUAL_MAP.get(q, q) if q not in ("at least", "more than", "about", "up to", "exact") else q
+
+
+def _is_count(text: str, q: Quantity) -> bool:
+    if q.percent:
+        return False
+    after = text[q.end : q.end + 20]
+    if _UNIT_AFTER.match(after):
+        return False
+    if q.value is not None and q.qualifier == "exact" and 1900 <= q.value <= 2100 and "," not in q.text:
+        return False
+    return not _EXCLUDE_BEFORE.search(text[max(0, q.start - 20) : q.start])
+
+
+def count(text: str) -> Fatalities:
+    """Deaths stated in ``text`` (one event's clause)."""
+    if _NONE.search(text):
+        return Fatalities(0, "exact", True)
+    quants = [q for q in find_quantities(text) if _is_count(text, q)]
+    groups: dict[int, list[Quantity]] = {}
+    last: tuple[int, int] | None = None  # (group key, end of its last quantity)
+    for q in quants:
+        before = text[max(0, q.start - 45) : q.start]
+        if last is not None:
+            gap = text[last[1] : q.start]
+            if re.search(r"\band\b", gap) and not _WORD.search(gap) and len(gap.split()) <= 8:
+                groups[last[0]].append(q)  # "killing 25 soldiers and five civilians"
+                last = (last[0], q.end)
+                continue
+        if _BEFORE_KILL.search(before):
+            groups.setdefault(-q.start - 1, []).append(q)  # own group: "killing 20"
+            last = (-q.start - 1, q.end)
+            continue
+        last = None
+        if _KILLED_AND_WOUNDED.search(before):
+            continue
+        if _BEFORE_KILL.search(before):
+            groups.setdefault(-q.start - 1, []).append(q)  # own group: "killing 20"
+            continue
+        if _BEFORE_WOUND.search(before):
+            continue
+        after = text[q.end : q.end + 120]
+        cut = re.search(r";", after)
+        if cut:
+            after = after[: cut.start()]
+        m = _WORD.search(after)
+        if m is None or len(after[: m.start()].split()) > MAX_GAP_WORDS:
+            continue
+        if m.group("wound") or _CASUALTY.match(after[m.end() :]):
+            continue
+        groups.setdefault(q.end + m.start(), []).append(q)
+    if not groups:
+        if _SINGLE.search(text):
+            return Fatalities(1, "exact", True)
+        if _NONE.search(text):
+            return Fatalities(0, "exact", True)
+        return Fatalities(None, None, bool(re.search(rf"\b{_KILL}\b", text, re.I)))
+    total = 0
+    qualifier = "exact"
+    vague = False
+    for qs in groups.values():
+        for q in qs:
+            if q.value is None:
+                vague = True
+                continue
+            total += int(q.value)
+            qq = _norm_qual(q.qualifier)
+            if qq and qq != "exact" and qualifier == "exact":
+                qualifier = qq
+    if vague and total == 0:
+        return Fatalities(None, "at least", True)
+    if vague:
+        qualifier = "at least"
+    return Fatalities(total, qualifier, True)

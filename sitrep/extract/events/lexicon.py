@@ -1,0 +1,99 @@
+"""Trigger and role lexicons, loaded once from ``sitrep/data/events/*.yaml``.
+
+Keeping words in data files lets analysts extend coverage without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+Entry = tuple[str, str]  # (PLOVER type, class)
+
+VIOLENT = frozenset(
+    [
+        "clash",
+        "attack",
+        "kill",
+        "seize",
+        "retake",
+        "air",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "chemical",
+        "sexual",
+        "abduct",
+        "strike",
+    ]
+)
+# classes that ACLED may code (verbal ones never are)
+ACLED_CLASSES = VIOLENT | frozenset(
+    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse"]
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Entry]
+    phrasal: dict[str, Entry]
+    objects: dict[str, Entry]
+    nouns: dict[str, Entry]
+    standalone: frozenset[str]
+    instruments: tuple[tuple[str, re.Pattern[str]], ...]
+    speech: frozenset[str]
+    kinds: dict[str, str]
+    police_markers: frozenset[str]
+    demonyms: dict[str, str]
+    demonym_re: re.Pattern[str]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("sitrep.data").joinpath(f"events/{name}").read_text(encoding="utf-8")
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
+def _entries(d: dict[str, list[str]]) -> dict[str, Entry]:
+    return {k.lower(): (v[0], v[1]) for k, v in d.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    t = _read("triggers.yaml")
+    r = _read("roles.yaml")
+    instruments = tuple(
+        (
+            cls,
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I
+            ),
+        )
+        for cls, words in t["instruments"].items()
+    )
+    kinds = {w.lower(): kind for kind, words in r["kinds"].items() for w in words}
+    demonyms = {k.lower(): v for k, v in r["demonyms"].items()}
+    dem_re = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(w) for w in sorted(demonyms, key=len, reverse=True))
+        + r")(?![\w])",
+        re.I,
+    )
+    return Lexicon(
+        verbs=_entries(t["verbs"]),
+        phrasal=_entries(t["phrasal"]),
+        objects=_entries(t["objects"]),
+        nouns=_entries(t["nouns"]),
+        standalone=frozenset(t["standalone_nouns"]),
+        instruments=instruments,
+        speech=frozenset(t["speech_verbs"]),
+        kinds=kinds,
+        police_markers=frozenset(r["police_markers"]),
+        demonyms=demonyms,
+        demonym_re=dem_re,
+    )

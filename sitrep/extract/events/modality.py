@@ -1,0 +1,253 @@
+"""Status of an event from negation, modality and reported speech.
+
+Statuses: occurred, ongoing, planned, announced, threatened, expected, denied. ACLED codes
+only occurred/ongoing events, so getting "will attack" vs "attacked" right matters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import VIOLENT, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .triggers import Trigger
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"could", "may", "might", "would", "can"})
+PLAN_VERBS = frozenset(
+    [
+        "go",
+        "plan",
+        "intend",
+        "prepare",
+        "aim",
+        "seek",
+        "decide",
+        "schedule",
+        "set",
+        "mean",
+        "expect",
+        "want",
+        "try",
+        "attempt",
+    ]
+)
+INTENT_VERBS = frozenset(["vow", "pledge", "promise", "threaten", "warn"])
+DENY_VERBS = frozenset(["deny", "reject", "dismiss", "refute"])
+VERBAL = frozenset({"verbal", "pledge", "deny", "announce", "deadline"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl"})
+# phrases that signal ongoing action or aggregates rather than one incident
+AGGREGATE_WORDS = frozenset(
+    [
+        "recent",
+        "past",
+        "since",
+        "often",
+        "regularly",
+        "frequently",
+        "repeatedly",
+        "routinely",
+        "daily",
+        "weekly",
+        "every",
+        "years",
+        "months",
+        "weeks",
+    ]
+)
+
+
+def _neg(tok: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+        for c in tok.children
+    )
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def status_of(trig: Trigger) -> str:
+    """Walk from the trigger up its governing verbs and read modality on the way."""
+    tok = trig.head
+    if trig.nominal:
+        gov = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
+        if gov is not None and tok.dep_ == "pobj":
+            gov = gov.head
+        if gov is None or gov.i == tok.i:
+            return _nominal_status(tok)
+        tok = gov
+        if _nominal_status(trig.head) in ("expected", "planned"):
+            return _nominal_status(trig.head)
+    negated = False
+    for depth in range(5):
+        aux = _aux(tok)
+        lemma = tok.lemma_.lower()
+        if _neg(tok):
+            negated = True
+        if depth > 0 and lemma in DENY_VERBS:
+            return "denied"
+        if aux & FUTURE_AUX or "going" in aux:
+            return (
+                "denied"
+                if negated
+                else ("threatened" if trig.cls in VIOLENT and _under_speech(tok) else "planned")
+            )
+        if depth > 0 and lemma in INTENT_VERBS:
+            return "denied" if negated else "threatened"
+        if (
+            depth > 0
+            and lemma in PLAN_VERBS
+            or (
+                lemma == "be"
+                and depth > 0
+                and tok.tag_ in ("VBP", "VBZ", "VBD")
+                and _to_infinitive(trig.head)
+            )
+        ):
+            if lemma == "expect" or lemma == "be" and "expected" in {c.lower_ for c in tok.children}:
+                return "expected"
+            return "denied" if negated else "planned"
+        if lemma == "expect" and depth > 0:
+            return "expected"
+        if aux & POSSIBLE_AUX:
+            return "denied" if negated and "could" not in aux else "expected"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return "expected"
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp") and tok.head.i != tok.i:
+            tok = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok.head
+            continue
+        break
+    if negated:
+        return "denied"
+    head = trig.head
+    if head.tag_ == "VBG" and any(
+        c.lower_ in ("are", "is", "were", "was") and c.dep_ == "aux" for c in head.children
+    ):
+        return "ongoing"
+    if any(c.dep_ == "aux" and c.lower_ in ("been",) for c in head.children) and head.tag_ == "VBG":
+        return "ongoing"
+    if trig.cls in ("announce",):
+        return "announced"
+    if (
+        head.tag_ in ("VB", "VBP", "VBZ")
+        and not trig.nominal
+        and not any(c.dep_ == "aux" and c.lower_ in ("did", "has", "have", "had") for c in head.children)
+        and head.dep_ not in ("advcl", "conj", "xcomp")
+    ):
+        return "ongoing" if trig.cls not in VERBAL else "occurred"
+    return "occurred"
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _under_speech(tok: Token) -> bool:
+    speech = lexicon().speech
+    for _ in range(3):
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _nominal_status(noun: Token) -> str:
+    """Status of a nominal event from its modifiers ("the expected resumption of talks")."""
+    words = {t.lower_ for t in noun.subtree if t.i < noun.i} | {noun.head.lower_}
+    node = noun
+    for _ in range(3):
+        words |= {c.lower_ for c in node.children if c.i < node.i}
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if words & {"planned", "upcoming", "expected", "proposed", "future", "possible", "potential"}:
+        return "expected" if "expected" in words or "possible" in words else "planned"
+    return "occurred"
+
+
+def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
+    """Aggregates ("a string of offensives in recent months") are not single incidents.
+
+    ``toks`` is the event's clause; a participle hanging off a non-event verb ("Fighting has
+    intensified in recent weeks, killing ...") also reads that verb's modifiers.
+    """
+    if trig.aggregate:
+        return True
+    head = trig.head
+    if head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+        toks = [
+            *toks,
+            *(t for c in head.head.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree),
+        ]
+    low = [t.lower_ for t in toks]
+    for i, w in enumerate(low):
+        if (
+            w in ("recent", "past", "last", "coming")
+            and i + 1 < len(low)
+            and low[i + 1] in ("months", "weeks", "years", "days", "decade", "decades")
+        ):
+            return True
+        if (
+            w in ("since", "over")
+            and i + 1 < len(low)
+            and (low[i + 1].isdigit() or low[i + 1] in ("the",))
+            and (i + 2 < len(low) and low[i + 2] in ("past", "last") or low[i + 1].isdigit())
+        ):
+            return True
+        if w in ("often", "regularly", "frequently", "repeatedly", "routinely", "daily", "increasingly"):
+            return True
+    return False
+
+
+def absorb_complements(triggers: list[Trigger]) -> None:
+    """A verbal event swallows the events in its complement: "vowed to intensify attacks"."""
+    by_i = {t.head.i: t for t in triggers}
+    for trig in triggers:
+        if trig.cls not in VERBAL or trig.nominal or trig.absorbed:
+            continue
+        for tok in trig.head.subtree:
+            other = by_i.get(tok.i)
+            if other is None or other is trig or other.absorbed:
+                continue
+            path_ok = _in_complement(tok, trig.head)
+            if not path_ok:
+                continue
+            other.absorbed = True
+            trig.merged.append(other)
+            if trig.cls in ("pledge",):
+                negated = _neg(other.head) or any(_neg(a) for a in _path(other.head, trig.head))
+                if other.cls in VIOLENT or other.plover == "ASSAULT":
+                    trig.plover = "CONCEDE" if negated else "THREATEN"
+                elif other.plover in ("AID", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "RETREAT"):
+                    trig.plover = other.plover
+            if trig.cls == "deadline":  # "set a deadline for troops to withdraw": the withdrawal, announced
+                trig.plover, trig.status_hint = other.plover, "announced"
+            if trig.head.lemma_.lower() == "announce" and other.cls == "offensive":
+                trig.plover, trig.cls = "MOBILIZE", "offensive"
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _in_complement(tok: Token, top: Token) -> bool:
+    """True when tok hangs under top through complement relations only."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == top.i:
+            return node.dep_ in COMPLEMENT_DEPS and not (node.dep_ == "advcl" and node.tag_ == "VBG")
+        if node.dep_ in ("advcl", "relcl", "acl") and node.tag_ == "VBG" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -1,0 +1,350 @@
+"""Find event triggers in one parsed sentence: verbs, phrasal verbs, light verb + noun, nouns.
+
+Works on the dependency parse, one pass over the tokens (linear per sentence). Sub-triggers
+that only elaborate another event ("attacked ..., killing 20", "killed by a roadside bomb")
+are merged into it rather than reported twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import VIOLENT, Entry, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# nouns that introduce the real trigger through "of": "the start of its offensive"
+CHAIN_NOUNS = frozenset(
+    [
+        "start",
+        "beginning",
+        "launch",
+        "resumption",
+        "end",
+        "series",
+        "string",
+        "wave",
+        "spate",
+        "number",
+        "round",
+        "campaign",
+        "kind",
+        "plan",
+        "plans",
+    ]
+)
+AGGREGATE_NOUNS = frozenset(
+    ["series", "string", "wave", "spate", "number", "campaign", "dozens", "hundreds", "scores"]
+)
+OBJ_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative"})
+LIGHT = frozenset({"light", "announce", "strike"})
+# "meet" is CONSULT only with people/organizations, not "meet their commitment"
+MEET_OBJ_BAD = frozenset(
+    [
+        "commitment",
+        "demand",
+        "deadline",
+        "obligation",
+        "target",
+        "need",
+        "requirement",
+        "condition",
+        "criterion",
+        "goal",
+    ]
+)
+
+
+@dataclass
+class Trigger:
+    head: Token  # predicate whose arguments are read (a verb, or the noun for nominal events)
+    plover: str
+    cls: str
+    words: list[Token]
+    noun: Token | None = None  # the nominal trigger under a light verb ("launched an offensive")
+    nominal: bool = False
+    aggregate: bool = False
+    merged: list[Trigger] = field(default_factory=list)
+    absorbed: bool = False
+    parent: Trigger | None = None
+    status_hint: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in sorted(self.words, key=lambda t: t.i))
+
+
+def noun_key(tok: Token) -> Entry | None:
+    """Lexicon entry of a noun, trying "modifier lemma" compounds first ("roadside bomb")."""
+    lex = lexicon().nouns
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            key = f"{child.lemma_.lower()} {lemma}"
+            if key in lex:
+                return lex[key]
+    if tok.lower_ in lex:
+        return lex[tok.lower_]
+    return lex.get(lemma)
+
+
+def _chain(obj: Token) -> tuple[Token, bool]:
+    """Follow "the start of X" / "a string of X" to X; report whether it was an aggregate."""
+    aggregate = False
+    for _ in range(3):
+        if obj.lemma_.lower() not in CHAIN_NOUNS and obj.lower_ not in CHAIN_NOUNS:
+            break
+        aggregate |= obj.lemma_.lower() in AGGREGATE_NOUNS or obj.lower_ in AGGREGATE_NOUNS
+        nxt = next(
+            (
+                p
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        obj = nxt
+    return obj, aggregate
+
+
+def _objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+    for c in verb.children:  # "carried out an attack on", "take control of", "set X as a precondition"
+        if c.dep_ == "prt":
+            objs += [g for g in c.children if g.dep_ in OBJ_DEPS]
+        if c.dep_ == "prep" and c.lower_ == "as":
+            objs += [g for g in c.children if g.dep_ == "pobj"]
+    return objs
+
+
+# past forms the small model sometimes lemmatizes wrongly ("raped" -> "rap")
+IRREGULAR = {
+    "retook": "retake",
+    "took": "take",
+    "overran": "overrun",
+    "fled": "flee",
+    "fought": "fight",
+    "struck": "strike",
+    "shot": "shoot",
+    "blew": "blow",
+    "met": "meet",
+    "held": "hold",
+    "withdrew": "withdraw",
+    "sent": "send",
+    "raped": "rape",
+    "shelled": "shell",
+    "stormed": "storm",
+    "looted": "loot",
+    "torched": "torch",
+    "ambushed": "ambush",
+    "abducted": "abduct",
+    "kidnapped": "kidnap",
+    "beheaded": "behead",
+    "seized": "seize",
+}
+
+
+def _lemma(tok: Token) -> str:
+    lower = tok.lower_
+    if lower in IRREGULAR:
+        return IRREGULAR[lower]
+    if lower in ("hit", "set") and tok.tag_ == "VBD":
+        return lower
+    return tok.lemma_.lower()
+
+
+def _verb_trigger(tok: Token) -> Trigger | None:
+    lex = lexicon()
+    lemma = _lemma(tok)
+    objs = _objects(tok)
+    # light verb + object ("launched an offensive", "struck a deal", "took control")
+    for obj in objs:
+        real, aggregate = _chain(obj)
+        key = f"{lemma} {real.lemma_.lower()}"
+        if key in lex.objects:
+            plover, cls = lex.objects[key]
+            return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "dobj"):
+            key = f"{lemma} {child.lower_}"
+            if key in lex.phrasal:
+                plover, cls = lex.phrasal[key]
+                return Trigger(tok, plover, cls, [tok, child])
+    entry = lex.verbs.get(lemma)
+    if entry is None:
+        return None
+    plover, cls = entry
+    if cls in LIGHT:
+        for obj in objs:
+            real, aggregate = _chain(obj)
+            n = noun_key(real)
+            if n is not None:
+                nplover, ncls = n
+                if cls == "announce" and ncls not in ("offensive", "agreement"):
+                    nplover = nplover if ncls in VIOLENT else "MOBILIZE"
+                return Trigger(tok, nplover, ncls, [tok, real], noun=real, aggregate=aggregate)
+        if cls == "strike":  # "warplanes struck", "a bomb hit a convoy"
+            return Trigger(tok, "ASSAULT", "attack", [tok])
+        return None
+    if cls == "gather":  # a gathering is a protest only when protesters gather or it makes demands
+        words = {t.lower_ for t in tok.sent}
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None and subj.lemma_.lower() in ("protester", "demonstrator", "protestor")
+        ) or words & {
+            "protest",
+            "demand",
+            "denounce",
+            "against",
+            "condemn",
+            "chanting",
+        }:
+            return Trigger(tok, "PROTEST", "protest", [tok])
+        return None
+    if cls == "fire":  # "fired artillery at the village", not "fired the minister" or "fired tear gas"
+        weapons = {
+            "shot",
+            "shots",
+            "round",
+            "rounds",
+            "rocket",
+            "rockets",
+            "artillery",
+            "mortar",
+            "mortars",
+            "missile",
+            "missiles",
+            "shell",
+            "shells",
+            "bullet",
+            "bullets",
+            "weapon",
+            "weapons",
+            "gun",
+            "guns",
+        }
+        has_target = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children)
+        if any(o.lower_ in weapons for o in objs) or (has_target and not objs):
+            return Trigger(tok, "ASSAULT", "attack", [tok])
+        return None
+    if lemma == "demonstrate" and objs:
+        return None  # "demonstrating a presence", not a protest
+    if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
+        return None
+    if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
+        return None
+    return Trigger(tok, plover, cls, [tok])
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger in the sentence after merging elaborations into their main event."""
+    by_head: dict[int, Trigger] = {}
+    used_nouns: set[int] = set()
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            trig = _verb_trigger(tok)
+            if trig is not None:
+                by_head[tok.i] = trig
+                # "seizing Kabul militarily was not policy": a gerund subject is not an incident
+                trig.aggregate |= tok.dep_ in ("csubj", "csubjpass")
+                if trig.noun is not None:
+                    used_nouns.add(trig.noun.i)
+    nominal: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns or tok.i in by_head:
+            continue
+        entry = noun_key(tok)
+        if entry is None:
+            continue
+        trig = _noun_trigger(tok, entry, by_head)
+        if trig is not None:
+            nominal.append(trig)
+    triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
+    _merge(triggers, by_head)
+    return [t for t in triggers if not t.absorbed]
+
+
+def _governing_verb(noun: Token) -> tuple[Token | None, str]:
+    """The verb a noun depends on and how ("in"/"by" pobj, subject, object)."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return noun.head, noun.dep_
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        return noun.head.head, noun.head.lower_
+    return None, ""
+
+
+def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
+    plover, cls = entry
+    lex = lexicon()
+    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT
+    gov, how = _governing_verb(tok)
+    head_trig = by_head.get(gov.i) if gov is not None else None
+    # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
+    if (
+        head_trig is not None
+        and how in ("nsubj", "in", "by", "during", "agent", "after", "amid", "with")
+        and (head_trig.cls in VIOLENT)
+    ):
+        head_trig.words.append(tok)
+        if cls in VIOLENT and cls not in ("attack", "kill") and head_trig.cls in ("kill", "attack", "strike"):
+            head_trig.cls = cls
+        head_trig.noun = head_trig.noun or tok
+        return None
+    has_args = any(
+        c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "against") for c in tok.children
+    )
+    if gov is not None and how == "nsubj" and head_trig is None and tok.lemma_.lower() not in lex.standalone:
+        # "clashes erupted", "a bomb exploded", "the attack left 5 dead"
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    if (
+        tok.lemma_.lower() in lex.standalone
+        and gov is not None
+        and head_trig is None
+        and how in ("dobj", "nsubj", "for", "of")
+    ):
+        return Trigger(tok, plover, cls, [tok], nominal=True)
+    # "Five civilians were hurt in an air strike" when the verb is not a trigger
+    if (
+        head_trig is None
+        and tok.dep_ == "pobj"
+        and how in ("in", "during", "after")
+        and cls in VIOLENT
+        and (gov is not None and gov.lemma_.lower() in ("hurt", "leave", "occur", "happen", "take"))
+    ):
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    return None
+
+
+def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
+    """Fold consequences ("killing 20") and conjoined violent verbs into the main event."""
+    for trig in triggers:
+        if trig.nominal:
+            continue
+        tok = trig.head
+        parent = by_head.get(tok.head.i) if tok.head.i != tok.i else None
+        while parent is not None and parent.absorbed and parent.parent is not None:
+            parent = parent.parent
+        if parent is None or parent.absorbed:
+            continue
+        violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
+        if (
+            violent_pair
+            and tok.dep_ in ("advcl", "conj", "xcomp")
+            and (tok.tag_ == "VBG" or tok.dep_ == "conj" or trig.cls == "kill" or parent.cls == "kill")
+        ):
+            if parent.cls == "kill" and trig.cls != "kill":  # "a soldier was killed when militants attacked"
+                parent.cls = trig.cls
+            parent.merged.append(trig)
+            parent.words.extend(trig.words)
+            if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike"):
+                parent.cls = trig.cls
+            trig.absorbed = True
+            trig.parent = parent

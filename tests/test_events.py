@@ -1,0 +1,115 @@
+"""Event extraction on composed sentences, through the real pipeline (tests/data/events_cases.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sitrep.analyze import analyze
+from sitrep.extract.events.fatalities import count
+from sitrep.model import Document, Event
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "data" / "events_cases.yaml").read_text()
+)
+
+
+def _events(text: str) -> tuple[Document, list[Event]]:
+    doc = Document(id="t", text=text, published="2023-01-01")
+    return doc, next(analyze([doc])).events
+
+
+def _pick(events: list[Event], pick: str | None) -> Event:
+    if pick:
+        found = [e for e in events if pick.lower() in e.trigger.lower()]
+        assert found, f"no event with trigger {pick!r}: {[e.trigger for e in events]}"
+        return found[0]
+    coded = [e for e in events if e.acled_event_type]
+    return coded[0] if coded else events[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    doc, events = _events(case["text"])
+    for ev in events:
+        for m in ev.mentions:
+            assert doc.text[m.start : m.end] == m.text
+    if case.get("no_acled"):
+        assert not [e for e in events if e.acled_event_type], [
+            e.summary for e in events if e.acled_event_type
+        ]
+    want = case.get("expect")
+    if not want:
+        return
+    assert events, "no event found"
+    ev = _pick(events, case.get("pick"))
+    got = ev.to_json()
+    checks = {
+        "plover": "plover_type",
+        "acled": "acled_event_type",
+        "sub": "acled_sub_event_type",
+        "status": "status",
+        "fatalities": "fatalities",
+        "qualifier": "fatalities_qualifier",
+    }
+    for key, field in checks.items():
+        if key in want:
+            assert got[field] == want[key], f"{key}: got {got[field]!r} want {want[key]!r} ({ev.summary})"
+    for key in ("actor1", "actor2"):
+        if key in want:
+            name = (got[key] or {}).get("name") or ""
+            assert want[key] in name.lower(), f"{key}: got {name!r} want {want[key]!r}"
+    if "admin1" in want:
+        assert (got["location"] or {}).get("admin1") == want["admin1"], got["location"]
+    if "summary_starts" in want:
+        assert ev.summary.startswith(want["summary_starts"]), ev.summary
+
+
+def test_case_count() -> None:
+    assert len(CASES) >= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("killing at least 20 members of the security forces", 20, "at least"),
+        ("at least 25 members of the forces and five civilians were killed in the city", 30, "at least"),
+        ("three U.S. service members were killed this week by a roadside bomb", 3, "exact"),
+        ("killing four civilians and wounding 12", 4, "exact"),
+        ("12 people were wounded", None, None),
+        ("killing and wounding hundreds of troops", None, None),
+        ("20 people were killed or injured", None, None),
+        ("dozens of people were killed", None, "at least"),
+        ("the attack left 7 dead and 15 injured", 7, "exact"),
+        ("a policeman was killed", 1, "exact"),
+        ("no one was killed in the blast", 0, "exact"),
+        ("the death toll rose to 45", 45, "exact"),
+        ("more than 100 people died", 100, "more than"),
+        ("killing 5 people in 2019", 5, "exact"),
+    ],
+)
+def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:
+    got = count(text)
+    assert (got.value, got.qualifier) == (value, qualifier)
+
+
+def test_two_events_in_one_sentence() -> None:
+    _, events = _events(
+        "The Taliban announced an offensive on Friday, calling on soldiers to abandon the government."
+    )
+    assert {e.plover_type for e in events} >= {"MOBILIZE", "REQUEST"}
+
+
+def test_unidentified_perpetrator_never_guessed() -> None:
+    _, events = _events("On 3 May 2021, a roadside bomb killed four soldiers in Helmand province.")
+    ev = _pick(events, None)
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_summary_has_date_only_when_known() -> None:
+    doc = Document(id="u", text="Gunmen killed 10 villagers in Zamfara state on Sunday.")
+    ev = _pick(next(analyze([doc])).events, None)
+    assert not ev.summary.startswith("On ")
