@@ -1,0 +1,1 @@
+"""Figure lexicons (measure nouns, demonyms, sources, status cues)."""

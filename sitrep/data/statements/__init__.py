@@ -1,0 +1,1 @@
+"""Statement lexicons (reporting verbs, intent cues, roles, outlets, channels)."""

@@ -1,0 +1,580 @@
+"""Statements: quotes and reported speech, with speaker, intent, channel and relays.
+
+Three passes over the body produce candidates, which are then resolved in document order so
+the speaker memory sees them as a reader does: (1) quotations standing as their own sentence,
+attributed before (``X said: "..."``), after (``"...," X said``), by a dash (pull quotes) or not
+at all (the speaker in force continues); (2) reported speech found by the parse (a reporting
+verb with a subject and a complement, partial quotes included); (3) ``according to X, ...``.
+Near-identical quotes in one document become one statement with several mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...model import Speaker, Statement, mention
+from ..dates import record_date
+from .intent import classify
+from .lexicon import lexicon
+from .quotes import QUOTE_MARKS, Quote, find_quotes
+from .speakers import Memory, actor_for, index_persons, is_bad_subject, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from ..context import Context
+
+__all__ = ["extract_statements"]
+
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?\u2026](?=\s|$)")
+_DASH = re.compile(r"^\s*(?:\u2014|\u2013|--|-)\s*")
+_LEAD = re.compile(r"^[\s,;:]+")
+_AUX_END = re.compile(r"\s+(?:has|had|have|was|were|is|also|again|then|later|\w+ly)$", re.IGNORECASE)
+_QUOTED_BY = re.compile(
+    r"\bquoted\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
+)
+_TOLD = re.compile(
+    r"\b(?:told|speaking\s+(?:to|with)|interview\s+with|said\s+to|wrote\s+in)\s+(?:the\s+)?"
+    r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
+)
+_ADDRESSEE = re.compile(
+    r"\b(?:warned|urged|told|called\s+on|calling\s+on|asked|appealed\s+to|accused|demanded\s+that)\s+"
+    r"(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<s>[^,.;\"\u201c\u201d]{2,80})")
+_DOCUMENTISH = re.compile(
+    r"\b(?:figures?|reports?|study|studies|estimates?|data|statistics|survey|poll|copy|count|tally|records?|analysis)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w']+")
+_COMPLEMENT_DEPS = {"ccomp", "xcomp"}
+_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_ADDRESSING = {"warn", "urge", "tell", "ask", "call", "accuse", "caution", "appeal", "blame", "threaten"}
+_NEUTRAL_TELL = {"say", "tell", "add", "write", "insist", "warn", "claim", "stress", "emphasize", "note"}
+
+
+@dataclass
+class Candidate:
+    start: int  # content (mention) span
+    end: int
+    direct: bool
+    phrase: str | None  # raw speaker phrase; None = unattributed
+    phrase_start: int
+    verbs: list[str]
+    attribution: str  # the words around the quote that are not the quote
+    span: tuple[int, int]  # sentence-like span, for the date
+    para: int
+    inverted: bool = False
+    addressee: str | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+def extract_statements(ctx: Context) -> list[Statement]:
+    """All statements of one document, in order of first mention."""
+    text = ctx.document.text
+    paras = [(p.start, p.end) for p in ctx.paragraphs]
+    quotes = find_quotes(text, paras)
+    consumed: list[tuple[int, int]] = []  # attribution spans already used by a direct quote
+    direct_spans: list[tuple[int, int]] = []
+    cands = _quote_candidates(text, paras, quotes, consumed, direct_spans)
+    cands += _reported_candidates(ctx, consumed, direct_spans, quotes)
+    cands.sort(key=lambda c: (c.start, c.end))
+    return _resolve(ctx, cands)
+
+
+# ---------------------------------------------------------------- pass 1: direct quotations
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    last = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+def _quote_candidates(
+    text: str,
+    paras: list[tuple[int, int]],
+    quotes: list[Quote],
+    consumed: list[tuple[int, int]],
+    direct_spans: list[tuple[int, int]],
+) -> list[Candidate]:
+    lex = lexicon()
+    out: list[Candidate] = []
+    for qi, q in enumerate(quotes):
+        plo, phi = paras[q.para]
+        prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
+        bound = _sentence_start(text, max(plo, prev_end), q.open)
+        prefix = text[bound : q.open]
+        elo, ehi = paras[q.end_para]
+        nxt = quotes[qi + 1].open if qi + 1 < len(quotes) and quotes[qi + 1].para == q.end_para else ehi
+        tail_lo = min(q.close + 1, nxt) if q.closed else ehi
+        m_end = _SENT_END.search(text, tail_lo, nxt)
+        tail_hi = m_end.start() if m_end else nxt
+        tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
+        head = _parse_head(prefix)
+        if prefix.strip() and head is None:
+            continue  # embedded (partial) quote: reported speech, handled by the parse pass
+        tail_attr = _parse_tail(tail) if tail.strip() else None
+        if head is None and tail_attr is None and q.words(text) < 4:
+            continue  # a scare quote or a title standing alone
+        verbs: list[str] = []
+        phrase: str | None = None
+        phrase_start = q.start
+        inverted = False
+        attribution = ""
+        if tail_attr is not None:
+            phrase, verb, inverted, p_off = tail_attr
+            phrase_start = tail_lo + p_off
+            if verb:
+                verbs.append(lex.forms.get(verb.lower(), verb.lower()))
+            attribution = tail
+            consumed.append((tail_lo, tail_hi))
+        if head is not None:
+            hphrase, hverb, h_off = head
+            if phrase is None:
+                phrase, phrase_start = hphrase, bound + h_off
+            if hverb:
+                verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
+            attribution = prefix + " " + attribution
+            consumed.append((bound, q.open))
+        direct_spans.append((q.start, q.end))
+        out.append(
+            Candidate(
+                start=q.start,
+                end=q.end,
+                direct=True,
+                phrase=phrase,
+                phrase_start=phrase_start,
+                verbs=verbs,
+                attribution=attribution,
+                span=(bound, max(tail_hi, q.close + 1)),
+                para=q.para,
+                inverted=inverted,
+            )
+        )
+    return out
+
+
+def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
+    """Is what follows the closing mark part of the quote's sentence (", he said")?"""
+    if hi <= lo:
+        return False
+    after = text[lo:hi]
+    stripped = after.lstrip()
+    if not stripped:
+        return False
+    if after[:1] in ",;:" or _DASH.match(after) and not after.startswith(" -"):
+        return True
+    last = text[q.end : q.close].strip() or text[q.end - 1 : q.end]
+    if text[q.end - 1 : q.end] == "," or last.startswith(","):
+        return True
+    if stripped[:1].islower():
+        return True
+    return text[q.end - 1 : q.end] not in ".!?\u2026" and lexicon().verb_re.search(stripped[:80]) is not None
+
+
+def _parse_head(prefix: str) -> tuple[str, str, int] | None:
+    """'X said:' / 'X responded on Twitter:' / 'X said' before a quote -> (phrase, verb, offset)."""
+    p = prefix.rstrip()
+    if not p:
+        return None
+    lex = lexicon()
+    verbs = list(lex.verb_re.finditer(p))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    mid = p[v.end() :]
+    if not (p.endswith((":", ",")) or re.fullmatch(r"\s*(?:that)?\s*", mid)):
+        return None
+    if len(mid.split()) > 8:
+        return None
+    phrase = _AUX_END.sub("", p[: v.start()].rstrip())
+    if not phrase.strip() or len(phrase.split()) > 14:
+        return None
+    off = len(phrase) - len(phrase.lstrip())
+    return phrase, v.group(0), off
+
+
+def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
+    """', the Taliban said in a statement' / ', said X' / '— A statement from X'."""
+    lex = lexicon()
+    dash = _DASH.match(tail)
+    if dash:
+        rest = tail[dash.end() :]
+        v = lex.verb_re.search(rest)
+        if v is None or v.start() > 60:
+            return rest.strip(), None, False, dash.end()
+        tail = " " * dash.end() + rest
+    lead = _LEAD.match(tail)
+    off = lead.end() if lead else 0
+    body = tail[off:]
+    v = lex.verb_re.search(body)
+    if v is None or len(body[: v.start()].split()) > 14:
+        return None
+    if v.start() == 0:
+        after = body[v.end() :]
+        a_off = len(after) - len(after.lstrip())
+        phrase = after.strip()
+        if not phrase:
+            return None
+        return phrase, v.group(0), True, off + v.end() + a_off
+    phrase = _AUX_END.sub("", body[: v.start()].rstrip())
+    phrase = re.sub(r"\s+(?:was|were)\s+quoted\s+as$", "", phrase)
+    return phrase, v.group(0), False, off
+
+
+# ---------------------------------------------------------------- pass 2: reported speech
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _reported_candidates(
+    ctx: Context,
+    consumed: list[tuple[int, int]],
+    direct_spans: list[tuple[int, int]],
+    quotes: list[Quote],
+) -> list[Candidate]:
+    lex = lexicon()
+    out: list[Candidate] = []
+    text = ctx.document.text
+    for pi, para in enumerate(ctx.paragraphs):
+        for sent in para.doc.sents:
+            used: set[int] = set()
+            for tok in sent:
+                if tok.i in used or tok.lemma_.lower() not in lex.verbs or tok.pos_ != "VERB":
+                    continue
+                pos = para.start + tok.idx
+                if _inside(consumed, pos) or _inside(direct_spans, pos):
+                    continue
+                cand = _reported_from_verb(ctx, para.start, pi, sent, tok, used, direct_spans)
+                if cand is not None:
+                    out.append(cand)
+            out += _according(text, para.start, pi, sent, direct_spans, consumed)
+    return out
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject nearest the verb (the parse sometimes hangs a fronted clause's subject on it too)."""
+    subs = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    if not subs:
+        return None
+    return min(subs, key=lambda c: abs(c.i - tok.i))
+
+
+def _reported_from_verb(
+    ctx: Context,
+    base: int,
+    pi: int,
+    sent: SpacySpan,
+    tok: Token,
+    used: set[int],
+    direct_spans: list[tuple[int, int]],
+) -> Candidate | None:
+    lex = lexicon()
+    if tok.lemma_.lower() == "call" and not any(
+        c.lower_ in {"on", "upon", "for"} or c.dep_ == "ccomp" for c in tok.children
+    ):
+        return None  # "called the checkpoint hell" names, it does not appeal
+    subj = _subject(tok)
+    if subj is None:
+        head = tok.head
+        if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
+            subj = _subject(head)
+        if subj is None:
+            return None
+    if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
+        return None
+    if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+        return None  # "X was reported to ...": X is not the speaker
+    s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
+    s_text = sent.doc[s_lo:s_hi].text
+    if is_bad_subject(s_text) or _inside(direct_spans, base + sent.doc[s_lo].idx):
+        return None
+    verbs = [tok.lemma_.lower()]
+    used.add(tok.i)
+    pieces: list[tuple[int, int]] = []
+    comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+    for c in tok.children:
+        if c.dep_ in _PARTICIPLE_DEPS and c.tag_ == "VBG" and c.lemma_.lower() in lex.verbs and c.i > tok.i:
+            used.add(c.i)
+            verbs.append(c.lemma_.lower())
+            pieces.append((c.i + 1, c.right_edge.i + 1))
+            comps = [x for x in comps if x.i != c.i]
+    for c in comps:
+        pieces.append((c.left_edge.i, c.right_edge.i + 1))
+    if (
+        not comps
+        and tok.lemma_.lower() in _NEUTRAL_TELL
+        and s_lo > sent.start + 2
+        and sent.doc[s_lo - 1].text == ","
+    ):
+        # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
+        pieces = [(sent.start, s_lo - 1)]
+    addressee = None
+    if tok.lemma_.lower() in _ADDRESSING:
+        obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.i > tok.i), None)
+        if obj is None:
+            prep = next(
+                (c for c in tok.children if c.lower_ in {"on", "upon", "to"} and c.i == tok.i + 1), None
+            )
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and obj.text.lower() not in lex.outlets:
+            addressee = sent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            addressee = re.sub(r"^(?:the|a|an)\s+", "", addressee, flags=re.IGNORECASE)
+            if not pieces and obj.right_edge.i + 1 < tok.right_edge.i:
+                pieces.append((obj.right_edge.i + 1, tok.right_edge.i + 1))
+    if not pieces:
+        lo = tok.i + 1
+        hi = tok.right_edge.i + 1
+        if subj.i > tok.i:  # inverted: "..., said X" without a parsed complement
+            return None
+        pieces.append((lo, hi))
+    lo = min(a for a, _ in pieces)
+    hi = max(b for _, b in pieces)
+    doc = sent.doc
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS or doc[lo].lower_ == "that"):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    if s_lo < hi and lo < s_hi:  # the subject inside the complement: parse went wrong
+        if s_lo <= lo:
+            lo = s_hi
+        else:
+            hi = s_lo
+        if hi - lo < 3:
+            return None
+    start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
+    if any(a <= start and end <= b for a, b in direct_spans):
+        return None
+    # balance a quote mark cut at the edge ("... "seriously committed" ...)
+    text = ctx.document.text
+    content = text[start:end]
+    direct = _all_quoted(content)
+    s_start = base + sent.start_char
+    s_end = base + sent.end_char
+    attribution = text[s_start:start] + " " + text[end:s_end]
+    return Candidate(
+        start=start,
+        end=end,
+        direct=direct,
+        phrase=s_text,
+        phrase_start=base + doc[s_lo].idx,
+        verbs=verbs,
+        attribution=attribution,
+        span=(s_start, s_end),
+        para=pi,
+        inverted=subj.i > tok.i,
+        addressee=addressee,
+    )
+
+
+def _all_quoted(content: str) -> bool:
+    c = content.strip()
+    return (
+        len(c) > 2
+        and c[0] in QUOTE_MARKS
+        and c[-1] in QUOTE_MARKS
+        and sum(ch in QUOTE_MARKS for ch in c) == 2
+    )
+
+
+def _according(
+    text: str,
+    base: int,
+    pi: int,
+    sent: SpacySpan,
+    direct_spans: list[tuple[int, int]],
+    consumed: list[tuple[int, int]],
+) -> list[Candidate]:
+    """'According to X, CLAUSE' / 'CLAUSE, according to X.' with X a person or organization."""
+    s_start, s_end = base + sent.start_char, base + sent.end_char
+    stext = text[s_start:s_end]
+    m = _ACCORDING.search(stext)
+    if not m or _DOCUMENTISH.search(m.group("s")) or _inside(direct_spans, s_start + m.start()):
+        return []
+    if _inside(consumed, s_start + m.start()):
+        return []
+    if m.start() < 3:
+        lo, hi = m.end(), len(stext)
+    else:
+        lo, hi = 0, m.start()
+    seg = stext[lo:hi]
+    lead = len(seg) - len(seg.lstrip(" ,"))
+    trail = len(seg.rstrip(" ,.;"))
+    if trail - lead < 10:
+        return []
+    start, end = s_start + lo + lead, s_start + lo + trail
+    return [
+        Candidate(
+            start=start,
+            end=end,
+            direct=False,
+            phrase=m.group("s"),
+            phrase_start=s_start + m.start("s"),
+            verbs=[],
+            attribution=m.group(0),
+            span=(s_start, s_end),
+            para=pi,
+        )
+    ]
+
+
+# ---------------------------------------------------------------- resolution and merging
+
+
+def _norm_tokens(s: str) -> list[str]:
+    return _WORD.findall(s.lower().replace("\u2019", "'"))
+
+
+def _similar(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return False
+    sa, sb = set(a), set(b)
+    small = min(len(sa), len(sb))
+    inter = len(sa & sb)
+    if inter / len(sa | sb) >= 0.8:
+        return True
+    return small >= 5 and inter / small >= 0.9 and min(len(a), len(b)) / max(len(a), len(b)) >= 0.5
+
+
+def _plain(s: str) -> str:
+    return s.replace("\u00a0", " ").replace("\u2019", "'")
+
+
+def _relays(attribution: str) -> list[str]:
+    attribution = _plain(attribution)
+    lex = lexicon()
+    found: list[str] = []
+    for m in lex.outlet_re.finditer(attribution):
+        name = lex.outlets[m.group(0).lower()]
+        if any(ch.isupper() for ch in m.group(0)) and name not in found:
+            found.append(name)
+    for rx in (_QUOTED_BY, _TOLD):
+        for m in rx.finditer(attribution):
+            o = m.group("o")
+            if o.lower() in lex.outlets:
+                name = lex.outlets[o.lower()]
+            elif any(w in lex.outlet_words for w in o.split()):
+                name = o
+            else:
+                continue
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def _channel(attribution: str, relays: list[str], said_statement: bool) -> str | None:
+    attribution = _plain(attribution)
+    lex = lexicon()
+    for rx, ch in lex.channels:
+        if rx.search(attribution):
+            if ch == "interview" and not relays and "interview" not in attribution.lower():
+                continue
+            return ch
+    return "statement" if said_statement else None
+
+
+def _addressee(attribution: str, relays: list[str]) -> str | None:
+    m = _ADDRESSEE.search(_plain(attribution))
+    if not m:
+        return None
+    a = m.group("a")
+    if a.endswith(".") and not re.search(r"\b[A-Z]\.$", a):
+        a = a[:-1]
+    lex = lexicon()
+    if a.lower() in lex.outlets or a in relays or any(w in lex.outlet_words for w in a.split()):
+        return None
+    return a
+
+
+def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
+    text = ctx.document.text
+    doc = ctx.document
+    memory = Memory(persons=index_persons(ctx))
+    lex = lexicon()
+    out: list[Statement] = []
+    keys: list[list[str]] = []
+    seen_spans: list[tuple[int, int]] = []
+    for c in cands:
+        if any(a <= c.start and c.end <= b for a, b in seen_spans):
+            continue  # a partial quote inside a reported statement already taken
+        quote = text[c.start : c.end]
+        if c.direct:
+            quote = quote.strip().strip("".join(QUOTE_MARKS)).strip(" ,")
+        toks = _norm_tokens(quote)
+        dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
+        speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
+        relays = _relays(c.attribution)
+        if speaker is not None and speaker.name and speaker.name in relays and not c.phrase:
+            speaker = None
+        if dup is not None:
+            st = out[dup]
+            st.mentions.append(mention(doc, c.start, c.end))
+            if not (st.speaker.name or st.speaker.organization) and speaker is not None:
+                st.speaker = speaker
+            continue
+        speaker = _merge_description(speaker, memory, c.para)
+        channel = _channel(c.attribution, relays, said_statement)
+        intent = classify(c.verbs, quote)
+        sp = speaker or Speaker()
+        st = Statement(
+            speaker=sp,
+            quote=quote,
+            mentions=[mention(doc, c.start, c.end)],
+            direct=c.direct,
+            intent=intent,
+            addressee=c.addressee or _addressee(c.attribution, relays),
+            channel=channel,
+            reported_by=relays,
+            date=record_date(ctx, c.span[0], c.span[1], "statement"),
+            speaker_actor=actor_for(sp.organization, sp.name, sp.role) if speaker else None,
+        )
+        out.append(st)
+        keys.append(toks)
+        seen_spans.append((c.start, c.end))
+        if speaker is not None:
+            memory.update(speaker, channel, c.para)
+    _ = lex
+    _boilerplate_repeats(ctx, out, keys)
+    return out
+
+
+def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[list[str]]) -> None:
+    """A quote repeated in a boilerplate block (pull quote, teaser) is another mention of it."""
+    text = ctx.document.text
+    for span in ctx.cleaned.boilerplate:
+        lines: list[tuple[int, int]] = []
+        pos = span.start
+        for line in text[span.start : span.end].split("\n"):
+            if line.strip():
+                lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        for q in find_quotes(text, lines):
+            toks = _norm_tokens(text[q.start : q.end])
+            if len(toks) < 5:
+                continue
+            dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
+            if dup is not None and all(m.start != q.start for m in out[dup].mentions):
+                out[dup].mentions.append(mention(ctx.document, q.start, q.end))
+
+
+def _merge_description(speaker: Speaker | None, memory: Memory, para: int) -> Speaker | None:
+    """A named person right after an unnamed description ('a ministry spokesman') inherits its organization."""
+    if speaker is None or not speaker.name or speaker.organization or memory.description is None:
+        return speaker
+    desc, dpara = memory.description
+    if para - dpara <= 2 and desc.organization:
+        speaker.organization = desc.organization
+        if not speaker.role:
+            speaker.role = desc.role
+        memory.description = None
+    return speaker

@@ -1,0 +1,69 @@
+"""Statement lexicons, loaded and compiled once per process from ``sitrep/data/statements``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[str, float]]  # lemma -> (intent, weight)
+    forms: dict[str, str]  # inflected form -> lemma
+    verb_re: re.Pattern[str]  # any inflected reporting verb form, whole word
+    cues: list[tuple[re.Pattern[str], str, float]]
+    priority: dict[str, int]
+    roles: frozenset[str]
+    leader_roles: tuple[str, ...]
+    outlets: dict[str, str]
+    outlet_re: re.Pattern[str]
+    outlet_words: frozenset[str]
+    channels: list[tuple[re.Pattern[str], str]]
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    speech_nouns: tuple[str, ...]
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a reporting verb (irregular ones come from the data)."""
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(
+        resources.files("sitrep.data").joinpath("statements/lexicon.json").read_text(encoding="utf-8")
+    )
+    verbs = {k: (v[0], float(v[1])) for k, v in raw["verbs"].items()}
+    forms: dict[str, str] = {}
+    for lemma in verbs:
+        for f in [*_inflect(lemma), *raw["irregular"].get(lemma, [])]:
+            forms.setdefault(f, lemma)
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    outlets = {k.lower(): v for k, v in raw["outlets"].items()}
+    oalt = "|".join(re.escape(k) for k in sorted(outlets, key=len, reverse=True))
+    return Lexicon(
+        verbs=verbs,
+        forms=forms,
+        verb_re=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE),
+        cues=[(re.compile(r, re.IGNORECASE), i, float(w)) for r, i, w in raw["cues"]],
+        priority={k: n for n, k in enumerate(raw["intent_priority"])},
+        roles=frozenset(r.lower() for r in raw["roles"]),
+        leader_roles=tuple(raw["leader_roles"]),
+        outlets=outlets,
+        outlet_re=re.compile(rf"(?<![\w-])(?:{oalt})(?![\w-])", re.IGNORECASE),
+        outlet_words=frozenset(raw["outlet_words"]),
+        channels=[(re.compile(r, re.IGNORECASE), c) for r, c in raw["channels"]],
+        person_pronouns=frozenset(raw["pronouns_person"]),
+        org_pronouns=frozenset(raw["pronouns_org"]),
+        speech_nouns=tuple(raw["speech_nouns"]),
+    )

@@ -1,0 +1,386 @@
+"""Who is speaking: speaker phrases -> ``Speaker``, with a per-document memory for carry-over.
+
+Named people are indexed once per document with the title words before their name
+("Taliban spokesman Suhail Shaheen" -> role spokesman, organization Taliban), so later forms
+("Shaheen said", "he added", "the NATO chief said", "added the adviser to ...") resolve to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Speaker
+from ..actors import ActorRegistry
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..context import Context
+
+_DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"\s+(?:(?:on|in|at|during|while|after|before|from|earlier|later|last|this|also|then|again|"
+    r"separately|recently|previously|yesterday|today|tonight|when|as|via|through)\b.*)$",
+    re.IGNORECASE,
+)
+_STATEMENT_PHRASE = re.compile(
+    r"\b(?:statement|communiqu[eé]|announcement|message|declaration)\b", re.IGNORECASE
+)
+_STATEMENT_FROM = re.compile(
+    r"^\W*(?:an?|the)?\s*(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|message|declaration)\s+(?:from|by|of)\s+(?P<o>[^,;]+?)\W*$",
+    re.IGNORECASE,
+)
+_INSTITUTION = frozenset(
+    [
+        "ministry",
+        "army",
+        "police",
+        "government",
+        "forces",
+        "office",
+        "council",
+        "department",
+        "command",
+        "agency",
+        "mission",
+        "defense",
+        "defence",
+        "interior",
+        "foreign",
+        "security",
+        "intelligence",
+        "presidential",
+        "national",
+        "military",
+    ]
+)
+_BAD_SUBJECT = frozenset(
+    [
+        "report",
+        "reports",
+        "study",
+        "data",
+        "figures",
+        "estimate",
+        "estimates",
+        "survey",
+        "poll",
+        "analysis",
+        "document",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+def actor_for(*texts: str | None) -> Actor | None:
+    """Resolve a name or description to a registry actor (None while unresolvable)."""
+    reg = registry()
+    for t in texts:
+        if not t:
+            continue
+        a = reg.match(_DET.sub("", t.strip()))
+        if a:
+            return a
+        found = reg.find(t)
+        if found:
+            return found[0][2]
+    return None
+
+
+def org_name(text: str) -> str:
+    """Canonical organization name: the registry's, else the phrase without its article."""
+    stripped = _DET.sub("", text.strip(" ,.;:")).strip()
+    a = registry().match(stripped)
+    return a.name if a else stripped
+
+
+def is_bad_subject(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and words[-1] in _BAD_SUBJECT
+
+
+@dataclass
+class Person:
+    pos: int
+    speaker: Speaker
+    surname: str
+
+
+@dataclass
+class Memory:
+    """The speaker in force and what the document has said about people so far."""
+
+    persons: list[Person] = field(default_factory=list)
+    current: Speaker | None = None
+    last_person: Speaker | None = None
+    last_org: Speaker | None = None
+    statement_org: Speaker | None = None
+    description: tuple[Speaker, int] | None = None  # unnamed describer ("a ministry spokesman"), paragraph
+
+    def update(self, sp: Speaker, channel: str | None, para: int) -> None:
+        if not (sp.name or sp.role or sp.organization):
+            return
+        self.current = sp
+        if sp.name and sp.name != sp.organization:
+            self.last_person = sp
+        elif sp.name:
+            self.last_org = sp
+            if channel == "statement":
+                self.statement_org = sp
+        else:
+            self.description = (sp, para)
+
+
+def index_persons(ctx: Context) -> list[Person]:
+    """Every PERSON entity of the body, with the role and organization written before it."""
+    lex = lexicon()
+    out: list[Person] = []
+    known: dict[str, Speaker] = {}
+    for para in ctx.paragraphs:
+        doc: Doc = para.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = re.sub(r"['\u2019]s$", "", ent.text.strip())
+            if not name or not name[0].isupper():
+                continue
+            role, org = _title_before(doc, ent.start, lex.roles)
+            surname = name.split()[-1].lower()
+            prev = known.get(surname)
+            if prev is not None and (len(name.split()) == 1 or prev.name == name):
+                sp = prev  # a later short mention of a known person
+                if role and not prev.role:
+                    prev.role = role
+                if org and not prev.organization:
+                    prev.organization = org
+            else:
+                sp = Speaker(name=name, role=role, organization=org)
+                known[surname] = sp
+            out.append(Person(para.start + ent.start_char, sp, surname))
+    return out
+
+
+def _title_before(doc: Doc, i: int, roles: frozenset[str]) -> tuple[str | None, str | None]:
+    """Title words just before a name: ("spokesman", "Taliban") from "Taliban spokesman X"."""
+    j = i
+    while j > 0 and i - j < 7:
+        t = doc[j - 1]
+        low = t.lower_
+        if t.is_punct and low not in {".", "-"} or t.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"}:
+            break
+        if t.is_title or t.is_upper or low in roles or low in _INSTITUTION or low.replace(".", "").isupper():
+            j -= 1
+            continue
+        if low in {"special", "peace", "senior", "top", "deputy", "former", "acting", "chief"}:
+            j -= 1
+            continue
+        break
+    toks = [t for t in doc[j:i] if not t.is_punct or t.text == "."]
+    if not toks:
+        return None, None
+    org_toks: list[str] = []
+    k = 0
+    while k < len(toks) and toks[k].ent_type_ in {"ORG", "NORP", "GPE"} and toks[k].lower_ not in roles:
+        org_toks.append(toks[k].text)
+        k += 1
+    if org_toks and not _org_like(org_toks, toks[:k]):
+        org_toks, k = [], 0
+    role_toks = [t.text for t in toks[k:]]
+    if role_toks and not any(w.lower() in roles for w in role_toks):
+        if not org_toks:
+            return None, None
+        org_toks += role_toks
+        role_toks = []
+    role = " ".join(role_toks) or None
+    org = org_name(" ".join(org_toks)) if org_toks else None
+    return role, org
+
+
+_LEADING = frozenset(
+    [
+        "but",
+        "however",
+        "in",
+        "on",
+        "at",
+        "meanwhile",
+        "later",
+        "earlier",
+        "also",
+        "and",
+        "yet",
+        "still",
+        "separately",
+        "speaking",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "for",
+        "with",
+        "as",
+        "by",
+        "from",
+        "moreover",
+        "furthermore",
+        "instead",
+        "then",
+        "so",
+    ]
+)
+
+
+def _org_like(words: list[str], toks: list) -> bool:  # type: ignore[type-arg]
+    """Leading title words are an organization only when they look like one (NATO, Taliban, U.S.)."""
+    if actor_for(" ".join(words)) is not None or len(words) == 1:
+        return True
+    return all(t.ent_type_ in {"NORP", "GPE"} or t.text.replace(".", "").isupper() for t in toks)
+
+
+def _clean_phrase(phrase: str, inverted: bool) -> str:
+    p = phrase.strip(" \t\n,;:\u2014\u2013-\"'\u201c\u201d")
+    parts = [x for x in p.split(", ") if x.strip()]
+    # drop leading adverbials ("But in their statement, the Taliban"); keep the head before an
+    # appositive ("Resolute Support, the name for the NATO mission")
+    while len(parts) > 1 and parts[0].split()[0].lower() in _LEADING:
+        parts.pop(0)
+    p = parts[0] if parts else p
+    p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
+    return p.strip()
+
+
+def _cut_desc(p: str) -> str:
+    m = _TRAILING.search(p)
+    return p[: m.start()] if m else p
+
+
+def resolve(
+    phrase: str | None,
+    start: int,
+    memory: Memory,
+    ctx: Context,
+    inverted: bool = False,
+) -> tuple[Speaker | None, bool]:
+    """Resolve a speaker phrase (None = unattributed). Returns (speaker, is_statement_channel)."""
+    lex = lexicon()
+    if phrase is None:
+        return memory.current, False
+    sm = _STATEMENT_FROM.search(phrase)
+    if sm:  # "A statement from the Afghan Taliban" (pull-quote credit)
+        o = org_name(sm.group("o"))
+        return Speaker(name=o, organization=o), True
+    p = _clean_phrase(phrase, inverted)
+    low = p.lower()
+    said_statement = bool(_STATEMENT_PHRASE.search(p))
+    if low in lex.person_pronouns:
+        return memory.last_person or memory.current, False
+    if low in lex.org_pronouns or (said_statement and not _has_name(p)):
+        if said_statement:
+            return memory.statement_org or memory.last_org or memory.current, True
+        cur = memory.current
+        if low in {"it", "they"} and cur is not None and cur.name and cur.name == cur.organization:
+            return cur, False
+        return memory.last_org or memory.current, False
+    if said_statement:
+        # "A Taliban statement", "a statement from the Afghan Taliban"
+        m = re.search(r"\bfrom\s+(.+)$", p)
+        name = m.group(1) if m else _STATEMENT_PHRASE.split(_DET.sub("", p))[0]
+        name = name.strip()
+        if name:
+            o = org_name(name)
+            return Speaker(name=o, organization=o), True
+        return memory.statement_org or memory.current, True
+    desc = re.match(r"^(?:the|an?)\s+(.+)$", p, re.IGNORECASE)
+    if desc:
+        head_part = re.split(r"\s+(?:to|of|for|at|with)\s+", desc.group(1), maxsplit=1)[0]
+        head_words = [w.lower() for w in head_part.split()]
+        role_words = [w for w in head_words if w in lex.roles]
+        if role_words:
+            found = _match_description(head_part, role_words, start, memory)
+            if found:
+                return found, False
+            return Speaker(name=None, role=desc.group(1), organization=_desc_org(head_part)), False
+    if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
+        o = _DET.sub("", p)
+        return Speaker(name=o, organization=o), False
+    person = _person_at(p, start, memory)
+    if person:
+        return person, False
+    bare = _DET.sub("", p)
+    if bare and (bare[0].isupper() or bare[:1].isdigit()):
+        words = bare.split()
+        if len(words) <= 8:
+            o = org_name(p)
+            return Speaker(name=o, organization=o), False
+    if p and len(p.split()) <= 10:
+        return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
+    return None, False
+
+
+def _has_name(p: str) -> bool:
+    return any(w[:1].isupper() for w in _DET.sub("", p).split() if w.lower() not in {"statement"})
+
+
+def _desc_org(text: str) -> str | None:
+    """Organization words of a description: "An Afghan defense ministry spokesman" -> "Afghan defense ministry"."""
+    a = actor_for(text)
+    if a:
+        return a.name
+    lex = lexicon()
+    words = _DET.sub("", text).split()
+    keep: list[str] = []
+    for w in words:
+        if w.lower() in lex.roles and w.lower() not in _INSTITUTION:
+            break
+        if w[:1].isupper() or w.lower() in _INSTITUTION:
+            keep.append(w)
+        else:
+            keep = []
+    return " ".join(keep) or None
+
+
+def _match_description(head: str, role_words: list[str], start: int, memory: Memory) -> Speaker | None:
+    """'the adviser' / 'the NATO chief' -> the latest person whose role or organization fits."""
+    lex = lexicon()
+    org_words = [w for w in head.split() if w[:1].isupper()]
+    leader = any(w in ("chief", "head", "leader", "boss") for w in role_words)
+    cands: list[Speaker] = []
+    if memory.current is not None:
+        cands.append(memory.current)
+    cands += [p.speaker for p in reversed(memory.persons) if p.pos < start]
+    for sp in cands:
+        if not sp.name or sp.name == sp.organization:
+            continue
+        role = (sp.role or "").lower()
+        org = (sp.organization or "").lower() + " " + role
+        if org_words and not all(w.lower() in org for w in org_words):
+            continue
+        if any(w in role for w in role_words if w not in ("chief", "head", "leader")):
+            return sp
+        if leader and any(r in role for r in lex.leader_roles):
+            return sp
+    return None
+
+
+def _person_at(p: str, start: int, memory: Memory) -> Speaker | None:
+    """A named person in the phrase: full name from the index, or a known surname."""
+    words = [w.strip(".,") for w in p.split()]
+    if not words:
+        return None
+    for person in memory.persons:
+        if start - 1 <= person.pos < start + len(p) + 40 and person.speaker.name and person.speaker.name in p:
+            return person.speaker
+    last = words[-1].lower()
+    for person in reversed(memory.persons):
+        if person.surname == last and person.pos <= start + len(p) + 200:
+            return person.speaker
+    return None

@@ -1,0 +1,521 @@
+"""Statements through the real pipeline: quotes, reported speech, speakers, relays, intents, merging."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.analyze import analyze
+from sitrep.model import Document, Statement
+
+
+def stmts(text: str, published: str | None = None) -> list[Statement]:
+    doc = Document(id="t", text=text, published=published)
+    out = next(analyze([doc])).statements
+    for st in out:
+        for m in st.mentions:
+            assert m.text == text[m.start : m.end]
+    return out
+
+
+def who(st: Statement) -> str:
+    s = st.speaker
+    return " ".join(x for x in (s.name, s.role, s.organization) if x).lower()
+
+
+def one(sts: list[Statement], fragment: str) -> Statement:
+    found = [s for s in sts if fragment.lower() in s.quote.lower()]
+    assert len(found) == 1, [s.quote for s in sts]
+    return found[0]
+
+
+# ----------------------------------------------------------------- quote forms
+
+
+def test_straight_quote_with_tail_attribution() -> None:
+    sts = stmts('"We will not allow the city to fall to the insurgents," the interior ministry said.')
+    st = one(sts, "will not allow the city")
+    assert st.direct is True
+    assert "ministry" in who(st)
+    assert st.quote.startswith("We will not allow")
+
+
+def test_curly_quote_with_tail_attribution() -> None:
+    st = one(
+        stmts("\u201cOur forces are ready to defend every district,\u201d the army chief told reporters."),
+        "ready to defend",
+    )
+    assert st.direct is True
+    assert "army chief" in who(st)
+
+
+def test_quote_text_excludes_marks_and_trailing_comma() -> None:
+    st = one(stmts('"The road is closed to all traffic tonight," the governor said.'), "road is closed")
+    assert st.quote == "The road is closed to all traffic tonight"
+
+
+def test_head_attribution_with_colon() -> None:
+    st = one(
+        stmts('The Taliban said: "Foreign forces must leave the country before any talks can begin."'),
+        "foreign forces must",
+    )
+    assert "taliban" in who(st)
+    assert st.direct is True
+
+
+def test_head_attribution_without_colon() -> None:
+    text = 'Zabihullah Mujahid said "the attack on the base was carried out by our fighters."'
+    st = one(stmts(text), "attack on the base")
+    assert "mujahid" in who(st)
+
+
+def test_inverted_attribution_with_role_and_organization() -> None:
+    text = '"We have captured the district centre and the police headquarters," said Taliban spokesman Zabihullah Mujahid.'
+    st = one(stmts(text), "captured the district")
+    assert st.speaker.name == "Zabihullah Mujahid"
+    assert st.speaker.role is not None and "spokesman" in st.speaker.role.lower()
+    assert st.speaker.organization is not None and "taliban" in st.speaker.organization.lower()
+
+
+def test_named_person_with_title_role() -> None:
+    text = '"We were expecting peace, not war," National Security Adviser Hamdullah Mohib said.'
+    st = one(stmts(text), "expecting peace")
+    assert st.speaker.name == "Hamdullah Mohib"
+    assert "adviser" in (st.speaker.role or "").lower()
+
+
+def test_quote_spanning_two_paragraphs() -> None:
+    text = (
+        '"We have decided to launch the operation across the north and the west.\n\n'
+        '"Every fighter has been told to protect civilians," the statement from the Taliban said.'
+    )
+    sts = stmts(text)
+    assert len(sts) == 1
+    st = sts[0]
+    assert "launch the operation" in st.quote and "protect civilians" in st.quote
+    m = st.mentions[0]
+    assert m.start < text.index("Every fighter") < m.end
+
+
+def test_unterminated_quote_stops_at_paragraph_end() -> None:
+    text = (
+        '"The talks have failed and the fighting will resume in the spring\n\n'
+        "The weather in the mountains was cold for most of the week."
+    )
+    sts = stmts(text)
+    assert len(sts) == 1
+    assert "weather" not in sts[0].quote
+    assert sts[0].mentions[0].end <= text.index("The weather")
+
+
+def test_nested_single_quotes_do_not_break_pairing() -> None:
+    text = (
+        "\"The operation is named 'Azm' and will begin at dawn on Friday,\" the Taliban said in a statement."
+    )
+    st = one(stmts(text), "named 'Azm'")
+    assert "taliban" in who(st)
+
+
+def test_partial_quote_inside_reported_speech_is_one_indirect_statement() -> None:
+    text = 'The Taliban on Saturday said it was "seriously committed" to the peace deal.'
+    sts = stmts(text)
+    assert len(sts) == 1
+    st = sts[0]
+    assert st.direct is False
+    assert "seriously committed" in st.mentions[0].text and "peace deal" in st.mentions[0].text
+    assert "taliban" in who(st)
+
+
+def test_scare_quote_in_reported_clause_is_one_statement() -> None:
+    text = (
+        "The government forces are \u201cabsolutely\u201d planning a counterattack, "
+        "National Security Adviser Hamdullah Mohib told Russian Sputnik News during a visit to Moscow."
+    )
+    sts = stmts(text)
+    assert len(sts) == 1
+    st = sts[0]
+    assert "planning a counterattack" in st.mentions[0].text
+    assert "absolutely" in st.mentions[0].text
+    assert "mohib" in who(st)
+    assert st.reported_by == ["Sputnik"]
+    assert st.intent == "announce"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The operation, dubbed "Victory", began in March.',
+        "The so-called \u201cpeace corridor\u201d was closed again on Monday.",
+        'Residents called the checkpoint "hell".',
+    ],
+)
+def test_unattributed_scare_quotes_are_not_statements(text: str) -> None:
+    assert stmts(text) == []
+
+
+def test_plain_narration_has_no_statements() -> None:
+    assert stmts("Fighting continued in Kunduz province on Monday. Roads were closed.") == []
+
+
+def test_pull_quote_with_dash_attribution() -> None:
+    text = (
+        '"We shall never surrender our homeland to the occupiers." \u2014 A statement from the Afghan Taliban'
+    )
+    st = one(stmts(text), "never surrender")
+    assert "taliban" in who(st)
+    assert st.channel == "statement"
+
+
+def test_pull_quote_person_attribution() -> None:
+    text = '"We will stay in Afghanistan as long as it is necessary to do so." \u2014 Jens Stoltenberg, NATO Secretary General'
+    st = one(stmts(text), "as long as it is necessary")
+    assert "stoltenberg" in who(st)
+
+
+# ----------------------------------------------------------------- merging
+
+
+def test_repeated_pull_quote_is_one_statement_with_two_mentions() -> None:
+    q = "The Islamic Emirate is going to launch the spring operations at 5 am on Friday"
+    text = (
+        f'"{q}," the Taliban said in a statement.\n\n'
+        "Officials in Kabul said they were prepared for the attacks.\n\n"
+        f'"{q}." \u2014 A statement from the Afghan Taliban'
+    )
+    sts = stmts(text)
+    st = one(sts, "going to launch the spring")
+    assert len(st.mentions) == 2
+    assert st.mentions[0].start < st.mentions[1].start
+
+
+def test_near_duplicate_quote_is_merged() -> None:
+    text = (
+        '"Our fighters will protect the lives and property of all civilians in the province," the Taliban said.\n\n'
+        '"Our fighters will protect the lives and property of the civilians in the province."'
+    )
+    sts = stmts(text)
+    assert len(sts) == 1
+    assert len(sts[0].mentions) == 2
+
+
+def test_different_quotes_are_not_merged() -> None:
+    text = (
+        '"We will attack the foreign bases across the country," the Taliban said.\n\n'
+        '"We will not target civilians or their property in any province."'
+    )
+    assert len(stmts(text)) == 2
+
+
+# ----------------------------------------------------------------- speaker carry-over
+
+
+def test_unattributed_quote_paragraph_continues_previous_person() -> None:
+    text = (
+        '"The Taliban used the vacuum and launched an unannounced offensive," Mohib said.\n\n'
+        '"We want to see Taliban included in the government and represented in it."'
+    )
+    sts = stmts(text)
+    assert len(sts) == 2
+    assert "mohib" in who(sts[1])
+
+
+def test_he_added_resolves_to_last_person() -> None:
+    text = (
+        "Taliban spokesman Suhail Shaheen said the group would not attack Kabul.\n\n"
+        '"We would react and the final decision is with our leadership," he added.'
+    )
+    st = one(stmts(text), "we would react")
+    assert st.speaker.name == "Suhail Shaheen"
+
+
+def test_he_underlined_resolves_to_person_not_org_in_between() -> None:
+    text = (
+        '"We have not seen good faith efforts from the Taliban," Ashraf Ghani said.\n\n'
+        '"The roads will reopen soon," the ministry said in a statement.\n\n'
+        '"We are still waiting for a positive response from them," he underlined.'
+    )
+    st = one(stmts(text), "positive response")
+    assert "ghani" in who(st)
+
+
+def test_it_said_resolves_to_organization() -> None:
+    text = (
+        "A Taliban statement said the offensive would target foreign forces.\n\n"
+        '"Large parts of our homeland have been freed from the enemy," it said.'
+    )
+    st = one(stmts(text), "homeland have been freed")
+    assert "taliban" in who(st)
+
+
+def test_they_said_resolves_to_organization() -> None:
+    text = (
+        '"We are ready for talks," the Taliban said.\n\n"But the foreign forces must leave first," they said.'
+    )
+    st = one(stmts(text), "must leave first")
+    assert "taliban" in who(st)
+
+
+def test_the_statement_said_refers_to_last_statement_issuer() -> None:
+    text = (
+        "The Taliban announced the offensive in a statement on Friday.\n\n"
+        '"Our fighters are ready," the Taliban said in a statement.\n\n'
+        '"We are prepared to defend the city," General Sami Sadat said.\n\n'
+        '"The main targets will be the foreign occupiers and their bases," the statement said.'
+    )
+    st = one(stmts(text), "main targets")
+    assert "taliban" in who(st)
+    assert st.channel == "statement"
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = (
+        "National Security Adviser Hamdullah Mohib visited Moscow on Monday.\n\n"
+        '"We were expecting peace, not war," Mohib emphasized.'
+    )
+    st = one(stmts(text), "expecting peace")
+    assert st.speaker.name == "Hamdullah Mohib"
+    assert "adviser" in (st.speaker.role or "").lower()
+
+
+def test_nato_chief_resolves_to_named_secretary_general() -> None:
+    text = (
+        'NATO Secretary General Jens Stoltenberg has insisted that members must decide "together".\n\n'
+        '"If we decide to leave we risk to jeopardize the peace process," the NATO chief said earlier this month.'
+    )
+    st = one(stmts(text), "jeopardize the peace")
+    assert st.speaker.name == "Jens Stoltenberg"
+
+
+def test_the_adviser_to_resolves_to_current_adviser() -> None:
+    text = (
+        '"We were expecting peace, not war," National Security Adviser Hamdullah Mohib said.\n\n'
+        '"The security forces are working to manage the situation there," added the adviser to Afghan President Ashraf Ghani.'
+    )
+    st = one(stmts(text), "manage the situation")
+    assert st.speaker.name == "Hamdullah Mohib"
+
+
+def test_organization_speaker_uses_canonical_name() -> None:
+    st = one(
+        stmts('"We will continue the jihad until they leave," the Taliban said in a statement on Wednesday.'),
+        "continue the jihad",
+    )
+    assert st.speaker.name is not None and "Taliban" in st.speaker.name
+    assert st.speaker.name == st.speaker.organization
+    assert st.channel == "statement"
+
+
+def test_leading_adverbial_is_not_the_speaker() -> None:
+    text = 'But in their statement, the Taliban said their "top priority will be given to protect the lives of civilians".'
+    sts = stmts(text)
+    assert sts and all("but" not in who(s).split() for s in sts)
+    assert any("taliban" in who(s) for s in sts)
+
+
+def test_appositive_after_speaker_is_dropped() -> None:
+    text = (
+        "Resolute Support, the name for the NATO mission in Afghanistan, responded on Twitter: "
+        '"Taliban should seek peace through political process instead of putting civilians at risk."'
+    )
+    st = one(stmts(text), "seek peace")
+    assert "resolute support" in who(st) or "nato" in who(st)
+    assert "the name for" not in who(st)
+    assert st.channel == "Twitter"
+
+
+def test_unnamed_spokesman_then_named_person_inherits_organization() -> None:
+    text = (
+        "An Afghan defense ministry spokesman dismissed the Taliban announcement, saying the armed forces were ready.\n\n"
+        '"Our enemies don\'t have the capability to collapse any province or district," '
+        "Brigadier General Dawlat Waziri was quoted as saying by Reuters."
+    )
+    sts = stmts(text)
+    st = one(sts, "capability to collapse")
+    assert st.speaker.name == "Dawlat Waziri"
+    assert "defense ministry" in (st.speaker.organization or "").lower()
+    assert st.reported_by == ["Reuters"]
+    assert st.intent in ("deny", "reject")
+    first = one(sts, "armed forces were ready")
+    assert first.intent == "reject"
+
+
+def test_reporting_verb_inside_quote_is_not_a_statement() -> None:
+    text = '"Because like I said, we were expecting peace and not war at all," Mohib said.'
+    sts = stmts(text)
+    assert len(sts) == 1
+
+
+def test_passive_report_is_not_attributed_to_subject() -> None:
+    text = "President Donald Trump was reported last year to be planning to withdraw half of the forces."
+    assert all("trump" not in who(s) for s in stmts(text))
+
+
+# ----------------------------------------------------------------- reported speech
+
+
+def test_reported_speech_without_quotes() -> None:
+    sts = stmts("Taliban spokesman Suhail Shaheen said seizing Kabul militarily was not Taliban policy.")
+    assert len(sts) == 1
+    st = sts[0]
+    assert st.direct is False
+    assert "seizing Kabul" in st.quote
+    assert st.speaker.name == "Suhail Shaheen"
+    assert st.intent == "deny"
+
+
+def test_warned_that() -> None:
+    st = stmts(
+        "The United Nations warned that the fighting could displace thousands of families in the north."
+    )[0]
+    assert st.intent == "warn"
+    assert "united nations" in who(st)
+    assert st.quote.startswith("the fighting")
+
+
+def test_according_to_person_is_statement() -> None:
+    st = stmts(
+        "According to provincial governor Abdul Sattar Mirzakwal, the insurgents attacked three checkpoints overnight."
+    )[0]
+    assert "mirzakwal" in who(st)
+    assert "attacked three checkpoints" in st.quote
+
+
+def test_according_to_figures_is_not_statement() -> None:
+    assert stmts("There were 3,804 civilians killed last year, according to United Nations figures.") == []
+
+
+def test_clause_then_told_outlet() -> None:
+    text = "Any foreign troops left in Afghanistan after the deadline will be at risk as occupiers, the Taliban told the BBC."
+    st = stmts(text)[0]
+    assert "taliban" in who(st)
+    assert st.reported_by == ["BBC"]
+    assert st.channel == "interview"
+    assert st.intent == "threaten"
+    assert st.mentions[0].text.startswith("Any foreign troops")
+
+
+def test_speaking_to_outlet_is_relay() -> None:
+    text = (
+        "Suhail Shaheen said the group wanted peace.\n\n"
+        "But speaking to the BBC from the group's office in Qatar, he said no foreign forces should remain in the city."
+    )
+    st = one(stmts(text), "no foreign forces")
+    assert st.reported_by == ["BBC"]
+    assert st.speaker.name == "Suhail Shaheen"
+
+
+def test_outlet_wrote() -> None:
+    text = "More than 1,000 Afghan troops fled into neighboring Tajikistan on Monday, Press TV wrote."
+    st = stmts(text)[0]
+    assert "Press TV" in st.reported_by
+
+
+def test_told_outlet_with_country_prefix() -> None:
+    text = '"The offensive will be stopped within weeks," the minister told Russian Sputnik News.'
+    st = one(stmts(text), "offensive will be stopped")
+    assert st.reported_by == ["Sputnik"]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "channel"),
+    [
+        ("the ministry said in a statement", "statement"),
+        ("the spokesman said at a press conference in Kabul", "press conference"),
+        ("the spokesman tweeted", "Twitter"),
+        ("the governor said on state television", "television"),
+        ("the commander said in a video", "video"),
+        ("the envoy said in an interview", "interview"),
+    ],
+)
+def test_channels(attribution: str, channel: str) -> None:
+    st = one(
+        stmts(f'"The road to the airport is open again for civilians," {attribution}.'), "airport is open"
+    )
+    assert st.channel == channel
+
+
+def test_no_channel_when_plainly_said() -> None:
+    st = one(stmts('"The road to the airport is open again for civilians," the governor said.'), "airport")
+    assert st.channel is None
+    assert st.reported_by == []
+
+
+def test_addressee_of_warning() -> None:
+    st = stmts('The Taliban on Saturday warned NATO against seeking a "continuation of war" in Afghanistan.')[
+        0
+    ]
+    assert st.addressee == "NATO"
+    assert st.intent == "warn"
+
+
+# ----------------------------------------------------------------- intents
+
+
+@pytest.mark.parametrize(
+    ("quote", "intent"),
+    [
+        ("The Islamic Emirate is going to launch the spring operations on Friday", "announce"),
+        ("We will launch a new operation in the south next week", "announce"),
+        ("If the foreign occupiers want peace, they should immediately withdraw", "demand"),
+        ("All foreign troops must leave the country by September", "demand"),
+        ("Anyone seeking extension of the war will be held liable for it", "threaten"),
+        ("Foreign troops left after the deadline will be at risk as occupiers", "threaten"),
+        ("On this basis we again call on troops working in enemy ranks to join us", "appeal"),
+        ("Top priority will be given to safeguard and protect the lives of civilians", "pledge"),
+        ("Our enemies don't have the capability to collapse any province", "deny"),
+        ("The Taliban used the vacuum and launched an unannounced offensive", "accuse"),
+        ("We, unfortunately, have not seen good faith efforts from the Taliban", "accuse"),
+        ("Our message is that the war is neither in your interest nor in ours", "warn"),
+        ("The weather in the capital was pleasant for most of the week", "other"),
+    ],
+)
+def test_intent_from_quote_cues(quote: str, intent: str) -> None:
+    st = one(stmts(f'"{quote}," the spokesman said.'), quote.split()[1])
+    assert st.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intent"),
+    [
+        ("The ministry denied that its troops had shelled the village near the river.", "deny"),
+        ("The Taliban accused the United States of breaching the agreement signed in Doha.", "accuse"),
+        ("The group threatened to attack foreign bases if the troops did not leave.", "threaten"),
+        ("The UN urged both sides to protect civilians during the fighting.", "appeal"),
+        ("The government rejected the proposal for an interim administration in Kabul.", "reject"),
+        ("The Taliban claimed that they had captured the district centre overnight.", "claim"),
+        ("The president pledged that the government would rebuild the destroyed schools.", "pledge"),
+        ("The ministry announced that schools would reopen in the province next month.", "announce"),
+        ("The envoy demanded that the prisoners be released before the talks.", "demand"),
+    ],
+)
+def test_intent_from_reporting_verb(sentence: str, intent: str) -> None:
+    sts = stmts(sentence)
+    assert sts, sentence
+    assert sts[0].intent == intent
+
+
+# ----------------------------------------------------------------- robustness
+
+
+def test_ten_thousand_quote_marks_do_not_hang() -> None:
+    from sitrep.extract.statements.quotes import find_quotes
+
+    text = '"' * 10_000 + " the ministry said."
+    t0 = time.monotonic()
+    quotes = find_quotes(text, [(0, len(text))])
+    assert time.monotonic() - t0 < 1
+    assert len(quotes) <= 5_000
+    t0 = time.monotonic()
+    stmts('He said "' + '"' * 1_000 + ' the end."')
+    stmts('He said "' + 'a" "' * 500 + 'end."')
+    assert time.monotonic() - t0 < 20
+
+
+def test_mentions_quote_the_original_text_exactly() -> None:
+    text = "Intro line.\n\n\u201cWe\u00a0will\u00a0fight on until the end of the occupation,\u201d the Taliban said.\n"
+    sts = stmts(text)
+    assert sts
+    for st in sts:
+        for m in st.mentions:
+            assert text[m.start : m.end] == m.text
