@@ -1,0 +1,1 @@
+"""Word lists of the temporal layer (month, weekday and number words), shipped as JSON."""
