@@ -38,7 +38,9 @@ demo: install
 	$(VENV)/bin/sitrep run examples/corpus --db $(DEMO)/demo.db || [ $$? -eq 1 ]
 	$(VENV)/bin/sitrep export --db $(DEMO)/demo.db --format jsonl -o $(DEMO)/demo.jsonl
 	$(VENV)/bin/sitrep export --db $(DEMO)/demo.db --format acled-csv -o $(DEMO)/demo.acled.csv
-	@echo "demo written to $(DEMO)/ (demo.db, demo.jsonl, demo.acled.csv)"
+	$(VENV)/bin/sitrep timeline --db $(DEMO)/demo.db --limit 15
+	$(VENV)/bin/sitrep report --db $(DEMO)/demo.db -o $(DEMO)/report.html
+	@echo "demo written to $(DEMO)/ (demo.db, demo.jsonl, demo.acled.csv, report.html)"
 
 bench: install
 	$(PY) benchmarks/bench_dates.py

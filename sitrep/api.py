@@ -31,6 +31,13 @@ class Database:
     def stories(self) -> Iterator[dict[str, Any]]:
         return self.store.iter_stories()
 
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        """Dated events in order with their sources; filters as ``sitrep.timeline.timeline``
+        (date_from, date_to, actor, place, plover_type, acled_type, undated)."""
+        from .timeline import timeline
+
+        return timeline(self.store, **filters)
+
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 

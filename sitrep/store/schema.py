@@ -91,6 +91,21 @@ class EventRow(_FusedRecord):
     fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
     summary: Mapped[str] = mapped_column(Text, default="")
 
+    # composite indexes for the web API (migration 0002): each filter column with the sort key
+    # and id, so a filtered, date-ordered page is read from one index range without sorting
+    __table_args__ = (
+        Index("ix_events_date_id", "date", "id"),
+        Index("ix_events_fatalities_id", "fatalities", "id"),
+        Index("ix_events_plover_type_date", "plover_type", "date", "id"),
+        Index("ix_events_acled_event_type_date", "acled_event_type", "date", "id"),
+        Index("ix_events_status_date", "status", "date", "id"),
+        Index("ix_events_actor1_date", "actor1", "date", "id"),
+        Index("ix_events_actor2_date", "actor2", "date", "id"),
+        Index("ix_events_location_date", "location", "date", "id"),
+        Index("ix_events_admin1_date", "admin1", "date", "id"),
+        Index("ix_events_country_date", "country", "date", "id"),
+    )
+
 
 class StatementRow(_FusedRecord):
     __tablename__ = "statements"
