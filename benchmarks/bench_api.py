@@ -1,0 +1,92 @@
+"""p50/p95 latency of ``/api/events`` with filters on a large database (issue 8: p95 < 100 ms).
+
+Builds the database with ``make_events_db.py`` when it is missing, then sends each query of a
+realistic mix (single filters, combinations, sorts, deep pages, cursor paging, full-text) through
+FastAPI's TestClient (the whole ASGI app: validation, SQL, serialization) and prints a table.
+
+Usage: python benchmarks/bench_api.py [--db bench-events.db] [--events 100000] [--repeat 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+QUERIES = [
+    "",
+    "plover_type=ASSAULT",
+    "actor=Taliban",
+    "actor=militia%2017",
+    "place=Kunduz",
+    "place=helmand&plover_type=COERCE",
+    "status=planned",
+    "date_from=2016-01-01&date_to=2016-12-31",
+    "date_from=2019-03&date_to=2019-03",
+    "acled_event_type=Battles&sort=-fatalities",
+    "plover_type=ASSAULT&actor=Taliban&place=Kandahar&date_from=2015",
+    "sort=fatalities&status=occurred",
+    "sort=date&page=200",
+    "page_size=500",
+    "q=convoy",
+    "q=ambush&plover_type=ASSAULT",
+    "actor=Taliban&q=checkpoint&date_from=2018",
+]
+
+
+def _pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=Path("bench-events.db"))
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=30)
+    args = ap.parse_args()
+
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import create_app
+
+    if not args.db.exists():
+        from make_events_db import make
+
+        print(f"building {args.db} with {args.events} events ...", flush=True)
+        make(args.db, args.events)
+    client = TestClient(create_app(args.db))
+    total = client.get("/api/events", params={"page_size": 1}).json()["total"]
+    print(f"database {args.db}: {total} events; {args.repeat} requests per query\n")
+
+    # a cursor two pages deep, to time keyset paging too
+    first = client.get("/api/events?actor=Taliban&page_size=100").json()
+    queries = [*QUERIES, f"actor=Taliban&page_size=100&cursor={first['next_cursor']}"]
+
+    rows, everything = [], []
+    for q in queries:
+        url = "/api/events" + (f"?{q}" if q else "")
+        client.get(url)  # warm
+        times = []
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            r = client.get(url)
+            times.append((time.perf_counter() - t) * 1000)
+            if r.status_code != 200:
+                raise SystemExit(f"{url}: {r.status_code} {r.text[:200]}")
+        everything += times
+        rows.append((q or "(no filter)", r.json()["total"], statistics.median(times), _pct(times, 95)))
+    width = max(len(q) for q, *_ in rows)
+    print(f"{'query':<{width}}  {'matches':>8}  {'p50 ms':>7}  {'p95 ms':>7}")
+    for q, n, p50, p95 in rows:
+        flag = "  <-- over 100 ms" if p95 >= 100 else ""
+        print(f"{q[:width]:<{width}}  {n:>8}  {p50:>7.1f}  {p95:>7.1f}{flag}")
+    print(f"{'ALL':<{width}}  {'':>8}  {statistics.median(everything):>7.1f}  {_pct(everything, 95):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,273 @@
+"""Response and request models of the JSON API, so the OpenAPI spec says exactly what comes back.
+
+Fields mirror the record contract in DESIGN.md. They are lenient where extractors may leave a
+value empty (everything nullable but ids and offsets): a record the store accepted must never
+turn into a 500 because one field was missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+EventSort = Literal["date", "-date", "fatalities", "-fatalities"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Mention(_Out):
+    """A supporting span: ``text == document.text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+class Actor(_Out):
+    name: str | None = None
+    type: str | None = None
+    country: str | None = None
+
+
+class Location(_Out):
+    name: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+
+
+class SourceValue(_Out):
+    doc_id: str | None = None
+    value: Any = None
+
+
+class Disagreement(_Out):
+    """One field on which the sources of a fused record differ, with every source's value."""
+
+    field: str
+    values: list[SourceValue] = []
+
+
+class Event(_Out):
+    type: Literal["event"] = "event"
+    id: str
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    status: str | None = None
+    fatalities: int | None = None
+    fatalities_qualifier: str | None = None
+    summary: str | None = None
+    statement_ids: list[str] = []
+    confidence: float | None = None
+    disagreements: list[Disagreement] = []
+    sources: list[str] = []
+    mentions: list[Mention] = []
+
+
+class Speaker(_Out):
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+
+
+class Statement(_Out):
+    type: Literal["statement"] = "statement"
+    id: str
+    speaker: Speaker | None = None
+    quote: str | None = None
+    direct: bool | None = None
+    intent: str | None = None
+    addressee: str | None = None
+    channel: str | None = None
+    reported_by: list[str] = []
+    date: str | None = None
+    date_precision: str | None = None
+    mentions: list[Mention] = []
+
+
+class Figure(_Out):
+    type: Literal["figure"] = "figure"
+    id: str
+    measure: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+    location: Location | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    date: str | None = None
+    source: str | None = None
+    status: str | None = None
+    mentions: list[Mention] = []
+
+
+class EventDetail(Event):
+    """An event with the statements it is linked to, resolved."""
+
+    statements: list[Statement] = []
+
+
+class Page(_Out):
+    total: int = Field(description="Records matching the filters (all pages).")
+    page: int | None = Field(None, description="Page number (page pagination), null with a cursor.")
+    page_size: int
+    next_cursor: str | None = Field(None, description="Pass as `cursor` for the next page; null at the end.")
+
+
+class EventPage(Page):
+    items: list[Event]
+
+
+class StatementPage(Page):
+    items: list[Statement]
+
+
+class FigurePage(Page):
+    items: list[Figure]
+
+
+class DocumentSummary(_Out):
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    duplicate_of: str | None = None
+    length: int = Field(description="Length of the original text in code points.")
+
+
+class DocumentPage(Page):
+    items: list[DocumentSummary]
+
+
+class Boilerplate(_Out):
+    start: int
+    end: int
+    kind: str
+
+
+class FoundRecord(_Out):
+    """A record extracted from a document, with its spans in that document."""
+
+    kind: Literal["event", "statement", "figure"]
+    id: str
+    label: str
+    mentions: list[Mention]
+
+
+class Document(_Out):
+    type: Literal["document"] = "document"
+    id: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    reference_date_basis: str | None = None
+    date_warnings: list[str] = []
+    dateline: str | None = None
+    duplicate_of: str | None = None
+    text: str
+    boilerplate: list[Boilerplate] = []
+    records: list[FoundRecord] = []
+
+
+class SeriesPoint(_Out):
+    figure_id: str
+    date: str | None = None
+    value: float | None = None
+    qualifier: str | None = None
+    sources: list[str] = []
+
+
+class Series(_Out):
+    """One quantity over time (e.g. troop levels), every point with its sources."""
+
+    measure: str
+    subject: str | None = None
+    unit: str | None = None
+    points: list[SeriesPoint]
+
+
+class TimelineEntry(_Out):
+    date: str
+    date_precision: str | None = None
+    event: Event
+
+
+class Timeline(_Out):
+    total: int
+    items: list[TimelineEntry]
+
+
+class Story(_Out):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    title: str | None = None
+    document_ids: list[str] = []
+    event_ids: list[str] = []
+    first_date: str | None = None
+    last_date: str | None = None
+
+
+class IngestDocument(BaseModel):
+    """A document to ingest: the same fields as one line of a JSONL input."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+    text: str | None = Field(None, max_length=5_000_000)
+    html: str | None = Field(None, max_length=5_000_000)
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, max_length=40)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> IngestDocument:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of `text` or `html`")
+        if not (self.text or self.html or "").strip():
+            raise ValueError("the document is empty")
+        return self
+
+
+class IngestResult(_Out):
+    stored: int
+    unchanged: int
+    failures: list[dict[str, str]]
+    records: dict[str, int]
+    document_ids: list[str]
+
+
+class Counts(_Out):
+    documents: int
+    events: int
+    statements: int
+    figures: int
