@@ -244,6 +244,11 @@ def _outlet(lines: list[Line], wire: tuple[int, int, str, str | None] | None) ->
     return None
 
 
+def local_kind(ln: Line, prose: bool) -> str | None:
+    """The kind the one-line rules give ``ln`` (None: nothing about the line itself says so)."""
+    return _local_kind(ln, prose, load())
+
+
 def guess_kind(ln: Line, region: str) -> str:
     """The kind of a line already known to be boilerplate (HTML pages): best guess by rules."""
     kind = _local_kind(ln, is_prose(ln), load())
