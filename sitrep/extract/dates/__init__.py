@@ -85,7 +85,8 @@ def _relation(lo: dt.date | None, hi: dt.date | None, ref: dt.date | None) -> st
     return "past" if lo is None else "future"
 
 
-_NEEDS_TENSE = frozenset({"weekday", "date", "season"})
+_NEEDS_TENSE = frozenset({"weekday", "date", "season", "weekend", "quarter"})
+_ANCHOR_PRECISION = frozenset({"day", "week", "month", "year"})
 
 
 def find_timexes(
@@ -102,12 +103,16 @@ def find_timexes(
     day_first = prefers_day_first(text) if _NUMERIC.search(text) else False
     out: list[TimeExpr] = []
     for lo, hi in ranges:
+        anchor: dt.date | None = None  # the story's last resolved date: base of "three days later"
         for sem in scan(text, lo, hi):
             needs = sem.kind in _NEEDS_TENSE and (sem.kind != "date" or sem.year is None)
             tense = clause_tense(text, sem.start, sem.end) if needs and ref is not None else None
-            norm = normalize(sem, ref, tense, day_first)
+            norm = normalize(sem, ref, tense, day_first, anchor)
             if norm is None:
                 continue
+            if (norm.anchored and norm.range_start is not None and norm.type in ("DATE", "TIME")
+                    and norm.precision in _ANCHOR_PRECISION and (norm.value or "")[:1].isdigit()):
+                anchor = norm.range_start
             out.append(
                 TimeExpr(
                     start=sem.start,

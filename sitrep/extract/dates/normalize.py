@@ -141,8 +141,16 @@ def _year_of_month_day(ref: D, month: int, day: int | None, tense: Tense) -> int
     return min(cands, key=lambda c: abs((c - ref).days)).year
 
 
-def normalize(sem: Sem, ref: D | None, tense: Tense, day_first: bool) -> Norm | None:
+def normalize(sem: Sem, ref: D | None, tense: Tense, day_first: bool, anchor: D | None = None) -> Norm | None:
+    """TIMEX3 value, precision and range of ``sem``; ``anchor`` is the story's last date, the base of
+    anaphoric expressions ("three days later", "the next day", "the previous week"), else the reference."""
     k = sem.kind
+    if sem.anaphoric and anchor is not None:
+        ref = anchor
+    if k == "shift":
+        return _norm_shift(sem, ref)
+    if k == "weekend":
+        return _norm_weekend(ref, tense)
     if k == "date":
         return _norm_date(sem, ref, tense, day_first)
     if k == "time":
@@ -187,12 +195,15 @@ def normalize(sem: Sem, ref: D | None, tense: Tense, day_first: bool) -> Norm | 
     if k == "season":
         return _norm_season(sem, ref, tense)
     if k == "quarter":
-        return _norm_quarter(sem, ref)
+        return _norm_quarter(sem, ref, tense)
     return None
 
 
 def _norm_date(sem: Sem, ref: D | None, tense: Tense, day_first: bool) -> Norm | None:
     year = sem.year
+    if sem.value and sem.value.startswith("FY"):  # fiscal 2015: calendar year as its range
+        y = int(sem.value[2:6])
+        return Norm("DATE", sem.value, "year", D(y, 1, 1), D(y, 12, 31))
     if sem.value:  # 2015-H1
         y = int(sem.value[:4])
         lo, hi = (D(y, 1, 1), D(y, 6, 30)) if sem.value.endswith("H1") else (D(y, 7, 1), D(y, 12, 31))
@@ -212,7 +223,9 @@ def _norm_date(sem: Sem, ref: D | None, tense: Tense, day_first: bool) -> Norm |
             if day is None:
                 return Norm("DATE", f"XXXX-{month:02d}", "month", anchored=False)
             return _unanchored_day(sem, f"XXXX-{month:02d}-{day:02d}")
-        if sem.offset == 0 and sem.tense_hint == "this":
+        if sem.tense_hint == "relyear":  # "Christmas Eve last year"
+            year = ref.year + sem.offset
+        elif sem.offset == 0 and sem.tense_hint == "this":
             year = ref.year
         elif sem.tense_hint == "past":  # "last March": strictly before this month
             year = ref.year if month < ref.month else ref.year - 1
@@ -306,12 +319,20 @@ def _norm_season(sem: Sem, ref: D | None, tense: Tense) -> Norm | None:
     return _season(code, y, sem.mod, ref)
 
 
-def _norm_quarter(sem: Sem, ref: D | None) -> Norm | None:
+def _norm_quarter(sem: Sem, ref: D | None, tense: Tense = None) -> Norm | None:
     y = sem.year
     if y is None:
         if ref is None:
-            return Norm("DATE", "XXXX-QX" if sem.unit == "Q" else "XXXX", "year", anchored=False)
+            n = f"{sem.unit}{int(sem.amount)}" if sem.implicit_year and sem.amount else f"{sem.unit}X"
+            return Norm("DATE", f"XXXX-{n}" if sem.unit in ("Q", "H") else "XXXX", "year", anchored=False)
         y = ref.year + sem.offset
+        if sem.implicit_year and sem.amount and not sem.range_months:
+            # "the third quarter": the latest one begun by the reference, or the next one if future
+            current = (ref.month - 1) // 3 + 1 if sem.unit == "Q" else (ref.month - 1) // 6 + 1
+            if tense == "future":
+                y = ref.year if sem.amount >= current else ref.year + 1
+            else:
+                y = ref.year if sem.amount <= current else ref.year - 1
     if sem.range_months:
         a, b = sem.range_months
         value = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}.get((a, b))
@@ -326,8 +347,8 @@ def _norm_quarter(sem: Sem, ref: D | None) -> Norm | None:
 
 def _dur_value(amount: float | None, unit: str) -> str:
     n = "X" if amount is None else str(int(amount)) if float(amount).is_integer() else str(amount)
-    if unit in ("H", "S") or unit == "MIN":
-        return f"PT{n}{unit}"
+    if unit in ("H", "S", "MIN"):
+        return f"PT{n}{unit[0]}"
     return f"P{n}{unit}"
 
 
@@ -355,7 +376,7 @@ def _norm_duration(sem: Sem, ref: D | None) -> Norm:
     unit = sem.unit or "D"
     value = _dur_value(sem.amount, unit)
     lo = hi = None
-    if ref is not None and sem.tense_hint in ("past", "future") and unit not in ("H", "S"):
+    if ref is not None and sem.tense_hint in ("past", "future") and unit not in ("H", "S", "MIN"):
         n = sem.amount if sem.amount is not None else _VAGUE_SPAN.get(unit, 1)
         try:
             if sem.tense_hint == "past":
@@ -375,9 +396,14 @@ def _norm_ago(sem: Sem, ref: D | None) -> Norm:
         base = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit, "XXXX")
         prec = {"D": "day", "W": "week", "M": "month", "Y": "year"}.get(unit, "unknown")
         return Norm("DATE", base, prec, anchored=False)
-    if unit in ("H", "S"):
+    return _shifted(ref, unit, sem.offset * sem.amount)
+
+
+def _shifted(ref: D, unit: str, n: float) -> Norm:
+    """The date ``n`` units from ``ref``, at the unit's granularity."""
+    if unit in ("H", "S", "MIN"):
         return Norm("DATE", ref.isoformat(), "day", ref, ref)
-    d = _shift(ref, unit, sem.offset * sem.amount)
+    d = _shift(ref, unit, n)
     if unit == "D":
         return Norm("DATE", d.isoformat(), "day", d, d)
     if unit == "W":
@@ -389,3 +415,32 @@ def _norm_ago(sem: Sem, ref: D | None) -> Norm:
         return Norm("DATE", str(d.year), "year", D(d.year, 1, 1), D(d.year, 12, 31))
     y = d.year // 10 * 10
     return Norm("DATE", str(y // 10), "unknown", D(y, 1, 1), D(y + 9, 12, 31))
+
+
+_UNSET_SHIFT = {"D": ("XXXX-XX-XX", "day"), "W": ("XXXX-WXX", "week"), "M": ("XXXX-XX", "month"), "Y": ("XXXX", "year")}
+
+
+def _norm_shift(sem: Sem, base: D | None) -> Norm | None:
+    """"three days later", "a year earlier", "the next day": ``base`` is the anchor (or the reference)."""
+    unit = sem.unit or "D"
+    if base is None or sem.amount is None:
+        v, prec = _UNSET_SHIFT.get(unit, ("XXXX", "unknown"))
+        return _unanchored_day(sem, v) if unit == "D" else Norm("DATE", v, prec, anchored=False)
+    try:
+        norm = _shifted(base, unit, sem.offset * sem.amount)
+    except (ValueError, OverflowError):
+        return None
+    if unit == "D" and sem.part and norm.range_start is not None:
+        return _day_norm(norm.range_start, sem)
+    return norm
+
+
+def _norm_weekend(ref: D | None, tense: Tense) -> Norm:
+    """"the weekend": the last one (or the current one) unless the clause is future, then the coming one."""
+    if ref is None:
+        return Norm("DATE", "XXXX-WXX-WE", "week", anchored=False)
+    mon = week_range(ref)[0]
+    if ref.weekday() < 5 and tense != "future":
+        mon -= dt.timedelta(days=7)
+    sat = mon + dt.timedelta(days=5)
+    return Norm("DATE", f"{week_value(sat)}-WE", "week", sat, sat + dt.timedelta(days=1))

@@ -24,6 +24,11 @@ UNITS: dict[str, str] = WORDS["units"]
 SEASONS: dict[str, str] = WORDS["seasons"]
 PARTS: dict[str, str] = WORDS["parts_of_day"]
 SET_ADVERBS: dict[str, str] = WORDS["set_adverbs"]
+REF_WORDS: dict[str, str] = WORDS["ref_words"]
+REF_NEEDS_PREP: list[str] = WORDS["ref_needs_preposition"]
+HOLIDAYS: dict[str, str] = WORDS["holidays"]
+NOT_DATES: dict[str, list[str]] = WORDS["not_dates"]
+SCHEDULE_VERBS: list[str] = WORDS["schedule_verbs"]
 
 
 def _alt(words: list[str]) -> str:
@@ -59,6 +64,9 @@ TZ = r"(?:GMT|UTC|Zulu|EST|EDT|CET|CEST|BST|IST|PST|PDT|local time|\((?:GMT|UTC|
 
 _DUR_DETS = ["the past", "the last", "the next", "the previous", "the coming", "the first", "the final",
              "the following", "the better part of", "past", "next", "first", "final", "last"]
+# Modifiers kept inside a duration's span, as TIMEX3's mod (APPROX, MORE_THAN, LESS_THAN...).
+APPROX = ["about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than", "less than",
+          "fewer than", "at least", "at most", "up to", "just over", "just under", "well over", "close to"]
 _BARE_DETS = ["recent", "the past", "the last", "the coming", "the next", "past", "coming", "many", "several",
               "the previous"]
 
@@ -103,7 +111,7 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     "yrange": _c(rf"(?<![\d,.$/-])(?P<y1>{YEAR})\s?[-–]\s?(?P<y2>{YEAR}|\d\d)(?!\d|,\d|%)"),
     "decade": _c(
-        r"(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?i:the)\s+)?(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|(?<=the )\d0s)\b"
+        r"(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|(?<=the )\d0s)\b"
     ),
     "century": _c(
         r"(?:(?i:the)\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:nineteenth|twentieth|twenty-first|21st))\s+(?i:century)"
@@ -124,7 +132,7 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?"
     ),
     "relday": _c(
-        r"\b(?P<w>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight"
+        r"(?:\b(?P<mod>(?i:late|early|earlier|later))\s+)?\b(?P<w>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight"
         r"|last night|this morning|this afternoon|this evening))"
         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?!\w)"
     ),
@@ -140,7 +148,20 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\s+(?:(?i:the)\s+)(?P<unit>(?i:week|month|year|day))(?!\w)"
     ),
     "ago": _c(
-        rf"(?:(?P<num>{NUM})|(?P<vague>{VAGUE_NUM}))[\s-]+(?P<unit>{UNIT}|{UNIT_PL})\s+(?P<dir>(?i:ago|from now|hence))\b"
+        rf"(?P<unit>{UNIT}|{UNIT_PL})\s+(?P<dir>(?i:ago|from now|hence|later|earlier))\b"
+    ),
+    "nextday": _c(
+        r"\b(?:(?i:the)\s+)(?P<det>(?i:next|following|previous|preceding))\s+"
+        r"(?P<u>(?i:day|morning|afternoon|evening|night))(?!\w)"
+    ),
+    "weekend": _c(r"\b(?i:the)\s+(?i:weekend)(?!\w)"),
+    "fiscal": _c(rf"\b(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<y>{YEAR})(?![\d-])"),
+    "holiday": _c(
+        rf"(?:(?P<mod>(?i:last|next|this))\s+)?\b(?P<h>{_alt(list(HOLIDAYS))})(?!\w)"
+        rf"(?:,?\s+(?P<y>{YEAR})(?!\d)|\s+(?P<rel>(?i:last|next|this) year))?"
+    ),
+    "time_oclock": _c(
+        rf"(?<![\d:.,])(?P<H>1[0-2]|0?[1-9])\s+o['’]clock(?:\s*(?P<ap>{AMPM}))?(?:\s*(?P<tz>{TZ}))?"
     ),
     "season": _c(
         rf"(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the|in the|in|during the|during|by|since"
@@ -156,7 +177,7 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     "qn": _c(rf"\b(?P<q>[QH])(?P<n>[1-4])\s+(?P<y>{YEAR})\b"),
     "duration": _c(
-        rf"(?:(?P<det>{_ci(_DUR_DETS)})\s+)?(?P<num>{NUM}|{VAGUE_NUM})[\s-]+"
+        rf"(?P<num>{NUM}|{VAGUE_NUM})[\s-]+"
         rf"(?P<unit>{UNIT}|{UNIT_PL})(?P<adj>-long|-old)?(?!\w)"
     ),
     "bareunit": _c(
@@ -169,9 +190,16 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     "set_adv": _c(rf"\b(?P<w>(?i:{_alt(list(SET_ADVERBS))}))\b"),
     "set_wd": _c(rf"(?<=\bon )(?P<wd>{WEEKDAY})s\b"),
-    "ref": _c(
-        r"\b(?P<w>(?i:now|currently|nowadays|at present|presently|recently|lately|the past|the future"
-        r"|the present|these days|at the moment|right now))\b"
+    "ref": _c(rf"\b(?P<w>{_ci(list(REF_WORDS))})\b"),
+}
+
+# Rules whose optional leading words are matched backwards from the core match, so that the core
+# regex starts with a required token (fast) and the words before it are read only on a hit.
+PREFIXES: dict[str, re.Pattern[str]] = {
+    "duration": _c(rf"(?<!\w)(?:(?P<det>{_ci(_DUR_DETS)})\s+)?(?:(?P<approx>{_ci(APPROX)})\s+)?$"),
+    "decade": _c(r"(?<!\w)(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?i:the)\s+)?$"),
+    "ago": _c(
+        rf"(?<!\w)(?:(?P<approx>{_ci(APPROX)})\s+)?(?:(?:(?P<num>{NUM})|(?P<vague>{VAGUE_NUM}))[\s-]+)?$"
     ),
 }
 
@@ -204,8 +232,12 @@ _UNIT_WORDS = {
 _KEYWORDS = {
     "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "now", "currently",
     "nowadays", "present", "presently", "recently", "lately", "past", "future", "moment", "noon", "midday",
+    "soon",
     "midnight", "ago", "every", "each", "per", "once", "twice", "times", *SEASONS, *SET_ADVERBS, "these",
 }
+# Words only a few rules need: anaphoric shifts and o'clock (A), first words of holidays (H).
+_ANAPHORA = {"later", "earlier", "next", "following", "previous", "preceding", "clock"}
+_HOLIDAY_WORDS = {re.split(r"['’\s]", h)[0].lower() for h in HOLIDAYS}
 _NUMBER_WORDS = {w for w in NUMBERS if " " not in w} | {"several", "few", "many", "some", "numerous", "dozen"}
 _NUMBER_WORDS |= {t for t in (["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 
@@ -221,6 +253,10 @@ def token_category(tok: str) -> str | None:
     low = tok.lower()
     if low in _UNIT_WORDS:
         return "U"
+    if low in _ANAPHORA:
+        return "A"
+    if low in _HOLIDAY_WORDS:
+        return "H"
     if low in _KEYWORDS:
         return "K"
     return None
@@ -231,7 +267,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
     for name, cats in {
         "iso": "Y", "numeric": "DY", "dmy": "M", "mdy": "M", "my": "M", "month": "M", "year": "Y",
         "yrange": "Y", "decade": "DY", "century": "DU", "time": "DY", "time_ampm": "D", "time_mil": "Y",
-        "time_word": "K", "weekday": "W", "relday": "K", "relunit": "UK", "theunit": "U", "ago": "K",
+        "time_word": "K", "weekday": "W", "relday": "K", "relunit": "UK", "theunit": "U", "ago": "KA", "nextday": "A",
+        "weekend": "U", "fiscal": "Y", "holiday": "HM", "time_oclock": "A",
         "season": "K", "quarter": "U", "firstn": "U", "qn": "Y", "duration": "U", "bareunit": "U",
         "set": "K", "set_adv": "K", "set_wd": "W", "ref": "K",
     }.items()
@@ -250,6 +287,6 @@ TOKEN = re.compile(
     r"\d+|(?<![A-Za-z])(?:"
     + "|".join(re.escape(w) for w in sorted({*MONTHS, *WEEKDAYS, *(d + "s" for d in WEEKDAYS)}, key=len, reverse=True))
     + "|"
-    + "|".join(re.escape(w) for w in _cased(_UNIT_WORDS | _KEYWORDS))
+    + "|".join(re.escape(w) for w in _cased(_UNIT_WORDS | _KEYWORDS | _ANAPHORA | _HOLIDAY_WORDS))
     + ")(?![A-Za-z])"
 )

@@ -15,6 +15,9 @@ from dataclasses import dataclass, replace
 
 from . import patterns as P
 
+_NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_followers"])) + r")\b")
+_NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_preceders"])) + r")\s+$")
+_REF_PREP = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, P.REF_NEEDS_PREP)) + r")\s+$")
 _PREP = re.compile(r"(?i)\b(on|in|since|for|from|until|till|by|at|during|over|within|through|after|before|of)\s+$")
 
 
@@ -42,7 +45,8 @@ class Sem:
     range_months: tuple[int, int] | None = None  # for "the first three months of 2015"
     ambiguous_order: tuple[int, int] | None = None  # numeric a/b date whose order is unclear
     prep: str | None = None
-    anaphoric: bool = False  # "the previous week": relative to the story, approximated by the reference
+    anaphoric: bool = False  # "the previous week", "three days later": relative to the story's last date
+    implicit_year: bool = False  # "the third quarter": the year comes from the reference and the tense
 
 
 def _num(s: str | None) -> float | None:
@@ -95,7 +99,7 @@ def _prev_text(text: str, start: int, n: int = 30) -> str:
     return text[max(0, start - n) : start]
 
 
-def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
+def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
     s, e = m.start(), m.end()
     g = m.groupdict()
     if name == "iso":
@@ -125,11 +129,10 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
             sem.year, sem.year2 = _year(g["y"])
         if g["wd"]:
             sem.weekday = P.WEEKDAYS[g["wd"]]
-        if name == "mdy" and not g["y"] and not g["wd"]:
-            # "May 5" is a date, but "May 5 people" is not: require a plausible follower.
-            after = text[e : e + 12]
-            if re.match(r"\s+(?:[a-z]|\d)", after) and not re.match(r"\s+(?:and|to|or|at|in|on|when|after|before|as|until|through|the|a)\b", after):
-                return None
+        # "May 5" is a date, but "May 5 people" is not
+        if name == "mdy" and not g["y"] and not g["wd"] and (re.match(r"\s+\d", text[e : e + 3])
+                                                             or P.COUNT_NOUN.match(text, e)):
+            return None
         return sem
     if name == "my":
         y, y2 = _year(g["y"])
@@ -201,6 +204,10 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
     if name == "weekday":
         if re.match(r"'s\b|’s\b", text[e : e + 2]) is None and text[e : e + 1] == "s":
             return None
+        if not g["pod"] and _NOT_WEEKDAY_AFTER.match(text, e):
+            return None
+        if not g["mod"] and not g["pre"] and _NOT_WEEKDAY_BEFORE.search(text, max(0, s - 12), s):
+            return None
         mod = (g["mod"] or "").lower()
         sem = Sem("weekday", s, e, weekday=P.WEEKDAYS[g["wd"]])
         if mod in ("last", "past", "this past"):
@@ -229,6 +236,8 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
         return sem
     if name == "relday":
         w = g["w"].lower()
+        if g["mod"] and w in ("the day before yesterday", "the day after tomorrow"):
+            s = m.start("w")
         off = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
                "tomorrow": 1, "tonight": 0, "last night": -1}.get(w, 0)
         sem = Sem("relday", s, e, offset=off)
@@ -264,11 +273,43 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
             return Sem("duration", s, e, unit="W", amount=2.0)
         return sem
     if name == "ago":
+        d = g["dir"].lower()
+        bare = not g["num"] and not g["vague"]
+        if bare and (g["approx"] or g["unit"].lower() == g["unit"].lower().rstrip("s") or d in ("later", "earlier")):
+            return None  # "year ago" is not English; "years later" has no amount to shift by
         amount = _num(g["num"]) if g["num"] else None
         unit = _unit(g["unit"])
-        direction = -1 if g["dir"].lower() == "ago" else 1
+        direction = -1 if d in ("ago", "earlier") else 1
+        if d in ("later", "earlier"):
+            if amount is None:
+                return None
+            return Sem("shift", s, e, unit=unit, amount=amount, offset=direction, anaphoric=True)
         return Sem("ago", s, e, unit=unit, amount=amount, offset=direction,
                    tense_hint="past" if direction < 0 else "future")
+    if name == "nextday":
+        det = g["det"].lower()
+        u = g["u"].lower()
+        return Sem("shift", s, e, unit="D", amount=1.0, offset=-1 if det in ("previous", "preceding") else 1,
+                   anaphoric=True, part=None if u == "day" else P.PARTS[u])
+    if name == "weekend":
+        return Sem("weekend", s, e)
+    if name == "fiscal":
+        return Sem("date", s, e, year=int(g["y"]), value=f"FY{g['y']}")
+    if name == "holiday":
+        month, day = (int(x) for x in P.HOLIDAYS[g["h"]].split("-"))
+        sem = Sem("date", s, e, month=month, day=day)
+        if g["y"]:
+            sem.year = int(g["y"])
+        elif g["rel"]:  # "Christmas Eve last year"
+            sem.tense_hint, sem.offset = "relyear", {"last": -1, "next": 1}.get(g["rel"].split(" ")[0].lower(), 0)
+        elif g["mod"]:
+            sem.tense_hint = {"last": "past", "next": "future"}.get(g["mod"].lower(), "this")
+        return sem
+    if name == "time_oclock":
+        h = int(g["H"])
+        ap = (g.get("ap") or "").lower().replace(".", "")
+        h = h + 12 if ap == "pm" and h < 12 else (0 if ap == "am" and h == 12 else h)
+        return Sem("time", s, e, hour=h, minute=0)
     if name == "season":
         mod = (g["mod"] or "").lower()
         word = g["season"].lower()
@@ -295,9 +336,12 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
             n = 4 if q == "Q" else 2
         if q == "H" and n > 2:
             return None
-        if not g["y"] and not g["rel"]:
-            return None
         sem = Sem("quarter", s, e, unit=q, amount=float(n))
+        if not g["y"] and not g["rel"]:
+            if o in ("last", "final") or re.match(r"\s*(?:of|-)", text[e : e + 4]):
+                return None  # "the last quarter" of what? "the first half of the match"
+            sem.implicit_year = True
+            return sem
         if g["y"]:
             sem.year = int(g["y"])
         else:
@@ -338,13 +382,13 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
         if word in ("a", "an", "one", "per") and not det:
             prev = _prev_text(text, s, 25)
             after = text[e : e + 12]
-            if re.search(r"(?i)[a-z]{3,}\s+$", prev) and not re.search(
+            if re.search(r"(?i)(?:[a-z]{3,}|\d)\s+$", prev) and not g["approx"] and not re.search(
                 r"(?i)\b(?:for|in|within|over|after|than|about|nearly|almost|under|just|only|half|of|past|last|"
                 r"the|first|around|least|more|less|some|spent|took|takes|take|lasted|lasts|last|nearly|by|into|"
                 r"once|twice|times|every|each|per|to|throughout|during|following|before|ended|since|with|without)\s+$",
                 prev,
             ) and not re.match(r"(?i)\s*(?:after|before|later|earlier|ago|of|into|since|long|old|-)", after):
-                return Sem("set", s, e, value=f"P1{unit}" if unit not in ("H", "S") or unit == "D" else f"PT1{unit}")
+                return Sem("set", s, e, value=f"PT1{unit[0]}" if unit in ("H", "S", "MIN") else f"P1{unit}")
         return sem
     if name == "bareunit":
         det = (g["det"] or "").lower()
@@ -376,7 +420,7 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
             n = 2.0
         unit = _unit(u)
         nn = int(n) if n and float(n).is_integer() else n
-        val = f"PT{nn}{unit}" if unit in ("H", "S") or (unit == "M" and ul.startswith("minute")) else f"P{nn}{unit}"
+        val = f"PT{nn}{unit[0]}" if unit in ("H", "S", "MIN") else f"P{nn}{unit}"
         return Sem("set", s, e, value=val)
     if name == "set_adv":
         w = g["w"].lower()
@@ -385,14 +429,32 @@ def _parse(name: str, m: re.Match[str], text: str) -> Sem | None:
         return Sem("set", s, e, value=f"XXXX-WXX-{P.WEEKDAYS[g['wd']] + 1}")
     if name == "ref":
         w = g["w"].lower()
-        if w in ("the past", "the future", "the present") and not re.search(
-            r"(?i)\b(?:in|for|into|of|from)\s+$", _prev_text(text, s)
-        ):
+        if w.startswith("the ") and not _REF_PREP.search(_prev_text(text, s)):
             return None
-        val = ("PAST_REF" if w in ("recently", "lately", "the past")
-               else "FUTURE_REF" if w == "the future" else "PRESENT_REF")
-        return Sem("ref", s, e, value=val)
+        if w == "soon" and (re.search(r"(?i)\b(?:as|how|too|so)\s+$", _prev_text(text, s, 8))
+                            or re.match(r"(?i)\s*(?:after|afterwards|thereafter|as|enough|be\b)", text[e : e + 12])):
+            return None  # "as soon as", "soon after the attack": no reference to the future
+        return Sem("ref", s, e, value=P.REF_WORDS[w])
     return None
+
+
+class _Joined:
+    """A core match extended backwards by its rule's prefix (``patterns.PREFIXES``)."""
+
+    def __init__(self, m: re.Match[str], p: re.Match[str]) -> None:
+        self._m, self._p = m, p
+        self._g = {**m.groupdict(), **p.groupdict()}
+
+    def start(self, group: str | None = None) -> int:
+        if group is None:
+            return self._p.start()
+        return self._p.start(group) if group in self._p.groupdict() else self._m.start(group)
+
+    def end(self, group: str | None = None) -> int:
+        return self._m.end() if group is None else self._m.end(group)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._g
 
 
 def _windows(text: str, lo: int, hi: int) -> dict[frozenset[str], list[tuple[int, int]]]:
@@ -412,6 +474,13 @@ def _windows(text: str, lo: int, hi: int) -> dict[frozenset[str], list[tuple[int
                 merged[-1] = (merged[-1][0], max(merged[-1][1], b))
             else:
                 merged.append((a, b))
+        # widen to whole words so that a window never cuts a word in two
+        for i, (a, b) in enumerate(merged):
+            while a > lo and text[a - 1].isalnum():
+                a -= 1
+            while b < hi and text[b].isalnum():
+                b += 1
+            merged[i] = (a, b)
         out[cats] = merged
     return out
 
@@ -422,13 +491,12 @@ def scan(text: str, lo: int, hi: int) -> list[Sem]:
     windows = _windows(text, lo, hi)
     seen: set[tuple[str, int, int]] = set()
     for name, rx in P.RULES.items():
+        prefix = P.PREFIXES.get(name)
         for wlo, whi in windows[P.TRIGGERS[name]]:
-            # widen to whole words so that a window never cuts a word in two
-            while wlo > lo and text[wlo - 1].isalnum():
-                wlo -= 1
-            while whi < hi and text[whi].isalnum():
-                whi += 1
             for m in rx.finditer(text, wlo, whi):
+                if prefix is not None:
+                    pm = prefix.search(text, max(lo, m.start() - P.WINDOW_BEFORE), m.start())
+                    m = _Joined(m, pm)  # type: ignore[arg-type, assignment]  # the prefix always matches
                 if m.end() == m.start() or (name, m.start(), m.end()) in seen:
                     continue
                 if m.start() > lo and text[m.start() - 1].isalpha() and text[m.start()].isalpha():

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from . import patterns as P
+
 Tense = Literal["past", "future"] | None
 
 _FUTURE = re.compile(
@@ -27,6 +29,8 @@ _PAST = re.compile(
     r"|knew|got|ran|became|drove|broke|chose|wore|told|sought|caught|thought|bought|killed|announced"
     r"|(?:has|have)\s+\w+ed)\b"
 )
+# Present-tense verbs of schedules ("the ceasefire starts at 1800 GMT on Tuesday"): a future cue.
+_SCHEDULE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(v) for v in P.SCHEDULE_VERBS) + r")\b")
 _WEAK_PAST = re.compile(r"(?<![A-Za-z])[a-z]{2,}ed\b")
 _NOT_VERB = frozenset(
     ["need", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "armed", "united", "based", "backed", "expected", "planned", "scheduled", "proposed", "alleged", "suspected", "injured", "wounded", "concerned", "limited", "detailed", "advanced", "related", "called", "so-called", "interested", "skilled", "aged", "unarmed", "unidentified", "armoured", "armored", "shared", "embed", "proceed", "exceed", "succeed", "breed", "greed", "steed", "weed"]
@@ -57,7 +61,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
 
     def consider(lo: int, hi: int, is_left: bool) -> None:
         nonlocal best
-        for rx, label, penalty in ((_FUTURE, "future", 0.0), (_PAST, "past", 0.0), (_WEAK_PAST, "past", 8.0)):
+        for rx, label, penalty in ((_FUTURE, "future", 0.0), (_PAST, "past", 0.0), (_SCHEDULE, "future", 4.0),
+                                   (_WEAK_PAST, "past", 8.0)):
             for m in rx.finditer(text, lo, hi):
                 word = m.group(0).lower()
                 if penalty and word in _NOT_VERB:
@@ -65,7 +70,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
                 if label == "past" and text[max(0, m.start() - 3) : m.start()] in ("be ", "re "):
                     continue  # "will be held", "they're expected": not a past tense
                 dist = (start - m.end()) if is_left else (m.start() - end)
-                score = dist + penalty
+                between = text[m.end() : start] if is_left else text[end : m.start()]
+                # a cue in another clause ("..., a spokesman said") counts as further away
+                score = dist + penalty + (15.0 if "," in between or ";" in between else 0.0)
                 if best is None or score < best[0]:
                     best = (score, label)
 
