@@ -16,6 +16,8 @@ from ...model import Actor, Event, Location, RecordDate, mention
 from ..actors import ActorRegistry
 from ..places import Gazetteer
 from .arguments import (
+    ANAPHORS,
+    GOV_TITLES,
     DocState,
     Resolved,
     between,
@@ -24,19 +26,18 @@ from .arguments import (
     generic,
     is_armed,
     patient,
-    raw_actor,
     resolve,
     subject,
 )
 from .coding import code
 from .fatalities import count
-from .lexicon import VIOLENT, lexicon
+from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL, absorb_complements, is_aggregate, status_of
 from .summary import summarize
 from .triggers import Trigger, find_triggers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..context import Context
 
@@ -93,6 +94,86 @@ def _record_date(ctx: Context, start: int, end: int) -> RecordDate:
         return RecordDate()
 
 
+CLAUSE_BREAKS = frozenset({"relcl", "acl", "appos"})
+BACKGROUND_MARKS = frozenset({"since", "before", "until", "till", "after", "once", "because"})
+
+
+def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
+    toks = [t for t in doc if t.idx < hi and t.idx + len(t.text) > lo]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+
+
+def _timex_blocked(tok: Token, chain: set[int]) -> bool:
+    """True when the time expression belongs to another clause than the event's: a relative
+    clause about another noun ("the Taliban, which was ousted in 2001, vowed ..."), a background
+    subordinate clause ("since it was ousted from power in 2001"), or a conjoined clause with
+    its own subject."""
+    node = tok
+    for _ in range(40):
+        if node.i in chain or node.head.i == node.i:
+            return False
+        if node.dep_ in CLAUSE_BREAKS and node.pos_ in ("VERB", "AUX") or node.dep_ == "appos":
+            return True
+        if node.dep_ == "prep" and node.lower_ == "since" and node.i != tok.head.i:
+            return True  # "the lowest since the start of the war in 2001"
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children
+        ):
+            return True
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int, end: int) -> RecordDate:
+    """The record date from the time expressions that belong to the event's own clause."""
+    s_lo, s_hi = offset + sent.start_char, offset + sent.end_char
+    stamps = [t for t in ctx.timexes if s_lo <= t.start and t.end <= s_hi and t.type in ("DATE", "TIME")]
+    if not stamps:
+        return _record_date(ctx, start, end)
+    chain: set[int] = set()
+    for top in (trig.head, trig.noun, *(m.head for m in trig.merged)):
+        node = top
+        while node is not None:
+            chain.add(node.i)
+            if node.head.i == node.i:
+                break
+            node = node.head
+    allowed = []
+    for t in stamps:
+        root = _timex_root(sent.doc, t.start - offset, t.end - offset)
+        if root is None or not _timex_blocked(root, chain):
+            allowed.append(t)
+    if not allowed:
+        return RecordDate()
+    best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
+    return _record_date(ctx, best.start, best.end)
+
+
+def _adverbial(ctx: Context, offset: int, sent: Span, lo: int, hi: int) -> bool:
+    """A time expression that modifies a verb ("on Monday", "last month") and can move to the
+    summary's date prefix; one inside a noun phrase ("a deadline of 11 September") stays."""
+    root = _timex_root(sent.doc, lo - offset, hi - offset)
+    if root is None:
+        return False
+    if root.dep_ in ("npadvmod", "advmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and root.head.dep_ == "prep"
+        and root.head.lower_ in ("on", "in", "at", "during", "over", "overnight")
+        and (root.head.head.pos_ in ("VERB", "AUX") or root.head.head.dep_ == "ROOT")
+    )
+
+
 def _locate(ctx: Context, start: int, end: int) -> Location | None:
     try:
         return _gazetteer().locate(ctx, start, end)
@@ -109,12 +190,96 @@ def extract_events(ctx: Context) -> list[Event]:
         triggers = find_triggers(sent)
         triggers += _speech_acts(sent, triggers)
         absorb_complements(triggers)
+        _absorb_nominal_arguments(triggers)
+        _absorb_relative_duplicates(triggers)
+        seen: set[int] = set()
         for trig in sorted((t for t in triggers if not t.absorbed), key=lambda t: t.head.i):
+            if trig.head.i in seen:  # one trigger, one event: never two types for the same word
+                continue
+            seen.add(trig.head.i)
             ev = _build(ctx, para.start, sent, trig, state)
+            if ev is not None and _follow_up(trig, ev, events, state):
+                continue
             if ev is not None:
                 events.append(ev)
+                if ev.acled_event_type is not None:
+                    state.last_coded_sent = state.sent_no
         _remember(sent, state)
+        state.sent_no += 1
     return events
+
+
+def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "At least four police officers were killed in the fighting": a definite mention of the
+    incident just reported adds its toll to it instead of becoming a second event."""
+    noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
+    nouns = [noun] if noun is not None else []
+    nouns += [w for w in trig.words if w.pos_ == "NOUN"]
+    definite = any(
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
+    )
+    if not definite or not events or ev.acled_event_type is None:
+        return False
+    prev = next((e for e in reversed(events) if e.acled_event_type is not None), events[-1])
+    if prev.acled_event_type is None or state.sent_no - state.last_coded_sent > 2:
+        return False
+    if ev.actor1 is not None and not ev.actor1.name.startswith("Unidentified") and prev.actor1 != ev.actor1:
+        return False
+    if ev.fatalities and not prev.fatalities:
+        prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+    if prev.actor2 is None and ev.actor2 is not None:
+        prev.actor2 = ev.actor2
+    prev.mentions.extend(ev.mentions)
+    return True
+
+
+def _absorb_relative_duplicates(triggers: list[Trigger]) -> None:
+    """ "Police dispersed supporters who were protesting": the protest in the relative clause is
+    the incident the main event already reports (ACLED codes it once)."""
+    heads = {t.head.i: t for t in triggers if not t.absorbed}
+    for trig in triggers:
+        if trig.absorbed or trig.head.dep_ != "relcl":
+            continue
+        for anc in trig.head.head.ancestors:
+            parent = heads.get(anc.i)
+            if (
+                parent is not None
+                and parent is not trig
+                and parent.cls in ACLED_CLASSES
+                and trig.cls in ACLED_CLASSES
+            ):
+                trig.absorbed = True
+                parent.merged.append(trig)
+                break
+
+
+def _absorb_nominal_arguments(triggers: list[Trigger]) -> None:
+    """A nominal trigger that is an argument of another (non-verbal) event is part of it:
+    "plan to stage a counterattack to fend off a Taliban offensive" is one event."""
+    heads = {t.head.i: t for t in triggers if not t.absorbed and not t.nominal and t.cls not in VERBAL}
+    for trig in triggers:
+        if not trig.nominal or trig.absorbed:
+            continue
+        if trig.head.dep_ == "pobj" and trig.head.head.lower_ not in ("to", "against", "on", "for", "of"):
+            continue  # "fled following skirmishes with X": a separate, earlier event
+        if trig.head.dep_ not in ("dobj", "pobj", "attr", "nsubjpass"):
+            continue
+        for anc in trig.head.ancestors:
+            parent = heads.get(anc.i)
+            if (
+                parent is not None
+                and parent.cls not in ("verbal",)
+                and parent.plover
+                not in (
+                    "ACCUSE",
+                    "REJECT",
+                    "REQUEST",
+                    "THREATEN",
+                )
+            ):
+                trig.absorbed = True
+                parent.merged.append(trig)
+                break
 
 
 def _seed_country(ctx: Context, state: DocState) -> None:
@@ -129,6 +294,11 @@ def _seed_country(ctx: Context, state: DocState) -> None:
 
 
 def _remember(sent: Span, state: DocState) -> None:
+    for ent in sent.ents:  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
+        if ent.label_ == "PERSON":
+            actor = resolve(ent.root, state, state.country())
+            if actor.actor is not None:
+                state.last_person = actor.actor
     try:
         found = state.registry.find(sent.text)
     except Exception:  # noqa: BLE001
@@ -151,7 +321,7 @@ def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             old = by_head.get(verb.i)
             if old is not None:
                 old.absorbed = True
-            out.append(Trigger(verb, "REQUEST", "verbal", [tok, verb], status_hint="occurred"))
+            out.append(Trigger(verb, "REQUEST", "verbal", [tok, verb], status_hint="occurred", speech=True))
     low = sent.text.lower()
     for phrase in THREAT_PHRASES:
         i = low.find(phrase)
@@ -165,7 +335,7 @@ def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             verb = verb.head
         if verb.lemma_.lower() in speech:
             continue
-        out.append(Trigger(verb, "THREATEN", "verbal", [*tok], status_hint="occurred"))
+        out.append(Trigger(verb, "THREATEN", "verbal", [*tok], status_hint="occurred", speech=True))
     return out
 
 
@@ -218,10 +388,26 @@ def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -
         if t.i >= tok.i:
             break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.i != tok.head.i:
+            if not _clause_of(t.head, tok.head):
+                continue  # "assurances that civilians would be protected": a noun's clause
             r = resolve(t, state, country)
             if r.actor is not None:
                 return r
     return None
+
+
+def _clause_of(verb: Token, top: Token) -> bool:
+    """True when verb hangs under top's clause through verbs only (no noun in between)."""
+    node = verb
+    for _ in range(12):
+        if node.i == top.i or top in node.ancestors and node.head.i == top.i:
+            return True
+        if node.head.i == node.i:
+            return top.i == node.i or verb.head.i == verb.i
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.i != top.i:
+            return False
+    return True
 
 
 def _gov_actor(tok: Token | None, country: str | None) -> Actor | None:
@@ -263,9 +449,11 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
                 if agent_tok is not None and agent_tok.i == head.i:
                     agent_tok = None
             patient_tok = patient(trig)
-    elif trig.status_hint is not None and trig.plover == "REQUEST" or trig.status_hint is not None:
+    elif trig.speech:
         agent_tok = _speaker_of(sent, head)
         patient_tok, _ = subject(head)
+    elif trig.subj_fix is not None:
+        agent_tok, patient_tok = trig.subj_fix, trig.obj_fix
     else:
         subj, passive = subject(head)
         if trig.cls == "fallto":
@@ -300,7 +488,7 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
         agent_tok, state, country, want_armed=trig.cls in VIOLENT
     )
     if a1.actor is None and verbal:
-        a1 = Resolved(_gov_actor(agent_tok, country) or raw_actor(agent_tok), None, agent_tok)
+        a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
     if second is not None and patient_tok is None:
         patient_tok = second
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
@@ -340,6 +528,61 @@ def _clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
     while hi > lo and sent.doc[hi].is_punct and sent.doc[hi].text not in (".", "?", "!"):
         hi -= 1
     return lo, hi + 1
+
+
+def _modifier(trig: Trigger) -> bool:
+    """A trigger that only describes a noun: a relative clause ("who have come to support
+    them"), a reduced participle ("districts falling to the militants"), an adjective
+    ("Washington-backed"). Content clauses ("reports that troops fled") are not modifiers."""
+    head = trig.head
+    if trig.subj_fix is not None or trig.nominal:
+        return False
+    if head.dep_ in ("relcl", "amod"):
+        return True
+    return (
+        head.dep_ == "acl"
+        and head.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
+    )
+
+
+def _weapon_owner(trig: Trigger, state: DocState) -> Actor | None:
+    """ "An Israeli air strike", "a Russian missile strike": the state forces of the demonym
+    that modifies the weapon (a named armed group in the compound is found as agent before)."""
+    lex = lexicon()
+    for word in trig.words:
+        if word.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for t in word.subtree:
+            if (
+                t.i < word.i
+                and t.lower_ in lex.demonyms
+                and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
+            ):
+                return generic(state, "military", lex.demonyms[t.lower_])
+    return None
+
+
+def _participant(tok: Token | None) -> bool:
+    """An agent we cannot name but who is really there ("defense ministers from the allies")."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low in GOV_TITLES or lemma in GOV_TITLES or lemma in ANAPHORS or low in lexicon().kinds
+
+
+def _summary_span(
+    ctx: Context, offset: int, sent: Span, trig: Trigger, lo: int, hi: int, a1: Resolved, start: int, end: int
+) -> tuple[int, int]:
+    """The clause when it reads on its own (its subject and trigger inside), else the sentence."""
+    agent = a1.token
+    inside = agent is None or lo <= agent.i < hi
+    if inside and sent.doc[lo].pos_ not in ("VERB", "AUX", "PART") and sent.doc[lo].tag_ not in ("WDT", "WP"):
+        return start, end
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return start, end
+    return offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
 
 
 def _instrument(trig: Trigger, text: str) -> str | None:
@@ -428,6 +671,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
     if acled_type is not None and actor1 is None and violent:
+        actor1 = _weapon_owner(trig, state)
+    if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
         else:
@@ -442,7 +687,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and (acled_sub == "Armed clash")
     ):
         pass
-    date = _record_date(ctx, start, end)
+    date = _event_date(ctx, offset, sent, trig, start, end)
     if acled_type is not None and not _concrete(
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
     ):
@@ -465,10 +710,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred"
             else "MOBILIZE"
         )
-    cut = [(t.start, t.end) for t in ctx.timexes_in(start, end)]
-    summary = summarize(ctx.document.text, start, end, cut, date)
+    s_start, s_end = _summary_span(ctx, offset, sent, trig, lo, hi, a1, start, end)
+    cut = [
+        (t.start, t.end)
+        for t in ctx.timexes_in(s_start, s_end)
+        if _adverbial(ctx, offset, sent, t.start, t.end)
+    ]
+    summary = summarize(ctx.document.text, s_start, s_end, cut, date)
     conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * (location is not None)
     conf += 0.1 * (date.date is not None) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
+    if acled_type is None and (_modifier(trig) or actor1 is None and not _participant(a1.token)):
+        return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None)
     state.see(actor2)
     if location is not None and location.country:

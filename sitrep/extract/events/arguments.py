@@ -9,6 +9,7 @@ nouns ("soldiers", "villagers") become ACLED-style generic actors for the countr
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -81,6 +82,7 @@ GENERIC_NAMES = {
     "protesters": ("Protesters ({c})", "protesters"),
     "rioters": ("Rioters ({c})", "rioters"),
     "unidentified": ("Unidentified Armed Group ({c})", "unidentified armed group"),
+    "government": ("Government of {c}", "government"),
 }
 
 
@@ -117,13 +119,40 @@ class DocState:
     salience: list[Actor] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     last_location: Location | None = None
+    mentions: Counter[str] = field(default_factory=Counter)
+    last_sent: dict[str, int] = field(default_factory=dict)
+    sent_no: int = 0
+    last_person: Actor | None = None
+    last_coded_sent: int = -99
+    people: dict[str, Actor] = field(default_factory=dict)  # surname -> the official's government
 
     def see(self, actor: Actor | None) -> None:
         if actor is None or actor.name.startswith(("Civilians", "Unidentified")):
             return
         self.salience = [a for a in self.salience if a.name != actor.name] + [actor]
+        self.mentions[actor.name] += 1
+        self.last_sent[actor.name] = self.sent_no
         if actor.country:
             self.countries[actor.country] += 1
+
+    def salient(self, country: str | None = None, exclude: Actor | None = None) -> Actor | None:
+        """The armed non-state actor a definite description ("the group", "the Afghan insurgent
+        group") most likely means: the most mentioned in the document, with a bonus for one
+        named in this or the previous sentence; a demonym in the description restricts the
+        candidates to that country's actors."""
+        best: tuple[float, int, Actor] | None = None
+        for rank, a in enumerate(self.salience):
+            if exclude is not None and a.name == exclude.name:
+                continue
+            if is_state(a) or not is_armed(a):
+                continue
+            if country and a.country != (self.registry.country_name(country) or country):
+                continue
+            recent = self.sent_no - self.last_sent.get(a.name, -99) <= 1
+            score = self.mentions[a.name] + (3 if recent else 0)
+            if best is None or (score, rank) > best[:2]:
+                best = (score, rank, a)
+        return best[2] if best else None
 
     def country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
@@ -180,6 +209,8 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
     sub += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     lo, hi = min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
     text = tok.doc.text[lo:hi]
+    if tok.ent_type_ == "GPE" and state_country_name(tok, registry):
+        return None  # "the United States and its NATO allies": the state itself, not an ally
     if len(text) <= 150:
         try:
             found = registry.find(text)
@@ -188,6 +219,11 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
         if found:
             return found[0][2]
     return registry.match(tok.text)
+
+
+def state_country_name(tok: Token, registry: ActorRegistry) -> str | None:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text)) if ent is not None else None
 
 
 def _demonym_country(tok: Token) -> str | None:
@@ -230,6 +266,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         )
         if of is not None:
             return resolve(of, state, country, want_armed)
+    if tok.lower_ in ("he", "she") and state.last_person is not None:
+        return Resolved(state.last_person, None, tok)
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
         return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
     lower = tok.lemma_.lower()
@@ -240,7 +278,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if bare is not None and not actor.country:
             c = _demonym_country(tok) or country
             if bare == "unidentified" and has_the:
-                prev = state.recent(armed_nonstate=True)
+                prev = state.salient(_demonym_country(tok))
                 if prev is not None:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
@@ -252,14 +290,31 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         or has_the
         and lower == "group"
     ):
-        prev = state.recent(armed_nonstate=True)
+        prev = state.salient(_demonym_country(tok))
         if prev is not None:
             return Resolved(prev, None, tok)
     kind = _kind(tok)
+    if kind == "unidentified":  # "fighters of the People's Defence Force"
+        of = next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+        named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
+        if named.actor is not None and is_armed(named.actor):
+            return Resolved(named.actor, None, tok)
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
     if "foreign" in words or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
-    ent = _entity_fallback(tok)
+    official = _official(tok, state, country)
+    if official is not None:
+        return Resolved(official, None, tok)
+    ent = _entity_fallback(tok, state)
     if ent is not None:
         if kind == "unidentified":
             ent.type = "rebel group"  # "X militants": a named armed group the registry lacks
@@ -267,24 +322,140 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if kind is not None:
         c = _demonym_country(tok) or country
         if kind == "unidentified":
-            prev = state.recent(armed_nonstate=True) if has_the else None
+            prev = state.salient(_demonym_country(tok)) if has_the else None
             if prev is not None:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
 
 
-def _entity_fallback(tok: Token) -> Actor | None:
+GOV_TITLES = frozenset(
+    [
+        "envoys",
+        "spokesmen",
+        "diplomats",
+        "delegation",
+        "negotiators",
+        "president",
+        "presidents",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "minister",
+        "ministers",
+        "official",
+        "officials",
+        "premier",
+        "governor",
+        "governors",
+        "authorities",
+        "commander",
+        "commanders",
+        "adviser",
+        "advisor",
+        "cabinet",
+        "administration",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "chancellor",
+        "king",
+        "emir",
+        "mayor",
+        "senator",
+        "lawmaker",
+        "lawmakers",
+        "parliament",
+        "junta",
+        "regime",
+        "leader",
+        "leaders",
+        "chief",
+        "general",
+    ]
+)
+
+
+def _phrase_words(tok: Token) -> list[Token]:
+    """The noun phrase up to its head plus appositions ("Joe Biden, the US president")."""
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    for c in tok.children:
+        if c.dep_ == "appos":
+            words += [t for t in c.subtree]
+    return words
+
+
+def _official(tok: Token, state: DocState, country: str | None) -> Actor | None:
+    """A titled official speaks for a government: "US President Joe Biden", "an Afghan defense
+    ministry spokesman" -> Government of X (the person stays in the summary). ACLED never codes
+    persons as actors; PLOVER/POLECAT code the person's affiliation."""
+    words = _phrase_words(tok)
+    lows = {t.lower_ for t in words}
+    known = state.people.get(tok.text) if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
+    if known is not None:
+        return known  # "Trump" after "Former US president Donald Trump"
+    actor = _titled(tok, words, lows, state, country)
+    if actor is not None and tok.ent_type_ == "PERSON":
+        state.people[tok.text] = actor
+    return actor
+
+
+def _titled(
+    tok: Token, words: list[Token], lows: set[str], state: DocState, country: str | None
+) -> Actor | None:
+    if (
+        not lows & GOV_TITLES
+        or tok.lower_ in ("leader", "leaders", "chief", "general")
+        and tok.ent_type_ != "PERSON"
+    ):
+        return None
+    reg = state.registry
+    c = None
+    for t in words:
+        if t.lower_ in lexicon().demonyms or t.ent_type_ in ("GPE", "NORP"):
+            c = reg.country_name(t.text) or reg.country_name(lexicon().demonyms.get(t.lower_, ""))
+            if c:
+                break
+    if c is None:
+        for prep in (c2 for c2 in tok.children if c2.dep_ == "prep" and c2.lower_ in ("of", "from")):
+            obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            org = _registry_match(obj, reg)
+            if org is not None:
+                return org
+            c = reg.country_name(obj.text)
+            if prep.lower_ == "from" and c is None:
+                return None  # "ministers from the allies": whose, we cannot tell
+    if (
+        c is None
+        and tok.ent_type_ not in ("PERSON", "")
+        and not lows & {"ministry", "president", "government"}
+    ):
+        return None
+    c = c or country
+    return generic(state, "government", c) if c else None
+
+
+def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
     """A named organization in the phrase, when the registry does not know it."""
     countries = set(lexicon().demonyms.values())
     for ent in tok.doc.ents:
         if (
             ent.start <= tok.i < ent.end
             and ent.label_ == "GPE"
-            and ent.text in countries
-            and tok.dep_ != "pobj"
+            and (tok.dep_ != "pobj" or tok.head.lower_ == "by")
         ):
-            return Actor(ent.text, "state", ent.text)  # "blamed Russia": the state as a participant
+            name = (
+                state.registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text))
+                if state is not None
+                else None
+            )
+            if name is not None and state is not None:
+                return generic(state, "government", name)  # "blamed Russia": the state as a participant
+            if ent.text in countries:
+                return Actor(ent.text, "state", ent.text)
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
                 return None
@@ -299,12 +470,16 @@ def conjuncts(tok: Token) -> list[Token]:
 def subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
     node = tok
+    raised = False  # "X was reported to be planning to withdraw": X is the agent of the complement
     for _ in range(5):
         for c in node.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return c, False
+                return (node.head, False) if _relative(c) and node.dep_ == "relcl" else (c, False)
             if c.dep_ == "nsubjpass":
-                return c, True
+                if _relative(c) and node.dep_ == "relcl":
+                    return node.head, True
+                return c, not raised
+        raised = raised or node.dep_ == "xcomp"
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head, node.tag_ == "VBN"
         if (
@@ -315,6 +490,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _relative(tok: Token) -> bool:
+    return tok.lower_ in ("who", "which", "that", "whom") and tok.tag_ in ("WP", "WDT", "IN", "DT")
 
 
 def by_agent(tok: Token) -> Token | None:

@@ -71,6 +71,8 @@ _LOWER_FIRST = frozenset(
         "security",
         "government",
         "fighters",
+        "former",
+        "that",
     ]
 )
 _LEAD = re.compile(r"^(?:on|in|during|last|this|early|late|since|,)\s*$", re.I)
@@ -113,6 +115,7 @@ def summarize(text: str, start: int, end: int, cut: list[tuple[int, int]], d: Re
     body = re.sub(r"\s+([,.;:])", r"\1", body)
     body = re.sub(r"^[,;:\s\"'“”]+|[,;:\s\"'“”.]+$", "", body)
     body = re.sub(r",\s*,", ",", body)
+    body = re.sub(r"^(?:that|and|but|so)\s+(?=\S)", "", body, flags=re.I)
     first = body.split(" ", 1)[0].lower() if body else ""
     if prefix and body and first in _LOWER_FIRST:
         body = body[0].lower() + body[1:]

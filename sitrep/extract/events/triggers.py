@@ -70,6 +70,9 @@ class Trigger:
     absorbed: bool = False
     parent: Trigger | None = None
     status_hint: str | None = None
+    speech: bool = False  # voiced in reported speech: the speaker is the agent
+    subj_fix: Token | None = None  # repaired subject when the parser missed the verb
+    obj_fix: Token | None = None
 
     @property
     def text(self) -> str:
@@ -248,7 +251,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     used_nouns: set[int] = set()
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG":
+                continue  # "seizing Kabul militarily was not policy": a kind of act, not an incident
+            fix = _repair(tok) if tok.dep_ in ("amod", "compound", "nmod") else None
+            if tok.dep_ in ("amod", "compound", "nmod") and fix is None:
+                continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
             trig = _verb_trigger(tok)
+            if trig is not None and fix is not None:
+                trig.subj_fix, trig.obj_fix = fix
             if trig is not None:
                 by_head[tok.i] = trig
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
@@ -270,6 +280,30 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in triggers if not t.absorbed]
 
 
+def _repair(tok: Token) -> tuple[Token, Token] | None:
+    """(subject, object) when a finite verb was parsed as a modifier in a verbless sentence.
+
+    The small parser reads "Trump unilaterally reduced US forces" as a noun phrase with
+    "reduced" modifying "forces"; when nothing else in the sentence is a verb, the noun right
+    before the verb (adverbs skipped) is the subject and the modified noun the object.
+    """
+    if tok.tag_ not in ("VBD", "VBN") or tok.head.i <= tok.i:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod") for t in tok.sent):
+        return None
+    j = tok.i - 1
+    while j >= tok.sent.start and tok.doc[j].pos_ == "ADV":
+        j -= 1
+    if (
+        j < tok.sent.start
+        or tok.doc[j].pos_ not in ("PROPN", "NOUN")
+        or tok.doc[j].tag_ == "NN"
+        and j == tok.i - 1
+    ):
+        return None
+    return tok.doc[j], tok.head
+
+
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun depends on and how ("in"/"by" pobj, subject, object)."""
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -277,6 +311,26 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
         return noun.head.head, noun.head.lower_
     return None, ""
+
+
+def _named(tok: Token) -> bool:
+    """A nominal trigger that names or dates something rather than reporting it: "the 9/11
+    attacks", "the anniversary of the attack", "victims of the bombing", "peace-talks team"."""
+    if any(
+        c.dep_ in ("compound", "nummod", "amod") and (c.like_num or c.ent_type_ == "DATE")
+        for c in tok.children
+    ):
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.lemma_.lower() not in CHAIN_NOUNS
+        and noun_key(head.head) is None
+    )
 
 
 def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
@@ -295,6 +349,8 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         if cls in VIOLENT and cls not in ("attack", "kill") and head_trig.cls in ("kill", "attack", "strike"):
             head_trig.cls = cls
         head_trig.noun = head_trig.noun or tok
+        return None
+    if _named(tok):
         return None
     has_args = any(
         c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "against") for c in tok.children
