@@ -156,7 +156,7 @@ def test_members_of_security_forces_at_least() -> None:
     f = only(
         "Taliban fighters attacked a police headquarters, killing at least 20 members of the security forces."
     )
-    assert f.measure == "security forces"
+    assert f.measure == "security forces killed"  # the outcome before the number
     assert f.qualifier == "at least"
     assert f.value == 20
 

@@ -83,6 +83,9 @@ class _Lex:
     skip_after: re.Pattern[str]
     skip_before: re.Pattern[str]
     months: frozenset[str]
+    before_re: re.Pattern[str]  # an outcome verb right before the number ("killed at least 12 people")
+    outcomes_before: dict[str, str]
+    inherit_re: re.Pattern[str]  # "..., including four children": the previous figure's outcome
 
 
 def _alt(words: Any) -> str:
@@ -107,7 +110,8 @@ def _lex() -> _Lex:
         people=frozenset(raw["people_measures"]),
         outcomes=outcomes,
         outcome_re=re.compile(
-            rf"^\s+(?:(?:who\s+)?(?:were|was|have\s+been|had\s+been|are|being|been|have|had)\s+)?(?:\w+ly\s+)?(?P<o>{_alt(outcomes)})\b",
+            rf"^(?:\s*,\s*(?:including|among them|mostly|most of them)\s[^,;.]{{1,60}},)?"
+            rf"\s+(?:(?:who\s+)?(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|been|have|had|has)\s+)?(?:\w+ly\s+)?(?P<o>{_alt(outcomes)})\b",
             re.IGNORECASE,
         ),
         share=raw["share_nouns"],
@@ -131,6 +135,9 @@ def _lex() -> _Lex:
         skip_after=re.compile(raw["skip_after"], re.IGNORECASE),
         skip_before=re.compile(raw["skip_before"], re.IGNORECASE),
         months=frozenset(raw["months"]),
+        before_re=re.compile(rf"\b(?P<o>{_alt(raw['outcomes_before'])})\s+$", re.IGNORECASE),
+        outcomes_before={k.lower(): v for k, v in raw["outcomes_before"].items()},
+        inherit_re=re.compile(raw["inherit_before"], re.IGNORECASE),
     )
 
 
@@ -157,6 +164,8 @@ def extract_figures(ctx: Context) -> list[Figure]:
                 key = (fig.measure, fig.value, fig.subject)
                 if key in index:
                     index[key].mentions.extend(fig.mentions)
+                    if index[key].qualifier in (None, "exact") and fig.qualifier not in (None, "exact"):
+                        index[key].qualifier = fig.qualifier  # headlines drop "about", "at least"
                     continue
                 index[key] = fig
                 out.append(fig)
@@ -174,13 +183,16 @@ def _sentence_figures(ctx: Context, raw: str, s0: int) -> list[Figure]:
     figs: list[Figure] = []
     last_share: str | None = None
     taken: list[tuple[int, int]] = []
-    for q in find_quantities(stext, 0):
-        got = _measure(stext, q, last_share)
+    prev_measure: str | None = None
+    for q in _ranges(stext, find_quantities(stext, 0)):
+        got = _measure(stext, q, last_share, prev_measure)
         if got is None:
             continue
         measure, unit, subject, lo, hi, value = got
+        measure = _outcome_before(stext[:lo], measure, prev_measure)
         if measure.startswith("share of"):
             last_share = measure
+        prev_measure = measure
         taken.append((lo, hi))
         figs.append(_make(ctx, stext, s0, lo, hi, measure, value, unit, q.qualifier, subject, source))
     for m in lex.fraction_re.finditer(stext):
@@ -202,6 +214,92 @@ def _sentence_figures(ctx: Context, raw: str, s0: int) -> list[Figure]:
             _make(ctx, stext, s0, m.start(), m.end(), measure, value, "percent", qualifier, None, source)
         )
     return figs
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_OUTCOME_WORDS = (
+    "killed",
+    "wounded",
+    "displaced",
+    "detained",
+    "abducted",
+    "evacuated",
+    "released",
+    "fled",
+    "casualties",
+)
+
+
+def _ranges(stext: str, qs: list[Quantity]) -> list[Quantity]:
+    """'between 7,000 and 9,000' / '3,000 to 4,000' / '20-30' -> one quantity: the lower bound, 'at least'."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if (
+            nxt is not None
+            and q.value is not None
+            and nxt.value is not None
+            and q.qualifier == "exact"
+            and q.value < nxt.value
+            and not (q.percent and not nxt.percent)
+            and not _skip(stext, q)
+            and not _skip(stext, nxt)
+        ):
+            join = stext[q.end : nxt.start]
+            between = _BETWEEN.search(stext[: q.start])
+            if _RANGE_JOIN.match(join) and (between or "and" not in join.lower()):
+                start = between.start() if between else q.start
+                out.append(
+                    Quantity(
+                        start,
+                        nxt.end,
+                        stext[start : nxt.end],
+                        q.value,
+                        "at least",
+                        None,
+                        q.percent or nxt.percent,
+                    )
+                )
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def _outcome_before(before: str, measure: str, prev_measure: str | None) -> str:
+    """Add the outcome written before the number: 'killed at least 12 people' -> 'people killed'."""
+    lex = _lex()
+    if (
+        measure.endswith(_OUTCOME_WORDS)
+        or measure.startswith(("share", "change"))
+        or measure in {"money", "aid"}
+    ):
+        return measure
+    if measure not in lex.people and measure not in {"people", "others"}:
+        return measure
+    outcome = None
+    bm = lex.before_re.search(before)
+    if bm:
+        outcome = lex.outcomes_before[" ".join(bm.group("o").lower().split())]
+    elif prev_measure and lex.inherit_re.search(before):
+        if prev_measure in {"deaths", "civilian deaths"}:
+            outcome = "killed"
+        else:
+            outcome = next((w for w in _OUTCOME_WORDS if prev_measure.endswith(w)), None)
+    if (
+        outcome is None
+        or outcome in measure
+        or measure in {"casualties", "deaths", "victims", "civilian casualties", "civilian deaths"}
+    ):
+        return measure
+    if outcome == "casualties":
+        adj = {"civilians": "civilian", "troops": "troop", "people": ""}.get(measure, measure)
+        return f"{adj} casualties".strip()
+    return f"{measure} {outcome}"
 
 
 def _make(
@@ -274,8 +372,18 @@ def _skip(stext: str, q: Quantity) -> bool:
     )
 
 
+_OF_THE = re.compile(r"^\s+of\s+(?:the|their|its|his|her|our|these|those|them)\s+")
+_CHANGE_AFTER = re.compile(
+    r"^\s+(?P<w>increase|rise|jump|surge|drop|decrease|fall|decline|reduction|cut)\b", re.IGNORECASE
+)
+_SHARE_ANY = re.compile(
+    r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:(?:affected|total|remaining|registered|existing)\s+)?"
+    r"(?P<n>[a-z]+s)\b"
+)
+
+
 def _measure(
-    stext: str, q: Quantity, last_share: str | None
+    stext: str, q: Quantity, last_share: str | None, prev_measure: str | None = None
 ) -> tuple[str, str, str | None, int, int, float] | None:
     """(measure, unit, subject, start, end, value) for a quantity, or None when it is not a figure."""
     lex = _lex()
@@ -287,11 +395,18 @@ def _measure(
     lo, hi = q.start, q.end
     if q.percent:
         ch = _CHANGE_BEFORE.search(before)
+        ca = _CHANGE_AFTER.match(after)
         sm = lex.share_re.match(after)
-        if ch:
-            base = _last_noun_phrase(before[: ch.start()])
-            lo = ch.start()
-            if ch.group("w").split()[0].lower() in _DOWN:
+        if ch or ca:
+            base = _last_noun_phrase(before[: ch.start()] if ch else before)
+            if prev_measure and not prev_measure.startswith(("share", "change")):
+                base = (prev_measure, base[1] if base else None, "", "", 0)
+            word = ch.group("w") if ch else ca.group("w")  # type: ignore[union-attr]
+            if ch:
+                lo = ch.start()
+            else:
+                hi += ca.end()  # type: ignore[union-attr]
+            if word.split()[0].lower() in _DOWN:
                 value = -value
             return (
                 f"change in {base[0]}" if base else "change",
@@ -303,6 +418,9 @@ def _measure(
             )
         if sm:
             return lex.share[sm.group("n").lower()], "percent", None, lo, hi + sm.end(), value
+        gm = _SHARE_ANY.match(after)
+        if gm:
+            return f"share of {gm.group('n')}", "percent", None, lo, hi + gm.end(), value
         return last_share or "share", "percent", None, lo, hi, value
     unit = "USD" if before.endswith("$") else "persons"
     if unit == "USD":
@@ -330,6 +448,12 @@ def _measure(
         )
         return "troops", "persons", subject, lo, hi + (nxt.end() if nxt else len("-strong")), value
     nm = lex.noun_re.match(after)
+    of_the = _OF_THE.match(after) if nm is None and not (is_words and value == 1) else None
+    if of_the:  # "five of their fighters", "65 of the drones"
+        nm2 = lex.noun_re.match(" " + after[of_the.end() :])
+        if nm2:
+            nm, hi = nm2, hi + of_the.end() - 1
+            after = after[of_the.end() - 1 :]
     if nm:
         noun = nm.group("noun").lower()
         mods = nm.group("mods")
@@ -365,6 +489,8 @@ def _measure(
     base = _last_noun_phrase(before)
     if om:
         cls = lex.nouns.get(base[2], "people") if base else "people"
+        if cls not in lex.people:
+            cls = "people"
         measure, end = _with_outcome(cls, base[3] if base else "", after, hi)
         return measure, "persons", base[1] if base else None, lo, end, value
     if base and base[4] >= len(before) - 70:
@@ -388,11 +514,20 @@ def _with_outcome(cls: str, mods: str, rest: str, end: int) -> tuple[str, int]:
     return f"{cls} {outcome}", end
 
 
+_VERB_USE = re.compile(r"\s+(?:more|at|about|some|nearly|over|up|almost|around|roughly|an|\d)", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*\s+$")
+
+
 def _last_noun_phrase(before: str) -> tuple[str, str | None, str, str, int] | None:
     """The last measure noun before a number: (measure, subject, noun, modifiers, position)."""
     lex = _lex()
     last = None
     for m in lex.noun_any.finditer(before):
+        noun = m.group("noun")
+        if noun.lower() in {"displaced", "wounded"} and _VERB_USE.match(before, m.end()):
+            continue  # "displaced more than 11 million": a verb, not the noun
+        if noun[:1].isupper() and _NAME_BEFORE.search(before, 0, m.start("noun")):
+            continue  # "the Rapid Support Forces": part of a name
         last = m
     if last is None:
         return None
@@ -400,6 +535,8 @@ def _last_noun_phrase(before: str) -> tuple[str, str | None, str, str, int] | No
     cls = lex.nouns.get(noun, noun)
     mods = last.group("mods")
     measure = f"civilian {cls}" if cls in {"casualties", "deaths"} and "civilian" in mods.lower() else cls
+    if cls in {"people", "civilians"} and re.search(r"\bdisplaced\s+$", before[: last.start("noun")]):
+        measure = "displaced people"
     return measure, _subject(mods, cls=cls, noun=noun), noun, mods, last.end()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
@@ -110,8 +111,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             value = parse_digits(m.group("digits"))
             if value is None:
                 continue
-            if m.group("scale"):
-                value *= scales[m.group("scale").lower()]
+            if m.group("scale"):  # exact decimal arithmetic: "4.1 billion" is 4100000000, not 4099999999.99
+                value = float(Decimal(m.group("digits").replace(",", "")) * scales[m.group("scale").lower()])
         elif m.group("words"):
             value = words_to_number(m.group("words"))
             if value is None:

@@ -19,7 +19,7 @@ from ..dates import record_date
 from .intent import classify
 from .lexicon import lexicon
 from .quotes import QUOTE_MARKS, Quote, find_quotes
-from .speakers import Memory, actor_for, index_persons, is_bad_subject, resolve
+from .speakers import Memory, actor_for, index_persons, is_bad_subject, person_genders, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -71,19 +71,86 @@ class Candidate:
     inverted: bool = False
     addressee: str | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
+    interview: int | None = None  # an answer of a Q&A interview: offset of the first question
+
+
+_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-\u2013\u2014]\s*")
+_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-\u2013\u2014]\s*")
+_HEAD_END = re.compile(r"[.!?\u2026:;,]\W*$")
+_OPENING = re.compile(r"^\s*(?:[\"\u201c\u201e\u00ab'\u2018]|\u2014|\u2013|--)")
+_INNER_STOP = re.compile(r"[.!?](?:\s+[A-Z\"\u201c])")
+
+
+def _headline(text: str, lo: int, hi: int) -> bool:
+    """A short line without closing punctuation (a headline, a live-blog entry title)."""
+    line = text[lo:hi].strip()
+    if not line or _OPENING.match(line) or len(line.split()) > 20:
+        return False
+    bare = line.rstrip("\"'\u201d\u2019\u00bb) ")
+    return not _HEAD_END.search(bare) and not _INNER_STOP.search(line)
+
+
+def _qa(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
+    """Paragraph index -> 'Q' / 'A' when the document is a Q&A interview (both kinds present)."""
+    kinds = {}
+    for i, (lo, hi) in enumerate(paras):
+        if _QUESTION.match(text[lo:hi]):
+            kinds[i] = "Q"
+        elif _ANSWER.match(text[lo:hi]):
+            kinds[i] = "A"
+    vals = set(kinds.values())
+    return kinds if vals == {"Q", "A"} else {}
 
 
 def extract_statements(ctx: Context) -> list[Statement]:
     """All statements of one document, in order of first mention."""
     text = ctx.document.text
     paras = [(p.start, p.end) for p in ctx.paragraphs]
-    quotes = find_quotes(text, paras)
+    qa = _qa(text, paras)
+    skip = set(qa) | {i for i, (lo, hi) in enumerate(paras) if _headline(text, lo, hi)}
+    quotes = [q for q in find_quotes(text, paras) if q.para not in skip]
     consumed: list[tuple[int, int]] = []  # attribution spans already used by a direct quote
     direct_spans: list[tuple[int, int]] = []
     cands = _quote_candidates(text, paras, quotes, consumed, direct_spans)
-    cands += _reported_candidates(ctx, consumed, direct_spans, quotes)
+    cands += _reported_candidates(ctx, consumed, direct_spans, quotes, skip)
+    cands += _answers(text, paras, qa)
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve(ctx, cands)
+
+
+def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> list[Candidate]:
+    """Each answer of a Q&A interview is a direct statement of the interviewee."""
+    if not qa:
+        return []
+    first_q = min(i for i, k in qa.items() if k == "Q")
+    intro = text[paras[max(0, first_q - 2)][0] : paras[first_q][0]]
+    out = []
+    for i, kind in sorted(qa.items()):
+        if kind != "A":
+            continue
+        lo, hi = paras[i]
+        m = _ANSWER.match(text, lo, hi)
+        start = m.end() if m else lo
+        end = hi
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 3:
+            continue
+        out.append(
+            Candidate(
+                start=start,
+                end=end,
+                direct=True,
+                phrase=None,
+                phrase_start=start,
+                verbs=[],
+                attribution=intro + " in an interview",
+                span=(start, end),
+                para=i,
+                interview=paras[first_q][0],
+            )
+        )
+    return out
 
 
 # ---------------------------------------------------------------- pass 1: direct quotations
@@ -240,11 +307,14 @@ def _reported_candidates(
     consumed: list[tuple[int, int]],
     direct_spans: list[tuple[int, int]],
     quotes: list[Quote],
+    skip: set[int],
 ) -> list[Candidate]:
     lex = lexicon()
     out: list[Candidate] = []
     text = ctx.document.text
     for pi, para in enumerate(ctx.paragraphs):
+        if pi in skip:
+            continue
         for sent in para.doc.sents:
             used: set[int] = set()
             for tok in sent:
@@ -287,20 +357,44 @@ def _reported_from_verb(
         head = tok.head
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
             subj = _subject(head)
+        elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
+            subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
         if subj is None:
-            return None
+            return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
+    if (
+        any(c.dep_ == "neg" for c in tok.children)
+        or tok.head.i != tok.i
+        and tok.dep_ == "xcomp"
+        and any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return None  # "did not comment", "declined to say", "refused to comment" are not statements
     if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
         return None
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
+    if (
+        subj.i < tok.i
+        and tok.lemma_.lower() in _NEUTRAL_TELL
+        and s_hi == tok.i
+        and s_lo > sent.start + 1  # an appositive subject at the sentence start is the speaker
+        and any(sent.doc[k].text == "," for k in range(s_lo, s_hi))
+    ):
+        fronted = _fronted(ctx, base, pi, sent, tok, used, direct_spans)  # "CLAUSE, Lebanon's ministry said"
+        if fronted is not None:
+            return fronted
     s_text = sent.doc[s_lo:s_hi].text
     if is_bad_subject(s_text) or _inside(direct_spans, base + sent.doc[s_lo].idx):
         return None
     verbs = [tok.lemma_.lower()]
     used.add(tok.i)
     pieces: list[tuple[int, int]] = []
-    comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+    comps = [
+        c
+        for c in tok.children
+        if c.dep_ in _COMPLEMENT_DEPS
+        and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE and m.i < c.i for m in c.children)
+    ]  # "..., X said, as fighting intensified": the as-clause is not what was said
     for c in tok.children:
         if c.dep_ in _PARTICIPLE_DEPS and c.tag_ == "VBG" and c.lemma_.lower() in lex.verbs and c.i > tok.i:
             used.add(c.i)
@@ -334,7 +428,7 @@ def _reported_from_verb(
         lo = tok.i + 1
         hi = tok.right_edge.i + 1
         if subj.i > tok.i:  # inverted: "..., said X" without a parsed complement
-            return None
+            return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
         pieces.append((lo, hi))
     lo = min(a for a, _ in pieces)
     hi = max(b for _, b in pieces)
@@ -343,7 +437,8 @@ def _reported_from_verb(
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
         hi -= 1
-    if hi - lo < 3:
+    short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
+    if hi - lo < (2 if short_ok else 3):
         return None
     if s_lo < hi and lo < s_hi:  # the subject inside the complement: parse went wrong
         if s_lo <= lo:
@@ -374,6 +469,79 @@ def _reported_from_verb(
         para=pi,
         inverted=subj.i > tok.i,
         addressee=addressee,
+    )
+
+
+_SUBORDINATE = frozenset(
+    ["as", "while", "when", "after", "before", "because", "since", "amid", "though", "although"]
+)
+
+
+def _fronted(
+    ctx: Context,
+    base: int,
+    pi: int,
+    sent: SpacySpan,
+    tok: Token,
+    used: set[int],
+    direct_spans: list[tuple[int, int]],
+) -> Candidate | None:
+    """'CLAUSE, regional governor X said (on Thursday).' when the parse hung the verb elsewhere.
+
+    The words between the last comma and the verb (or right after a sentence-initial ``said``) must
+    be a short noun phrase; the content is the clause before that comma.
+    """
+    doc = sent.doc
+    lex = lexicon()
+    if lex.verbs.get(tok.lemma_.lower(), ("other", 0))[1] > 0 and tok.lemma_.lower() not in {
+        "insist",
+        "confirm",
+    }:
+        return None  # only neutral "said/told/added" put the content before the speaker
+    j = tok.i - 1
+    while j > sent.start and doc[j].text != ",":
+        if doc[j].pos_ in {"VERB", "SCONJ"} or doc[j].lower_ in {"that", "which", "who"}:
+            return None
+        j -= 1
+    if doc[j].text != ",":
+        return None
+    if j + 1 == tok.i:  # "CLAUSE, said X ..." (inverted): the speaker follows the verb
+        k = tok.i + 1
+        while k < sent.end and not doc[k].is_punct and k - tok.i <= 10:
+            k += 1
+        ph_lo, ph_hi = tok.i + 1, k
+    else:
+        ph_lo, ph_hi = j + 1, tok.i
+        while ph_hi > ph_lo and doc[ph_hi - 1].pos_ == "AUX":
+            ph_hi -= 1
+    if ph_hi <= ph_lo or ph_hi - ph_lo > 12 or not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[ph_lo:ph_hi]):
+        return None
+    # the clause before the comma, from the sentence start
+    lo, hi = sent.start, j
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
+        lo += 1
+    if hi - lo < 4:
+        return None
+    start = base + doc[lo].idx
+    end = base + doc[hi - 1].idx + len(doc[hi - 1].text)
+    if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
+        return None
+    used.add(tok.i)
+    text = ctx.document.text
+    s_start, s_end = base + sent.start_char, base + sent.end_char
+    phrase_start = base + doc[ph_lo].idx
+    phrase_end = base + doc[ph_hi - 1].idx + len(doc[ph_hi - 1].text)
+    return Candidate(
+        start=start,
+        end=end,
+        direct=_all_quoted(text[start:end]),
+        phrase=text[phrase_start:phrase_end],
+        phrase_start=phrase_start,
+        verbs=[tok.lemma_.lower()],
+        attribution=text[end:s_end],
+        span=(s_start, s_end),
+        para=pi,
+        inverted=ph_lo > tok.i,
     )
 
 
@@ -499,7 +667,8 @@ def _addressee(attribution: str, relays: list[str]) -> str | None:
 def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
     text = ctx.document.text
     doc = ctx.document
-    memory = Memory(persons=index_persons(ctx))
+    persons = index_persons(ctx)
+    memory = Memory(persons=persons, genders=person_genders(ctx, persons))
     lex = lexicon()
     out: list[Statement] = []
     keys: list[list[str]] = []
@@ -512,7 +681,11 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
             quote = quote.strip().strip("".join(QUOTE_MARKS)).strip(" ,")
         toks = _norm_tokens(quote)
         dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
-        speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
+        if c.interview is not None:
+            who = [p.speaker for p in memory.persons if p.pos < c.interview]
+            speaker, said_statement = (who[-1] if who else memory.current), False
+        else:
+            speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
         relays = _relays(c.attribution)
         if speaker is not None and speaker.name and speaker.name in relays and not c.phrase:
             speaker = None

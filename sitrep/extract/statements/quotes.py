@@ -3,6 +3,12 @@
 A paragraph that ends inside an open quote continues into the next paragraph only when that
 paragraph begins with a quote mark (the typographic convention); otherwise the quote ends at
 the paragraph end. One linear scan, so thousands of marks in a row cost nothing.
+
+Single quotes (British style, ``'...'`` and ``\u2018...\u2019``) are paired in a second scan over
+the text outside double quotes, telling apostrophes (``don't``, ``Houthis' actions``) from
+closing marks by their neighbours; an unclosed single quote is dropped unless the next
+paragraph opens with one (a quotation continued across paragraphs). Double quotes nested in a
+single-quoted span (``'My son asked me, "are we going to die?"'``) are part of it.
 """
 
 from __future__ import annotations
@@ -10,6 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u201f')
+SINGLE_MARKS = frozenset("'\u2018\u2019\u201b")
+_OPEN_BEFORE = frozenset(' \t\n([{\u2014\u2013-/"\u201c')
+_CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}\u2014\u2013-"\u201d\u2026')
 _TRIM = " \t\r\n,;:"
 
 
@@ -40,6 +49,83 @@ def _make(text: str, op: int, cl: int, para: int, end_para: int, closed: bool) -
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Every quotation in the given paragraphs, in document order."""
+    doubles = _find_doubles(text, paragraphs)
+    singles = _find_singles(text, paragraphs, doubles)
+    if not singles:
+        return doubles
+    kept = [d for d in doubles if not any(s.open < d.open and d.close <= s.close for s in singles)]
+    return sorted(kept + singles, key=lambda q: q.open)
+
+
+def _single_kind(text: str, j: int, lo: int, hi: int) -> str | None:
+    """'open', 'close', 'either' or None (an apostrophe) for a single mark at ``j``."""
+    ch = text[j]
+    prev = text[j - 1] if j > lo else " "
+    nxt = text[j + 1] if j + 1 < hi else " "
+    if ch in "\u2018\u201b":
+        return "open"
+    can_open = prev in _OPEN_BEFORE and (nxt.isalnum() or nxt in "\u2026.$\u00a3\u20ac")
+    can_close = not prev.isspace() and nxt in _CLOSE_AFTER
+    if prev.isalpha() and nxt.isalpha():
+        return None  # don't, it's, O'Brien
+    if can_open and can_close:
+        return "either"
+    if can_open:
+        return "open"
+    if can_close:
+        return "close"
+    return None
+
+
+def _find_singles(text: str, paragraphs: list[tuple[int, int]], doubles: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    di = 0
+    pending: tuple[int, int, int] | None = None  # unclosed single quote: (open, paragraph, paragraph end)
+    for pi, (lo, hi) in enumerate(paragraphs):
+        marks: list[tuple[int, str]] = []
+        for j in range(lo, hi):
+            if text[j] not in SINGLE_MARKS:
+                continue
+            while di < len(doubles) and doubles[di].close < j:
+                di += 1
+            if di < len(doubles) and doubles[di].open < j < doubles[di].close:
+                continue  # nested in a double quote
+            kind = _single_kind(text, j, lo, hi)
+            if kind is not None:
+                marks.append((j, kind))
+        # a plural possessive ("the soldiers' families") is a closer only if no closer follows it
+        later_close = False
+        for k in range(len(marks) - 1, -1, -1):
+            j, kind = marks[k]
+            possessive = (
+                text[j - 1 : j] in "sS" and text[j + 1 : j + 2] == " " and text[j + 2 : j + 3].islower()
+            )
+            if kind == "close" and possessive and later_close:
+                marks[k] = (j, "skip")
+                continue
+            if kind in ("close", "either"):
+                later_close = True
+        opened: tuple[int, int] | None = None
+        if pending is not None:
+            if marks and marks[0][0] == lo and marks[0][1] in ("open", "either"):
+                opened = (pending[0], pending[1])
+                marks = marks[1:]
+            pending = None
+        for j, kind in marks:
+            if opened is None:
+                if kind in ("open", "either"):
+                    opened = (j, pi)
+            elif kind in ("close", "either"):
+                q = _make(text, opened[0], j, opened[1], pi, True)
+                if q:
+                    out.append(q)
+                opened = None
+        if opened is not None:
+            pending = (opened[0], opened[1], hi)
+    return out
+
+
+def _find_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
     pending: tuple[int, int, int] | None = None  # (open offset, paragraph index, paragraph end)
     for pi, (lo, hi) in enumerate(paragraphs):

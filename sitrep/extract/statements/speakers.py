@@ -114,6 +114,11 @@ class Person:
     surname: str
 
 
+def _gender(memory: Memory, sp: Speaker) -> str | None:
+    """'she' / 'he' for a person when the text tells (Ms./Mr., spokeswoman, 'X said she ...'), else None."""
+    return memory.genders.get(sp.name or "")
+
+
 @dataclass
 class Memory:
     """The speaker in force and what the document has said about people so far."""
@@ -124,6 +129,7 @@ class Memory:
     last_org: Speaker | None = None
     statement_org: Speaker | None = None
     description: tuple[Speaker, int] | None = None  # unnamed describer ("a ministry spokesman"), paragraph
+    genders: dict[str, str] = field(default_factory=dict)  # person name -> "he" / "she"
 
     def update(self, sp: Speaker, channel: str | None, para: int) -> None:
         if not (sp.name or sp.role or sp.organization):
@@ -137,6 +143,57 @@ class Memory:
                 self.statement_org = sp
         else:
             self.description = (sp, para)
+
+
+_FEMALE = frozenset(
+    [
+        "ms",
+        "mrs",
+        "miss",
+        "madam",
+        "madame",
+        "dame",
+        "lady",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+    ]
+)
+_MALE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "king", "prince"])
+
+
+def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
+    """Gender a text gives a person: a title before the name, or the first he/she after it in its sentence."""
+    out: dict[str, str] = {}
+    for para in ctx.paragraphs:
+        doc: Doc = para.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = re.sub(r"['\u2019]s$", "", ent.text.strip())
+            sp = next((p.speaker for p in persons if p.pos == para.start + ent.start_char), None)
+            key = sp.name if sp is not None and sp.name else name
+            if key in out:
+                continue
+            before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 3) : ent.start]}
+            if before & _FEMALE:
+                out[key] = "she"
+                continue
+            if before & _MALE:
+                out[key] = "he"
+                continue
+            for t in doc[ent.end : min(ent.sent.end, ent.end + 12)]:
+                if t.ent_type_ == "PERSON":
+                    break
+                if t.lower_ in ("she", "her", "herself"):
+                    out[key] = "she"
+                    break
+                if t.lower_ in ("he", "his", "him", "himself"):
+                    out[key] = "he"
+                    break
+    return out
 
 
 def index_persons(ctx: Context) -> list[Person]:
@@ -235,6 +292,11 @@ _LEADING = frozenset(
         "instead",
         "then",
         "so",
+        "reporting",
+        "writing",
+        "responding",
+        "asked",
+        "addressing",
     ]
 )
 
@@ -278,8 +340,21 @@ def resolve(
     if sm:  # "A statement from the Afghan Taliban" (pull-quote credit)
         o = org_name(sm.group("o"))
         return Speaker(name=o, organization=o), True
+    if ", " in phrase:  # "the Under-Secretary-General ..., Tom Fletcher" / "Ukraine's energy minister, X,"
+        for person in memory.persons:
+            name = person.speaker.name or ""
+            if start <= person.pos < start + len(phrase) and name and name in phrase.split(", ", 1)[1]:
+                return person.speaker, False
     p = _clean_phrase(phrase, inverted)
     low = p.lower()
+    if (
+        low in ("she", "he")
+        and memory.last_person is not None
+        and _gender(memory, memory.last_person) not in (None, low)
+    ):
+        for person in reversed(memory.persons):  # "she said" after a man spoke: the last woman (or unknown)
+            if person.pos < start and _gender(memory, person.speaker) in (None, low):
+                return person.speaker, False
     said_statement = bool(_STATEMENT_PHRASE.search(p))
     if low in lex.person_pronouns:
         return memory.last_person or memory.current, False
@@ -309,6 +384,10 @@ def resolve(
             if found:
                 return found, False
             return Speaker(name=None, role=desc.group(1), organization=_desc_org(head_part)), False
+    for person in memory.persons:  # "Al Jazeera's Ali Hashem": a person, not an institution
+        name = person.speaker.name or ""
+        if name and p.endswith(name) and start - 1 <= person.pos < start + len(phrase):
+            return person.speaker, False
     if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
         o = _DET.sub("", p)
         return Speaker(name=o, organization=o), False
