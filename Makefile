@@ -48,3 +48,15 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache
+	$(PY) benchmarks/bench_run.py -n 300
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache
+
+# fuzz the pipeline for FUZZ_SECONDS (atheris/libFuzzer if it installs, else hypothesis);
+# prints inputs tried and crashes found; crashing inputs are saved in fuzz/crashes/
+FUZZ_SECONDS ?= 300
+.PHONY: fuzz
+fuzz: install
+	-$(PY) -m pip install --quiet atheris==3.0.0 || echo "atheris unavailable: fuzzing with hypothesis"
+	$(PY) fuzz/fuzz_pipeline.py --seconds $(FUZZ_SECONDS)

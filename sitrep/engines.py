@@ -3,14 +3,20 @@
 Every engine yields ``(analyses, errors)`` batches **in input order**, so the store sees the
 same sequence whatever ran the work, and a Dask run gives the same records as a local one.
 At most ``2 x workers`` batches are in flight, so memory stays flat on any corpus size.
+
+With a per-document time budget (``doc_timeout`` > 0, the default) the local engine runs its
+batches in supervised worker processes (``guard``) that are killed and restarted when a
+document overruns; Dask batches get the same deadline, and a stuck Dask worker is restarted.
+``doc_timeout=0`` runs the local engine in this process with no supervision.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from .guard import DEFAULT_DOC_TIMEOUT, Analyzer, timeout_reason
 from .model import Document
 
 if TYPE_CHECKING:
@@ -43,18 +49,56 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _ordered(submit: Any, docs: Iterable[Document], batch_size: int, window: int) -> Iterator[Batch]:
-    """Submit batches ahead of consumption, yield results in submission order."""
-    pending: deque[Any] = deque()
+Rescue = Callable[[list[Document], Any, BaseException], Batch]
+
+
+def _ordered(
+    submit: Any,
+    docs: Iterable[Document],
+    batch_size: int,
+    window: int,
+    deadline: float | None = None,
+    rescue: Rescue | None = None,
+) -> Iterator[Batch]:
+    """Submit batches ahead of consumption, yield results in submission order.
+
+    With a ``deadline`` (seconds per document), a batch not done that long after it reaches
+    the head of the queue, or one whose task failed, is handed to ``rescue``.
+    """
+    pending: deque[tuple[list[Document], Any]] = deque()
+
+    def result(batch: list[Document], fut: Any) -> Batch:
+        if rescue is None:
+            return fut.result()  # type: ignore[no-any-return]
+        try:
+            return fut.result(timeout=deadline * len(batch) if deadline else None)  # type: ignore[no-any-return]
+        except Exception as e:  # a timeout, a killed worker: rescued batch by batch
+            return rescue(batch, fut, e)
+
     for batch in _batches(docs, batch_size):
-        pending.append(submit(batch))
+        pending.append((batch, submit(batch)))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield result(*pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield result(*pending.popleft())
 
 
-def local_stream(docs: Iterable[Document], batch_size: int = 32, workers: int = 1) -> Iterator[Batch]:
+def local_stream(
+    docs: Iterable[Document],
+    batch_size: int = 32,
+    workers: int = 1,
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT,
+    analyzer: Analyzer | None = None,
+) -> Iterator[Batch]:
+    if doc_timeout > 0:
+        from .guard import supervised_stream
+
+        yield from supervised_stream(docs, batch_size, workers, doc_timeout, analyzer)
+        return
+    if analyzer is not None and workers <= 1:
+        for batch in _batches(docs, batch_size):
+            yield analyzer(batch)
+        return
     if workers <= 1:
         from .analyze import analyze_stream
 
@@ -65,11 +109,17 @@ def local_stream(docs: Iterable[Document], batch_size: int = 32, workers: int = 
 
     ctx = mp.get_context("spawn")  # spaCy and SQLAlchemy do not like fork after threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield from _ordered(lambda b: pool.submit(analyze_batch, b), docs, batch_size, 2 * workers)
+        fn = analyzer or analyze_batch
+        yield from _ordered(lambda b: pool.submit(fn, b), docs, batch_size, 2 * workers)
 
 
 def dask_stream(
-    docs: Iterable[Document], batch_size: int = 32, workers: int = 2, scheduler: str | None = None
+    docs: Iterable[Document],
+    batch_size: int = 32,
+    workers: int = 2,
+    scheduler: str | None = None,
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Batch]:
     """Analysis on Dask workers: a LocalCluster unless a scheduler address is given."""
     from dask.distributed import Client, LocalCluster
@@ -84,18 +134,64 @@ def dask_stream(
         client = Client(cluster)
     try:
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        yield from _ordered(lambda b: client.submit(analyze_batch, b, pure=False), docs, batch_size, 2 * n)
+        fn = analyzer or analyze_batch
+
+        def rescue(batch: list[Document], fut: Any, exc: BaseException) -> Batch:
+            """A batch over its deadline or whose worker died: free the worker, go one by one."""
+            _release(client, fut)
+            analyses: list[Analysis] = []
+            errors: list[tuple[Document, str]] = []
+            for doc in batch:
+                one = client.submit(fn, [doc], pure=False)
+                try:
+                    a, e = one.result(timeout=doc_timeout if doc_timeout > 0 else None)
+                except TimeoutError:
+                    _release(client, one)
+                    errors.append((doc, timeout_reason(doc_timeout)))
+                    continue
+                except Exception as err:  # e.g. KilledWorker: this document kills workers
+                    errors.append((doc, f"analysis failed on the Dask worker: {type(err).__name__}: {err}"))
+                    continue
+                analyses += a
+                errors += e
+            return analyses, errors
+
+        yield from _ordered(
+            lambda b: client.submit(fn, b, pure=False),
+            docs,
+            batch_size,
+            2 * n,
+            deadline=doc_timeout if doc_timeout > 0 else None,
+            rescue=rescue,
+        )
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
+def _release(client: Any, fut: Any) -> None:
+    """Cancel a stuck task and restart the Dask workers still busy with it (threads cannot be killed)."""
+    try:
+        busy = [addr for addr, keys in client.processing().items() if fut.key in keys]
+        fut.cancel()
+        if busy:
+            client.restart_workers(busy)
+    except Exception:  # best effort: the nanny restarts a worker that is gone
+        pass
+
+
 def stream(
-    engine: str, docs: Iterable[Document], batch_size: int, workers: int, scheduler: str | None = None
+    engine: str,
+    docs: Iterable[Document],
+    batch_size: int,
+    workers: int,
+    scheduler: str | None = None,
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Batch]:
     if engine == "dask":
-        return dask_stream(docs, batch_size, workers, scheduler)
+        return dask_stream(docs, batch_size, workers, scheduler, doc_timeout, analyzer)
     if engine == "local":
-        return local_stream(docs, batch_size, workers)
+        return local_stream(docs, batch_size, workers, doc_timeout, analyzer)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

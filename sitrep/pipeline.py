@@ -2,10 +2,14 @@
 
 Documents are committed batch by batch with all their extractions, keyed by content hash, so
 a run killed at any point can be started again: it skips what is stored and adds no duplicate.
+
+Each document is analyzed under a time budget (``doc_timeout``, see ``guard``): one that
+raises, overruns or crashes its worker is recorded as failed with the reason, and the run goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .guard import DEFAULT_DOC_TIMEOUT, Analyzer
 from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
 from .model import Document
 from .store import Store
@@ -63,14 +68,29 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT,
     on_error: Callable[[str, str], None] | None = None,
     progress: ProgressFn | None = None,
+    analyzer: Analyzer | None = None,
 ) -> RunSummary:
-    """Ingest, extract, store and fuse everything under ``paths`` into ``db``."""
+    """Ingest, extract, store and fuse everything under ``paths`` into ``db``.
+
+    ``doc_timeout``: seconds of analysis allowed per document (0: no budget, analysis runs in
+    this process). ``analyzer``: the unit of work, ``engines.analyze_batch`` by default.
+    """
+    if doc_timeout < 0:
+        raise ValueError("doc_timeout must be >= 0 seconds (0 turns the time budget off)")
     store = db if isinstance(db, Store) else Store(db)
     paths = [str(p) for p in paths]
     run_id = store.start_run(
-        {"paths": paths, "batch_size": batch_size, "workers": workers, "engine": engine, "scheduler": scheduler}
+        {
+            "paths": paths,
+            "batch_size": batch_size,
+            "workers": workers,
+            "engine": engine,
+            "scheduler": scheduler,
+            "doc_timeout": doc_timeout,
+        }
     )
     summary = RunSummary(run_id=run_id)
     started = time.perf_counter()
@@ -103,7 +123,9 @@ def run(
     from .engines import stream
 
     try:
-        for analyses, errors in stream(engine, new_documents(), batch_size, workers, scheduler):
+        for analyses, errors in stream(
+            engine, new_documents(), batch_size, workers, scheduler, doc_timeout=doc_timeout, analyzer=analyzer
+        ):
             for doc, reason in errors:
                 fail(doc.source or doc.id, reason, "analyze")
             stored = store.save(run_id, analyses)
@@ -126,7 +148,8 @@ def run(
             pass
     except BaseException:
         summary.seconds = time.perf_counter() - started
-        store.finish_run(run_id, summary.as_dict(), status="failed")
+        with contextlib.suppress(Exception):  # the database itself may be what failed: report that
+            store.finish_run(run_id, summary.as_dict(), status="failed")
         raise
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.as_dict())

@@ -30,6 +30,7 @@ from .schema import (
     Extraction,
     Failure,
     FigureRow,
+    FusionKey,
     MentionRow,
     Run,
     StatementRow,
@@ -256,7 +257,8 @@ class Store:
             return document_record(r, spans)
 
     # -- extractions and fused records -------------------------------------------------
-    def unfused(self, kind: str) -> list[Extraction]:
+    def unfused(self, kind: str, limit: int | None = None) -> list[Extraction]:
+        """Extractions not yet fused, in ingest order (the first ``limit`` of them)."""
         with self.session() as s:
             q = (
                 select(Extraction)
@@ -264,24 +266,47 @@ class Store:
                 .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
                 .order_by(DocumentRow.seq, Extraction.id)
             )
+            if limit is not None:
+                q = q.limit(limit)
             return list(s.scalars(q))
 
-    def fused_members(self, kind: str) -> dict[str, list[dict[str, Any]]]:
-        """Extractions already fused, grouped by the fused record they belong to."""
-        out: dict[str, list[dict[str, Any]]] = {}
+    def fusion_candidates(self, kind: str, keys: Iterable[str]) -> set[str]:
+        """Fused records that share at least one blocking key with ``keys``."""
+        out: set[str] = set()
+        keys = sorted(set(keys))
         with self.session() as s:
-            q = (
-                select(Extraction)
-                .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
-                .where(Extraction.kind == kind, Extraction.fused_id.is_not(None))
-                .order_by(DocumentRow.seq, Extraction.id)
-            )
-            for e in s.scalars(q):
-                out.setdefault(str(e.fused_id), []).append({**e.data, "id": e.id})
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                out.update(
+                    s.scalars(select(FusionKey.fused_id).where(FusionKey.kind == kind, FusionKey.key.in_(chunk)))
+                )
         return out
 
-    def write_fused(self, kind: str, records: list[dict[str, Any]], links: dict[str, str]) -> None:
-        """Upsert fused records (their mentions rewritten) and mark extractions as fused."""
+    def fused_members(self, kind: str, fused_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """The extractions already merged into each of ``fused_ids``, in ingest order."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        ids = sorted(set(fused_ids))
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = (
+                    select(Extraction)
+                    .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+                    .where(Extraction.kind == kind, Extraction.fused_id.in_(ids[i : i + 500]))
+                    .order_by(DocumentRow.seq, Extraction.id)
+                )
+                for e in s.scalars(q):
+                    out.setdefault(str(e.fused_id), []).append({**e.data, "id": e.id})
+        return out
+
+    def write_fused(
+        self,
+        kind: str,
+        records: list[dict[str, Any]],
+        links: dict[str, str],
+        keys: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        """Upsert fused records (their mentions rewritten), add their blocking keys and mark
+        extractions as fused: one transaction, so a kill leaves either all of it or none."""
         table = FUSED_TABLES[kind]
         with self.session() as s, s.begin():
             seq = s.scalar(select(func.coalesce(func.max(table.seq), 0))) or 0
@@ -310,6 +335,8 @@ class Store:
                             text=m["text"],
                         )
                     )
+            for key, fused_id in keys:
+                s.add(FusionKey(kind=kind, key=key, fused_id=fused_id))
             for ext_id, fused_id in links.items():
                 s.execute(update(Extraction).where(Extraction.id == ext_id).values(fused_id=fused_id))
 

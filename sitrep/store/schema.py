@@ -136,6 +136,22 @@ class MentionRow(Base):
     __table_args__ = (Index("ix_mentions_record", "record_kind", "record_id"),)
 
 
+class FusionKey(Base):
+    """Blocking keys of fused records (LSH bands of their text within a type block).
+
+    New extractions look up candidate records by key instead of scanning the store, so fusion
+    cost and memory stay flat as the store grows.
+    """
+
+    __tablename__ = "fusion_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(200))
+    fused_id: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (Index("ix_fusion_keys_kind_key", "kind", "key"),)
+
+
 class Failure(Base):
     __tablename__ = "failures"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

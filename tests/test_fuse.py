@@ -1,0 +1,85 @@
+"""Fusion: same event across sources merges with disagreements kept; different dates stay apart;
+incremental runs merge into what the store holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sitrep
+from sitrep.fuse import blocking_keys, merge, same_event
+
+REPORT_A = (
+    "Gunmen attack market in Dala\n\n"
+    "Gunmen attacked the main market in Dala, Borno state, on 3 March 2021, killing at least 20 traders, "
+    "police said.\n"
+)
+REPORT_B = (
+    "Death toll in Dala market attack rises\n\n"
+    "Gunmen attacked the main market in Dala, Borno state, on 3 March 2021, killing 25 traders, "
+    "residents said.\n"
+)
+OLD_REPORT = (
+    "Gunmen attack market in Dala\n\n"
+    "Gunmen attacked the main market in Dala, Borno state, on 3 March 2015, killing 7 traders, police said.\n"
+)
+
+
+def _event(text: str, date: str | None, fatalities: int | None, doc: str) -> dict:
+    return {
+        "id": doc,
+        "plover_type": "ASSAULT",
+        "acled_event_type": "Violence against civilians",
+        "actor1": {"name": "Unidentified Armed Group (Nigeria)"},
+        "actor2": {"name": "Civilians (Nigeria)"},
+        "location": {"name": "Dala", "admin1": "Borno"},
+        "date": date,
+        "date_start": date,
+        "date_end": date,
+        "fatalities": fatalities,
+        "mentions": [{"doc_id": doc, "start": 0, "end": len(text), "text": text}],
+    }
+
+
+def test_matcher_rules() -> None:
+    a = _event(REPORT_A, "2021-03-03", 20, "a")
+    b = _event(REPORT_B, "2021-03-03", 25, "b")
+    old = _event(OLD_REPORT, "2015-03-03", 7, "c")
+    assert same_event(a, b)
+    assert not same_event(a, old)  # same words, other year
+    other_place = {**b, "location": {"name": "Kano", "admin1": "Kano"}}
+    assert not same_event(a, other_place)
+    assert blocking_keys("event", a) & blocking_keys("event", b)
+
+
+def test_merge_keeps_every_value_and_shows_the_conservative_one() -> None:
+    a = _event(REPORT_A, "2021-03-03", 20, "a")
+    b = _event(REPORT_B, "2021-03-03", 25, "b")
+    fused = merge("event", [a, b])
+    assert len(fused["mentions"]) == 2
+    assert fused["fatalities"] == 20  # one source each: tie goes to the lowest
+    (dis,) = [d for d in fused["disagreements"] if d["field"] == "fatalities"]
+    assert sorted(v["value"] for v in dis["values"]) == [20, 25]
+
+
+def _events(db: Path) -> list[dict]:
+    with sitrep.open(db) as d:
+        return list(d.events())
+
+
+def test_incremental_runs_fuse_across_documents(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (first / "old.txt").write_text(OLD_REPORT, encoding="utf-8")
+    (second / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    db = tmp_path / "f.db"
+    sitrep.run([first], db=db)
+    before = [e for e in _events(db) if e.get("acled_event_type")]
+    sitrep.run([second], db=db)
+    after = [e for e in _events(db) if e.get("acled_event_type")]
+    assert len(after) == len(before)  # the new report merged, no new incident
+    fused = next(e for e in after if {m["doc_id"] for m in e["mentions"]} >= {"a", "b"})
+    assert "old" not in {m["doc_id"] for m in fused["mentions"]}
+    assert any(d["field"] == "fatalities" for d in fused["disagreements"]), json.dumps(fused)[:500]
