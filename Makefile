@@ -48,10 +48,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache
-	$(PY) benchmarks/bench_run.py -n 300
-
-clean:
-	rm -rf $(VENV) $(DEMO) .pytest_cache .ruff_cache .mypy_cache
 
 # fuzz the pipeline for FUZZ_SECONDS (atheris/libFuzzer if it installs, else hypothesis);
 # prints inputs tried and crashes found; crashing inputs are saved in fuzz/crashes/
