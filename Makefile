@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 DEMO   := demo-out
 
-.PHONY: install system-deps test demo lint bench clean
+.PHONY: install system-deps test demo lint audit bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ demo: install
 	$(VENV)/bin/sitrep timeline --db $(DEMO)/demo.db --limit 15
 	$(VENV)/bin/sitrep report --db $(DEMO)/demo.db -o $(DEMO)/report.html
 	@echo "demo written to $(DEMO)/ (demo.db, demo.jsonl, demo.acled.csv, report.html)"
+
+# every compiled regex under sitrep/ timed on adversarial input (growth ratio), ~6 minutes
+audit: install
+	$(PY) -m pytest -q -p no:cacheprovider -m audit tests/test_complexity.py
 
 bench: install
 	$(PY) benchmarks/bench_dates.py
