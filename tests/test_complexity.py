@@ -21,7 +21,6 @@ import pkgutil
 import re
 import time
 from multiprocessing.pool import Pool
-
 from pathlib import Path
 from typing import Any
 
