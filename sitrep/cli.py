@@ -274,3 +274,177 @@ def status(db: DbOption = "sitrep.db") -> None:
         out.print("failures:")
         for f in failures:
             out.print(f"  run {f.run_id} [{f.stage}] {f.input}: {f.reason}", markup=False, highlight=False)
+
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:  # the store is imported lazily: `sitrep --help` stays fast
+    from .store import Store
+
+
+def _open_store(db: str) -> Store:
+    from .store import Store
+
+    try:
+        return Store(db, create=False)
+    except FileNotFoundError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_FATAL) from e
+
+
+def _emit_rows(rows: list[dict[str, object]], columns: list[str], fmt: str) -> None:
+    """Rows as jsonl (full records) or csv (the listed columns); table is printed by the caller."""
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                        for v in (r.get(c) for c in columns)])
+
+
+@app.command()
+def timeline(
+    db: DbOption = "sitrep.db",
+    date_from: Annotated[str | None, typer.Option("--from", help="First day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name contains this (case-insensitive).")] = None,
+    place: Annotated[str | None, typer.Option(help="Place, province or country contains this.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type (ASSAULT...) or ACLED event/sub-event type.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many events.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Dated events in order with their sources (undated events last).
+
+    Example: sitrep timeline --db sitrep.db --from 2021-08 --actor Taliban --format table
+    """
+    from .timeline import PLOVER_TYPES, format_date, format_fatalities
+    from .timeline import timeline as build_timeline
+
+    if fmt not in ("table", "jsonl", "csv"):
+        typer.echo(f"unknown format {fmt!r}; choose one of: table, jsonl, csv", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    store = _open_store(db)
+    plover = event_type if event_type and event_type.upper() in PLOVER_TYPES else None
+    acled = event_type if event_type and plover is None else None
+    rows = build_timeline(store, date_from, date_to, actor, place, plover, acled)
+    if limit is not None:
+        rows = rows[:limit]
+    for r in rows:
+        r["date_label"] = format_date(r)
+        r["fatalities_label"] = format_fatalities(r)
+        r["source_ids"] = [s["doc_id"] for s in r["sources"]]
+    if fmt != "table":
+        _emit_rows(rows, ["id", "date", "date_precision", "summary", "actors", "place", "fatalities",
+                          "fatalities_qualifier", "plover_type", "acled_event_type", "source_ids"], fmt)
+        return
+    t = Table(title=None if quiet else f"timeline: {len(rows)} events")
+    t.add_column("date", no_wrap=True)
+    t.add_column("summary", ratio=4, overflow="fold")
+    for col in ("actors", "place", "fatalities", "sources"):
+        t.add_column(col, ratio=1, overflow="fold")
+    for r in rows:
+        srcs = ", ".join(s["outlet"] or s["doc_id"] for s in r["sources"])
+        summary = str(r["summary"] or r["plover_type"])
+        summary = summary if len(summary) <= 140 else summary[:139] + "…"
+        t.add_row(str(r["date_label"]), summary, " -> ".join(r["actors"]),
+                  str(r["place"]), str(r["fatalities_label"]), srcs)
+    out.print(t)
+
+
+@app.command()
+def figures(
+    db: DbOption = "sitrep.db",
+    measure: Annotated[str | None, typer.Option(help="Measure contains this (e.g. troops).")] = None,
+    subject: Annotated[str | None, typer.Option(help="Subject contains this (e.g. NATO).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many series.")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Figure series such as troop levels over time, each point with its source.
+
+    Example: sitrep figures --db sitrep.db --measure troops --format table
+    """
+    from .figure_series import figure_series
+
+    if fmt not in ("table", "jsonl", "csv"):
+        typer.echo(f"unknown format {fmt!r}; choose one of: table, jsonl, csv", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    series = figure_series(_open_store(db), measure=measure, subject=subject)
+    if limit is not None:
+        series = series[:limit]
+    if fmt == "jsonl":
+        for s in series:
+            print(json.dumps(s, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        flat = [{"measure": s["measure"], "subject": s["subject"], **p} for s in series for p in s["points"]]
+        _emit_rows(flat, ["measure", "subject", "date", "date_basis", "value", "unit", "qualifier", "status",
+                          "source", "doc_ids"], fmt)
+        return
+    for s in series:
+        title = f"{s['measure']}" + (f" · {s['subject']}" if s["subject"] else "")
+        t = Table(title=None if quiet else title)
+        for col in ("date", "value", "unit", "source", "documents"):
+            t.add_column(col, overflow="fold")
+        for p in s["points"]:
+            date = (p["date"] or "undated") + (" (reported)" if p["date_basis"] == "document" else "")
+            value = f"{p['qualifier']} {p['value']}" if p["qualifier"] not in (None, "exact") else str(p["value"])
+            t.add_row(date, value, str(p["unit"] or ""), str(p["source"] or ""),
+                      ", ".join(p["outlets"] or p["doc_ids"]))
+        out.print(t)
+    if not series and not quiet:
+        typer.echo("no figures stored", err=True)
+
+
+@app.command()
+def report(
+    db: DbOption = "sitrep.db",
+    output: Annotated[str, typer.Option("--output", "-o", help="HTML file to write.")] = "report.html",
+    quiet: QuietOption = False,
+) -> None:
+    """Write the briefing: one self-contained HTML file (timeline, map, figure charts, sources).
+
+    Example: sitrep report --db sitrep.db -o report.html
+    """
+    from .report import write_report
+
+    path = write_report(_open_store(db), output)
+    if not quiet:
+        typer.echo(f"wrote {path}", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption = "sitrep.db",
+    host: Annotated[str, typer.Option(help="Interface to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    ingest_token: Annotated[
+        str | None,
+        typer.Option("--ingest-token", envvar="SITREP_INGEST_TOKEN",
+                     help="Enable POST /api/documents for callers sending this bearer token (off by default)."),
+    ] = None,
+) -> None:
+    """Serve the JSON API (/api) and the web UI over a database.
+
+    Example: sitrep serve --db sitrep.db
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web_app = create_app(db, ingest_token=ingest_token)
+    except FileNotFoundError as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(EXIT_FATAL) from e
+    err.print(f"sitrep serving {db} on http://{host}:{port}/ (API: /api, spec: /api/openapi.json)"
+              + ("; ingest enabled" if ingest_token else "; read-only"), markup=False, highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
