@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+
+if TYPE_CHECKING:  # the store is imported lazily: `sitrep --help` stays fast
+    from .store import Store
 
 app = typer.Typer(
     add_completion=False,
@@ -189,17 +192,12 @@ def export(
     Example: sitrep export --db sitrep.db --format acled-csv -o events.csv
     """
     from .export import FORMATS
-    from .store import Store
 
     if fmt not in FORMATS:
         typer.echo(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", err=True)
         raise typer.Exit(EXIT_USAGE)
     writer, binary = FORMATS[fmt]
-    try:
-        store = Store(db, create=False)
-    except FileNotFoundError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_FATAL) from e
+    store = _open_store(db)
     if output == "-":
         if binary:
             typer.echo(f"{fmt} needs a file: use -o FILE", err=True)
@@ -252,13 +250,7 @@ def status(db: DbOption = "sitrep.db") -> None:
 
     Example: sitrep status --db sitrep.db
     """
-    from .store import Store
-
-    try:
-        store = Store(db, create=False)
-    except FileNotFoundError as e:
-        typer.echo(str(e), err=True)
-        raise typer.Exit(EXIT_FATAL) from e
+    store = _open_store(db)
     counts = store.counts()
     out.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
     t = Table(title="runs")
@@ -276,10 +268,6 @@ def status(db: DbOption = "sitrep.db") -> None:
             out.print(f"  run {f.run_id} [{f.stage}] {f.input}: {f.reason}", markup=False, highlight=False)
 
 
-from typing import TYPE_CHECKING  # noqa: E402
-
-if TYPE_CHECKING:  # the store is imported lazily: `sitrep --help` stays fast
-    from .store import Store
 
 
 def _open_store(db: str) -> Store:
