@@ -22,8 +22,7 @@ install: $(STAMP)
 
 # apt packages the tests need (PostgreSQL server, Chromium); idempotent, skipped when present
 system-deps:
-	bash scripts/install_postgresql.sh
-	@if [ -f scripts/install_system_deps.sh ]; then bash scripts/install_system_deps.sh; fi
+	bash scripts/install_system_deps.sh
 
 test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc

@@ -20,7 +20,7 @@ from pathlib import Path
 def _bin(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     if not found:
-        raise RuntimeError(f"PostgreSQL {name} not found: run scripts/install_postgresql.sh (make test does)")
+        raise RuntimeError(f"PostgreSQL {name} not found: run scripts/install_system_deps.sh (make test does)")
     return found[-1]
 
 
