@@ -21,28 +21,13 @@ from pathlib import Path
 import sitrep
 from sitrep.store import Store
 
+from .corpora import attack_reports
 from .test_pipeline import _export, _fingerprint
 
 EXE = Path(sys.executable).parent / "sitrep"
 KILLS = 20
 DOCS = 120
 BATCH = "2"
-
-
-def _corpus(root: Path) -> Path:
-    rng = random.Random(3)
-    d = root / "corpus"
-    d.mkdir()
-    towns = ["Kunduz", "Herat", "Ghazni", "Kandahar", "Mazar-i-Sharif", "Jalalabad"]
-    for i in range(DOCS):
-        town = rng.choice(towns)
-        (d / f"k{i:03d}.txt").write_text(
-            f"Fighting near {town}, report {i}\n\nKABUL, July {i % 28 + 1} - Taliban fighters attacked a police "
-            f"checkpoint near {town} on Monday, killing {i % 7 + 1} officers, a provincial spokesman said.\n\n"
-            f"\"We will not abandon the district,\" the governor said of attack number {i}.\n",
-            encoding="utf-8",
-        )
-    return d
 
 
 def _env() -> dict[str, str]:
@@ -101,7 +86,7 @@ def _timing(corpus: Path, db: Path) -> tuple[float, float]:
 
 
 def test_twenty_sigkills_lose_and_duplicate_nothing(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path)
+    corpus = attack_reports(tmp_path, DOCS)
     reference = tmp_path / "reference.db"
     sitrep.run([corpus], db=reference, batch_size=int(BATCH), doc_timeout=0)  # in-process, unsupervised
     expected = _fingerprint(_export(reference))

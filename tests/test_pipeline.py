@@ -14,6 +14,8 @@ from pathlib import Path
 import sitrep
 from sitrep.store import Store
 
+from .corpora import attack_reports
+
 
 def _export(db: Path) -> list[dict]:
     import io
@@ -62,7 +64,9 @@ def test_second_run_adds_nothing(article_dir: Path, tmp_db: Path) -> None:
 def test_bad_inputs_are_reported_and_the_rest_is_stored(article_dir: Path, tmp_db: Path) -> None:
     (article_dir / "empty.txt").write_bytes(b"")
     (article_dir / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (article_dir / "feed.jsonl").write_text('{"id": "j1", "text": "Troops withdrew."}\n{oops\n', encoding="utf-8")
+    (article_dir / "feed.jsonl").write_text(
+        '{"id": "j1", "text": "Troops withdrew."}\n{oops\n', encoding="utf-8"
+    )
     summary = sitrep.run([article_dir, article_dir / "missing.txt"], db=tmp_db)
     failed = dict(summary.failed)
     assert summary.stored == 4  # a1, a2, a3, j1
@@ -78,11 +82,15 @@ def test_bad_inputs_are_reported_and_the_rest_is_stored(article_dir: Path, tmp_d
 
 def test_cli_exit_codes_and_summary(article_dir: Path, tmp_db: Path) -> None:
     exe = Path(sys.executable).parent / "sitrep"
-    ok = subprocess.run([exe, "run", str(article_dir), "--db", str(tmp_db), "--json"], capture_output=True, text=True)
+    ok = subprocess.run(
+        [exe, "run", str(article_dir), "--db", str(tmp_db), "--json"], capture_output=True, text=True
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["documents_stored"] == 3
     (article_dir / "bad.txt").write_bytes(b"")
-    bad = subprocess.run([exe, "run", str(article_dir), "--db", str(tmp_db), "--quiet"], capture_output=True, text=True)
+    bad = subprocess.run(
+        [exe, "run", str(article_dir), "--db", str(tmp_db), "--quiet"], capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert f"{article_dir / 'bad.txt'}: empty" in bad.stderr
     out = subprocess.run([exe, "export", "--db", str(tmp_db)], capture_output=True, text=True)
@@ -90,23 +98,8 @@ def test_cli_exit_codes_and_summary(article_dir: Path, tmp_db: Path) -> None:
     assert sum(json.loads(line)["type"] == "document" for line in out.stdout.splitlines()) == 3
 
 
-def _corpus(root: Path, n: int) -> Path:
-    rng = random.Random(7)
-    d = root / "many"
-    d.mkdir()
-    towns = ["Dala", "Kura", "Bama", "Gwoza", "Monguno", "Dikwa"]
-    for i in range(n):
-        town = rng.choice(towns)
-        (d / f"doc{i:03d}.txt").write_text(
-            f"Report {i}\n\nGunmen attacked a checkpoint near {town} on Monday, killing {i % 7 + 1} soldiers, "
-            f"officials said.\n\n\"We will respond,\" an army spokesman said of attack number {i}.\n",
-            encoding="utf-8",
-        )
-    return d
-
-
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path, 60)
+    corpus = attack_reports(tmp_path, 60, seed=7)
     reference = tmp_path / "reference.db"
     sitrep.run([corpus], db=reference, batch_size=4)
     killed = tmp_path / "killed.db"
