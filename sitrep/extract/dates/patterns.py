@@ -209,9 +209,10 @@ PREP_BEFORE = re.compile(
     r"|as of|last|next|this|early|late|mid|end|around|about|for|since|starting|beginning|ending))\s*-?\s*$"
     r"|['’][sS]\s+$"
 )
-# A bare year followed by these is a count, not a year ("2000 troops").
+# A bare year followed by these is a count, not a year ("2000 troops"). Used with ``match`` right
+# after a number; ``(?<!\s)`` keeps a scan from re-reading a long run of spaces at every position.
 COUNT_NOUN = re.compile(
-    r"\s+(?i:troops|soldiers|people|persons|civilians|members|fighters|militants|police|policemen|men|women"
+    r"(?<!\s)\s+(?i:troops|soldiers|people|persons|civilians|members|fighters|militants|police|policemen|men|women"
     r"|children|refugees|families|homes|houses|km|kilometres|kilometers|miles|metres|meters|dollars|euros"
     r"|tons|tonnes|rounds|cases|deaths|casualties|votes|pages|words|calories|feet|units|vehicles|times)\b"
 )

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from . import patterns as P
 
-_NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_followers"])) + r")\b")
+# used with ``match`` right after a weekday name; (?<!\s): a scan never re-reads a run of spaces
+_NOT_WEEKDAY_AFTER = re.compile(r"(?<!\s)\s+(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_followers"])) + r")\b")
 _NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_preceders"])) + r")\s+$")
 _REF_PREP = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, P.REF_NEEDS_PREP)) + r")\s+$")
 _PREP = re.compile(r"(?i)\b(on|in|since|for|from|until|till|by|at|during|over|within|through|after|before|of)\s+$")
@@ -382,7 +383,7 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         if word in ("a", "an", "one", "per") and not det:
             prev = _prev_text(text, s, 25)
             after = text[e : e + 12]
-            if re.search(r"(?i)(?:[a-z]{3,}|\d)\s+$", prev) and not g["approx"] and not re.search(
+            if re.search(r"(?i)(?:[a-z]{3}|\d)\s+$", prev) and not g["approx"] and not re.search(
                 r"(?i)\b(?:for|in|within|over|after|than|about|nearly|almost|under|just|only|half|of|past|last|"
                 r"the|first|around|least|more|less|some|spent|took|takes|take|lasted|lasts|last|nearly|by|into|"
                 r"once|twice|times|every|each|per|to|throughout|during|following|before|ended|since|with|without)\s+$",
@@ -537,8 +538,17 @@ def _settle(cands: list[Sem]) -> list[Sem]:
     return out
 
 
-_GAP_TD = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+)?$")
-_GAP_DT = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+)?$")
+def _gap(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    r"""Whether text[lo:hi] is ``\s*(?:,\s*)?(?:WORD\s+)?`` for one of ``words``.
+
+    A string test rather than a regex: that regex, scanned over a text, re-reads a run of spaces
+    from each of its positions (quadratic)."""
+    if hi < lo:
+        return False
+    g = text[lo:hi].lstrip()
+    if g[:1] == ",":
+        g = g[1:].lstrip()
+    return not g or any(g.startswith(w) and g[len(w) :].isspace() for w in words)
 
 
 def _has_day(s: Sem) -> bool:
@@ -553,11 +563,11 @@ def _merge_times(text: str, sems: list[Sem]) -> list[Sem]:
     while i < len(sems):
         a = sems[i]
         b = sems[i + 1] if i + 1 < len(sems) else None
-        if b is not None and a.kind == "time" and _has_day(b) and _GAP_TD.fullmatch(text, a.end, b.start):
+        if b is not None and a.kind == "time" and _has_day(b) and _gap(text, a.end, b.start, ("on", "of")):
             out.append(replace(b, start=a.start, hour=a.hour, minute=a.minute))
             i += 2
             continue
-        if b is not None and b.kind == "time" and _has_day(a) and _GAP_DT.fullmatch(text, a.end, b.start):
+        if b is not None and b.kind == "time" and _has_day(a) and _gap(text, a.end, b.start, ("at", "from")):
             out.append(replace(a, end=b.end, hour=b.hour, minute=b.minute))
             i += 2
             continue
