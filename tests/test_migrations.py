@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, select, text
 
-from sitrep.store.db import migrate
-from sitrep.store.schema import Base
+from sitrep.store import Store, db_url
+from sitrep.store.db import _alembic_config, make_engine, migrate
+from sitrep.store.schema import NATIVE_SEARCH_OBJECTS, Base, EventSearch, EventTerm, EventText
+
+
+def _not_native(name: str | None, type_: str, parent_names: Any) -> bool:
+    """The FTS5 table (and its shadow tables) and the tsvector index cannot be declared as models."""
+    return not name or not any(name == n or name.startswith(n + "_") for n in NATIVE_SEARCH_OBJECTS)
+
+
+def _diff(url: str) -> list[Any]:
+    engine = make_engine(db_url(url))
+    migrate(engine)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_name": _not_native})
+        diff = compare_metadata(ctx, Base.metadata)
+    engine.dispose()
+    return diff  # type: ignore[no-any-return]
 
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    migrate(engine)
-    with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    assert diff == [], f"schema changed without a migration: {diff}"
+    assert _diff(str(tmp_path / "m.db")) == [], "schema changed without a migration"
+
+
+def test_models_and_migrations_agree_on_postgresql(any_db: str) -> None:
+    assert _diff(any_db) == [], "schema changed without a migration"
 
 
 def test_migrate_is_idempotent(tmp_path: Path) -> None:
@@ -26,3 +44,94 @@ def test_migrate_is_idempotent(tmp_path: Path) -> None:
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     assert {"documents", "events", "statements", "figures", "mentions", "runs", "failures"} <= tables
+    assert {"event_search", "event_terms", "events_fts"} <= tables
+
+
+def _upgrade_to(engine: Any, revision: str) -> None:
+    cfg, _ = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def _old_event(
+    conn: Any, ident: str, *, actor1: str | None, location: str | None, summary: str, mention: str
+) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO events (id, data, date, seq, plover_type, acled_event_type, acled_sub_event_type,"
+            " actor1, actor2, location, admin1, country, status, fatalities, summary)"
+            " VALUES (:id, '{}', '2021-06-14', 1, 'ASSAULT', NULL, NULL, :a1, 'Afghan government', :loc,"
+            " 'Kunduz', 'Afghanistan', 'occurred', 3, :summary)"
+        ),
+        {"id": ident, "a1": actor1, "loc": location, "summary": summary},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO documents (id, content_hash, source, reference_date_basis, reference_bounds,"
+            " date_warnings, text, seq) VALUES (:d, :d, '', 'none', '[]', '[]', :t, 1)"
+        ),
+        {"d": f"doc-{ident}", "t": mention},
+    )
+    conn.execute(
+        text(
+            'INSERT INTO mentions (record_kind, record_id, doc_id, start, "end", text)'
+            " VALUES ('event', :id, :d, 0, :n, :t)"
+        ),
+        {"id": ident, "d": f"doc-{ident}", "n": len(mention), "t": mention},
+    )
+
+
+def test_upgrade_from_0003_backfills_the_lookup_tables(any_db: str) -> None:
+    """A database written before 0004 gets its event_terms and search index on upgrade."""
+    engine = make_engine(db_url(any_db))
+    _upgrade_to(engine, "0003")
+    with engine.begin() as conn:
+        _old_event(conn, "ev1", actor1="Taliban", location="Kunduz", summary="Taliban attack Kunduz",
+                   mention="Fighters stormed an army checkpoint at dawn")  # fmt: skip
+        _old_event(conn, "ev2", actor1=" TALIBAN ", location=None, summary="Convoy hit by a roadside bomb",
+                   mention="The convoy was hit near the bridge")  # fmt: skip
+    engine.dispose()
+    store = Store(any_db)  # migrates to head: back-fill
+    with store.session() as s:
+        terms = sorted((t.event_id, t.kind, t.term) for t in s.scalars(select(EventTerm)))
+        assert terms == [
+            ("ev1", "actor", "afghan government"), ("ev1", "actor", "taliban"), ("ev1", "place", "afghanistan"),
+            ("ev1", "place", "kunduz"),
+            ("ev2", "actor", "afghan government"), ("ev2", "actor", "taliban"), ("ev2", "place", "afghanistan"),
+            ("ev2", "place", "kunduz"),
+        ]  # fmt: skip
+        search = {r.event_id: r for r in s.scalars(select(EventSearch))}
+        assert set(search) == {"ev1", "ev2"} and search["ev1"].fatalities == 3
+        bodies = {t.id: t.body for t in s.scalars(select(EventText))}
+        assert "army checkpoint" in bodies[search["ev1"].id] and "Convoy hit" in bodies[search["ev2"].id]
+    from sitrep.web.queries import EventFilters, list_events
+
+    with store.session() as s:
+
+        def found(**kw: str) -> list[str]:
+            return sorted(e["id"] for e in list_events(s, EventFilters(**kw)).items)
+
+        assert found(actor="taliban") == ["ev1", "ev2"]
+        assert found(q="army CHECKPOINT") == ["ev1"]
+        assert found(q="convoy") == ["ev2"]
+        assert found(q="convoy", place="kunduz", actor="Afghan government") == ["ev2"]
+    # a new event after the upgrade gets a fresh search id (the sequence moved past the back-fill)
+    store.write_fused("event", [{"id": "ev3", "plover_type": "ASSAULT", "summary": "convoy ambushed",
+                                 "mentions": []}], {})  # fmt: skip
+    with store.session() as s:
+        assert sorted(e["id"] for e in list_events(s, EventFilters(q="convoy")).items) == ["ev2", "ev3"]
+    store.close()
+
+
+def test_downgrade_0004_drops_the_lookup_tables(tmp_path: Path) -> None:
+    engine = make_engine(db_url(str(tmp_path / "d.db")))
+    migrate(engine)
+    cfg, _ = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    tables = set(inspect(engine).get_table_names())
+    assert not tables & {"event_search", "event_terms", "events_fts"}
+    migrate(engine)  # and back up
+    assert {"event_search", "event_terms", "events_fts"} <= set(inspect(engine).get_table_names())

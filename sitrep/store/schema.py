@@ -8,10 +8,11 @@ re-run or improved without re-reading any page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
 class Base(DeclarativeBase):
@@ -107,6 +108,160 @@ class EventRow(_FusedRecord):
     )
 
 
+class EventSearch(Base):
+    """One narrow row per event with what ``/api/events`` filters and sorts on (migration 0004).
+
+    Kept by ``Store.write_fused`` in the event's own transaction (``sync_event_search``). Its
+    integer ``id`` keys ``event_text`` and the full-text index, so a text search is a set of
+    rowids; rows are small, so probing them for type and status filters is cheap.
+    """
+
+    __tablename__ = "event_search"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(40))
+    date: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    plover_type: Mapped[str] = mapped_column(String(20))
+    acled_event_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (
+        Index("ix_event_search_event_id", "event_id", unique=True),
+        Index("ix_event_search_date", "date", "event_id"),
+        Index("ix_event_search_fatalities", "fatalities", "event_id"),
+    )
+
+
+class EventText(Base):
+    """The text ``q`` searches for each event: its summary and every mention text (migration 0004).
+
+    ``id`` is the event's ``event_search.id``. SQLite indexes ``body`` in the FTS5 table
+    ``events_fts`` (external content = this table, rowid = ``id``, kept in sync by triggers);
+    PostgreSQL in the GIN index ``ix_event_text_fts`` on ``to_tsvector('simple', body)``.
+    Neither can be declared here (``NATIVE_SEARCH_OBJECTS``); the migration creates them.
+    """
+
+    __tablename__ = "event_text"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventTerm(Base):
+    """The actor and place names of each event, trimmed and lower-cased, one row per
+    (event, kind, name), with the event's sort keys (migration 0004).
+
+    ``actor=`` and ``place=`` filters read one range of ``(kind, term, date|fatalities, event_id)``
+    in sort order, whichever of the two (actor1/actor2; location/admin1/country) holds the name.
+    ``search_id`` is the event's ``event_search.id``: the second name filter is a primary-key probe
+    and a text search a probe of the set of matching rowids.
+    """
+
+    __tablename__ = "event_terms"
+    search_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # actor, place
+    term: Mapped[str] = mapped_column(String(200), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(40))
+    date: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    plover_type: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+
+    # covering: a name filter combined with type, status and date is read from the index alone
+    __table_args__ = (
+        Index(
+            "ix_event_terms_date", "kind", "term", "date", "event_id", "search_id", "plover_type", "status"
+        ),
+        Index(
+            "ix_event_terms_fatalities",
+            "kind",
+            "term",
+            "fatalities",
+            "event_id",
+            "search_id",
+            "plover_type",
+            "status",
+        ),
+    )
+
+
+# database-specific search objects the migration creates and the models cannot declare
+NATIVE_SEARCH_OBJECTS = frozenset({"events_fts", "ix_event_text_fts"})
+BODY_MAX = 200_000  # characters of summary + mention text indexed per event
+TERM_COLUMNS = {"actor": ("actor1", "actor2"), "place": ("location", "admin1", "country")}
+
+
+def normalize_term(name: str) -> str:
+    """How actor and place names are stored in ``event_terms`` and looked up by the filters."""
+    return name.strip().lower()[:200]
+
+
+def event_search_values(
+    cols: dict[str, Any], texts: Iterable[str]
+) -> tuple[dict[str, Any], str, set[tuple[str, str]]]:
+    """The ``event_search`` values, the ``event_text`` body and the ``(kind, term)`` pairs of one
+    event, from its indexed columns (``events`` row / ``db._columns``) and its mention texts."""
+    body = "\n".join([cols.get("summary") or "", *texts])[:BODY_MAX]
+    values = {
+        "date": cols.get("date"),
+        "fatalities": cols.get("fatalities"),
+        "plover_type": cols.get("plover_type") or "",
+        "acled_event_type": cols.get("acled_event_type"),
+        "status": cols.get("status") or "occurred",
+    }
+    terms = {
+        (kind, normalize_term(name))
+        for kind, names in TERM_COLUMNS.items()
+        for name in (cols.get(c) for c in names)
+        if isinstance(name, str) and normalize_term(name)
+    }
+    return values, body, terms
+
+
+def sync_event_search(session: Session, events: Sequence[tuple[str, dict[str, Any], Sequence[str]]]) -> None:
+    """Bring ``event_search``, ``event_text`` and ``event_terms`` in line with events just written:
+    each item is (event id, indexed columns, mention texts). Search and text rows are updated in
+    place (their id is the FTS rowid; an unchanged body is not re-indexed), the terms replaced,
+    so re-fusing an event leaves no stale or duplicate rows."""
+    if not events:
+        return
+    latest = {event_id: event_search_values(cols, texts) for event_id, cols, texts in events}
+    ids = list(latest)
+    rows: dict[str, EventSearch] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        found = list(session.scalars(select(EventSearch).where(EventSearch.event_id.in_(chunk))))
+        rows.update((r.event_id, r) for r in found)
+        if found:
+            session.execute(delete(EventTerm).where(EventTerm.search_id.in_([r.id for r in found])))
+    for event_id, (values, _, _) in latest.items():
+        row = rows.get(event_id)
+        if row is None:
+            rows[event_id] = row = EventSearch(event_id=event_id, **values)
+            session.add(row)
+        else:
+            for k, v in values.items():
+                if getattr(row, k) != v:
+                    setattr(row, k, v)
+    session.flush()
+    texts = {rows[event_id].id: body for event_id, (_, body, _) in latest.items()}
+    sids = list(texts)
+    for i in range(0, len(sids), 500):
+        for t in session.scalars(select(EventText).where(EventText.id.in_(sids[i : i + 500]))):
+            if t.body != texts[t.id]:
+                t.body = texts[t.id]
+            del texts[t.id]
+    session.add_all(EventText(id=sid, body=body) for sid, body in texts.items())
+    term_rows = [
+        {"event_id": event_id, "kind": kind, "term": term, "search_id": rows[event_id].id,
+         "date": values["date"], "fatalities": values["fatalities"], "plover_type": values["plover_type"],
+         "status": values["status"]}
+        for event_id, (values, _, terms) in latest.items()
+        for kind, term in sorted(terms)
+    ]  # fmt: skip
+    if term_rows:
+        session.execute(insert(EventTerm), term_rows)
+
+
 class StatementRow(_FusedRecord):
     __tablename__ = "statements"
     speaker: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
@@ -167,4 +322,8 @@ class Story(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-FUSED_TABLES: dict[str, type[_FusedRecord]] = {"event": EventRow, "statement": StatementRow, "figure": FigureRow}
+FUSED_TABLES: dict[str, type[_FusedRecord]] = {
+    "event": EventRow,
+    "statement": StatementRow,
+    "figure": FigureRow,
+}

@@ -8,8 +8,8 @@ two views always agree.
 from __future__ import annotations
 
 import base64
+import re
 import binascii
-import itertools
 import json
 import threading
 import time
@@ -18,12 +18,38 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    FromClause,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased, join
 
-from ..store.schema import DocumentRow, EventRow, FigureRow, MentionRow, StatementRow
+from ..store.schema import (
+    DocumentRow,
+    EventRow,
+    EventSearch,
+    EventTerm,
+    EventText,
+    FigureRow,
+    MentionRow,
+    StatementRow,
+    normalize_term,
+)
 
 MAX_PAGE_SIZE = 500
+FEW_MATCHES = 2000  # a text search with fewer matches is read from the full-text index first
 
 
 class QueryError(ValueError):
@@ -43,57 +69,60 @@ class EventFilters:
     status: str | None = None
     q: str | None = None
 
-    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
-        """All filters as one AND list (each either/or group folded into an OR)."""
-        plain, groups = self.split(session)
-        return [*plain, *(or_(*g) for g in groups)]
+    def terms(self) -> list[tuple[str, str]]:
+        """The name filters as ``event_terms`` keys: ("actor", "taliban"), ("place", "kunduz")."""
+        out = []
+        if self.actor:
+            out.append(("actor", normalize_term(self.actor)))
+        if self.place:
+            out.append(("place", normalize_term(self.place)))
+        return out
 
-    def branches(self, session: Session) -> list[list[ColumnElement[bool]]]:
-        """The filters as a union of AND lists, one per combination of either/or alternatives.
+    def text(self) -> str | None:
+        return self.q.strip() if self.q and self.q.strip() else None
 
-        ``actor1 = a OR actor2 = a`` cannot be read from one index in order; each alternative
-        can (``ix_events_actor1_date``), so a query over the union of the branches stays indexed.
-        """
-        plain, groups = self.split(session)
-        return [[*plain, *combo] for combo in itertools.product(*groups)]
-
-    def split(self, session: Session) -> tuple[list[ColumnElement[bool]], list[list[ColumnElement[bool]]]]:
-        """(conditions that must all hold, groups of alternatives of which one must hold)."""
-        conds: list[ColumnElement[bool]] = []
-        groups: list[list[ColumnElement[bool]]] = []
-        if self.date_from:
-            conds.append(EventRow.date >= self.date_from)
-        if self.date_to:
-            # "~" sorts after digits and "-": a day inside a month given as date_to still matches
-            conds.append(EventRow.date <= self.date_to + "~")
+    def dates(self, col: Any) -> list[ColumnElement[bool]]:
+        """The date range on ``col`` (events.date or a lookup table's copy of it)."""
         if self.date_from and self.date_to and self.date_from > self.date_to + "~":
             raise QueryError(f"date_from {self.date_from} is after date_to {self.date_to}")
-        if self.plover_type:
-            conds.append(EventRow.plover_type == self.plover_type)
-        if self.acled_event_type:
+        conds: list[ColumnElement[bool]] = []
+        if self.date_from:
+            conds.append(col >= self.date_from)
+        if self.date_to:
+            # "~" sorts after digits and "-": a day inside a month given as date_to still matches
+            conds.append(col <= self.date_to + "~")
+        return conds
+
+    def columns(
+        self, session: Session, table: Any, *, plover: bool = True, acled: bool = True, status: bool = True
+    ) -> list[ColumnElement[bool]]:
+        """Type and status filters on ``table`` (``EventRow``, or a lookup table that copies them)."""
+        conds: list[ColumnElement[bool]] = []
+        if self.plover_type and plover:
+            conds.append(table.plover_type == self.plover_type)
+        if self.acled_event_type and acled:
             names = VOCABULARY.variants(session, "acled", self.acled_event_type)
-            conds.append(EventRow.acled_event_type.in_(names) if names else false())
-        if self.status:
-            conds.append(EventRow.status == self.status.lower())
-        if self.actor:
-            names = VOCABULARY.variants(session, "actor", self.actor)
-            if names:
-                groups.append([EventRow.actor1.in_(names), EventRow.actor2.in_(names)])
-            else:
-                conds.append(false())
-        if self.place:
-            names = VOCABULARY.variants(session, "place", self.place)
-            if names:
-                groups.append([EventRow.location.in_(names), EventRow.admin1.in_(names), EventRow.country.in_(names)])
-            else:
-                conds.append(false())
-        if self.q and self.q.strip():
-            pattern = like_pattern(self.q.strip())
-            in_mentions = select(MentionRow.record_id).where(
-                MentionRow.record_kind == "event", contains(session, MentionRow.text, pattern)
+            conds.append(table.acled_event_type.in_(names) if names else false())
+        if self.status and status:
+            conds.append(table.status == self.status.lower())
+        return conds
+
+    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
+        """All filters as conditions on ``events`` (name and text filters as indexed sub-selects)."""
+        conds = [*self.dates(EventRow.date), *self.columns(session, EventRow)]
+        for kind, term in self.terms():
+            conds.append(
+                EventRow.id.in_(
+                    select(EventTerm.event_id).where(EventTerm.kind == kind, EventTerm.term == term)
+                )
             )
-            groups.append([contains(session, EventRow.summary, pattern), EventRow.id.in_(in_mentions)])
-        return conds, groups
+        if (words := self.text()) is not None:
+            conds.append(
+                EventRow.id.in_(
+                    select(EventSearch.event_id).where(EventSearch.id.in_(text_matches(session, words)))
+                )
+            )
+        return conds
 
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -107,18 +136,68 @@ def contains(session: Session, col: Any, pattern: str) -> ColumnElement[bool]:
     return col.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
 
 
-class Vocabulary:
-    """Stored spellings of actor, place and ACLED type names, so filters can be case-insensitive
-    and still use the indexes: "taliban" becomes ``actor1 IN ('Taliban')``.
+# -- full-text search (migration 0004) -------------------------------------------------------
+# SQLite: the FTS5 table over event_search.body (rowid = event_search.id). Not an ORM model.
+EVENTS_FTS = Table("events_fts", MetaData(), Column("rowid", Integer), Column("events_fts", Text))
+SIMPLE = literal_column("'simple'::regconfig")  # PostgreSQL: the configuration of ix_event_search_fts
+sqlite_master = Table("sqlite_master", MetaData(), Column("type", Text), Column("name", Text))
+_FTS5: dict[str, bool] = {}
 
-    The distinct values are read from covering indexes and cached for a few seconds.
+
+def _has_fts5(session: Session) -> bool:
+    key = str(session.get_bind().engine.url)
+    if key not in _FTS5:
+        found = session.scalar(
+            select(func.count()).select_from(sqlite_master).where(sqlite_master.c.name == "events_fts")
+        )
+        _FTS5[key] = bool(found)
+    return _FTS5[key]
+
+
+def fts_phrase(text: str) -> str:
+    """User text as one FTS5 phrase whose last word is a prefix ("convoy" finds "convoys"):
+    quoted, inner quotes doubled, so no input is FTS syntax (``NEAR``, ``*``, ``-``, ``(``,
+    ``OR`` are just characters the tokenizer drops or keeps)."""
+    return '"' + text.replace('"', '""') + '"*'
+
+
+def ts_prefix_phrase(text: str) -> str:
+    """The same for PostgreSQL's ``to_tsquery``: words in order, the last one a prefix. Only
+    word characters reach the query, so nothing the user types is tsquery syntax."""
+    words = re.findall(r"\w+", text.lower())
+    return " <-> ".join([*words[:-1], words[-1] + ":*"]) if words else ""
+
+
+def text_matches(session: Session, text: str) -> Select[Any]:
+    """``event_search.id`` of the events whose summary or mention texts contain the words of
+    ``text`` in that order (case-insensitive): FTS5 on SQLite, a tsvector GIN index on PostgreSQL,
+    a LIKE scan (substring) where neither exists."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        tsv = func.to_tsvector(SIMPLE, EventText.body)
+        query = ts_prefix_phrase(text)
+        if not query:
+            return select(EventText.id).where(false())
+        return select(EventText.id).where(tsv.op("@@")(func.to_tsquery(SIMPLE, query)))
+    if dialect == "sqlite" and _has_fts5(session):
+        return select(EVENTS_FTS.c.rowid).where(EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(text)))
+    return select(EventText.id).where(contains(session, EventText.body, like_pattern(text)))
+
+
+def count_matches(session: Session, text: str) -> int:
+    """How many events ``text_matches`` finds (FTS5 counts from its index without a row lookup)."""
+    return session.scalar(select(func.count()).select_from(text_matches(session, text).subquery())) or 0
+
+
+class Vocabulary:
+    """Stored spellings of ACLED type names, so the filter can be case-insensitive and still use
+    the indexes: "battles" becomes ``acled_event_type IN ('Battles')``.
+
+    The distinct values are read from covering indexes and cached for a few seconds. (Actor and
+    place names are looked up in ``event_terms``, which stores them lower-cased.)
     """
 
-    COLUMNS = {
-        "actor": (EventRow.actor1, EventRow.actor2),
-        "place": (EventRow.location, EventRow.admin1, EventRow.country),
-        "acled": (EventRow.acled_event_type,),
-    }
+    COLUMNS = {"acled": (EventRow.acled_event_type,)}
 
     def __init__(self, ttl: float = 10.0) -> None:
         self.ttl = ttl
@@ -176,23 +255,22 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
     return value, ident
 
 
-def _sort_column(sort: str) -> tuple[Any, bool]:
+def _sort_key(sort: str) -> tuple[str, bool]:
     name = sort.lstrip("-")
-    col = {"date": EventRow.date, "fatalities": EventRow.fatalities}.get(name)
-    if col is None:
+    if name not in ("date", "fatalities"):
         raise QueryError(f"unknown sort {sort!r}: use date, -date, fatalities or -fatalities")
-    return col, sort.startswith("-")
+    return name, sort.startswith("-")
 
 
-def _keyset(col: Any, desc: bool, value: Any, ident: str) -> ColumnElement[bool]:
+def _keyset(col: Any, ident_col: Any, desc: bool, value: Any, ident: str) -> ColumnElement[bool]:
     """Rows after (value, ident) in the order used below: nulls first ascending, last descending."""
     if not desc:
         if value is None:
-            return or_(and_(col.is_(None), EventRow.id > ident), col.is_not(None))
-        return or_(col > value, and_(col == value, EventRow.id > ident))
+            return or_(and_(col.is_(None), ident_col > ident), col.is_not(None))
+        return or_(col > value, and_(col == value, ident_col > ident))
     if value is None:
-        return and_(col.is_(None), EventRow.id < ident)
-    return or_(col < value, and_(col == value, EventRow.id < ident), col.is_(None))
+        return and_(col.is_(None), ident_col < ident)
+    return or_(col < value, and_(col == value, ident_col < ident), col.is_(None))
 
 
 def _ordering(session: Session, ident: Any, col: Any, desc: bool) -> list[Any]:
@@ -248,47 +326,107 @@ def list_events(
     page_size: int = 50,
     cursor: str | None = None,
 ) -> Paged:
-    """One page of events matching ``filters``, plus the total count and a cursor onwards."""
-    col, desc = _sort_column(sort)
-    branches = filters.branches(session)
-    if len(branches) > 3:  # a union of many branches costs more than it saves: one OR query
-        branches = [filters.conditions(session)]
-    keyset = None
+    """One page of events matching ``filters``, plus the total count and a cursor onwards.
+
+    Reads ids and sort keys only, from the narrowest index that answers the filters (see
+    ``event_source``); the JSON of the records on the page is fetched afterwards by primary key.
+    """
+    key, desc = _sort_key(sort)
+    offset = 0 if cursor else (page - 1) * page_size
+    src = event_source(session, filters, key)
+    total = src.total
+    if total is None:
+        total = session.scalar(select(func.count()).select_from(src.table).where(*src.conds)) or 0
+    conds = src.conds
+    # many matches: walking the sort index and probing the match set finds a page after about
+    # (offset + page) * size / total rows; few matches: reading them all and sorting is cheaper
+    if src.walk is not None and (offset + page_size + 1) * src.size < max(total, 1) * src.matches:
+        conds = src.walk
+    q = select(src.ident, src.key).select_from(src.table).where(*conds)
     if cursor:
         value, ident = decode_cursor(cursor, sort)
-        keyset = _keyset(col, desc, value, ident)
-    offset = 0 if cursor else (page - 1) * page_size
-    if len(branches) == 1:
-        conds = branches[0]
-        total = session.scalar(select(func.count()).select_from(EventRow).where(*conds)) or 0
-        # ids and sort keys only: read from a covering index, no JSON carried through a sort
-        q = select(EventRow.id, col).where(*conds)
-        if keyset is not None:
-            q = q.where(keyset)
-        q = q.order_by(*_ordering(session, EventRow.id, col, desc)).offset(offset).limit(page_size + 1)
-    else:
-        ids = union(*(select(EventRow.id).where(*b) for b in branches)).subquery()
-        total = session.scalar(select(func.count()).select_from(ids)) or 0
-        # each branch returns its own first rows in order from its index; the union is merged
-        parts = []
-        for b in branches:
-            part = select(EventRow.id, col.label("k")).where(*b)
-            if keyset is not None:
-                part = part.where(keyset)
-            part = part.order_by(*_ordering(session, EventRow.id, col, desc)).limit(offset + page_size + 1)
-            parts.append(select(part.subquery()))
-        merged = union(*parts).subquery()
-        q = (
-            select(merged.c.id, merged.c.k)
-            .order_by(*_ordering(session, merged.c.id, merged.c.k, desc))
-            .offset(offset)
-            .limit(page_size + 1)
-        )
+        q = q.where(_keyset(src.key, src.ident, desc, value, ident))
+    q = q.order_by(*_ordering(session, src.ident, src.key, desc)).offset(offset).limit(page_size + 1)
     keys = list(session.execute(q))
     more = len(keys) > page_size
     keys = keys[:page_size]
     nxt = encode_cursor(sort, keys[-1][1], keys[-1][0]) if more and keys else None
     return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt)
+
+
+@dataclass
+class Source:
+    """Where a filtered event list is read from: a table (or join), its event id and sort key
+    columns, the conditions, and what is known in advance: the ``total``, or for a text search
+    the number of text ``matches``, the ``size`` of the walked index and the ``walk`` conditions
+    that read the sort index in order instead of the matches."""
+
+    table: FromClause | Any
+    ident: Any
+    key: Any
+    conds: list[ColumnElement[bool]]
+    total: int | None = None
+    matches: int = 0
+    size: int = 0
+    walk: list[ColumnElement[bool]] | None = None
+
+
+def event_source(session: Session, filters: EventFilters, key: str) -> Source:
+    """The cheapest way to read the events matching ``filters`` in ``key`` order.
+
+    - no name or text filter: ``events`` and its ``(column, date, id)`` indexes (migration 0002);
+    - ``actor`` / ``place``: the range of ``event_terms`` for the rarer of the two names, in sort
+      order; the other name is a primary-key probe, ``q`` a probe of the set of matching FTS
+      rowids, type and status filters a rowid lookup in the narrow ``event_search``;
+    - ``q`` alone: ``event_search`` (it copies the filter columns) against the FTS matches: the
+      count comes from the full-text index; the page either walks the sort index probing the
+      match set (many matches) or reads the matches and sorts them (few).
+    """
+    terms, words = filters.terms(), filters.text()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if terms:
+        if len(terms) > 1:  # drive from the rarer name: fewer index entries to walk and probe
+            sizes = {
+                kv: session.scalar(
+                    select(func.count())
+                    .select_from(EventTerm)
+                    .where(EventTerm.kind == kv[0], EventTerm.term == kv[1], *filters.dates(EventTerm.date))
+                )
+                or 0
+                for kv in terms
+            }
+            terms = sorted(terms, key=lambda kv: sizes[kv])
+        t = aliased(EventTerm, name="t")
+        (kind, term), others = terms[0], terms[1:]
+        conds = [t.kind == kind, t.term == term, *filters.dates(t.date)]
+        table: Any = t
+        for i, (k, v) in enumerate(others):  # (search_id, kind, term) is the key: one row or none
+            o = aliased(EventTerm, name=f"t{i + 1}")
+            table = join(table, o, and_(o.search_id == t.search_id, o.kind == k, o.term == v))
+        if words is not None:
+            probe: Any = t.search_id
+            if sqlite and count_matches(session, words) > FEW_MATCHES:
+                probe = t.search_id + 0  # walk the name's range, probe the match set (not the reverse)
+            conds.append(probe.in_(text_matches(session, words)))
+        conds += filters.columns(session, t, acled=False)  # type and status: in the index
+        if acled := filters.columns(session, EventSearch, plover=False, status=False):
+            table = join(table, EventSearch, EventSearch.id == t.search_id)
+            conds += acled
+        return Source(table, t.event_id, getattr(t, key), conds)
+    if words is not None:
+        s = EventSearch
+        plain = [*filters.dates(s.date), *filters.columns(session, s)]
+        if not sqlite:
+            return Source(s, s.event_id, getattr(s, key), [*plain, s.id.in_(text_matches(session, words))])
+        n = count_matches(session, words)
+        size = session.scalar(select(func.count()).select_from(s).where(*filters.dates(s.date))) or 0
+        by_matches = [*plain, s.id.in_(text_matches(session, words))]
+        # "+ 0": not an index on the rowid, so SQLite walks the sort index and probes the set
+        walk = [*plain, (s.id + 0).in_(text_matches(session, words))]
+        return Source(s, s.event_id, getattr(s, key), by_matches, total=None if plain else n,
+                      matches=n, size=size, walk=walk)  # fmt: skip
+    conds = [*filters.dates(EventRow.date), *filters.columns(session, EventRow)]
+    return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
 
 
 def get_records(session: Session, kind: str, ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -387,7 +525,12 @@ def _figure_conds(measure: str | None, subject: str | None) -> list[ColumnElemen
 
 
 def list_figures(
-    session: Session, *, measure: str | None = None, subject: str | None = None, page: int = 1, page_size: int = 50
+    session: Session,
+    *,
+    measure: str | None = None,
+    subject: str | None = None,
+    page: int = 1,
+    page_size: int = 50,
 ) -> Paged:
     conds = _figure_conds(measure, subject)
     total = session.scalar(select(func.count()).select_from(FigureRow).where(*conds)) or 0
@@ -469,7 +612,9 @@ def _label(kind: str, d: dict[str, Any]) -> str:
 def document_records(session: Session, doc_id: str) -> list[dict[str, Any]]:
     """Every fused record with a mention in ``doc_id``, with its spans in that document."""
     q = (
-        select(MentionRow.record_kind, MentionRow.record_id, MentionRow.start, MentionRow.end, MentionRow.text)
+        select(
+            MentionRow.record_kind, MentionRow.record_id, MentionRow.start, MentionRow.end, MentionRow.text
+        )
         .where(MentionRow.doc_id == doc_id)
         .order_by(MentionRow.start, MentionRow.id)
     )

@@ -1,0 +1,264 @@
+"""The event lookup tables behind /api/events (migration 0004): event_terms, event_search,
+event_text and the full-text index, on SQLite and PostgreSQL.
+
+- filters read through them give the same events as a brute-force filter over every record;
+- re-fusing (rewriting) events leaves no stale or duplicate lookup rows;
+- any text a user types as ``q`` is a plain word search: never FTS syntax, never a 500.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select, text
+
+import sitrep
+from sitrep.store import Store
+from sitrep.store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
+from sitrep.web import create_app, queries
+
+from .test_web_support import _document, _save, build_db
+
+ACTORS = ["Taliban", "TALIBAN", "Afghan government", "NATO", "Militia 7", " Protesters "]
+PLACES = [("Kunduz", "Kunduz"), ("Lashkar Gah", "Helmand"), ("Kabul", "Kabul"), ("Kandahar", "Kandahar")]
+WORDS = ["convoy", "checkpoint", "ambush", "army", "posts", "market", "rocket", "village", "talks", "base"]
+
+
+def _random_events(n: int, seed: int = 3) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        a1 = rng.choice(ACTORS)
+        a2 = rng.choice([None, None, *ACTORS])
+        loc = rng.choice([None, *PLACES])
+        date = rng.choice([None, "2019", "2020-03", "2020-03-14", "2020-11-02", "2021-01-05", "2021-06-30"])
+        summary = "start " + " ".join(rng.choice(WORDS) for _ in range(5)) + " end"
+        mentions = [
+            {"doc_id": rng.choice(["doc_a", "doc_b"]), "start": 0, "end": 1,
+             "text": "start " + " ".join(rng.choice(WORDS) for _ in range(6)) + " end"}
+            for _ in range(rng.choice([0, 1, 2]))
+        ]  # fmt: skip
+        out.append({
+            "type": "event", "id": f"ev{i:03d}", "plover_type": rng.choice(["ASSAULT", "PROTEST", "COERCE"]),
+            "acled_event_type": rng.choice([None, "Battles"]), "actor1": {"name": a1},
+            "actor2": {"name": a2} if a2 else None,
+            "location": {"name": loc[0], "admin1": loc[1], "country": "Afghanistan"} if loc else None,
+            "date": date, "status": rng.choice(["occurred", "planned"]),
+            "fatalities": rng.choice([None, 0, 3, 12]), "summary": summary, "mentions": mentions,
+        })  # fmt: skip
+    return out
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"\w+", s.lower())
+
+
+def _has_phrase(texts: list[str], q: str) -> bool:
+    want = _words(q)
+    for t in texts:
+        ws = _words(t)
+        n = len(want)
+        if want and any(
+            ws[i : i + n - 1] == want[:-1] and ws[i + n - 1].startswith(want[-1]) for i in range(len(ws) - n + 1)
+        ):  # words in order, the last one a prefix ("convoy" finds "convoys")
+            return True
+    return False
+
+
+def _matches(e: dict[str, Any], f: dict[str, str]) -> bool:
+    """The documented meaning of each filter, evaluated on the record itself."""
+    date = e["date"]
+    if "date_from" in f and (date is None or date < f["date_from"]):
+        return False
+    if "date_to" in f and (date is None or date > f["date_to"] + "~"):
+        return False
+    if "plover_type" in f and e["plover_type"] != f["plover_type"]:
+        return False
+    if "status" in f and e["status"] != f["status"]:
+        return False
+    if "actor" in f:
+        names = [normalize_term(a["name"]) for a in (e["actor1"], e["actor2"]) if a]
+        if normalize_term(f["actor"]) not in names:
+            return False
+    if "place" in f:
+        loc = e["location"] or {}
+        names = [normalize_term(loc[k]) for k in ("name", "admin1", "country") if loc.get(k)]
+        if normalize_term(f["place"]) not in names:
+            return False
+    return "q" not in f or _has_phrase([e["summary"], *(m["text"] for m in e["mentions"])], f["q"])
+
+
+FILTERS: list[dict[str, str]] = [
+    {"actor": "taliban"},
+    {"actor": "NATO", "date_from": "2020"},
+    {"actor": " protesters"},
+    {"place": "helmand"},
+    {"place": "afghanistan", "plover_type": "ASSAULT"},
+    {"place": "kabul", "actor": "Taliban"},
+    {"actor": "militia 7", "place": "Kunduz", "status": "planned", "date_to": "2020-12"},
+    {"q": "convoy"},
+    {"q": "ARMY posts"},
+    {"q": "rocket!", "plover_type": "COERCE"},
+    {"q": "checkpoint", "date_from": "2020-03", "date_to": "2021-01"},
+    {"q": "market village", "actor": "taliban"},
+    {"q": "ambush", "actor": "afghan government", "place": "kandahar", "plover_type": "ASSAULT"},
+    {"q": "base", "status": "occurred", "actor": "nato"},
+    {"q": "nowhere"},
+    {"actor": "nobody"},
+]
+
+
+@pytest.fixture
+def random_store(any_db: str, tmp_path: Path) -> tuple[Store, list[dict[str, Any]]]:
+    store = Store(any_db)
+    _save(store, [_document("doc_a", "Alpha text.\n"), _document("doc_b", "Beta text.\n")])
+    events = _random_events(90)
+    store.write_fused("event", events[:60], {})
+    store.write_fused("event", events[40:], {})  # 20 of them written twice
+    return store, events
+
+
+@pytest.mark.parametrize("few", [0, 10**9])
+def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str, Any]]], few: int,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    store, events = random_store
+    monkeypatch.setattr(queries, "FEW_MATCHES", few)  # both plans of a name + text search
+    with store.session() as s:
+        for f in FILTERS:
+            want = {e["id"] for e in events if _matches(e, f)}
+            for sort in ("-date", "fatalities"):
+                for page_size in (1, 7, 500):  # small pages walk the sort index, big ones read matches
+                    got: list[dict[str, Any]] = []
+                    cursor = None
+                    for _ in range(200):
+                        page = queries.list_events(s, queries.EventFilters(**f), sort=sort, page_size=page_size,
+                                                   cursor=cursor)  # fmt: skip
+                        assert page.total == len(want), (f, sort)
+                        got += page.items
+                        cursor = page.next_cursor
+                        if not cursor:
+                            break
+                    ids = [e["id"] for e in got]
+                    assert len(ids) == len(set(ids)) and set(ids) == want, (f, sort, page_size)
+                    key = "date" if "date" in sort else "fatalities"
+                    order = [(e[key] is None, e[key]) for e in got] if sort.startswith("-") else None
+                    if order is not None:  # descending: nulls last
+                        assert [n for n, _ in order] == sorted(n for n, _ in order)
+            # the other readers of the same filters (timeline, facets) agree too
+            dated = {e["id"] for e in events if _matches(e, f) and e["date"]}
+            tl = queries.timeline(s, queries.EventFilters(**f), limit=5000)
+            assert {e["id"] for e in tl.items} == dated and tl.total == len(dated), f
+
+
+def _lookup_rows(store: Store) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    with store.session() as s:
+        terms = sorted((t.event_id, t.kind, t.term) for t in s.scalars(select(EventTerm)))
+        bodies = {
+            ev: body
+            for ev, body in s.execute(select(EventSearch.event_id, EventText.body).join(EventText,
+                                                                                       EventText.id == EventSearch.id))
+        }  # fmt: skip
+        assert s.scalar(select(func.count()).select_from(EventText)) == len(bodies)
+        if s.get_bind().dialect.name == "sqlite":
+            s.execute(text("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')"))
+    return terms, bodies
+
+
+def _expected_terms(events: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    out = set()
+    for e in events:
+        for a in (e.get("actor1"), e.get("actor2")):
+            if a and a.get("name"):
+                out.add((e["id"], "actor", normalize_term(a["name"])))
+        loc = e.get("location") or {}
+        for k in ("name", "admin1", "country"):
+            if loc.get(k):
+                out.add((e["id"], "place", normalize_term(loc[k])))
+    return sorted(out)
+
+
+def test_rewritten_events_leave_no_stale_or_duplicate_lookup_rows(any_db: str) -> None:
+    store = Store(any_db)
+    _save(store, [_document("doc_a", "Alpha text.\n")])
+    m = [{"doc_id": "doc_a", "start": 0, "end": 5, "text": "Alpha"}]
+    first = {"id": "e1", "plover_type": "ASSAULT", "actor1": {"name": "Taliban"}, "actor2": {"name": "taliban"},
+             "location": {"name": "Kunduz", "admin1": "Kunduz", "country": "Afghanistan"}, "date": "2021-06-14",
+             "summary": "convoy ambushed", "mentions": m}  # fmt: skip
+    store.write_fused("event", [first, {**first, "id": "e2", "summary": "talks resume"}], {})
+    terms, bodies = _lookup_rows(store)
+    assert ("e1", "actor", "taliban") in terms and terms.count(("e1", "actor", "taliban")) == 1
+    # re-fused: other actor, no place, new text, more mentions; twice in one batch
+    second = {**first, "actor1": {"name": "NATO"}, "actor2": None, "location": None, "summary": "checkpoint shelled",
+              "date": "2021-06-15", "mentions": [*m, {**m[0], "text": "Alpha checkpoint"}]}  # fmt: skip
+    store.write_fused("event", [{**second, "summary": "stale"}, second], {})
+    terms, bodies = _lookup_rows(store)
+    assert [t for t in terms if t[0] == "e1"] == [("e1", "actor", "nato")]
+    assert bodies["e1"] == "checkpoint shelled\nAlpha\nAlpha checkpoint"
+    with store.session() as s:
+
+        def ids(**f: str) -> list[str]:
+            return sorted(e["id"] for e in queries.list_events(s, queries.EventFilters(**f)).items)
+
+        assert ids(q="convoy") == [] and ids(q="stale") == [] and ids(q="checkpoint") == ["e1"]
+        assert ids(actor="taliban") == ["e2"] and ids(actor="nato", date_from="2021-06-15") == ["e1"]
+        assert ids(place="kunduz") == ["e2"]
+        rows = s.scalar(select(func.count()).select_from(EventSearch))
+        assert rows == s.scalar(select(func.count()).select_from(EventRow)) == 2
+
+
+def test_lookup_rows_follow_incremental_fusion(article_dir: Path, any_db: str) -> None:
+    """A real run, then a second run whose documents fuse into the stored events."""
+    sitrep.run([article_dir], db=any_db)
+    (article_dir / "a4.txt").write_text(
+        "KANO, March 4 (Other Wire) - Rebel fighters shelled the market town of Dala on Tuesday, killing five"
+        " civilians, residents said.\n",
+        encoding="utf-8",
+    )
+    sitrep.run([article_dir], db=any_db)
+    store = Store(any_db)
+    events = list(store.iter_records("event"))
+    assert events
+    terms, bodies = _lookup_rows(store)
+    assert terms == _expected_terms(events)
+    assert set(bodies) == {e["id"] for e in events}
+    for e in events:
+        assert bodies[e["id"]] == "\n".join([e.get("summary") or "", *(m["text"] for m in e["mentions"])])
+
+
+HOSTILE_Q = ['"', '""', "*", "army*", "NEAR", "NEAR(army posts)", "-", "army -posts", "(", ")", "((army",
+             "a OR b", "AND", "army AND", "NOT", "^army", "body:army", "events_fts:army", "it's", "100%", "\\",
+             "_", "{army}", "[x]", ":", "+", "été", "Ü", "🙂", "' OR 1=1 --", '"army posts"', "army\tposts",
+             "a" * 200]  # fmt: skip
+
+
+@pytest.fixture
+def web(any_db: str) -> TestClient:
+    return TestClient(create_app(build_db(any_db)))  # type: ignore[arg-type]
+
+
+def test_any_q_is_a_plain_word_search(web: TestClient) -> None:
+    for q in HOSTILE_Q:
+        for url in ("/api/events", "/api/timeline", "/events", "/timeline", "/map"):
+            r = web.get(url, params={"q": q})
+            assert r.status_code == 200, (url, q, r.text[:300])
+        for params in (
+            {"q": q, "actor": "taliban"},
+            {"q": q, "plover_type": "ASSAULT"},
+            {"q": q, "sort": "date"},
+        ):
+            assert web.get("/api/events", params=params).status_code == 200, params
+
+    def ids(q: str) -> list[str]:
+        return sorted(e["id"] for e in web.get("/api/events", params={"q": q}).json()["items"])
+
+    assert ids('"army posts"') == ids("ARMY POSTS") == ids("army, posts!") == ["ev_kunduz"]
+    assert ids("army*") == ["ev_kunduz"]  # punctuation is not syntax: the word "army"
+    assert ids("NEAR(army posts)") == []  # "near army posts" is not in the texts
+    assert ids("posts army") == []  # a phrase: words in order
+    assert ids("army po") == ["ev_kunduz"]  # the last word is a prefix
+    assert ids("*") == ids("-") == []  # no words, nothing matches
