@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -26,9 +27,10 @@ ROOT = HERE.parent
 SITREP = Path(sys.executable).parent / "sitrep"
 
 
-def make_corpus(tmp: Path, n: int) -> Path:
+def make_corpus(tmp: Path, n: int, short: bool = False) -> Path:
     out = tmp / f"corpus{n}"
-    subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(out), "-n", str(n), "--jsonl"], check=True)
+    cmd = [sys.executable, str(HERE / "make_corpus.py"), str(out), "-n", str(n), "--jsonl"]
+    subprocess.run(cmd + (["--short"] if short else []), check=True)
     return out
 
 
@@ -44,33 +46,65 @@ def run_child(args: list[str]) -> tuple[float, int, dict]:
     return wall, max(peak, before), json.loads(proc.stdout)
 
 
-def memory(sizes: list[int]) -> None:
-    print(f"{'documents':>10}{'seconds':>10}{'docs/s':>10}{'peak RSS MiB':>14}")
+# `sitrep run` in this interpreter; at exit it prints its own peak RSS and that of its analysis
+# worker (VmHWM, KiB). The worker is parked for reuse, not waited for, so RUSAGE_CHILDREN of
+# the caller does not see it.
+_RUN_REPORTING_RSS = """
+import atexit, resource, sys
+
+def _report():
+    from sitrep import guard
+    hwm = 0
+    for _, _, w in list(guard._IDLE):
+        try:
+            with open(f"/proc/{w.pid}/status") as f:
+                hwm = max([hwm] + [int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")])
+        except OSError:
+            pass
+    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, hwm))
+
+atexit.register(_report)
+sys.argv[0] = "sitrep"
+from sitrep.cli import app
+app()
+"""
+
+
+def memory(sizes: list[int], short: bool = False) -> None:
+    """Peak RSS of the largest process (the analysis worker or `sitrep run` itself), of the
+    `sitrep run` process alone (ingest, storage, fusion, stories) and of its analysis worker."""
+    print(f"{'documents':>10}{'seconds':>10}{'docs/s':>10}{'peak RSS MiB':>14}{'run proc MiB':>14}{'worker MiB':>14}")
     base = None
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = make_corpus(Path(tmp), n)
+            corpus = make_corpus(Path(tmp), n, short)
             # each size in a fresh interpreter so ru_maxrss is that run's own peak
             code = (
                 "import json,resource,subprocess,sys;"
-                f"p=subprocess.run([{str(SITREP)!r},'run',{str(corpus)!r},'--db',{str(Path(tmp) / 'm.db')!r},'--json']"
-                ",capture_output=True,text=True);"
-                "print(json.dumps({'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,'out':p.stdout}))"
+                f"p=subprocess.run([sys.executable,'-c',{_RUN_REPORTING_RSS!r},'run',{str(corpus)!r},"
+                f"'--db',{str(Path(tmp) / 'm.db')!r},'--json','-q'],capture_output=True,text=True);"
+                "print(json.dumps({'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+                "'out':p.stdout,'err':p.stderr}))"
             )
             t0 = time.perf_counter()
             res = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
             wall = time.perf_counter() - t0
-            mib = res["rss"] / 1024
+            summary = json.loads(res["out"])
+            assert summary["documents_stored"] == n, summary
+            own = [ln.split() for ln in res["err"].splitlines() if ln.startswith("SELF_MAXRSS ")]
+            own_mib = int(own[-1][1]) / 1024 if own else float("nan")
+            worker_mib = int(own[-1][3]) / 1024 if own else 0.0
+            mib = max(res["rss"] / 1024, worker_mib)
             base = base or mib
-            print(f"{n:>10}{wall:>10.1f}{n / wall:>10.1f}{mib:>14.1f}")
+            print(f"{n:>10}{wall:>10.1f}{n / wall:>10.1f}{mib:>14.1f}{own_mib:>14.1f}{worker_mib:>14.1f}")
     print(f"peak RSS ratio largest/smallest: {mib / base:.2f}")
 
 
-def workers(n: int) -> None:
+def workers(n: int, short: bool = False, engines: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = make_corpus(Path(tmp), n)
+        corpus = make_corpus(Path(tmp), n, short)
         rows = []
-        for engine in ("local", "dask"):
+        for engine in engines or ["local", "dask"]:
             for w in (1, 2):
                 db = Path(tmp) / f"{engine}{w}.db"
                 wall, _, summary = run_child([str(corpus), "--db", str(db), "--engine", engine, "--workers", str(w)])
@@ -80,6 +114,9 @@ def workers(n: int) -> None:
         for engine, w, wall in rows:
             one = next(x[2] for x in rows if x[0] == engine and x[1] == 1)
             print(f"{engine:<8}{w:>8}{wall:>10.1f}{n / wall:>10.1f}{one / wall:>10.2f}")
+    avg = os.getloadavg()
+    print(f"load average at the end: {avg[0]:.2f} {avg[1]:.2f} {avg[2]:.2f} on {os.cpu_count()} CPUs "
+          "(the speed-up is only meaningful on an otherwise idle machine)")
 
 
 def store(n: int, postgres: bool) -> None:
@@ -132,11 +169,13 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=600)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--postgres", action="store_true")
+    ap.add_argument("--short", action="store_true", help="the old ~130-word generated pages")
+    ap.add_argument("--engines", nargs="+", default=["local", "dask"], choices=["local", "dask"])
     a = ap.parse_args()
     if a.what == "memory":
-        memory(a.sizes)
+        memory(a.sizes, a.short)
     elif a.what == "workers":
-        workers(a.n)
+        workers(a.n, a.short, a.engines)
     else:
         store(a.n, a.postgres)
 

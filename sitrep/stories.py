@@ -29,9 +29,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from .fuse import words
+import numpy as np
+
+from .fuse import new_minhash, words
 from .model import stable_id
 from .store.db import Store
 
@@ -57,6 +60,10 @@ class DocFeatures:
     events: set[str] = field(default_factory=set)  # fused event ids mentioning the document
     keys: set[str] = field(default_factory=set)  # actor:/place:/date: keys of those events
     vector: dict[str, float] = field(default_factory=dict)
+    # compact TF-IDF vector (what clustering uses; ``vector`` stays empty for stored documents):
+    # word ids in first-occurrence order and their weights
+    ids: Any = None
+    vals: Any = None
 
 
 def body_text(doc: dict[str, Any]) -> str:
@@ -82,13 +89,10 @@ def doc_date(doc: dict[str, Any]) -> str | None:
 
 def shingle_minhash(text: str) -> Any:
     """MinHash of the word 5-shingles of a text (whole text when shorter than 5 words)."""
-    from datasketch import MinHash
-
     toks = [t.lower() for t in _SHINGLE_WORD.findall(text)]
-    m = MinHash(num_perm=NUM_PERM)
+    m = new_minhash(NUM_PERM)
     grams = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
-    for g in grams:
-        m.update(g.encode("utf-8"))
+    m.update_batch([g.encode("utf-8") for g in grams])  # the same hash values as update() one by one
     return m
 
 
@@ -126,16 +130,22 @@ class Corpus:
 def load_features(store: Store) -> Corpus:
     """Read every document and fused event once (the clustering is recomputed from these)."""
     feats: dict[str, DocFeatures] = {}
+    vocab: dict[str, int] = {}
     for seq, doc in enumerate(store.iter_documents()):
         body = body_text(doc)
-        feats[doc["id"]] = DocFeatures(
+        tf = Counter(w for w in _tokens(body))
+        f = DocFeatures(
             id=doc["id"],
             seq=seq,
             title=doc.get("title"),
             date=doc_date(doc),
-            tf=Counter(w for w in _tokens(body)),
+            tf=Counter(),
             minhash=shingle_minhash(body),
         )
+        # term counts kept as two small arrays (first-occurrence order), not a Counter of strings
+        f.ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in tf), dtype=np.int32, count=len(tf))
+        f.vals = np.fromiter(tf.values(), dtype=np.float64, count=len(tf))
+        feats[doc["id"]] = f
     event_docs: dict[str, set[str]] = {}
     event_dates: dict[str, tuple[str, str]] = {}
     for ev in store.iter_records("event"):
@@ -152,13 +162,31 @@ def load_features(store: Store) -> Corpus:
         for d in docs:
             feats[d].events.add(ev["id"])
             feats[d].keys |= keys
-    _tfidf(feats.values())
+    _tfidf_compact(list(feats.values()), len(vocab))
     return Corpus(feats, event_docs, event_dates)
 
 
 def _tokens(text: str) -> Iterable[str]:
     """Content words: lower-case, no stop words (fusion's list), no bare numbers."""
-    return (w for w in re.findall(r"[a-z0-9]+", text.lower()) if not w.isdigit() and words(w))
+    return (w for w in re.findall(r"[a-z0-9]+", text.lower()) if _content_word(w))
+
+
+@lru_cache(maxsize=65536)
+def _content_word(w: str) -> bool:
+    return not w.isdigit() and bool(words(w))
+
+
+def _tfidf_compact(docs: list[DocFeatures], n_words: int) -> None:
+    """``_tfidf`` on the compact counts: the same weights, computed in the same order."""
+    df = np.zeros(n_words, dtype=np.int64)
+    for f in docs:
+        df[f.ids] += 1
+    n = len(docs)
+    idf = [math.log((1 + n) / (1 + d)) + 1 for d in df.tolist()]
+    for f in docs:
+        vec = [(1 + math.log(c)) * idf[w] for w, c in zip(f.ids.tolist(), f.vals.tolist(), strict=True)]
+        norm = math.sqrt(sum(v * v for v in vec)) or 1.0
+        f.vals = np.array([v / norm for v in vec], dtype=np.float64)
 
 
 def _tfidf(feats: Iterable[DocFeatures]) -> None:
@@ -185,7 +213,17 @@ def similarity(a: DocFeatures, b: DocFeatures) -> float:
     if a.events & b.events:
         return 1.0
     keys = len(a.keys & b.keys) / len(a.keys | b.keys) if a.keys and b.keys else 0.0
-    return cosine(a.vector, b.vector) + EVENT_BONUS * keys
+    cos = cosine(a.vector, b.vector) if a.ids is None or b.ids is None else _cosine_compact(a, b)
+    return cos + EVENT_BONUS * keys
+
+
+def _cosine_compact(a: DocFeatures, b: DocFeatures) -> float:
+    """``cosine`` of two compact vectors, summed in the same order (bit-identical)."""
+    if len(a.ids) > len(b.ids):
+        a, b = b, a
+    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    order = np.argsort(ia, kind="stable")  # the smaller vector's word order, as cosine() sums
+    return sum((a.vals[ia[order]] * b.vals[ib[order]]).tolist(), 0.0)
 
 
 def find_duplicates(feats: dict[str, DocFeatures]) -> dict[str, str | None]:
@@ -225,12 +263,49 @@ def update_stories(store: Store) -> None:
     members: dict[str, list[str]] = defaultdict(list)
     span: dict[str, tuple[str, str]] = {}  # story id -> its dated documents' first and last day
 
+    # The single-link scan below visits assigned documents in placement order. A document in a
+    # story whose dated span is more than MAX_GAP_DAYS away can never be chosen (unless it is a
+    # duplicate), so those are masked out with numpy before any similarity is computed; the
+    # survivors are scanned exactly as before (same order, same floats, same ties).
+    days = _day_ordinals(feats)  # None when a date does not parse: then scan everything
+    n = len(feats)
+    placed: list[str] = []  # assigned documents in placement (= story_of) order
+    pos_story = np.zeros(n, dtype=np.int64)  # story index of each placed document
+    story_index: dict[str, int] = {}
+    s_lo = np.zeros(n, dtype=np.int64)
+    s_hi = np.zeros(n, dtype=np.int64)
+    s_dated = np.zeros(n, dtype=bool)
+    copies: dict[str, list[str]] = defaultdict(list)  # canonical -> its duplicates
+    for d, canon in dups.items():
+        if canon is not None:
+            copies[canon].append(d)
+    position: dict[str, int] = {}
+
     def place(doc: DocFeatures, sid: str) -> None:
         story_of[doc.id] = sid
         members[sid].append(doc.id)
+        k = story_index.setdefault(sid, len(story_index))
+        pos_story[len(placed)] = k
+        position[doc.id] = len(placed)
+        placed.append(doc.id)
         if doc.date:
             lo, hi = span.get(sid, (doc.date, doc.date))
             span[sid] = (min(lo, doc.date), max(hi, doc.date))
+            if days is not None:
+                s_lo[k], s_hi[k], s_dated[k] = days[span[sid][0]], days[span[sid][1]], True
+
+    def candidates(f: DocFeatures) -> Iterable[str]:
+        """Placed documents in order, minus those that the date gap rules out."""
+        if days is None or not f.date:
+            return list(story_of)
+        day = days[f.date]
+        st = pos_story[: len(placed)]
+        out = s_dated[st] & (((s_lo[st] - day) > MAX_GAP_DAYS) | ((day - s_hi[st]) > MAX_GAP_DAYS))
+        keep = set(np.flatnonzero(~out).tolist())
+        for d in [dups.get(f.id), *copies.get(f.id, ())]:  # duplicates are never ruled out
+            if d is not None and d in position:
+                keep.add(position[d])
+        return [placed[i] for i in sorted(keep)]
 
     for st in store.iter_stories():
         for d in st.get("document_ids", []):
@@ -240,7 +315,7 @@ def update_stories(store: Store) -> None:
         if f.id in story_of:
             continue
         best, best_sim = None, 0.0
-        for other in story_of:
+        for other in candidates(f):
             sim = 2.0 if dups.get(f.id) == other or dups.get(other) == f.id else similarity(f, feats[other])
             if sim < 2.0 and _outside(f.date, span.get(story_of[other])):
                 continue
@@ -250,6 +325,18 @@ def update_stories(store: Store) -> None:
         sid = story_of[best] if joins and best is not None else stable_id("story", f.id)
         place(f, sid)
     store.save_stories([_story(sid, docs, corpus) for sid, docs in members.items()])
+
+
+def _day_ordinals(feats: dict[str, DocFeatures]) -> dict[str, int] | None:
+    """Day number of every document date, or None if one is not a valid ISO day."""
+    out: dict[str, int] = {}
+    for f in feats.values():
+        if f.date and f.date not in out:
+            try:
+                out[f.date] = dt.date.fromisoformat(f.date).toordinal()
+            except ValueError:
+                return None
+    return out
 
 
 def _current_duplicates(store: Store) -> dict[str, str | None]:
@@ -269,8 +356,7 @@ def _light_documents(store: Store) -> Iterable[dict[str, Any]]:
 def _story(sid: str, doc_ids: list[str], corpus: Corpus) -> dict[str, Any]:
     """The story record (DESIGN.md contract); its title is its earliest document's title."""
     docs = sorted((corpus.docs[d] for d in doc_ids), key=_age)
-    in_story = set(doc_ids)
-    event_ids = sorted(e for e, ds in corpus.event_docs.items() if ds & in_story)
+    event_ids = sorted(set().union(*(corpus.docs[d].events for d in doc_ids)))
     dates = [f.date for f in docs if f.date]
     for e in event_ids:
         dates += list(corpus.event_dates.get(e, ()))

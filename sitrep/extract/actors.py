@@ -156,7 +156,7 @@ class ActorRegistry:
                 return hit
         # "<demonym> troops" / "Nigerian police" / "protesters"
         for kind in HEADS:
-            for head in sorted(_heads(kind), key=len, reverse=True):
+            for head in _heads_longest_first(kind):
                 if phrase == head or phrase.endswith(" " + head):
                     mod = phrase[: len(phrase) - len(head)].strip()
                     mod_country = self.country_name(mod) if mod else None
@@ -177,6 +177,11 @@ class ActorRegistry:
             if actor:
                 out.append((m.start(), m.end(), actor))
         return out
+
+
+@lru_cache(maxsize=16)
+def _heads_longest_first(kind: str) -> tuple[str, ...]:
+    return tuple(sorted(_heads(kind), key=len, reverse=True))
 
 
 def _heads(kind: str) -> list[str]:
