@@ -206,7 +206,62 @@ def extract_events(ctx: Context) -> list[Event]:
                     state.last_coded_sent = state.sent_no
         _remember(sent, state)
         state.sent_no += 1
-    return events
+    return _merge_headline(ctx, events)
+
+
+def _in_title(ctx: Context, start: int) -> bool:
+    span = ctx.cleaned.title_span
+    return span is not None and span[0] <= start < span[1]
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return (
+        a is None
+        or b is None
+        or a.name == b.name
+        or a.name.startswith("Unidentified")
+        or b.name.startswith("Unidentified")
+    )
+
+
+def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
+    """A headline restates the lead: "Drone strike on market kills 12" over "A drone strike on a
+    crowded market ... killed at least 12". Each headline event joins the first body event of the
+    same type with compatible actors and place; the body keeps its values, and a named actor or a
+    place only the headline gives fills the gap."""
+    out: list[Event] = []
+    body = [e for e in events if not _in_title(ctx, e.mentions[0].start)]
+    for ev in events:
+        if ev in body:
+            out.append(ev)
+            continue
+        match = next(
+            (
+                b
+                for b in body
+                if b.plover_type == ev.plover_type
+                and (
+                    b.acled_event_type is None
+                    or ev.acled_event_type is None
+                    or b.acled_event_type == ev.acled_event_type
+                )
+                and _same_side(b.actor1, ev.actor1)
+                and _same_side(b.actor2, ev.actor2)
+                and (b.location is None or ev.location is None or b.location.admin1 == ev.location.admin1)
+            ),
+            None,
+        )
+        if match is None:
+            out.append(ev)
+            continue
+        match.mentions.append(ev.mentions[0])
+        if ev.actor1 is not None and (match.actor1 is None or match.actor1.name.startswith("Unidentified")):
+            match.actor1 = ev.actor1
+        if match.actor2 is None and ev.actor2 is not None:
+            match.actor2 = ev.actor2
+        if match.location is None and ev.location is not None:
+            match.location = ev.location
+    return out
 
 
 def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
@@ -546,11 +601,19 @@ def _modifier(trig: Trigger) -> bool:
     )
 
 
-def _weapon_owner(trig: Trigger, state: DocState) -> Actor | None:
-    """ "An Israeli air strike", "a Russian missile strike": the state forces of the demonym
-    that modifies the weapon (a named armed group in the compound is found as agent before)."""
+def _weapon_owner(trig: Trigger, state: DocState, agent: Token | None = None) -> Actor | None:
+    """ "An Israeli air strike", "a Russian missile strike", "a Russian missile hit ...": the state
+    forces of the demonym that modifies the weapon (in the trigger, or the weapon as subject;
+    a named armed group in the compound is found as agent before)."""
     lex = lexicon()
-    for word in trig.words:
+    words = list(trig.words)
+    if (
+        agent is not None
+        and agent.pos_ == "NOUN"
+        and any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
+    ):
+        words.append(agent)
+    for word in words:
         if word.pos_ not in ("NOUN", "PROPN"):
             continue
         for t in word.subtree:
@@ -647,6 +710,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     start, end = offset + doc[lo].idx, offset + doc[hi - 1].idx + len(doc[hi - 1].text)
     clause = ctx.document.text[start:end]
     status = trig.status_hint or status_of(trig)
+    if status == "ongoing" and trig.head.tag_ in ("VBZ", "VBP") and _in_title(ctx, start):
+        status = "occurred"  # headlines use the present for past events: "Strike kills 12"
     if trig.cls == "announce" and status == "occurred":
         status = "announced"
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
@@ -671,7 +736,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
     if acled_type is not None and actor1 is None and violent:
-        actor1 = _weapon_owner(trig, state)
+        subj, passive = subject(trig.head)
+        actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj))
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass

@@ -40,6 +40,13 @@ _NONE = re.compile(
     r"\bno\s+(?:one|casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bwithout\s+casualties\b",
     re.I,
 )
+#: Effects other than death: "killed 12 and displaced 300" joins no second count to the toll.
+_OTHER_EFFECT = re.compile(
+    r"\b(?:displac\w*|uproot\w*|forced|left|arrest\w*|detain\w*|abduct\w*|kidnap\w*|captur\w*|"
+    r"rescu\w*|evacuat\w*|freed|releas\w*|affect\w*|destroy\w*|damag\w*|burn\w*|flee\w*|fled|"
+    r"made|rendered|sent|driven|trapped|missing|homeless)\b",
+    re.I,
+)
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
 
@@ -79,7 +86,12 @@ def count(text: str) -> Fatalities:
         before = text[max(0, q.start - 45) : q.start]
         if last is not None:
             gap = text[last[1] : q.start]
-            if re.search(r"\band\b", gap) and not _WORD.search(gap) and len(gap.split()) <= 8:
+            if (
+                re.search(r"\band\b", gap)
+                and not _WORD.search(gap)
+                and not _OTHER_EFFECT.search(gap)
+                and len(gap.split()) <= 8
+            ):
                 groups[last[0]].append(q)  # "killing 25 soldiers and five civilians"
                 last = (last[0], q.end)
                 continue
