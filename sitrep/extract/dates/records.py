@@ -54,8 +54,10 @@ def _is_subordinate(text: str, sent_lo: int, t: TimeExpr) -> bool:
 
 
 def _prep_before(text: str, t: TimeExpr) -> str:
-    m = re.search(r"(?i)\b(since|between|from|after|before|until|till|by)\s+(?:the\s+)?$",
-                  text[max(0, t.start - 16) : t.start])
+    m = re.search(
+        r"(?i)\b(since|between|from|after|before|until|till|by)\s+(?:the\s+)?$",
+        text[max(0, t.start - 16) : t.start],
+    )
     return m.group(1).lower() if m else ""
 
 
@@ -79,8 +81,11 @@ def to_record_date(t: TimeExpr) -> RecordDate:
 def _range_partner(ctx: Context, t: TimeExpr) -> TimeExpr | None:
     text = ctx.document.text
     for u in ctx.timexes:
-        if u.start >= t.end and u.start - t.end <= 6 and re.fullmatch(r"\s*(?:-|–|and|to|through|until)\s*",
-                                                                      text[t.end : u.start]):
+        if (
+            u.start >= t.end
+            and u.start - t.end <= 6
+            and re.fullmatch(r"\s*(?:-|–|and|to|through|until)\s*", text[t.end : u.start])
+        ):
             return u
     return None
 
@@ -89,7 +94,9 @@ def record_date(ctx: Context, start: int, end: int, kind: str = "event") -> Reco
     """The date of what the text in [start, end) describes (not the date of the report)."""
     text = ctx.document.text
     sent_lo, sent_hi = _sentence(ctx, start, end)
-    usable = [t for t in ctx.timexes if t.type in ("DATE", "TIME") or (kind == "figure" and t.type == "DURATION")]
+    usable = [
+        t for t in ctx.timexes if t.type in ("DATE", "TIME") or (kind == "figure" and t.type == "DURATION")
+    ]
     inside = [t for t in usable if start <= t.start and t.end <= end]
     around = [t for t in usable if sent_lo <= t.start and t.end <= sent_hi and t not in inside]
     main_inside = [t for t in inside if not _is_subordinate(text, max(sent_lo, start), t)]
@@ -113,7 +120,11 @@ def record_date(ctx: Context, start: int, end: int, kind: str = "event") -> Reco
         if partner is not None and best.anchored and partner.anchored:
             return RecordDate(None, "unknown", best.range_start, partner.range_end)
     partner = _range_partner(ctx, best) if re.fullmatch(r"\d{4}", best.value or "") else None
-    if partner is not None and re.fullmatch(r"\d{4}", partner.value or "") and text[best.end : partner.start].strip() in "-–":
+    if (
+        partner is not None
+        and re.fullmatch(r"\d{4}", partner.value or "")
+        and text[best.end : partner.start].strip() in "-–"
+    ):
         return RecordDate(None, "unknown", best.range_start, partner.range_end)
     return rd
 

@@ -25,6 +25,7 @@ from .arguments import (
     conjuncts,
     generic,
     is_armed,
+    is_state,
     patient,
     resolve,
     subject,
@@ -32,7 +33,7 @@ from .arguments import (
 from .coding import code
 from .fatalities import count
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
-from .modality import VERBAL, absorb_complements, is_aggregate, status_of
+from .modality import VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .summary import summarize
 from .triggers import Trigger, find_triggers
 
@@ -199,6 +200,7 @@ def extract_events(ctx: Context) -> list[Event]:
             seen.add(trig.head.i)
             ev = _build(ctx, para.start, sent, trig, state)
             if ev is not None and _follow_up(trig, ev, events, state):
+                state.last_coded_sent = state.sent_no  # the incident is still the topic
                 continue
             if ev is not None:
                 events.append(ev)
@@ -206,7 +208,41 @@ def extract_events(ctx: Context) -> list[Event]:
                     state.last_coded_sent = state.sent_no
         _remember(sent, state)
         state.sent_no += 1
-    return _merge_headline(ctx, events)
+    return _merge_headline(ctx, _fold_arrests_into_protests(events, state))
+
+
+def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Event]:
+    """ACLED codes "police arrested 20 people during a protest" and "... protested in Tel Aviv.
+    Police detained five protesters." as one protest with intervention: protesters as actor1,
+    the force that intervened as actor2. An arrest in the protest's sentence, or an arrest of
+    protesters in the next sentences, joins the protest."""
+    for ev in events:
+        if ev.acled_event_type == "Protests" and is_state(ev.actor1):
+            country = ev.actor1.country if ev.actor1 is not None else None
+            ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
+    folded: set[int] = set()
+    for i, ev in enumerate(events):
+        if ev.acled_sub_event_type != "Arrests":
+            continue
+        span = ev.mentions[0]
+        same_sentence = [
+            p
+            for p in events
+            if p.acled_event_type == "Protests"
+            and any(m.start < span.end and span.start < m.end for m in p.mentions)
+        ]
+        of_protesters = ev.actor2 is not None and "protester" in ev.actor2.name.lower()
+        before = [p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type == "Protests"]
+        protest = (same_sentence or (before if of_protesters else []) or [None])[0]
+        if protest is None:
+            continue
+        protest.acled_sub_event_type = "Protest with intervention"
+        if protest.actor2 is None:
+            protest.actor2 = ev.actor1
+        if not any(m.start == span.start and m.end == span.end for m in protest.mentions):
+            protest.mentions.extend(ev.mentions)
+        folded.add(id(ev))
+    return [e for e in events if id(e) not in folded]
 
 
 def _in_title(ctx: Context, start: int) -> bool:
@@ -247,7 +283,12 @@ def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                 )
                 and _same_side(b.actor1, ev.actor1)
                 and _same_side(b.actor2, ev.actor2)
-                and (b.location is None or ev.location is None or b.location.admin1 == ev.location.admin1)
+                and (
+                    b.location is None
+                    or ev.location is None
+                    or not (b.location.admin1 and ev.location.admin1)
+                    or b.location.admin1 == ev.location.admin1
+                )
             ),
             None,
         )
@@ -264,28 +305,50 @@ def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
+INCIDENT_NOUNS = frozenset(
+    {"attack", "assault", "raid", "offensive", "ambush", "incursion", "strike", "bombing"}
+)
+
+
 def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
-    """ "At least four police officers were killed in the fighting": a definite mention of the
-    incident just reported adds its toll to it instead of becoming a second event."""
+    """ "At least four police officers were killed in the fighting", "our forces repelled the
+    attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
+    adds to it instead of becoming a second event."""
     noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
     nouns = [noun] if noun is not None else []
     nouns += [w for w in trig.words if w.pos_ == "NOUN"]
+    if not trig.nominal:  # "repelled the attack": the object names the incident
+        nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
     definite = any(
         any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
     )
-    if not definite or not events or ev.acled_event_type is None:
+    # a party's own account of the incident (past perfect under a speech verb), not a second one
+    restated = (
+        not trig.nominal
+        and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
+        and (under_speech(trig.head))
+    )
+    if not (definite or restated) or not events or ev.acled_event_type is None:
         return False
-    prev = next((e for e in reversed(events) if e.acled_event_type is not None), events[-1])
-    if prev.acled_event_type is None or state.sent_no - state.last_coded_sent > 2:
+    if state.sent_no - state.last_coded_sent > 2:
         return False
-    if ev.actor1 is not None and not ev.actor1.name.startswith("Unidentified") and prev.actor1 != ev.actor1:
+    recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
+    prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
+    if prev is None:
         return False
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-    if prev.actor2 is None and ev.actor2 is not None:
+    if prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
     prev.mentions.extend(ev.mentions)
     return True
+
+
+def _same_incident_parties(prev: Event, ev: Event) -> bool:
+    """The follow-up names no one, the same attacker, or the two sides the other way round."""
+    if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or ev.actor1 == prev.actor1:
+        return True
+    return ev.actor1 == prev.actor2 and ev.actor2 in (None, prev.actor1)
 
 
 def _absorb_relative_duplicates(triggers: list[Trigger]) -> None:
@@ -601,7 +664,16 @@ def _modifier(trig: Trigger) -> bool:
     )
 
 
-def _weapon_owner(trig: Trigger, state: DocState, agent: Token | None = None) -> Actor | None:
+STATE_WEAPON_MARKS = frozenset({"military", "army", "junta", "regime", "government", "navy", "naval"})
+#: Aircraft only states fly: "fighter jets bombed the village" is the state's air force (ACLED
+#: codes air strikes to the state unless a source says otherwise). Drones are not here: many
+#: armed groups fly them.
+STATE_AIRCRAFT = frozenset({"jet", "warplane", "aircraft", "helicopter", "gunship", "bomber"})
+
+
+def _weapon_owner(
+    trig: Trigger, state: DocState, agent: Token | None = None, country: str | None = None
+) -> Actor | None:
     """ "An Israeli air strike", "a Russian missile strike", "a Russian missile hit ...": the state
     forces of the demonym that modifies the weapon (in the trigger, or the weapon as subject;
     a named armed group in the compound is found as agent before)."""
@@ -613,6 +685,9 @@ def _weapon_owner(trig: Trigger, state: DocState, agent: Token | None = None) ->
         and any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
     ):
         words.append(agent)
+    if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
+        demonym = next((t for t in agent.subtree if t.i < agent.i and t.lower_ in lex.demonyms), None)
+        return generic(state, "military", lex.demonyms[demonym.lower_] if demonym is not None else country)
     for word in words:
         if word.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -623,6 +698,8 @@ def _weapon_owner(trig: Trigger, state: DocState, agent: Token | None = None) ->
                 and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
             ):
                 return generic(state, "military", lex.demonyms[t.lower_])
+            if t.i < word.i and t.lower_ in STATE_WEAPON_MARKS and t.dep_ in ("amod", "compound") and country:
+                return generic(state, "military", country)  # "a military air strike" in Sagaing
     return None
 
 
@@ -710,7 +787,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     start, end = offset + doc[lo].idx, offset + doc[hi - 1].idx + len(doc[hi - 1].text)
     clause = ctx.document.text[start:end]
     status = trig.status_hint or status_of(trig)
-    if status == "ongoing" and trig.head.tag_ in ("VBZ", "VBP") and _in_title(ctx, start):
+    if status == "ongoing" and trig.head.tag_ in ("VB", "VBZ", "VBP") and _in_title(ctx, start):
         status = "occurred"  # headlines use the present for past events: "Strike kills 12"
     if trig.cls == "announce" and status == "occurred":
         status = "announced"
@@ -718,6 +795,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
     location = _locate(ctx, start, end)
+    if (
+        location is None
+    ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
+        sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
+        dateline = ctx.cleaned.dateline_span
+        if dateline is not None and dateline[0] <= sent_start < dateline[1]:
+            sent_start = dateline[1]  # the dateline says where the reporter was, not the event
+        location = _locate(ctx, sent_start, sent_end)
     if location is None and state.last_location is not None and _PLACE_ANAPHOR.search(clause):
         location = state.last_location  # "in the Afghan city": the place named before
     country = (location.country if location else None) or state.country()
@@ -734,10 +819,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
     fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
+    if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
+        # the parser hung the victims on a later verb ("... killed at least 40 people, including
+        # children, residents said"): the clause stops at the verb, so read on to the sentence end
+        tail_end = offset + sent[-1].idx + len(sent[-1].text)
+        fat = count(ctx.document.text[start:tail_end])
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
-        actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj))
+        actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj), country)
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass

@@ -283,18 +283,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
-    if (
-        (has_the or tok.tag_ == "NNS")
-        and lower in ANAPHORS
-        and lower not in ("group",)
-        or has_the
-        and lower == "group"
-    ):
-        prev = state.salient(_demonym_country(tok))
-        if prev is not None:
-            return Resolved(prev, None, tok)
     kind = _kind(tok)
-    if kind == "unidentified":  # "fighters of the People's Defence Force"
+    if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
         of = next(
             (
                 p
@@ -308,6 +298,16 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
         if named.actor is not None and is_armed(named.actor):
             return Resolved(named.actor, None, tok)
+    if (
+        (has_the or tok.tag_ == "NNS")
+        and lower in ANAPHORS
+        and lower not in ("group",)
+        or has_the
+        and lower == "group"
+    ):
+        prev = state.salient(_demonym_country(tok))
+        if prev is not None:
+            return Resolved(prev, None, tok)
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
     if "foreign" in words or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
@@ -480,6 +480,19 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                     return node.head, True
                 return c, not raised
         raised = raised or node.dep_ == "xcomp"
+        if (
+            node.dep_ == "acl"
+            and node.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
+            # "Gunmen on motorbikes abducted 287 pupils" parsed as one noun phrase with a reduced
+            # relative: a participle with a direct object is the main verb of a verbless sentence
+            top = node.head
+            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+                top = top.head
+            speech = top.dep_ == "nsubj" and top.head.lemma_.lower() in lexicon().speech
+            if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):
+                return top, False  # (", officials said" may take the noun phrase as its subject)
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head, node.tag_ == "VBN"
         if (

@@ -96,7 +96,7 @@ def status_of(trig: Trigger) -> str:
             return (
                 "denied"
                 if negated
-                else ("threatened" if trig.cls in VIOLENT and _under_speech(tok) else "planned")
+                else ("threatened" if trig.cls in VIOLENT and under_speech(tok) else "planned")
             )
         if depth > 0 and lemma in INTENT_VERBS:
             return "denied" if negated else "threatened"
@@ -150,7 +150,7 @@ def _to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _under_speech(tok: Token) -> bool:
+def under_speech(tok: Token) -> bool:
     speech = lexicon().speech
     for _ in range(3):
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech:
@@ -186,6 +186,8 @@ def _conflict_toll(head: Token) -> bool:
     perfect-tense verb, or a perfect-tense kill of "tens of thousands" / "hundreds of thousands"."""
     if not ({c.lower_ for c in head.children if c.dep_ == "aux"} & {"has", "have", "had"}):
         return False
+    if any(t.lower_ == "since" for t in head.subtree):
+        return True  # "more than 5,000 civilians have been killed ... since then"
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lemma_.lower() in CONFLICT_NOUNS:
         return True
