@@ -344,11 +344,22 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     return True
 
 
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Equal, or the same generic actor where one side lacks the country ("Military Forces")."""
+    if a is None or b is None:
+        return a is b
+    if a.name == b.name:
+        return True
+    return (a.country is None or b.country is None) and (
+        a.name.startswith(b.name) or b.name.startswith(a.name)
+    )
+
+
 def _same_incident_parties(prev: Event, ev: Event) -> bool:
     """The follow-up names no one, the same attacker, or the two sides the other way round."""
-    if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or ev.actor1 == prev.actor1:
+    if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
         return True
-    return ev.actor1 == prev.actor2 and ev.actor2 in (None, prev.actor1)
+    return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
 
 
 def _absorb_relative_duplicates(triggers: list[Trigger]) -> None:
@@ -409,6 +420,21 @@ def _seed_country(ctx: Context, state: DocState) -> None:
             if word in ("us", "u.s.", "american") or (word == "us" and m.group(0) != "US"):
                 continue
             state.countries[lex.demonyms[word]] += 1
+    for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
+        if span.kind != "dateline":
+            continue
+        m = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
+        if m is None:
+            continue
+        try:
+            hits = _gazetteer().lookup(m.group(0).strip().title())
+        except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
+            hits = []
+        if hits and hits[0].country:
+            state.countries[hits[0].country] += 2
+
+
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—]|\s*$)")
 
 
 def _remember(sent: Span, state: DocState) -> None:

@@ -490,7 +490,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             top = node.head
             while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
                 top = top.head
-            speech = top.dep_ == "nsubj" and top.head.lemma_.lower() in lexicon().speech
+            speech = top.dep_ in ("nsubj", "dep", "ccomp") and top.head.lemma_.lower() in lexicon().speech
             if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):
                 return top, False  # (", officials said" may take the noun phrase as its subject)
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
