@@ -212,35 +212,45 @@ def extract_events(ctx: Context) -> list[Event]:
 
 
 def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Event]:
-    """ACLED codes "police arrested 20 people during a protest" and "... protested in Tel Aviv.
-    Police detained five protesters." as one protest with intervention: protesters as actor1,
-    the force that intervened as actor2. An arrest in the protest's sentence, or an arrest of
-    protesters in the next sentences, joins the protest."""
+    """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
+    Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
+    disperse them" as one demonstration: protesters or rioters as actor1, the force that
+    intervened as actor2. An arrest or a dispersal in the demonstration's sentence, or an arrest
+    of protesters in the next sentences, joins it."""
     for ev in events:
-        if ev.acled_event_type == "Protests" and is_state(ev.actor1):
+        if ev.acled_event_type == "Protests" and ev.plover_type == "PROTEST" and is_state(ev.actor1):
             country = ev.actor1.country if ev.actor1 is not None else None
             ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
     folded: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.acled_sub_event_type != "Arrests":
+        dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
+        if ev.acled_sub_event_type != "Arrests" and not dispersal:
             continue
         span = ev.mentions[0]
-        same_sentence = [
+        crowd = [
             p
             for p in events
-            if p.acled_event_type == "Protests"
-            and any(m.start < span.end and span.start < m.end for m in p.mentions)
+            if p is not ev and p.plover_type == "PROTEST" and p.acled_event_type in ("Protests", "Riots")
         ]
-        of_protesters = ev.actor2 is not None and "protester" in ev.actor2.name.lower()
-        before = [p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type == "Protests"]
-        protest = (same_sentence or (before if of_protesters else []) or [None])[0]
-        if protest is None:
+        same_sentence = [
+            p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions)
+        ]
+        of_protesters = (
+            ev.acled_sub_event_type == "Arrests"
+            and ev.actor2 is not None
+            and "protester" in ev.actor2.name.lower()
+        )
+        before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
+        target = (same_sentence or (before if of_protesters else []) or [None])[0]
+        if target is None:
             continue
-        protest.acled_sub_event_type = "Protest with intervention"
-        if protest.actor2 is None:
-            protest.actor2 = ev.actor1
-        if not any(m.start == span.start and m.end == span.end for m in protest.mentions):
-            protest.mentions.extend(ev.mentions)
+        force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
+        if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
+            target.acled_sub_event_type = "Protest with intervention"
+        if target.actor2 is None and force is not None and is_state(force):
+            target.actor2 = force
+        if not any(m.start == span.start and m.end == span.end for m in target.mentions):
+            target.mentions.extend(ev.mentions)
         folded.add(id(ev))
     return [e for e in events if id(e) not in folded]
 
@@ -322,6 +332,14 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     definite = any(
         any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
     )
+    if not trig.nominal and any(c.lower_ == "also" for c in trig.head.children):
+        # "the attackers also burned a health centre": more of what the same attackers did
+        subj, _ = subject(trig.head)
+        definite = (
+            definite
+            or subj is not None
+            and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
+        )
     # a party's own account of the incident (past perfect under a speech verb), not a second one
     restated = (
         not trig.nominal
@@ -633,6 +651,14 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
     )
     if a1.actor is None and verbal:
         a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
+    if a1.actor is None and not trig.nominal:
+        for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
+            sub_subj, sub_passive = subject(sub.head)
+            if sub_subj is not None and not sub_passive and sub.cls in VIOLENT:
+                found = resolve(sub_subj, state, country, want_armed=True)
+                if found.actor is not None:
+                    a1 = found
+                    break
     if second is not None and patient_tok is None:
         patient_tok = second
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
@@ -851,6 +877,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
+    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith("Protesters"):
+        actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
         actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj), country)

@@ -459,6 +459,8 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
                 return None
+            if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
+                return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
             return Actor(ent.text, None, None)
     return None
 
@@ -520,6 +522,12 @@ def by_agent(tok: Token) -> Token | None:
 
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
+    if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
+        victims = next(
+            (c for c in tok.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None
+        )
+        if victims is not None:
+            return victims
     if trig.noun is not None and trig.noun.i != tok.i:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
