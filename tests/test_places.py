@@ -165,3 +165,10 @@ def test_district_cue(gaz: Gazetteer) -> None:
     text = "Taliban militants attacked a checkpoint in Bala Buluk district, Farah province, killing three policemen."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.admin1 == "Farah" and loc.geo_precision in (1, 2)
+
+
+def test_no_country_evidence_names_no_region(gaz: Gazetteer) -> None:
+    """ "In the north" with nothing in the text saying which country stays unplaced: no country is
+    assumed by default (the dominant country needs at least one vote)."""
+    text = "Fighting spread in the north on Monday, officials said."
+    assert locate_sentence(gaz, text, text) is None

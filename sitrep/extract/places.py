@@ -12,11 +12,12 @@ or a country. A province mention gives the province (name = province, coordinate
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -86,7 +87,7 @@ class Gazetteer:
         self.stop = _stoplist()
         self.demonyms = _demonyms(countries)
         self.capitals: dict[str, str] = {}  # ISO2 -> capital name
-        self._memory: dict[int, tuple[Context, list[_Mention], str | None]] = {}
+        self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -187,20 +188,29 @@ class Gazetteer:
 
     # ---- documents ----
     def _analyse(self, ctx: Context) -> tuple[list[_Mention], str | None]:
+        mentions, dominant, _ = self._indexed(ctx)
+        return mentions, dominant
+
+    def _indexed(self, ctx: Context) -> tuple[list[_Mention], str | None, list[int]]:
+        """Place mentions in text order, the dominant country, and the mentions' start offsets."""
         cached = self._memory.get(id(ctx))
         if cached and cached[0] is ctx:
-            return cached[1], cached[2]
+            return cached[1], cached[2], cached[3]
         mentions: list[_Mention] = []
         for para in ctx.paragraphs:
             mentions += self._scan(para)
         votes: Counter[str] = Counter()
         text = ctx.document.text
         for m in mentions:
-            ccs = {p.cc for p in m.places}
-            if len(ccs) == 1:
-                votes[next(iter(ccs))] += 2 if m.places[0].kind == "country" else 1
-        for dem, cc in self.demonyms.items():
-            votes[cc] += len(re.findall(rf"\b{re.escape(dem)}\b", text, re.I))
+            # a name most of whose readings lie in one country votes for it ("Kunduz": the Afghan
+            # city, province and district, and a Turkish village's alternate name)
+            (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
+            if n * 2 > len(m.places):
+                votes[cc] += 2 if m.places[0].kind == "country" else 1
+        for m in self._demonym_re.finditer(text):
+            cc = self.demonyms.get(fold(m.group(0)))
+            if cc:
+                votes[cc] += 1
         dominant = votes.most_common(1)[0][0] if votes else None
         for i, m in enumerate(mentions):
             owner = (
@@ -209,8 +219,15 @@ class Gazetteer:
             m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner)
         if len(self._memory) > 16:
             self._memory.clear()
-        self._memory[id(ctx)] = (ctx, mentions, dominant)
-        return mentions, dominant
+        starts = [m.start for m in mentions]
+        self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
+        return mentions, dominant, starts
+
+    @cached_property
+    def _demonym_re(self) -> re.Pattern[str]:
+        """Every demonym in one alternation (one pass over the text, not one per demonym)."""
+        names = sorted(self.demonyms, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(d) for d in names) + r")\b", re.I)
 
     def _scan(self, para: Any) -> list[_Mention]:
         doc = para.doc
@@ -322,8 +339,9 @@ class Gazetteer:
 
     def locate(self, ctx: Context, start: int, end: int) -> Location | None:
         """Where what [start, end) describes happened, or None when the text does not say."""
-        mentions, dominant = self._analyse(ctx)
-        inside = [m for m in mentions if start <= m.start and m.end <= end and m.chosen]
+        mentions, dominant, starts = self._indexed(ctx)
+        first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
+        inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant)
@@ -353,7 +371,8 @@ class Gazetteer:
                 "province": "admin1",
                 "district": "admin2",
             }.get((back.group(1) or "").lower())
-            for m in reversed([m for m in mentions if m.end <= start + back.start() and m.chosen]):
+            before = mentions[: bisect.bisect_left(starts, start + back.start())]
+            for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
                     return self.to_location(m.chosen)  # type: ignore[arg-type]
         return self._region(text, dominant)

@@ -23,6 +23,7 @@ from .arguments import (
     between,
     by_agent,
     conjuncts,
+    ent_at,
     generic,
     is_armed,
     is_state,
@@ -100,7 +101,8 @@ BACKGROUND_MARKS = frozenset({"since", "before", "until", "till", "after", "once
 
 
 def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
-    toks = [t for t in doc if t.idx < hi and t.idx + len(t.text) > lo]
+    span = doc.char_span(max(lo, 0), min(hi, len(doc.text)), alignment_mode="expand") if hi > lo else None
+    toks = list(span) if span is not None else []  # the tokens it overlaps, found without a scan of the piece
     if not toks:
         return None
     ids = {t.i for t in toks}
@@ -137,7 +139,7 @@ def _timex_blocked(tok: Token, chain: set[int]) -> bool:
 def _event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int, end: int) -> RecordDate:
     """The record date from the time expressions that belong to the event's own clause."""
     s_lo, s_hi = offset + sent.start_char, offset + sent.end_char
-    stamps = [t for t in ctx.timexes if s_lo <= t.start and t.end <= s_hi and t.type in ("DATE", "TIME")]
+    stamps = [t for t in ctx.timexes_in(s_lo, s_hi) if t.type in ("DATE", "TIME")]
     if not stamps:
         return _record_date(ctx, start, end)
     chain: set[int] = set()
@@ -456,7 +458,12 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—
 
 
 def _remember(sent: Span, state: DocState) -> None:
-    for ent in sent.ents:  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
+    persons = {
+        (e.start, e.end): e for e in (ent_at(t) for t in sent if t.ent_type_ == "PERSON") if e is not None
+    }
+    for (
+        ent
+    ) in persons.values():  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
         if ent.label_ == "PERSON":
             actor = resolve(ent.root, state, state.country())
             if actor.actor is not None:

@@ -19,7 +19,7 @@ from ..actors import ActorRegistry
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from .triggers import Trigger
 
@@ -207,8 +207,7 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
     # names inside the phrase ("U.S. special peace envoy Zalmay Khalilzad"), then the bare head
     sub = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos", "compound")]
     sub += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
-    lo, hi = min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
-    text = tok.doc.text[lo:hi]
+    text = tok.doc[min(t.i for t in sub) : max(t.i for t in sub) + 1].text  # not doc.text: O(piece) each call
     if tok.ent_type_ == "GPE" and state_country_name(tok, registry):
         return None  # "the United States and its NATO allies": the state itself, not an ally
     if len(text) <= 150:
@@ -221,8 +220,27 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
     return registry.match(tok.text)
 
 
+_ENT_INDEX = "sitrep_ent_index"
+
+
+def ent_at(tok: Token) -> Span | None:
+    """The named entity that contains ``tok``. Indexed once per parse: scanning ``doc.ents`` for
+    every token would grow with the square of a long paragraph."""
+    doc = tok.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:  # plain values, so the parse stays serializable
+        index = {i: (ent.start, ent.end, ent.label_) for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data[_ENT_INDEX] = index
+    hit = index.get(tok.i)
+    if hit is None:
+        return None
+    from spacy.tokens import Span as SpacySpan
+
+    return SpacySpan(doc, hit[0], hit[1], label=hit[2])
+
+
 def state_country_name(tok: Token, registry: ActorRegistry) -> str | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok)
     return registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text)) if ent is not None else None
 
 
@@ -441,7 +459,7 @@ def _titled(
 def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
     """A named organization in the phrase, when the registry does not know it."""
     countries = set(lexicon().demonyms.values())
-    for ent in tok.doc.ents:
+    for ent in filter(None, [ent_at(tok)]):
         if (
             ent.start <= tok.i < ent.end
             and ent.label_ == "GPE"
