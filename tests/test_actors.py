@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -91,8 +90,5 @@ def test_user_extra_file(tmp_path: Path) -> None:
     assert reg.match("Taliban") is not None
 
 
-def test_fast_load_and_patterns() -> None:
-    t = time.perf_counter()
-    ActorRegistry()
-    assert time.perf_counter() - t < 0.3
+def test_ruler_patterns_include_aliases() -> None:
     assert any(p["pattern"] == "Islamic Emirate" for p in ruler_patterns())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sitrep.clean import clean
@@ -259,10 +257,9 @@ def test_no_boilerplate_in_plain_prose() -> None:
     assert cleaned.title is None
 
 
-def test_large_text_is_linear() -> None:
+def test_large_text_is_cleaned() -> None:
+    """A 20 MB scrape is classified like its parts (time growth is tests/test_complexity.py's job)."""
     block = SCRAPE * 20_000  # about 20 MB
-    start = time.perf_counter()
     cleaned = clean(Document(id="big", text=block))
-    elapsed = time.perf_counter() - start
     assert cleaned.boilerplate
-    assert elapsed < 60, elapsed
+    assert all(0 <= s.start < s.end <= len(block) for s in cleaned.boilerplate)

@@ -48,12 +48,17 @@ _DOWN = frozenset(
         "decline",
     ]
 )
-_POSSESSIVE = re.compile(r"(?P<p>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['\u2019]s\s+(?:\w+\s+)?$")
+# Linear scans: a match is tried only where a run of name characters (or, below, of spaces) begins,
+# and skips to the run's first capital itself, instead of being retried from every letter of it.
+_POSSESSIVE = re.compile(
+    r"(?<![\w.&-])(?:(?![A-Z])[\w.&-])*+"
+    r"(?P<p>[A-Z][\w.&-]*+(?:\s+[A-Z][\w.&-]*+){0,2})['\u2019]s\s+(?:\w+\s+)?$"
+)
 _YEAR = re.compile(r"\b(?P<kw>in|since|during|from|by|of|for)?\s*(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year\b|\bthis year\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<s>[^,;]{2,120})", re.IGNORECASE)
 _CITED = re.compile(
-    r"(?P<x>[\w.]+)\s+(?P<n>estimates|figures|data|statistics|report)\s+(?:cited|published|compiled|released)\s+by\s+(?:the\s+)?(?P<y>[^,;.]+)",
+    r"(?<![\w.])(?P<x>[\w.]++)\s+(?P<n>estimates|figures|data|statistics|report)\s+(?:cited|published|compiled|released)\s+by\s+(?:the\s+)?(?P<y>[^,;.]+)",
     re.IGNORECASE,
 )
 _TRAIL_SAID = re.compile(
@@ -514,8 +519,8 @@ def _with_outcome(cls: str, mods: str, rest: str, end: int) -> tuple[str, int]:
     return f"{cls} {outcome}", end
 
 
-_VERB_USE = re.compile(r"\s+(?:more|at|about|some|nearly|over|up|almost|around|roughly|an|\d)", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*\s+$")
+_VERB_USE = re.compile(r"(?<!\s)\s+(?:more|at|about|some|nearly|over|up|almost|around|roughly|an|\d)", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w.'-])(?:(?![A-Z])[\w.'-])*+[A-Z][\w.'-]*+\s+$")  # see _POSSESSIVE
 
 
 def _last_noun_phrase(before: str) -> tuple[str, str | None, str, str, int] | None:

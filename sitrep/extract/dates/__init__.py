@@ -110,13 +110,8 @@ def find_timexes(
             norm = normalize(sem, ref, tense, day_first, anchor)
             if norm is None:
                 continue
-            if (
-                norm.anchored
-                and norm.range_start is not None
-                and norm.type in ("DATE", "TIME")
-                and norm.precision in _ANCHOR_PRECISION
-                and (norm.value or "")[:1].isdigit()
-            ):
+            if (norm.anchored and norm.range_start is not None and norm.type in ("DATE", "TIME")
+                    and norm.precision in _ANCHOR_PRECISION and (norm.value or "")[:1].isdigit()):
                 anchor = norm.range_start
             out.append(
                 TimeExpr(

@@ -248,15 +248,8 @@ def _norm_date(sem: Sem, ref: D | None, tense: Tense, day_first: bool) -> Norm |
 def _norm_relunit(sem: Sem, ref: D | None) -> Norm | None:
     unit, off = sem.unit or "", sem.offset
     if ref is None:
-        placeholder = {
-            "W": "XXXX-WXX",
-            "WE": "XXXX-WXX-WE",
-            "M": "XXXX-XX",
-            "Y": "XXXX",
-            "DE": "XXX",
-            "CE": "XX",
-            "Q": "XXXX-QX",
-        }.get(unit, f"XXXX-{unit}")
+        placeholder = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX",
+                       "CE": "XX", "Q": "XXXX-QX"}.get(unit, f"XXXX-{unit}")
         prec = {"W": "week", "WE": "week", "M": "month", "Y": "year"}.get(unit, "unknown")
         return Norm("DATE", placeholder, prec, anchored=False)
     if unit == "W":
@@ -342,9 +335,7 @@ def _norm_quarter(sem: Sem, ref: D | None, tense: Tense = None) -> Norm | None:
                 y = ref.year if sem.amount <= current else ref.year - 1
     if sem.range_months:
         a, b = sem.range_months
-        value = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}.get(
-            (a, b)
-        )
+        value = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}.get((a, b))
         return Norm("DATE", f"{y}-{value}" if value else str(y), "year", D(y, a, 1), month_end(y, b))
     n = int(sem.amount or 1)
     if sem.unit == "H":
@@ -400,9 +391,7 @@ def _norm_duration(sem: Sem, ref: D | None) -> Norm:
 def _norm_ago(sem: Sem, ref: D | None) -> Norm:
     unit = sem.unit or "D"
     if sem.amount is None:
-        return Norm(
-            "DATE", "PAST_REF" if sem.offset < 0 else "FUTURE_REF", "unknown", anchored=ref is not None
-        )
+        return Norm("DATE", "PAST_REF" if sem.offset < 0 else "FUTURE_REF", "unknown", anchored=ref is not None)
     if ref is None:
         base = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit, "XXXX")
         prec = {"D": "day", "W": "week", "M": "month", "Y": "year"}.get(unit, "unknown")
@@ -421,25 +410,18 @@ def _shifted(ref: D, unit: str, n: float) -> Norm:
         lo, hi = week_range(d)
         return Norm("DATE", week_value(d), "week", lo, hi)
     if unit == "M":
-        return Norm(
-            "DATE", f"{d.year}-{d.month:02d}", "month", D(d.year, d.month, 1), month_end(d.year, d.month)
-        )
+        return Norm("DATE", f"{d.year}-{d.month:02d}", "month", D(d.year, d.month, 1), month_end(d.year, d.month))
     if unit == "Y":
         return Norm("DATE", str(d.year), "year", D(d.year, 1, 1), D(d.year, 12, 31))
     y = d.year // 10 * 10
     return Norm("DATE", str(y // 10), "unknown", D(y, 1, 1), D(y + 9, 12, 31))
 
 
-_UNSET_SHIFT = {
-    "D": ("XXXX-XX-XX", "day"),
-    "W": ("XXXX-WXX", "week"),
-    "M": ("XXXX-XX", "month"),
-    "Y": ("XXXX", "year"),
-}
+_UNSET_SHIFT = {"D": ("XXXX-XX-XX", "day"), "W": ("XXXX-WXX", "week"), "M": ("XXXX-XX", "month"), "Y": ("XXXX", "year")}
 
 
 def _norm_shift(sem: Sem, base: D | None) -> Norm | None:
-    """ "three days later", "a year earlier", "the next day": ``base`` is the anchor (or the reference)."""
+    """"three days later", "a year earlier", "the next day": ``base`` is the anchor (or the reference)."""
     unit = sem.unit or "D"
     if base is None or sem.amount is None:
         v, prec = _UNSET_SHIFT.get(unit, ("XXXX", "unknown"))
@@ -454,7 +436,7 @@ def _norm_shift(sem: Sem, base: D | None) -> Norm | None:
 
 
 def _norm_weekend(ref: D | None, tense: Tense) -> Norm:
-    """ "the weekend": the last one (or the current one) unless the clause is future, then the coming one."""
+    """"the weekend": the last one (or the current one) unless the clause is future, then the coming one."""
     if ref is None:
         return Norm("DATE", "XXXX-WXX-WE", "week", anchored=False)
     mon = week_range(ref)[0]

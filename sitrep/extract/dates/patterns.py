@@ -55,78 +55,20 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUM = rf"(?:\d+(?:\.\d+)?|{_ci(_TENS.split('|'))}-{_ci(_ONES.split('|'))}|{_ci(_num_words)})"
 VAGUE_NUM = _ci(VAGUE)
-UNIT = _ci(
-    [
-        "second",
-        "minute",
-        "hour",
-        "day",
-        "week",
-        "fortnight",
-        "month",
-        "year",
-        "decade",
-        "century",
-        "centurie",
-        "millennium",
-    ]
-)
-UNIT_PL = _ci(
-    ["seconds", "minutes", "hours", "days", "weeks", "fortnights", "months", "years", "decades", "centuries"]
-)
+UNIT = _ci(["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "centurie", "millennium"])
+UNIT_PL = _ci(["seconds", "minutes", "hours", "days", "weeks", "fortnights", "months", "years", "decades", "centuries"])
 SEASON = rf"(?i:{_alt(list(SEASONS))})"
 AMPM = r"(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
 TZ = r"(?:GMT|UTC|Zulu|EST|EDT|CET|CEST|BST|IST|PST|PDT|local time|\((?:GMT|UTC|local time)\))"
 
 
-_DUR_DETS = [
-    "the past",
-    "the last",
-    "the next",
-    "the previous",
-    "the coming",
-    "the first",
-    "the final",
-    "the following",
-    "the better part of",
-    "past",
-    "next",
-    "first",
-    "final",
-    "last",
-]
+_DUR_DETS = ["the past", "the last", "the next", "the previous", "the coming", "the first", "the final",
+             "the following", "the better part of", "past", "next", "first", "final", "last"]
 # Modifiers kept inside a duration's span, as TIMEX3's mod (APPROX, MORE_THAN, LESS_THAN...).
-APPROX = [
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "some",
-    "roughly",
-    "approximately",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "just over",
-    "just under",
-    "well over",
-    "close to",
-]
-_BARE_DETS = [
-    "recent",
-    "the past",
-    "the last",
-    "the coming",
-    "the next",
-    "past",
-    "coming",
-    "many",
-    "several",
-    "the previous",
-]
+APPROX = ["about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than", "less than",
+          "fewer than", "at least", "at most", "up to", "just over", "just under", "well over", "close to"]
+_BARE_DETS = ["recent", "the past", "the last", "the coming", "the next", "past", "coming", "many", "several",
+              "the previous"]
 
 
 _PLAIN_CI = re.compile(r"\(\?i:([a-z '\-|]+)\)")
@@ -168,7 +110,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?!\d|,\d|%|\.\d|-(?:\d|[a-z]))"
     ),
     "yrange": _c(rf"(?<![\d,.$/-])(?P<y1>{YEAR})\s?[-–]\s?(?P<y2>{YEAR}|\d\d)(?!\d|,\d|%)"),
-    "decade": _c(r"(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|(?<=the )\d0s)\b"),
+    "decade": _c(
+        r"(?P<dec>(?:1[6-9]|20)\d0s|['’]\d0s|(?<=the )\d0s)\b"
+    ),
     "century": _c(
         r"(?:(?i:the)\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:nineteenth|twentieth|twenty-first|21st))\s+(?i:century)"
     ),
@@ -179,9 +123,7 @@ RULES: dict[str, re.Pattern[str]] = {
     "time_ampm": _c(
         rf"(?<![\d:.,])(?P<H>1[0-2]|0?[1-9])(?:[.:](?P<M>[0-5]\d))?\s*(?P<ap>{AMPM})(?:\s*(?P<tz>{TZ}))?"
     ),
-    "time_mil": _c(
-        rf"(?<![\d:.,])(?P<HM>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?P<tz>{TZ}|hrs\b|(?i:hours local time))"
-    ),
+    "time_mil": _c(rf"(?<![\d:.,])(?P<HM>[01]\d[0-5]\d|2[0-3][0-5]\d)\s*(?P<tz>{TZ}|hrs\b|(?i:hours local time))"),
     "time_word": _c(r"\b(?P<w>(?i:noon|midday|midnight))\b"),
     "weekday": _c(
         rf"(?:(?P<mod>(?i:last|next|this|coming|past|this past|this coming|early on|late on|early|late|earlier|later|until|by))\s+)?"
@@ -205,7 +147,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?P<mod>(?i:the end of|the beginning of|the start of|the middle of|the rest of|end of|later in|earlier in))"
         r"\s+(?:(?i:the)\s+)(?P<unit>(?i:week|month|year|day))(?!\w)"
     ),
-    "ago": _c(rf"(?P<unit>{UNIT}|{UNIT_PL})\s+(?P<dir>(?i:ago|from now|hence|later|earlier))\b"),
+    "ago": _c(
+        rf"(?P<unit>{UNIT}|{UNIT_PL})\s+(?P<dir>(?i:ago|from now|hence|later|earlier))\b"
+    ),
     "nextday": _c(
         r"\b(?:(?i:the)\s+)(?P<det>(?i:next|following|previous|preceding))\s+"
         r"(?P<u>(?i:day|morning|afternoon|evening|night))(?!\w)"
@@ -265,9 +209,10 @@ PREP_BEFORE = re.compile(
     r"|as of|last|next|this|early|late|mid|end|around|about|for|since|starting|beginning|ending))\s*-?\s*$"
     r"|['’][sS]\s+$"
 )
-# A bare year followed by these is a count, not a year ("2000 troops").
+# A bare year followed by these is a count, not a year ("2000 troops"). Used with ``match`` right
+# after a number; ``(?<!\s)`` keeps a scan from re-reading a long run of spaces at every position.
 COUNT_NOUN = re.compile(
-    r"\s+(?i:troops|soldiers|people|persons|civilians|members|fighters|militants|police|policemen|men|women"
+    r"(?<!\s)\s+(?i:troops|soldiers|people|persons|civilians|members|fighters|militants|police|policemen|men|women"
     r"|children|refugees|families|homes|houses|km|kilometres|kilometers|miles|metres|meters|dollars|euros"
     r"|tons|tonnes|rounds|cases|deaths|casualties|votes|pages|words|calories|feet|units|vehicles|times)\b"
 )
@@ -281,64 +226,15 @@ QUANT_BEFORE = re.compile(
 # D: a number, Y: a four-digit number, M: a month name, W: a weekday name, U: a unit word,
 # K: another temporal keyword, N: a number word.
 _UNIT_WORDS = {
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "fortnight",
-    "fortnights",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "millennium",
-    "weekend",
-    "quarter",
-    "half",
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight",
+    "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+    "millennium", "weekend", "quarter", "half",
 }
 _KEYWORDS = {
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "now",
-    "currently",
-    "nowadays",
-    "present",
-    "presently",
-    "recently",
-    "lately",
-    "past",
-    "future",
-    "moment",
-    "noon",
-    "midday",
+    "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "now", "currently",
+    "nowadays", "present", "presently", "recently", "lately", "past", "future", "moment", "noon", "midday",
     "soon",
-    "midnight",
-    "ago",
-    "every",
-    "each",
-    "per",
-    "once",
-    "twice",
-    "times",
-    *SEASONS,
-    *SET_ADVERBS,
-    "these",
+    "midnight", "ago", "every", "each", "per", "once", "twice", "times", *SEASONS, *SET_ADVERBS, "these",
 }
 # Words only a few rules need: anaphoric shifts and o'clock (A), first words of holidays (H).
 _ANAPHORA = {"later", "earlier", "next", "following", "previous", "preceding", "clock"}
@@ -370,40 +266,12 @@ def token_category(tok: str) -> str | None:
 TRIGGERS: dict[str, frozenset[str]] = {
     name: frozenset(cats)
     for name, cats in {
-        "iso": "Y",
-        "numeric": "DY",
-        "dmy": "M",
-        "mdy": "M",
-        "my": "M",
-        "month": "M",
-        "year": "Y",
-        "yrange": "Y",
-        "decade": "DY",
-        "century": "DU",
-        "time": "DY",
-        "time_ampm": "D",
-        "time_mil": "Y",
-        "time_word": "K",
-        "weekday": "W",
-        "relday": "K",
-        "relunit": "UK",
-        "theunit": "U",
-        "ago": "KA",
-        "nextday": "A",
-        "weekend": "U",
-        "fiscal": "Y",
-        "holiday": "HM",
-        "time_oclock": "A",
-        "season": "K",
-        "quarter": "U",
-        "firstn": "U",
-        "qn": "Y",
-        "duration": "U",
-        "bareunit": "U",
-        "set": "K",
-        "set_adv": "K",
-        "set_wd": "W",
-        "ref": "K",
+        "iso": "Y", "numeric": "DY", "dmy": "M", "mdy": "M", "my": "M", "month": "M", "year": "Y",
+        "yrange": "Y", "decade": "DY", "century": "DU", "time": "DY", "time_ampm": "D", "time_mil": "Y",
+        "time_word": "K", "weekday": "W", "relday": "K", "relunit": "UK", "theunit": "U", "ago": "KA", "nextday": "A",
+        "weekend": "U", "fiscal": "Y", "holiday": "HM", "time_oclock": "A",
+        "season": "K", "quarter": "U", "firstn": "U", "qn": "Y", "duration": "U", "bareunit": "U",
+        "set": "K", "set_adv": "K", "set_wd": "W", "ref": "K",
     }.items()
 }
 assert set(TRIGGERS) == set(RULES)
@@ -418,10 +286,7 @@ def _cased(words: set[str]) -> list[str]:
 # One pass finds every trigger token: digits, month and weekday names, unit words, keywords.
 TOKEN = re.compile(
     r"\d+|(?<![A-Za-z])(?:"
-    + "|".join(
-        re.escape(w)
-        for w in sorted({*MONTHS, *WEEKDAYS, *(d + "s" for d in WEEKDAYS)}, key=len, reverse=True)
-    )
+    + "|".join(re.escape(w) for w in sorted({*MONTHS, *WEEKDAYS, *(d + "s" for d in WEEKDAYS)}, key=len, reverse=True))
     + "|"
     + "|".join(re.escape(w) for w in _cased(_UNIT_WORDS | _KEYWORDS | _ANAPHORA | _HOLIDAY_WORDS))
     + ")(?![A-Za-z])"

@@ -20,6 +20,9 @@ Rules (docs/dates.md):
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...model import RecordDate, TimeExpr
@@ -54,10 +57,8 @@ def _is_subordinate(text: str, sent_lo: int, t: TimeExpr) -> bool:
 
 
 def _prep_before(text: str, t: TimeExpr) -> str:
-    m = re.search(
-        r"(?i)\b(since|between|from|after|before|until|till|by)\s+(?:the\s+)?$",
-        text[max(0, t.start - 16) : t.start],
-    )
+    m = re.search(r"(?i)\b(since|between|from|after|before|until|till|by)\s+(?:the\s+)?$",
+                  text[max(0, t.start - 16) : t.start])
     return m.group(1).lower() if m else ""
 
 
@@ -80,23 +81,82 @@ def to_record_date(t: TimeExpr) -> RecordDate:
 
 def _range_partner(ctx: Context, t: TimeExpr) -> TimeExpr | None:
     text = ctx.document.text
-    for u in ctx.timexes:
-        if (
-            u.start >= t.end
-            and u.start - t.end <= 6
-            and re.fullmatch(r"\s*(?:-|–|and|to|through|until)\s*", text[t.end : u.start])
-        ):
+    for u in _index(ctx).timexes_between(t.end, t.end + 6):
+        if u.start >= t.end and u.start - t.end <= 6 and re.fullmatch(r"\s*(?:-|–|and|to|through|until)\s*",
+                                                                      text[t.end : u.start]):
             return u
     return None
+
+
+@dataclass
+class _Index:
+    """Lookups over one context, so that a record costs what is near it, not the whole document
+    (a 1 MB page has thousands of records and expressions)."""
+
+    ctx: weakref.ref[Context]  # weak: the parse of a finished document is not kept alive
+    timexes: list[TimeExpr]
+    n_timexes: int
+    starts: list[int] | None  # timex starts, when ctx.timexes is sorted by start
+    para_starts: list[int] | None  # paragraph starts, when sorted and not overlapping
+    sents: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)  # paragraph -> sentences
+
+    @classmethod
+    def build(cls, ctx: Context) -> _Index:
+        starts = [t.start for t in ctx.timexes]
+        paras = ctx.paragraphs
+        sorted_paras = all(paras[i].end <= paras[i + 1].start for i in range(len(paras) - 1))
+        return cls(
+            weakref.ref(ctx), ctx.timexes, len(ctx.timexes),
+            starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None,
+            [p.start for p in paras] if sorted_paras else None,
+        )
+
+    def timexes_between(self, lo: int, hi: int) -> list[TimeExpr]:
+        """ctx.timexes that may lie inside [lo, hi) (start in range), in their order."""
+        if self.starts is None:
+            return self.timexes
+        return self.timexes[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)]
+
+    def sentence(self, ctx: Context, start: int) -> tuple[int, int, int] | None:
+        """(lo, hi, paragraph end) of the parsed sentence holding ``start``, None when none does."""
+        paras = ctx.paragraphs
+        if self.para_starts is None:
+            candidates = range(len(paras))
+        else:  # paragraphs do not overlap: only the last one starting at or before ``start``
+            i = bisect_right(self.para_starts, start) - 1
+            candidates = range(i, i + 1) if i >= 0 else range(0)
+        for i in candidates:
+            para = paras[i]
+            if not para.start <= start < para.end:
+                continue
+            if i not in self.sents:
+                spans = [(para.start + s.start_char, para.start + s.end_char) for s in para.doc.sents]
+                self.sents[i] = ([lo for lo, _ in spans], [hi for _, hi in spans])
+            los, his = self.sents[i]
+            j = bisect_right(los, start) - 1  # sentences do not overlap: the last one starting before
+            if j >= 0 and start < his[j]:
+                return los[j], his[j], para.end
+        return None
+
+
+_LAST_INDEX: list[_Index] = []
+
+
+def _index(ctx: Context) -> _Index:
+    """The index of ``ctx``, kept for the document being extracted (rebuilt if its dates change)."""
+    last = _LAST_INDEX[0] if _LAST_INDEX else None
+    if last is None or last.ctx() is not ctx or last.timexes is not ctx.timexes or last.n_timexes != len(ctx.timexes):
+        last = _Index.build(ctx)
+        _LAST_INDEX[:] = [last]
+    return last
 
 
 def record_date(ctx: Context, start: int, end: int, kind: str = "event") -> RecordDate:
     """The date of what the text in [start, end) describes (not the date of the report)."""
     text = ctx.document.text
     sent_lo, sent_hi = _sentence(ctx, start, end)
-    usable = [
-        t for t in ctx.timexes if t.type in ("DATE", "TIME") or (kind == "figure" and t.type == "DURATION")
-    ]
+    near = _index(ctx).timexes_between(min(start, sent_lo), max(end, sent_hi))
+    usable = [t for t in near if t.type in ("DATE", "TIME") or (kind == "figure" and t.type == "DURATION")]
     inside = [t for t in usable if start <= t.start and t.end <= end]
     around = [t for t in usable if sent_lo <= t.start and t.end <= sent_hi and t not in inside]
     main_inside = [t for t in inside if not _is_subordinate(text, max(sent_lo, start), t)]
@@ -120,21 +180,15 @@ def record_date(ctx: Context, start: int, end: int, kind: str = "event") -> Reco
         if partner is not None and best.anchored and partner.anchored:
             return RecordDate(None, "unknown", best.range_start, partner.range_end)
     partner = _range_partner(ctx, best) if re.fullmatch(r"\d{4}", best.value or "") else None
-    if (
-        partner is not None
-        and re.fullmatch(r"\d{4}", partner.value or "")
-        and text[best.end : partner.start].strip() in "-–"
-    ):
+    if partner is not None and re.fullmatch(r"\d{4}", partner.value or "") and text[best.end : partner.start].strip() in "-–":
         return RecordDate(None, "unknown", best.range_start, partner.range_end)
     return rd
 
 
 def _sentence(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """The spaCy sentence around the span when parsed, else a punctuation-based one."""
-    for para in ctx.paragraphs:
-        if para.start <= start < para.end:
-            for sent in para.doc.sents:
-                lo, hi = para.start + sent.start_char, para.start + sent.end_char
-                if lo <= start < hi:
-                    return lo, max(hi, min(end, para.end))
+    found = _index(ctx).sentence(ctx, start)
+    if found is not None:
+        lo, hi, para_end = found
+        return lo, max(hi, min(end, para_end))
     return sentence_bounds(ctx.document.text, start, end)

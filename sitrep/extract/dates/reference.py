@@ -33,31 +33,10 @@ _YEARS_AFTER = re.compile(
     r"(?P<u>years?|decades?)\s+(?:after|since)\b(?:[^\n.]|\.(?!\s)){0,160}?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
 )
 _NUM_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a": 1,
-    "an": 1,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "a": 1, "an": 1,
 }
 
 
@@ -154,9 +133,7 @@ def content_evidence(text: str, timexes: list[TimeExpr]) -> ContentEvidence:
     return ev
 
 
-def _pin(
-    ev: ContentEvidence, full: list[tuple[TimeExpr, D]], weekdays: list[tuple[TimeExpr, int, str | None]]
-) -> None:
+def _pin(ev: ContentEvidence, full: list[tuple[TimeExpr, D]], weekdays: list[tuple[TimeExpr, int, str | None]]) -> None:
     best: tuple[int, D, D | None, str] | None = None
     for t, d in full:
         for w, dow, tense in weekdays:
@@ -172,8 +149,7 @@ def _pin(
                 continue
             # a weekday reported in the past tense names the day of the report
             days = [
-                r
-                for r in cands
+                r for r in cands
                 for w2, dow2, tense2 in weekdays
                 if w2 is not w and tense2 in ("past", None) and dow2 == r.weekday() and dow2 != dow
             ]
@@ -192,11 +168,8 @@ def _pin(
 def _bounds(ev: ContentEvidence, text: str, timexes: list[TimeExpr]) -> None:
     for m in _YEARS_AFTER.finditer(text):
         raw = m.group("n").lower()
-        n = (
-            int(raw)
-            if raw.isdigit()
-            else _NUM_WORDS.get(raw.split("-")[0], 0)
-            + (_NUM_WORDS.get(raw.split("-")[1], 0) if "-" in raw else 0)
+        n = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw.split("-")[0], 0) + (
+            _NUM_WORDS.get(raw.split("-")[1], 0) if "-" in raw else 0
         )
         if not n:
             continue

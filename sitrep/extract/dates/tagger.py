@@ -15,16 +15,11 @@ from dataclasses import dataclass, replace
 
 from . import patterns as P
 
-_NOT_WEEKDAY_AFTER = re.compile(
-    r"\s+(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_followers"])) + r")\b"
-)
-_NOT_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_preceders"])) + r")\s+$"
-)
+# used with ``match`` right after a weekday name; (?<!\s): a scan never re-reads a run of spaces
+_NOT_WEEKDAY_AFTER = re.compile(r"(?<!\s)\s+(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_followers"])) + r")\b")
+_NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, P.NOT_DATES["weekday_preceders"])) + r")\s+$")
 _REF_PREP = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, P.REF_NEEDS_PREP)) + r")\s+$")
-_PREP = re.compile(
-    r"(?i)\b(on|in|since|for|from|until|till|by|at|during|over|within|through|after|before|of)\s+$"
-)
+_PREP = re.compile(r"(?i)\b(on|in|since|for|from|until|till|by|at|during|over|within|through|after|before|of)\s+$")
 
 
 @dataclass
@@ -79,25 +74,11 @@ def _unit(s: str) -> str:
 
 
 _MOD = {
-    "early": "START",
-    "the beginning of": "START",
-    "the start of": "START",
-    "earlier": "BEFORE_REF",
-    "earlier in": "BEFORE_REF",
-    "mid": "MID",
-    "mid-": "MID",
-    "the middle of": "MID",
-    "late": "END",
-    "the end of": "END",
-    "end": "END",
-    "end-": "END",
-    "end of": "END",
-    "later": "AFTER_REF",
-    "later in": "AFTER_REF",
-    "the rest of": "AFTER_REF",
-    "the remainder of": "AFTER_REF",
-    "the first half of": "FIRST_HALF",
-    "the second half of": "SECOND_HALF",
+    "early": "START", "the beginning of": "START", "the start of": "START", "earlier": "BEFORE_REF",
+    "earlier in": "BEFORE_REF", "mid": "MID", "mid-": "MID", "the middle of": "MID", "late": "END",
+    "the end of": "END", "end": "END", "end-": "END", "end of": "END", "later": "AFTER_REF",
+    "later in": "AFTER_REF", "the rest of": "AFTER_REF", "the remainder of": "AFTER_REF",
+    "the first half of": "FIRST_HALF", "the second half of": "SECOND_HALF",
 }
 
 
@@ -150,12 +131,8 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         if g["wd"]:
             sem.weekday = P.WEEKDAYS[g["wd"]]
         # "May 5" is a date, but "May 5 people" is not
-        if (
-            name == "mdy"
-            and not g["y"]
-            and not g["wd"]
-            and (re.match(r"\s+\d", text[e : e + 3]) or P.COUNT_NOUN.match(text, e))
-        ):
+        if name == "mdy" and not g["y"] and not g["wd"] and (re.match(r"\s+\d", text[e : e + 3])
+                                                             or P.COUNT_NOUN.match(text, e)):
             return None
         return sem
     if name == "my":
@@ -262,15 +239,8 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         w = g["w"].lower()
         if g["mod"] and w in ("the day before yesterday", "the day after tomorrow"):
             s = m.start("w")
-        off = {
-            "the day before yesterday": -2,
-            "the day after tomorrow": 2,
-            "yesterday": -1,
-            "today": 0,
-            "tomorrow": 1,
-            "tonight": 0,
-            "last night": -1,
-        }.get(w, 0)
+        off = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
+               "tomorrow": 1, "tonight": 0, "last night": -1}.get(w, 0)
         sem = Sem("relday", s, e, offset=off)
         if w in ("tonight", "last night"):
             sem.part = "NI"
@@ -283,41 +253,16 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         det = (g.get("det") or "this").lower()
         u = g["unit"].lower()
         unit = {"weekend": "WE", "quarter": "Q", "fortnight": "W"}.get(u) or P.SEASONS.get(u) or _unit(u)
-        if det in ("the past", "the last", "the coming", "the next") and u in (
-            "week",
-            "month",
-            "year",
-            "decade",
-            "century",
-            "fortnight",
-        ):
+        if det in ("the past", "the last", "the coming", "the next") and u in ("week", "month", "year", "decade",
+                                                                              "century", "fortnight"):
             if g.get("mod"):
                 return None
             amount = 2.0 if u == "fortnight" else 1.0
-            return Sem(
-                "duration",
-                s,
-                e,
-                unit="W" if u == "fortnight" else unit,
-                amount=amount,
-                tense_hint="past" if det in ("the past", "the last") else "future",
-            )
-        off = {
-            "last": -1,
-            "past": -1,
-            "previous": -1,
-            "the previous": -1,
-            "this past": -1,
-            "next": 1,
-            "coming": 1,
-            "the coming": 1,
-            "following": 1,
-            "the following": 1,
-            "this coming": 1,
-            "the next": 1,
-            "the last": -1,
-            "the past": -1,
-        }.get(det, 0)
+            return Sem("duration", s, e, unit="W" if u == "fortnight" else unit, amount=amount,
+                       tense_hint="past" if det in ("the past", "the last") else "future")
+        off = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1, "next": 1,
+               "coming": 1, "the coming": 1, "following": 1, "the following": 1, "this coming": 1,
+               "the next": 1, "the last": -1, "the past": -1}.get(det, 0)
         if unit == "D":
             if name == "theunit" and u == "day":
                 return Sem("relday", s, e, offset=0, mod=_mod(g["mod"]))
@@ -331,9 +276,7 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
     if name == "ago":
         d = g["dir"].lower()
         bare = not g["num"] and not g["vague"]
-        if bare and (
-            g["approx"] or g["unit"].lower() == g["unit"].lower().rstrip("s") or d in ("later", "earlier")
-        ):
+        if bare and (g["approx"] or g["unit"].lower() == g["unit"].lower().rstrip("s") or d in ("later", "earlier")):
             return None  # "year ago" is not English; "years later" has no amount to shift by
         amount = _num(g["num"]) if g["num"] else None
         unit = _unit(g["unit"])
@@ -342,28 +285,13 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
             if amount is None:
                 return None
             return Sem("shift", s, e, unit=unit, amount=amount, offset=direction, anaphoric=True)
-        return Sem(
-            "ago",
-            s,
-            e,
-            unit=unit,
-            amount=amount,
-            offset=direction,
-            tense_hint="past" if direction < 0 else "future",
-        )
+        return Sem("ago", s, e, unit=unit, amount=amount, offset=direction,
+                   tense_hint="past" if direction < 0 else "future")
     if name == "nextday":
         det = g["det"].lower()
         u = g["u"].lower()
-        return Sem(
-            "shift",
-            s,
-            e,
-            unit="D",
-            amount=1.0,
-            offset=-1 if det in ("previous", "preceding") else 1,
-            anaphoric=True,
-            part=None if u == "day" else P.PARTS[u],
-        )
+        return Sem("shift", s, e, unit="D", amount=1.0, offset=-1 if det in ("previous", "preceding") else 1,
+                   anaphoric=True, part=None if u == "day" else P.PARTS[u])
     if name == "weekend":
         return Sem("weekend", s, e)
     if name == "fiscal":
@@ -374,10 +302,7 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         if g["y"]:
             sem.year = int(g["y"])
         elif g["rel"]:  # "Christmas Eve last year"
-            sem.tense_hint, sem.offset = (
-                "relyear",
-                {"last": -1, "next": 1}.get(g["rel"].split(" ")[0].lower(), 0),
-            )
+            sem.tense_hint, sem.offset = "relyear", {"last": -1, "next": 1}.get(g["rel"].split(" ")[0].lower(), 0)
         elif g["mod"]:
             sem.tense_hint = {"last": "past", "next": "future"}.get(g["mod"].lower(), "this")
         return sem
@@ -399,20 +324,14 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         prep = None
         if mod in ("in the", "in", "during the", "during", "by", "since", "until", "through"):
             prep = mod.split()[0]
-            s = (
-                m.start("season")
-                if mod in ("in", "during", "by", "since", "until", "through")
-                else s + len(prep) + 1
-            )
+            s = m.start("season") if mod in ("in", "during", "by", "since", "until", "through") else s + len(prep) + 1
         sem = Sem("season", s, e, unit=P.SEASONS[word], mod=_mod(mod), prep=prep)
         if g["y"]:
             sem.year = int(g["y"])
         return sem
     if name == "quarter":
         o = g["ord"].lower()
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
-            o, -1
-        )
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(o, -1)
         q = "Q" if g["q"].lower() == "quarter" else "H"
         if n == -1:
             n = 4 if q == "Q" else 2
@@ -464,17 +383,12 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         if word in ("a", "an", "one", "per") and not det:
             prev = _prev_text(text, s, 25)
             after = text[e : e + 12]
-            if (
-                re.search(r"(?i)(?:[a-z]{3,}|\d)\s+$", prev)
-                and not g["approx"]
-                and not re.search(
-                    r"(?i)\b(?:for|in|within|over|after|than|about|nearly|almost|under|just|only|half|of|past|last|"
-                    r"the|first|around|least|more|less|some|spent|took|takes|take|lasted|lasts|last|nearly|by|into|"
-                    r"once|twice|times|every|each|per|to|throughout|during|following|before|ended|since|with|without)\s+$",
-                    prev,
-                )
-                and not re.match(r"(?i)\s*(?:after|before|later|earlier|ago|of|into|since|long|old|-)", after)
-            ):
+            if re.search(r"(?i)(?:[a-z]{3}|\d)\s+$", prev) and not g["approx"] and not re.search(
+                r"(?i)\b(?:for|in|within|over|after|than|about|nearly|almost|under|just|only|half|of|past|last|"
+                r"the|first|around|least|more|less|some|spent|took|takes|take|lasted|lasts|last|nearly|by|into|"
+                r"once|twice|times|every|each|per|to|throughout|during|following|before|ended|since|with|without)\s+$",
+                prev,
+            ) and not re.match(r"(?i)\s*(?:after|before|later|earlier|ago|of|into|since|long|old|-)", after):
                 return Sem("set", s, e, value=f"PT1{unit[0]}" if unit in ("H", "S", "MIN") else f"P1{unit}")
         return sem
     if name == "bareunit":
@@ -483,12 +397,8 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         prev = _prev_text(text, s, 20)
         after = text[e : e + 12]
         if not det:
-            if not (
-                re.search(
-                    r"(?i)\b(?:for|within|over|in|after|take|took|takes|lasted|last|spent|past)\s+$", prev
-                )
-                or re.match(r"(?i)\s+(?:before|after|later|earlier|of\b|on end|long)", after)
-            ):
+            if not (re.search(r"(?i)\b(?:for|within|over|in|after|take|took|takes|lasted|last|spent|past)\s+$", prev)
+                    or re.match(r"(?i)\s+(?:before|after|later|earlier|of\b|on end|long)", after)):
                 return None
             if re.search(r"(?i)\d\s*$|\b(?:the|a|an|of)\s+$", prev):
                 return None
@@ -522,10 +432,8 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         w = g["w"].lower()
         if w.startswith("the ") and not _REF_PREP.search(_prev_text(text, s)):
             return None
-        if w == "soon" and (
-            re.search(r"(?i)\b(?:as|how|too|so)\s+$", _prev_text(text, s, 8))
-            or re.match(r"(?i)\s*(?:after|afterwards|thereafter|as|enough|be\b)", text[e : e + 12])
-        ):
+        if w == "soon" and (re.search(r"(?i)\b(?:as|how|too|so)\s+$", _prev_text(text, s, 8))
+                            or re.match(r"(?i)\s*(?:after|afterwards|thereafter|as|enough|be\b)", text[e : e + 12])):
             return None  # "as soon as", "soon after the attack": no reference to the future
         return Sem("ref", s, e, value=P.REF_WORDS[w])
     return None
@@ -630,8 +538,17 @@ def _settle(cands: list[Sem]) -> list[Sem]:
     return out
 
 
-_GAP_TD = re.compile(r"\s*(?:,\s*)?(?:on\s+|of\s+)?$")
-_GAP_DT = re.compile(r"\s*(?:,\s*)?(?:at\s+|from\s+)?$")
+def _gap(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    r"""Whether text[lo:hi] is ``\s*(?:,\s*)?(?:WORD\s+)?`` for one of ``words``.
+
+    A string test rather than a regex: that regex, scanned over a text, re-reads a run of spaces
+    from each of its positions (quadratic)."""
+    if hi < lo:
+        return False
+    g = text[lo:hi].lstrip()
+    if g[:1] == ",":
+        g = g[1:].lstrip()
+    return not g or any(g.startswith(w) and g[len(w) :].isspace() for w in words)
 
 
 def _has_day(s: Sem) -> bool:
@@ -646,11 +563,11 @@ def _merge_times(text: str, sems: list[Sem]) -> list[Sem]:
     while i < len(sems):
         a = sems[i]
         b = sems[i + 1] if i + 1 < len(sems) else None
-        if b is not None and a.kind == "time" and _has_day(b) and _GAP_TD.fullmatch(text, a.end, b.start):
+        if b is not None and a.kind == "time" and _has_day(b) and _gap(text, a.end, b.start, ("on", "of")):
             out.append(replace(b, start=a.start, hour=a.hour, minute=a.minute))
             i += 2
             continue
-        if b is not None and b.kind == "time" and _has_day(a) and _GAP_DT.fullmatch(text, a.end, b.start):
+        if b is not None and b.kind == "time" and _has_day(a) and _gap(text, a.end, b.start, ("at", "from")):
             out.append(replace(a, end=b.end, hour=b.hour, minute=b.minute))
             i += 2
             continue

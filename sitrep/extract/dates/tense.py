@@ -33,51 +33,7 @@ _PAST = re.compile(
 _SCHEDULE = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(v) for v in P.SCHEDULE_VERBS) + r")\b")
 _WEAK_PAST = re.compile(r"(?<![A-Za-z])[a-z]{2,}ed\b")
 _NOT_VERB = frozenset(
-    [
-        "need",
-        "indeed",
-        "speed",
-        "seed",
-        "feed",
-        "bed",
-        "red",
-        "hundred",
-        "armed",
-        "united",
-        "based",
-        "backed",
-        "expected",
-        "planned",
-        "scheduled",
-        "proposed",
-        "alleged",
-        "suspected",
-        "injured",
-        "wounded",
-        "concerned",
-        "limited",
-        "detailed",
-        "advanced",
-        "related",
-        "called",
-        "so-called",
-        "interested",
-        "skilled",
-        "aged",
-        "unarmed",
-        "unidentified",
-        "armoured",
-        "armored",
-        "shared",
-        "embed",
-        "proceed",
-        "exceed",
-        "succeed",
-        "breed",
-        "greed",
-        "steed",
-        "weed",
-    ]
+    ["need", "indeed", "speed", "seed", "feed", "bed", "red", "hundred", "armed", "united", "based", "backed", "expected", "planned", "scheduled", "proposed", "alleged", "suspected", "injured", "wounded", "concerned", "limited", "detailed", "advanced", "related", "called", "so-called", "interested", "skilled", "aged", "unarmed", "unidentified", "armoured", "armored", "shared", "embed", "proceed", "exceed", "succeed", "breed", "greed", "steed", "weed"]
 )
 _SENT_END = re.compile(r"[.!?]\s|\n")
 _WINDOW = 240
@@ -96,7 +52,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def clause_tense(text: str, start: int, end: int) -> Tense:
-    """ "past", "future" or None for the expression at [start, end), from the nearest tense cue.
+    """"past", "future" or None for the expression at [start, end), from the nearest tense cue.
 
     Cues are matched in lower case only (verbs inside a sentence), which keeps this cheap.
     """
@@ -105,12 +61,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
 
     def consider(lo: int, hi: int, is_left: bool) -> None:
         nonlocal best
-        for rx, label, penalty in (
-            (_FUTURE, "future", 0.0),
-            (_PAST, "past", 0.0),
-            (_SCHEDULE, "future", 4.0),
-            (_WEAK_PAST, "past", 8.0),
-        ):
+        for rx, label, penalty in ((_FUTURE, "future", 0.0), (_PAST, "past", 0.0), (_SCHEDULE, "future", 4.0),
+                                   (_WEAK_PAST, "past", 8.0)):
             for m in rx.finditer(text, lo, hi):
                 word = m.group(0).lower()
                 if penalty and word in _NOT_VERB:

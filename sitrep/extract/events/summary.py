@@ -12,6 +12,11 @@ from datetime import date as Date
 
 from ...model import RecordDate
 
+# what \s matches (str.isspace), for str.strip
+_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TRIM_HEAD = ",;:\"'“”" + _SPACE
+_TRIM_TAIL = _TRIM_HEAD + "."
+
 MONTHS = [
     "January",
     "February",
@@ -112,8 +117,8 @@ def summarize(text: str, start: int, end: int, cut: list[tuple[int, int]], d: Re
         pos = hi
     pieces.append(text[pos:end])
     body = re.sub(r"\s+", " ", "".join(pieces)).strip()
-    body = re.sub(r"\s+([,.;:])", r"\1", body)
-    body = re.sub(r"^[,;:\s\"'“”]+|[,;:\s\"'“”.]+$", "", body)
+    body = re.sub(r"(?<!\s)\s+([,.;:])", r"\1", body)  # (?<!\s): a run of spaces is read once
+    body = body.lstrip(_TRIM_HEAD).rstrip(_TRIM_TAIL)  # the regex ``[...]+$`` rescanned runs
     body = re.sub(r",\s*,", ",", body)
     body = re.sub(r"^(?:that|and|but|so)\s+(?=\S)", "", body, flags=re.I)
     first = body.split(" ", 1)[0].lower() if body else ""

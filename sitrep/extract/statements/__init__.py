@@ -32,7 +32,8 @@ __all__ = ["extract_statements"]
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?\u2026](?=\s|$)")
 _DASH = re.compile(r"^\s*(?:\u2014|\u2013|--|-)\s*")
 _LEAD = re.compile(r"^[\s,;:]+")
-_AUX_END = re.compile(r"\s+(?:has|had|have|was|were|is|also|again|then|later|\w+ly)$", re.IGNORECASE)
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
+_AUX_END = re.compile(r"(?<!\s)\s+(?:has|had|have|was|were|is|also|again|then|later|\w+ly)$", re.IGNORECASE)
 _QUOTED_BY = re.compile(
     r"\bquoted\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
 )
@@ -291,7 +292,7 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
             return None
         return phrase, v.group(0), True, off + v.end() + a_off
     phrase = _AUX_END.sub("", body[: v.start()].rstrip())
-    phrase = re.sub(r"\s+(?:was|were)\s+quoted\s+as$", "", phrase)
+    phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)
     return phrase, v.group(0), False, off
 
 

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from ..context import Context
 
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
 _TRAILING = re.compile(
-    r"\s+(?:(?:on|in|at|during|while|after|before|from|earlier|later|last|this|also|then|again|"
+    r"(?<!\s)\s+(?:(?:on|in|at|during|while|after|before|from|earlier|later|last|this|also|then|again|"
     r"separately|recently|previously|yesterday|today|tonight|when|as|via|through)\b.*)$",
     re.IGNORECASE,
 )
@@ -31,7 +32,7 @@ _STATEMENT_PHRASE = re.compile(
     r"\b(?:statement|communiqu[eé]|announcement|message|declaration)\b", re.IGNORECASE
 )
 _STATEMENT_FROM = re.compile(
-    r"^\W*(?:an?|the)?\s*(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|message|declaration)\s+(?:from|by|of)\s+(?P<o>[^,;]+?)\W*$",
+    r"^\W*+(?:an?|the)?\s*(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|message|declaration)\s+(?:from|by|of)\s+(?P<o>[^,;]+?)\W*$",
     re.IGNORECASE,
 )
 _INSTITUTION = frozenset(
@@ -376,7 +377,7 @@ def resolve(
         return memory.statement_org or memory.current, True
     desc = re.match(r"^(?:the|an?)\s+(.+)$", p, re.IGNORECASE)
     if desc:
-        head_part = re.split(r"\s+(?:to|of|for|at|with)\s+", desc.group(1), maxsplit=1)[0]
+        head_part = re.split(r"(?<!\s)\s+(?:to|of|for|at|with)\s+", desc.group(1), maxsplit=1)[0]
         head_words = [w.lower() for w in head_part.split()]
         role_words = [w for w in head_words if w in lex.roles]
         if role_words:
