@@ -16,91 +16,19 @@ from typing import Any
 from lxml import etree
 
 # Elements whose content is never rendered as page text.
-DROP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "audio",
-        "video",
-        "source",
-        "track",
-        "map",
-        "param",
-        "select",
-        "datalist",
-        "textarea",
-        "button",
-    }
-)
+DROP = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
+    "iframe", "object", "embed", "canvas", "audio", "video", "source", "track", "map", "param",
+    "select", "datalist", "textarea", "button",
+})
 # Elements that start and end a line.
-BLOCK = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "frameset",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "option",
-        "optgroup",
-        "label",
-        "picture",
-    }
-)
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend",
+    "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "option", "optgroup", "label", "picture",
+})
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _SOFT, _HARD = "\x01", "\x02"  # block boundary, <br> (or a newline inside <pre>)
 _OPEN, _CLOSE = "\x03", "\x04"  # a block element that has a zone label opens / closes
@@ -114,56 +42,28 @@ _CONTROL = str.maketrans({c: " " for c in _MARKS})
 # Zones: blocks whose tag or class/id says what they are (readability's "unlikely candidates",
 # sorted by kind). A line inside one is a boilerplate candidate; clean() decides. Checked in
 # order, the first match wins; class/id words are matched as substrings.
-_ZONE_TAGS = {
-    "nav": "navigation",
-    "footer": "footer",
-    "figcaption": "caption",
-    "figure": "caption",
-    "aside": "teaser",
-    "form": "navigation",
-}
+_ZONE_TAGS = {"nav": "navigation", "footer": "footer", "figcaption": "caption", "figure": "caption",
+              "aside": "teaser", "form": "navigation"}
 _ZONE_WORDS = [
     ("comment", re.compile(r"comment|disqus|respond|replies|reply|discussion|forum")),
     ("caption", re.compile(r"caption|credit|photo|image|gallery|media__|figure|legend")),
     ("share_widget", re.compile(r"share|sharing|social|addthis|sharedaddy|follow-?us")),
-    (
-        "promo",
-        re.compile(
-            r"newsletter|subscri|signup|sign-up|paywall|cookie|consent|gdpr|promo|banner|"
-            r"donat|support-|-support|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|sponsor|inread|"
-            r"popup|modal|overlay|offer"
-        ),
-    ),
-    (
-        "teaser",
-        re.compile(
-            r"related|recommend|read-?next|more-?(?:news|stories|articles)|most-?(?:read|viewed|popular)|"
-            r"popular|trending|also-?read|teaser|outbrain|taboola|catcher|latest|more-from|next-?up|"
-            r"(?:^|[\s_-])most(?:$|[\s_-])|mostread|mostpopular|headlines-?list"
-        ),
-    ),
+    ("promo", re.compile(r"newsletter|subscri|signup|sign-up|paywall|cookie|consent|gdpr|promo|banner|"
+                         r"donat|support-|-support|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|sponsor|inread|"
+                         r"popup|modal|overlay|offer")),
+    ("teaser", re.compile(r"related|recommend|read-?next|more-?(?:news|stories|articles)|most-?(?:read|viewed|popular)|"
+                          r"popular|trending|also-?read|teaser|outbrain|taboola|catcher|latest|more-from|next-?up|"
+                          r"(?:^|[\s_-])most(?:$|[\s_-])|mostread|mostpopular|headlines-?list")),
     ("tag_list", re.compile(r"(?:^|[\s_-])tags?(?:$|[\s_-])|tags-|tag-?list|keywords|topics")),
-    (
-        "navigation",
-        re.compile(
-            r"(?:^|[\s_-])nav|menu|breadcrumb|pager|pagination|skip-?link|sidebar|widget|masthead|"
-            r"site-?header|topbar|top-?nav|toolbar"
-        ),
-    ),
+    ("navigation", re.compile(r"(?:^|[\s_-])nav|menu|breadcrumb|pager|pagination|skip-?link|sidebar|widget|masthead|"
+                              r"site-?header|topbar|top-?nav|toolbar")),
     ("footer", re.compile(r"footer|colophon|copyright|site-?info")),
-    (
-        "metadata",
-        re.compile(
-            r"byline|author|dateline|timestamp|entry-meta|article-?meta|meta__|meta-?data|"
-            r"post-?meta|(?:^|[\s_-])meta(?:$|[\s_-])|reading-?time|views"
-        ),
-    ),
+    ("metadata", re.compile(r"byline|author|dateline|timestamp|entry-meta|article-?meta|meta__|meta-?data|"
+                            r"post-?meta|(?:^|[\s_-])meta(?:$|[\s_-])|reading-?time|views")),
 ]
 # class/id words that say "this is the article itself": never a zone on their own
-_BODY_WORDS = re.compile(
-    r"article-?body|entry-content|post-?content|story-?body|articlebody|article-?text|"
-    r"article__body|article__text|article-?content|main-?content"
-)
+_BODY_WORDS = re.compile(r"article-?body|entry-content|post-?content|story-?body|articlebody|article-?text|"
+                         r"article__body|article__text|article-?content|main-?content")
 
 
 _NEVER_ZONE = frozenset({"html", "body", "main", "article"})
@@ -368,3 +268,4 @@ def _link_ratio(piece: str) -> float:
         if depth:
             inside += n
     return inside / total if total else 0.0
+

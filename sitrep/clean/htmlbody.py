@@ -30,9 +30,7 @@ ZONE_MAX_SHARE = 0.4  # a labelled block holding more of the body than this is t
 LINK_LINE = 0.9  # a short line this much inside links is a link list (menu, related headlines)
 # Kinds a line rule may give a line trafilatura kept: unmistakable furniture only (digits-only
 # lines and "Label: 123" lines are left alone, they are often table cells of the article).
-_BODY_OVERRIDES = frozenset(
-    {"teaser", "caption", "footer", "dateline", "navigation", "share_widget", "tag_list"}
-)
+_BODY_OVERRIDES = frozenset({"teaser", "caption", "footer", "dateline", "navigation", "share_widget", "tag_list"})
 _LIST_MARK = re.compile(r"^\s*(?:[-*•▪–]\s+|\d{1,3}[.)]\s+)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -72,7 +70,7 @@ def clean_html(document: Document) -> Cleaned:
     out.boilerplate = _disjoint(spans)
     for s in out.boilerplate:
         if s.kind == "dateline" and out.dateline is None:
-            out.dateline, out.dateline_span = text[s.start : s.end], (s.start, s.end)
+            out.dateline, out.dateline_span = text[s.start:s.end], (s.start, s.end)
             parts = dl.parse(out.dateline)
             out.dateline_value = parts.iso if parts else None
     return out
@@ -84,13 +82,8 @@ def _extract(html: str, url: str | None) -> dict[str, Any] | None:
         import trafilatura
 
         doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params=dict(_DATE_OPTIONS),
-            as_dict=False,
+            html, url=url, include_comments=False, include_tables=True, with_metadata=True,
+            date_extraction_params=dict(_DATE_OPTIONS), as_dict=False,
         )
     except Exception as e:  # a crash in a third-party extractor must not lose the document
         log.warning("trafilatura failed: %s", e)
@@ -158,12 +151,7 @@ def _rescue(text: str, body: list[tuple[int, int]], zones: list[PageLine] | None
             lo, hi = a + ln.start, a + ln.end
             z, hint = _zone_at(zones, lo, hint)
             lower = sum(1 for w in ln.words if w[:1].islower())
-            if (
-                ln.n_words < 4
-                or lower < 2
-                or not ends_terminal(ln.text)
-                or ln.text.endswith(("...", "…", ":"))
-            ):
+            if ln.n_words < 4 or lower < 2 or not ends_terminal(ln.text) or ln.text.endswith(("...", "…", ":")):
                 continue
             if (z is not None and (z.zone or z.link_ratio > 0.5)) or local_kind(ln, is_prose(ln)):
                 continue
@@ -181,9 +169,8 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _refine(
-    text: str, kept: list[tuple[int, int]], zones: list[PageLine] | None, title: tuple[int, int] | None
-) -> list[Span]:
+def _refine(text: str, kept: list[tuple[int, int]], zones: list[PageLine] | None,
+            title: tuple[int, int] | None) -> list[Span]:
     """Lines the extractor kept that are page furniture after all.
 
     General signals, each checked line by line: a line rule that only furniture meets (a
@@ -227,17 +214,9 @@ def _refine(
     out: list[Span] = []
     for i, (ln, _) in enumerate(lines):
         kind = kinds[i]
-        if (
-            kind is None
-            and not protected[i]
-            and ln.n_words <= 3
-            and not ends_terminal(ln.text)
-            and 0 < i < len(lines) - 1
-            and kinds[i - 1]
-            and kinds[i + 1]
-            and lines[i - 1][0].end + 2 >= ln.start - 1
-            and ln.end + 2 >= lines[i + 1][0].start - 1
-        ):
+        if kind is None and not protected[i] and ln.n_words <= 3 and not ends_terminal(ln.text) \
+                and 0 < i < len(lines) - 1 and kinds[i - 1] and kinds[i + 1] \
+                and lines[i - 1][0].end + 2 >= ln.start - 1 and ln.end + 2 >= lines[i + 1][0].start - 1:
             kind = kinds[i + 1]
         if kind:
             out.append(Span(ln.start, ln.end, kind))
@@ -309,9 +288,8 @@ def _search(text: str, parts: list[str], cursor: int, window: int, glue: str) ->
     return (m.start(), m.end()) if m else None
 
 
-def _title(
-    text: str, html: str, meta: dict[str, Any], given: str | None, body_start: int = 0
-) -> tuple[str | None, tuple[int, int] | None]:
+def _title(text: str, html: str, meta: dict[str, Any], given: str | None,
+           body_start: int = 0) -> tuple[str | None, tuple[int, int] | None]:
     """The headline (metadata title, given title or <title> parts) and its span in the text:
     looked for just above the article first (a menu may repeat it), then from the top."""
     candidates = [c for c in (meta.get("title"), given) if c]
@@ -331,7 +309,7 @@ def _title(
         span = find_loose(text, c, start=near, limit=body_start - near + 2_000) if body_start else None
         span = span or find_loose(text, c, limit=limit)
         if span:
-            return text[span[0] : span[1]], span
+            return text[span[0]:span[1]], span
     return (candidates[0].strip() if candidates else None), None
 
 

@@ -53,51 +53,15 @@ HEADS = {
 }
 _STATE_MODIFIERS = {"security", "government", "state", "national", "local", "federal", "pro-government"}
 #: Countries whose ACLED names take an article.
-_THE = {
-    "United States",
-    "United Kingdom",
-    "Democratic Republic of Congo",
-    "Republic of Congo",
-    "Central African Republic",
-    "Philippines",
-    "Netherlands",
-    "United Arab Emirates",
-    "Gambia",
-    "Comoros",
-    "Maldives",
-    "Bahamas",
-    "Czech Republic",
-    "Dominican Republic",
-}
+_THE = {"United States", "United Kingdom", "Democratic Republic of Congo", "Republic of Congo",
+        "Central African Republic", "Philippines", "Netherlands", "United Arab Emirates",
+        "Gambia", "Comoros", "Maldives", "Bahamas", "Czech Republic", "Dominican Republic"}
 #: Group heads: "<actor> fighters" is the actor itself.
-_MEMBER_HEADS = (
-    "fighters",
-    "fighter",
-    "militants",
-    "militant",
-    "insurgents",
-    "insurgent",
-    "rebels",
-    "rebel",
-    "members",
-    "member",
-    "forces",
-    "gunmen",
-    "commanders",
-    "commander",
-    "spokesman",
-    "spokesperson",
-    "leaders",
-    "leader",
-    "militia",
-    "militiamen",
-    "group",
-)
-_DET = re.compile(
-    r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
-    r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+",
-    re.I,
-)
+_MEMBER_HEADS = ("fighters", "fighter", "militants", "militant", "insurgents", "insurgent", "rebels",
+                 "rebel", "members", "member", "forces", "gunmen", "commanders", "commander",
+                 "spokesman", "spokesperson", "leaders", "leader", "militia", "militiamen", "group")
+_DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
+                  r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+", re.I)
 _POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)
 
 
@@ -196,12 +160,8 @@ class ActorRegistry:
                 if phrase == head or phrase.endswith(" " + head):
                     mod = phrase[: len(phrase) - len(head)].strip()
                     mod_country = self.country_name(mod) if mod else None
-                    if (
-                        mod
-                        and not mod_country
-                        and kind in ("military", "police", "government")
-                        and mod not in _STATE_MODIFIERS
-                    ):
+                    if (mod and not mod_country and kind in ("military", "police", "government")
+                            and mod not in _STATE_MODIFIERS):
                         continue  # "rebel forces", "Wagner troops": not the state's
                     return self.generic(kind, mod_country or country)
         return None
@@ -210,9 +170,7 @@ class ActorRegistry:
         """Every alias occurrence in ``text`` (word-bounded, longest first, no overlaps)."""
         if self._pattern is None:
             keys = sorted(self._aliases, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I
-            )
+            self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I)
         out: list[tuple[int, int, Actor]] = []
         for m in self._pattern.finditer(text):
             actor = self._get(_key(m.group(0)), country)
@@ -224,27 +182,14 @@ class ActorRegistry:
 def _heads(kind: str) -> list[str]:
     words = HEADS[kind].split()
     multi = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-    return words + [
-        m
-        for m in multi
-        if m
-        in {
-            "service members",
-            "police officers",
-            "police officer",
-            "border guards",
-            "armed men",
-            "unknown gunmen",
-            "unidentified gunmen",
-            "unknown assailants",
-            "unidentified attackers",
-            "unidentified assailants",
-        }
-    ]
+    return words + [m for m in multi if m in {"service members", "police officers", "police officer",
+                                               "border guards", "armed men", "unknown gunmen",
+                                               "unidentified gunmen", "unknown assailants",
+                                               "unidentified attackers", "unidentified assailants"}]
 
 
 def _norm(text: str) -> str:
-    text = text.replace("’", "'").strip().strip('.,;:"')
+    text = text.replace("’", "'").strip().strip(".,;:\"")
     return re.sub(r"\s+", " ", text).lower()
 
 
@@ -272,27 +217,9 @@ def _default(extra: tuple[str, ...]) -> ActorRegistry:
 
 def ruler_patterns() -> list[dict[str, object]]:
     """ORG patterns for multiword actor names spaCy splits or tags as places/persons."""
-    names = [
-        "Islamic Emirate",
-        "Islamic Emirate of Afghanistan",
-        "Resolute Support",
-        "Haqqani network",
-        "Islamic State Khorasan",
-        "ISIS-K",
-        "Tehrik-i-Taliban Pakistan",
-        "Tehreek-e-Taliban Pakistan",
-        "Ansar Allah",
-        "al-Shabaab",
-        "Boko Haram",
-        "Rapid Support Forces",
-        "Syrian Democratic Forces",
-        "Hayat Tahrir al-Sham",
-        "Arakan Army",
-        "People's Defence Force",
-        "National Resistance Front",
-        "Afghan National Army",
-        "Afghan National Police",
-        "National Directorate of Security",
-        "UNAMA",
-    ]
+    names = ["Islamic Emirate", "Islamic Emirate of Afghanistan", "Resolute Support", "Haqqani network",
+             "Islamic State Khorasan", "ISIS-K", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
+             "Ansar Allah", "al-Shabaab", "Boko Haram", "Rapid Support Forces", "Syrian Democratic Forces",
+             "Hayat Tahrir al-Sham", "Arakan Army", "People's Defence Force", "National Resistance Front",
+             "Afghan National Army", "Afghan National Police", "National Directorate of Security", "UNAMA"]
     return [{"label": "ORG", "pattern": n} for n in names]
