@@ -32,7 +32,7 @@ from .arguments import (
     subject,
 )
 from .coding import code
-from .fatalities import count
+from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .summary import summarize
@@ -910,6 +910,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         acled_type, acled_sub = None, None
     fatalities, qualifier = (fat.value, fat.qualifier) if fat is not None else (None, None)
+    if acled_type is not None and fatalities is None and fat is not None and fat.vague in ACLED_VAGUE_TOLL:
+        fatalities, qualifier = ACLED_VAGUE_TOLL[fat.vague], "at least"  # "killed dozens": 12, as ACLED codes it
     if (
         acled_type is not None
         and fatalities is None

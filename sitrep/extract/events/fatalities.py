@@ -51,11 +51,17 @@ _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", 
 MAX_GAP_WORDS = 9
 
 
+#: ACLED's codebook convention for vague tolls ("Reported Fatalities"): a vague plural is coded
+#: as a fixed conservative number. Applied to ACLED-coded events only.
+ACLED_VAGUE_TOLL = {"several": 10, "many": 10, "dozens": 12, "scores": 20, "hundreds": 100}
+
+
 @dataclass
 class Fatalities:
     value: int | None
     qualifier: str | None
     stated: bool  # the clause says something about deaths
+    vague: str | None = None  # "dozens" when the toll is only a vague plural
 
 
 def _norm_qual(q: str | None) -> str | None:
@@ -126,17 +132,19 @@ def count(text: str) -> Fatalities:
     total = 0
     qualifier = "exact"
     vague = False
+    vague_word: str | None = None
     for qs in groups.values():
         for q in qs:
             if q.value is None:
                 vague = True
+                vague_word = vague_word or (q.vague or "").lower() or None
                 continue
             total += int(q.value)
             qq = _norm_qual(q.qualifier)
             if qq and qq != "exact" and qualifier == "exact":
                 qualifier = qq
     if vague and total == 0:
-        return Fatalities(None, "at least", True)
+        return Fatalities(None, "at least", True, vague_word)
     if vague:
         qualifier = "at least"
     return Fatalities(total, qualifier, True)
