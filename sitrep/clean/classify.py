@@ -56,7 +56,7 @@ def classify(text: str) -> Classified:
     result = Classified(lines)
     result.title = _head(lines, first, v)
     if body:
-        for ln in lines[last + 1:]:
+        for ln in lines[last + 1 :]:
             if ln.kind is None and (not is_prose(ln) or _footer_phrase(ln, v)):
                 ln.kind = _ui_kind(ln, v) or "footer"
     result.dateline = next((ln for ln in lines if ln.kind == "dateline" and dl.parse(ln.text)), None)
@@ -65,7 +65,12 @@ def classify(text: str) -> Classified:
         lead = lines[first]
         m = dl.wire_dateline(lead.text)
         if m:
-            result.wire = (lead.start, lead.start + len(m.group(0).rstrip()), m.group(0).strip(), m.group("agency"))
+            result.wire = (
+                lead.start,
+                lead.start + len(m.group(0).rstrip()),
+                m.group(0).strip(),
+                m.group("agency") or None,
+            )
             result.extra.append((lead.start, result.wire[1], "dateline"))
     result.outlet = _outlet(lines, result.wire)
     return result
@@ -153,8 +158,11 @@ def _ui_kind(ln: Line, v: Vocab) -> str | None:
     toks = tokens(ln.text, v.ui_words)
     if not toks:
         return "navigation" if ln.text.strip() else None
-    if any(t in v.share_words for t in toks) and len(toks) <= 6 and \
-            all(t in v.ui_words or _NUMBER.fullmatch(t) for t in toks):
+    if (
+        any(t in v.share_words for t in toks)
+        and len(toks) <= 6
+        and all(t in v.ui_words or _NUMBER.fullmatch(t) for t in toks)
+    ):
         return "share_widget"
     if any(p in low for p in v.ui_phrases):
         return "navigation"
@@ -178,7 +186,9 @@ def _is_breadcrumb(text: str) -> bool:
     seps = len(_SEPARATORS.findall(text))
     if seps < 1 or not parts:
         return False
-    return (seps >= 2 or len(parts) <= 2) and all(len(p.split()) <= 4 for p in parts) and not ends_terminal(text)
+    return (
+        (seps >= 2 or len(parts) <= 2) and all(len(p.split()) <= 4 for p in parts) and not ends_terminal(text)
+    )
 
 
 def _mark_repeats(lines: list[Line], prose: list[bool]) -> None:
@@ -204,14 +214,24 @@ def _mark_caption_context(lines: list[Line], prose: list[bool]) -> None:
     """A short unpunctuated line glued to a photo credit is that photo's caption."""
     for i in range(1, len(lines)):
         ln, prev = lines[i], lines[i - 1]
-        if ln.kind == "caption" and not ln.blank_before and prev.kind is None and not prose[i - 1] \
-                and prev.n_words <= MAX_SHORT and not ends_terminal(prev.text):
+        if (
+            ln.kind == "caption"
+            and not ln.blank_before
+            and prev.kind is None
+            and not prose[i - 1]
+            and prev.n_words <= MAX_SHORT
+            and not ends_terminal(prev.text)
+        ):
             prev.kind = "caption"
 
 
 def _headline_like(ln: Line) -> bool:
-    return 3 <= ln.n_words <= 30 and not ln.text.endswith((".", ":", ";", ",")) and not is_prose(ln) \
+    return (
+        3 <= ln.n_words <= 30
+        and not ln.text.endswith((".", ":", ";", ","))
+        and not is_prose(ln)
         and any(c.isalpha() for c in ln.text)
+    )
 
 
 def _head(lines: list[Line], first: int, v: Vocab) -> Line | None:

@@ -13,11 +13,24 @@ from dataclasses import dataclass
 from . import vocab
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_ORD}\s*(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?!\d)", re.I),
@@ -30,12 +43,19 @@ _TIME = re.compile(
     r"|(?<!\d)(?P<hhmm>\d{4})\s*(?:hrs|hours|h\b|gmt|utc|z\b)",
     re.I,
 )
-_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b\.?", re.I
+)
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 _WIRE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
     r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
+)
+#: "ABUJA - Gunmen ...", "MOGADISHU — ...": a capitalised place and a dash, no agency
+_WIRE_BARE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]{2,24}(?: [A-Z][A-Z'’.-]{1,24}){0,2}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
+    r"(?P<agency>)\s+[-–—]+\s+(?=[A-Z\"“‘'])"
 )
 MAX_DATELINE_CHARS = 120
 
@@ -64,7 +84,9 @@ def _date_match(text: str) -> tuple[re.Match[str], tuple[int, int, int] | None] 
         g = m.groupdict()
         year = int(g["year"])
         if g.get("mon"):
-            month = _MONTHS[g["mon"].lower()[:4] if g["mon"].lower().startswith("sept") else g["mon"].lower()[:3]]
+            month = _MONTHS[
+                g["mon"].lower()[:4] if g["mon"].lower().startswith("sept") else g["mon"].lower()[:3]
+            ]
         elif g.get("mnum"):
             month = int(g["mnum"])
         else:
@@ -91,7 +113,7 @@ def parse(text: str) -> DateParts | None:
         return None
     m, (y, mo, d) = found[0], found[1]
     parts = DateParts(y, mo, d)
-    rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     t = _TIME.search(rest)
     if t:
         if t.group("hhmm"):
@@ -116,7 +138,7 @@ def is_dateline(text: str) -> bool:
     if not found:
         return False
     m = found[0]
-    rest = text[: m.start()] + " " + text[m.end():]
+    rest = text[: m.start()] + " " + text[m.end() :]
     rest = _TIME.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
     labels = vocab.load().dateline_labels
@@ -132,4 +154,10 @@ def wire_dateline(text: str) -> re.Match[str] | None:
     city = m.group("place").split(",")[0] if m else ""
     if m and sum(c.isupper() for c in city) >= 0.8 * sum(c.isalpha() for c in city):
         return m
+    bare = _WIRE_BARE.match(text)
+    if (
+        bare
+        and not {w.lower() for w in bare.group("place").split(",")[0].split()} & vocab.load().kicker_labels
+    ):
+        return bare
     return None

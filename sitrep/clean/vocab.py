@@ -28,6 +28,7 @@ class Vocab:
     byline_prefixes: tuple[str, ...]
     dateline_labels: frozenset[str]
     function_words: frozenset[str]
+    kicker_labels: frozenset[str]  # all-caps labels that open a line like a dateline: "BREAKING -"
 
     @cached_property
     def ui_words(self) -> frozenset[str]:
@@ -38,8 +39,17 @@ class Vocab:
 def load() -> Vocab:
     """Load the packaged vocabulary (cached: the file is read once per process)."""
     raw = json.loads(resources.files("sitrep.data").joinpath("clean/vocab.json").read_text("utf-8"))
-    sets = {"share_words", "ui_strong", "ui_weak", "section_words", "metadata_labels", "tag_labels",
-            "dateline_labels", "function_words"}
+    sets = {
+        "share_words",
+        "ui_strong",
+        "ui_weak",
+        "section_words",
+        "metadata_labels",
+        "tag_labels",
+        "dateline_labels",
+        "function_words",
+        "kicker_labels",
+    }
     kwargs = {}
     for name in Vocab.__dataclass_fields__:
         values = [str(v).lower() for v in raw.get(name, [])]

@@ -12,11 +12,12 @@ or a country. A province mention gives the province (name = province, coordinate
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -39,10 +40,15 @@ _ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality"}
 _CITY_CUES = {"city", "town", "village", "capital"}
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
 _DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
-_REGION_RE = re.compile(rf"\b(?:in|across|of)\s+the\s+{_DIRS}(?:ern)?\b(?!\s+of\s+[A-Z])|\b{_DIRS}(?:ern)?\s+([A-Z][a-z]+)", re.I)
+_REGION_RE = re.compile(
+    rf"\b(?:in|across|of)\s+the\s+{_DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{_DIRS}(?:ern)?\s+([A-Z][a-z]+)",
+    re.I,
+)
 _BACKREF_RE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
 )
+#: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
+_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{_DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 
 
@@ -81,7 +87,7 @@ class Gazetteer:
         self.stop = _stoplist()
         self.demonyms = _demonyms(countries)
         self.capitals: dict[str, str] = {}  # ISO2 -> capital name
-        self._memory: dict[int, tuple[Context, list[_Mention], str | None]] = {}
+        self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -100,8 +106,18 @@ class Gazetteer:
                 if kind == "country":
                     countries[cc] = name
                 i = len(places)
-                places.append(Place(kind, name, cc, a1, a2, float(lat) if lat else None,
-                                    float(lon) if lon else None, int(pop)))
+                places.append(
+                    Place(
+                        kind,
+                        name,
+                        cc,
+                        a1,
+                        a2,
+                        float(lat) if lat else None,
+                        float(lon) if lon else None,
+                        int(pop),
+                    )
+                )
                 for key in keys.split():
                     index.setdefault(key, []).append(i)
         gaz = cls(places, index, countries)
@@ -119,7 +135,9 @@ class Gazetteer:
             if not base:
                 continue
             b = base[0]
-            p = Place("landmark", b.name, b.cc, b.admin1, b.admin2, b.lat, b.lon, b.population, lm["precision"])
+            p = Place(
+                "landmark", b.name, b.cc, b.admin1, b.admin2, b.lat, b.lon, b.population, lm["precision"]
+            )
             self._index(p, lm["names"])
         for rg in data.get("regions", []):
             self._index(Place("region", rg["name"], rg["country"], "", "", None, None, 0, 3), rg["names"])
@@ -154,8 +172,15 @@ class Gazetteer:
         precision = p.precision or {"city": 1, "admin2": 2, "admin1": 3}[p.kind]
         if near and precision == 1:
             precision = 2
-        return Location(name=p.name, admin1=p.admin1 or None, admin2=p.admin2 or None, country=country,
-                        lat=p.lat, lon=p.lon, geo_precision=precision)
+        return Location(
+            name=p.name,
+            admin1=p.admin1 or None,
+            admin2=p.admin2 or None,
+            country=country,
+            lat=p.lat,
+            lon=p.lon,
+            geo_precision=precision,
+        )
 
     def lookup(self, name: str, country: str | None = None) -> list[Location]:
         """Every place a name may denote, best first (country, landmark, town by size, province, district)."""
@@ -163,27 +188,46 @@ class Gazetteer:
 
     # ---- documents ----
     def _analyse(self, ctx: Context) -> tuple[list[_Mention], str | None]:
+        mentions, dominant, _ = self._indexed(ctx)
+        return mentions, dominant
+
+    def _indexed(self, ctx: Context) -> tuple[list[_Mention], str | None, list[int]]:
+        """Place mentions in text order, the dominant country, and the mentions' start offsets."""
         cached = self._memory.get(id(ctx))
         if cached and cached[0] is ctx:
-            return cached[1], cached[2]
+            return cached[1], cached[2], cached[3]
         mentions: list[_Mention] = []
         for para in ctx.paragraphs:
             mentions += self._scan(para)
         votes: Counter[str] = Counter()
         text = ctx.document.text
         for m in mentions:
-            ccs = {p.cc for p in m.places}
-            if len(ccs) == 1:
-                votes[next(iter(ccs))] += 2 if m.places[0].kind == "country" else 1
-        for dem, cc in self.demonyms.items():
-            votes[cc] += len(re.findall(rf"\b{re.escape(dem)}\b", text))
+            # a name most of whose readings lie in one country votes for it ("Kunduz": the Afghan
+            # city, province and district, and a Turkish village's alternate name)
+            (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
+            if n * 2 > len(m.places):
+                votes[cc] += 2 if m.places[0].kind == "country" else 1
+        for m in self._demonym_re.finditer(text):
+            cc = self.demonyms.get(fold(m.group(0)))
+            if cc:
+                votes[cc] += 1
         dominant = votes.most_common(1)[0][0] if votes else None
         for i, m in enumerate(mentions):
-            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant)
+            owner = (
+                mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
+            )
+            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner)
         if len(self._memory) > 16:
             self._memory.clear()
-        self._memory[id(ctx)] = (ctx, mentions, dominant)
-        return mentions, dominant
+        starts = [m.start for m in mentions]
+        self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
+        return mentions, dominant, starts
+
+    @cached_property
+    def _demonym_re(self) -> re.Pattern[str]:
+        """Every demonym in one alternation (one pass over the text, not one per demonym)."""
+        names = sorted(self.demonyms, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(d) for d in names) + r")\b", re.I)
 
     def _scan(self, para: Any) -> list[_Mention]:
         doc = para.doc
@@ -201,8 +245,11 @@ class Gazetteer:
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
                 strict = ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop
-                if strict and (fold(name) in self.stop and ent.label_ not in ("GPE", "LOC", "FAC")
-                               or not self._cued(doc, ent.start, ent.end)):
+                if strict and (
+                    fold(name) in self.stop
+                    and ent.label_ not in ("GPE", "LOC", "FAC")
+                    or not self._cued(doc, ent.start, ent.end)
+                ):
                     continue
                 places = self._candidates(name)
                 if places:
@@ -211,7 +258,11 @@ class Gazetteer:
         # capitalised word runs the model missed (places in free text)
         i = 0
         while i < len(doc):
-            if i in taken or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "ORG", "DATE", "NORP"):
+            if (
+                i in taken
+                or not doc[i].text[:1].isupper()
+                or doc[i].ent_type_ in ("PERSON", "ORG", "DATE", "NORP")
+            ):
                 i += 1
                 continue
             for n in (4, 3, 2, 1):
@@ -220,8 +271,13 @@ class Gazetteer:
                     continue
                 if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
                     continue
-                places = [p for p in self._candidates(span.text)
-                          if p.kind in ("country", "admin1", "landmark", "region") or p.cc in FOCUS or p.population >= 100_000]
+                places = [
+                    p
+                    for p in self._candidates(span.text)
+                    if p.kind in ("country", "admin1", "landmark", "region")
+                    or p.cc in FOCUS
+                    or p.population >= 100_000
+                ]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
                     i += n - 1
@@ -233,7 +289,12 @@ class Gazetteer:
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
         prev = doc[s - 1].lower_ if s > 0 else ""
-        return nxt in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES or prev in {"in", "near", "at", "outside"}
+        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES
+        return (
+            nxt in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES
+            or prev in {"in", "near", "at", "outside"}
+            or of_kind
+        )
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
@@ -251,15 +312,22 @@ class Gazetteer:
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference)
 
-    def _choose(self, m: _Mention, following: list[_Mention], dominant: str | None) -> Place:
+    def _choose(
+        self, m: _Mention, following: list[_Mention], dominant: str | None, owner: _Mention | None = None
+    ) -> Place:
         places = m.places
-        # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it
-        for f in following:
-            if f.start - m.end > 3:
+        # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it;
+        # so does a possessive before it: "Chhattisgarh's Bijapur district"
+        for f in ([owner] if owner is not None else []) + following:
+            if f is not owner and f.start - m.end > 3:
                 break
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
-            narrowed = [p for p in places if (p.cc, fold(p.admin1)) in parents or any(
-                p.cc == cc and q.kind == "country" for q in f.places for cc in [q.cc])]
+            narrowed = [
+                p
+                for p in places
+                if (p.cc, fold(p.admin1)) in parents
+                or any(p.cc == cc and q.kind == "country" for q in f.places for cc in [q.cc])
+            ]
             if narrowed:
                 places = narrowed
         if m.cue:
@@ -271,8 +339,9 @@ class Gazetteer:
 
     def locate(self, ctx: Context, start: int, end: int) -> Location | None:
         """Where what [start, end) describes happened, or None when the text does not say."""
-        mentions, dominant = self._analyse(ctx)
-        inside = [m for m in mentions if start <= m.start and m.end <= end and m.chosen]
+        mentions, dominant, starts = self._indexed(ctx)
+        first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
+        inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant)
@@ -295,9 +364,15 @@ class Gazetteer:
                 if hits:
                     return self.to_location(hits[0])
         if back:
-            want = {"city": "city", "town": "city", "village": "city", "province": "admin1",
-                    "district": "admin2"}.get((back.group(1) or "").lower())
-            for m in reversed([m for m in mentions if m.end <= start + back.start() and m.chosen]):
+            want = {
+                "city": "city",
+                "town": "city",
+                "village": "city",
+                "province": "admin1",
+                "district": "admin2",
+            }.get((back.group(1) or "").lower())
+            before = mentions[: bisect.bisect_left(starts, start + back.start())]
+            for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
                     return self.to_location(m.chosen)  # type: ignore[arg-type]
         return self._region(text, dominant)
@@ -350,5 +425,8 @@ def ruler_patterns() -> list[dict[str, object]]:
                 names.add(name)
                 if cc == "AF":
                     names.update(a for a in aliases.split("|") if a and " viloyati" not in a)
-    return [{"label": "GPE", "pattern": n} for n in sorted(names)
-            if fold(n) not in stop and len(n) > 3 and n[0].isupper()]
+    return [
+        {"label": "GPE", "pattern": n}
+        for n in sorted(names)
+        if fold(n) not in stop and len(n) > 3 and n[0].isupper()
+    ]

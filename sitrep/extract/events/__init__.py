@@ -23,16 +23,18 @@ from .arguments import (
     between,
     by_agent,
     conjuncts,
+    ent_at,
     generic,
     is_armed,
+    is_state,
     patient,
     resolve,
     subject,
 )
 from .coding import code
-from .fatalities import count
+from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
-from .modality import VERBAL, absorb_complements, is_aggregate, status_of
+from .modality import VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .summary import summarize
 from .triggers import Trigger, find_triggers
 
@@ -99,7 +101,8 @@ BACKGROUND_MARKS = frozenset({"since", "before", "until", "till", "after", "once
 
 
 def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
-    toks = [t for t in doc if t.idx < hi and t.idx + len(t.text) > lo]
+    span = doc.char_span(max(lo, 0), min(hi, len(doc.text)), alignment_mode="expand") if hi > lo else None
+    toks = list(span) if span is not None else []  # the tokens it overlaps, found without a scan of the piece
     if not toks:
         return None
     ids = {t.i for t in toks}
@@ -136,7 +139,7 @@ def _timex_blocked(tok: Token, chain: set[int]) -> bool:
 def _event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int, end: int) -> RecordDate:
     """The record date from the time expressions that belong to the event's own clause."""
     s_lo, s_hi = offset + sent.start_char, offset + sent.end_char
-    stamps = [t for t in ctx.timexes if s_lo <= t.start and t.end <= s_hi and t.type in ("DATE", "TIME")]
+    stamps = [t for t in ctx.timexes_in(s_lo, s_hi) if t.type in ("DATE", "TIME")]
     if not stamps:
         return _record_date(ctx, start, end)
     chain: set[int] = set()
@@ -199,6 +202,7 @@ def extract_events(ctx: Context) -> list[Event]:
             seen.add(trig.head.i)
             ev = _build(ctx, para.start, sent, trig, state)
             if ev is not None and _follow_up(trig, ev, events, state):
+                state.last_coded_sent = state.sent_no  # the incident is still the topic
                 continue
             if ev is not None:
                 events.append(ev)
@@ -206,31 +210,176 @@ def extract_events(ctx: Context) -> list[Event]:
                     state.last_coded_sent = state.sent_no
         _remember(sent, state)
         state.sent_no += 1
-    return events
+    return _merge_headline(ctx, _fold_arrests_into_protests(events, state))
+
+
+def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Event]:
+    """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
+    Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
+    disperse them" as one demonstration: protesters or rioters as actor1, the force that
+    intervened as actor2. An arrest or a dispersal in the demonstration's sentence, or an arrest
+    of protesters in the next sentences, joins it."""
+    for ev in events:
+        if ev.acled_event_type == "Protests" and ev.plover_type == "PROTEST" and is_state(ev.actor1):
+            country = ev.actor1.country if ev.actor1 is not None else None
+            ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
+    folded: set[int] = set()
+    for i, ev in enumerate(events):
+        dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
+        if ev.acled_sub_event_type != "Arrests" and not dispersal:
+            continue
+        span = ev.mentions[0]
+        crowd = [
+            p
+            for p in events
+            if p is not ev and p.plover_type == "PROTEST" and p.acled_event_type in ("Protests", "Riots")
+        ]
+        same_sentence = [
+            p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions)
+        ]
+        of_protesters = (
+            ev.acled_sub_event_type == "Arrests"
+            and ev.actor2 is not None
+            and "protester" in ev.actor2.name.lower()
+        )
+        before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
+        target = (same_sentence or (before if of_protesters else []) or [None])[0]
+        if target is None:
+            continue
+        force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
+        if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
+            target.acled_sub_event_type = "Protest with intervention"
+        if target.actor2 is None and force is not None and is_state(force):
+            target.actor2 = force
+        if not any(m.start == span.start and m.end == span.end for m in target.mentions):
+            target.mentions.extend(ev.mentions)
+        folded.add(id(ev))
+    return [e for e in events if id(e) not in folded]
+
+
+def _in_title(ctx: Context, start: int) -> bool:
+    span = ctx.cleaned.title_span
+    return span is not None and span[0] <= start < span[1]
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return (
+        a is None
+        or b is None
+        or a.name == b.name
+        or a.name.startswith("Unidentified")
+        or b.name.startswith("Unidentified")
+    )
+
+
+def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
+    """A headline restates the lead: "Drone strike on market kills 12" over "A drone strike on a
+    crowded market ... killed at least 12". Each headline event joins the first body event of the
+    same type with compatible actors and place; the body keeps its values, and a named actor or a
+    place only the headline gives fills the gap."""
+    out: list[Event] = []
+    body = [e for e in events if not _in_title(ctx, e.mentions[0].start)]
+    for ev in events:
+        if ev in body:
+            out.append(ev)
+            continue
+        match = next(
+            (
+                b
+                for b in body
+                if b.plover_type == ev.plover_type
+                and (
+                    b.acled_event_type is None
+                    or ev.acled_event_type is None
+                    or b.acled_event_type == ev.acled_event_type
+                )
+                and _same_side(b.actor1, ev.actor1)
+                and _same_side(b.actor2, ev.actor2)
+                and (
+                    b.location is None
+                    or ev.location is None
+                    or not (b.location.admin1 and ev.location.admin1)
+                    or b.location.admin1 == ev.location.admin1
+                )
+            ),
+            None,
+        )
+        if match is None:
+            out.append(ev)
+            continue
+        match.mentions.append(ev.mentions[0])
+        if ev.actor1 is not None and (match.actor1 is None or match.actor1.name.startswith("Unidentified")):
+            match.actor1 = ev.actor1
+        if match.actor2 is None and ev.actor2 is not None:
+            match.actor2 = ev.actor2
+        if match.location is None and ev.location is not None:
+            match.location = ev.location
+    return out
+
+
+INCIDENT_NOUNS = frozenset(
+    {"attack", "assault", "raid", "offensive", "ambush", "incursion", "strike", "bombing"}
+)
 
 
 def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
-    """ "At least four police officers were killed in the fighting": a definite mention of the
-    incident just reported adds its toll to it instead of becoming a second event."""
+    """ "At least four police officers were killed in the fighting", "our forces repelled the
+    attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
+    adds to it instead of becoming a second event."""
     noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
     nouns = [noun] if noun is not None else []
     nouns += [w for w in trig.words if w.pos_ == "NOUN"]
+    if not trig.nominal:  # "repelled the attack": the object names the incident
+        nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
     definite = any(
         any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
     )
-    if not definite or not events or ev.acled_event_type is None:
+    if not trig.nominal and any(c.lower_ == "also" for c in trig.head.children):
+        # "the attackers also burned a health centre": more of what the same attackers did
+        subj, _ = subject(trig.head)
+        definite = (
+            definite
+            or subj is not None
+            and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
+        )
+    # a party's own account of the incident (past perfect under a speech verb), not a second one
+    restated = (
+        not trig.nominal
+        and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
+        and (under_speech(trig.head))
+    )
+    if not (definite or restated) or not events or ev.acled_event_type is None:
         return False
-    prev = next((e for e in reversed(events) if e.acled_event_type is not None), events[-1])
-    if prev.acled_event_type is None or state.sent_no - state.last_coded_sent > 2:
+    if state.sent_no - state.last_coded_sent > 2:
         return False
-    if ev.actor1 is not None and not ev.actor1.name.startswith("Unidentified") and prev.actor1 != ev.actor1:
+    recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
+    prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
+    if prev is None:
         return False
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-    if prev.actor2 is None and ev.actor2 is not None:
+    if prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
     prev.mentions.extend(ev.mentions)
     return True
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Equal, or the same generic actor where one side lacks the country ("Military Forces")."""
+    if a is None or b is None:
+        return a is b
+    if a.name == b.name:
+        return True
+    return (a.country is None or b.country is None) and (
+        a.name.startswith(b.name) or b.name.startswith(a.name)
+    )
+
+
+def _same_incident_parties(prev: Event, ev: Event) -> bool:
+    """The follow-up names no one, the same attacker, or the two sides the other way round."""
+    if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
+        return True
+    return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
 
 
 def _absorb_relative_duplicates(triggers: list[Trigger]) -> None:
@@ -291,10 +440,30 @@ def _seed_country(ctx: Context, state: DocState) -> None:
             if word in ("us", "u.s.", "american") or (word == "us" and m.group(0) != "US"):
                 continue
             state.countries[lex.demonyms[word]] += 1
+    for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
+        if span.kind != "dateline":
+            continue
+        m = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
+        if m is None:
+            continue
+        try:
+            hits = _gazetteer().lookup(m.group(0).strip().title())
+        except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
+            hits = []
+        if hits and hits[0].country:
+            state.countries[hits[0].country] += 2
+
+
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—]|\s*$)")
 
 
 def _remember(sent: Span, state: DocState) -> None:
-    for ent in sent.ents:  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
+    persons = {
+        (e.start, e.end): e for e in (ent_at(t) for t in sent if t.ent_type_ == "PERSON") if e is not None
+    }
+    for (
+        ent
+    ) in persons.values():  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
         if ent.label_ == "PERSON":
             actor = resolve(ent.root, state, state.country())
             if actor.actor is not None:
@@ -489,6 +658,14 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
     )
     if a1.actor is None and verbal:
         a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
+    if a1.actor is None and not trig.nominal:
+        for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
+            sub_subj, sub_passive = subject(sub.head)
+            if sub_subj is not None and not sub_passive and sub.cls in VIOLENT:
+                found = resolve(sub_subj, state, country, want_armed=True)
+                if found.actor is not None:
+                    a1 = found
+                    break
     if second is not None and patient_tok is None:
         patient_tok = second
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
@@ -546,11 +723,31 @@ def _modifier(trig: Trigger) -> bool:
     )
 
 
-def _weapon_owner(trig: Trigger, state: DocState) -> Actor | None:
-    """ "An Israeli air strike", "a Russian missile strike": the state forces of the demonym
-    that modifies the weapon (a named armed group in the compound is found as agent before)."""
+STATE_WEAPON_MARKS = frozenset({"military", "army", "junta", "regime", "government", "navy", "naval"})
+#: Aircraft only states fly: "fighter jets bombed the village" is the state's air force (ACLED
+#: codes air strikes to the state unless a source says otherwise). Drones are not here: many
+#: armed groups fly them.
+STATE_AIRCRAFT = frozenset({"jet", "warplane", "aircraft", "helicopter", "gunship", "bomber"})
+
+
+def _weapon_owner(
+    trig: Trigger, state: DocState, agent: Token | None = None, country: str | None = None
+) -> Actor | None:
+    """ "An Israeli air strike", "a Russian missile strike", "a Russian missile hit ...": the state
+    forces of the demonym that modifies the weapon (in the trigger, or the weapon as subject;
+    a named armed group in the compound is found as agent before)."""
     lex = lexicon()
-    for word in trig.words:
+    words = list(trig.words)
+    if (
+        agent is not None
+        and agent.pos_ == "NOUN"
+        and any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
+    ):
+        words.append(agent)
+    if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
+        demonym = next((t for t in agent.subtree if t.i < agent.i and t.lower_ in lex.demonyms), None)
+        return generic(state, "military", lex.demonyms[demonym.lower_] if demonym is not None else country)
+    for word in words:
         if word.pos_ not in ("NOUN", "PROPN"):
             continue
         for t in word.subtree:
@@ -560,6 +757,8 @@ def _weapon_owner(trig: Trigger, state: DocState) -> Actor | None:
                 and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
             ):
                 return generic(state, "military", lex.demonyms[t.lower_])
+            if t.i < word.i and t.lower_ in STATE_WEAPON_MARKS and t.dep_ in ("amod", "compound") and country:
+                return generic(state, "military", country)  # "a military air strike" in Sagaing
     return None
 
 
@@ -647,12 +846,22 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     start, end = offset + doc[lo].idx, offset + doc[hi - 1].idx + len(doc[hi - 1].text)
     clause = ctx.document.text[start:end]
     status = trig.status_hint or status_of(trig)
+    if status == "ongoing" and trig.head.tag_ in ("VB", "VBZ", "VBP") and _in_title(ctx, start):
+        status = "occurred"  # headlines use the present for past events: "Strike kills 12"
     if trig.cls == "announce" and status == "occurred":
         status = "announced"
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
     location = _locate(ctx, start, end)
+    if (
+        location is None
+    ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
+        sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
+        dateline = ctx.cleaned.dateline_span
+        if dateline is not None and dateline[0] <= sent_start < dateline[1]:
+            sent_start = dateline[1]  # the dateline says where the reporter was, not the event
+        location = _locate(ctx, sent_start, sent_end)
     if location is None and state.last_location is not None and _PLACE_ANAPHOR.search(clause):
         location = state.last_location  # "in the Afghan city": the place named before
     country = (location.country if location else None) or state.country()
@@ -669,9 +878,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
     fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
+    if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
+        # the parser hung the victims on a later verb ("... killed at least 40 people, including
+        # children, residents said"): the clause stops at the verb, so read on to the sentence end
+        tail_end = offset + sent[-1].idx + len(sent[-1].text)
+        fat = count(ctx.document.text[start:tail_end])
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
+    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith("Protesters"):
+        actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:
-        actor1 = _weapon_owner(trig, state)
+        subj, passive = subject(trig.head)
+        actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj), country)
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
@@ -693,6 +910,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         acled_type, acled_sub = None, None
     fatalities, qualifier = (fat.value, fat.qualifier) if fat is not None else (None, None)
+    if acled_type is not None and fatalities is None and fat is not None and fat.vague in ACLED_VAGUE_TOLL:
+        fatalities, qualifier = ACLED_VAGUE_TOLL[fat.vague], "at least"  # "killed dozens": 12, as ACLED codes it
     if (
         acled_type is not None
         and fatalities is None

@@ -19,7 +19,7 @@ from ..actors import ActorRegistry
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from .triggers import Trigger
 
@@ -207,8 +207,7 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
     # names inside the phrase ("U.S. special peace envoy Zalmay Khalilzad"), then the bare head
     sub = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos", "compound")]
     sub += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
-    lo, hi = min(t.idx for t in sub), max(t.idx + len(t.text) for t in sub)
-    text = tok.doc.text[lo:hi]
+    text = tok.doc[min(t.i for t in sub) : max(t.i for t in sub) + 1].text  # not doc.text: O(piece) each call
     if tok.ent_type_ == "GPE" and state_country_name(tok, registry):
         return None  # "the United States and its NATO allies": the state itself, not an ally
     if len(text) <= 150:
@@ -221,8 +220,27 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
     return registry.match(tok.text)
 
 
+_ENT_INDEX = "sitrep_ent_index"
+
+
+def ent_at(tok: Token) -> Span | None:
+    """The named entity that contains ``tok``. Indexed once per parse: scanning ``doc.ents`` for
+    every token would grow with the square of a long paragraph."""
+    doc = tok.doc
+    index = doc.user_data.get(_ENT_INDEX)
+    if index is None:  # plain values, so the parse stays serializable
+        index = {i: (ent.start, ent.end, ent.label_) for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data[_ENT_INDEX] = index
+    hit = index.get(tok.i)
+    if hit is None:
+        return None
+    from spacy.tokens import Span as SpacySpan
+
+    return SpacySpan(doc, hit[0], hit[1], label=hit[2])
+
+
 def state_country_name(tok: Token, registry: ActorRegistry) -> str | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok)
     return registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text)) if ent is not None else None
 
 
@@ -283,18 +301,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
-    if (
-        (has_the or tok.tag_ == "NNS")
-        and lower in ANAPHORS
-        and lower not in ("group",)
-        or has_the
-        and lower == "group"
-    ):
-        prev = state.salient(_demonym_country(tok))
-        if prev is not None:
-            return Resolved(prev, None, tok)
     kind = _kind(tok)
-    if kind == "unidentified":  # "fighters of the People's Defence Force"
+    if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
         of = next(
             (
                 p
@@ -308,6 +316,16 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
         if named.actor is not None and is_armed(named.actor):
             return Resolved(named.actor, None, tok)
+    if (
+        (has_the or tok.tag_ == "NNS")
+        and lower in ANAPHORS
+        and lower not in ("group",)
+        or has_the
+        and lower == "group"
+    ):
+        prev = state.salient(_demonym_country(tok))
+        if prev is not None:
+            return Resolved(prev, None, tok)
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
     if "foreign" in words or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
@@ -441,7 +459,7 @@ def _titled(
 def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
     """A named organization in the phrase, when the registry does not know it."""
     countries = set(lexicon().demonyms.values())
-    for ent in tok.doc.ents:
+    for ent in filter(None, [ent_at(tok)]):
         if (
             ent.start <= tok.i < ent.end
             and ent.label_ == "GPE"
@@ -459,6 +477,8 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
             if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
                 return None
+            if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
+                return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
             return Actor(ent.text, None, None)
     return None
 
@@ -480,6 +500,19 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                     return node.head, True
                 return c, not raised
         raised = raised or node.dep_ == "xcomp"
+        if (
+            node.dep_ == "acl"
+            and node.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
+            # "Gunmen on motorbikes abducted 287 pupils" parsed as one noun phrase with a reduced
+            # relative: a participle with a direct object is the main verb of a verbless sentence
+            top = node.head
+            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+                top = top.head
+            speech = top.dep_ in ("nsubj", "dep", "ccomp") and top.head.lemma_.lower() in lexicon().speech
+            if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):
+                return top, False  # (", officials said" may take the noun phrase as its subject)
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head, node.tag_ == "VBN"
         if (
@@ -507,6 +540,12 @@ def by_agent(tok: Token) -> Token | None:
 
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
+    if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
+        victims = next(
+            (c for c in tok.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None
+        )
+        if victims is not None:
+            return victims
     if trig.noun is not None and trig.noun.i != tok.i:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):

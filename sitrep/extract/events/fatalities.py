@@ -40,8 +40,20 @@ _NONE = re.compile(
     r"\bno\s+(?:one|casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bwithout\s+casualties\b",
     re.I,
 )
+#: Effects other than death: "killed 12 and displaced 300" joins no second count to the toll.
+_OTHER_EFFECT = re.compile(
+    r"\b(?:displac\w*|uproot\w*|forced|left|arrest\w*|detain\w*|abduct\w*|kidnap\w*|captur\w*|"
+    r"rescu\w*|evacuat\w*|freed|releas\w*|affect\w*|destroy\w*|damag\w*|burn\w*|flee\w*|fled|"
+    r"made|rendered|sent|driven|trapped|missing|homeless)\b",
+    re.I,
+)
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
+
+
+#: ACLED's codebook convention for vague tolls ("Reported Fatalities"): a vague plural is coded
+#: as a fixed conservative number. Applied to ACLED-coded events only.
+ACLED_VAGUE_TOLL = {"several": 10, "many": 10, "dozens": 12, "scores": 20, "hundreds": 100}
 
 
 @dataclass
@@ -49,6 +61,7 @@ class Fatalities:
     value: int | None
     qualifier: str | None
     stated: bool  # the clause says something about deaths
+    vague: str | None = None  # "dozens" when the toll is only a vague plural
 
 
 def _norm_qual(q: str | None) -> str | None:
@@ -79,7 +92,12 @@ def count(text: str) -> Fatalities:
         before = text[max(0, q.start - 45) : q.start]
         if last is not None:
             gap = text[last[1] : q.start]
-            if re.search(r"\band\b", gap) and not _WORD.search(gap) and len(gap.split()) <= 8:
+            if (
+                re.search(r"\band\b", gap)
+                and not _WORD.search(gap)
+                and not _OTHER_EFFECT.search(gap)
+                and len(gap.split()) <= 8
+            ):
                 groups[last[0]].append(q)  # "killing 25 soldiers and five civilians"
                 last = (last[0], q.end)
                 continue
@@ -114,17 +132,19 @@ def count(text: str) -> Fatalities:
     total = 0
     qualifier = "exact"
     vague = False
+    vague_word: str | None = None
     for qs in groups.values():
         for q in qs:
             if q.value is None:
                 vague = True
+                vague_word = vague_word or (q.vague or "").lower() or None
                 continue
             total += int(q.value)
             qq = _norm_qual(q.qualifier)
             if qq and qq != "exact" and qualifier == "exact":
                 qualifier = qq
     if vague and total == 0:
-        return Fatalities(None, "at least", True)
+        return Fatalities(None, "at least", True, vague_word)
     if vague:
         qualifier = "at least"
     return Fatalities(total, qualifier, True)

@@ -84,6 +84,7 @@ def status_of(trig: Trigger) -> str:
         if _nominal_status(trig.head) in ("expected", "planned"):
             return _nominal_status(trig.head)
     negated = False
+    came_by = ""  # the dependency climbed to reach tok: plans govern by a to-infinitive (xcomp)
     for depth in range(5):
         aux = _aux(tok)
         lemma = tok.lemma_.lower()
@@ -95,13 +96,14 @@ def status_of(trig: Trigger) -> str:
             return (
                 "denied"
                 if negated
-                else ("threatened" if trig.cls in VIOLENT and _under_speech(tok) else "planned")
+                else ("threatened" if trig.cls in VIOLENT and under_speech(tok) else "planned")
             )
         if depth > 0 and lemma in INTENT_VERBS:
             return "denied" if negated else "threatened"
         if (
             depth > 0
             and lemma in PLAN_VERBS
+            and came_by in ("xcomp", "ccomp")
             or (
                 lemma == "be"
                 and depth > 0
@@ -119,6 +121,7 @@ def status_of(trig: Trigger) -> str:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
             return "expected"
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp") and tok.head.i != tok.i:
+            came_by = tok.dep_
             tok = tok.head.head if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" else tok.head
             continue
         break
@@ -147,7 +150,7 @@ def _to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _under_speech(tok: Token) -> bool:
+def under_speech(tok: Token) -> bool:
     speech = lexicon().speech
     for _ in range(3):
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech:
@@ -172,6 +175,30 @@ def _nominal_status(noun: Token) -> str:
     return "occurred"
 
 
+#: Subjects that name a whole conflict: "the war has killed tens of thousands" is a toll, not an
+#: incident. Single incidents ("the attack", "the fighting", "the clashes") are not in the list.
+CONFLICT_NOUNS = frozenset(["war", "conflict", "insurgency", "uprising", "crisis", "violence", "revolution"])
+_VAGUE_MASS = frozenset(["thousands", "millions", "hundreds"])
+
+
+def _conflict_toll(head: Token) -> bool:
+    """ "The war, which began in 2023, has killed tens of thousands": a conflict as subject of a
+    perfect-tense verb, or a perfect-tense kill of "tens of thousands" / "hundreds of thousands"."""
+    if not ({c.lower_ for c in head.children if c.dep_ == "aux"} & {"has", "have", "had"}):
+        return False
+    if any(t.lower_ == "since" for t in head.subtree):
+        return True  # "more than 5,000 civilians have been killed ... since then"
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lemma_.lower() in CONFLICT_NOUNS:
+        return True
+    objs = [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
+    low = [t.lower_ for t in objs]
+    return any(
+        w in ("tens", "hundreds") and "of" in low[i + 1 : i + 2] and _VAGUE_MASS & set(low[i + 2 : i + 3])
+        for i, w in enumerate(low)
+    )
+
+
 def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     """Aggregates ("a string of offensives in recent months") are not single incidents.
 
@@ -181,6 +208,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     if trig.aggregate:
         return True
     head = trig.head
+    if not trig.nominal and _conflict_toll(head):
+        return True
     if head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
         toks = [
             *toks,

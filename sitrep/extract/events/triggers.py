@@ -379,6 +379,9 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     return None
 
 
+SEQUENCE_PREPS = frozenset({"before", "after", "while", "by"})
+
+
 def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
     """Fold consequences ("killing 20") and conjoined violent verbs into the main event."""
     for trig in triggers:
@@ -386,6 +389,13 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             continue
         tok = trig.head
         parent = by_head.get(tok.head.i) if tok.head.i != tok.i else None
+        if parent is None and tok.head.i != tok.i:  # "were killed and 25 wounded when X attacked"
+            parent = next(
+                (t for t in triggers if t is not trig and any(w.i == tok.head.i for w in t.words)), None
+            )
+        sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
+        if sequence:  # "setting off a car bomb before storming the compound": one incident
+            parent = by_head.get(tok.head.head.i)
         while parent is not None and parent.absorbed and parent.parent is not None:
             parent = parent.parent
         if parent is None or parent.absorbed:
@@ -393,8 +403,16 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
         if (
             violent_pair
-            and tok.dep_ in ("advcl", "conj", "xcomp")
-            and (tok.tag_ == "VBG" or tok.dep_ == "conj" or trig.cls == "kill" or parent.cls == "kill")
+            and (tok.dep_ in ("advcl", "conj", "xcomp") or sequence)
+            and (
+                tok.tag_ == "VBG"
+                or tok.dep_ == "conj"
+                or trig.cls == "kill"
+                or parent.cls == "kill"
+                or parent.head.i
+                != tok.head.i  # a casualty verb merged into the parent: "killed and 25 wounded when"
+                and any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in tok.children)
+            )
         ):
             if parent.cls == "kill" and trig.cls != "kill":  # "a soldier was killed when militants attacked"
                 parent.cls = trig.cls
