@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -109,18 +109,26 @@ def counts(request: Request) -> dict[str, int]:
     return store_of(request).counts()
 
 
+PageT = TypeVar("PageT")
+
+
+def _numbered_page(page_cls: type[PageT], item_cls: type[Any], res: queries.Paged, page: int, page_size: int) -> PageT:
+    """A page-numbered answer (documents, statements, figures: no cursor paging)."""
+    return page_cls(
+        total=res.total,
+        page=page,
+        page_size=page_size,
+        next_cursor=None,
+        items=[item_cls.model_validate(r) for r in res.items],
+    )
+
+
 @router.get("/documents", response_model=m.DocumentPage, summary="Documents in ingest order")
 def documents(
     session: SessionDep, page: PageNo = 1, page_size: PageSize = 50, q: Text200 = None
 ) -> m.DocumentPage:
     res = queries.list_documents(session, page=page, page_size=page_size, q=q)
-    return m.DocumentPage(
-        total=res.total,
-        page=page,
-        page_size=page_size,
-        next_cursor=None,
-        items=[m.DocumentSummary.model_validate(d) for d in res.items],
-    )
+    return _numbered_page(m.DocumentPage, m.DocumentSummary, res, page, page_size)
 
 
 @router.get(
@@ -200,13 +208,7 @@ def statements(
     res = queries.list_statements(
         session, speaker=speaker, intent=intent, q=q, page=page, page_size=page_size
     )
-    return m.StatementPage(
-        total=res.total,
-        page=page,
-        page_size=page_size,
-        next_cursor=None,
-        items=[m.Statement.model_validate(s) for s in res.items],
-    )
+    return _numbered_page(m.StatementPage, m.Statement, res, page, page_size)
 
 
 @router.get("/statements/{statement_id}", response_model=m.Statement, responses=NOT_FOUND)
@@ -229,13 +231,7 @@ def figures(
     page_size: PageSize = 50,
 ) -> m.FigurePage:
     res = queries.list_figures(session, measure=measure, subject=subject, page=page, page_size=page_size)
-    return m.FigurePage(
-        total=res.total,
-        page=page,
-        page_size=page_size,
-        next_cursor=None,
-        items=[m.Figure.model_validate(f) for f in res.items],
-    )
+    return _numbered_page(m.FigurePage, m.Figure, res, page, page_size)
 
 
 @router.get(

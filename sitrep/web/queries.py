@@ -8,9 +8,9 @@ two views always agree.
 from __future__ import annotations
 
 import base64
-import re
 import binascii
 import json
+import re
 import threading
 import time
 from collections import defaultdict

@@ -267,21 +267,20 @@ def _kind(tok: Token) -> str | None:
     return kind
 
 
+def _of_object(tok: Token) -> Token | None:
+    """The X of "dozens of X" / "fighters of X"."""
+    return next(
+        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
+        None,
+    )
+
+
 def resolve(tok: Token | None, state: DocState, country: str | None, want_armed: bool = False) -> Resolved:
     """Actor for the noun phrase headed by tok."""
     if tok is None:
         return Resolved(None)
     if tok.lower_ in QUANT_HEADS or tok.pos_ == "NUM":
-        of = next(
-            (
-                p
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
-            None,
-        )
+        of = _of_object(tok)
         if of is not None:
             return resolve(of, state, country, want_armed)
     if tok.lower_ in ("he", "she") and state.last_person is not None:
@@ -303,16 +302,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
     kind = _kind(tok)
     if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
-        of = next(
-            (
-                p
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
-            None,
-        )
+        of = _of_object(tok)
         named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
         if named.actor is not None and is_armed(named.actor):
             return Resolved(named.actor, None, tok)
