@@ -14,6 +14,7 @@ Rules (see docs/fusion.md):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -121,7 +122,7 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if dates is False:
         return False
     sim = similarity(_text(a), _text(b))
-    if dates is None and (_range(a) or _range(b)):
+    if dates is None:  # without two dates, similar wording may be two incidents: copies only
         return sim >= UNDATED_SIMILARITY
     return sim >= EVENT_SIMILARITY
 
@@ -159,25 +160,62 @@ def _block(kind: str, rec: dict[str, Any]) -> str:
     return "|".join(str(rec.get(k)) for k in ("measure", "subject", "value", "unit", "period_start", "period_end"))
 
 
-# LSH banding of a 128-permutation MinHash: (bands, rows). Events: 64 bands of 2 rows make
-# pairs at Jaccard 0.18 candidates with p ~ 0.88; statements: 32 bands of 4 rows (~0.5).
+# LSH banding of a 128-permutation MinHash: (bands, rows). Dated events: 64 bands of 2 rows
+# within each ISO week their dates cover make pairs at Jaccard 0.18 candidates with p ~ 0.88;
+# every event also gets near-copy bands (42 of 3 rows: p ~ 0.996 at Jaccard 0.5), which is how
+# an undated report meets its copies. Statements: 32 bands of 4 rows (~0.5).
 _BANDS = {"event": (64, 2), "statement": (32, 4)}
+_COPY_BANDS = (42, 3)
 _KEY_PERM = 128
+MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a near-copy only
+MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
 
 
 def _key_text(kind: str, rec: dict[str, Any]) -> str:
     return rec.get("quote", "") if kind == "statement" else _text(rec)
 
 
+def _weeks(rec: dict[str, Any]) -> tuple[str, ...]:
+    """ISO weeks a dated event's range covers: only events whose ranges overlap can fuse, so
+    blocking by week keeps the candidates of a record to its own weeks on any store size."""
+    span = _range(rec)
+    if span is None:
+        return ()
+    try:
+        lo = _day(span[0], first=True)
+        hi = _day(span[1], first=False)
+    except ValueError:
+        return ()
+    if hi < lo or (hi - lo).days > 7 * MAX_KEYED_WEEKS:
+        return ()
+    weeks = []
+    day = lo - dt.timedelta(days=lo.weekday())
+    while day <= hi:
+        year, week, _ = day.isocalendar()
+        weeks.append(f"{year}-W{week:02d}")
+        day += dt.timedelta(days=7)
+    return tuple(weeks)
+
+
+def _day(value: str, first: bool) -> dt.date:
+    """The first or last day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    parts = [int(p) for p in value[:10].split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        start = dt.date(parts[0], parts[1], 1)
+        return start if first else (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1) if first else dt.date(parts[0], 12, 31)
+
+
 def blocking_keys(kind: str, rec: dict[str, Any]) -> set[str]:
     """Keys under which a record can meet its duplicates: type block + LSH bands of its words."""
-    return set(_blocking_keys(kind, _block(kind, rec), _key_text(kind, rec)))
+    return set(_keys(kind, rec))
 
 
 @lru_cache(maxsize=4096)
-def _blocking_keys(kind: str, block_text: str, key_text: str) -> frozenset[str]:
-    """``blocking_keys`` by value: members of a fused record are keyed again on every chunk
-    that meets them, and syndicated copies share their texts."""
+def _blocking_keys(kind: str, block_text: str, key_text: str, weeks: tuple[str, ...] = ()) -> frozenset[str]:
+    """``blocking_keys`` by value: syndicated copies share their texts and dates."""
     block = hashlib.sha1(block_text.encode("utf-8")).hexdigest()[:12]
     if kind not in _BANDS:
         return frozenset([block])
@@ -186,15 +224,32 @@ def _blocking_keys(kind: str, block_text: str, key_text: str) -> frozenset[str]:
         return frozenset([f"{block}|empty"])
     m = new_minhash(_KEY_PERM)
     m.update_batch([t.encode("utf-8") for t in toks])
-    bands, rows = _BANDS[kind]
     hv = m.hashvalues
-    return frozenset(
-        f"{block}|{b}|{hashlib.md5(hv[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:12]}" for b in range(bands)
-    )
+
+    def bands(bands: int, rows: int) -> list[str]:
+        return [hashlib.md5(hv[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:12] for b in range(bands)]
+
+    if kind == "statement":
+        return frozenset(f"{block}|{b}|{h}" for b, h in enumerate(bands(*_BANDS[kind])))
+    copies = {f"{block}|c{b}|{h}" for b, h in enumerate(bands(*_COPY_BANDS))}
+    dated = bands(*_BANDS[kind]) if weeks else []
+    return frozenset(copies | {f"{block}|{w}|{b}|{h}" for w in weeks for b, h in enumerate(dated)})
 
 
 def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
-    return _blocking_keys(kind, _block(kind, rec), _key_text(kind, rec))
+    weeks = _weeks(rec) if kind == "event" else ()
+    return _blocking_keys(kind, _block(kind, rec), _key_text(kind, rec), weeks)
+
+
+def _candidates(keys: frozenset[str], index: dict[str, set[str]]) -> list[str]:
+    """The records sharing the most blocking keys with a new extraction (LSH's estimate of
+    the most similar), at most ``MAX_CANDIDATES`` of them, in a fixed order."""
+    shared: Counter[str] = Counter()
+    for k in keys:
+        shared.update(index.get(k, ()))
+    if len(shared) > MAX_CANDIDATES:
+        return sorted(sorted(shared, key=lambda f: (-shared[f], f))[:MAX_CANDIDATES])
+    return sorted(shared)
 
 
 def _label(value: Any) -> Any:
@@ -247,6 +302,7 @@ def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 CHUNK = 500
+COMPARED_ENDS = 25
 
 
 def fuse(store: Store, chunk: int = CHUNK) -> dict[str, int]:
@@ -267,22 +323,21 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     recs = [{**e.data, "id": e.id} for e in pending]
     keys_of = {r["id"]: _keys(kind, r) for r in recs}
     # only keys of this chunk are ever looked up (new records' keys are among them)
-    chunk_keys = set().union(*keys_of.values())
-    members = store.fused_members(kind, store.fusion_candidates(kind, chunk_keys))
     index: dict[str, set[str]] = defaultdict(set)
-    for fid, ms in members.items():
-        for m in ms:
-            for k in _keys(kind, m) & chunk_keys:
-                index[k].add(fid)
+    for k, fid in store.fusion_index(kind, set().union(*keys_of.values())):
+        index[k].add(fid)
+    # a new extraction is compared with the first and last members of each candidate record
+    # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
+    members = store.fused_members(kind, set().union(*index.values()), ends=COMPARED_ENDS)
     matcher = MATCHERS[kind]
-    touched: set[str] = set()
+    added: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, str] = {}
     new_keys: list[tuple[str, str]] = []
     merged = 0
     for rec in recs:
         keys = keys_of[rec["id"]]
-        candidates = sorted(set().union(*(index[k] for k in keys)))
-        matches = [fid for fid in candidates if any(matcher(m, rec) for m in members[fid])]
+        candidates = _candidates(keys, index)
+        matches = [fid for fid in candidates if any(matcher(m, rec) for m in members.get(fid, ()))]
         if matches:
             text = _key_text(kind, rec)
             target = max(matches, key=lambda f: max(similarity(_key_text(kind, m), text) for m in members[f]))
@@ -291,11 +346,18 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
             target = rec["id"]
             members[target] = []
         members[target].append(rec)
+        added[target].append(rec)
         for k in keys:
             if target not in index[k]:
                 index[k].add(target)
                 new_keys.append((k, target))
         links[rec["id"]] = target
-        touched.add(target)
-    store.write_fused(kind, [merge(kind, members[fid]) | {"id": fid} for fid in sorted(touched)], links, new_keys)
+    # merged values and disagreements count every member, not only the compared ones
+    everyone = store.fused_members(kind, [fid for fid in added if fid not in links])
+    # in order of first report, so new records number the same whatever the chunk boundaries
+    fused = [merge(kind, everyone.get(fid, []) + added[fid]) | {"id": fid} for fid in added]
+    new_mentions = [
+        {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
+    ]
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions)
     return merged

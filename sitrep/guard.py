@@ -292,20 +292,13 @@ def supervised_stream(
     doc_timeout: float = DEFAULT_DOC_TIMEOUT,
     analyzer: Analyzer | None = None,
 ) -> Iterator[Batch]:
-    """Batches in input order, analyzed by ``workers`` supervised processes."""
-    from .engines import _batches, _ordered
+    """Batches in input order, analyzed by ``workers`` supervised processes.
 
-    if workers <= 1:
-        sup = Supervisor(doc_timeout, analyzer)
-        ok = False
-        try:
-            for batch in _batches(docs, batch_size):
-                yield sup.run(batch)
-            ok = True
-        finally:
-            sup.close(keep=ok)
-        return
+    Up to ``2 x workers`` batches are in flight, so even one worker analyzes the next batch
+    while the caller stores and fuses the last one."""
+    from .engines import _ordered
 
+    workers = max(1, workers)
     import queue
     from concurrent.futures import ThreadPoolExecutor
 

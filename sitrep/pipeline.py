@@ -121,6 +121,13 @@ def run(
                 yield d
 
     from .engines import stream
+    from .fuse import fuse
+
+    def fuse_pending() -> None:
+        """Fusion is incremental and order-preserving: fusing batch by batch gives the records
+        one fusion at the end would, and runs while the workers analyze the next batches."""
+        for kind, n in fuse(store).items():
+            summary.merged[kind] = summary.merged.get(kind, 0) + n
 
     try:
         for analyses, errors in stream(
@@ -135,11 +142,10 @@ def run(
                 summary.records["events"] += len(a.events)
                 summary.records["statements"] += len(a.statements)
                 summary.records["figures"] += len(a.figures)
+            fuse_pending()
             if progress:
                 progress(len(analyses) + len(errors))
-        from .fuse import fuse
-
-        summary.merged = fuse(store)
+        fuse_pending()  # what an earlier, killed run stored but did not fuse
         try:
             from .stories import update_stories
 

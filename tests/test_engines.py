@@ -54,3 +54,11 @@ def test_two_workers_give_identical_export(engine: str, corpus: Path, reference:
 def test_unknown_engine_is_refused(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         sitrep.run([corpus], db=tmp_path / "x.db", engine="spark")
+
+
+def test_fusing_batch_by_batch_gives_what_one_fusion_gives(corpus: Path, reference: list[dict], tmp_path: Path) -> None:
+    """The reference fuses after each of its five batches; one batch fuses once, at the end."""
+    db = tmp_path / "one-batch.db"
+    sitrep.run([corpus], db=db, batch_size=100)
+    assert _without_run_ids(_lines(db)) == _without_run_ids(reference)
+    assert any(len(r.get("mentions", [])) > 1 for r in reference)  # something did fuse

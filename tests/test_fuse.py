@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import sitrep
-from sitrep.fuse import blocking_keys, merge, same_event
+from sitrep.fuse import _candidates, blocking_keys, merge, same_event, similarity
 
 REPORT_A = (
     "Gunmen attack market in Dala\n\n"
@@ -50,6 +50,37 @@ def test_matcher_rules() -> None:
     other_place = {**b, "location": {"name": "Kano", "admin1": "Kano"}}
     assert not same_event(a, other_place)
     assert blocking_keys("event", a) & blocking_keys("event", b)
+
+
+def test_undated_reports_fuse_only_when_near_copies() -> None:
+    a = _event(REPORT_A, None, 20, "a")
+    retold = "Armed men on motorcycles raided a market in Dala, Borno state, burning stalls and killing traders."
+    b = _event(retold, None, 25, "b")
+    assert 0.18 <= similarity(REPORT_A, retold) < 0.5
+    assert same_event({**a, "date": "2021-03-03"}, {**b, "date": "2021-03-03"})
+    assert not same_event(a, b)  # similar wording, no dates: maybe two attacks
+    assert same_event(a, _event(REPORT_A, None, 20, "copy"))
+    assert blocking_keys("event", a) & blocking_keys("event", _event(REPORT_A, "2021-03-03", 20, "dated"))
+
+
+def test_dated_events_are_keyed_by_the_weeks_they_cover() -> None:
+    day = _event(REPORT_B, "2021-03-03", 25, "b")
+    month = {**_event(REPORT_A, "2021-03", 20, "a"), "date_start": "2021-03", "date_end": "2021-03"}
+    later = _event(REPORT_A, "2021-06-16", 20, "later")
+    week_keys = {k for k in blocking_keys("event", day) if "|2021-W09|" in k}
+    assert len(week_keys) == 64
+    assert week_keys & blocking_keys("event", month)  # March covers the week of 3 March
+    assert not week_keys & blocking_keys("event", later)
+    year = {**month, "date": "2021", "date_start": "2021", "date_end": "2021"}
+    assert all("|2021-W" not in k for k in blocking_keys("event", year))  # too long: copies only
+
+
+def test_candidates_are_the_records_sharing_most_keys() -> None:
+    keys = frozenset(f"k{i}" for i in range(10))
+    index = {f"k{i}": {f"r{j}" for j in range(60) if j >= i * 6} for i in range(10)}
+    picked = _candidates(keys, index)
+    assert len(picked) == 50 and picked == sorted(picked)
+    assert "r59" in picked and "r0" not in picked  # r59 shares all ten keys, r0 one
 
 
 def test_merge_keeps_every_value_and_shows_the_conservative_one() -> None:

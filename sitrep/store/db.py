@@ -299,32 +299,57 @@ class Store:
                 q = q.limit(limit)
             return list(s.scalars(q))
 
-    def fusion_candidates(self, kind: str, keys: Iterable[str]) -> set[str]:
-        """Fused records that share at least one blocking key with ``keys``."""
-        out: set[str] = set()
+    def fusion_index(self, kind: str, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(key, fused id) for every fused record holding one of ``keys``: the candidates of
+        new extractions, without re-deriving the keys of the members already fused."""
+        out: list[tuple[str, str]] = []
         keys = sorted(set(keys))
         with self.session() as s:
             for i in range(0, len(keys), 500):
-                chunk = keys[i : i + 500]
-                out.update(
-                    s.scalars(select(FusionKey.fused_id).where(FusionKey.kind == kind, FusionKey.key.in_(chunk)))
+                q = select(FusionKey.key, FusionKey.fused_id).where(
+                    FusionKey.kind == kind, FusionKey.key.in_(keys[i : i + 500])
                 )
+                out += [(str(k), str(f)) for k, f in s.execute(q)]
         return out
 
-    def fused_members(self, kind: str, fused_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        """The extractions already merged into each of ``fused_ids``, in ingest order."""
+    def fusion_candidates(self, kind: str, keys: Iterable[str]) -> set[str]:
+        """Fused records that share at least one blocking key with ``keys``."""
+        return {fid for _, fid in self.fusion_index(kind, keys)}
+
+    def fused_members(
+        self, kind: str, fused_ids: Iterable[str], ends: int | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The extractions already merged into each of ``fused_ids``, in ingest order.
+
+        ``ends``: only the first and the last ``ends`` members of each record, so comparing a
+        new extraction with a record reported a thousand times costs what a small one does."""
         out: dict[str, list[dict[str, Any]]] = {}
         ids = sorted(set(fused_ids))
+        order = (DocumentRow.seq, Extraction.id)
         with self.session() as s:
             for i in range(0, len(ids), 500):
-                q = (
-                    select(Extraction)
-                    .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
-                    .where(Extraction.kind == kind, Extraction.fused_id.in_(ids[i : i + 500]))
-                    .order_by(DocumentRow.seq, Extraction.id)
-                )
-                for e in s.scalars(q):
-                    out.setdefault(str(e.fused_id), []).append({**e.data, "id": e.id})
+                where = and_(Extraction.kind == kind, Extraction.fused_id.in_(ids[i : i + 500]))
+                if ends is None:
+                    q = select(Extraction.id, Extraction.fused_id, Extraction.data).where(where)
+                else:  # rank members per record on narrow columns, fetch only the ends' data
+                    ranked = (
+                        select(
+                            Extraction.id.label("id"),
+                            func.row_number().over(partition_by=Extraction.fused_id, order_by=order).label("rank"),
+                            func.count().over(partition_by=Extraction.fused_id).label("size"),
+                        )
+                        .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+                        .where(where)
+                        .subquery()
+                    )
+                    q = (
+                        select(Extraction.id, Extraction.fused_id, Extraction.data)
+                        .join(ranked, ranked.c.id == Extraction.id)
+                        .where(or_(ranked.c.rank <= ends, ranked.c.rank > ranked.c.size - ends))
+                    )
+                q = q.join(DocumentRow, DocumentRow.id == Extraction.doc_id).order_by(*order)
+                for eid, fid, data in s.execute(q):
+                    out.setdefault(str(fid), []).append({**data, "id": eid})
         return out
 
     def write_fused(
@@ -333,9 +358,15 @@ class Store:
         records: list[dict[str, Any]],
         links: dict[str, str],
         keys: Iterable[tuple[str, str]] = (),
+        mentions: Iterable[dict[str, Any]] | None = None,
     ) -> None:
-        """Upsert fused records (their mentions rewritten), add their blocking keys and mark
-        extractions as fused: one transaction, so a kill leaves either all of it or none."""
+        """Upsert fused records, add their mentions and blocking keys and mark extractions as
+        fused: one transaction, so a kill leaves either all of it or none.
+
+        ``mentions``: the mention rows new to these records (each with its ``record_id`` and
+        ``extraction_id``); fusion only ever adds members, so a record that gains a report gets
+        one more row instead of all of them rewritten. ``None``: replace every record's
+        mentions with its ``mentions`` list."""
         table = FUSED_TABLES[kind]
         records = list({d["id"]: d for d in records}.values())  # one row per id: the last version wins
         with self.session() as s, s.begin():
@@ -344,12 +375,16 @@ class Store:
             existing: set[str] = set()
             for i in range(0, len(ids), 500):
                 existing.update(s.scalars(select(table.id).where(table.id.in_(ids[i : i + 500]))))
-                s.execute(
-                    delete(MentionRow).where(MentionRow.record_kind == kind, MentionRow.record_id.in_(ids[i : i + 500]))
-                )
+                if mentions is None:
+                    s.execute(
+                        delete(MentionRow).where(
+                            MentionRow.record_kind == kind, MentionRow.record_id.in_(ids[i : i + 500])
+                        )
+                    )
+            if mentions is None:
+                mentions = [{**m, "record_id": d["id"]} for d in records for m in d["mentions"]]
             new_rows: list[dict[str, Any]] = []
             changed: list[dict[str, Any]] = []
-            mentions: list[dict[str, Any]] = []
             for data in records:
                 row = {"id": data["id"], "data": _without_mentions(data), **_columns(kind, data)}
                 if data["id"] in existing:
@@ -357,22 +392,22 @@ class Store:
                 else:
                     seq += 1
                     new_rows.append({**row, "seq": seq})
-                mentions += [
-                    {"record_kind": kind, "record_id": data["id"], "extraction_id": m.get("extraction_id"),
-                     "doc_id": m["doc_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
-                    for m in data["mentions"]
-                ]
+            mention_rows = [
+                {"record_kind": kind, "record_id": m["record_id"], "extraction_id": m.get("extraction_id"),
+                 "doc_id": m["doc_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                for m in mentions
+            ]  # fmt: skip
             if new_rows:
-                s.execute(insert(table), new_rows)
+                s.execute(insert(table.__table__), new_rows)  # Core executemany: no ORM bookkeeping
             if changed:
                 s.execute(update(table), changed)  # bulk UPDATE by primary key
-            if mentions:
-                s.execute(insert(MentionRow), mentions)
+            if mention_rows:
+                s.execute(insert(MentionRow.__table__), mention_rows)
             if kind == "event":  # lookup rows of the web API's filters and text search
                 sync_event_search(s, [(d["id"], _columns(kind, d), [m["text"] for m in d["mentions"]]) for d in records])
-            keys = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
-            if keys:
-                s.execute(insert(FusionKey), keys)
+            key_rows = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
+            if key_rows:
+                s.execute(insert(FusionKey.__table__), key_rows)
             if links:
                 s.execute(update(Extraction), [{"id": e, "fused_id": f} for e, f in links.items()])
 
