@@ -294,11 +294,21 @@ def supervised_stream(
 ) -> Iterator[Batch]:
     """Batches in input order, analyzed by ``workers`` supervised processes.
 
-    Up to ``2 x workers`` batches are in flight, so even one worker analyzes the next batch
-    while the caller stores and fuses the last one."""
-    from .engines import _ordered
+    One worker takes a batch only when the last one is stored: reading ahead would hold a
+    document from a live feed (a pipe, stdin) until the next one arrives."""
+    from .engines import _batches, _ordered
 
-    workers = max(1, workers)
+    if workers <= 1:
+        sup = Supervisor(doc_timeout, analyzer)
+        ok = False
+        try:
+            for batch in _batches(docs, batch_size):
+                yield sup.run(batch)
+            ok = True
+        finally:
+            sup.close(keep=ok)
+        return
+
     import queue
     from concurrent.futures import ThreadPoolExecutor
 

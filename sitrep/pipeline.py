@@ -125,7 +125,8 @@ def run(
 
     def fuse_pending() -> None:
         """Fusion is incremental and order-preserving: fusing batch by batch gives the records
-        one fusion at the end would, and runs while the workers analyze the next batches."""
+        one fusion at the end would; with two or more workers it runs while they analyze the next
+        batches."""
         for kind, n in fuse(store).items():
             summary.merged[kind] = summary.merged.get(kind, 0) + n
 
