@@ -122,7 +122,7 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if dates is False:
         return False
     sim = similarity(_text(a), _text(b))
-    if dates is None:  # without two dates, similar wording may be two incidents: copies only
+    if dates is None and (_range(a) or _range(b)):
         return sim >= UNDATED_SIMILARITY
     return sim >= EVENT_SIMILARITY
 
@@ -162,8 +162,8 @@ def _block(kind: str, rec: dict[str, Any]) -> str:
 
 # LSH banding of a 128-permutation MinHash: (bands, rows). Dated events: 64 bands of 2 rows
 # within each ISO week their dates cover make pairs at Jaccard 0.18 candidates with p ~ 0.88;
-# every event also gets near-copy bands (42 of 3 rows: p ~ 0.996 at Jaccard 0.5), which is how
-# an undated report meets its copies. Statements: 32 bands of 4 rows (~0.5).
+# undated events get the same bands under "undated"; every event also gets near-copy bands
+# (42 of 3 rows: p ~ 0.996 at Jaccard 0.5), which is how an undated report meets a dated copy. Statements: 32 bands of 4 rows (~0.5).
 _BANDS = {"event": (64, 2), "statement": (32, 4)}
 _COPY_BANDS = (42, 3)
 _KEY_PERM = 128
@@ -237,7 +237,9 @@ def _blocking_keys(kind: str, block_text: str, key_text: str, weeks: tuple[str, 
 
 
 def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
-    weeks = _weeks(rec) if kind == "event" else ()
+    weeks: tuple[str, ...] = ()
+    if kind == "event":  # two undated reports are compared like two of the same week
+        weeks = _weeks(rec) if _range(rec) else ("undated",)
     return _blocking_keys(kind, _block(kind, rec), _key_text(kind, rec), weeks)
 
 

@@ -52,15 +52,16 @@ def test_matcher_rules() -> None:
     assert blocking_keys("event", a) & blocking_keys("event", b)
 
 
-def test_undated_reports_fuse_only_when_near_copies() -> None:
-    a = _event(REPORT_A, None, 20, "a")
+def test_an_undated_report_meets_dated_ones_only_as_a_near_copy() -> None:
+    a = _event(REPORT_A, "2021-03-03", 20, "a")
     retold = "Armed men on motorcycles raided a market in Dala, Borno state, burning stalls and killing traders."
     b = _event(retold, None, 25, "b")
     assert 0.18 <= similarity(REPORT_A, retold) < 0.5
-    assert same_event({**a, "date": "2021-03-03"}, {**b, "date": "2021-03-03"})
-    assert not same_event(a, b)  # similar wording, no dates: maybe two attacks
-    assert same_event(a, _event(REPORT_A, None, 20, "copy"))
-    assert blocking_keys("event", a) & blocking_keys("event", _event(REPORT_A, "2021-03-03", 20, "dated"))
+    assert not same_event(a, b)
+    assert same_event({**a, "date": None, "date_start": None, "date_end": None}, b)  # neither dated
+    undated_copy = _event(REPORT_A, None, 20, "copy")
+    assert same_event(a, undated_copy)
+    assert blocking_keys("event", a) & blocking_keys("event", undated_copy)
 
 
 def test_dated_events_are_keyed_by_the_weeks_they_cover() -> None:
