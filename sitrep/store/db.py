@@ -312,10 +312,6 @@ class Store:
                 out += [(str(k), str(f)) for k, f in s.execute(q)]
         return out
 
-    def fusion_candidates(self, kind: str, keys: Iterable[str]) -> set[str]:
-        """Fused records that share at least one blocking key with ``keys``."""
-        return {fid for _, fid in self.fusion_index(kind, keys)}
-
     def fused_members(
         self, kind: str, fused_ids: Iterable[str], ends: int | None = None
     ) -> dict[str, list[dict[str, Any]]]:
