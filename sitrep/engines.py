@@ -12,6 +12,8 @@ document overruns; Dask batches get the same deadline, and a stuck Dask worker i
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -52,6 +54,64 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 Rescue = Callable[[list[Document], Any, BaseException], Batch]
 
 
+POLL_SECONDS = 0.05  # how often a waiting run looks at both its input and its oldest batch
+
+
+class _Reader:
+    """Reads batches on its own thread, at most ``ahead`` of them ahead of use.
+
+    The run never waits on its input while an analyzed batch is ready to store: a live feed (a
+    pipe, stdin) that pauses until its last document is stored cannot stall it, and the workers
+    get their next batch while the run stores and fuses the last one."""
+
+    _END = object()
+
+    def __init__(self, batches: Iterator[list[Document]], ahead: int) -> None:
+        self.queue: queue.Queue[Any] = queue.Queue(maxsize=max(1, ahead))
+        self.stopping = threading.Event()
+        self.done = False  # the end of input was reached
+        self.thread = threading.Thread(target=self._read, args=(batches,), name="sitrep-reader", daemon=True)
+        self.thread.start()
+
+    def _read(self, batches: Iterator[list[Document]]) -> None:
+        try:
+            for batch in batches:
+                if not self._put(batch):
+                    return
+            self._put(self._END)
+        except BaseException as e:  # handed over: the run raises it in its own thread
+            self._put(e)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    def _put(self, item: Any) -> bool:
+        while not self.stopping.is_set():
+            try:
+                self.queue.put(item, timeout=POLL_SECONDS)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(self, wait: bool) -> list[Document] | None:
+        """The next batch; ``None`` at the end of input, or when ``wait`` is false and none is read yet."""
+        try:
+            item = self.queue.get(timeout=None if wait else POLL_SECONDS)
+        except queue.Empty:
+            return None
+        if item is self._END:
+            self.done = True
+            return None
+        if isinstance(item, BaseException):
+            raise item
+        return item  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+
 def _ordered(
     submit: Any,
     docs: Iterable[Document],
@@ -62,8 +122,10 @@ def _ordered(
 ) -> Iterator[Batch]:
     """Submit batches ahead of consumption, yield results in submission order.
 
-    With a ``deadline`` (seconds per document), a batch not done that long after it reaches
-    the head of the queue, or one whose task failed, is handed to ``rescue``.
+    Input is read on its own thread (``_Reader``); a finished batch is yielded as soon as it is
+    the oldest, without waiting for more input. With a ``deadline`` (seconds per document), a
+    batch not done that long after the run starts waiting for it, or one whose task failed, is
+    handed to ``rescue``.
     """
     pending: deque[tuple[list[Document], Any]] = deque()
 
@@ -75,12 +137,22 @@ def _ordered(
         except Exception as e:  # a timeout, a killed worker: rescued batch by batch
             return rescue(batch, fut, e)
 
-    for batch in _batches(docs, batch_size):
-        pending.append((batch, submit(batch)))
-        if len(pending) >= window:
-            yield result(*pending.popleft())
-    while pending:
-        yield result(*pending.popleft())
+    reader = _Reader(_batches(docs, batch_size), ahead=window)
+    try:
+        while True:
+            if not reader.done and len(pending) < window:
+                batch = reader.get(wait=not pending)  # with nothing in flight, wait for input
+                if batch is not None:
+                    pending.append((batch, submit(batch)))
+                    continue
+            if not pending:
+                if reader.done:
+                    return
+                continue
+            if reader.done or len(pending) >= window or pending[0][1].done():
+                yield result(*pending.popleft())
+    finally:
+        reader.stop()
 
 
 def local_stream(

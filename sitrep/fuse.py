@@ -14,11 +14,12 @@ Rules (see docs/fusion.md):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -143,6 +144,35 @@ MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
     "event": same_event,
     "statement": same_statement,
     "figure": same_figure,
+}
+
+
+def _event_signature(rec: dict[str, Any]) -> Any:
+    return (
+        rec.get("plover_type"),
+        rec.get("acled_event_type") or None,
+        (rec.get("location") or {}).get("admin1"),
+        frozenset(_actors(rec)),
+        _range(rec),
+        _text(rec),
+    )
+
+
+def _statement_signature(rec: dict[str, Any]) -> Any:
+    sp = rec.get("speaker") or {}
+    return (sp.get("name") or sp.get("organization"), rec.get("quote", ""))
+
+
+def _figure_signature(rec: dict[str, Any]) -> Any:
+    return tuple(rec.get(k) for k in ("measure", "subject", "value", "unit", "period_start", "period_end"))
+
+
+# Everything its matcher reads of a record: members with one signature match alike, so a record
+# reported 500 times in the same words is compared once, not 500 times.
+SIGNATURES: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "event": _event_signature,
+    "statement": _statement_signature,
+    "figure": _figure_signature,
 }
 DISAGREEMENT_FIELDS = {
     "event": ["fatalities", "date", "actor1", "actor2", "location", "status"],
@@ -275,32 +305,88 @@ def _choose(field: str, values: list[Any]) -> Any:
     return tied[0]
 
 
-def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
-    """One fused record from its members (the first member's id is kept: ids stay stable)."""
-    fused = dict(members[0])
-    fused["mentions"] = [m for r in members for m in r["mentions"]]
+DATE_FIELDS = ("date", "date_precision", "date_start", "date_end")
+
+
+def new_tally(kind: str, first: dict[str, Any]) -> dict[str, Any]:
+    """What merging needs to know of a record's members, kept with the record so that a new
+    report merges without reading the others: the first member (ids and unmerged fields come
+    from it), each member's document and its value of every merged field (as an index into the
+    field's distinct values: members mostly agree, so this stays small), the date fields of the
+    first member with each date, the statement ids and the sources."""
+    tally: dict[str, Any] = {
+        "base": {k: v for k, v in first.items() if k != "mentions"},
+        "docs": [],
+        "values": {f: {"distinct": [], "index": []} for f in DISAGREEMENT_FIELDS[kind]},
+    }
     if kind == "event":
-        fused["statement_ids"] = sorted({s for r in members for s in r.get("statement_ids", [])})
+        tally.update(dates={}, statement_ids=[], sources=[])
+    return tally
+
+
+def tally_add(kind: str, tally: dict[str, Any], rec: dict[str, Any]) -> None:
+    mentions = rec.get("mentions") or []
+    tally["docs"].append(mentions[0]["doc_id"] if mentions else None)
+    for field, column in tally["values"].items():
+        value = rec.get(field)
+        if value is None:
+            column["index"].append(-1)
+            continue
+        shown = repr(value)  # values count as equal when _choose would count them together
+        i = next((i for i, v in enumerate(column["distinct"]) if repr(v) == shown), None)
+        if i is None:
+            i = len(column["distinct"])
+            column["distinct"].append(value)
+        column["index"].append(i)
+    if kind != "event":
+        return
+    date = rec.get("date")
+    if date is not None and str(date) not in tally["dates"]:
+        tally["dates"][str(date)] = {k: rec.get(k) for k in DATE_FIELDS}
+    _insert_sorted(tally["statement_ids"], rec.get("statement_ids", []))
+    _insert_sorted(tally["sources"], [m["doc_id"] for m in mentions])
+
+
+def _insert_sorted(items: list[Any], new: Iterable[Any]) -> None:
+    """Add to a sorted list of distinct values, keeping it so."""
+    for x in new:
+        i = bisect.bisect_left(items, x)
+        if i == len(items) or items[i] != x:
+            items.insert(i, x)
+
+
+def from_tally(kind: str, tally: dict[str, Any]) -> dict[str, Any]:
+    """The fused record (without its mentions) its tally stands for."""
+    fused = dict(tally["base"])
+    if kind == "event":
+        fused["statement_ids"] = list(tally["statement_ids"])
     disagreements = []
-    for field in DISAGREEMENT_FIELDS[kind]:
-        per_doc = [(r["mentions"][0]["doc_id"] if r["mentions"] else None, r.get(field)) for r in members]
+    for field, column in tally["values"].items():
+        distinct = column["distinct"]
+        per_doc = [(d, distinct[i] if i >= 0 else None) for d, i in zip(tally["docs"], column["index"], strict=True)]
         labels = {repr(_label(v)) for _, v in per_doc if v is not None}
         if len(labels) > 1:
             disagreements.append(
                 {"field": field, "values": [{"doc_id": d, "value": _label(v)} for d, v in per_doc if v is not None]}
             )
-        shown = _choose(field, [r.get(field) for r in members])
+        shown = _choose(field, [v for _, v in per_doc])
         if shown is not None:
             if field == "date" and shown != fused.get("date"):
-                src = next(r for r in members if r.get("date") == shown)
-                for k in ("date", "date_precision", "date_start", "date_end"):
-                    fused[k] = src.get(k)
+                fused.update(tally["dates"][str(shown)])
             else:
                 fused[field] = shown
     if kind == "event":
         fused["disagreements"] = disagreements
-        fused["sources"] = sorted({m["doc_id"] for m in fused["mentions"]})
+        fused["sources"] = list(tally["sources"])
     return fused
+
+
+def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """One fused record from its members (the first member's id is kept: ids stay stable)."""
+    tally = new_tally(kind, members[0])
+    for r in members:
+        tally_add(kind, tally, r)
+    return from_tally(kind, tally) | {"mentions": [m for r in members for m in r["mentions"]]}
 
 
 CHUNK = 500
@@ -330,8 +416,12 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
         index[k].add(fid)
     # a new extraction is compared with the first and last members of each candidate record
     # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
-    members = store.fused_members(kind, set().union(*index.values()), ends=COMPARED_ENDS)
-    matcher = MATCHERS[kind]
+    signature, matcher = SIGNATURES[kind], MATCHERS[kind]
+    # each candidate's members by signature: the matcher gives the same answer for all of one
+    distinct: dict[str, dict[Any, dict[str, Any]]] = defaultdict(dict)
+    for fid, ms in store.fused_members(kind, set().union(*index.values()), ends=COMPARED_ENDS).items():
+        for m in ms:
+            distinct[fid].setdefault(signature(m), m)
     added: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, str] = {}
     new_keys: list[tuple[str, str]] = []
@@ -339,27 +429,39 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     for rec in recs:
         keys = keys_of[rec["id"]]
         candidates = _candidates(keys, index)
-        matches = [fid for fid in candidates if any(matcher(m, rec) for m in members.get(fid, ()))]
+        matches = [fid for fid in candidates if any(matcher(m, rec) for m in distinct[fid].values())]
         if matches:
             text = _key_text(kind, rec)
-            target = max(matches, key=lambda f: max(similarity(_key_text(kind, m), text) for m in members[f]))
+            target = max(
+                matches, key=lambda f: max(similarity(_key_text(kind, m), text) for m in distinct[f].values())
+            )
             merged += 1
         else:
             target = rec["id"]
-            members[target] = []
-        members[target].append(rec)
+        distinct[target].setdefault(signature(rec), rec)
         added[target].append(rec)
         for k in keys:
             if target not in index[k]:
                 index[k].add(target)
                 new_keys.append((k, target))
         links[rec["id"]] = target
-    # merged values and disagreements count every member, not only the compared ones
-    everyone = store.fused_members(kind, [fid for fid in added if fid not in links])
-    # in order of first report, so new records number the same whatever the chunk boundaries
-    fused = [merge(kind, everyone.get(fid, []) + added[fid]) | {"id": fid} for fid in added]
+    # merged values and disagreements count every member, not only the compared ones: a record
+    # carries their tally; one without (fused before tallies were kept) is tallied from its members
+    touched = [fid for fid in added if fid not in links]
+    tallies = store.fusion_tallies(kind, touched)
+    untallied = [fid for fid in touched if fid not in tallies]
+    for fid, ms in store.fused_members(kind, untallied).items() if untallied else ():
+        tallies[fid] = new_tally(kind, ms[0])
+        for m in ms:
+            tally_add(kind, tallies[fid], m)
+    fused = []
+    for fid in added:  # in order of first report: new records number the same whatever the chunks
+        tally = tallies.setdefault(fid, new_tally(kind, added[fid][0]))
+        for rec in added[fid]:
+            tally_add(kind, tally, rec)
+        fused.append(from_tally(kind, tally) | {"id": fid})
     new_mentions = [
         {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
     ]
-    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions)
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies)
     return merged

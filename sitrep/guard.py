@@ -294,23 +294,12 @@ def supervised_stream(
 ) -> Iterator[Batch]:
     """Batches in input order, analyzed by ``workers`` supervised processes.
 
-    One worker takes a batch only when the last one is stored: reading ahead would hold a
-    document from a live feed (a pipe, stdin) until the next one arrives."""
-    from .engines import _batches, _ordered
-
-    if workers <= 1:
-        sup = Supervisor(doc_timeout, analyzer)
-        ok = False
-        try:
-            for batch in _batches(docs, batch_size):
-                yield sup.run(batch)
-            ok = True
-        finally:
-            sup.close(keep=ok)
-        return
-
+    Each worker has a second batch waiting, so it analyzes while the run stores and fuses
+    (``engines._ordered`` reads input on its own thread: a live feed is not held up)."""
     import queue
     from concurrent.futures import ThreadPoolExecutor
+
+    from .engines import _ordered
 
     sups: list[Supervisor] = []
     free: queue.Queue[Supervisor] = queue.Queue()

@@ -62,3 +62,58 @@ def test_fusing_batch_by_batch_gives_what_one_fusion_gives(corpus: Path, referen
     sitrep.run([corpus], db=db, batch_size=100)
     assert _without_run_ids(_lines(db)) == _without_run_ids(reference)
     assert any(len(r.get("mentions", [])) > 1 for r in reference)  # something did fuse
+
+
+
+@pytest.fixture
+def full_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Members read by fusion's whole-record path (``fused_members`` without ``ends``), per call."""
+    reads: list[int] = []
+    fused_members = Store.fused_members
+
+    def counting(self: Store, kind: str, ids, ends=None):  # type: ignore[no-untyped-def]
+        out = fused_members(self, kind, ids, ends=ends)
+        if ends is None:
+            reads.append(sum(map(len, out.values())))
+        return out
+
+    monkeypatch.setattr(Store, "fused_members", counting)
+    return reads
+
+
+def test_records_without_a_tally_are_tallied_from_their_members(
+    corpus: Path, reference: list[dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_reads: list[int]
+) -> None:
+    """A store fused before tallies were kept: every touched record is merged from all its members."""
+    monkeypatch.setattr(Store, "fusion_tallies", lambda self, kind, ids: {})
+    db = tmp_path / "untallied.db"
+    sitrep.run([corpus], db=db, batch_size=5)
+    assert sum(full_reads) > 0  # the fallback did run
+    assert _without_run_ids(_lines(db)) == _without_run_ids(reference)
+
+
+def test_a_tallied_record_merges_without_reading_its_members(
+    corpus: Path, tmp_path: Path, full_reads: list[int]
+) -> None:
+    sitrep.run([corpus], db=tmp_path / "tallied.db", batch_size=5)
+    assert sum(full_reads) == 0
+
+
+def test_search_text_of_a_grown_record_is_its_summary_and_every_mention(corpus: Path, tmp_path: Path) -> None:
+    """Fusing batch by batch appends new mentions to an event's search body; the body must be the
+    one all its mentions give at once (the summary, then each mention's text, in order)."""
+    from sqlalchemy import select
+
+    from sitrep.store.schema import BODY_MAX, EventSearch, EventText
+
+    db = tmp_path / "search.db"
+    sitrep.run([corpus], db=db, batch_size=5)
+    store = Store(db, create=False)
+    events = list(store.iter_records("event"))
+    assert any(len(e["mentions"]) > 5 for e in events)  # grew over several batches
+    with store.session() as s:
+        q = select(EventSearch.event_id, EventText.body).join(EventText, EventText.id == EventSearch.id)
+        bodies = {event_id: body for event_id, body in s.execute(q)}
+    for e in events:
+        expected = "\n".join([e.get("summary") or "", *(m["text"] for m in e["mentions"])])[:BODY_MAX]
+        assert bodies[e["id"]] == expected

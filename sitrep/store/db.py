@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -348,6 +349,17 @@ class Store:
                     out.setdefault(str(fid), []).append({**data, "id": eid})
         return out
 
+    def fusion_tallies(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored tallies (``fuse.new_tally``) of those of ``fused_ids`` that have one."""
+        table = FUSED_TABLES[kind]
+        ids = sorted(set(fused_ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(table.id, table.tally).where(table.id.in_(ids[i : i + 500]), table.tally.is_not(None))
+                out.update((str(fid), tally) for fid, tally in s.execute(q))
+        return out
+
     def write_fused(
         self,
         kind: str,
@@ -355,6 +367,7 @@ class Store:
         links: dict[str, str],
         keys: Iterable[tuple[str, str]] = (),
         mentions: Iterable[dict[str, Any]] | None = None,
+        tallies: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         """Upsert fused records, add their mentions and blocking keys and mark extractions as
         fused: one transaction, so a kill leaves either all of it or none.
@@ -362,7 +375,11 @@ class Store:
         ``mentions``: the mention rows new to these records (each with its ``record_id`` and
         ``extraction_id``); fusion only ever adds members, so a record that gains a report gets
         one more row instead of all of them rewritten. ``None``: replace every record's
-        mentions with its ``mentions`` list."""
+        mentions with its ``mentions`` list.
+
+        ``tallies``: each record's fusion tally (``fuse.new_tally``), stored with it."""
+        tallies = tallies or {}
+        appending = mentions is not None
         table = FUSED_TABLES[kind]
         records = list({d["id"]: d for d in records}.values())  # one row per id: the last version wins
         with self.session() as s, s.begin():
@@ -383,6 +400,7 @@ class Store:
             changed: list[dict[str, Any]] = []
             for data in records:
                 row = {"id": data["id"], "data": _without_mentions(data), **_columns(kind, data)}
+                row["tally"] = tallies.get(data["id"])
                 if data["id"] in existing:
                     changed.append(row)
                 else:
@@ -400,7 +418,14 @@ class Store:
             if mention_rows:
                 s.execute(insert(MentionRow.__table__), mention_rows)
             if kind == "event":  # lookup rows of the web API's filters and text search
-                sync_event_search(s, [(d["id"], _columns(kind, d), [m["text"] for m in d["mentions"]]) for d in records])
+                if appending:  # an existing event's body grows by its new mentions' text
+                    texts: dict[str, list[str]] = defaultdict(list)
+                    for m in mention_rows:
+                        texts[m["record_id"]].append(m["text"])
+                else:
+                    texts = {d["id"]: [m["text"] for m in d["mentions"]] for d in records}
+                items = [(d["id"], _columns(kind, d), texts.get(d["id"], [])) for d in records]
+                sync_event_search(s, items, appended=existing if appending else set())
             key_rows = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
             if key_rows:
                 s.execute(insert(FusionKey.__table__), key_rows)

@@ -8,7 +8,7 @@ re-run or improved without re-reading any page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select
@@ -76,6 +76,8 @@ class _FusedRecord(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    # what fusion needs of the members (fuse.new_tally); read only by fusion, so not loaded with rows
+    tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
 class EventRow(_FusedRecord):
@@ -217,11 +219,18 @@ def event_search_values(
     return values, body, terms
 
 
-def sync_event_search(session: Session, events: Sequence[tuple[str, dict[str, Any], Sequence[str]]]) -> None:
+def sync_event_search(
+    session: Session,
+    events: Sequence[tuple[str, dict[str, Any], Sequence[str]]],
+    appended: Collection[str] = (),
+) -> None:
     """Bring ``event_search``, ``event_text`` and ``event_terms`` in line with events just written:
     each item is (event id, indexed columns, mention texts). Search and text rows are updated in
     place (their id is the FTS rowid; an unchanged body is not re-indexed), the terms replaced,
-    so re-fusing an event leaves no stale or duplicate rows."""
+    so re-fusing an event leaves no stale or duplicate rows.
+
+    ``appended``: events whose texts are only their new mentions, added to the stored body (the
+    summary comes first and never changes, so this is the body all the texts would give)."""
     if not events:
         return
     latest = {event_id: event_search_values(cols, texts) for event_id, cols, texts in events}
@@ -244,11 +253,15 @@ def sync_event_search(session: Session, events: Sequence[tuple[str, dict[str, An
                     setattr(row, k, v)
     session.flush()
     texts = {rows[event_id].id: body for event_id, (_, body, _) in latest.items()}
+    added = {rows[event_id].id: list(new) for event_id, _, new in events if event_id in appended}
     sids = list(texts)
     for i in range(0, len(sids), 500):
         for t in session.scalars(select(EventText).where(EventText.id.in_(sids[i : i + 500]))):
-            if t.body != texts[t.id]:
-                t.body = texts[t.id]
+            body = texts[t.id]
+            if t.id in added:
+                body = "\n".join([t.body, *added[t.id]])[:BODY_MAX]
+            if t.body != body:
+                t.body = body
             del texts[t.id]
     session.add_all(EventText(id=sid, body=body) for sid, body in texts.items())
     term_rows = [
