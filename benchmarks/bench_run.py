@@ -9,8 +9,9 @@ in the same run over the same raw page texts, one process each (n_process=1):
 - bare spaCy: the model sitrep uses with its default pipeline, ``nlp.pipe`` (load excluded);
 - spaCy + ruler: the same with sitrep's gazetteer/actor entity ruler (what sitrep parses with).
 
-`sitrep run` is timed end to end as the CLI runs it (spaCy load in its worker, cleaning,
-parsing, extraction, storage, fusion and stories).
+`sitrep run` is timed end to end as the CLI runs it, in a child process (interpreter start,
+spaCy load in its worker, cleaning, parsing, extraction, storage, fusion and stories), and its
+peak RSS is reported (the run process and its analysis worker; see ``_measured.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _measured import run_measured
 
 HERE = Path(__file__).parent
 
@@ -43,7 +46,6 @@ def main() -> None:
 
         import spacy
 
-        import sitrep
         from sitrep.nlp import MODEL_NAME, load
 
         rows: list[tuple[str, float]] = []
@@ -60,10 +62,9 @@ def main() -> None:
                 pass
             rows.append(("spaCy + sitrep ruler", time.perf_counter() - t0))
 
-        t0 = time.perf_counter()
-        summary = sitrep.run([corpus], db=Path(tmp) / "bench.db", workers=a.workers)
-        sitrep_s = time.perf_counter() - t0
-        assert summary.stored == len(texts), summary.as_dict()
+        run = run_measured([str(corpus), "--db", str(Path(tmp) / "bench.db"), "--workers", str(a.workers)])
+        sitrep_s = run.wall
+        assert run.summary["documents_stored"] == len(texts), run.summary
 
     avg = os.getloadavg()
     print(f"documents: {len(texts)}, words: {words} ({words / len(texts):.0f} a document), "
@@ -74,6 +75,8 @@ def main() -> None:
         print(f"{name:<24}{secs:>10.1f}{len(texts) / secs:>10.2f}{words / secs:>12.0f}")
     for name, secs in rows:
         print(f"ratio sitrep/{name}: {secs / sitrep_s:.2f}")
+    print(f"sitrep run peak RSS: {run.peak_mib:.0f} MiB (run process {run.run_mib:.0f}, analysis worker "
+          f"{run.worker_mib:.0f}); records: {run.summary['records']}")
 
 
 if __name__ == "__main__":

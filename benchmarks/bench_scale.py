@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _measured import run_measured
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SITREP = Path(sys.executable).parent / "sitrep"
@@ -46,30 +48,6 @@ def run_child(args: list[str]) -> tuple[float, int, dict]:
     return wall, max(peak, before), json.loads(proc.stdout)
 
 
-# `sitrep run` in this interpreter; at exit it prints its own peak RSS and that of its analysis
-# worker (VmHWM, KiB). The worker is parked for reuse, not waited for, so RUSAGE_CHILDREN of
-# the caller does not see it.
-_RUN_REPORTING_RSS = """
-import atexit, resource, sys
-
-def _report():
-    from sitrep import guard
-    hwm = 0
-    for _, _, w in list(guard._IDLE):
-        try:
-            with open(f"/proc/{w.pid}/status") as f:
-                hwm = max([hwm] + [int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")])
-        except OSError:
-            pass
-    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, hwm))
-
-atexit.register(_report)
-sys.argv[0] = "sitrep"
-from sitrep.cli import app
-app()
-"""
-
-
 def memory(sizes: list[int], short: bool = False) -> None:
     """Peak RSS of the largest process (the analysis worker or `sitrep run` itself), of the
     `sitrep run` process alone (ingest, storage, fusion, stories) and of its analysis worker."""
@@ -78,25 +56,11 @@ def memory(sizes: list[int], short: bool = False) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = make_corpus(Path(tmp), n, short)
-            # each size in a fresh interpreter so ru_maxrss is that run's own peak
-            code = (
-                "import json,resource,subprocess,sys;"
-                f"p=subprocess.run([sys.executable,'-c',{_RUN_REPORTING_RSS!r},'run',{str(corpus)!r},"
-                f"'--db',{str(Path(tmp) / 'm.db')!r},'--json','-q'],capture_output=True,text=True);"
-                "print(json.dumps({'rss':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
-                "'out':p.stdout,'err':p.stderr}))"
-            )
-            t0 = time.perf_counter()
-            res = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout)
-            wall = time.perf_counter() - t0
-            summary = json.loads(res["out"])
-            assert summary["documents_stored"] == n, summary
-            own = [ln.split() for ln in res["err"].splitlines() if ln.startswith("SELF_MAXRSS ")]
-            own_mib = int(own[-1][1]) / 1024 if own else float("nan")
-            worker_mib = int(own[-1][3]) / 1024 if own else 0.0
-            mib = max(res["rss"] / 1024, worker_mib)
+            run = run_measured([str(corpus), "--db", str(Path(tmp) / "m.db")])
+            assert run.summary["documents_stored"] == n, run.summary
+            mib = run.peak_mib
             base = base or mib
-            print(f"{n:>10}{wall:>10.1f}{n / wall:>10.1f}{mib:>14.1f}{own_mib:>14.1f}{worker_mib:>14.1f}")
+            print(f"{n:>10}{run.wall:>10.1f}{n / run.wall:>10.1f}{mib:>14.1f}{run.run_mib:>14.1f}{run.worker_mib:>14.1f}")
     print(f"peak RSS ratio largest/smallest: {mib / base:.2f}")
 
 

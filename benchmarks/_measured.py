@@ -1,0 +1,60 @@
+"""Run `sitrep run` as the CLI does, in a child process, and measure its wall time and peak RSS
+(the run process and its analysis worker), for the benchmarks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+# `sitrep run` in this interpreter; at exit it prints its own peak RSS and that of its analysis
+# worker (VmHWM, KiB). The worker is parked for reuse, not waited for, so RUSAGE_CHILDREN of
+# the caller does not see it.
+_RUN_REPORTING_RSS = """
+import atexit, resource, sys
+
+def _report():
+    from sitrep import guard
+    hwm = 0
+    for _, _, w in list(guard._IDLE):
+        try:
+            with open(f"/proc/{w.pid}/status") as f:
+                hwm = max([hwm] + [int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")])
+        except OSError:
+            pass
+    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, hwm))
+
+atexit.register(_report)
+sys.argv[0] = "sitrep"
+from sitrep.cli import app
+app()
+"""
+
+
+@dataclass
+class MeasuredRun:
+    wall: float  # seconds, interpreter start to exit
+    summary: dict[str, Any]  # `sitrep run --json`
+    run_mib: float  # peak RSS of the `sitrep run` process
+    worker_mib: float  # peak RSS of its analysis worker
+
+    @property
+    def peak_mib(self) -> float:
+        return max(self.run_mib, self.worker_mib)
+
+
+def run_measured(args: list[str]) -> MeasuredRun:
+    """``sitrep run ARGS --json -q`` in a fresh interpreter, so its peaks are its own."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _RUN_REPORTING_RSS, "run", *args, "--json", "-q"],
+                          capture_output=True, text=True)  # fmt: skip
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr)
+    own = [ln.split() for ln in proc.stderr.splitlines() if ln.startswith("SELF_MAXRSS ")]
+    run_mib = int(own[-1][1]) / 1024 if own else float("nan")
+    worker_mib = int(own[-1][3]) / 1024 if own else 0.0
+    return MeasuredRun(wall, json.loads(proc.stdout), run_mib, worker_mib)
