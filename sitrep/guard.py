@@ -116,7 +116,9 @@ class Worker:
     ``__main__``: ``sitrep.run`` works from any script, with or without a main guard.
     """
 
-    def __init__(self, analyzer: Analyzer, warm: Warmup | None, startup_timeout: float = STARTUP_TIMEOUT) -> None:
+    def __init__(
+        self, analyzer: Analyzer, warm: Warmup | None, startup_timeout: float = STARTUP_TIMEOUT, wait: bool = True
+    ) -> None:
         to_child, child_in = os.pipe()[::-1]
         child_out, from_child = os.pipe()[::-1]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p and os.path.isdir(p))}
@@ -134,7 +136,17 @@ class Worker:
         self.inbox = Connection(from_child, writable=False)
         with contextlib.suppress(BrokenPipeError, OSError):
             self.outbox.send((analyzer, warm))
-        status, payload = self._wait(startup_timeout)
+        self.startup_timeout = startup_timeout
+        self.ready = False
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Wait until the worker has loaded its model (``wait=False`` starts several at once)."""
+        if self.ready:
+            return
+        status, payload = self._wait(self.startup_timeout)
+        self.ready = status == "ready"
         if status != "ready":
             self.kill()
             detail = payload if status in ("error", "died") else "no answer"
@@ -208,8 +220,13 @@ class Supervisor:
     """Runs batches in a worker process under a per-document time budget."""
 
     def __init__(
-        self, doc_timeout: float = DEFAULT_DOC_TIMEOUT, analyzer: Analyzer | None = None, warm: Warmup | None = None
+        self,
+        doc_timeout: float = DEFAULT_DOC_TIMEOUT,
+        analyzer: Analyzer | None = None,
+        warm: Warmup | None = None,
+        wait: bool = True,
     ) -> None:
+        """``wait=False``: start the worker and return; ``wait_ready`` waits for it."""
         if doc_timeout <= 0:
             raise ValueError("doc_timeout must be positive (0 means: no supervision, run in process)")
         self.doc_timeout = doc_timeout
@@ -217,7 +234,11 @@ class Supervisor:
         self.warm = warm if analyzer is not None else warm_nlp
         self.restarts = 0
         self._closed = False
-        self._worker: Worker | None = self._reuse() or Worker(self.analyzer, self.warm)
+        self._worker: Worker | None = self._reuse() or Worker(self.analyzer, self.warm, wait=wait)
+
+    def wait_ready(self) -> None:
+        if self._worker is not None:
+            self._worker.wait_ready()
 
     def _reuse(self) -> Worker | None:
         with _IDLE_LOCK:
@@ -314,8 +335,12 @@ def supervised_stream(
 
     ok = False
     try:
-        for s in pool.map(lambda _: Supervisor(doc_timeout, analyzer), range(workers)):  # start in parallel
-            sups.append(s)
+        # started from this thread: Linux kills a worker when the thread that started it ends
+        # (PR_SET_PDEATHSIG), and the pool's threads end with the run; they load in parallel
+        for _ in range(max(1, workers)):
+            sups.append(Supervisor(doc_timeout, analyzer, wait=False))
+        for s in sups:
+            s.wait_ready()
             free.put(s)
         yield from _ordered(lambda b: pool.submit(task, b), docs, batch_size, 2 * workers)
         ok = True

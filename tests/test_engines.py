@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,37 @@ def test_search_text_of_a_grown_record_is_its_summary_and_every_mention(corpus: 
     for e in events:
         expected = "\n".join([e.get("summary") or "", *(m["text"] for m in e["mentions"])])[:BODY_MAX]
         assert bodies[e["id"]] == expected
+
+
+def test_a_finished_batch_is_yielded_without_waiting_for_more_input() -> None:
+    """A live feed (a pipe) may send its next document only once the last is stored."""
+    import threading
+
+    from sitrep.engines import _ordered
+    from sitrep.model import Document
+
+    first_out = threading.Event()
+
+    def feed():  # type: ignore[no-untyped-def]
+        yield Document(id="a", text="one")
+        assert first_out.wait(20), "the first batch was held back until more input came"
+        yield Document(id="b", text="two")
+
+    out = []
+    with ThreadPoolExecutor(2) as pool:
+        for ids, _ in _ordered(lambda b: pool.submit(lambda: ([d.id for d in b], [])), feed(), 1, window=4):
+            out.append(ids)
+            first_out.set()
+    assert out == [["a"], ["b"]]
+
+
+def test_an_input_error_reaches_the_run() -> None:
+    from sitrep.engines import _ordered
+    from sitrep.model import Document
+
+    def feed():  # type: ignore[no-untyped-def]
+        yield Document(id="a", text="one")
+        raise OSError("the feed broke")
+
+    with ThreadPoolExecutor(2) as pool, pytest.raises(OSError, match="the feed broke"):
+        list(_ordered(lambda b: pool.submit(lambda: ([d.id for d in b], [])), feed(), 1, window=4))
