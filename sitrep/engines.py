@@ -2,7 +2,8 @@
 
 Every engine yields ``(analyses, errors)`` batches **in input order**, so the store sees the
 same sequence whatever ran the work, and a Dask run gives the same records as a local one.
-At most ``2 x workers`` batches are in flight, so memory stays flat on any corpus size.
+At most ``2 x workers`` batches are in flight and as many read ahead (on the reader thread),
+so memory stays flat on any corpus size.
 
 With a per-document time budget (``doc_timeout`` > 0, the default) the local engine runs its
 batches in supervised worker processes (``guard``) that are killed and restarted when a
