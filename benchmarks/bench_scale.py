@@ -13,6 +13,7 @@ store:   documents/s inserted by Store.save (no NLP: pre-analysed documents) int
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -89,7 +90,7 @@ def store(n: int, postgres: bool) -> None:
     from sitrep.model import Document
     from sitrep.store import Store
 
-    docs = [Document(id=f"s{i}", text=f"Gunmen attacked a post in Kano on Monday, killing {i % 9 + 1}.\n") for i in range(50)]
+    docs = [Document(id=f"s{i}", text=f"Gunmen attacked post {i} in Kano on Monday, killing {i % 9 + 1}.\n") for i in range(50)]
     template = list(analyze(docs))
 
     def batches(tag: str):
@@ -100,7 +101,7 @@ def store(n: int, postgres: bool) -> None:
             for a in template:
                 c = copy.deepcopy(a)
                 c.document.id = f"{tag}{b}-{a.document.id}"
-                c.document.content_hash = f"{tag}{b}-{a.document.content_hash}"
+                c.document.content_hash = hashlib.sha256(f"{tag}{b}-{a.document.content_hash}".encode()).hexdigest()
                 for r in [*c.events, *c.statements, *c.figures]:
                     r.id = f"{tag}{b}-{r.id}"
                 out.append(c)
