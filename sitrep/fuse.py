@@ -194,6 +194,10 @@ _COPY_BANDS = (42, 3)
 _KEY_PERM = 128
 MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a near-copy only
 MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
+# a key is looked up in the records that most recently got it, at most this many: a key that
+# thousands of records share (a stock phrase, a common undated template) says little, and
+# reading all of them made each extraction cost more the larger the store
+MAX_KEY_RECORDS = 100
 
 
 def _key_text(kind: str, rec: dict[str, Any]) -> str:
@@ -268,12 +272,12 @@ def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
     return _blocking_keys(kind, _block(kind, rec), _key_text(kind, rec), weeks)
 
 
-def _candidates(keys: frozenset[str], index: dict[str, set[str]]) -> list[str]:
+def _candidates(keys: frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
     """The records sharing the most blocking keys with a new extraction (LSH's estimate of
     the most similar), at most ``MAX_CANDIDATES`` of them, in a fixed order."""
     shared: Counter[str] = Counter()
     for k in keys:
-        shared.update(index.get(k, ()))
+        shared.update(iter(index.get(k, ())))  # the records, not a mapping to add up
     if len(shared) > MAX_CANDIDATES:
         return sorted(sorted(shared, key=lambda f: (-shared[f], f))[:MAX_CANDIDATES])
     return sorted(shared)
@@ -406,9 +410,10 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     recs = [{**e.data, "id": e.id} for e in pending]
     keys_of = {r["id"]: _keys(kind, r) for r in recs}
     # only keys of this chunk are ever looked up (new records' keys are among them)
-    index: dict[str, set[str]] = defaultdict(set)
-    for k, fid in store.fusion_index(kind, set().union(*keys_of.values())):
-        index[k].add(fid)
+    # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
+    index: dict[str, dict[str, None]] = defaultdict(dict)
+    for k, fid in store.fusion_index(kind, set().union(*keys_of.values()), per_key=MAX_KEY_RECORDS):
+        index[k][fid] = None
     # a new extraction is compared with the first and last members of each candidate record
     # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
     signature, matcher = SIGNATURES[kind], MATCHERS[kind]
@@ -437,7 +442,9 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
         added[target].append(rec)
         for k in keys:
             if target not in index[k]:
-                index[k].add(target)
+                index[k][target] = None
+                if len(index[k]) > MAX_KEY_RECORDS:
+                    del index[k][next(iter(index[k]))]
                 new_keys.append((k, target))
         links[rec["id"]] = target
     # merged values and disagreements count every member, not only the compared ones: a record

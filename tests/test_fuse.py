@@ -115,3 +115,17 @@ def test_incremental_runs_fuse_across_documents(tmp_path: Path) -> None:
     fused = next(e for e in after if {m["doc_id"] for m in e["mentions"]} >= {"a", "b"})
     assert "old" not in {m["doc_id"] for m in fused["mentions"]}
     assert any(d["field"] == "fatalities" for d in fused["disagreements"]), json.dumps(fused)[:500]
+
+
+def test_a_key_is_looked_up_in_the_records_that_got_it_last(tmp_path: Path) -> None:
+    from sitrep.store import Store
+
+    store = Store(tmp_path / "keys.db")
+    for i in range(4):
+        rec = {**_event(REPORT_A, "2021-03-03", 20, f"r{i}"), "mentions": []}
+        store.write_fused("event", [rec], {}, keys=[("shared", f"r{i}"), (f"own{i}", f"r{i}")])
+    everything = store.fusion_index("event", ["shared", "own0", "own3"])
+    assert [f for k, f in everything if k == "shared"] == ["r0", "r1", "r2", "r3"]  # oldest first
+    recent = store.fusion_index("event", ["shared", "own0", "own3"], per_key=2)
+    assert [f for k, f in recent if k == "shared"] == ["r2", "r3"]
+    assert ("own0", "r0") in recent and ("own3", "r3") in recent  # a rare key keeps its record

@@ -300,16 +300,23 @@ class Store:
                 q = q.limit(limit)
             return list(s.scalars(q))
 
-    def fusion_index(self, kind: str, keys: Iterable[str]) -> list[tuple[str, str]]:
-        """(key, fused id) for every fused record holding one of ``keys``: the candidates of
-        new extractions, without re-deriving the keys of the members already fused."""
+    def fusion_index(self, kind: str, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
+        """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
+        candidates of new extractions, without re-deriving the keys of the members already fused.
+
+        ``per_key``: only the records that got each key most recently, at most that many."""
         out: list[tuple[str, str]] = []
         keys = sorted(set(keys))
         with self.session() as s:
             for i in range(0, len(keys), 500):
-                q = select(FusionKey.key, FusionKey.fused_id).where(
-                    FusionKey.kind == kind, FusionKey.key.in_(keys[i : i + 500])
-                )
+                where = and_(FusionKey.kind == kind, FusionKey.key.in_(keys[i : i + 500]))
+                if per_key is None:
+                    q = select(FusionKey.key, FusionKey.fused_id).where(where).order_by(FusionKey.id)
+                else:
+                    recent = func.row_number().over(partition_by=FusionKey.key, order_by=FusionKey.id.desc())
+                    ranked = select(FusionKey.id, FusionKey.key, FusionKey.fused_id, recent.label("r")).where(where)
+                    sub = ranked.subquery()
+                    q = select(sub.c.key, sub.c.fused_id).where(sub.c.r <= per_key).order_by(sub.c.id)
                 out += [(str(k), str(f)) for k, f in s.execute(q)]
         return out
 
