@@ -3,10 +3,10 @@ record with several mentions. Incremental: new extractions merge into what the s
 
 Rules (see docs/fusion.md):
 - candidates are blocked by kind-specific keys (PLOVER type for events, speaker for statements,
-  measure and value for figures), so comparisons stay local;
+  measure and value for figures, with MinHash LSH bands of the words), so comparisons stay local;
 - events must agree on type, share an actor (or both lack one), have compatible dates (ranges
   that overlap; an undated event never fuses with a dated one unless the texts are near-copies)
-  and be lexically similar (MinHash Jaccard over word shingles, datasketch);
+  and be lexically similar (Jaccard of their content-word sets);
 - every source's value is kept: ``disagreements`` lists each field where members differ, and
   the shown value follows ``_choose``: the most reported value, ties to the most conservative
   (lowest fatalities, most precise date).
