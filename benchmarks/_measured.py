@@ -14,7 +14,7 @@ from typing import Any
 # worker (VmHWM, KiB). The worker is parked for reuse, not waited for, so RUSAGE_CHILDREN of
 # the caller does not see it.
 _RUN_REPORTING_RSS = """
-import atexit, resource, sys
+import atexit, sys
 
 def _report():
     from sitrep import guard
@@ -25,7 +25,9 @@ def _report():
                 hwm = max([hwm] + [int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")])
         except OSError:
             pass
-    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, hwm))
+    with open("/proc/self/status") as f:  # not ru_maxrss: it keeps the forking parent's RSS across exec
+        own = max(int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:"))
+    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (own, hwm))
 
 atexit.register(_report)
 sys.argv[0] = "sitrep"
