@@ -12,9 +12,24 @@ from typing import Any
 
 # `sitrep run` in this interpreter; at exit it prints its own peak RSS and that of its analysis
 # worker (VmHWM, KiB). The worker is parked for reuse, not waited for, so RUSAGE_CHILDREN of
-# the caller does not see it.
+# the caller does not see it. RSS counts the pages of the store that SQLite maps into memory
+# (``mmap_size``) as well as the process's own heap, so a sampler also keeps the peaks of the two
+# parts, anonymous (RssAnon) and file-backed (RssFile), every 0.2 s.
 _RUN_REPORTING_RSS = """
-import atexit, sys
+import atexit, sys, threading, time
+
+_PARTS = {"RssAnon:": 0, "RssFile:": 0}
+
+def _sample():
+    while True:
+        with open("/proc/self/status") as f:
+            for ln in f:
+                name = ln.split(":")[0] + ":"
+                if name in _PARTS:
+                    _PARTS[name] = max(_PARTS[name], int(ln.split()[1]))
+        time.sleep(0.2)
+
+threading.Thread(target=_sample, daemon=True).start()
 
 def _report():
     from sitrep import guard
@@ -27,7 +42,7 @@ def _report():
             pass
     with open("/proc/self/status") as f:  # not ru_maxrss: it keeps the forking parent's RSS across exec
         own = max(int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:"))
-    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d\\n" % (own, hwm))
+    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d ANON %d FILE %d\\n" % (own, hwm, _PARTS["RssAnon:"], _PARTS["RssFile:"]))
 
 atexit.register(_report)
 sys.argv[0] = "sitrep"
@@ -42,6 +57,8 @@ class MeasuredRun:
     summary: dict[str, Any]  # `sitrep run --json`
     run_mib: float  # peak RSS of the `sitrep run` process
     worker_mib: float  # peak RSS of its analysis worker
+    run_anon_mib: float = float("nan")  # sampled peak of the run process's anonymous memory
+    run_file_mib: float = float("nan")  # ... and of its file-backed pages (the mapped store)
 
     @property
     def peak_mib(self) -> float:
@@ -59,4 +76,5 @@ def run_measured(args: list[str]) -> MeasuredRun:
     own = [ln.split() for ln in proc.stderr.splitlines() if ln.startswith("SELF_MAXRSS ")]
     run_mib = int(own[-1][1]) / 1024 if own else float("nan")
     worker_mib = int(own[-1][3]) / 1024 if own else 0.0
-    return MeasuredRun(wall, json.loads(proc.stdout), run_mib, worker_mib)
+    anon, file = (int(own[-1][5]) / 1024, int(own[-1][7]) / 1024) if own and len(own[-1]) > 7 else (float("nan"),) * 2
+    return MeasuredRun(wall, json.loads(proc.stdout), run_mib, worker_mib, anon, file)

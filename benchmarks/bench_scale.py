@@ -52,7 +52,8 @@ def run_child(args: list[str]) -> tuple[float, int, dict]:
 def memory(sizes: list[int], short: bool = False) -> None:
     """Peak RSS of the largest process (the analysis worker or `sitrep run` itself), of the
     `sitrep run` process alone (ingest, storage, fusion, stories) and of its analysis worker."""
-    print(f"{'documents':>10}{'seconds':>10}{'docs/s':>10}{'peak RSS MiB':>14}{'run proc MiB':>14}{'worker MiB':>14}")
+    print(f"{'documents':>10}{'seconds':>10}{'docs/s':>10}{'peak RSS MiB':>14}{'run proc MiB':>14}{'worker MiB':>14}"
+          f"{'run anon MiB':>14}{'run file MiB':>14}")  # fmt: skip
     base = None
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -61,7 +62,8 @@ def memory(sizes: list[int], short: bool = False) -> None:
             assert run.summary["documents_stored"] == n, run.summary
             mib = run.peak_mib
             base = base or mib
-            print(f"{n:>10}{run.wall:>10.1f}{n / run.wall:>10.1f}{mib:>14.1f}{run.run_mib:>14.1f}{run.worker_mib:>14.1f}")
+            print(f"{n:>10}{run.wall:>10.1f}{n / run.wall:>10.1f}{mib:>14.1f}{run.run_mib:>14.1f}{run.worker_mib:>14.1f}"
+                  f"{run.run_anon_mib:>14.1f}{run.run_file_mib:>14.1f}")  # fmt: skip
     print(f"peak RSS ratio largest/smallest: {mib / base:.2f}")
 
 

@@ -65,11 +65,7 @@ def similarity(a: str, b: str) -> float:
     """Jaccard similarity of the content words of two texts. Exact: for a pair of reports a set
     intersection costs less than comparing two MinHash signatures and has no estimation error
     (MinHash is for blocking, where pairs are never formed)."""
-    wa, wb = _wordset(a), _wordset(b)
-    if not wa or not wb:
-        return 0.0
-    common = len(wa & wb)
-    return common / (len(wa) + len(wb) - common)
+    return _jaccard(_wordset(a), _wordset(b))
 
 
 def _text(rec: dict[str, Any]) -> str:
@@ -84,12 +80,9 @@ def _range(rec: dict[str, Any]) -> tuple[str, str] | None:
     return str(start), str(end or start)
 
 
-def _dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool | None:
-    """True/False when both are dated; None when at least one is undated."""
-    ra, rb = _range(a), _range(b)
-    if ra is None or rb is None:
-        return None
-    # compare as prefixes so "2021-06" overlaps "2021-06-14"
+def _overlap(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
+    """Whether two date ranges overlap, compared as prefixes so "2021-06" overlaps "2021-06-14"."""
+
     def lo(x: str) -> str:
         return x.ljust(10, "0")
 
@@ -103,45 +96,9 @@ def _actors(rec: dict[str, Any]) -> set[str]:
     return {(rec.get(k) or {}).get("name") for k in ("actor1", "actor2")} - {None}  # type: ignore[return-value]
 
 
-def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a.get("plover_type") != b.get("plover_type"):
-        return False
-    if (a.get("acled_event_type") or None) != (b.get("acled_event_type") or None):
-        return False
-    la, lb = (a.get("location") or {}).get("admin1"), (b.get("location") or {}).get("admin1")
-    if la and lb and la != lb:
-        return False
-    aa, ab = _actors(a), _actors(b)
-    if aa and ab and not aa & ab:
-        return False
-    dates = _dates_compatible(a, b)
-    if dates is False:
-        return False
-    sim = similarity(_text(a), _text(b))
-    if dates is None and (_range(a) or _range(b)):
-        return sim >= UNDATED_SIMILARITY
-    return sim >= EVENT_SIMILARITY
-
-
-def same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    sa, sb = a.get("speaker") or {}, b.get("speaker") or {}
-    if (sa.get("name") or sa.get("organization")) != (sb.get("name") or sb.get("organization")):
-        return False
-    return similarity(a.get("quote", ""), b.get("quote", "")) >= STATEMENT_SIMILARITY
-
-
-def same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    keys = ("measure", "subject", "value", "unit", "period_start", "period_end")
-    return all(a.get(k) == b.get(k) for k in keys) and bool(a.get("measure"))
-
-
-MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
-    "event": same_event,
-    "statement": same_statement,
-    "figure": same_figure,
-}
-
-
+# A record's signature is everything its matcher reads of it, with the text as its set of content
+# words: members with one signature match alike, so a record reported 500 times in the same words
+# is compared once, and each signature is computed once per fusion chunk, not once per pair.
 def _event_signature(rec: dict[str, Any]) -> Any:
     return (
         rec.get("plover_type"),
@@ -149,25 +106,73 @@ def _event_signature(rec: dict[str, Any]) -> Any:
         (rec.get("location") or {}).get("admin1"),
         frozenset(_actors(rec)),
         _range(rec),
-        _text(rec),
+        _wordset(_text(rec)),
     )
 
 
 def _statement_signature(rec: dict[str, Any]) -> Any:
     sp = rec.get("speaker") or {}
-    return (sp.get("name") or sp.get("organization"), rec.get("quote", ""))
+    return (sp.get("name") or sp.get("organization"), _wordset(rec.get("quote", "")))
 
 
 def _figure_signature(rec: dict[str, Any]) -> Any:
     return tuple(rec.get(k) for k in ("measure", "subject", "value", "unit", "period_start", "period_end"))
 
 
-# Everything its matcher reads of a record: members with one signature match alike, so a record
-# reported 500 times in the same words is compared once, not 500 times.
+def _jaccard(wa: frozenset[str], wb: frozenset[str]) -> float:
+    if not wa or not wb:
+        return 0.0
+    common = len(wa & wb)
+    return common / (len(wa) + len(wb) - common)
+
+
+def _events_match(a: Any, b: Any) -> bool:
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b = b
+    if type_a != type_b or acled_a != acled_b:
+        return False
+    if admin1_a and admin1_b and admin1_a != admin1_b:
+        return False
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    if range_a and range_b and not _overlap(range_a, range_b):
+        return False
+    sim = _jaccard(words_a, words_b)
+    if (range_a is None) != (range_b is None):  # only one is dated
+        return sim >= UNDATED_SIMILARITY
+    return sim >= EVENT_SIMILARITY
+
+
+def _statements_match(a: Any, b: Any) -> bool:
+    return a[0] == b[0] and _jaccard(a[1], b[1]) >= STATEMENT_SIMILARITY
+
+
+def _figures_match(a: Any, b: Any) -> bool:
+    return a == b and bool(a[0])
+
+
+def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _events_match(_event_signature(a), _event_signature(b))
+
+
+def same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _statements_match(_statement_signature(a), _statement_signature(b))
+
+
+def same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _figures_match(_figure_signature(a), _figure_signature(b))
+
+
 SIGNATURES: dict[str, Callable[[dict[str, Any]], Any]] = {
     "event": _event_signature,
     "statement": _statement_signature,
     "figure": _figure_signature,
+}
+# each kind's matcher, on two signatures
+MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
+    "event": _events_match,
+    "statement": _statements_match,
+    "figure": _figures_match,
 }
 DISAGREEMENT_FIELDS = {
     "event": ["fatalities", "date", "actor1", "actor2", "location", "status"],
@@ -417,11 +422,14 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     # a new extraction is compared with the first and last members of each candidate record
     # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
     signature, matcher = SIGNATURES[kind], MATCHERS[kind]
-    # each candidate's members by signature: the matcher gives the same answer for all of one
-    distinct: dict[str, dict[Any, dict[str, Any]]] = defaultdict(dict)
+    # each candidate's members by signature (the matcher gives the same answer for all of one),
+    # with the words of their key text, which pick the closest record when several match
+    distinct: dict[str, dict[Any, frozenset[str]]] = defaultdict(dict)
     for fid, ms in store.fused_members(kind, set().union(*index.values()), ends=COMPARED_ENDS).items():
         for m in ms:
-            distinct[fid].setdefault(signature(m), m)
+            sig = signature(m)
+            if sig not in distinct[fid]:
+                distinct[fid][sig] = _wordset(_key_text(kind, m))
     added: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, str] = {}
     new_keys: list[tuple[str, str]] = []
@@ -429,16 +437,14 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     for rec in recs:
         keys = keys_of[rec["id"]]
         candidates = _candidates(keys, index)
-        matches = [fid for fid in candidates if any(matcher(m, rec) for m in distinct[fid].values())]
+        sig, rec_words = signature(rec), _wordset(_key_text(kind, rec))
+        matches = [fid for fid in candidates if any(matcher(s, sig) for s in distinct[fid])]
         if matches:
-            text = _key_text(kind, rec)
-            target = max(
-                matches, key=lambda f: max(similarity(_key_text(kind, m), text) for m in distinct[f].values())
-            )
+            target = max(matches, key=lambda f: max(_jaccard(w, rec_words) for w in distinct[f].values()))
             merged += 1
         else:
             target = rec["id"]
-        distinct[target].setdefault(signature(rec), rec)
+        distinct[target].setdefault(sig, rec_words)
         added[target].append(rec)
         for k in keys:
             if target not in index[k]:
