@@ -21,6 +21,7 @@ from .guard import DEFAULT_DOC_TIMEOUT, Analyzer
 from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
 from .model import Document
 from .store import Store
+from .store.db import STREAMING_SQLITE
 
 DEFAULT_BATCH = 32
 
@@ -80,7 +81,7 @@ def run(
     """
     if doc_timeout < 0:
         raise ValueError("doc_timeout must be >= 0 seconds (0 turns the time budget off)")
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, Store) else Store(db, **STREAMING_SQLITE)
     paths = [str(p) for p in paths]
     run_id = store.start_run(
         {

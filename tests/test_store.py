@@ -79,3 +79,24 @@ def test_concurrent_writers_do_not_duplicate(any_db: str) -> None:
     stored = [doc_id for r in results for doc_id in r]
     assert sorted(stored) == sorted(f"c{i}" for i in range(12))
     assert Store(any_db).counts()["documents"] == 12
+
+
+def test_sqlite_memory_settings_are_per_store(tmp_path: Path) -> None:
+    """Readers get a large page cache and memory map; a streaming run asks for less."""
+    from sqlalchemy import text
+
+    from sitrep.store.db import STREAMING_SQLITE
+
+    def pragmas(store: Store) -> tuple[int, int]:
+        with store.engine.connect() as conn:
+            return conn.execute(text("PRAGMA cache_size")).scalar(), conn.execute(text("PRAGMA mmap_size")).scalar()
+
+    db = tmp_path / "m.db"
+    reader, streaming = Store(db), Store(db, **STREAMING_SQLITE)
+    try:
+        assert pragmas(reader) == (-64 * 1024, 256 * 1024 * 1024)
+        assert pragmas(streaming) == (-STREAMING_SQLITE["cache_mib"] * 1024, STREAMING_SQLITE["mmap_mib"] * 1024 * 1024)
+        assert pragmas(streaming) != pragmas(reader)
+    finally:
+        reader.close()
+        streaming.close()
