@@ -130,3 +130,11 @@ def test_a_sequence_of_actions_is_not_a_plan() -> None:
     ]
     _, planned = _events("The militants are set to storm the compound on Friday.")
     assert [e for e in planned if e.status == "planned"]
+
+
+def test_a_number_no_event_kills_is_not_its_death_toll() -> None:
+    from sitrep.extract.events.fatalities import MAX_EVENT_DEATHS
+
+    assert count("the war has killed more than 2,000,000 people").value is None
+    assert count("gunmen attacked the village, killing seventy thousand million billion people").value is None
+    assert count(f"the blast killed {MAX_EVENT_DEATHS:,} people").value == MAX_EVENT_DEATHS

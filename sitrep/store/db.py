@@ -334,7 +334,7 @@ class Store:
                     ranked = select(FusionKey.id, FusionKey.key, FusionKey.fused_id, recent.label("r")).where(where)
                     sub = ranked.subquery()
                     q = select(sub.c.key, sub.c.fused_id).where(sub.c.r <= per_key).order_by(sub.c.id)
-                out += s.execute(q).tuples().all()
+                out += [(k, f) for k, f in s.execute(q)]
         return out
 
     def fused_members(

@@ -70,8 +70,15 @@ def _norm_qual(q: str | None) -> str | None:
     return _QUAL_MAP.get(q, q) if q not in ("at least", "more than", "about", "up to", "exact") else q
 
 
+# no single event's death toll is stated above this: a larger number next to a killing is a
+# war's or a population's total, or a garbled one ("seventy thousand million billion")
+MAX_EVENT_DEATHS = 1_000_000
+
+
 def _is_count(text: str, q: Quantity) -> bool:
     if q.percent:
+        return False
+    if q.value is not None and q.value > MAX_EVENT_DEATHS:
         return False
     after = text[q.end : q.end + 20]
     if _UNIT_AFTER.match(after):
