@@ -115,8 +115,11 @@ def _statement_signature(rec: dict[str, Any]) -> Any:
     return (sp.get("name") or sp.get("organization"), _wordset(rec.get("quote", "")))
 
 
+FIGURE_KEY = ("measure", "subject", "value", "unit", "period_start", "period_end")  # a figure's identity
+
+
 def _figure_signature(rec: dict[str, Any]) -> Any:
-    return tuple(rec.get(k) for k in ("measure", "subject", "value", "unit", "period_start", "period_end"))
+    return tuple(rec.get(k) for k in FIGURE_KEY)
 
 
 def _jaccard(wa: frozenset[str], wb: frozenset[str]) -> float:
@@ -187,7 +190,7 @@ def _block(kind: str, rec: dict[str, Any]) -> str:
     if kind == "statement":
         sp = rec.get("speaker") or {}
         return str(sp.get("name") or sp.get("organization"))
-    return "|".join(str(rec.get(k)) for k in ("measure", "subject", "value", "unit", "period_start", "period_end"))
+    return "|".join(str(rec.get(k)) for k in FIGURE_KEY)
 
 
 # LSH banding of a 128-permutation MinHash: (bands, rows). Dated events: 64 bands of 2 rows
