@@ -123,13 +123,15 @@ def run(
 
     from .engines import stream
     from .fuse import fuse
+    from .stories import update_stories
 
-    def fuse_pending() -> None:
-        """Fusion is incremental and order-preserving: fusing batch by batch gives the records
-        one fusion at the end would; with two or more workers it runs while they analyze the next
-        batches."""
+    def fuse_pending(last: bool = False) -> None:
+        """Fusion and story placement are incremental and order-preserving: doing them batch by
+        batch gives the records and stories doing them once at the end would; they run while
+        the workers analyze the next batches."""
         for kind, n in fuse(store).items():
             summary.merged[kind] = summary.merged.get(kind, 0) + n
+        update_stories(store, everywhere=last)
 
     try:
         for analyses, errors in stream(
@@ -147,13 +149,7 @@ def run(
             fuse_pending()
             if progress:
                 progress(len(analyses) + len(errors))
-        fuse_pending()  # what an earlier, killed run stored but did not fuse
-        try:
-            from .stories import update_stories
-
-            update_stories(store)
-        except ImportError:
-            pass
+        fuse_pending(last=True)  # and what an earlier, killed run stored but did not fuse or place
     except BaseException:
         summary.seconds = time.perf_counter() - started
         with contextlib.suppress(Exception):  # the database itself may be what failed: report that

@@ -6,28 +6,37 @@ exports and the web UI show "5 sources on the Kabul airport bombing" instead of 
 How (see docs/report.md for the reasoning behind each threshold):
 
 - a document's *body* is its text minus boilerplate spans (navigation, share widgets...);
-- **duplicates**: MinHash (datasketch, 128 permutations) over word 5-shingles of the body;
-  documents whose estimated Jaccard is >= ``DUPLICATE_JACCARD`` (0.8) are syndicated copies,
-  and every copy's ``duplicate_of`` names the earliest one (date, then ingest order);
+- **duplicates**: MinHash (128 permutations) over word 5-shingles of the body; documents whose
+  estimated Jaccard is >= ``DUPLICATE_JACCARD`` (0.8) are syndicated copies, and every copy's
+  ``duplicate_of`` names the earliest one (date, then ingest order);
 - **similarity** of two documents = TF-IDF cosine of their body content words (unigrams,
-  smoothed IDF over the whole store) + ``EVENT_BONUS`` x Jaccard of their event keys (actors,
-  places, day dates of the fused events they mention); sharing a fused event, or being
-  duplicates, counts as 1.0;
-- **single link**: a new document joins the story of the most similar assigned document when
+  smoothed IDF) + ``EVENT_BONUS`` x Jaccard of their event keys (actors, places, day dates of
+  the fused events they mention); sharing a fused event, or being copies, counts as 1.0 (2.0);
+- **single link**: a new document joins the story of the most similar placed document when
   that similarity is >= ``STORY_THRESHOLD`` (0.25) and, when the document is dated, its date is
   at most ``MAX_GAP_DAYS`` from the story's dated span (so undated members cannot bridge
   2015 and 2021 news); otherwise it starts a story;
-- **incremental**: documents already in a story keep it; only new documents are placed, in
-  ingest order, so a stream yields the same stories as one batch of the same order.
+- **incremental, bounded**: documents are placed once, in ingest order, ``CHUNK`` at a time,
+  and keep their story. Each placed document keeps its features (``story_docs``) and lookup
+  keys (``story_keys``): the LSH bands of its MinHash, its fused events, its event keys and its
+  ``TOP_TERMS`` highest-weighted words. A new document is compared only with the documents
+  sharing a key with it (the ``MAX_KEY_DOCS`` that got each key last; at most
+  ``MAX_CANDIDATES``, those sharing the most keys, plus every one sharing an event or a
+  near-copy band), so placing one costs the same on any store and a run holds one chunk;
+- the **IDF** of a word is its document frequency over the documents placed so far, the new
+  one included (``story_words``): a document is placed with what was known when it came, and
+  the stories do not depend on how the documents were chunked.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -41,29 +50,39 @@ from .store.db import Store
 DUPLICATE_JACCARD = 0.8  # estimated Jaccard of word 5-shingles: syndicated copy
 SHINGLE = 5
 NUM_PERM = 128
+DUP_BANDS = (9, 13)  # LSH (bands, rows) datasketch's MinHashLSH picks for Jaccard 0.8 at 128 permutations
 STORY_THRESHOLD = 0.25  # single-link similarity needed to join a story
 EVENT_BONUS = 0.3  # weight of shared event actors/places/dates in the similarity
 MAX_GAP_DAYS = 10  # two dated documents further apart than this never link directly
+TOP_TERMS = 20  # a document's highest-weighted words, its lookup keys
+MAX_KEY_DOCS = 100  # a key is looked up in the documents that got it last, at most this many
+MAX_CANDIDATES = 100  # compared documents per new one (plus those sharing an event or a band)
+CHUNK = 200  # documents placed per transaction
+MAX_WORD = 60  # longer "words" (run-together URLs, base64) are not counted
+NO_DAY = "9999-99-99"  # undated documents sort after dated ones
 _SHINGLE_WORD = re.compile(r"\w+")
 
 
 @dataclass
 class DocFeatures:
-    """What clustering needs from one document (text is not kept: flat-ish memory)."""
+    """What placing needs of one document (its text is not kept)."""
 
     id: str
-    seq: int
+    seq: int  # ingest order
     title: str | None
-    date: str | None  # ISO day (published, else reference date)
-    tf: Counter[str]
-    minhash: Any
-    events: set[str] = field(default_factory=set)  # fused event ids mentioning the document
-    keys: set[str] = field(default_factory=set)  # actor:/place:/date: keys of those events
-    vector: dict[str, float] = field(default_factory=dict)
-    # compact TF-IDF vector (what clustering uses; ``vector`` stays empty for stored documents):
-    # word ids in first-occurrence order and their weights
-    ids: Any = None
-    vals: Any = None
+    day: str | None  # ISO day (published, else reference date)
+    terms: dict[str, int]  # content word -> count
+    minhash: np.ndarray  # shingle MinHash values (uint32)
+    events: list[str] = field(default_factory=list)  # fused event ids mentioning the document
+    keys: list[str] = field(default_factory=list)  # actor:/place:/date: keys of those events
+    event_days: list[str] = field(default_factory=list)  # days of its occurred, day/week-precise events
+    story: str | None = None
+    duplicate_of: str | None = None
+    lookup: list[str] = field(default_factory=list)
+
+    @property
+    def age(self) -> tuple[str, int, str]:
+        return (self.day or NO_DAY, self.seq, self.id)
 
 
 def body_text(doc: dict[str, Any]) -> str:
@@ -110,60 +129,22 @@ def _event_keys(ev: dict[str, Any]) -> set[str]:
     return keys
 
 
+def _event_days(ev: dict[str, Any]) -> list[str]:
+    """Only day/week-precise dates of events that happened: a vaguer one ("2021") or a
+    deadline ("troops leave by September 11") would stretch a story's span."""
+    if not ev.get("date") or ev.get("date_precision") not in ("day", "week"):
+        return []
+    if ev.get("status", "occurred") != "occurred":
+        return []
+    return [str(ev.get("date_start") or ev["date"])[:10], str(ev.get("date_end") or ev["date"])[:10]]
+
+
 def _outside(date: str | None, span: tuple[str, str] | None) -> bool:
     """True when a dated document lies more than MAX_GAP_DAYS outside a story's dated span."""
     if not date or span is None:
         return False
     day, lo, hi = (dt.date.fromisoformat(x) for x in (date, *span))
     return (lo - day).days > MAX_GAP_DAYS or (day - hi).days > MAX_GAP_DAYS
-
-
-@dataclass
-class Corpus:
-    """Features of every stored document plus, per fused event, its documents and day range."""
-
-    docs: dict[str, DocFeatures]
-    event_docs: dict[str, set[str]]
-    event_dates: dict[str, tuple[str, str]]
-
-
-def load_features(store: Store) -> Corpus:
-    """Read every document and fused event once (the clustering is recomputed from these)."""
-    feats: dict[str, DocFeatures] = {}
-    vocab: dict[str, int] = {}
-    for seq, doc in enumerate(store.iter_documents()):
-        body = body_text(doc)
-        tf = Counter(w for w in _tokens(body))
-        f = DocFeatures(
-            id=doc["id"],
-            seq=seq,
-            title=doc.get("title"),
-            date=doc_date(doc),
-            tf=Counter(),
-            minhash=shingle_minhash(body),
-        )
-        # term counts kept as two small arrays (first-occurrence order), not a Counter of strings
-        f.ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in tf), dtype=np.int32, count=len(tf))
-        f.vals = np.fromiter(tf.values(), dtype=np.float64, count=len(tf))
-        feats[doc["id"]] = f
-    event_docs: dict[str, set[str]] = {}
-    event_dates: dict[str, tuple[str, str]] = {}
-    for ev in store.iter_records("event"):
-        docs = {m["doc_id"] for m in ev.get("mentions", []) if m["doc_id"] in feats}
-        event_docs[ev["id"]] = docs
-        # only day/week-precise dates of events that happened: a vaguer one ("2021") or a
-        # deadline ("troops leave by September 11") would stretch a story's span
-        if ev.get("date") and ev.get("date_precision") in ("day", "week") and ev.get("status", "occurred") == "occurred":
-            event_dates[ev["id"]] = (
-                str(ev.get("date_start") or ev["date"])[:10],
-                str(ev.get("date_end") or ev["date"])[:10],
-            )
-        keys = _event_keys(ev)
-        for d in docs:
-            feats[d].events.add(ev["id"])
-            feats[d].keys |= keys
-    _tfidf_compact(list(feats.values()), len(vocab))
-    return Corpus(feats, event_docs, event_dates)
 
 
 def _tokens(text: str) -> Iterable[str]:
@@ -173,33 +154,51 @@ def _tokens(text: str) -> Iterable[str]:
 
 @lru_cache(maxsize=65536)
 def _content_word(w: str) -> bool:
-    return not w.isdigit() and bool(words(w))
+    return len(w) <= MAX_WORD and not w.isdigit() and bool(words(w))
 
 
-def _tfidf_compact(docs: list[DocFeatures], n_words: int) -> None:
-    """``_tfidf`` on the compact counts: the same weights, computed in the same order."""
-    df = np.zeros(n_words, dtype=np.int64)
-    for f in docs:
-        df[f.ids] += 1
-    n = len(docs)
-    idf = [math.log((1 + n) / (1 + d)) + 1 for d in df.tolist()]
-    for f in docs:
-        vec = [(1 + math.log(c)) * idf[w] for w, c in zip(f.ids.tolist(), f.vals.tolist(), strict=True)]
-        norm = math.sqrt(sum(v * v for v in vec)) or 1.0
-        f.vals = np.array([v / norm for v in vec], dtype=np.float64)
+def features(doc: dict[str, Any], events: list[dict[str, Any]]) -> DocFeatures:
+    """A stored document's features, with the fused events it reports."""
+    body = body_text(doc)
+    f = DocFeatures(
+        id=doc["id"],
+        seq=int(doc.get("seq") or 0),
+        title=doc.get("title"),
+        day=doc_date(doc),
+        terms=dict(Counter(_tokens(body))),
+        minhash=np.asarray(shingle_minhash(body).hashvalues, dtype=np.uint32),
+        events=sorted({e["id"] for e in events}),
+    )
+    f.keys = sorted(set().union(*(_event_keys(e) for e in events))) if events else []
+    f.event_days = sorted({d for e in events for d in _event_days(e)})
+    return f
 
 
-def _tfidf(feats: Iterable[DocFeatures]) -> None:
-    """Unit-length TF-IDF vectors (sublinear tf, smoothed idf over the whole store)."""
-    docs = list(feats)
-    df: Counter[str] = Counter()
-    for f in docs:
-        df.update(f.tf.keys())
-    n = len(docs)
-    for f in docs:
-        vec = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in f.tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        f.vector = {w: v / norm for w, v in vec.items()}
+def _band_keys(values: np.ndarray) -> list[str]:
+    bands, rows = DUP_BANDS
+    return [f"d|{b}|{hashlib.md5(values[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:16]}" for b in range(bands)]
+
+
+def _key(text: str) -> str:
+    """A lookup key that fits its column (200 characters)."""
+    return text if len(text) <= 200 else text[:150] + "#" + hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def copy_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard of two shingle sets: the share of equal MinHash values."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def idf(df: int, n: int) -> float:
+    """Smoothed inverse document frequency (the same formula as scikit-learn's)."""
+    return math.log((1 + n) / (1 + df)) + 1
+
+
+def vector(terms: dict[str, int], df: Callable[[str], int], n: int) -> dict[str, float]:
+    """Unit-length TF-IDF vector (sublinear tf)."""
+    vec = {w: (1 + math.log(c)) * idf(df(w), n) for w, c in terms.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -208,164 +207,184 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def similarity(a: DocFeatures, b: DocFeatures) -> float:
-    """How strongly two documents report the same thing (0..~1.3); see the module docstring."""
-    if a.events & b.events:
+def similarity(a: DocFeatures, b: DocFeatures, va: dict[str, float], vb: dict[str, float]) -> float:
+    """How strongly two documents report the same thing (0..~1.3); see the module docstring.
+    ``va`` and ``vb`` are their TF-IDF vectors."""
+    if set(a.events) & set(b.events):
         return 1.0
-    keys = len(a.keys & b.keys) / len(a.keys | b.keys) if a.keys and b.keys else 0.0
-    cos = cosine(a.vector, b.vector) if a.ids is None or b.ids is None else _cosine_compact(a, b)
-    return cos + EVENT_BONUS * keys
+    ka, kb = set(a.keys), set(b.keys)
+    keys = len(ka & kb) / len(ka | kb) if ka and kb else 0.0
+    return cosine(va, vb) + EVENT_BONUS * keys
 
 
-def _cosine_compact(a: DocFeatures, b: DocFeatures) -> float:
-    """``cosine`` of two compact vectors, summed in the same order (bit-identical)."""
-    if len(a.ids) > len(b.ids):
-        a, b = b, a
-    _, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-    order = np.argsort(ia, kind="stable")  # the smaller vector's word order, as cosine() sums
-    return sum((a.vals[ia[order]] * b.vals[ib[order]]).tolist(), 0.0)
+def _top_terms(f: DocFeatures, df: Callable[[str], int], n: int) -> list[str]:
+    weight = {w: (1 + math.log(c)) * idf(df(w), n) for w, c in f.terms.items()}
+    return sorted(weight, key=lambda w: (-weight[w], w))[:TOP_TERMS]
 
 
-def find_duplicates(feats: dict[str, DocFeatures]) -> dict[str, str | None]:
-    """``duplicate_of`` for every document: the earliest of its near-copy group, or None."""
-    from datasketch import MinHashLSH
+def update_stories(store: Store, chunk: int = CHUNK, everywhere: bool = True) -> int:
+    """Place the documents not yet in a story, mark syndicated copies; returns how many.
 
-    lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
-    canonical: dict[str, str] = {}
-    for f in sorted(feats.values(), key=_age):  # oldest first: a match is always older
-        match = next(
-            (o for o in sorted(lsh.query(f.minhash), key=lambda o: _age(feats[o]))
-             if f.minhash.jaccard(feats[o].minhash) >= DUPLICATE_JACCARD),
-            None,
-        )
-        if match is not None:
-            canonical[f.id] = canonical.get(match, match)
-        lsh.insert(f.id, f.minhash)
-    return {d: canonical.get(d) for d in feats}
+    ``everywhere=False``: only documents stored after the last placed one (what a run
+    does after each batch; its last call looks everywhere)."""
+    placed = 0
+    while docs := store.unplaced_documents(chunk, everywhere=everywhere):
+        _Chunk(store, docs).place()
+        placed += len(docs)
+    return placed
 
 
-def _age(f: DocFeatures) -> tuple[str, int]:
-    return (f.date or "9999-99-99", f.seq)
+def _new_story(sid: str) -> dict[str, Any]:
+    data = {"type": "story", "id": sid, "title": None, "document_ids": [], "event_ids": [],
+            "first_date": None, "last_date": None}  # fmt: skip
+    return {"data": data, "span": None, "members": []}
 
 
-def update_stories(store: Store) -> None:
-    """Place new documents into stories, mark syndicated copies, and save the story records."""
-    corpus = load_features(store)
-    feats = corpus.docs
-    if not feats:
-        store.save_stories([])
-        return
-    dups = find_duplicates(feats)
-    old = {d: bool(f) for d, f in _current_duplicates(store).items()}
-    store.set_duplicates({d: v for d, v in dups.items() if bool(v) or old.get(d)})
+def _add_member(state: dict[str, Any], f: DocFeatures) -> None:
+    """The story record (DESIGN.md contract) with one more document: documents in age order,
+    the title of the earliest titled one, dates over documents and their events."""
+    members: list[list[Any]] = state["members"]
+    bisect.insort(members, [f.day or NO_DAY, f.seq, f.id, f.title], key=lambda m: (m[0], m[1], m[2]))
+    data = state["data"]
+    data["document_ids"] = [m[2] for m in members]
+    data["title"] = next((m[3] for m in members if m[3]), None)
+    data["event_ids"] = sorted(set(data["event_ids"]) | set(f.events))
+    dates = [d for d in (data["first_date"], data["last_date"], f.day, *f.event_days) if d]
+    data["first_date"], data["last_date"] = (min(dates), max(dates)) if dates else (None, None)
+    if f.day:
+        lo, hi = state["span"] or (f.day, f.day)
+        state["span"] = (min(lo, f.day), max(hi, f.day))
 
-    story_of: dict[str, str] = {}
-    members: dict[str, list[str]] = defaultdict(list)
-    span: dict[str, tuple[str, str]] = {}  # story id -> its dated documents' first and last day
 
-    # The single-link scan below visits assigned documents in placement order. A document in a
-    # story whose dated span is more than MAX_GAP_DAYS away can never be chosen (unless it is a
-    # duplicate), so those are masked out with numpy before any similarity is computed; the
-    # survivors are scanned exactly as before (same order, same floats, same ties).
-    days = _day_ordinals(feats)  # None when a date does not parse: then scan everything
-    n = len(feats)
-    placed: list[str] = []  # assigned documents in placement (= story_of) order
-    pos_story = np.zeros(n, dtype=np.int64)  # story index of each placed document
-    story_index: dict[str, int] = {}
-    s_lo = np.zeros(n, dtype=np.int64)
-    s_hi = np.zeros(n, dtype=np.int64)
-    s_dated = np.zeros(n, dtype=bool)
-    copies: dict[str, list[str]] = defaultdict(list)  # canonical -> its duplicates
-    for d, canon in dups.items():
-        if canon is not None:
-            copies[canon].append(d)
-    position: dict[str, int] = {}
+class _Chunk:
+    """Places one chunk of new documents, in ingest order, against the placed ones."""
 
-    def place(doc: DocFeatures, sid: str) -> None:
-        story_of[doc.id] = sid
-        members[sid].append(doc.id)
-        k = story_index.setdefault(sid, len(story_index))
-        pos_story[len(placed)] = k
-        position[doc.id] = len(placed)
-        placed.append(doc.id)
-        if doc.date:
-            lo, hi = span.get(sid, (doc.date, doc.date))
-            span[sid] = (min(lo, doc.date), max(hi, doc.date))
-            if days is not None:
-                s_lo[k], s_hi[k], s_dated[k] = days[span[sid][0]], days[span[sid][1]], True
+    def __init__(self, store: Store, docs: list[dict[str, Any]]) -> None:
+        self.store = store
+        events = store.events_of_documents(d["id"] for d in docs)
+        self.new = [features(d, events.get(d["id"], [])) for d in docs]
+        self.n0 = store.placed_count()
+        self.stored_df = store.document_frequencies(set().union(*(f.terms for f in self.new)))
+        self.placed: dict[str, DocFeatures] = {}  # documents read back from the store
+        self.stories: dict[str, dict[str, Any]] = {}
+        self.duplicates: dict[str, str | None] = {}
+        self.repoint: dict[str, str] = {}
 
-    def candidates(f: DocFeatures) -> Iterable[str]:
-        """Placed documents in order, minus those that the date gap rules out."""
-        if days is None or not f.date:
-            return list(story_of)
-        day = days[f.date]
-        st = pos_story[: len(placed)]
-        out = s_dated[st] & (((s_lo[st] - day) > MAX_GAP_DAYS) | ((day - s_hi[st]) > MAX_GAP_DAYS))
-        keep = set(np.flatnonzero(~out).tolist())
-        for d in [dups.get(f.id), *copies.get(f.id, ())]:  # duplicates are never ruled out
-            if d is not None and d in position:
-                keep.add(position[d])
-        return [placed[i] for i in sorted(keep)]
+    def _frequencies(self) -> tuple[Counter[str], Callable[[str], int]]:
+        """Document frequencies as the new documents are counted in, one by one."""
+        added: Counter[str] = Counter()
+        return added, lambda w: self.stored_df.get(w, 0) + added[w]
 
-    for st in store.iter_stories():
-        for d in st.get("document_ids", []):
-            if d in feats and d not in story_of:
-                place(feats[d], st["id"])
-    for f in sorted(feats.values(), key=lambda f: f.seq):
-        if f.id in story_of:
-            continue
+    def place(self) -> None:
+        added, df = self._frequencies()
+        for i, f in enumerate(self.new):  # lookup keys, with the IDF as of each document
+            added.update(f.terms.keys())
+            top = _top_terms(f, df, self.n0 + i + 1)
+            keys = [*_band_keys(f.minhash), *(f"e|{e}" for e in f.events), *(f"k|{k}" for k in f.keys)]
+            f.lookup = [_key(k) for k in keys + [f"t|{w}" for w in top]]
+        candidates = self._candidates()
+        self._read_placed(set().union(*candidates) if candidates else set())
+        added, df = self._frequencies()
+        for i, f in enumerate(self.new):
+            added.update(f.terms.keys())
+            self._place_one(f, [self._doc(d) for d in candidates[i]], df, self.n0 + i + 1)
+            self.placed[f.id] = f
+        self._save(added)
+
+    def _candidates(self) -> list[list[str]]:
+        """For each new document, the documents it is compared with, oldest first."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for k, d in self.store.story_lookup({k for f in self.new for k in f.lookup}, MAX_KEY_DOCS):
+            index[k].append(d)
+        out = []
+        for f in self.new:
+            shared: Counter[str] = Counter()
+            forced: set[str] = set()
+            for k in f.lookup:
+                docs = index[k][-MAX_KEY_DOCS:]
+                shared.update(docs)
+                if k[0] in "de":  # a shared event or near-copy band is always compared
+                    forced.update(docs)
+            ranked = sorted(shared, key=lambda d: (-shared[d], d))[:MAX_CANDIDATES]
+            out.append(sorted(set(ranked) | forced))
+            for k in f.lookup:  # later documents of the chunk meet this one
+                index[k].append(f.id)
+        return out
+
+    def _read_placed(self, ids: set[str]) -> None:
+        for d, row in self.store.placed_documents(ids - {f.id for f in self.new}).items():
+            self.placed[d] = DocFeatures(
+                id=d, seq=row["seq"], title=None, day=row["day"], terms=row["terms"],
+                minhash=np.frombuffer(bytes.fromhex(row["minhash"]), dtype="<u4"),
+                events=row["events"], keys=row["keys"], story=row["story"], duplicate_of=row["duplicate_of"],
+            )  # fmt: skip
+        words = set().union(*(f.terms for f in self.placed.values())) - set(self.stored_df)
+        self.stored_df.update(self.store.document_frequencies(words))
+        stories = {f.story for f in self.placed.values() if f.story}
+        self.stories.update(self.store.story_states(stories))
+
+    def _doc(self, doc_id: str) -> DocFeatures:
+        """A placed document: read back, or placed earlier in this chunk (or an original
+        outside the candidates, read when a copy names it)."""
+        if doc_id not in self.placed:
+            self._read_placed({doc_id})
+        return self.placed[doc_id]
+
+    def _place_one(self, f: DocFeatures, others: list[DocFeatures], df: Callable[[str], int], n: int) -> None:
+        copies = {o.id for o in others if copy_similarity(f.minhash, o.minhash) >= DUPLICATE_JACCARD}
+        self._mark_copy(f, copies)
+        vec = vector(f.terms, df, n)
         best, best_sim = None, 0.0
-        for other in candidates(f):
-            sim = 2.0 if dups.get(f.id) == other or dups.get(other) == f.id else similarity(f, feats[other])
-            if sim < 2.0 and _outside(f.date, span.get(story_of[other])):
-                continue
+        for o in sorted(others, key=lambda o: (o.seq, o.id)):  # placement order: ties go to the first placed
+            if o.id in copies:
+                sim = 2.0
+            else:
+                sim = similarity(f, o, vec, vector(o.terms, df, n))
+                if _outside(f.day, self._story(o.story)["span"]):
+                    continue
             if sim > best_sim:
-                best, best_sim = other, sim
-        joins = best is not None and best_sim >= STORY_THRESHOLD
-        sid = story_of[best] if joins and best is not None else stable_id("story", f.id)
-        place(f, sid)
-    store.save_stories([_story(sid, docs, corpus) for sid, docs in members.items()])
+                best, best_sim = o, sim
+        if best is not None and best_sim >= STORY_THRESHOLD and best.story:
+            f.story = best.story
+        else:
+            f.story = stable_id("story", f.id)
+        _add_member(self._story(f.story), f)
 
+    def _story(self, sid: str | None) -> dict[str, Any]:
+        if sid not in self.stories:
+            self.stories.update(self.store.story_states([sid] if sid else []))
+        return self.stories.setdefault(sid or "", _new_story(sid or ""))
 
-def _day_ordinals(feats: dict[str, DocFeatures]) -> dict[str, int] | None:
-    """Day number of every document date, or None if one is not a valid ISO day."""
-    out: dict[str, int] = {}
-    for f in feats.values():
-        if f.date and f.date not in out:
-            try:
-                out[f.date] = dt.date.fromisoformat(f.date).toordinal()
-            except ValueError:
-                return None
-    return out
+    def _mark_copy(self, f: DocFeatures, copies: set[str]) -> None:
+        """``duplicate_of``: the earliest of the originals of the copies found. A new document
+        older than all of them (published earlier, stored later) becomes their original."""
+        if not copies:
+            self.duplicates[f.id] = None
+            return
+        originals = {self._doc(c).duplicate_of or c for c in copies}
+        oldest = min((self._doc(o) for o in originals), key=lambda o: o.age)
+        if oldest.age < f.age:
+            f.duplicate_of = oldest.id
+            self.duplicates[f.id] = oldest.id
+            return
+        self.duplicates[f.id] = None
+        for o in originals:  # every copy of o, in the store and in memory, now names f
+            self.repoint[o] = f.id
+            self.duplicates[o] = f.id
+            for d in self.placed.values():
+                if d.duplicate_of == o or d.id == o:
+                    d.duplicate_of = f.id
+            for d, v in self.duplicates.items():
+                if v == o:
+                    self.duplicates[d] = f.id
 
-
-def _current_duplicates(store: Store) -> dict[str, str | None]:
-    return {d["id"]: d.get("duplicate_of") for d in _light_documents(store)}
-
-
-def _light_documents(store: Store) -> Iterable[dict[str, Any]]:
-    from sqlalchemy import select
-
-    from .store.schema import DocumentRow
-
-    with store.session() as s:
-        for row in s.execute(select(DocumentRow.id, DocumentRow.duplicate_of)):
-            yield {"id": row[0], "duplicate_of": row[1]}
-
-
-def _story(sid: str, doc_ids: list[str], corpus: Corpus) -> dict[str, Any]:
-    """The story record (DESIGN.md contract); its title is its earliest document's title."""
-    docs = sorted((corpus.docs[d] for d in doc_ids), key=_age)
-    event_ids = sorted(set().union(*(corpus.docs[d].events for d in doc_ids)))
-    dates = [f.date for f in docs if f.date]
-    for e in event_ids:
-        dates += list(corpus.event_dates.get(e, ()))
-    return {
-        "type": "story",
-        "id": sid,
-        "title": next((f.title for f in docs if f.title), None),
-        "document_ids": [f.id for f in docs],
-        "event_ids": event_ids,
-        "first_date": min(dates) if dates else None,
-        "last_date": max(dates) if dates else None,
-    }
+    def _save(self, added: Counter[str]) -> None:
+        docs = [
+            {"doc_id": f.id, "seq": f.seq, "story_id": f.story, "day": f.day,
+             "minhash": f.minhash.astype("<u4").tobytes().hex(), "terms": f.terms, "events": f.events, "keys": f.keys}
+            for f in self.new
+        ]  # fmt: skip
+        keys = [(k, f.id) for f in self.new for k in f.lookup]
+        frequencies = {w: (self.stored_df.get(w, 0), self.stored_df.get(w, 0) + n) for w, n in added.items()}
+        stories = {sid: self.stories[sid] for sid in {f.story for f in self.new} if sid}
+        self.store.save_story_placements(docs, keys, frequencies, stories, self.duplicates, self.repoint)

@@ -127,3 +127,69 @@ def test_undated_documents_do_not_bridge_years(tmp_path: Path) -> None:
     by_doc = {d: s["id"] for s in store.iter_stories() for d in s["document_ids"]}
     assert by_doc["undated-b"] == by_doc["wire-a"]  # no date: similarity alone decides
     assert by_doc["paper-c"] != by_doc["wire-a"]  # six years after the story's span
+
+
+def _corpus() -> list[Analysis]:
+    """Four topics on random days (some undated), each told in shuffled words; every fifth
+    page is a verbatim copy of an earlier one, published a day earlier (an original found late)."""
+    import random
+
+    rng = random.Random(9)
+    topics = ["gunmen attacked a police post in kano killing several officers at dawn",
+              "floods displaced thousands of families in the delta region after heavy rain",
+              "talks on a ceasefire resumed in the capital with mediators from qatar present",
+              "wheat prices rose in chicago as dry weather cut the crop estimates again"]  # fmt: skip
+    out: list[Analysis] = []
+    for i in range(48):
+        if i % 5 == 4:
+            src = out[i - 3]
+            day = src.document.published
+            earlier = None if day is None else f"{day[:8]}{int(day[8:]) - 1:02d}"
+            text = src.document.text + "Share this article\n"  # another page, the same body
+            widget = Span(len(src.document.text), len(text), "share")
+            out.append(_analysis(f"copy-{i:02d}", text, earlier, boilerplate=[widget]))
+            continue
+        words_ = topics[i % 4].split() + [rng.choice(["today", "again", "late", "early", "north"]) for _ in range(4)]
+        rng.shuffle(words_)
+        day = None if i % 7 == 0 else f"2021-0{rng.randint(1, 3)}-{rng.randint(10, 28)}"
+        out.append(_analysis(f"page-{i:02d}", f"Report {i}\n\n" + " ".join(words_) + ".\n", day))
+    return out
+
+
+def _placement(store: Store) -> tuple[dict[str, list[str]], dict[str, str | None]]:
+    stories = {s["id"]: s["document_ids"] for s in store.iter_stories()}
+    return stories, {d["id"]: d["duplicate_of"] for d in store.iter_documents()}
+
+
+def test_stories_do_not_depend_on_chunks_or_runs(tmp_path: Path) -> None:
+    analyses = _corpus()
+    whole = Store(tmp_path / "whole.db")
+    whole.save(None, analyses)
+    assert update_stories(whole) == len(analyses)
+    assert update_stories(whole) == 0  # placed documents are never placed again
+    stories, dups = _placement(whole)
+    assert sorted(d for ds in stories.values() for d in ds) == sorted(a.document.id for a in analyses)
+    assert 4 < len(stories) < len(analyses)  # dates split topics, copies and topics join
+    copies = {d: o for d, o in dups.items() if o}
+    expected = {}
+    for i in range(4, len(analyses), 5):  # the earlier-published page is the original; undated: the first stored
+        page, copy = analyses[i - 3].document, analyses[i].document
+        expected.update({page.id: copy.id} if page.published else {copy.id: page.id})
+    assert copies == expected
+    for d, o in copies.items():  # a copy is in its original's story
+        assert next(s for s, ds in stories.items() if d in ds) == next(s for s, ds in stories.items() if o in ds)
+
+    streamed = Store(tmp_path / "streamed.db")
+    for i in range(0, len(analyses), 10):  # five runs, placed one document per transaction
+        streamed.save(None, analyses[i : i + 10])
+        update_stories(streamed, chunk=1)
+    assert _placement(streamed) == (stories, dups)
+
+
+def test_a_story_key_is_looked_up_in_the_documents_that_got_it_last(tmp_path: Path) -> None:
+    store = Store(tmp_path / "keys.db")
+    store.save(None, [_analysis(f"wire-{i}", f"Report {i}\n\nKandahar mosque bombing toll {i}.\n", None)
+                      for i in range(12)])  # fmt: skip
+    update_stories(store)
+    found = [d for k, d in store.story_lookup(["t|kandahar"], per_key=5)]
+    assert found == [f"wire-{i}" for i in range(7, 12)]

@@ -48,6 +48,9 @@ from .schema import (
     Run,
     StatementRow,
     Story,
+    StoryDoc,
+    StoryKey,
+    StoryWord,
     sync_event_search,
 )
 
@@ -322,20 +325,8 @@ class Store:
         candidates of new extractions, without re-deriving the keys of the members already fused.
 
         ``per_key``: only the records that got each key most recently, at most that many."""
-        out: list[tuple[str, str]] = []
-        keys = sorted(set(keys))
         with self.session() as s:
-            for i in range(0, len(keys), KEY_BATCH):
-                where = and_(FusionKey.kind == kind, FusionKey.key.in_(keys[i : i + KEY_BATCH]))
-                if per_key is None:
-                    q = select(FusionKey.key, FusionKey.fused_id).where(where).order_by(FusionKey.id)
-                else:
-                    recent = func.row_number().over(partition_by=FusionKey.key, order_by=FusionKey.id.desc())
-                    ranked = select(FusionKey.id, FusionKey.key, FusionKey.fused_id, recent.label("r")).where(where)
-                    sub = ranked.subquery()
-                    q = select(sub.c.key, sub.c.fused_id).where(sub.c.r <= per_key).order_by(sub.c.id)
-                out += [(k, f) for k, f in s.execute(q)]
-        return out
+            return _recent_per_key(s, FusionKey, FusionKey.fused_id, keys, per_key, FusionKey.kind == kind)
 
     def fused_members(
         self, kind: str, fused_ids: Iterable[str], ends: int | None = None
@@ -496,16 +487,152 @@ class Store:
             }
 
     def save_stories(self, stories: list[dict[str, Any]]) -> None:
+        """Replace every story record (the incremental placement writes through
+        ``save_story_placements``)."""
         with self.session() as s, s.begin():
             s.query(Story).delete()
             for st in stories:
                 s.add(Story(id=st["id"], data=st))
 
-    def iter_stories(self) -> Iterator[dict[str, Any]]:
+    def iter_stories(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Story records in id order, streamed in batches."""
+        last = ""
+        while True:
+            with self.session() as s:
+                rows = list(s.execute(select(Story.id, Story.data).where(Story.id > last).order_by(Story.id).limit(batch)))
+            if not rows:
+                return
+            for _, data in rows:
+                yield data
+            last = rows[-1][0]
+
+    # -- incremental stories (``sitrep.stories``) ---------------------------------------------
+    def unplaced_documents(self, limit: int, everywhere: bool = False) -> list[dict[str, Any]]:
+        """The first ``limit`` documents (ingest order) not yet placed in a story, each with
+        its ``seq``. Only those stored after the last placed one unless ``everywhere``
+        (concurrent runs can commit documents out of order): a run's every batch does not
+        rescan the store."""
         with self.session() as s:
-            rows = list(s.scalars(select(Story).order_by(Story.id)))
-        for r in rows:
-            yield r.data
+            q = (
+                select(DocumentRow)
+                .outerjoin(StoryDoc, StoryDoc.doc_id == DocumentRow.id)
+                .where(StoryDoc.doc_id.is_(None))
+                .order_by(DocumentRow.seq, DocumentRow.id)
+                .limit(limit)
+            )
+            if not everywhere:
+                q = q.where(DocumentRow.seq >= select(func.coalesce(func.max(StoryDoc.seq), 0)).scalar_subquery())
+            rows = list(s.scalars(q))
+            spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            if rows:
+                for b in s.scalars(
+                    select(BoilerplateSpan)
+                    .where(BoilerplateSpan.doc_id.in_([r.id for r in rows]))
+                    .order_by(BoilerplateSpan.start)
+                ):
+                    spans[b.doc_id].append({"start": b.start, "end": b.end, "kind": b.kind})
+            return [document_record(r, spans.get(r.id, [])) | {"seq": r.seq} for r in rows]
+
+    def events_of_documents(self, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """The fused events each document reports (through its mentions), without mentions."""
+        ids = sorted(set(doc_ids))
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = (
+                    select(MentionRow.doc_id, EventRow.id, EventRow.data)
+                    .join(EventRow, EventRow.id == MentionRow.record_id)
+                    .where(MentionRow.record_kind == "event", MentionRow.doc_id.in_(ids[i : i + 500]))
+                    .order_by(MentionRow.doc_id, EventRow.id)
+                )
+                for doc_id, eid, data in s.execute(q):  # an event a document mentions twice comes twice
+                    if not out[doc_id] or out[doc_id][-1]["id"] != eid:
+                        out[doc_id].append({**data, "id": eid})
+        return dict(out)
+
+    def story_lookup(self, keys: Iterable[str], per_key: int) -> list[tuple[str, str]]:
+        """(key, document id) of the placed documents holding ``keys``: at most ``per_key``
+        per key, those that got it last, oldest first."""
+        with self.session() as s:
+            return _recent_per_key(s, StoryKey, StoryKey.doc_id, keys, per_key)
+
+    def placed_documents(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Story features of placed documents, with their ``duplicate_of``."""
+        ids = sorted(set(doc_ids))
+        out: dict[str, dict[str, Any]] = {}
+        cols = (StoryDoc.doc_id, StoryDoc.seq, StoryDoc.story_id, StoryDoc.day, StoryDoc.minhash,
+                StoryDoc.terms, StoryDoc.events, StoryDoc.keys, DocumentRow.duplicate_of)  # fmt: skip
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(*cols).join(DocumentRow, DocumentRow.id == StoryDoc.doc_id)
+                for row in s.execute(q.where(StoryDoc.doc_id.in_(ids[i : i + 500]))):
+                    out[row[0]] = dict(zip(("id", "seq", "story", "day", "minhash", "terms", "events", "keys",
+                                            "duplicate_of"), row, strict=True))  # fmt: skip
+        return out
+
+    def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Record, dated span and members of each story in ``story_ids``."""
+        ids = sorted(set(story_ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(Story.id, Story.data, Story.span_lo, Story.span_hi, Story.members)
+                for sid, data, lo, hi, members in s.execute(q.where(Story.id.in_(ids[i : i + 500]))):
+                    out[sid] = {"data": data, "span": (lo, hi) if lo else None, "members": members or []}
+        return out
+
+    def document_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        ws = sorted(set(words))
+        out: dict[str, int] = {}
+        with self.session() as s:
+            for i in range(0, len(ws), 500):
+                q = select(StoryWord.word, StoryWord.df).where(StoryWord.word.in_(ws[i : i + 500]))
+                out.update((w, n) for w, n in s.execute(q))
+        return out
+
+    def placed_count(self) -> int:
+        with self.session() as s:
+            return s.scalar(select(func.count()).select_from(StoryDoc)) or 0
+
+    def save_story_placements(
+        self,
+        docs: list[dict[str, Any]],
+        keys: list[tuple[str, str]],
+        frequencies: dict[str, tuple[int, int]],
+        stories: dict[str, dict[str, Any]],
+        duplicates: dict[str, str | None],
+        repoint: dict[str, str],
+    ) -> None:
+        """One transaction for a chunk of placed documents: their features and keys, the new
+        document frequencies (word -> (old, new); old 0 for a new word), the stories they
+        changed (id -> state as ``story_states`` gives it), their ``duplicate_of`` marks, and
+        older copies' marks moved to a new, earlier original (``repoint``: old -> new)."""
+        with self.session() as s, s.begin():
+            if docs:
+                s.execute(insert(StoryDoc.__table__), docs)
+            if keys:
+                s.execute(insert(StoryKey.__table__), [{"key": k, "doc_id": d} for k, d in keys])
+            new_words = [{"word": w, "df": n} for w, (old, n) in frequencies.items() if old == 0]
+            changed_words = [{"word": w, "df": n} for w, (old, n) in frequencies.items() if old]
+            if new_words:
+                s.execute(insert(StoryWord.__table__), new_words)
+            if changed_words:
+                s.execute(update(StoryWord), changed_words)
+            existing = set()
+            ids = sorted(stories)
+            for i in range(0, len(ids), 500):
+                existing.update(s.scalars(select(Story.id).where(Story.id.in_(ids[i : i + 500]))))
+            rows = [{"id": sid, "data": st["data"], "span_lo": (st["span"] or (None, None))[0],
+                     "span_hi": (st["span"] or (None, None))[1], "members": st["members"]}
+                    for sid, st in stories.items()]  # fmt: skip
+            if fresh := [r for r in rows if r["id"] not in existing]:
+                s.execute(insert(Story.__table__), fresh)
+            if known := [r for r in rows if r["id"] in existing]:
+                s.execute(update(Story), known)
+            for old, new in repoint.items():
+                s.execute(update(DocumentRow).where(DocumentRow.duplicate_of == old).values(duplicate_of=new))
+            if duplicates:
+                s.execute(update(DocumentRow), [{"id": d, "duplicate_of": v} for d, v in duplicates.items()])
 
     def set_duplicates(self, pairs: dict[str, str | None]) -> None:
         with self.session() as s, s.begin():
@@ -519,6 +646,27 @@ class Store:
                 out[kind] = s.scalar(select(func.count()).select_from(table)) or 0
             out["failures"] = s.scalar(select(func.count()).select_from(Failure)) or 0
             return out
+
+
+def _recent_per_key(
+    s: Session, table: Any, value: Any, keys: Iterable[str], per_key: int | None, where: Any = None
+) -> list[tuple[str, str]]:
+    """(key, value) rows of a key table for ``keys``, oldest first; with ``per_key``, only
+    the rows that got each key last, at most that many (a key thousands share says little)."""
+    out: list[tuple[str, str]] = []
+    ordered = sorted(set(keys))
+    for i in range(0, len(ordered), KEY_BATCH):
+        cond = table.key.in_(ordered[i : i + KEY_BATCH])
+        if where is not None:
+            cond = and_(where, cond)
+        if per_key is None:
+            q = select(table.key, value).where(cond).order_by(table.id)
+        else:
+            recent = func.row_number().over(partition_by=table.key, order_by=table.id.desc())
+            sub = select(table.id, table.key, value.label("value"), recent.label("r")).where(cond).subquery()
+            q = select(sub.c.key, sub.c.value).where(sub.c.r <= per_key).order_by(sub.c.id)
+        out += [(k, v) for k, v in s.execute(q)]
+    return out
 
 
 def _after(query: Any, table: Any, last: tuple[int, str]) -> Any:

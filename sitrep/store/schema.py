@@ -45,7 +45,7 @@ class DocumentRow(Base):
     dateline: Mapped[str | None] = mapped_column(Text, nullable=True)
     text: Mapped[str] = mapped_column(Text)
     raw_html: Mapped[str | None] = mapped_column(Text, nullable=True)
-    duplicate_of: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id"), nullable=True)
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)  # ingest order
 
@@ -333,6 +333,44 @@ class Story(Base):
     __tablename__ = "stories"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # what placing a new document needs, kept so that it never reads the other members:
+    # the first and last day of the dated members, and every member as [day, seq, id, title]
+    # in age order (the record's document order and title follow from it)
+    span_lo: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    span_hi: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    members: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class StoryDoc(Base):
+    """A placed document and what placing later ones needs of it (``stories.DocFeatures``)."""
+
+    __tablename__ = "story_docs"
+    doc_id: Mapped[str] = mapped_column(String(300), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # placement order
+    story_id: Mapped[str] = mapped_column(String(40))
+    day: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    minhash: Mapped[str] = mapped_column(Text)  # shingle MinHash values, hex of 128 uint32
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON)  # content word -> count
+    events: Mapped[list[Any]] = mapped_column(JSON)  # fused event ids
+    keys: Mapped[list[Any]] = mapped_column(JSON)  # actor:/place:/date: keys of those events
+
+
+class StoryKey(Base):
+    """Lookup keys of placed documents: a new one meets only those sharing a key with it."""
+
+    __tablename__ = "story_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200))
+    doc_id: Mapped[str] = mapped_column(String(300))
+    __table_args__ = (Index("ix_story_keys_key", "key"),)
+
+
+class StoryWord(Base):
+    """Document frequency of each content word over the placed documents (the IDF)."""
+
+    __tablename__ = "story_words"
+    word: Mapped[str] = mapped_column(String(60), primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)
 
 
 FUSED_TABLES: dict[str, type[_FusedRecord]] = {
