@@ -2,9 +2,10 @@
 record with several mentions. Incremental: new extractions merge into what the store holds.
 
 Rules (see docs/fusion.md):
-- candidates are blocked by kind-specific keys (PLOVER type for events, speaker for statements,
-  measure and value for figures, with MinHash LSH bands of the words), so comparisons stay local;
-- events must agree on type, share an actor (or both lack one), have compatible dates (ranges
+- candidates are blocked by kind-specific keys (PLOVER and ACLED type and each actor for events,
+  speaker for statements, measure and value for figures, with MinHash LSH bands of the words),
+  so comparisons stay local;
+- events must agree on type, share an actor (or both name none), have compatible dates (ranges
   that overlap; an undated event never fuses with a dated one unless the texts are near-copies)
   and be lexically similar (Jaccard of their content-word sets);
 - every source's value is kept: ``disagreements`` lists each field where members differ, and
@@ -136,7 +137,7 @@ def _events_match(a: Any, b: Any) -> bool:
         return False
     if admin1_a and admin1_b and admin1_a != admin1_b:
         return False
-    if actors_a and actors_b and not actors_a & actors_b:
+    if not actors_a & actors_b and (actors_a or actors_b):  # share an actor, or both name none
         return False
     if range_a and range_b and not _overlap(range_a, range_b):
         return False
@@ -185,20 +186,23 @@ DISAGREEMENT_FIELDS = {
 
 
 def _block(kind: str, rec: dict[str, Any]) -> str:
-    if kind == "event":
-        return str(rec.get("plover_type"))
+    if kind == "event":  # both must be equal for a match
+        return f"{rec.get('plover_type')}|{rec.get('acled_event_type') or ''}"
     if kind == "statement":
         sp = rec.get("speaker") or {}
         return str(sp.get("name") or sp.get("organization"))
     return "|".join(str(rec.get(k)) for k in FIGURE_KEY)
 
 
-# LSH banding of a 128-permutation MinHash: (bands, rows). Dated events: 64 bands of 2 rows
-# within each ISO week their dates cover make pairs at Jaccard 0.18 candidates with p ~ 0.88;
-# undated events get the same bands under "undated"; every event also gets near-copy bands
-# (42 of 3 rows: p ~ 0.996 at Jaccard 0.5), which is how an undated report meets a dated copy. Statements: 32 bands of 4 rows (~0.5).
-_BANDS = {"event": (64, 2), "statement": (32, 4)}
-_COPY_BANDS = (42, 3)
+# LSH banding of a 128-permutation MinHash: (bands, rows). A band of one row is one word (the
+# one with the lowest hash under that permutation): two texts share it with probability equal to
+# their Jaccard, so 12 of them make pairs at Jaccard 0.18 candidates with p ~ 0.91 (64 bands of 2
+# rows gave 0.88 with five times the keys, and each key is a row written and an index probe).
+# Events get them per ISO week their dates cover (undated ones under "undated"), within each
+# actor's pool; near-copy bands (8 of 1 row: p ~ 0.996 at Jaccard 0.5) are how an undated report
+# meets a dated copy. Statements: 32 bands of 4 rows (~0.5).
+_BANDS = {"event": (12, 1), "statement": (32, 4)}
+_COPY_BANDS = (8, 1)
 _KEY_PERM = 128
 MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a near-copy only
 MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
@@ -251,14 +255,11 @@ def blocking_keys(kind: str, rec: dict[str, Any]) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def _blocking_keys(kind: str, block_text: str, key_text: str, weeks: tuple[str, ...] = ()) -> frozenset[str]:
-    """``blocking_keys`` by value: syndicated copies share their texts and dates."""
-    block = hashlib.sha1(block_text.encode("utf-8")).hexdigest()[:12]
-    if kind not in _BANDS:
-        return frozenset([block])
+def _bands(kind: str, key_text: str, weeks: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """(near-copy bands, bands) of a text, by value: syndicated copies share their texts and dates."""
     toks = sorted(_wordset(key_text))
     if not toks:
-        return frozenset([f"{block}|empty"])
+        return frozenset(), frozenset(["empty"])
     m = new_minhash(_KEY_PERM)
     m.update_batch([t.encode("utf-8") for t in toks])
     hv = m.hashvalues
@@ -267,17 +268,29 @@ def _blocking_keys(kind: str, block_text: str, key_text: str, weeks: tuple[str, 
         return [hashlib.md5(hv[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:12] for b in range(bands)]
 
     if kind == "statement":
-        return frozenset(f"{block}|{b}|{h}" for b, h in enumerate(bands(*_BANDS[kind])))
-    copies = {f"{block}|c{b}|{h}" for b, h in enumerate(bands(*_COPY_BANDS))}
+        return frozenset(), frozenset(f"{b}|{h}" for b, h in enumerate(bands(*_BANDS[kind])))
+    copies = frozenset(f"c{b}|{h}" for b, h in enumerate(bands(*_COPY_BANDS)))
     dated = bands(*_BANDS[kind]) if weeks else []
-    return frozenset(copies | {f"{block}|{w}|{b}|{h}" for w in weeks for b, h in enumerate(dated)})
+    return copies, frozenset(f"{w}|{b}|{h}" for w in weeks for b, h in enumerate(dated))
+
+
+@lru_cache(maxsize=65536)
+def _short(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
-    weeks: tuple[str, ...] = ()
-    if kind == "event":  # two undated reports are compared like two of the same week
-        weeks = _weeks(rec) if _range(rec) else ("undated",)
-    return _blocking_keys(kind, _block(kind, rec), _key_text(kind, rec), weeks)
+    """A record's blocking keys. An event's keys live in the pool of each actor it names (or in
+    pool "-"): events fuse only when they share an actor or both name none."""
+    block = _short(_block(kind, rec))
+    if kind not in _BANDS:
+        return frozenset([block])
+    if kind == "statement":
+        return frozenset(f"{block}|{s}" for s in _bands(kind, _key_text(kind, rec))[1])
+    weeks = _weeks(rec) if _range(rec) else ("undated",)  # two undated reports: like two of one week
+    copies, dated = _bands(kind, _key_text(kind, rec), weeks)
+    pools = [_short(a) for a in sorted(_actors(rec))] or ["-"]
+    return frozenset(f"{block}|{p}|{s}" for p in pools for s in copies | dated)
 
 
 def _candidates(keys: frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
@@ -427,12 +440,19 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     signature, matcher = SIGNATURES[kind], MATCHERS[kind]
     # each candidate's members by signature (the matcher gives the same answer for all of one),
     # with the words of their key text, which pick the closest record when several match
-    distinct: dict[str, dict[Any, frozenset[str]]] = defaultdict(dict)
-    for fid, ms in store.fused_members(kind, set().union(*index.values()), ends=COMPARED_ENDS).items():
-        for m in ms:
-            sig = signature(m)
-            if sig not in distinct[fid]:
-                distinct[fid][sig] = _wordset(_key_text(kind, m))
+    distinct: dict[str, dict[Any, frozenset[str]]] = {}
+
+    def read(fids: Iterable[str]) -> None:
+        for fid, ms in store.fused_members(kind, fids, ends=COMPARED_ENDS).items():
+            sigs = distinct.setdefault(fid, {})
+            for m in ms:
+                sig = signature(m)
+                if sig not in sigs:
+                    sigs[sig] = _wordset(_key_text(kind, m))
+
+    # only the candidates are read: those of the index as it stands, in one query; the few that
+    # the records this chunk adds to the index bring forward are read when they come up
+    read(set().union(*(_candidates(keys_of[r["id"]], index) for r in recs)))
     added: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, str] = {}
     new_keys: list[tuple[str, str]] = []
@@ -440,6 +460,8 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     for rec in recs:
         keys = keys_of[rec["id"]]
         candidates = _candidates(keys, index)
+        if unread := [fid for fid in candidates if fid not in distinct]:
+            read(unread)
         sig, rec_words = signature(rec), _wordset(_key_text(kind, rec))
         matches = [fid for fid in candidates if any(matcher(s, sig) for s in distinct[fid])]
         if matches:
@@ -447,7 +469,7 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
             merged += 1
         else:
             target = rec["id"]
-        distinct[target].setdefault(sig, rec_words)
+        distinct.setdefault(target, {}).setdefault(sig, rec_words)
         added[target].append(rec)
         for k in keys:
             if target not in index[k]:

@@ -135,3 +135,31 @@ def test_downgrade_0004_drops_the_lookup_tables(tmp_path: Path) -> None:
     assert not tables & {"event_search", "event_terms", "events_fts"}
     migrate(engine)  # and back up
     assert {"event_search", "event_terms", "events_fts"} <= set(inspect(engine).get_table_names())
+
+
+def test_upgrade_to_0007_rebuilds_event_keys_so_old_events_are_met(tmp_path: Path, any_db: str) -> None:
+    """Events fused under the old key form are found by new reports after the upgrade."""
+    import sitrep
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    report = "Gunmen attacked the main market in Dala, Borno state, on 3 March 2021, killing {} traders, {} said.\n"
+    (first / "a.txt").write_text("Market attack\n\n" + report.format("at least 20", "police"), encoding="utf-8")
+    (second / "b.txt").write_text("Toll rises\n\n" + report.format("25", "residents"), encoding="utf-8")
+    sitrep.run([first], db=any_db)
+    engine = make_engine(db_url(any_db))
+    with engine.begin() as conn:  # what a store written before 0007 holds: keys of another form
+        conn.execute(text("UPDATE fusion_keys SET key = 'old|' || key WHERE kind = 'event'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    engine.dispose()
+    sitrep.run([second], db=any_db)  # opening the store upgrades it
+    with sitrep.open(any_db) as d:
+        attacks = [e for e in d.events() if e.get("plover_type") == "ASSAULT"]
+    assert len(attacks) == 1 and {m["doc_id"] for m in attacks[0]["mentions"]} == {"a", "b"}
+    engine = make_engine(db_url(any_db))
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT key, fused_id FROM fusion_keys WHERE kind = 'event'")).all()
+        assert keys and not any(k.startswith("old|") for k, _ in keys)
+        assert len(keys) == len(set(keys))  # each record holds a key once
+    engine.dispose()
