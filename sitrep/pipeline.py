@@ -129,9 +129,10 @@ def run(
         """Fusion and story placement are incremental and order-preserving: doing them batch by
         batch gives the records and stories doing them once at the end would; they run while
         the workers analyze the next batches."""
-        for kind, n in fuse(store).items():
-            summary.merged[kind] = summary.merged.get(kind, 0) + n
-        update_stories(store, everywhere=last)
+        with store.exclusive():  # a second run on the store waits its turn
+            for kind, n in fuse(store).items():
+                summary.merged[kind] = summary.merged.get(kind, 0) + n
+            update_stories(store, everywhere=last)
 
     try:
         for analyses, errors in stream(

@@ -100,3 +100,46 @@ def test_sqlite_memory_settings_are_per_store(tmp_path: Path) -> None:
     finally:
         reader.close()
         streaming.close()
+
+
+def test_concurrent_runs_fuse_and_place_each_report_once(any_db: str, tmp_path: Path) -> None:
+    """Two `sitrep run` processes on one store, started together, over overlapping folders:
+    every document is stored once, every extraction fused once, every mention and story
+    placement written once."""
+    import subprocess
+    import sys
+
+    from sqlalchemy import text
+
+    Store(any_db).close()  # migrated before both start
+    base = "Gunmen attacked a police post in {} on {} 2021, killing {} officers, police said.\n"
+    towns = ["Kano", "Kaduna", "Maiduguri", "Zaria", "Jos", "Bauchi"]
+    pages = {f"p{i}.txt": f"Attack in {t}\n\n" + base.format(t, f"{i + 2} March", i + 3) for i, t in enumerate(towns)}
+    pages |= {f"copy{i}.txt": "Police post attack\n\n" + base.format(t, f"{i + 2} March", i + 3)
+              for i, t in enumerate(towns[:3])}  # fmt: skip
+    folders = [tmp_path / "one", tmp_path / "two"]
+    for n, folder in enumerate(folders):
+        folder.mkdir()
+        for i, (name, body) in enumerate(sorted(pages.items())):
+            if i % 2 == n or i < 4:  # four pages in both folders
+                (folder / name).write_text(body, encoding="utf-8")
+    cmd = [sys.executable, "-m", "sitrep", "run", "--db", any_db, "--quiet", "--batch-size", "1"]
+    procs = [subprocess.Popen([*cmd, str(f)], stderr=subprocess.PIPE, text=True) for f in folders]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    store = Store(any_db)
+    with store.engine.connect() as conn:
+        def one(sql: str) -> int:
+            return int(conn.execute(text(sql)).scalar() or 0)
+
+        assert one("SELECT COUNT(*) FROM documents") == len(pages)
+        assert one("SELECT COUNT(*) FROM extractions WHERE fused_id IS NULL") == 0
+        assert one("SELECT COUNT(*) FROM extractions") > len(pages)
+        mentions = "SELECT COUNT(*) FROM (SELECT extraction_id, start FROM mentions GROUP BY extraction_id, start{}) x"
+        assert one(mentions.format("")) == one(mentions.format(", record_kind, record_id, doc_id, \"end\""))
+        assert one("SELECT COUNT(*) FROM mentions") == one(mentions.format(""))  # no mention row twice
+        assert one("SELECT COUNT(*) FROM story_docs") == len(pages)
+    placed = [d for s in store.iter_stories() for d in s["document_ids"]]
+    assert sorted(placed) == sorted(d["id"] for d in store.iter_documents())  # each in one story
+    store.close()

@@ -7,7 +7,9 @@ content hash, so a resumed run skips what is stored and adds no duplicates.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -155,6 +157,33 @@ class Store:
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held by one process at a time per database: fusion and story placement read what
+        they will change, so two runs sharing a store take turns (saving documents does not
+        wait; its content-hash key already keeps concurrent writers apart). PostgreSQL: an
+        advisory lock; a SQLite file: a lock file beside it; in memory: nothing to share."""
+        if self.url.startswith("postgresql"):
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(7242022)"))
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(7242022)"))
+                    conn.commit()
+            return
+        path = self.url.split("///", 1)[1] if self.url.startswith("sqlite") and "///" in self.url else ""
+        if not path or path == ":memory:":
+            yield
+            return
+        with open(path + ".lock", "a") as lock:  # noqa: PTH123 - a file handle for flock
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     # -- runs and failures -------------------------------------------------------------
     def start_run(self, options: dict[str, Any]) -> int:
