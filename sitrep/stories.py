@@ -24,8 +24,9 @@ How (see docs/report.md for the reasoning behind each threshold):
   ``MAX_CANDIDATES``, those sharing the most keys, plus every one sharing an event or a
   near-copy band), so placing one costs the same on any store and a run holds one chunk;
 - the **IDF** of a word is its document frequency over the documents placed so far, the new
-  one included (``story_words``): a document is placed with what was known when it came, and
-  the stories do not depend on how the documents were chunked.
+  one included (``story_words``): a document is weighted once, when it is placed, and keeps
+  those weights (``story_docs.vector``), so the stories do not depend on how the documents were
+  chunked and a comparison never recomputes a placed document's vector.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ class DocFeatures:
     seq: int  # ingest order
     title: str | None
     day: str | None  # ISO day (published, else reference date)
-    terms: dict[str, int]  # content word -> count
+    terms: dict[str, int]  # content word -> count (of a new document; not kept)
     minhash: np.ndarray  # shingle MinHash values (uint32)
     events: list[str] = field(default_factory=list)  # fused event ids mentioning the document
     keys: list[str] = field(default_factory=list)  # actor:/place:/date: keys of those events
@@ -79,6 +80,7 @@ class DocFeatures:
     story: str | None = None
     duplicate_of: str | None = None
     lookup: list[str] = field(default_factory=list)
+    vector: dict[str, float] = field(default_factory=dict)  # unit TF-IDF, weighted as of its placement
 
     @property
     def age(self) -> tuple[str, int, str]:
@@ -207,19 +209,17 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def similarity(a: DocFeatures, b: DocFeatures, va: dict[str, float], vb: dict[str, float]) -> float:
-    """How strongly two documents report the same thing (0..~1.3); see the module docstring.
-    ``va`` and ``vb`` are their TF-IDF vectors."""
+def similarity(a: DocFeatures, b: DocFeatures) -> float:
+    """How strongly two documents report the same thing (0..~1.3); see the module docstring."""
     if set(a.events) & set(b.events):
         return 1.0
     ka, kb = set(a.keys), set(b.keys)
     keys = len(ka & kb) / len(ka | kb) if ka and kb else 0.0
-    return cosine(va, vb) + EVENT_BONUS * keys
+    return cosine(a.vector, b.vector) + EVENT_BONUS * keys
 
 
-def _top_terms(f: DocFeatures, df: Callable[[str], int], n: int) -> list[str]:
-    weight = {w: (1 + math.log(c)) * idf(df(w), n) for w, c in f.terms.items()}
-    return sorted(weight, key=lambda w: (-weight[w], w))[:TOP_TERMS]
+def _top_terms(f: DocFeatures) -> list[str]:
+    return sorted(f.vector, key=lambda w: (-f.vector[w], w))[:TOP_TERMS]
 
 
 def update_stories(store: Store, chunk: int = CHUNK, everywhere: bool = True) -> int:
@@ -277,17 +277,15 @@ class _Chunk:
 
     def place(self) -> None:
         added, df = self._frequencies()
-        for i, f in enumerate(self.new):  # lookup keys, with the IDF as of each document
+        for i, f in enumerate(self.new):  # weights and lookup keys, with the IDF as of each document
             added.update(f.terms.keys())
-            top = _top_terms(f, df, self.n0 + i + 1)
+            f.vector = vector(f.terms, df, self.n0 + i + 1)
             keys = [*_band_keys(f.minhash), *(f"e|{e}" for e in f.events), *(f"k|{k}" for k in f.keys)]
-            f.lookup = [_key(k) for k in keys + [f"t|{w}" for w in top]]
+            f.lookup = [_key(k) for k in keys + [f"t|{w}" for w in _top_terms(f)]]
         candidates = self._candidates()
         self._read_placed(set().union(*candidates) if candidates else set())
-        added, df = self._frequencies()
         for i, f in enumerate(self.new):
-            added.update(f.terms.keys())
-            self._place_one(f, [self._doc(d) for d in candidates[i]], df, self.n0 + i + 1)
+            self._place_one(f, [self._doc(d) for d in candidates[i]])
             self.placed[f.id] = f
         self._save(added)
 
@@ -314,12 +312,10 @@ class _Chunk:
     def _read_placed(self, ids: set[str]) -> None:
         for d, row in self.store.placed_documents(ids - {f.id for f in self.new}).items():
             self.placed[d] = DocFeatures(
-                id=d, seq=row["seq"], title=None, day=row["day"], terms=row["terms"],
+                id=d, seq=row["seq"], title=None, day=row["day"], terms={}, vector=row["vector"],
                 minhash=np.frombuffer(bytes.fromhex(row["minhash"]), dtype="<u4"),
                 events=row["events"], keys=row["keys"], story=row["story"], duplicate_of=row["duplicate_of"],
             )  # fmt: skip
-        words = set().union(*(f.terms for f in self.placed.values())) - set(self.stored_df)
-        self.stored_df.update(self.store.document_frequencies(words))
         stories = {f.story for f in self.placed.values() if f.story}
         self.stories.update(self.store.story_states(stories))
 
@@ -330,16 +326,15 @@ class _Chunk:
             self._read_placed({doc_id})
         return self.placed[doc_id]
 
-    def _place_one(self, f: DocFeatures, others: list[DocFeatures], df: Callable[[str], int], n: int) -> None:
+    def _place_one(self, f: DocFeatures, others: list[DocFeatures]) -> None:
         copies = {o.id for o in others if copy_similarity(f.minhash, o.minhash) >= DUPLICATE_JACCARD}
         self._mark_copy(f, copies)
-        vec = vector(f.terms, df, n)
         best, best_sim = None, 0.0
         for o in sorted(others, key=lambda o: (o.seq, o.id)):  # placement order: ties go to the first placed
             if o.id in copies:
                 sim = 2.0
             else:
-                sim = similarity(f, o, vec, vector(o.terms, df, n))
+                sim = similarity(f, o)
                 if _outside(f.day, self._story(o.story)["span"]):
                     continue
             if sim > best_sim:
@@ -381,7 +376,7 @@ class _Chunk:
     def _save(self, added: Counter[str]) -> None:
         docs = [
             {"doc_id": f.id, "seq": f.seq, "story_id": f.story, "day": f.day,
-             "minhash": f.minhash.astype("<u4").tobytes().hex(), "terms": f.terms, "events": f.events, "keys": f.keys}
+             "minhash": f.minhash.astype("<u4").tobytes().hex(), "vector": f.vector, "events": f.events, "keys": f.keys}
             for f in self.new
         ]  # fmt: skip
         keys = [(k, f.id) for f in self.new for k in f.lookup]

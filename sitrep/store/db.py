@@ -590,12 +590,12 @@ class Store:
         ids = sorted(set(doc_ids))
         out: dict[str, dict[str, Any]] = {}
         cols = (StoryDoc.doc_id, StoryDoc.seq, StoryDoc.story_id, StoryDoc.day, StoryDoc.minhash,
-                StoryDoc.terms, StoryDoc.events, StoryDoc.keys, DocumentRow.duplicate_of)  # fmt: skip
+                StoryDoc.vector, StoryDoc.events, StoryDoc.keys, DocumentRow.duplicate_of)  # fmt: skip
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 q = select(*cols).join(DocumentRow, DocumentRow.id == StoryDoc.doc_id)
                 for row in s.execute(q.where(StoryDoc.doc_id.in_(ids[i : i + 500]))):
-                    out[row[0]] = dict(zip(("id", "seq", "story", "day", "minhash", "terms", "events", "keys",
+                    out[row[0]] = dict(zip(("id", "seq", "story", "day", "minhash", "vector", "events", "keys",
                                             "duplicate_of"), row, strict=True))  # fmt: skip
         return out
 

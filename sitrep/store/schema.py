@@ -350,7 +350,7 @@ class StoryDoc(Base):
     story_id: Mapped[str] = mapped_column(String(40))
     day: Mapped[str | None] = mapped_column(String(10), nullable=True)
     minhash: Mapped[str] = mapped_column(Text)  # shingle MinHash values, hex of 128 uint32
-    terms: Mapped[dict[str, Any]] = mapped_column(JSON)  # content word -> count
+    vector: Mapped[dict[str, Any]] = mapped_column(JSON)  # unit TF-IDF weights as of its placement
     events: Mapped[list[Any]] = mapped_column(JSON)  # fused event ids
     keys: Mapped[list[Any]] = mapped_column(JSON)  # actor:/place:/date: keys of those events
 

@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("story_id", sa.String(length=40), nullable=False),
         sa.Column("day", sa.String(length=10), nullable=True),
         sa.Column("minhash", sa.Text(), nullable=False),
-        sa.Column("terms", sa.JSON(), nullable=False),
+        sa.Column("vector", sa.JSON(), nullable=False),
         sa.Column("events", sa.JSON(), nullable=False),
         sa.Column("keys", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("doc_id"),
