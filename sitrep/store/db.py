@@ -170,9 +170,10 @@ class Store:
                 conn.commit()
                 try:
                     yield
-                finally:
-                    conn.execute(text("SELECT pg_advisory_unlock(7242022)"))
-                    conn.commit()
+                finally:  # a lost connection has released the lock with it: keep the first error
+                    with contextlib.suppress(Exception):
+                        conn.execute(text("SELECT pg_advisory_unlock(7242022)"))
+                        conn.commit()
             return
         path = self.url.split("///", 1)[1] if self.url.startswith("sqlite") and "///" in self.url else ""
         if not path or path == ":memory:":
