@@ -413,6 +413,24 @@ CHUNK = 500
 COMPARED_ENDS = 25
 
 
+def _ends(
+    store: Store, kind: str, added: dict[str, list[dict[str, Any]]], touched: list[str]
+) -> dict[str, dict[str, list[str]]]:
+    """The ids of each record's first and last ``COMPARED_ENDS`` members after this chunk (a
+    record fused before they were kept gets them from its members once)."""
+    kept = store.fusion_ends(kind, touched)
+    if missing := [f for f in touched if f not in kept]:
+        for fid, ms in store.fused_members(kind, missing, ends=COMPARED_ENDS).items():
+            ids = [m["id"] for m in ms]
+            kept[fid] = {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
+    out = {}
+    for fid, recs in added.items():
+        e = kept.get(fid, {"first": [], "last": []})
+        new = [r["id"] for r in recs]
+        out[fid] = {"first": (e["first"] + new)[:COMPARED_ENDS], "last": (e["last"] + new)[-COMPARED_ENDS:]}
+    return out
+
+
 def fuse(store: Store, chunk: int = CHUNK) -> dict[str, int]:
     """Merge every not-yet-fused extraction into the store's fused records.
 
@@ -496,5 +514,5 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     new_mentions = [
         {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
     ]
-    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies)
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=_ends(store, kind, added, touched))
     return merged

@@ -146,3 +146,35 @@ def test_a_key_is_looked_up_in_the_records_that_got_it_last(tmp_path: Path) -> N
     recent = store.fusion_index("event", ["shared", "own0", "own3"], per_key=2)
     assert [f for k, f in recent if k == "shared"] == ["r2", "r3"]
     assert ("own0", "r0") in recent and ("own3", "r3") in recent  # a rare key keeps its record
+
+
+def test_a_record_keeps_the_ids_of_its_first_and_last_compared_members(tmp_path: Path) -> None:
+    """Reading the kept ends gives the members that ranking every member gave."""
+    from sqlalchemy import update
+
+    from sitrep.analyze import Analysis
+    from sitrep.fuse import COMPARED_ENDS, fuse
+    from sitrep.model import Actor, Cleaned, Document, Event, RecordDate, ReferenceDate, mention
+    from sitrep.store import Store
+    from sitrep.store.schema import EventRow
+
+    analyses = []
+    for i in range(2 * COMPARED_ENDS + 13):
+        doc = Document(id=f"wire{i:03d}", text=REPORT_A + f"Edition {i}.\n", published="2021-03-03")
+        start = doc.text.index("Gunmen attacked")
+        ev = Event(plover_type="ASSAULT", mentions=[mention(doc, start, start + 60)], acled_event_type="Violence against civilians",
+                   actor1=Actor("Unidentified Armed Group (Nigeria)"), date=RecordDate("2021-03-03", "day", "2021-03-03", "2021-03-03"),
+                   id=f"x{i:03d}")  # fmt: skip
+        analyses.append(Analysis(doc, Cleaned(), ReferenceDate(value="2021-03-03", basis="given"), events=[ev]))
+    store = Store(tmp_path / "ends.db")
+    for i in range(0, len(analyses), 7):  # fused in several chunks, as a run does batch by batch
+        store.save(None, analyses[i : i + 7])
+        fuse(store)
+    (fid,) = [e["id"] for e in store.iter_records("event")]
+    ids = [f"x{i:03d}" for i in range(len(analyses))]
+    assert store.fusion_ends("event", [fid])[fid] == {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
+    kept = store.fused_members("event", [fid], ends=COMPARED_ENDS)[fid]
+    with store.session() as s, s.begin():
+        s.execute(update(EventRow).values(ends=None))
+    ranked = store.fused_members("event", [fid], ends=COMPARED_ENDS)[fid]
+    assert [m["id"] for m in kept] == [m["id"] for m in ranked] == ids[:COMPARED_ENDS] + ids[-COMPARED_ENDS:]

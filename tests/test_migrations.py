@@ -149,7 +149,10 @@ def test_upgrade_to_0007_rebuilds_event_keys_so_old_events_are_met(tmp_path: Pat
     (second / "b.txt").write_text("Toll rises\n\n" + report.format("25", "residents"), encoding="utf-8")
     sitrep.run([first], db=any_db)
     engine = make_engine(db_url(any_db))
+    cfg, _ = _alembic_config()
     with engine.begin() as conn:  # what a store written before 0007 holds: keys of another form
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
         conn.execute(text("UPDATE fusion_keys SET key = 'old|' || key WHERE kind = 'event'"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
     engine.dispose()

@@ -364,10 +364,22 @@ class Store:
         """The extractions already merged into each of ``fused_ids``, in ingest order.
 
         ``ends``: only the first and the last ``ends`` members of each record, so comparing a
-        new extraction with a record reported a thousand times costs what a small one does."""
+        new extraction with a record reported a thousand times costs what a small one does.
+        They are read by id when the record keeps them (``fusion_ends``), else by ranking."""
         out: dict[str, list[dict[str, Any]]] = {}
         ids = sorted(set(fused_ids))
         order = (DocumentRow.seq, Extraction.id)
+        if ends is not None:
+            kept = self.fusion_ends(kind, ids)
+            member_ids = sorted({m for e in kept.values() for m in e["first"][:ends] + e["last"][-ends:]})
+            with self.session() as s:
+                for i in range(0, len(member_ids), 500):
+                    q = select(Extraction.id, Extraction.fused_id, Extraction.data).where(
+                        Extraction.id.in_(member_ids[i : i + 500])
+                    )
+                    for eid, fid, data in s.execute(q.join(DocumentRow, DocumentRow.id == Extraction.doc_id).order_by(*order)):
+                        out.setdefault(str(fid), []).append({**data, "id": eid})
+            ids = [f for f in ids if f not in kept]
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 where = and_(Extraction.kind == kind, Extraction.fused_id.in_(ids[i : i + 500]))
@@ -394,6 +406,17 @@ class Store:
                     out.setdefault(str(fid), []).append({**data, "id": eid})
         return out
 
+    def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
+        table = FUSED_TABLES[kind]
+        ids = sorted(set(fused_ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(table.id, table.ends).where(table.id.in_(ids[i : i + 500]), table.ends.is_not(None))
+                out.update((str(fid), e) for fid, e in s.execute(q) if e)  # a JSON null is none either
+        return out
+
     def fusion_tallies(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored tallies (``fuse.new_tally``) of those of ``fused_ids`` that have one."""
         table = FUSED_TABLES[kind]
@@ -402,7 +425,7 @@ class Store:
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 q = select(table.id, table.tally).where(table.id.in_(ids[i : i + 500]), table.tally.is_not(None))
-                out.update((str(fid), tally) for fid, tally in s.execute(q))
+                out.update((str(fid), tally) for fid, tally in s.execute(q) if tally)  # a JSON null is none either
         return out
 
     def write_fused(
@@ -413,6 +436,7 @@ class Store:
         keys: Iterable[tuple[str, str]] = (),
         mentions: Iterable[dict[str, Any]] | None = None,
         tallies: dict[str, dict[str, Any]] | None = None,
+        ends: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         """Upsert fused records, add their mentions and blocking keys and mark extractions as
         fused: one transaction, so a kill leaves either all of it or none.
@@ -422,8 +446,10 @@ class Store:
         one more row instead of all of them rewritten. ``None``: replace every record's
         mentions with its ``mentions`` list.
 
-        ``tallies``: each record's fusion tally (``fuse.new_tally``), stored with it."""
+        ``tallies``: each record's fusion tally (``fuse.new_tally``), stored with it; ``ends``:
+        the ids of its compared members (``fusion_ends``)."""
         tallies = tallies or {}
+        ends = ends or {}
         appending = mentions is not None
         table = FUSED_TABLES[kind]
         records = list({d["id"]: d for d in records}.values())  # one row per id: the last version wins
@@ -446,6 +472,7 @@ class Store:
             for data in records:
                 row = {"id": data["id"], "data": _without_mentions(data), **_columns(kind, data)}
                 row["tally"] = tallies.get(data["id"])
+                row["ends"] = ends.get(data["id"])
                 if data["id"] in existing:
                     changed.append(row)
                 else:

@@ -78,6 +78,9 @@ class _FusedRecord(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
     # what fusion needs of the members (fuse.new_tally); read only by fusion, so not loaded with rows
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
+    # ids of the members a new report is compared with ({"first": [...], "last": [...]}), so
+    # fusion reads them by key instead of ranking every member (``fuse.COMPARED_ENDS``)
+    ends: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
 class EventRow(_FusedRecord):
