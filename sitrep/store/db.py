@@ -408,24 +408,21 @@ class Store:
 
     def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
-        table = FUSED_TABLES[kind]
-        ids = sorted(set(fused_ids))
-        out: dict[str, dict[str, Any]] = {}
-        with self.session() as s:
-            for i in range(0, len(ids), 500):
-                q = select(table.id, table.ends).where(table.id.in_(ids[i : i + 500]), table.ends.is_not(None))
-                out.update((str(fid), e) for fid, e in s.execute(q) if e)  # a JSON null is none either
-        return out
+        return self._fusion_column(kind, "ends", fused_ids)
 
     def fusion_tallies(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored tallies (``fuse.new_tally``) of those of ``fused_ids`` that have one."""
+        return self._fusion_column(kind, "tally", fused_ids)
+
+    def _fusion_column(self, kind: str, name: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         table = FUSED_TABLES[kind]
+        column = getattr(table, name)
         ids = sorted(set(fused_ids))
         out: dict[str, dict[str, Any]] = {}
         with self.session() as s:
             for i in range(0, len(ids), 500):
-                q = select(table.id, table.tally).where(table.id.in_(ids[i : i + 500]), table.tally.is_not(None))
-                out.update((str(fid), tally) for fid, tally in s.execute(q) if tally)  # a JSON null is none either
+                q = select(table.id, column).where(table.id.in_(ids[i : i + 500]), column.is_not(None))
+                out.update((str(fid), v) for fid, v in s.execute(q) if v)  # a JSON null is none either
         return out
 
     def write_fused(
