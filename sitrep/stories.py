@@ -270,16 +270,11 @@ class _Chunk:
         self.duplicates: dict[str, str | None] = {}
         self.repoint: dict[str, str] = {}
 
-    def _frequencies(self) -> tuple[Counter[str], Callable[[str], int]]:
-        """Document frequencies as the new documents are counted in, one by one."""
-        added: Counter[str] = Counter()
-        return added, lambda w: self.stored_df.get(w, 0) + added[w]
-
     def place(self) -> None:
-        added, df = self._frequencies()
+        added: Counter[str] = Counter()  # document frequencies as the new documents are counted in
         for i, f in enumerate(self.new):  # weights and lookup keys, with the IDF as of each document
             added.update(f.terms.keys())
-            f.vector = vector(f.terms, df, self.n0 + i + 1)
+            f.vector = vector(f.terms, lambda w: self.stored_df.get(w, 0) + added[w], self.n0 + i + 1)
             keys = [*_band_keys(f.minhash), *(f"e|{e}" for e in f.events), *(f"k|{k}" for k in f.keys)]
             f.lookup = [_key(k) for k in keys + [f"t|{w}" for w in _top_terms(f)]]
         candidates = self._candidates()
