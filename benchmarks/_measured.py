@@ -33,16 +33,22 @@ threading.Thread(target=_sample, daemon=True).start()
 
 def _report():
     from sitrep import guard
-    hwm = 0
+    import os
+    hwm, worker_cpu = 0, 0.0
     for _, _, w in list(guard._IDLE):
         try:
             with open(f"/proc/{w.pid}/status") as f:
                 hwm = max([hwm] + [int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:")])
+            with open(f"/proc/{w.pid}/stat") as f:  # utime and stime, after the ')' of the name
+                fields = f.read().rsplit(")", 1)[1].split()
+            worker_cpu += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         except OSError:
             pass
+    own_cpu = sum(os.times()[:2])
     with open("/proc/self/status") as f:  # not ru_maxrss: it keeps the forking parent's RSS across exec
         own = max(int(ln.split()[1]) for ln in f if ln.startswith("VmHWM:"))
-    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d ANON %d FILE %d\\n" % (own, hwm, _PARTS["RssAnon:"], _PARTS["RssFile:"]))
+    sys.stderr.write("\\nSELF_MAXRSS %d WORKER_HWM %d ANON %d FILE %d CPU %.1f WORKER_CPU %.1f\\n"
+                     % (own, hwm, _PARTS["RssAnon:"], _PARTS["RssFile:"], own_cpu, worker_cpu))
 
 atexit.register(_report)
 sys.argv[0] = "sitrep"
@@ -59,6 +65,8 @@ class MeasuredRun:
     worker_mib: float  # peak RSS of its analysis worker
     run_anon_mib: float = float("nan")  # sampled peak of the run process's anonymous memory
     run_file_mib: float = float("nan")  # ... and of its file-backed pages (the mapped store)
+    run_cpu: float = float("nan")  # CPU seconds (user + system) of the run process
+    worker_cpu: float = float("nan")  # ... and of its analysis worker(s)
 
     @property
     def peak_mib(self) -> float:
@@ -77,4 +85,5 @@ def run_measured(args: list[str]) -> MeasuredRun:
     run_mib = int(own[-1][1]) / 1024 if own else float("nan")
     worker_mib = int(own[-1][3]) / 1024 if own else 0.0
     anon, file = (int(own[-1][5]) / 1024, int(own[-1][7]) / 1024) if own and len(own[-1]) > 7 else (float("nan"),) * 2
-    return MeasuredRun(wall, json.loads(proc.stdout), run_mib, worker_mib, anon, file)
+    cpu = (float(own[-1][9]), float(own[-1][11])) if own and len(own[-1]) > 11 else (float("nan"),) * 2
+    return MeasuredRun(wall, json.loads(proc.stdout), run_mib, worker_mib, anon, file, *cpu)

@@ -77,6 +77,8 @@ def main() -> None:
         print(f"ratio sitrep/{name}: {secs / sitrep_s:.2f}")
     print(f"sitrep run peak RSS: {run.peak_mib:.0f} MiB (run process {run.run_mib:.0f}, analysis worker "
           f"{run.worker_mib:.0f}); records: {run.summary['records']}")
+    print(f"sitrep run CPU: run process {run.run_cpu:.0f} s, analysis worker {run.worker_cpu:.0f} s "
+          f"(the busier one bounds the wall time)")
 
 
 if __name__ == "__main__":
