@@ -2,7 +2,8 @@
 
 - MinHash: cached permutations + update_batch give the hash values of MinHash() + update();
 - nlp.parse holds only the documents still being parsed;
-- the batched document insert keeps the duplicate and same-name rules inside one batch.
+- the batched document insert keeps the duplicate and same-name rules inside one batch;
+- PhraseFinder finds what one regex alternation of the phrases finds.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ import gc
 import weakref
 from pathlib import Path
 
+import re
+
 from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.analyze import Analysis
+from sitrep.extract.phrase_finder import PhraseFinder
 from sitrep.fuse import _bands, blocking_keys, new_minhash, similarity, words
 from sitrep.model import Cleaned, Document, ReferenceDate
 from sitrep.store import Store
@@ -78,3 +84,23 @@ def test_batched_insert_keeps_duplicate_and_same_name_rules(tmp_path: Path) -> N
     assert stored == ["same", f"same~{renamed.document.content_hash[:8]}"]
     assert store.save(None, [copy]) == []
     assert [d["id"] for d in store.iter_documents()] == stored
+
+
+# phrases and texts over a small alphabet, so that overlaps, shared prefixes and touching words are common
+_PHRASE = st.text(alphabet="abAB -", min_size=1, max_size=6).filter(lambda p: p[0].isalpha() and p[-1].isalpha())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASE, min_size=1, max_size=8), st.text(alphabet="abAB -.İ", max_size=60), st.booleans())
+def test_phrase_finder_finds_what_the_regex_alternation_finds(phrases: list[str], text: str, hyphen: bool) -> None:
+    word = r"[\w-]" if hyphen else r"\w"
+    longest_first = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    rx = re.compile(rf"(?<!{word})(?:" + "|".join(map(re.escape, longest_first)) + rf")(?!{word})", re.I)
+    assert list(PhraseFinder(phrases, word=word).finditer(text)) == [m.span() for m in rx.finditer(text)]
+
+
+def test_phrase_finder_keeps_offsets_when_lowering_changes_length() -> None:
+    text = "İİ the Taliban-led Taliban said"  # "İ".lower() is two characters
+    found = list(PhraseFinder(["taliban", "the taliban"], word=r"[\w-]").finditer(text))
+    start = text.rindex("Taliban")  # "the Taliban-led" touches a hyphen: not a whole phrase
+    assert found == [(start, start + len("Taliban"))]

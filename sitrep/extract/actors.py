@@ -23,6 +23,7 @@ import yaml
 
 from ..model import Actor
 from .gazetteer_data import DATA_DIR
+from .phrase_finder import PhraseFinder
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
 
@@ -91,7 +92,7 @@ class ActorRegistry:
                     self._demonym[d.lower()] = self.countries[cc]
         for name in self.countries.values():
             self._demonym.setdefault(name.lower(), name)
-        self._pattern: re.Pattern[str] | None = None
+        self._finder: PhraseFinder | None = None
 
     @classmethod
     def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
@@ -110,7 +111,7 @@ class ActorRegistry:
                 cond = ctx if key in only else frozenset()
                 self._aliases.setdefault(key, [])
                 self._aliases[key] = [(actor, cond)] + [x for x in self._aliases[key] if x[1] != cond]
-        self._pattern = None
+        self._finder = None
 
     def _get(self, key: str, country: str | None) -> Actor | None:
         for actor, cond in self._aliases.get(key, []):
@@ -168,14 +169,13 @@ class ActorRegistry:
 
     def find(self, text: str, country: str | None = None) -> list[tuple[int, int, Actor]]:
         """Every alias occurrence in ``text`` (word-bounded, longest first, no overlaps)."""
-        if self._pattern is None:
-            keys = sorted(self._aliases, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I)
+        if self._finder is None:
+            self._finder = PhraseFinder(self._aliases, word=r"[\w-]")
         out: list[tuple[int, int, Actor]] = []
-        for m in self._pattern.finditer(text):
-            actor = self._get(_key(m.group(0)), country)
+        for start, end in self._finder.finditer(text):
+            actor = self._get(_key(text[start:end]), country)
             if actor:
-                out.append((m.start(), m.end(), actor))
+                out.append((start, end, actor))
         return out
 
 

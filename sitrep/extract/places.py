@@ -24,6 +24,7 @@ import yaml
 
 from ..model import Location
 from .gazetteer_data import DATA_DIR, fold, loose_key
+from .phrase_finder import PhraseFinder
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
 
@@ -207,8 +208,8 @@ class Gazetteer:
             (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
             if n * 2 > len(m.places):
                 votes[cc] += 2 if m.places[0].kind == "country" else 1
-        for m in self._demonym_re.finditer(text):
-            cc = self.demonyms.get(fold(m.group(0)))
+        for start, end in self._demonyms.finditer(text):
+            cc = self.demonyms.get(fold(text[start:end]))
             if cc:
                 votes[cc] += 1
         dominant = votes.most_common(1)[0][0] if votes else None
@@ -224,10 +225,9 @@ class Gazetteer:
         return mentions, dominant, starts
 
     @cached_property
-    def _demonym_re(self) -> re.Pattern[str]:
-        """Every demonym in one alternation (one pass over the text, not one per demonym)."""
-        names = sorted(self.demonyms, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(d) for d in names) + r")\b", re.I)
+    def _demonyms(self) -> PhraseFinder:
+        """Every demonym in one automaton (one pass over the text, not one per demonym)."""
+        return PhraseFinder(self.demonyms)
 
     def _scan(self, para: Any) -> list[_Mention]:
         doc = para.doc
