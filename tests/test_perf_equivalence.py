@@ -104,3 +104,26 @@ def test_phrase_finder_keeps_offsets_when_lowering_changes_length() -> None:
     found = list(PhraseFinder(["taliban", "the taliban"], word=r"[\w-]").finditer(text))
     start = text.rindex("Taliban")  # "the Taliban-led" touches a hyphen: not a whole phrase
     assert found == [(start, start + len("Taliban"))]
+
+
+def test_table_attribute_rules_give_the_matcher_s_annotations() -> None:
+    import spacy
+
+    from sitrep.nlp import MODEL_NAME
+    from sitrep.nlp_attributes import install
+
+    texts = [
+        "I ain't gonna wait, y'all: let's go. C'mon, we gotta leave before they're back.",
+        "There is no ceasefire and there were 12 dead, the ministry's spokesman said on Tuesday.",
+        "Militants shelled the town;  the army said it ' s   regrouping.\n\nIt was n't clear who fired.",
+        "The U.S.-led coalition's jets struck 3 depots near Mosul, officials told Reuters.",
+    ]
+    stock, tabled = spacy.load(MODEL_NAME), spacy.load(MODEL_NAME)
+    assert install(tabled)
+    seen = 0
+    for a, b in zip(stock.pipe(texts), tabled.pipe(texts), strict=True):
+        assert [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_) for t in a] == [
+            (t.text, t.pos_, str(t.morph), t.lemma_, t.tag_) for t in b
+        ]
+        seen += len(stock.get_pipe("attribute_ruler").match(a))
+    assert seen > 50  # the rules did fire (every token gets at least its tag's POS)
