@@ -19,7 +19,8 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from collections import Counter, defaultdict
+import weakref
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -414,11 +415,12 @@ COMPARED_ENDS = 25
 
 
 def _ends(
-    store: Store, kind: str, added: dict[str, list[dict[str, Any]]], touched: list[str]
+    store: Store, kind: str, added: dict[str, list[dict[str, Any]]], touched: list[str],
+    kept: dict[str, dict[str, list[str]]],
 ) -> dict[str, dict[str, list[str]]]:
-    """The ids of each record's first and last ``COMPARED_ENDS`` members after this chunk (a
-    record fused before they were kept gets them from its members once)."""
-    kept = store.fusion_ends(kind, touched)
+    """The ids of each record's first and last ``COMPARED_ENDS`` members after this chunk, from
+    ``kept``, the ends as read for comparison (a record fused before they were kept gets them
+    from its members once)."""
     if missing := [f for f in touched if f not in kept]:
         for fid, ms in store.fused_members(kind, missing, ends=COMPARED_ENDS).items():
             ids = [m["id"] for m in ms]
@@ -429,6 +431,39 @@ def _ends(
         new = [r["id"] for r in recs]
         out[fid] = {"first": (e["first"] + new)[:COMPARED_ENDS], "last": (e["last"] + new)[-COMPARED_ENDS:]}
     return out
+
+
+KEPT_SIGNATURES = 50_000  # compared members whose signature stays in memory between chunks (~1 KB each)
+
+
+class _MemberSignatures:
+    """Signature and key words of compared members by extraction id, the most recently used kept.
+
+    One chunk's candidates are largely the last chunk's (the records reported most); reading and
+    decoding their members again was a third of fusion time at 2,000 pages. A stored
+    extraction's data never changes, so a kept entry never goes stale; which members a record
+    has is read from the store every time (``fusion_ends``)."""
+
+    def __init__(self, size: int = KEPT_SIGNATURES) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[str, str], tuple[Any, frozenset[str]]] = OrderedDict()
+
+    def of(self, store: Store, kind: str, ids: Iterable[str]) -> dict[str, tuple[Any, frozenset[str]]]:
+        out: dict[str, tuple[Any, frozenset[str]]] = {}
+        for eid in ids:
+            if (hit := self._kept.get((kind, eid))) is not None:
+                self._kept.move_to_end((kind, eid))
+                out[eid] = hit
+        signature = SIGNATURES[kind]
+        for eid, data in store.extraction_data(eid for eid in ids if eid not in out).items():
+            out[eid] = self._kept[(kind, eid)] = (signature(data), _wordset(_key_text(kind, data)))
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return out
+
+
+# one per open store: entries of another database (same ids, other data) are never seen
+_SIGNATURES_OF: weakref.WeakKeyDictionary[Store, _MemberSignatures] = weakref.WeakKeyDictionary()
 
 
 def fuse(store: Store, chunk: int = CHUNK) -> dict[str, int]:
@@ -460,8 +495,22 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     # with the words of their key text, which pick the closest record when several match
     distinct: dict[str, dict[Any, frozenset[str]]] = {}
 
+    kept = _SIGNATURES_OF.setdefault(store, _MemberSignatures())
+    ends_of: dict[str, dict[str, list[str]]] = {}
+
     def read(fids: Iterable[str]) -> None:
-        for fid, ms in store.fused_members(kind, fids, ends=COMPARED_ENDS).items():
+        fids = list(fids)
+        ends_of.update(store.fusion_ends(kind, fids))
+        compared = {f: list(dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])) for f in fids if f in ends_of}
+        known = kept.of(store, kind, [m for ids in compared.values() for m in ids])
+        for fid, ids in compared.items():
+            sigs = distinct.setdefault(fid, {})
+            for m in ids:
+                if m in known:  # a member another run is deleting is no member
+                    sig, words = known[m]
+                    sigs.setdefault(sig, words)
+        # records fused before their ends were kept: rank their members in the store
+        for fid, ms in store.fused_members(kind, [f for f in fids if f not in ends_of], ends=COMPARED_ENDS).items():
             sigs = distinct.setdefault(fid, {})
             for m in ms:
                 sig = signature(m)
@@ -514,5 +563,6 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     new_mentions = [
         {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
     ]
-    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=_ends(store, kind, added, touched))
+    ends = _ends(store, kind, added, touched, {f: ends_of[f] for f in touched if f in ends_of})
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends)
     return merged

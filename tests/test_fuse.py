@@ -178,3 +178,52 @@ def test_a_record_keeps_the_ids_of_its_first_and_last_compared_members(tmp_path:
         s.execute(update(EventRow).values(ends=None))
     ranked = store.fused_members("event", [fid], ends=COMPARED_ENDS)[fid]
     assert [m["id"] for m in kept] == [m["id"] for m in ranked] == ids[:COMPARED_ENDS] + ids[-COMPARED_ENDS:]
+
+
+def test_kept_member_signatures_fuse_as_reading_the_members_does(tmp_path: Path, monkeypatch) -> None:
+    """Signatures kept between chunks change nothing: a run that keeps none fuses the same."""
+    from sitrep import fuse as fusion
+    from sitrep.store import Store
+
+    from .corpora import attack_reports
+
+    corpus = attack_reports(tmp_path, 40, seed=11)
+
+    def records(db: Path) -> list[tuple[str, list[str]]]:
+        sitrep.run([corpus], db=db, batch_size=4)  # ten batches: ten fusion passes on one store
+        store = Store(db, create=False)
+        return sorted((kind, sorted(f"{m['doc_id']}:{m['start']}" for m in r["mentions"]))
+                      for kind in ("event", "statement") for r in store.iter_records(kind))  # fmt: skip
+
+    kept = records(tmp_path / "kept.db")
+    monkeypatch.setattr(fusion, "KEPT_SIGNATURES", 0)
+    monkeypatch.setattr(fusion, "_SIGNATURES_OF", __import__("weakref").WeakKeyDictionary())
+    assert records(tmp_path / "none.db") == kept
+    assert sum(len(ms) > 1 for _, ms in kept) >= 5  # reports did merge
+
+
+def test_kept_signatures_belong_to_their_store(tmp_path: Path) -> None:
+    """Two stores may hold the same extraction id with other data (ids are content hashes of a
+    document id and offsets): what one store's fusion kept never stands for the other's."""
+    from sitrep.analyze import Analysis
+    from sitrep.fuse import fuse
+    from sitrep.model import Cleaned, Document, Event, RecordDate, ReferenceDate, mention
+    from sitrep.store import Store
+
+    def analysis(doc_id: str, text: str) -> Analysis:
+        doc = Document(id=doc_id, text=text, published="2021-03-03")
+        ev = Event(plover_type="ASSAULT", mentions=[mention(doc, 0, len(text))], acled_event_type="Violence against civilians",
+                   date=RecordDate("2021-03-03", "day", "2021-03-03", "2021-03-03"), id="x0" if doc_id == "first" else "x1")  # fmt: skip
+        return Analysis(doc, Cleaned(), ReferenceDate(value="2021-03-03", basis="given"), events=[ev])
+
+    kano = "Gunmen stormed a school in Kano and abducted dozens of pupils on Wednesday morning."
+    retold = "Gunmen stormed a school in Kano on Wednesday morning and abducted dozens of pupils, police said."
+    a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    a.save(None, [analysis("first", REPORT_A)])
+    b.save(None, [analysis("first", kano)])
+    fuse(a), fuse(b)
+    a.save(None, [analysis("second", retold)])
+    b.save(None, [analysis("second", retold)])
+    fuse(a), fuse(b)
+    assert len(list(a.iter_records("event"))) == 2  # a Kano report does not merge into a Dala one
+    assert len(list(b.iter_records("event"))) == 1  # but does into the Kano report of its own store

@@ -9,10 +9,9 @@
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 from pathlib import Path
-
-import re
 
 from datasketch import MinHash
 from hypothesis import given, settings

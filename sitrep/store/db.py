@@ -406,6 +406,16 @@ class Store:
                     out.setdefault(str(fid), []).append({**data, "id": eid})
         return out
 
+    def extraction_data(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored data of each extraction in ``ids`` (its ``id`` included)."""
+        wanted = sorted(set(ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self.session() as s:
+            for i in range(0, len(wanted), 500):
+                q = select(Extraction.id, Extraction.data).where(Extraction.id.in_(wanted[i : i + 500]))
+                out.update((eid, {**data, "id": eid}) for eid, data in s.execute(q))
+        return out
+
     def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
         return self._fusion_column(kind, "ends", fused_ids)
