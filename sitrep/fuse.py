@@ -486,8 +486,10 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     # only keys of this chunk are ever looked up (new records' keys are among them)
     # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
     index: dict[str, dict[str, None]] = defaultdict(dict)
+    stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most MAX_KEY_RECORDS)
     for k, fid in store.fusion_index(kind, set().union(*keys_of.values()), per_key=MAX_KEY_RECORDS):
         index[k][fid] = None
+        stored_rows[k] += 1
     # a new extraction is compared with the first and last members of each candidate record
     # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
     signature, matcher = SIGNATURES[kind], MATCHERS[kind]
@@ -564,5 +566,8 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
         {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
     ]
     ends = _ends(store, kind, added, touched, {f: ends_of[f] for f in touched if f in ends_of})
-    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends)
+    stored_rows.update(k for k, _ in new_keys)
+    full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
+                      trim_keys=full, keys_kept=MAX_KEY_RECORDS)  # fmt: skip
     return merged

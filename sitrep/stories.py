@@ -269,6 +269,7 @@ class _Chunk:
         self.stories: dict[str, dict[str, Any]] = {}
         self.duplicates: dict[str, str | None] = {}
         self.repoint: dict[str, str] = {}
+        self.index: dict[str, list[str]] = defaultdict(list)  # lookup key -> its documents (store rows, then new)
 
     def place(self) -> None:
         added: Counter[str] = Counter()  # document frequencies as the new documents are counted in
@@ -286,7 +287,7 @@ class _Chunk:
 
     def _candidates(self) -> list[list[str]]:
         """For each new document, the documents it is compared with, oldest first."""
-        index: dict[str, list[str]] = defaultdict(list)
+        index = self.index
         for k, d in self.store.story_lookup({k for f in self.new for k in f.lookup}, MAX_KEY_DOCS):
             index[k].append(d)
         out = []
@@ -375,6 +376,8 @@ class _Chunk:
             for f in self.new
         ]  # fmt: skip
         keys = [(k, f.id) for f in self.new for k in f.lookup]
+        full = [k for k, docs in self.index.items() if len(docs) > MAX_KEY_DOCS]  # rows no lookup returns again
         frequencies = {w: (self.stored_df.get(w, 0), self.stored_df.get(w, 0) + n) for w, n in added.items()}
         stories = {sid: self.stories[sid] for sid in {f.story for f in self.new} if sid}
-        self.store.save_story_placements(docs, keys, frequencies, stories, self.duplicates, self.repoint)
+        self.store.save_story_placements(docs, keys, frequencies, stories, self.duplicates, self.repoint,
+                                         trim_keys=full, keys_kept=MAX_KEY_DOCS)  # fmt: skip

@@ -227,3 +227,33 @@ def test_kept_signatures_belong_to_their_store(tmp_path: Path) -> None:
     fuse(a), fuse(b)
     assert len(list(a.iter_records("event"))) == 2  # a Kano report does not merge into a Dala one
     assert len(list(b.iter_records("event"))) == 1  # but does into the Kano report of its own store
+
+
+def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, monkeypatch, any_db: str) -> None:
+    """Fusion with the rows of full keys deleted (on SQLite and PostgreSQL) is fusion with them kept."""
+    from sqlalchemy import text
+
+    from sitrep import fuse as fusion
+    from sitrep.store import Store
+    from sitrep.store import db as store_db
+
+    from .corpora import attack_reports
+
+    monkeypatch.setattr(fusion, "MAX_KEY_RECORDS", 3)
+    corpus = attack_reports(tmp_path, 40, seed=5)
+
+    def run(db: str) -> tuple[list[tuple[str, list[str]]], int]:
+        sitrep.run([corpus], db=db, batch_size=5)
+        store = Store(db, create=False)
+        with store.session() as s:
+            most = s.scalar(text("SELECT max(n) FROM (SELECT count(*) AS n FROM fusion_keys GROUP BY kind, key) AS t"))
+        records = sorted((kind, sorted(f"{m['doc_id']}:{m['start']}" for m in r["mentions"]))
+                         for kind in ("event", "statement") for r in store.iter_records(kind))  # fmt: skip
+        return records, most
+
+    trimmed, most_trimmed = run(any_db)
+    monkeypatch.setattr(store_db, "_trim_per_key", lambda *a, **k: None)
+    kept, most_kept = run(str(tmp_path / "kept.db"))
+    assert most_trimmed == 3 < most_kept
+    assert trimmed == kept
+    assert sum(len(ms) > 1 for _, ms in kept) >= 5

@@ -193,3 +193,34 @@ def test_a_story_key_is_looked_up_in_the_documents_that_got_it_last(tmp_path: Pa
     update_stories(store)
     found = [d for k, d in store.story_lookup(["t|kandahar"], per_key=5)]
     assert found == [f"wire-{i}" for i in range(7, 12)]
+
+
+def _rows_per_key(store: Store, table: str) -> int:
+    from sqlalchemy import text
+
+    with store.session() as s:
+        return s.scalar(text(f"SELECT max(n) FROM (SELECT count(*) AS n FROM {table} GROUP BY key) AS t")) or 0
+
+
+def test_a_full_story_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, monkeypatch) -> None:
+    """Rows of a key beyond its last MAX_KEY_DOCS are deleted: placement is the same as when
+    they are kept, and a key shared by every page holds MAX_KEY_DOCS rows."""
+    from sitrep import stories as story_module
+    from sitrep.store import db as store_db
+
+    monkeypatch.setattr(story_module, "MAX_KEY_DOCS", 3)
+    analyses = _corpus()
+
+    def streamed(name: str) -> Store:
+        store = Store(tmp_path / name)
+        for i in range(0, len(analyses), 10):
+            store.save(None, analyses[i : i + 10])
+            update_stories(store, chunk=4)
+        return store
+
+    trimmed = streamed("trimmed.db")
+    assert _rows_per_key(trimmed, "story_keys") == 3
+    monkeypatch.setattr(store_db, "_trim_per_key", lambda *a, **k: None)
+    kept = streamed("kept.db")
+    assert _rows_per_key(kept, "story_keys") > 10
+    assert _placement(trimmed) == _placement(kept)

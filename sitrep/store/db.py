@@ -444,6 +444,8 @@ class Store:
         mentions: Iterable[dict[str, Any]] | None = None,
         tallies: dict[str, dict[str, Any]] | None = None,
         ends: dict[str, dict[str, Any]] | None = None,
+        trim_keys: Iterable[str] = (),
+        keys_kept: int | None = None,
     ) -> None:
         """Upsert fused records, add their mentions and blocking keys and mark extractions as
         fused: one transaction, so a kill leaves either all of it or none.
@@ -454,7 +456,8 @@ class Store:
         mentions with its ``mentions`` list.
 
         ``tallies``: each record's fusion tally (``fuse.new_tally``), stored with it; ``ends``:
-        the ids of its compared members (``fusion_ends``)."""
+        the ids of its compared members (``fusion_ends``). ``trim_keys``: keys that now hold
+        more than ``keys_kept`` records, of which only the ``keys_kept`` last stay."""
         tallies = tallies or {}
         ends = ends or {}
         appending = mentions is not None
@@ -508,6 +511,8 @@ class Store:
             key_rows = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
             if key_rows:
                 s.execute(insert(FusionKey.__table__), key_rows)
+            if keys_kept is not None:
+                _trim_per_key(s, FusionKey, trim_keys, keys_kept, FusionKey.kind == kind)
             if links:
                 s.execute(update(Extraction), [{"id": e, "fused_id": f} for e, f in links.items()])
 
@@ -666,8 +671,11 @@ class Store:
         stories: dict[str, dict[str, Any]],
         duplicates: dict[str, str | None],
         repoint: dict[str, str],
+        trim_keys: Iterable[str] = (),
+        keys_kept: int | None = None,
     ) -> None:
-        """One transaction for a chunk of placed documents: their features and keys, the new
+        """One transaction for a chunk of placed documents: their features and keys (``trim_keys``
+        now hold more than ``keys_kept`` documents, of which the last ``keys_kept`` stay), the new
         document frequencies (word -> (old, new); old 0 for a new word), the stories they
         changed (id -> state as ``story_states`` gives it), their ``duplicate_of`` marks, and
         older copies' marks moved to a new, earlier original (``repoint``: old -> new)."""
@@ -676,6 +684,8 @@ class Store:
                 s.execute(insert(StoryDoc.__table__), docs)
             if keys:
                 s.execute(insert(StoryKey.__table__), [{"key": k, "doc_id": d} for k, d in keys])
+            if keys_kept is not None:
+                _trim_per_key(s, StoryKey, trim_keys, keys_kept)
             new_words = [{"word": w, "df": n} for w, (old, n) in frequencies.items() if old == 0]
             changed_words = [{"word": w, "df": n} for w, (old, n) in frequencies.items() if old]
             if new_words:
@@ -731,6 +741,20 @@ def _recent_per_key(
             q = select(sub.c.key, sub.c.value).where(sub.c.r <= per_key).order_by(sub.c.id)
         out += [(k, v) for k, v in s.execute(q)]
     return out
+
+
+def _trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:
+    """Delete the rows of ``keys`` beyond the ``keep`` that got each key last: the only rows
+    ``_recent_per_key`` returns with ``per_key=keep``, so a key every document shares does not
+    make each lookup rank thousands of rows."""
+    ordered = sorted(set(keys))
+    for i in range(0, len(ordered), KEY_BATCH):
+        cond = table.key.in_(ordered[i : i + KEY_BATCH])
+        if where is not None:
+            cond = and_(where, cond)
+        recent = func.row_number().over(partition_by=table.key, order_by=table.id.desc())
+        ranked = select(table.id.label("id"), recent.label("r")).where(cond).subquery()
+        s.execute(delete(table).where(table.id.in_(select(ranked.c.id).where(ranked.c.r > keep))))
 
 
 def _after(query: Any, table: Any, last: tuple[int, str]) -> Any:
