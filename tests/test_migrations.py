@@ -166,3 +166,17 @@ def test_upgrade_to_0007_rebuilds_event_keys_so_old_events_are_met(tmp_path: Pat
         assert keys and not any(k.startswith("old|") for k, _ in keys)
         assert len(keys) == len(set(keys))  # each record holds a key once
     engine.dispose()
+
+
+def test_pending_extractions_are_found_by_the_unfused_index(tmp_path: Path) -> None:
+    """Fusion's query for pending extractions reads the partial index, not every extraction."""
+    from sqlalchemy import text
+
+    from sitrep.store import Store
+    from sitrep.store.db import unfused_query
+
+    store = Store(tmp_path / "plan.db")
+    sql = str(unfused_query("event", 500).compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as c:
+        plan = " ".join(str(row[-1]) for row in c.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "ix_extractions_unfused" in plan, plan

@@ -340,15 +340,7 @@ class Store:
     def unfused(self, kind: str, limit: int | None = None) -> list[Extraction]:
         """Extractions not yet fused, in ingest order (the first ``limit`` of them)."""
         with self.session() as s:
-            q = (
-                select(Extraction)
-                .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
-                .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
-                .order_by(DocumentRow.seq, Extraction.id)
-            )
-            if limit is not None:
-                q = q.limit(limit)
-            return list(s.scalars(q))
+            return list(s.scalars(unfused_query(kind, limit)))
 
     def fusion_index(self, kind: str, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
         """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
@@ -741,6 +733,17 @@ def _recent_per_key(
             q = select(sub.c.key, sub.c.value).where(sub.c.r <= per_key).order_by(sub.c.id)
         out += [(k, v) for k, v in s.execute(q)]
     return out
+
+
+def unfused_query(kind: str, limit: int | None = None) -> Any:
+    """Extractions of ``kind`` not yet fused, in ingest order (found by ``ix_extractions_unfused``)."""
+    q = (
+        select(Extraction)
+        .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+        .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
+        .order_by(DocumentRow.seq, Extraction.id)
+    )
+    return q if limit is None else q.limit(limit)
 
 
 def _trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 
@@ -68,6 +68,11 @@ class Extraction(Base):
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fused_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    # what fusion has still to do, without reading every extraction (migration 0009)
+    __table_args__ = (
+        Index("ix_extractions_unfused", "kind", sqlite_where=text("fused_id IS NULL"),
+              postgresql_where=text("fused_id IS NULL")),
+    )  # fmt: skip
 
 
 class _FusedRecord(Base):
