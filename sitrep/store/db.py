@@ -595,20 +595,28 @@ class Store:
             return [document_record(r, spans.get(r.id, [])) | {"seq": r.seq} for r in rows]
 
     def events_of_documents(self, doc_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        """The fused events each document reports (through its mentions), without mentions."""
+        """The fused events each document reports (through its mentions): the fields story
+        placement reads (actors' and place's names, date fields, status), not the whole record,
+        whose sources and disagreements grow with every report of it."""
         ids = sorted(set(doc_ids))
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        in_json = ("date_precision", "date_start", "date_end", "status")
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 q = (
-                    select(MentionRow.doc_id, EventRow.id, EventRow.data)
+                    select(MentionRow.doc_id, EventRow.id, EventRow.actor1, EventRow.actor2, EventRow.location,
+                           EventRow.date, *(EventRow.data[f].as_string() for f in in_json))
                     .join(EventRow, EventRow.id == MentionRow.record_id)
                     .where(MentionRow.record_kind == "event", MentionRow.doc_id.in_(ids[i : i + 500]))
                     .order_by(MentionRow.doc_id, EventRow.id)
-                )
-                for doc_id, eid, data in s.execute(q):  # an event a document mentions twice comes twice
-                    if not out[doc_id] or out[doc_id][-1]["id"] != eid:
-                        out[doc_id].append({**data, "id": eid})
+                )  # fmt: skip
+                for doc_id, eid, actor1, actor2, place, date, *rest in s.execute(q):
+                    if out[doc_id] and out[doc_id][-1]["id"] == eid:
+                        continue  # an event a document mentions twice comes twice
+                    ev = {"id": eid, "date": date, **{f: v for f, v in zip(in_json, rest, strict=True) if v is not None}}
+                    for field, name in (("actor1", actor1), ("actor2", actor2), ("location", place)):
+                        ev[field] = {"name": name} if name else None
+                    out[doc_id].append(ev)
         return dict(out)
 
     def story_lookup(self, keys: Iterable[str], per_key: int) -> list[tuple[str, str]]:
