@@ -512,7 +512,8 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
                     sig, words = known[m]
                     sigs.setdefault(sig, words)
         # records fused before their ends were kept: rank their members in the store
-        for fid, ms in store.fused_members(kind, [f for f in fids if f not in ends_of], ends=COMPARED_ENDS).items():
+        unkept = [f for f in fids if f not in ends_of]
+        for fid, ms in store.fused_members(kind, unkept, ends=COMPARED_ENDS).items() if unkept else ():
             sigs = distinct.setdefault(fid, {})
             for m in ms:
                 sig = signature(m)
