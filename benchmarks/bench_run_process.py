@@ -1,0 +1,113 @@
+"""The run process's share of `sitrep run` (storage, fusion, story placement) without the NLP.
+
+    python benchmarks/bench_run_process.py analyze CORPUS analyses.pkl      # once: the worker's output
+    python benchmarks/bench_run_process.py replay analyses.pkl out.db [--code DIR] [-n 5000]
+
+``analyze`` runs the analysis in this process and pickles its output batch by batch (32 pages,
+as `sitrep run` sends them). ``replay`` stores them in a fresh database as the run process does
+(save, fuse, place stories after every batch) and prints its CPU seconds per phase for every
+500 pages, and its RSS. ``--code`` replays with the sitrep package found in another checkout (a
+``git worktree`` of an older commit), so two versions are compared on the same analyses in one
+session. Run two replays side by side only on an otherwise quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+BATCH = 32
+
+
+def analyze(corpus: str, out: str) -> None:
+    from sitrep.analyze import analyze_stream
+    from sitrep.ingest import iter_inputs
+    from sitrep.model import Document
+
+    docs = (d for d in iter_inputs([corpus]) if isinstance(d, Document))
+    started, done, pending = time.perf_counter(), 0, []
+    with open(out, "wb") as f:
+        for analyses, _errors in analyze_stream(docs, batch_size=BATCH):
+            pending += analyses
+            while len(pending) >= BATCH:
+                pickle.dump(pending[:BATCH], f, protocol=5)
+                pending = pending[BATCH:]
+            done += len(analyses)
+        if pending:
+            pickle.dump(pending, f, protocol=5)
+    print(f"{done} pages analysed in {time.perf_counter() - started:.0f} s -> {out}")
+
+
+def _rss_mib() -> int:
+    with open("/proc/self/status") as f:
+        return next(int(ln.split()[1]) // 1024 for ln in f if ln.startswith("VmRSS:"))
+
+
+def replay(analyses: str, db: str, limit: int) -> None:
+    from sitrep.fuse import fuse
+    from sitrep.store import Store
+    from sitrep.store.db import STREAMING_SQLITE
+    from sitrep.stories import update_stories
+
+    for old in Path(db).parent.glob(Path(db).name + "*"):
+        old.unlink()
+    store = Store(Path(db), **STREAMING_SQLITE)
+    run_id = store.start_run({})
+    seconds: dict[str, float] = defaultdict(float)
+    total: dict[str, float] = defaultdict(float)
+    done = 0
+    print(f"{'pages':>6}{'save s':>9}{'fuse s':>9}{'stories s':>11}{'RSS MiB':>9}   (CPU of the last 500 pages)")
+    with open(analyses, "rb") as f:
+        while done < limit:
+            try:
+                batch = pickle.load(f)
+            except EOFError:
+                break
+            t = time.process_time()
+            store.save(run_id, batch)
+            seconds["save"] += time.process_time() - t
+            with store.exclusive():
+                t = time.process_time()
+                fuse(store)
+                seconds["fuse"] += time.process_time() - t
+                t = time.process_time()
+                update_stories(store, everywhere=False)
+                seconds["stories"] += time.process_time() - t
+            before, done = done, done + len(batch)
+            if done // 500 != before // 500:
+                print(f"{done:>6}{seconds['save']:>9.1f}{seconds['fuse']:>9.1f}{seconds['stories']:>11.1f}{_rss_mib():>9}")
+                for k, v in seconds.items():
+                    total[k] += v
+                seconds.clear()
+    for k, v in seconds.items():
+        total[k] += v
+    print(f"{done} pages: save {total['save']:.0f} s, fuse {total['fuse']:.0f} s, stories {total['stories']:.0f} s "
+          f"of CPU, {sum(total.values()) / max(done, 1):.3f} s a page")  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="what", required=True)
+    a = sub.add_parser("analyze")
+    a.add_argument("corpus")
+    a.add_argument("out")
+    r = sub.add_parser("replay")
+    r.add_argument("analyses")
+    r.add_argument("db")
+    r.add_argument("--code", help="a checkout whose sitrep package to replay with")
+    r.add_argument("-n", type=int, default=10**9)
+    args = ap.parse_args()
+    if getattr(args, "code", None):
+        sys.path.insert(0, str(Path(args.code).resolve()))
+    if args.what == "analyze":
+        analyze(args.corpus, args.out)
+    else:
+        replay(args.analyses, args.db, args.n)
+
+
+if __name__ == "__main__":
+    main()
