@@ -3,7 +3,8 @@
 - MinHash: cached permutations + update_batch give the hash values of MinHash() + update();
 - nlp.parse holds only the documents still being parsed;
 - the batched document insert keeps the duplicate and same-name rules inside one batch;
-- PhraseFinder finds what one regex alternation of the phrases finds.
+- PhraseFinder finds what one regex alternation of the phrases finds;
+- the attribute rules matched by table give the tokens what spaCy's Matcher gave them.
 """
 
 from __future__ import annotations
