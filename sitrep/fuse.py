@@ -497,14 +497,14 @@ def _fuse_chunk(store: Store, kind: str, pending: list[Any]) -> int:
     # with the words of their key text, which pick the closest record when several match
     distinct: dict[str, dict[Any, frozenset[str]]] = {}
 
-    kept = _SIGNATURES_OF.setdefault(store, _MemberSignatures())
+    signatures = _SIGNATURES_OF.setdefault(store, _MemberSignatures())
     ends_of: dict[str, dict[str, list[str]]] = {}
 
     def read(fids: Iterable[str]) -> None:
         fids = list(fids)
         ends_of.update(store.fusion_ends(kind, fids))
         compared = {f: list(dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])) for f in fids if f in ends_of}
-        known = kept.of(store, kind, [m for ids in compared.values() for m in ids])
+        known = signatures.of(store, kind, [m for ids in compared.values() for m in ids])
         for fid, ids in compared.items():
             sigs = distinct.setdefault(fid, {})
             for m in ids:

@@ -355,23 +355,11 @@ class Store:
     ) -> dict[str, list[dict[str, Any]]]:
         """The extractions already merged into each of ``fused_ids``, in ingest order.
 
-        ``ends``: only the first and the last ``ends`` members of each record, so comparing a
-        new extraction with a record reported a thousand times costs what a small one does.
-        They are read by id when the record keeps them (``fusion_ends``), else by ranking."""
+        ``ends``: only the first and the last ``ends`` members of each record, ranked in the store:
+        how fusion reads a record fused before it kept the ids of its ends (``fusion_ends``)."""
         out: dict[str, list[dict[str, Any]]] = {}
         ids = sorted(set(fused_ids))
         order = (DocumentRow.seq, Extraction.id)
-        if ends is not None:
-            kept = self.fusion_ends(kind, ids)
-            member_ids = sorted({m for e in kept.values() for m in e["first"][:ends] + e["last"][-ends:]})
-            with self.session() as s:
-                for i in range(0, len(member_ids), 500):
-                    q = select(Extraction.id, Extraction.fused_id, Extraction.data).where(
-                        Extraction.id.in_(member_ids[i : i + 500])
-                    )
-                    for eid, fid, data in s.execute(q.join(DocumentRow, DocumentRow.id == Extraction.doc_id).order_by(*order)):
-                        out.setdefault(str(fid), []).append({**data, "id": eid})
-            ids = [f for f in ids if f not in kept]
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 where = and_(Extraction.kind == kind, Extraction.fused_id.in_(ids[i : i + 500]))
