@@ -80,7 +80,8 @@ class DocFeatures:
     story: str | None = None
     duplicate_of: str | None = None
     lookup: list[str] = field(default_factory=list)
-    vector: dict[str, float] = field(default_factory=dict)  # unit TF-IDF, weighted as of its placement
+    # unit TF-IDF, weighted as of its placement; None: a placed document's, not read (``_read_vectors``)
+    vector: dict[str, float] | None = field(default_factory=dict)
 
     @property
     def age(self) -> tuple[str, int, str]:
@@ -215,11 +216,14 @@ def similarity(a: DocFeatures, b: DocFeatures) -> float:
         return 1.0
     ka, kb = set(a.keys), set(b.keys)
     keys = len(ka & kb) / len(ka | kb) if ka and kb else 0.0
+    if a.vector is None or b.vector is None:
+        raise ValueError(f"the vector of {a.id if a.vector is None else b.id} was not read")
     return cosine(a.vector, b.vector) + EVENT_BONUS * keys
 
 
 def _top_terms(f: DocFeatures) -> list[str]:
-    return sorted(f.vector, key=lambda w: (-f.vector[w], w))[:TOP_TERMS]
+    vec = f.vector or {}
+    return sorted(vec, key=lambda w: (-vec[w], w))[:TOP_TERMS]
 
 
 def update_stories(store: Store, chunk: int = CHUNK, everywhere: bool = True) -> int:
@@ -280,6 +284,7 @@ class _Chunk:
             f.lookup = [_key(k) for k in keys + [f"t|{w}" for w in _top_terms(f)]]
         candidates = self._candidates()
         self._read_placed(set().union(*candidates) if candidates else set())
+        self._read_vectors(candidates)
         for i, f in enumerate(self.new):
             self._place_one(f, [self._doc(d) for d in candidates[i]])
             self.placed[f.id] = f
@@ -306,14 +311,30 @@ class _Chunk:
         return out
 
     def _read_placed(self, ids: set[str]) -> None:
-        for d, row in self.store.placed_documents(ids - {f.id for f in self.new}).items():
+        """Placed documents without their vectors (``_read_vectors``)."""
+        for d, row in self.store.placed_documents(ids - {f.id for f in self.new}, vectors=False).items():
             self.placed[d] = DocFeatures(
-                id=d, seq=row["seq"], title=None, day=row["day"], terms={}, vector=row["vector"],
+                id=d, seq=row["seq"], title=None, day=row["day"], terms={}, vector=None,
                 minhash=np.frombuffer(bytes.fromhex(row["minhash"]), dtype="<u4"),
                 events=row["events"], keys=row["keys"], story=row["story"], duplicate_of=row["duplicate_of"],
             )  # fmt: skip
         stories = {f.story for f in self.placed.values() if f.story}
         self.stories.update(self.store.story_states(stories))
+
+    def _read_vectors(self, candidates: list[list[str]]) -> None:
+        """The vectors of the placed documents some new one is compared with by words: one that
+        shares a fused event with it scores 1.0 whatever its words. The documents that share
+        the events of a page are most of the candidates when a store reports a few events
+        often; their vectors were most of what a chunk read and held."""
+        new = {f.id for f in self.new}
+        wanted = {
+            d
+            for f, ids in zip(self.new, candidates, strict=True)
+            for d in ids
+            if d not in new and not set(f.events) & set(self.placed[d].events)
+        }
+        for d, v in self.store.placed_vectors(wanted).items():
+            self.placed[d].vector = v
 
     def _doc(self, doc_id: str) -> DocFeatures:
         """A placed document: read back, or placed earlier in this chunk (or an original

@@ -224,3 +224,84 @@ def test_a_full_story_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, m
     kept = streamed("kept.db")
     assert _rows_per_key(kept, "story_keys") > 10
     assert _placement(trimmed) == _placement(kept)
+
+
+def _shared_event_corpus() -> list[Analysis]:
+    """Pages that report one attack (their events fuse into one), in different words, and among
+    the first 16 pages on floods that report no event; all within one week."""
+    import random
+
+    rng = random.Random(4)
+    sentence = "Gunmen attacked a police post in Kano at dawn, killing five officers."
+    filler = ["witnesses", "residents", "officials", "said", "market", "road", "town", "morning", "traders", "families", "rain", "river"]
+    out = []
+    for i in range(40):
+        day = f"2021-03-{rng.randint(10, 16)}"
+        body = " ".join(rng.sample(filler, 6))
+        if i % 3 == 2 and i < 16:
+            out.append(_analysis(f"flood-{i:02d}", f"Floods {i}\n\nFloods displaced families near the river, {body}.\n", day))
+            continue
+        a = _analysis(f"page-{i:02d}", f"Attack {i}\n\n{sentence} {body.capitalize()}.\n", day)
+        start = a.document.text.index(sentence)
+        a.events = [Event(
+            plover_type="ASSAULT", mentions=[mention(a.document, start, start + len(sentence))],
+            acled_event_type="Violence against civilians", actor1=Actor("Unidentified Armed Group (Nigeria)"),
+            date=RecordDate("2021-03-10", "day", "2021-03-10", "2021-03-10"), id=f"ev-{i:02d}",
+        )]  # fmt: skip
+        out.append(a)
+    return out
+
+
+def test_documents_sharing_an_event_are_placed_without_reading_their_vectors(tmp_path: Path, monkeypatch) -> None:
+    """A placed document that shares a fused event with a new one scores 1.0 whatever its words:
+    its vector is not read, and the stories are those of reading every compared vector."""
+    from sitrep import stories as story_module
+
+    analyses = _shared_event_corpus()
+    read: list[int] = []
+    placed_vectors = Store.placed_vectors
+
+    def counting(self: Store, ids):
+        ids = set(ids)
+        read.append(len(ids))
+        return placed_vectors(self, ids)
+
+    monkeypatch.setattr(Store, "placed_vectors", counting)
+
+    def streamed(name: str) -> Store:
+        store = Store(tmp_path / name)
+        for i in range(0, len(analyses), 8):
+            store.save(None, analyses[i : i + 8])
+            fuse(store)
+            update_stories(store, chunk=4)
+        return store
+
+    selective = streamed("selective.db")
+    assert len(list(selective.iter_records("event"))) == 1  # the attack pages share one fused event
+    selected = sum(read)
+    read.clear()
+
+    def every_vector(self, candidates):  # the reference: every compared document's vector
+        new = {f.id for f in self.new}
+        for d, v in self.store.placed_vectors({d for ids in candidates for d in ids if d not in new}).items():
+            self.placed[d].vector = v
+
+    monkeypatch.setattr(story_module._Chunk, "_read_vectors", every_vector)
+    everything = streamed("everything.db")
+    assert _placement(selective) == _placement(everything)
+    assert 0 < selected < sum(read) / 2  # the later chunks only report the attack
+
+
+def test_comparing_with_a_document_whose_vector_was_not_read_is_an_error() -> None:
+    import numpy as np
+    import pytest
+
+    from sitrep.stories import DocFeatures, similarity
+
+    def doc(ident: str, vector) -> DocFeatures:
+        return DocFeatures(id=ident, seq=0, title=None, day=None, terms={}, minhash=np.zeros(4, dtype="<u4"),
+                           events=["ev-1"] if ident == "a" else [], vector=vector)  # fmt: skip
+
+    assert similarity(doc("a", None), doc("a", None)) == 1.0  # a shared event needs no words
+    with pytest.raises(ValueError, match="b was not read"):
+        similarity(doc("a", {"kano": 1.0}), doc("b", None))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import sys
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -613,18 +614,42 @@ class Store:
         with self.session() as s:
             return _recent_per_key(s, StoryKey, StoryKey.doc_id, keys, per_key)
 
-    def placed_documents(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Story features of placed documents, with their ``duplicate_of``."""
+    def placed_documents(self, doc_ids: Iterable[str], vectors: bool = True) -> dict[str, dict[str, Any]]:
+        """Story features of placed documents, with their ``duplicate_of``.
+
+        ``vectors=False``: without their TF-IDF vectors (``placed_vectors``), nine tenths of
+        their size and not needed to compare documents that share an event. The event ids and
+        keys are interned: the documents of one story chunk share most of them."""
         ids = sorted(set(doc_ids))
         out: dict[str, dict[str, Any]] = {}
         cols = (StoryDoc.doc_id, StoryDoc.seq, StoryDoc.story_id, StoryDoc.day, StoryDoc.minhash,
-                StoryDoc.vector, StoryDoc.events, StoryDoc.keys, DocumentRow.duplicate_of)  # fmt: skip
+                StoryDoc.events, StoryDoc.keys, DocumentRow.duplicate_of)  # fmt: skip
         with self.session() as s:
             for i in range(0, len(ids), 500):
                 q = select(*cols).join(DocumentRow, DocumentRow.id == StoryDoc.doc_id)
-                for row in s.execute(q.where(StoryDoc.doc_id.in_(ids[i : i + 500]))):
-                    out[row[0]] = dict(zip(("id", "seq", "story", "day", "minhash", "vector", "events", "keys",
-                                            "duplicate_of"), row, strict=True))  # fmt: skip
+                for doc_id, seq, story, day, minhash, events, keys, dup in s.execute(
+                    q.where(StoryDoc.doc_id.in_(ids[i : i + 500]))
+                ):
+                    out[doc_id] = {
+                        "id": doc_id, "seq": seq, "story": story, "day": day, "minhash": minhash,
+                        "events": [sys.intern(e) for e in events or []], "keys": [sys.intern(k) for k in keys or []],
+                        "duplicate_of": dup,
+                    }  # fmt: skip
+        if vectors:
+            for doc_id, v in self.placed_vectors(out).items():
+                out[doc_id]["vector"] = v
+        return out
+
+    def placed_vectors(self, doc_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """The TF-IDF vector of each placed document in ``doc_ids``, its words interned (one
+        copy of a word the compared documents share: half of what a chunk held)."""
+        ids = sorted(set(doc_ids))
+        out: dict[str, dict[str, float]] = {}
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                q = select(StoryDoc.doc_id, StoryDoc.vector).where(StoryDoc.doc_id.in_(ids[i : i + 500]))
+                for doc_id, vector in s.execute(q):
+                    out[doc_id] = {sys.intern(w): v for w, v in (vector or {}).items()}
         return out
 
     def story_states(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
