@@ -331,7 +331,7 @@ class _Chunk:
             d
             for f, ids in zip(self.new, candidates, strict=True)
             for d in ids
-            if d not in new and not set(f.events) & set(self.placed[d].events)
+            if d in self.placed and d not in new and not set(f.events) & set(self.placed[d].events)
         }
         for d, v in self.store.placed_vectors(wanted).items():
             self.placed[d].vector = v

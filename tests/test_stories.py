@@ -305,3 +305,12 @@ def test_comparing_with_a_document_whose_vector_was_not_read_is_an_error() -> No
     assert similarity(doc("a", None), doc("a", None)) == 1.0  # a shared event needs no words
     with pytest.raises(ValueError, match="b was not read"):
         similarity(doc("a", {"kano": 1.0}), doc("b", None))
+
+
+def test_placed_documents_come_with_their_vectors_unless_asked_not_to(tmp_path: Path) -> None:
+    store = _store(tmp_path, [_analysis("wire-a", ATTACK_A, "2021-10-15"), _analysis("farm-c", UNRELATED, None)])
+    full, bare = store.placed_documents(["wire-a", "farm-c"]), store.placed_documents(["wire-a"], vectors=False)
+    assert set(full) == {"wire-a", "farm-c"} and set(bare) == {"wire-a"}
+    assert full["wire-a"]["vector"] == store.placed_vectors(["wire-a"])["wire-a"]
+    assert "kandahar" in full["wire-a"]["vector"] and "wheat" in full["farm-c"]["vector"]
+    assert "vector" not in bare["wire-a"] and bare["wire-a"]["events"] == full["wire-a"]["events"]

@@ -387,15 +387,15 @@ class Store:
                     out.setdefault(str(fid), []).append({**data, "id": eid})
         return out
 
-    def extraction_data(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The stored data of each extraction in ``ids`` (its ``id`` included)."""
+    def extraction_data(self, ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, stored data with its ``id``) of each extraction in ``ids``, one at a time: fusion
+        keeps only a signature of each, and a chunk's misses held together were 20 MiB."""
         wanted = sorted(set(ids))
-        out: dict[str, dict[str, Any]] = {}
         with self.session() as s:
             for i in range(0, len(wanted), 500):
                 q = select(Extraction.id, Extraction.data).where(Extraction.id.in_(wanted[i : i + 500]))
-                out.update((eid, {**data, "id": eid}) for eid, data in s.execute(q))
-        return out
+                for eid, data in s.execute(q):
+                    yield eid, {**data, "id": eid}
 
     def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
@@ -749,7 +749,9 @@ def _recent_per_key(
         cond = table.key.in_(ordered[i : i + KEY_BATCH])
         if where is not None:
             cond = and_(where, cond)
-        rows = [(k, v) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
+        # interned: a key comes back once per row, a record or document once per key it holds
+        intern = sys.intern
+        rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
         if per_key is not None:  # a store written before the trimming may still hold more
             seen: Counter[str] = Counter()
             recent = []
