@@ -4,8 +4,9 @@
     python benchmarks/bench_scale.py workers -n 600
     python benchmarks/bench_scale.py store   -n 2000 [--postgres]
 
-memory:  peak RSS of `sitrep run` (a child process, ru_maxrss) at each corpus size.
-workers: documents/s with 1 and 2 workers, local processes and Dask.
+memory:  peak RSS of the `sitrep run` process and of its analysis worker at each corpus size.
+workers: documents/s with 1 and 2 workers, local processes and Dask; for local ones the CPU
+         seconds of the run process and the workers, and the speed-up this machine allows.
 store:   documents/s inserted by Store.save (no NLP: pre-analysed documents) into SQLite and
          PostgreSQL (a throwaway server from tests/pgserver.py).
 """
@@ -14,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,6 @@ from _measured import run_measured
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SITREP = Path(sys.executable).parent / "sitrep"
 
 
 def make_corpus(tmp: Path, n: int, short: bool = False) -> Path:
@@ -35,18 +33,6 @@ def make_corpus(tmp: Path, n: int, short: bool = False) -> Path:
     cmd = [sys.executable, str(HERE / "make_corpus.py"), str(out), "-n", str(n), "--jsonl"]
     subprocess.run(cmd + (["--short"] if short else []), check=True)
     return out
-
-
-def run_child(args: list[str]) -> tuple[float, int, dict]:
-    """Wall time, peak RSS (KiB) of the child, and its JSON summary."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    proc = subprocess.run([str(SITREP), "run", *args, "--json"], capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    if proc.returncode not in (0, 1):
-        raise SystemExit(proc.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before), json.loads(proc.stdout)
 
 
 def memory(sizes: list[int], short: bool = False) -> None:
@@ -68,21 +54,33 @@ def memory(sizes: list[int], short: bool = False) -> None:
 
 
 def workers(n: int, short: bool = False, engines: list[str] | None = None) -> None:
+    """Documents/s with 1 and 2 workers. For local workers it also prints the CPU seconds of the
+    run process (storage, fusion, stories: one process whatever the workers) and of the
+    workers, and the speed-up 2 workers could reach on this machine at most: the 1-worker wall
+    time over max(all CPU / cores, the run process's CPU)."""
+    cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         corpus = make_corpus(Path(tmp), n, short)
         rows = []
         for engine in engines or ["local", "dask"]:
             for w in (1, 2):
                 db = Path(tmp) / f"{engine}{w}.db"
-                wall, _, summary = run_child([str(corpus), "--db", str(db), "--engine", engine, "--workers", str(w)])
-                assert summary["documents_stored"] == n, summary
-                rows.append((engine, w, wall))
-        print(f"{'engine':<8}{'workers':>8}{'seconds':>10}{'docs/s':>10}{'speed-up':>10}")
-        for engine, w, wall in rows:
+                run = run_measured([str(corpus), "--db", str(db), "--engine", engine, "--workers", str(w)])
+                assert run.summary["documents_stored"] == n, run.summary
+                rows.append((engine, w, run))
+        print(f"{'engine':<8}{'workers':>8}{'seconds':>10}{'docs/s':>10}{'speed-up':>10}{'run CPU s':>11}"
+              f"{'worker CPU s':>14}{'ceiling':>9}")  # fmt: skip
+        for engine, w, run in rows:
             one = next(x[2] for x in rows if x[0] == engine and x[1] == 1)
-            print(f"{engine:<8}{w:>8}{wall:>10.1f}{n / wall:>10.1f}{one / wall:>10.2f}")
+            ceiling = "-"
+            if engine == "local" and w == 2 and one.worker_cpu > 0:
+                floor = max((one.run_cpu + one.worker_cpu) / min(cores, 2), one.run_cpu)
+                ceiling = f"{one.wall / floor:.2f}"
+            worker_cpu = f"{run.worker_cpu:.0f}" if engine == "local" else "-"  # Dask workers: other processes
+            print(f"{engine:<8}{w:>8}{run.wall:>10.1f}{n / run.wall:>10.1f}{one.wall / run.wall:>10.2f}"
+                  f"{run.run_cpu:>11.0f}{worker_cpu:>14}{ceiling:>9}")  # fmt: skip
     avg = os.getloadavg()
-    print(f"load average at the end: {avg[0]:.2f} {avg[1]:.2f} {avg[2]:.2f} on {os.cpu_count()} CPUs "
+    print(f"load average at the end: {avg[0]:.2f} {avg[1]:.2f} {avg[2]:.2f} on {cores} CPUs "
           "(the speed-up is only meaningful on an otherwise idle machine)")
 
 
