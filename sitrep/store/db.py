@@ -389,7 +389,7 @@ class Store:
 
     def extraction_data(self, ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, stored data with its ``id``) of each extraction in ``ids``, one at a time: fusion
-        keeps only a signature of each, and a chunk's misses held together were 20 MiB."""
+        keeps only a signature of each, and a chunk's misses decoded together held up to 24 MiB."""
         wanted = sorted(set(ids))
         with self.session() as s:
             for i in range(0, len(wanted), 500):
@@ -617,7 +617,7 @@ class Store:
     def placed_documents(self, doc_ids: Iterable[str], vectors: bool = True) -> dict[str, dict[str, Any]]:
         """Story features of placed documents, with their ``duplicate_of``.
 
-        ``vectors=False``: without their TF-IDF vectors (``placed_vectors``), nine tenths of
+        ``vectors=False``: without their TF-IDF vectors (``placed_vectors``), four fifths of
         their size and not needed to compare documents that share an event. The event ids and
         keys are interned: the documents of one story chunk share most of them."""
         ids = sorted(set(doc_ids))
