@@ -312,7 +312,7 @@ class _Chunk:
 
     def _read_placed(self, ids: set[str]) -> None:
         """Placed documents without their vectors (``_read_vectors``)."""
-        for d, row in self.store.placed_documents(ids - {f.id for f in self.new}, vectors=False).items():
+        for d, row in self.store.placed_documents(ids - {f.id for f in self.new}).items():
             self.placed[d] = DocFeatures(
                 id=d, seq=row["seq"], title=None, day=row["day"], terms={}, vector=None,
                 minhash=np.frombuffer(bytes.fromhex(row["minhash"]), dtype="<u4"),
@@ -327,12 +327,10 @@ class _Chunk:
         the events of a page are most of the candidates when a store reports a few events
         often; their vectors were most of what a chunk read and held."""
         new = {f.id for f in self.new}
-        wanted = {
-            d
-            for f, ids in zip(self.new, candidates, strict=True)
-            for d in ids
-            if d in self.placed and d not in new and not set(f.events) & set(self.placed[d].events)
-        }
+        wanted: set[str] = set()
+        for f, ids in zip(self.new, candidates, strict=True):
+            events = set(f.events)
+            wanted.update(d for d in ids if d in self.placed and d not in new and events.isdisjoint(self.placed[d].events))
         for d, v in self.store.placed_vectors(wanted).items():
             self.placed[d].vector = v
 

@@ -307,10 +307,9 @@ def test_comparing_with_a_document_whose_vector_was_not_read_is_an_error() -> No
         similarity(doc("a", {"kano": 1.0}), doc("b", None))
 
 
-def test_placed_documents_come_with_their_vectors_unless_asked_not_to(tmp_path: Path) -> None:
+def test_placed_features_and_vectors_are_read_apart(tmp_path: Path) -> None:
     store = _store(tmp_path, [_analysis("wire-a", ATTACK_A, "2021-10-15"), _analysis("farm-c", UNRELATED, None)])
-    full, bare = store.placed_documents(["wire-a", "farm-c"]), store.placed_documents(["wire-a"], vectors=False)
-    assert set(full) == {"wire-a", "farm-c"} and set(bare) == {"wire-a"}
-    assert full["wire-a"]["vector"] == store.placed_vectors(["wire-a"])["wire-a"]
-    assert "kandahar" in full["wire-a"]["vector"] and "wheat" in full["farm-c"]["vector"]
-    assert "vector" not in bare["wire-a"] and bare["wire-a"]["events"] == full["wire-a"]["events"]
+    features, vectors = store.placed_documents(["wire-a", "farm-c"]), store.placed_vectors(["wire-a", "farm-c"])
+    assert set(features) == set(vectors) == {"wire-a", "farm-c"}
+    assert "kandahar" in vectors["wire-a"] and "wheat" in vectors["farm-c"] and "wheat" not in vectors["wire-a"]
+    assert "vector" not in features["wire-a"] and features["wire-a"]["seq"] < features["farm-c"]["seq"]

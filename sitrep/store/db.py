@@ -614,12 +614,11 @@ class Store:
         with self.session() as s:
             return _recent_per_key(s, StoryKey, StoryKey.doc_id, keys, per_key)
 
-    def placed_documents(self, doc_ids: Iterable[str], vectors: bool = True) -> dict[str, dict[str, Any]]:
-        """Story features of placed documents, with their ``duplicate_of``.
-
-        ``vectors=False``: without their TF-IDF vectors (``placed_vectors``), four fifths of
-        their size and not needed to compare documents that share an event. The event ids and
-        keys are interned: the documents of one story chunk share most of them."""
+    def placed_documents(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Story features of placed documents, with their ``duplicate_of``, without their TF-IDF
+        vectors (``placed_vectors``): four fifths of their size, and not needed to compare
+        documents that share an event. The event ids and keys are interned: the documents of
+        one story chunk share most of them."""
         ids = sorted(set(doc_ids))
         out: dict[str, dict[str, Any]] = {}
         cols = (StoryDoc.doc_id, StoryDoc.seq, StoryDoc.story_id, StoryDoc.day, StoryDoc.minhash,
@@ -635,9 +634,6 @@ class Store:
                         "events": [sys.intern(e) for e in events or []], "keys": [sys.intern(k) for k in keys or []],
                         "duplicate_of": dup,
                     }  # fmt: skip
-        if vectors:
-            for doc_id, v in self.placed_vectors(out).items():
-                out[doc_id]["vector"] = v
         return out
 
     def placed_vectors(self, doc_ids: Iterable[str]) -> dict[str, dict[str, float]]:
@@ -745,12 +741,11 @@ def _recent_per_key(
     plainly and cut here: ranking them in SQL cost a third more on keys that are never full."""
     out: list[tuple[str, str]] = []
     ordered = sorted(set(keys))
+    intern = sys.intern  # a key comes back once per row, a record or document once per key it holds
     for i in range(0, len(ordered), KEY_BATCH):
         cond = table.key.in_(ordered[i : i + KEY_BATCH])
         if where is not None:
             cond = and_(where, cond)
-        # interned: a key comes back once per row, a record or document once per key it holds
-        intern = sys.intern
         rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
         if per_key is not None:  # a store written before the trimming may still hold more
             seen: Counter[str] = Counter()
