@@ -88,3 +88,18 @@ def test_pathological_input_is_linear() -> None:
         t0 = time.process_time()  # CPU time: catastrophic backtracking would take minutes, not seconds
         find_timexes(chunk, None, ReferenceDate(value="2021-07-05"))
         assert time.process_time() - t0 < 10.0, chunk[:12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers asked to be paid for the extra weeks added to the lockdown.",
+        "Pay for the extra days, said the union, and for three weeks later.",
+    ],
+)
+def test_a_duration_rule_matching_inside_a_word_is_skipped_not_a_crash(text: str) -> None:
+    """A duration's optional prefix cannot match after a letter ("extra weeks" scanned from
+    inside "extra"); the tagger used to crash there and lose the whole document."""
+    found = find_timexes(text, [(0, len(text))], None)
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert not any(t.text.startswith("ra ") for t in found)

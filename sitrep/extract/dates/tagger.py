@@ -497,7 +497,9 @@ def scan(text: str, lo: int, hi: int) -> list[Sem]:
             for m in rx.finditer(text, wlo, whi):
                 if prefix is not None:
                     pm = prefix.search(text, max(lo, m.start() - P.WINDOW_BEFORE), m.start())
-                    m = _Joined(m, pm)  # type: ignore[arg-type, assignment]  # the prefix always matches
+                    if pm is None:
+                        continue  # the prefixes match empty only after a non-word character: mid-word
+                    m = _Joined(m, pm)  # type: ignore[assignment]
                 if m.end() == m.start() or (name, m.start(), m.end()) in seen:
                     continue
                 if m.start() > lo and text[m.start() - 1].isalpha() and text[m.start()].isalpha():
