@@ -884,7 +884,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
-    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith("Protesters"):
+    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
         actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)

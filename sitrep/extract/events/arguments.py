@@ -244,11 +244,25 @@ def state_country_name(tok: Token, registry: ActorRegistry) -> str | None:
     return registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text)) if ent is not None else None
 
 
-def _demonym_country(tok: Token) -> str | None:
+def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str | None:
+    """The country a noun phrase names by a demonym or by name: "Nigerian troops", "the military
+    forces of Armenia" (its own "of" phrase, not one further down)."""
     lex = lexicon()
     for t in tok.subtree:
         if t.i <= tok.i and t.lower_ in lex.demonyms:
             return lex.demonyms[t.lower_]
+    if registry is not None:
+        for t in tok.subtree:
+            if t.i <= tok.i and t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
+                name = registry.country_name(t.text)
+                if name:
+                    return name
+        of = _of_object(tok)
+        if of is not None and of.ent_type_ in ("GPE", "NORP", ""):
+            ent = ent_at(of)
+            name = registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text if ent is not None else of.text))
+            if name:
+                return name
     return None
 
 
@@ -293,7 +307,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
         if bare is not None and not actor.country:
-            c = _demonym_country(tok) or country
+            c = _demonym_country(tok, state.registry) or country
             if bare == "unidentified" and has_the:
                 prev = state.salient(_demonym_country(tok))
                 if prev is not None:
@@ -327,14 +341,55 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if kind == "unidentified":
             ent.type = "rebel group"  # "X militants": a named armed group the registry lacks
         return Resolved(ent, None, tok)
+    collective = _collective(tok, state, country, want_armed)
+    if collective is not None:
+        return collective
+    person = _national(tok, state)
+    if person is not None:
+        return person
     if kind is not None:
-        c = _demonym_country(tok) or country
+        c = _demonym_country(tok, state.registry) or country
         if kind == "unidentified":
             prev = state.salient(_demonym_country(tok)) if has_the else None
             if prev is not None:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
+    """"army units", "a team of police", "the positions of the military forces of X": the
+    participant named by the collective noun's "of" phrase or its modifiers."""
+    if tok.lower_ not in lexicon().collectives and tok.lemma_.lower() not in lexicon().collectives:
+        return None
+    of = _of_object(tok)
+    if of is not None:
+        inner = resolve(of, state, country, want_armed)
+        if inner.actor is not None:
+            return Resolved(inner.actor, inner.kind, tok)
+    lex = lexicon()
+    for child in sorted(tok.children, key=lambda c: -c.i):
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+            name = state.registry.match(child.text)
+            if name is not None and BARE_GENERIC.get(name.name) is None:
+                return Resolved(name, None, tok)
+            kind = lex.kinds.get(child.lower_) or lex.kinds.get(child.lemma_.lower())
+            if kind is not None:
+                c = _demonym_country(tok, state.registry) or country
+                return Resolved(generic(state, kind, c), kind, tok)
+    return None
+
+
+def _national(tok: Token, state: DocState) -> Resolved | None:
+    """"a Palestinian", "two Afghans": a person named by nationality is a civilian of that country."""
+    if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+        return None
+    country = state.registry.country_name(tok.text) or state.registry.country_name(tok.lemma_)
+    if country is None and tok.text.endswith("s"):
+        country = state.registry.country_name(tok.text[:-1])
+    if country is None:
+        return None
+    return Resolved(generic(state, "civilians", country), "civilians", tok)
 
 
 GOV_TITLES = frozenset(
@@ -543,11 +598,16 @@ def patient(trig: Trigger) -> Token | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i):
             return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
-            p = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
-                return p
+    # "fired with heavy weapons on the positions of X": "with" names the weapon when the act has
+    # another target, so it comes last
+    preps = sorted(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon")),
+        key=lambda c: c.lower_ == "with",
+    )
+    for c in preps:
+        p = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return p
     return None
 
 

@@ -45,6 +45,14 @@ _CONCRETE_AGREEMENT = re.compile(
 )
 
 
+def _crowd(actor: Actor | None) -> bool:
+    """Civilians, protesters or rioters: people who are not an armed organisation."""
+    if actor is None:
+        return False
+    t = ((actor.type or "") + " " + actor.name).lower()
+    return any(w in t for w in ("civilian", "protester", "rioter")) and not is_armed(actor)
+
+
 def code(
     cls: str,
     status: str,
@@ -124,6 +132,12 @@ def code(
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
         return BATTLES, "Armed clash"
+    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire"):
+        # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
+        # at a demonstration a violent demonstration, otherwise mob violence
+        if re.search(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies))\b", text, re.I):
+            return RIOTS, "Violent demonstration"
+        return RIOTS, "Mob violence"
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified")
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:

@@ -52,6 +52,8 @@ class Lexicon:
     police_markers: frozenset[str]
     demonyms: dict[str, str]
     demonym_re: re.Pattern[str]
+    verb_heads: frozenset[str] = frozenset()  # every verb lemma an entry starts with
+    collectives: frozenset[str] = frozenset()  # "units", "positions": the participant is a modifier
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -84,16 +86,19 @@ def lexicon() -> Lexicon:
         + r")(?![\w])",
         re.I,
     )
+    verbs, phrasal, objects = _entries(t["verbs"]), _entries(t["phrasal"]), _entries(t["objects"])
     return Lexicon(
-        verbs=_entries(t["verbs"]),
-        phrasal=_entries(t["phrasal"]),
-        objects=_entries(t["objects"]),
+        verbs=verbs,
+        phrasal=phrasal,
+        objects=objects,
         nouns=_entries(t["nouns"]),
         standalone=frozenset(t["standalone_nouns"]),
         instruments=instruments,
         speech=frozenset(t["speech_verbs"]),
         kinds=kinds,
         police_markers=frozenset(r["police_markers"]),
+        collectives=frozenset(r.get("collectives", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
+        verb_heads=frozenset([*verbs, *(k.split()[0] for k in [*phrasal, *objects])]),
     )

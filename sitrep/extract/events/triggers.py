@@ -159,7 +159,29 @@ def _lemma(tok: Token) -> str:
         return IRREGULAR[lower]
     if lower in ("hit", "set") and tok.tag_ == "VBD":
         return lower
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    known = lexicon().verb_heads
+    if lemma in known:
+        return lemma
+    # the small model mislemmatizes inflected verbs it has rarely seen ("staged" -> "stag",
+    # "shelled" -> "shelle"); a regular English inflection undone gives the lexicon's word
+    return next((c for c in _stems(lower) if c in known), lemma)
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb, most likely first."""
+    out: list[str] = []
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "kidnapped", "shelling"
+            if suffix == "ed" and base.endswith("i"):
+                out.append(base[:-1] + "y")  # "carried"
+    if word.endswith("s") and len(word) > 3:
+        out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    return out
 
 
 def _verb_trigger(tok: Token) -> Trigger | None:
