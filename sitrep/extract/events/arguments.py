@@ -278,6 +278,8 @@ def _kind(tok: Token) -> str | None:
         kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
     if kind == "military" and any(w in lex.police_markers for w in words):
         kind = "police"
+    if kind in ("military", "police") and any(w in lex.nonstate_markers for w in words):
+        kind = "unidentified"  # "separatist forces", "rebel troops": not the state's
     return kind
 
 
@@ -306,6 +308,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     actor = _registry_match(tok, state.registry)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
+        if bare in ("military", "police") and _kind(tok) == "unidentified":
+            bare = "unidentified"  # "separatist forces": the head alone named the state's
         if bare is not None and not actor.country:
             c = _demonym_country(tok, state.registry) or country
             if bare == "unidentified" and has_the:
@@ -595,8 +599,9 @@ def patient(trig: Trigger) -> Token | None:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
+    projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i):
+        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
             return c
     # "fired with heavy weapons on the positions of X": "with" names the weapon when the act has
     # another target, so it comes last

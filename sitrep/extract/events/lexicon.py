@@ -54,6 +54,12 @@ class Lexicon:
     demonym_re: re.Pattern[str]
     verb_heads: frozenset[str] = frozenset()  # every verb lemma an entry starts with
     collectives: frozenset[str] = frozenset()  # "units", "positions": the participant is a modifier
+    report_verbs: frozenset[str] = frozenset()
+    join_verbs: frozenset[str] = frozenset()
+    find_verbs: frozenset[str] = frozenset()
+    remains: frozenset[str] = frozenset()
+    projectile_verbs: frozenset[str] = frozenset()
+    nonstate_markers: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -98,7 +104,15 @@ def lexicon() -> Lexicon:
         kinds=kinds,
         police_markers=frozenset(r["police_markers"]),
         collectives=frozenset(r.get("collectives", ())),
+        report_verbs=frozenset(t.get("report_verbs", ())),
+        join_verbs=frozenset(t.get("join_verbs", ())),
+        find_verbs=frozenset(t.get("find_verbs", ())),
+        remains=frozenset(t.get("remains_nouns", ())),
+        projectile_verbs=frozenset(t.get("projectile_verbs", ())),
+        nonstate_markers=frozenset(r.get("nonstate_markers", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
-        verb_heads=frozenset([*verbs, *(k.split()[0] for k in [*phrasal, *objects])]),
+        verb_heads=frozenset(
+            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ())]
+        ),
     )
