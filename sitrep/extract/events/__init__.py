@@ -184,6 +184,19 @@ def _locate(ctx: Context, start: int, end: int) -> Location | None:
         return None
 
 
+def _country_only(actor1: Actor | None, actor2: Actor | None, state: DocState) -> Location | None:
+    """No findable place: the country the text shows (its places, demonyms, the actors' country)
+    at ACLED's precision 3, never a guessed town."""
+    country = state.country() or next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
+    if not country:
+        return None
+    try:
+        hits = [h for h in _gazetteer().lookup(country) if h.geo_precision == 3 and h.name == h.country]
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        hits = []
+    return hits[0] if hits else None
+
+
 def extract_events(ctx: Context) -> list[Event]:
     """Every event in the document body, in text order."""
     state = DocState(_registry())
@@ -874,6 +887,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         crowd = "rioters" if trig.cls == "riot" else "protesters"
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
+    placed = location is not None
+    if location is None:
+        location = _country_only(actor1, actor2, state)
     violent = trig.cls in VIOLENT
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
@@ -936,15 +952,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if _adverbial(ctx, offset, sent, t.start, t.end)
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
-    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * (location is not None)
+    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * placed
     conf += 0.1 * (date.date is not None) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not _participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None)
     state.see(actor2)
-    if location is not None and location.country:
+    if placed and location is not None and location.country:
         state.countries[location.country] += 2
-    if location is not None:
+    if placed:
         state.last_location = location
     return Event(
         plover_type=plover,
