@@ -184,6 +184,17 @@ def _locate(ctx: Context, start: int, end: int) -> Location | None:
         return None
 
 
+def _told_as_scene(trig: Trigger) -> bool:
+    """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
+    a state of affairs ("heavy fighting has carried on in the provinces")."""
+    verb = trig.head.head if trig.nominal else trig.head
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be", "will") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )
+
+
 def _country_only(actor1: Actor | None, actor2: Actor | None, state: DocState) -> Location | None:
     """No findable place: the country the text shows (its places, demonyms, the actors' country)
     at ACLED's precision 3, never a guessed town."""
@@ -908,6 +919,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
+        elif trig.cls == "clash" and actor2 is None and _told_as_scene(trig):
+            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
+            actor1 = actor2 = generic(state, "unidentified", country)
         else:
             actor1 = generic(state, "unidentified", country)
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:

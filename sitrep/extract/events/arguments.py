@@ -276,6 +276,15 @@ def _kind(tok: Token) -> str | None:
             break
     else:
         kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
+    if kind is None and tok.pos_ == "NOUN":  # "police agents", "army personnel": the modifier names it
+        kind = next(
+            (
+                lex.kinds[c.lower_]
+                for c in tok.children
+                if c.dep_ == "compound" and lex.kinds.get(c.lower_) in ("police", "military")
+            ),
+            None,
+        )
     if kind == "military" and any(w in lex.police_markers for w in words):
         kind = "police"
     if kind in ("military", "police") and any(w in lex.nonstate_markers for w in words):
@@ -602,6 +611,13 @@ def patient(trig: Trigger) -> Token | None:
     projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
+            if trig.cls == "clash" and c.lemma_.lower() in lexicon().nouns and tok.tag_ in ("VBD", "VBN"):
+                # "repelled an attack by the rebels", "thwarted a Houthi incursion": the attackers
+                return by_agent(c) or next(
+                    (m for m in c.children if m.dep_ in ("poss", "compound", "amod") and m.pos_ in ("PROPN", "ADJ", "NOUN")
+                     and m.lemma_.lower() not in lexicon().nouns),
+                    None,
+                )
             return c
     # "fired with heavy weapons on the positions of X": "with" names the weapon when the act has
     # another target, so it comes last

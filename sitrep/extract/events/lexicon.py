@@ -60,6 +60,7 @@ class Lexicon:
     remains: frozenset[str] = frozenset()
     projectile_verbs: frozenset[str] = frozenset()
     nonstate_markers: frozenset[str] = frozenset()
+    thrown_weapons: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -110,9 +111,11 @@ def lexicon() -> Lexicon:
         remains=frozenset(t.get("remains_nouns", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
+        thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
         verb_heads=frozenset(
-            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ())]
+            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ()),
+             *t.get("projectile_verbs", ())]
         ),
     )

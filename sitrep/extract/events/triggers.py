@@ -206,6 +206,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return joined
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
+    if lemma in lex.projectile_verbs and lemma != "fire" and any(
+        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
+    ):  # "threw a hand grenade at the police"
+        return Trigger(tok, "ASSAULT", "attack", [tok])
     entry = lex.verbs.get(lemma)
     if entry is None:
         return None
@@ -403,7 +407,8 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     # scene in the simple past: "monitors recorded 14 explosions", "two shells fell on the market"
     counted = any(c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in tok.children)
     scene = how in ("nsubj", "dobj") and gov is not None and gov.tag_ == "VBD"
-    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (counted and scene)
+    reported = how in ("dobj", "nsubjpass") and gov is not None and _lemma(gov) in lex.report_verbs
+    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (counted and scene or reported)
     head_trig = by_head.get(gov.i) if gov is not None else None
     # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
     if (
@@ -426,7 +431,7 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if (
         gov is not None
-        and how == "dobj"
+        and how in ("dobj", "nsubjpass")
         and head_trig is None
         and cls in VIOLENT
         and _lemma(gov) in lex.report_verbs
