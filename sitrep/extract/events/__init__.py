@@ -184,6 +184,27 @@ def _locate(ctx: Context, start: int, end: int) -> Location | None:
         return None
 
 
+_CROWD_SUBJECT = re.compile(
+    r"^\W*(?:the\s+|some\s+)?(?:rioters|protesters|protestors|demonstrators|crowds?|they|youths|mob|participants)\b", re.I
+)
+
+
+def _crowd_sequel(sent: Span) -> str:
+    """The next sentences of the paragraph that tell what the same crowd did ("Protesters then
+    pelted the police with stones"): ACLED types the demonstration by them."""
+    out = []
+    nxt = sent.end
+    doc = sent.doc
+    for _ in range(2):
+        if nxt >= len(doc):
+            break
+        follow = doc[nxt].sent
+        if _CROWD_SUBJECT.match(follow.text):
+            out.append(follow.text)
+        nxt = follow.end
+    return " " + " ".join(out) if out else ""
+
+
 def _told_as_scene(trig: Trigger) -> bool:
     """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
     a state of affairs ("heavy fighting has carried on in the provinces")."""
@@ -910,7 +931,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
-    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
+    coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
     if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
         actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:

@@ -623,7 +623,7 @@ def patient(trig: Trigger) -> Token | None:
     # another target, so it comes last
     preps = sorted(
         (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon")),
-        key=lambda c: c.lower_ == "with",
+        key=lambda c: c.lower_ == "with" and trig.cls != "clash",  # "clashed with X at a post": X
     )
     for c in preps:
         p = next((p for p in c.children if p.dep_ == "pobj"), None)
