@@ -137,6 +137,12 @@ def code(
         return (SD, "Agreement") if _CONCRETE_AGREEMENT.search(text) else (None, None)
     if cls == "change":
         return SD, "Change to group/activity"
+    if cls == "mobilize":  # reinforcements, deployments and patrols of an armed actor
+        return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None else (None, None)
+    if cls == "curfew":  # curfews, closures and bans imposed by an authority
+        return SD, "Change to group/activity"
+    if cls == "destroy":  # "destroyed 9 shelters": property; people destroyed are not a thing here
+        return (SD, "Looting/property destruction") if not is_civilian(actor2) or victim_kind != "civilians" else (None, None)
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
         if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1):

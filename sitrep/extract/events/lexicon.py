@@ -35,7 +35,8 @@ VIOLENT = frozenset(
 )
 # classes that ACLED may code (verbal ones never are)
 ACLED_CLASSES = VIOLENT | frozenset(
-    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse"]
+    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse",
+     "mobilize", "curfew", "destroy"]
 )
 
 
