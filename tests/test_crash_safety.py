@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import sitrep
 from sitrep.store import Store
 
@@ -28,6 +30,8 @@ EXE = Path(sys.executable).parent / "sitrep"
 KILLS = 20
 DOCS = 120
 BATCH = "2"
+
+pytestmark = pytest.mark.slow  # 20 SIGKILLs over many runs: minutes
 
 
 def _env() -> dict[str, str]:
