@@ -81,13 +81,11 @@ def test_spans_never_start_with_a_preposition() -> None:
         assert not re.match(r"(?i)(?:on|in|at|since|during|for)\s", t.text), t.text
 
 
-def test_pathological_input_is_linear() -> None:
-    import time
-
+def test_pathological_input_is_read() -> None:
+    # time budgets: benchmarks/bench_hostile.py; growth of every pattern: tests/test_complexity.py
     for chunk in ("1 " * 200_000, "the past " * 60_000, "May " * 100_000, "2015-" * 80_000, "a few " * 80_000):
-        t0 = time.process_time()  # CPU time: catastrophic backtracking would take minutes, not seconds
-        find_timexes(chunk, None, ReferenceDate(value="2021-07-05"))
-        assert time.process_time() - t0 < 10.0, chunk[:12]
+        found = find_timexes(chunk, None, ReferenceDate(value="2021-07-05"))
+        assert all(0 <= t.start < t.end <= len(chunk) and t.text == chunk[t.start : t.end] for t in found), chunk[:12]
 
 
 @pytest.mark.parametrize(

@@ -216,9 +216,9 @@ class Gazetteer:
             if n > 1:
                 votes[cc] += n - 1
         for start, end in self._demonyms.finditer(text):
-            cc = self.demonyms.get(fold(text[start:end]))
-            if cc:
-                votes[cc] += 2
+            demonym_cc = self.demonyms.get(fold(text[start:end]))
+            if demonym_cc:
+                votes[demonym_cc] += 2
         dominant = votes.most_common(1)[0][0] if votes else None
         for i, m in enumerate(mentions):
             owner = (

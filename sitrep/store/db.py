@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from alembic import command
 from alembic.config import Config
@@ -129,10 +129,17 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+class SqliteSizes(TypedDict):
+    """SQLite's page cache and memory map per connection, in MiB (``Store`` arguments)."""
+
+    cache_mib: int
+    mmap_mib: int
+
+
 # page cache and memory map (MiB) for a run that streams a corpus into the store: on 1,000
 # generated pages the run process peaked at 626 MiB with the reader settings (298 MiB of it the
 # mapped store) and 322 MiB with these, in 203 s instead of 252 s
-STREAMING_SQLITE = {"cache_mib": 16, "mmap_mib": 0}
+STREAMING_SQLITE: SqliteSizes = {"cache_mib": 16, "mmap_mib": 0}
 
 
 class Store:
@@ -701,7 +708,7 @@ class Store:
                 s.execute(insert(StoryWord.__table__), new_words)
             if changed_words:
                 s.execute(update(StoryWord), changed_words)
-            existing = set()
+            existing: set[str] = set()
             ids = sorted(stories)
             for i in range(0, len(ids), 500):
                 existing.update(s.scalars(select(Story.id).where(Story.id.in_(ids[i : i + 500]))))

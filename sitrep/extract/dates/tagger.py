@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import patterns as P
 
@@ -102,7 +103,11 @@ def _prev_text(text: str, start: int, n: int = 30) -> str:
 
 def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
     s, e = m.start(), m.end()
-    g = m.groupdict()
+    g: dict[str, Any] = m.groupdict()  # a rule's named groups; each rule reads only those it has
+    # locals several rules reuse, declared with the widest type any rule gives them
+    y2: int
+    n: float | None
+    amount: float | None
     if name == "iso":
         sem = Sem("date", s, e, year=int(g["y"]), month=int(g["m"]), day=int(g["d"]))
         if g["H"]:

@@ -288,7 +288,7 @@ def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Ev
             and "protester" in ev.actor2.name.lower()
         )
         before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
-        target = (same_sentence or (before if of_protesters else []) or [None])[0]
+        target = next(iter(same_sentence or (before if of_protesters else [])), None)
         if target is None:
             continue
         force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
@@ -488,11 +488,11 @@ def _seed_country(ctx: Context, state: DocState) -> None:
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue
-        m = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
-        if m is None:
+        place = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
+        if place is None:
             continue
         try:
-            hits = _gazetteer().lookup(m.group(0).strip().title())
+            hits = _gazetteer().lookup(place.group(0).strip().title())
         except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
             hits = []
         if hits and hits[0].country:
@@ -517,8 +517,8 @@ def _remember(sent: Span, state: DocState) -> None:
         found = state.registry.find(sent.text)
     except Exception:  # noqa: BLE001
         found = []
-    for _, _, actor in sorted(found, key=lambda x: x[0]):
-        state.see(actor)
+    for _, _, found_actor in sorted(found, key=lambda x: x[0]):
+        state.see(found_actor)
 
 
 def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -541,15 +541,15 @@ def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         i = low.find(phrase)
         if i < 0:
             continue
-        tok = sent.char_span(i, i + len(phrase.split()[0]), alignment_mode="expand")
-        if tok is None:
+        words = sent.char_span(i, i + len(phrase.split()[0]), alignment_mode="expand")
+        if words is None:
             continue
-        verb = tok.root
+        verb = words.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.lemma_.lower() in speech:
             continue
-        out.append(Trigger(verb, "THREATEN", "verbal", [*tok], status_hint="occurred", speech=True))
+        out.append(Trigger(verb, "THREATEN", "verbal", [*words], status_hint="occurred", speech=True))
     return out
 
 

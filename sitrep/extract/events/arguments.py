@@ -270,6 +270,7 @@ def _kind(tok: Token) -> str | None:
     lex = lexicon()
     text = _left_text(tok).lower()
     words = text.split()
+    kind: str | None
     for n in (3, 2):
         if len(words) >= n and " ".join(words[-n:]) in lex.kinds:
             kind = lex.kinds[" ".join(words[-n:])]
