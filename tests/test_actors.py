@@ -24,7 +24,7 @@ def reg() -> ActorRegistry:
      ("American troops", "Military Forces of the United States"),
      ("U.S. service members", "Military Forces of the United States"),
      ("Resolute Support", "NATO Forces"), ("UNAMA", "UNAMA"), ("ISIS-K", "Islamic State (Khorasan)"),
-     ("Ansar Allah", "Houthis"), ("al-Shabab", "Al Shabaab"), ("the RSF", "Rapid Support Forces")],
+     ("Ansar Allah", "Military Forces of Yemen (2016-) Supreme Political Council"), ("al-Shabab", "Al Shabaab"), ("the RSF", "Rapid Support Forces")],
 )
 def test_aliases(reg: ActorRegistry, phrase: str, name: str) -> None:
     actor = reg.match(phrase)

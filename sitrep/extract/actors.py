@@ -38,7 +38,10 @@ GENERIC = {
     "rioters": ("Rioters ({c})", "rioters"),
     "civilians": ("Civilians ({c})", "civilians"),
     "unidentified": ("Unidentified Armed Group ({c})", "political militia"),
+    "gang": ("Unidentified Gang ({c})", "political militia"),
 }
+#: ACLED's naming conventions that depend on the country (data/actors/conventions.yaml).
+CONVENTIONS: dict[str, list[str]] = yaml.safe_load((ACTOR_DIR / "conventions.yaml").read_text(encoding="utf-8"))
 #: Head nouns that map to a generic kind, longest first (data/actors/heads.yaml).
 HEADS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
@@ -122,8 +125,10 @@ class ActorRegistry:
 
     def generic(self, kind: str, country: str | None) -> Actor:
         """ACLED generic actor: generic("military", "Afghanistan") -> Military Forces of Afghanistan."""
-        pattern, atype = GENERIC[kind]
         name = self.country_name(country)
+        if kind == "unidentified" and name in CONVENTIONS["unidentified_gang_countries"]:
+            kind = "gang"  # where ACLED codes unnamed perpetrators of criminal violence as gangs
+        pattern, atype = GENERIC[kind]
         if name is None:
             base = pattern.split(" ({c})")[0].replace(" of {c}", "")
             return Actor(base, atype, None)

@@ -933,6 +933,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fat = count(ctx.document.text[start:tail_end])
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
+    if acled_type == "Violence against civilians" and actor2 is None:
+        actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
     if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
         actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:

@@ -167,4 +167,8 @@ def code(
         return VAC, "Attack"
     if is_armed(actor1) and actor2 is not None and is_armed(actor2):
         return BATTLES, "Armed clash"
+    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1)):
+        # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
+        # ACLED's coding, a civilian
+        return VAC, "Attack"
     return None, None
