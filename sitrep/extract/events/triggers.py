@@ -270,6 +270,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         if any(o.lower_ in weapons for o in objs) or (has_target and not harmless):
             return Trigger(tok, "ASSAULT", "attack", [tok])
         return None
+    if cls == "attack" and _to_death(tok):  # "shot dead", "stabbed to death": a killing
+        return Trigger(tok, plover, "kill", [tok])
     if lemma == "demonstrate" and objs:
         return None  # "demonstrating a presence", not a protest
     if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
@@ -298,6 +300,13 @@ def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
         if entry is not None and entry[1] in ("protest", "riot"):
             return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
     return None
+
+
+def _to_death(tok: Token) -> bool:
+    """"shot dead", "beaten to death", "hacked to death"."""
+    return any(
+        c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
+    )
 
 
 def _found_dead(tok: Token, objs: list[Token]) -> bool:
