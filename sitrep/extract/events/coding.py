@@ -72,11 +72,12 @@ def code(
         return None, None
     if cls == "offensive":
         return None, None
+    # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
+    # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
         "strike",
-        "clash",
         "air",
         "shelling",
         "ied",
@@ -167,6 +168,8 @@ def code(
         return VAC, "Attack"
     if is_armed(actor1) and actor2 is not None and is_armed(actor2):
         return BATTLES, "Armed clash"
+    if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
+        return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
     if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1)):
         # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
         # ACLED's coding, a civilian
