@@ -134,6 +134,12 @@ def _jaccard(wa: frozenset[str], wb: frozenset[str]) -> float:
     return common / (len(wa) + len(wb) - common)
 
 
+#: ACLED's generic actors: sharing one says little about being the same event.
+GENERIC_ACTOR_PREFIXES = (
+    "Unidentified", "Civilians", "Protesters", "Rioters", "Military Forces of", "Police Forces of"
+)
+
+
 def _events_match(a: Any, b: Any) -> bool:
     type_a, acled_a, admin1_a, actors_a, range_a, words_a = a
     type_b, acled_b, admin1_b, actors_b, range_b, words_b = b
@@ -145,6 +151,10 @@ def _events_match(a: Any, b: Any) -> bool:
         return False
     if range_a and range_b and not _overlap(range_a, range_b):
         return False
+    if not (range_a and range_b) and not (admin1_a and admin1_b) and not any(
+        not name.startswith(GENERIC_ACTOR_PREFIXES) for name in actors_a & actors_b
+    ):
+        return False  # not both dated, not both placed, no named party: too little to tell apart
     sim = _jaccard(words_a, words_b)
     if (range_a is None) != (range_b is None):  # only one is dated
         return sim >= UNDATED_SIMILARITY

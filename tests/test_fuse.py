@@ -52,6 +52,18 @@ def test_matcher_rules() -> None:
     assert blocking_keys("event", b) & blocking_keys("event", a)
 
 
+def test_reports_with_too_little_to_tell_apart_stay_apart() -> None:
+    """Undated, unplaced reports whose only parties are generic ("Unidentified Armed Group",
+    "Civilians") are kept apart however alike their words: fused, one would lose its toll."""
+    a = {**_event(REPORT_A, None, 20, "a"), "location": None}
+    b = {**_event(REPORT_A, None, 3, "b"), "location": None}
+    assert not same_event(a, b)
+    placed = {**b, "location": {"name": "Dala", "admin1": "Borno"}}
+    assert same_event({**a, "location": placed["location"]}, placed)  # both placed: may fuse
+    named = {"name": "Boko Haram"}
+    assert same_event({**a, "actor1": named}, {**b, "actor1": named})  # a named party: may fuse
+
+
 def test_an_undated_report_meets_dated_ones_only_as_a_near_copy() -> None:
     a = _event(REPORT_A, "2021-03-03", 20, "a")
     retold = "Armed men on motorcycles raided a market in Dala, Borno state, burning stalls and killing traders."
