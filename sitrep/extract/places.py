@@ -355,6 +355,8 @@ class Gazetteer:
         if m.cue:
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
+        if places[0].kind == "country":
+            return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         if dominant:
             places = [p for p in places if p.cc == dominant] or places
         return places[0]
