@@ -393,12 +393,20 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
         and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
         and (under_speech(trig.head))
     )
-    if not (definite or restated) or not events or ev.acled_event_type is None:
+    # "A civilian woman was killed." right after the incident: its toll, told without an agent
+    subj, passive = subject(trig.head) if not trig.nominal else (None, False)
+    casualties = (
+        trig.cls == "kill" and passive and by_agent(trig.head) is None and state.sent_no - state.last_coded_sent == 1
+    )
+    if not (definite or restated or casualties) or not events or ev.acled_event_type is None:
         return False
     if state.sent_no - state.last_coded_sent > 2:
         return False
     recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
-    prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
+    if casualties and not (definite or restated):
+        prev = recent[0] if recent and recent[0].acled_event_type != "Protests" else None
+    else:
+        prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:
         return False
     if ev.fatalities and not prev.fatalities:
