@@ -15,6 +15,7 @@ from .extract import dates
 from .extract.context import Context
 from .extract.events import extract_events
 from .extract.figures import extract_figures
+from .extract.recase import nlp_view, quoted
 from .extract.statements import extract_statements
 from .model import Cleaned, Document, Event, Figure, ReferenceDate, Statement, TimeExpr, stable_id
 
@@ -35,15 +36,16 @@ class Analysis:
 def analyze(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Analysis]:
     """Analyze documents in order; spaCy runs batched over their body paragraphs."""
     cleaned_stream = ((doc, clean(doc)) for doc in documents)
-    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, view=nlp_view):
         yield analyze_parsed(doc, cleaned, paragraphs)
 
 
 def analyze_parsed(doc: Document, cleaned: Cleaned, paragraphs: list[nlp.Paragraph]) -> Analysis:
     body = [(p.start, p.end) for p in paragraphs]
-    provisional = dates.find_timexes(doc.text, body, None)
+    view = nlp_view(doc.text)  # the text itself, or a cased copy of a lower-cased one
+    provisional = quoted(doc.text, dates.find_timexes(view, body, None))
     reference = dates.reference_date(doc, cleaned, provisional)
-    timexes = dates.find_timexes(doc.text, body, reference)
+    timexes = quoted(doc.text, dates.find_timexes(view, body, reference))
     ctx = Context(doc, cleaned, paragraphs, reference, timexes)
     statements = extract_statements(ctx)
     events = extract_events(ctx)
@@ -91,7 +93,7 @@ def analyze_stream(
     cleaned_stream = ((doc, _safe_clean(doc)) for doc in documents)
     batch: list[Analysis] = []
     errors: list[tuple[Document, str]] = []
-    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=nlp_model):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=nlp_model, view=nlp_view):
         try:
             batch.append(analyze_parsed(doc, cleaned, paragraphs))
         except Exception as e:  # one bad document must not stop the batch

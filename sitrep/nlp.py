@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -128,11 +128,14 @@ def parse(
     nlp: Language | None = None,
     batch_size: int = PIPE_BATCH,
     n_process: int = 1,
+    view: Callable[[str], str] | None = None,
 ) -> Iterator[tuple[Document, Cleaned, list[Paragraph]]]:
     """Parse many documents with one ``nlp.pipe`` stream, yielding each with its paragraphs.
 
     ``batch_size`` is in paragraphs. Only documents still being parsed are held (memory stays
-    flat however long the stream).
+    flat however long the stream). ``view`` maps a document's text to the text the model reads,
+    which must have the same length (a cased copy of a lower-cased archive), so that every
+    offset stays an offset into the original.
     """
     nlp = nlp or load()
     pending: dict[int, tuple[Document, Cleaned, list[tuple[int, int]]]] = {}
@@ -143,8 +146,11 @@ def parse(
             spans = body_paragraphs(doc, cleaned)
             di = next(counter)
             pending[di] = (doc, cleaned, spans)
+            text = doc.text if view is None else view(doc.text)
+            if len(text) != len(doc.text):
+                raise ValueError("a parser view must keep the text's length")
             for i, (lo, hi) in enumerate(spans):
-                yield doc.text[lo:hi], (di, i)
+                yield text[lo:hi], (di, i)
             if not spans:
                 yield "", (di, -1)
 

@@ -202,16 +202,17 @@ class Gazetteer:
             mentions += self._scan(para)
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         text = ctx.document.text
-        shared: Counter[str] = Counter()
+        readings: dict[str, set[str]] = {}  # countries each distinct name may be in
         for m in mentions:
             # a name most of whose readings lie in one country votes for it ("Kunduz": the Afghan
             # city, province and district, and a Turkish village's alternate name)
             (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
             if n * 2 > len(m.places):
                 votes[cc] += 4 if m.places[0].kind == "country" else 2
-            shared.update({p.cc for p in m.places})
+            readings.setdefault(fold(text[m.start : m.end]), set()).update(p.cc for p in m.places)
         # an ambiguous name still tells which countries are possible: a country that several
         # different names could all be in ("San Miguel, Puno") is the likely one
+        shared = Counter(cc for ccs in readings.values() for cc in ccs)
         for cc, n in shared.items():
             if n > 1:
                 votes[cc] += n - 1

@@ -551,7 +551,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     node = tok
     raised = False  # "X was reported to be planning to withdraw": X is the agent of the complement
     for _ in range(5):
-        for c in node.children:
+        # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
+        # attacked") stands further from the verb than the real one
+        for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
             if c.dep_ in ("nsubj", "csubj"):
                 return (node.head, False) if _relative(c) and node.dep_ == "relcl" else (c, False)
             if c.dep_ == "nsubjpass":

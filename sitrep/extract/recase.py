@@ -1,0 +1,130 @@
+"""A cased view of text written all in lower case, for the parser and the date tagger only.
+
+Some archives lowercase everything ("on 4 may 2020, taliban fighters attacked a checkpoint in
+kunduz"). The small English model finds neither names nor sentence starts in such text, and
+the date tagger will not read "may" as a month. ``nlp_view`` returns a copy of the same length
+in which sentence starts, "I", weekdays, months next to a number and the names the project
+knows (countries, demonyms, actor aliases written with capitals, provinces and towns) are
+capitalized as they are usually written. Only letters change case, character for character, so
+every offset found on the view is an offset into the original text, which is never rewritten.
+Text with capitals of its own is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+
+import yaml
+
+from ..model import TimeExpr
+from .gazetteer_data import DATA_DIR
+from .phrase_finder import PhraseFinder
+
+#: Below this share of capitals among letters a text counts as written in lower case.
+LOWER_SHARE = 0.005
+#: Towns smaller than this are left alone: small-town names are too often common words.
+MIN_TOWN_POPULATION = 15_000
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*\s+|\n\s*|[:;]\s*\n?\s*\"\s*)([a-z])")
+_PRONOUN_I = re.compile(r"(?<![\w'])i(?=['’]|\b)(?!\.\w)")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+#: A month is a month next to a day or a year ("4 may 2020", "may 4", "in march 2021"), not the
+#: verb "may" or a protest "march".
+_MONTH_NEAR_NUMBER = re.compile(
+    rf"(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b|\b({_MONTHS})\.?\s+(?=\d)", re.I
+)
+_WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def is_lowercased(text: str) -> bool:
+    """True when the text has letters but almost no capitals (an all-lowercase archive)."""
+    sample = text[:20_000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters < 20:
+        return False
+    upper = sum(1 for c in sample if c.isupper())
+    return upper / letters < LOWER_SHARE
+
+
+@lru_cache(maxsize=8)  # the parser and the date tagger ask for the same document's view
+def nlp_view(text: str) -> str:
+    """The text as the parser should read it: itself, or a cased copy of the same length."""
+    if not is_lowercased(text):
+        return text
+    chars = list(text)
+
+    def put(start: int, cased: str) -> None:
+        for i, c in enumerate(cased):
+            if chars[start + i].lower() == c.lower():
+                chars[start + i] = c
+
+    finder, cased_forms = _names()
+    for start, end in finder.finditer(text):
+        cased = cased_forms.get(text[start:end].lower())
+        if cased is not None and len(cased) == end - start:
+            put(start, cased)
+    for m in _WEEKDAYS.finditer(text):
+        put(m.start(1), m.group(1).capitalize())
+    for m in _MONTH_NEAR_NUMBER.finditer(text):
+        group = 1 if m.group(1) else 2
+        put(m.start(group), m.group(group).capitalize())
+    for m in _PRONOUN_I.finditer(text):
+        chars[m.start()] = "I"
+    for m in _SENTENCE_START.finditer(text):
+        chars[m.start(1)] = chars[m.start(1)].upper()
+    return "".join(chars)
+
+
+def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
+    """Time expressions found on a view quote the original text, as every span does."""
+    for t in timexes:
+        t.text = text[t.start : t.end]
+    return timexes
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[PhraseFinder, dict[str, str]]:
+    """Every name the project knows, by its lower-case form, with the casing it is written in."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stop = {w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines()}
+    forms: dict[str, str] = {}
+
+    def add(name: str, place: bool = False) -> None:
+        name = name.strip()
+        low = name.lower()
+        if (
+            len(name) < 3
+            or name == low  # written in lower case itself ("the government"): nothing to restore
+            or low in STOP_WORDS
+            or place and low in stop  # place names that are common words ("Police", "Victory")
+            or len(low) != len(name)
+        ):
+            return
+        forms.setdefault(low, name)
+
+    for row in (DATA_DIR / "gazetteer" / "countries.tsv").read_text("utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) > 1:
+            add(parts[1])
+            for alias in (parts[2] if len(parts) > 2 else "").split("|"):
+                add(alias)
+    for dems in yaml.safe_load((DATA_DIR / "actors" / "demonyms.yaml").read_text("utf-8")).values():
+        for d in dems:
+            add(str(d))
+    for actor in yaml.safe_load((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
+        for alias in [actor["name"], *actor.get("aliases", [])]:
+            add(str(alias))
+    with gzip.open(DATA_DIR / "gazetteer" / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            kind, name, _cc, _a1, _a2, _lat, _lon, pop, _aliases, _keys = line.rstrip("\n").split("\t")
+            if kind in ("country", "admin1") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+                add(name, place=True)
+    return PhraseFinder(forms), forms

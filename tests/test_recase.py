@@ -1,0 +1,39 @@
+"""A lower-cased archive is read through a cased view of the same length (composed text)."""
+
+from __future__ import annotations
+
+from sitrep.analyze import analyze
+from sitrep.extract.recase import is_lowercased, nlp_view
+from sitrep.model import Document
+
+LOWER = (
+    "on 4 may 2021, taliban fighters attacked a police checkpoint in kunduz province, "
+    "killing 3 policemen. officials said they may march on the city on monday."
+)
+
+
+def test_the_view_changes_only_case_and_keeps_every_offset() -> None:
+    view = nlp_view(LOWER)
+    assert len(view) == len(LOWER) and view.lower() == LOWER
+    assert view.startswith("On 4 May 2021, Taliban fighters")
+    assert "Kunduz" in view and "Monday" in view
+    assert "they may march" in view  # the verb and the noun stay words, not a month
+
+
+def test_text_with_capitals_of_its_own_is_left_alone() -> None:
+    text = "On 4 May 2021, Taliban fighters attacked a checkpoint in kunduz."
+    assert not is_lowercased(text) and nlp_view(text) is text
+
+
+def test_a_lower_cased_report_gives_the_event_with_offsets_into_the_original() -> None:
+    (analysis,) = list(analyze([Document(id="low", text=LOWER, published="2021-05-05")]))
+    coded = [e for e in analysis.events if e.acled_event_type]
+    assert coded, [e.summary for e in analysis.events]
+    ev = coded[0]
+    assert ev.acled_event_type == "Battles" and ev.fatalities == 3
+    assert ev.date.date == "2021-05-04"
+    assert ev.location is not None and ev.location.admin1 == "Kunduz"
+    for m in ev.mentions:
+        assert LOWER[m.start : m.end] == m.text
+    for t in analysis.timexes:
+        assert LOWER[t.start : t.end] == t.text
