@@ -124,7 +124,7 @@ def test_a_finished_batch_is_yielded_without_waiting_for_more_input() -> None:
     """A live feed (a pipe) may send its next document only once the last is stored."""
     import threading
 
-    from sitrep.engines import _ordered
+    from sitrep.batches import ordered as _ordered
     from sitrep.model import Document
 
     first_out = threading.Event()
@@ -143,7 +143,7 @@ def test_a_finished_batch_is_yielded_without_waiting_for_more_input() -> None:
 
 
 def test_an_input_error_reaches_the_run() -> None:
-    from sitrep.engines import _ordered
+    from sitrep.batches import ordered as _ordered
     from sitrep.model import Document
 
     def feed():  # type: ignore[no-untyped-def]
