@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
+from sitrep.fuse import FusionStore
 from sitrep.store import Store, db_url
 from sitrep.store.db import _alembic_config, make_engine, migrate
 from sitrep.store.schema import NATIVE_SEARCH_OBJECTS, Base, EventSearch, EventTerm, EventText
@@ -117,7 +118,7 @@ def test_upgrade_from_0003_backfills_the_lookup_tables(any_db: str) -> None:
         assert found(q="convoy") == ["ev2"]
         assert found(q="convoy", place="kunduz", actor="Afghan government") == ["ev2"]
     # a new event after the upgrade gets a fresh search id (the sequence moved past the back-fill)
-    store.write_fused("event", [{"id": "ev3", "plover_type": "ASSAULT", "summary": "convoy ambushed",
+    FusionStore(store).write_fused("event", [{"id": "ev3", "plover_type": "ASSAULT", "summary": "convoy ambushed",
                                  "mentions": []}], {})  # fmt: skip
     with store.session() as s:
         assert sorted(e["id"] for e in list_events(s, EventFilters(q="convoy")).items) == ["ev2", "ev3"]
@@ -172,8 +173,8 @@ def test_pending_extractions_are_found_by_the_unfused_index(tmp_path: Path) -> N
     """Fusion's query for pending extractions reads the partial index, not every extraction."""
     from sqlalchemy import text
 
+    from sitrep.fuse.persist import unfused_query
     from sitrep.store import Store
-    from sitrep.store.db import unfused_query
 
     store = Store(tmp_path / "plan.db")
     sql = str(unfused_query("event", 500).compile(store.engine, compile_kwargs={"literal_binds": True}))

@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 
 import sitrep
+from sitrep.fuse import FusionStore
 from sitrep.store import Store
 from sitrep.store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
 from sitrep.web import create_app, queries
@@ -118,8 +119,8 @@ def random_store(any_db: str, tmp_path: Path) -> tuple[Store, list[dict[str, Any
     store = Store(any_db)
     _save(store, [_document("doc_a", "Alpha text.\n"), _document("doc_b", "Beta text.\n")])
     events = _random_events(90)
-    store.write_fused("event", events[:60], {})
-    store.write_fused("event", events[40:], {})  # 20 of them written twice
+    FusionStore(store).write_fused("event", events[:60], {})
+    FusionStore(store).write_fused("event", events[40:], {})  # 20 of them written twice
     return store, events
 
 
@@ -189,13 +190,13 @@ def test_rewritten_events_leave_no_stale_or_duplicate_lookup_rows(any_db: str) -
     first = {"id": "e1", "plover_type": "ASSAULT", "actor1": {"name": "Taliban"}, "actor2": {"name": "taliban"},
              "location": {"name": "Kunduz", "admin1": "Kunduz", "country": "Afghanistan"}, "date": "2021-06-14",
              "summary": "convoy ambushed", "mentions": m}  # fmt: skip
-    store.write_fused("event", [first, {**first, "id": "e2", "summary": "talks resume"}], {})
+    FusionStore(store).write_fused("event", [first, {**first, "id": "e2", "summary": "talks resume"}], {})
     terms, bodies = _lookup_rows(store)
     assert ("e1", "actor", "taliban") in terms and terms.count(("e1", "actor", "taliban")) == 1
     # re-fused: other actor, no place, new text, more mentions; twice in one batch
     second = {**first, "actor1": {"name": "NATO"}, "actor2": None, "location": None, "summary": "checkpoint shelled",
               "date": "2021-06-15", "mentions": [*m, {**m[0], "text": "Alpha checkpoint"}]}  # fmt: skip
-    store.write_fused("event", [{**second, "summary": "stale"}, second], {})
+    FusionStore(store).write_fused("event", [{**second, "summary": "stale"}, second], {})
     terms, bodies = _lookup_rows(store)
     assert [t for t in terms if t[0] == "e1"] == [("e1", "actor", "nato")]
     assert bodies["e1"] == "checkpoint shelled\nAlpha\nAlpha checkpoint"

@@ -84,7 +84,7 @@ class _FusedRecord(Base):
     # what fusion needs of the members (fuse.new_tally); read only by fusion, so not loaded with rows
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
     # ids of the members a new report is compared with ({"first": [...], "last": [...]}), so
-    # fusion reads them by key instead of ranking every member (``fuse.COMPARED_ENDS``)
+    # fusion reads them by key instead of ranking every member (``fuse.incremental.COMPARED_ENDS``)
     ends: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
@@ -121,7 +121,7 @@ class EventRow(_FusedRecord):
 class EventSearch(Base):
     """One narrow row per event with what ``/api/events`` filters and sorts on (migration 0004).
 
-    Kept by ``Store.write_fused`` in the event's own transaction (``sync_event_search``). Its
+    Kept by ``FusionStore.write_fused`` (``sitrep.fuse.persist``) in the event's own transaction (``sync_event_search``). Its
     integer ``id`` keys ``event_text`` and the full-text index, so a text search is a set of
     rowids; rows are small, so probing them for type and status filters is cheap.
     """
