@@ -10,10 +10,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 RecordKind = Literal["event", "statement", "figure"]
+# PLOVER event types: defined here only (the CLI, the web's filters and the API's schema read them)
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:

@@ -15,13 +15,15 @@ undated events: nobody can say they fall in the range. Dated events are kept whe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
+from .model import PLOVER_TYPES
 from .store.db import Store
 
-PLOVER_TYPES = frozenset(
-    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-)
+__all__ = ["PLOVER_TYPES", "document_index", "format_date", "format_fatalities", "in_timeline_order", "keep",
+           "timeline", "timeline_row"]  # fmt: skip
+
+T = TypeVar("T", bound=dict[str, Any])
 
 
 def document_index(store: Store) -> dict[str, dict[str, Any]]:
@@ -155,6 +157,15 @@ def sort_key(row: dict[str, Any], order: int) -> tuple[int, str, str, int]:
     return (0, rng[0], rng[1], order)
 
 
+def in_timeline_order(items: Iterable[T]) -> list[T]:
+    """Events (or timeline rows, or any dicts with ``date``, ``date_start`` and ``date_end``),
+    given in store order, in timeline order: by date range, undated last, ties in store order.
+    The one ordering the CLI, the report and the web all use."""
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda r: sort_key(r[1], r[0]))  # type: ignore[arg-type]
+    return [item for _, item in indexed]
+
+
 def timeline(
     store: Store,
     date_from: str | None = None,
@@ -170,14 +181,12 @@ def timeline(
     """Fused events in date order (undated last unless ``undated=False``), with their sources."""
     docs = document_index(store)
     source = store.iter_records("event") if events is None else events
-    rows = [
-        (timeline_row(ev, docs), i)
-        for i, ev in enumerate(source)
+    return in_timeline_order(
+        timeline_row(ev, docs)
+        for ev in source
         if keep(ev, date_from=date_from, date_to=date_to, actor=actor, place=place, plover_type=plover_type,
                 acled_type=acled_type, undated=undated)
-    ]
-    rows.sort(key=lambda r: sort_key(r[0], r[1]))
-    return [r for r, _ in rows]
+    )
 
 
 def format_date(row: dict[str, Any]) -> str:

@@ -237,11 +237,12 @@ def figures(
 @router.get(
     "/figures/series",
     response_model=list[m.Series],
-    summary="Figures as series over time (one per measure, subject and unit)",
+    summary="Figures as series over time (one per normalised measure and subject), as `sitrep figures`",
 )
-def series(session: SessionDep, measure: Measure = None, subject: Text200 = None) -> list[m.Series]:
+def series(request: Request, measure: Measure = None, subject: Text200 = None) -> list[m.Series]:
     return [
-        m.Series.model_validate(s) for s in queries.figure_series(session, measure=measure, subject=subject)
+        m.Series.model_validate(s)
+        for s in queries.figure_series(store_of(request), measure=measure, subject=subject)
     ]
 
 
@@ -253,7 +254,7 @@ def figure(session: SessionDep, figure_id: Annotated[str, PathParam(max_length=1
     return m.Figure.model_validate(found[0])
 
 
-@router.get("/timeline", response_model=m.Timeline, summary="Dated events in date order, with sources")
+@router.get("/timeline", response_model=m.Timeline, summary="Events in date order, undated last, with sources")
 def timeline(
     session: SessionDep,
     filters: Filters,

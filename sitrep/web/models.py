@@ -11,14 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
+from ..model import PLOVER_TYPES as PLOVER_TYPES  # re-exported: the one definition is the record model's
+from ..model import PloverType as PloverType
+
 EventSort = Literal["date", "-date", "fatalities", "-fatalities"]
 
 
@@ -201,24 +196,34 @@ class Document(_Out):
 
 
 class SeriesPoint(_Out):
+    """One point of a series (``sitrep.figure_series.figure_point``)."""
+
     figure_id: str
     date: str | None = None
+    date_basis: str | None = Field(None, description="figure (its own date), document (the citing page's), none")
+    period_start: str | None = None
+    period_end: str | None = None
     value: float | None = None
+    unit: str | None = None
     qualifier: str | None = None
-    sources: list[str] = []
+    status: str | None = None
+    source: str | None = None
+    sources: list[str] = Field([], description="The documents the figure was read from.")
+    outlets: list[str] = []
 
 
 class Series(_Out):
-    """One quantity over time (e.g. troop levels), every point with its sources."""
+    """One quantity over time (e.g. troop levels), every point with its sources, as ``sitrep figures``."""
 
-    measure: str
+    measure: str | None = None
     subject: str | None = None
+    key: list[str] = Field([], description="The normalised (measure, subject) the points share.")
     unit: str | None = None
     points: list[SeriesPoint]
 
 
 class TimelineEntry(_Out):
-    date: str
+    date: str | None = None
     date_precision: str | None = None
     event: Event
 

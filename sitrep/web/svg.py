@@ -90,7 +90,8 @@ def _day(date: str | None) -> dt.date | None:
 
 def series_svg(series: dict[str, Any], width: int = 640, height: int = 220) -> Markup:
     """A line chart of one figure series; undated points are left out (no invented dates)."""
-    pts = [(d, p) for p in series["points"] if (d := _day(p.get("date"))) and isinstance(p.get("value"), float)]
+    pts = [(d, {**p, "value": float(p["value"])}) for p in series["points"]
+           if (d := _day(p.get("date"))) and isinstance(p.get("value"), (int, float))]  # fmt: skip
     left, right, top, bottom = 56, 12, 10, 28
     pw, ph = width - left - right, height - top - bottom
     parts = [Markup('<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" '
