@@ -24,12 +24,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 
-from ..export import FORMATS
+from ..export import exporters, get_exporter
 from ..store import Store
 from ..store.schema import DocumentRow
 from . import models as m
 from . import queries
-from .exports import MEDIA_TYPES, parquet_file, stream_text_export
+from .exports import MEDIA_TYPES, binary_file, stream_text_export
 
 NO_NUL = r"^[^\x00]*$"
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -43,7 +43,7 @@ Cursor = Annotated[
     str | None,
     Query(max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", description="next_cursor from a previous page."),
 ]
-ExportFormat = Enum("ExportFormat", {k.replace("-", "_"): k for k in FORMATS}, type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", {k.replace("-", "_"): k for k in exporters()}, type=str)  # type: ignore[misc]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "A request that cannot be answered as asked (message in `detail`)."},
@@ -295,8 +295,8 @@ def export(request: Request, fmt: ExportFormat) -> StreamingResponse:  # type: i
     media, filename = MEDIA_TYPES.get(name, ("application/octet-stream", f"sitrep.{name}"))
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     store = store_of(request)
-    if name == "parquet":
-        path, tmp = parquet_file(store)
+    if get_exporter(name).binary:
+        path, tmp = binary_file(store, name)
         return FileResponse(
             path,
             media_type=media,
