@@ -250,3 +250,20 @@ def test_the_web_reads_timeline_and_series_as_the_cli_does(tmp_path: Path) -> No
         (s["key"], [p["id"] for p in s["points"]]) for s in cli_series
     ]
     assert [[p["date"] for p in s["points"]] for s in web_series] == [[p["date"] for p in s["points"]] for s in cli_series]
+
+
+def test_api_models_have_the_fields_of_the_record_model() -> None:
+    """The API's record models are the record model's JSON shapes (``sitrep.model``), leniently
+    typed: the same fields, and only the ones a fused record adds besides."""
+    from typing import get_type_hints
+
+    from sitrep import model
+    from sitrep.web import models as m
+
+    fused_adds = {"Event": {"sources"}}
+    for api, shape in ((m.Mention, model.MentionJSON), (m.Actor, model.ActorJSON), (m.Location, model.LocationJSON),
+                       (m.Speaker, model.SpeakerJSON), (m.Event, model.EventJSON),
+                       (m.Statement, model.StatementJSON), (m.Figure, model.FigureJSON)):  # fmt: skip
+        fields = set(get_type_hints(shape))
+        assert set(api.model_fields) == fields | fused_adds.get(api.__name__, set()), api.__name__
+    assert m.PLOVER_TYPES is model.PLOVER_TYPES and m.PloverType is model.PloverType

@@ -1,8 +1,11 @@
 """Response and request models of the JSON API, so the OpenAPI spec says exactly what comes back.
 
-Fields mirror the record contract in DESIGN.md. They are lenient where extractors may leave a
-value empty (everything nullable but ids and offsets): a record the store accepted must never
-turn into a 500 because one field was missing.
+The record models (``Mention``, ``Actor``, ``Location``, ``Speaker``, ``Event``, ``Statement``,
+``Figure``) have the fields of the one record model, ``sitrep.model``'s JSON shapes (``EventJSON``
+...), and no others but the ones a fused record adds (``sources``): tests/test_web_api.py holds
+them to it. They are lenient where extractors may leave a value empty (everything nullable but
+ids and offsets, closed vocabularies as plain strings): a record the store accepted must never
+turn into a 500 because one field was missing or unexpected.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ class Event(_Out):
     fatalities: int | None = None
     fatalities_qualifier: str | None = None
     summary: str | None = None
+    trigger: str | None = None
     statement_ids: list[str] = []
     confidence: float | None = None
     disagreements: list[Disagreement] = []
@@ -93,6 +97,7 @@ class Statement(_Out):
     type: Literal["statement"] = "statement"
     id: str
     speaker: Speaker | None = None
+    speaker_actor: Actor | None = None
     quote: str | None = None
     direct: bool | None = None
     intent: str | None = None
@@ -101,6 +106,8 @@ class Statement(_Out):
     reported_by: list[str] = []
     date: str | None = None
     date_precision: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
     mentions: list[Mention] = []
 
 
@@ -116,6 +123,7 @@ class Figure(_Out):
     period_start: str | None = None
     period_end: str | None = None
     date: str | None = None
+    date_precision: str | None = None
     source: str | None = None
     status: str | None = None
     mentions: list[Mention] = []
