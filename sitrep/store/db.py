@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from . import sql
 from .engine import STREAMING_SQLITE, _alembic_config, db_url, make_engine, migrate, now
 from .placement import StoryPlacements
-from .records import document_record
+from .records import document_record, mentions_of, records_by_id
 from .schema import (
     FUSED_TABLES,
     BoilerplateSpan,
@@ -29,7 +29,6 @@ from .schema import (
     Extraction,
     Failure,
     FigureRow,
-    MentionRow,
     Run,
     StatementRow,
     Story,
@@ -204,35 +203,15 @@ class Store(StoryPlacements):
                 rows = list(s.scalars(sql.after(select(table), table, last).limit(batch)))
                 if not rows:
                     return
-                mentions: dict[str, list[dict[str, Any]]] = {}
-                q = (
-                    select(MentionRow)
-                    .where(MentionRow.record_kind == kind, MentionRow.record_id.in_([r.id for r in rows]))
-                    .order_by(MentionRow.id)
-                )
-                for m in s.scalars(q):
-                    mentions.setdefault(m.record_id, []).append(
-                        {"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text}
-                    )
+                mentions = mentions_of(s, kind, [r.id for r in rows])
             for r in rows:
                 yield {**r.data, "mentions": mentions.get(r.id, [])}
             last = (rows[-1].seq, rows[-1].id)
 
     def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:
-        table = FUSED_TABLES[kind]
         with self.session() as s:
-            r = s.get(table, record_id)
-            if r is None:
-                return None
-            ms = s.scalars(
-                select(MentionRow)
-                .where(MentionRow.record_kind == kind, MentionRow.record_id == record_id)
-                .order_by(MentionRow.id)
-            )
-            return {
-                **r.data,
-                "mentions": [{"doc_id": m.doc_id, "start": m.start, "end": m.end, "text": m.text} for m in ms],
-            }
+            found = records_by_id(s, kind, [record_id])
+        return found[0] if found else None
 
     def save_stories(self, stories: list[dict[str, Any]]) -> None:
         """Replace every story record (the incremental placement writes through

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..figure_series import figure_series as _shared_series
 from ..store import Store
+from ..store.records import mentions_of
 from ..store.schema import DocumentRow, FigureRow, StatementRow
 from .events import (
     FEW_MATCHES,
@@ -44,7 +45,7 @@ from .filters import (
     text_matches,
     ts_prefix_phrase,
 )
-from .records import Paged, document_records, documents_by_id, get_records, mentions_for, with_mentions
+from .records import Paged, document_records, documents_by_id, get_records, with_mentions
 
 MAX_PAGE_SIZE = 500
 
@@ -52,7 +53,7 @@ __all__ = [
     "FEW_MATCHES", "MAX_PAGE_SIZE", "VOCABULARY", "EventFilters", "Paged", "QueryError", "Source", "Vocabulary",
     "contains", "count_matches", "decode_cursor", "document_records", "documents_by_id", "encode_cursor",
     "event_facets", "event_source", "figure_series", "fts_phrase", "get_records", "like_pattern", "list_documents",
-    "list_events", "list_figures", "list_statements", "located_events", "mentions_for", "month_counts", "speakers",
+    "list_events", "list_figures", "list_statements", "located_events", "mentions_of", "month_counts", "speakers",
     "text_matches", "timeline", "ts_prefix_phrase", "with_mentions",
 ]  # fmt: skip
 

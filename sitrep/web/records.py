@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..store.records import mentions_of, records_by_id
 from ..store.schema import DocumentRow, EventRow, FigureRow, MentionRow, StatementRow
 
 
@@ -21,39 +22,27 @@ class Paged:
     next_cursor: str | None
 
 
-def mentions_for(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """Mentions of several records of one kind, in stored order, grouped by record id."""
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    if not ids:
-        return out
-    q = (
-        select(MentionRow.record_id, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text)
-        .where(MentionRow.record_kind == kind, MentionRow.record_id.in_(list(ids)))
-        .order_by(MentionRow.id)
-    )
-    for rid, doc_id, start, end, text in session.execute(q):
-        out[rid].append({"doc_id": doc_id, "start": start, "end": end, "text": text})
-    return out
+def _with_sources(kind: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events name their source documents (a record fused before ``sources`` was kept lacks them)."""
+    if kind == "event":
+        for rec in recs:
+            if not rec.get("sources"):
+                rec["sources"] = sorted({m["doc_id"] for m in rec["mentions"]})
+    return recs
 
 
 def with_mentions(
     session: Session, kind: str, rows: Sequence[tuple[str, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
-    ms = mentions_for(session, kind, [r[0] for r in rows])
-    out = []
-    for ident, data in rows:
-        rec = {**data, "id": ident, "mentions": ms.get(ident, [])}
-        if kind == "event" and not rec.get("sources"):
-            rec["sources"] = sorted({m["doc_id"] for m in rec["mentions"]})
-        out.append(rec)
-    return out
+    """Records of rows (id, data) already read, with their mentions (``store.records.mentions_of``)."""
+    ms = mentions_of(session, kind, [r[0] for r in rows])
+    return _with_sources(kind, [{**data, "id": ident, "mentions": ms.get(ident, [])} for ident, data in rows])
 
 
 def get_records(session: Session, kind: str, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Records of one kind by id, with mentions, in the order of ``ids`` (missing ones skipped)."""
-    table = {"event": EventRow, "statement": StatementRow, "figure": FigureRow}[kind]
-    rows = {r[0]: r[1] for r in session.execute(select(table.id, table.data).where(table.id.in_(list(ids))))}
-    return with_mentions(session, kind, [(i, rows[i]) for i in ids if i in rows])
+    """Records of one kind by id, with mentions, in the order of ``ids`` (missing ones skipped):
+    ``store.records.records_by_id``, as ``Store.get_record`` reads them."""
+    return _with_sources(kind, records_by_id(session, kind, ids))
 
 
 def _label(kind: str, d: dict[str, Any]) -> str:
