@@ -21,7 +21,9 @@ import sitrep
 from sitrep.fuse import FusionStore
 from sitrep.store import Store
 from sitrep.store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
+from sitrep.timeline import in_timeline_order
 from sitrep.web import create_app, queries
+from sitrep.web import events as web_events
 
 from .test_web_support import _document, _save, build_db
 
@@ -128,7 +130,7 @@ def random_store(any_db: str, tmp_path: Path) -> tuple[Store, list[dict[str, Any
 def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str, Any]]], few: int,
                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     store, events = random_store
-    monkeypatch.setattr(queries, "FEW_MATCHES", few)  # both plans of a name + text search
+    monkeypatch.setattr(web_events, "FEW_MATCHES", few)  # both plans of a name + text search
     with store.session() as s:
         for f in FILTERS:
             want = {e["id"] for e in events if _matches(e, f)}
@@ -156,6 +158,8 @@ def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str
             assert {e["id"] for e in tl.items} == want and tl.total == len(want), f
             undated = [e["date"] is None for e in tl.items]
             assert undated == sorted(undated), f
+            stored = [r for r in store.iter_records("event") if r["id"] in want]  # in store order
+            assert [e["id"] for e in tl.items] == [r["id"] for r in in_timeline_order(stored)], f
 
 
 def _lookup_rows(store: Store) -> tuple[list[tuple[str, str, str]], dict[str, str]]:

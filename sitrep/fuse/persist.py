@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 
 from ..batches import batched
+from ..chronology import timeline_bounds
 from ..store import Store, sql
 from ..store.schema import FUSED_TABLES, DocumentRow, Extraction, FusionKey, MentionRow, sync_event_search
 
@@ -203,6 +204,7 @@ def columns(kind: str, d: dict[str, Any]) -> dict[str, Any]:
     """The indexed columns of a fused record, derived from its JSON."""
     if kind == "event":
         loc = d.get("location") or {}
+        lo, hi = timeline_bounds(d)
         return {
             "date": d.get("date"),
             "plover_type": d.get("plover_type") or "",
@@ -216,6 +218,8 @@ def columns(kind: str, d: dict[str, Any]) -> dict[str, Any]:
             "status": d.get("status") or "occurred",
             "fatalities": d.get("fatalities"),
             "summary": d.get("summary") or "",
+            "timeline_lo": lo,
+            "timeline_hi": hi,
         }
     if kind == "statement":
         sp = d.get("speaker") or {}

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from ..chronology import NO_DATE
+
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
@@ -101,6 +103,10 @@ class EventRow(_FusedRecord):
     status: Mapped[str] = mapped_column(String(20), index=True)
     fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # the event's date range as ``sitrep.chronology.timeline_bounds`` gives it (NO_DATE when
+    # undated): ordered by (these, seq, id) events are in timeline order (migration 0010)
+    timeline_lo: Mapped[str] = mapped_column(String(10), default=NO_DATE, server_default=NO_DATE)
+    timeline_hi: Mapped[str] = mapped_column(String(10), default=NO_DATE, server_default=NO_DATE)
 
     # composite indexes for the web API (migration 0002): each filter column with the sort key
     # and id, so a filtered, date-ordered page is read from one index range without sorting
@@ -115,6 +121,7 @@ class EventRow(_FusedRecord):
         Index("ix_events_location_date", "location", "date", "id"),
         Index("ix_events_admin1_date", "admin1", "date", "id"),
         Index("ix_events_country_date", "country", "date", "id"),
+        Index("ix_events_timeline", "timeline_lo", "timeline_hi", "seq", "id"),
     )
 
 

@@ -13,7 +13,6 @@ from sqlalchemy import ColumnElement, FromClause, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased, join
 
 from ..store.schema import EventRow, EventSearch, EventTerm
-from ..timeline import in_timeline_order
 from .filters import EventFilters, QueryError, count_matches, text_matches
 from .records import Paged, get_records
 
@@ -193,19 +192,20 @@ def event_facets(session: Session, filters: EventFilters, column: str) -> list[t
 
 
 def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offset: int = 0) -> Paged:
-    """Events in timeline order (``sitrep.timeline.in_timeline_order``, as ``sitrep timeline`` and
-    the report): by date range, undated events last. A date filter drops undated events (no
-    date is in a range). Only the ids and date fields of the matches are read and ordered; the
-    records of the page are fetched afterwards by id."""
-    date_start, date_end = EventRow.data["date_start"].as_string(), EventRow.data["date_end"].as_string()
+    """Events in timeline order, as ``sitrep timeline`` and the report list them: by date range,
+    undated events last, ties in store order (``sitrep.chronology``, whose bounds each event row
+    keeps: ``ix_events_timeline`` reads them in order). A date filter drops undated events (no
+    date is in a range)."""
+    conds = filters.conditions(session)
+    total = session.scalar(select(func.count()).select_from(EventRow).where(*conds)) or 0
     q = (
-        select(EventRow.id, EventRow.date, date_start, date_end)
-        .where(*filters.conditions(session))
-        .order_by(EventRow.seq, EventRow.id)  # store order: ties keep it, as the CLI's do
+        select(EventRow.id)
+        .where(*conds)
+        .order_by(EventRow.timeline_lo, EventRow.timeline_hi, EventRow.seq, EventRow.id)
+        .offset(offset)
+        .limit(limit)
     )
-    keys = [{"id": i, "date": d, "date_start": s, "date_end": e} for i, d, s, e in session.execute(q)]
-    page = in_timeline_order(keys)[offset : offset + limit]
-    return Paged(len(keys), get_records(session, "event", [k["id"] for k in page]), None)
+    return Paged(total, get_records(session, "event", list(session.scalars(q))), None)
 
 
 def located_events(session: Session, filters: EventFilters, limit: int = 5000) -> list[dict[str, Any]]:
