@@ -83,7 +83,7 @@ class _FusedRecord(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
-    # what fusion needs of the members (fuse.new_tally); read only by fusion, so not loaded with rows
+    # what fusion needs of the members (``fuse.tally.new_tally``); read only by fusion, so not loaded with rows
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
     # ids of the members a new report is compared with ({"first": [...], "last": [...]}), so
     # fusion reads them by key instead of ranking every member (``fuse.incremental.COMPARED_ENDS``)
@@ -216,7 +216,7 @@ def event_search_values(
     cols: dict[str, Any], texts: Iterable[str]
 ) -> tuple[dict[str, Any], str, set[tuple[str, str]]]:
     """The ``event_search`` values, the ``event_text`` body and the ``(kind, term)`` pairs of one
-    event, from its indexed columns (``events`` row / ``db._columns``) and its mention texts."""
+    event, from its indexed columns (``events`` row / ``fuse.persist.columns``) and its mention texts."""
     body = "\n".join([cols.get("summary") or "", *texts])[:BODY_MAX]
     values = {
         "date": cols.get("date"),
