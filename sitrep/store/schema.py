@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from ..batches import batched
 from ..chronology import NO_DATE
 
 
@@ -251,8 +252,7 @@ def sync_event_search(
     latest = {event_id: event_search_values(cols, texts) for event_id, cols, texts in events}
     ids = list(latest)
     rows: dict[str, EventSearch] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for chunk in batched(ids, 500):
         found = list(session.scalars(select(EventSearch).where(EventSearch.event_id.in_(chunk))))
         rows.update((r.event_id, r) for r in found)
         if found:
@@ -270,8 +270,8 @@ def sync_event_search(
     texts = {rows[event_id].id: body for event_id, (_, body, _) in latest.items()}
     added = {rows[event_id].id: list(new) for event_id, _, new in events if event_id in appended}
     sids = list(texts)
-    for i in range(0, len(sids), 500):
-        for t in session.scalars(select(EventText).where(EventText.id.in_(sids[i : i + 500]))):
+    for part in batched(sids, 500):
+        for t in session.scalars(select(EventText).where(EventText.id.in_(part))):
             body = texts[t.id]
             if t.id in added:
                 body = "\n".join([t.body, *added[t.id]])[:BODY_MAX]
