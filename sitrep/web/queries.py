@@ -2,8 +2,9 @@
 
 Every filter is a bound parameter on an indexed column (SQLAlchemy Core); user input is never
 spliced into SQL text. Both the JSON routes and the HTML pages call these functions, so the
-two views always agree; the timeline and figure series are the same functions the CLI and the
-report read (``sitrep.timeline``, ``sitrep.figure_series``).
+two views always agree. The CLI and the report read the same things: figure series are
+``sitrep.figure_series``'s, records are read back by ``store.records``, and the timeline is in
+``sitrep.chronology``'s order (its bounds are stored with each event, so SQL reads them in order).
 
 Layout: ``filters`` (event filters and text search), ``records`` (records by id with their
 mentions), ``events`` (event lists, timeline, map, facets); statements, figures and documents
