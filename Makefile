@@ -1,13 +1,16 @@
 # sitrep: two commands on a fresh machine.
 #   make demo   venv + install + run on the bundled example corpus + export + summary
-#   make test   venv + install + the whole test suite
+#   make test   venv + install + lint (ruff, mypy) + the whole test suite
+# and one for the edit loop:
+#   make check  ruff, mypy and the fast unit tests (no PostgreSQL, browser, kill/resume, seeds,
+#               audit or fuzzing; a few minutes)
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | cksum | cut -d' ' -f1)
 DEMO   := demo-out
 
-.PHONY: install system-deps test demo lint audit bench clean
+.PHONY: install system-deps test check demo lint audit bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +27,17 @@ install: $(STAMP)
 system-deps:
 	bash scripts/install_system_deps.sh
 
-test: install system-deps
+test: install system-deps lint
 	$(PY) -m pytest -q -p no:cacheprovider; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 lint: install
 	$(VENV)/bin/ruff check sitrep tests benchmarks
 	$(VENV)/bin/mypy sitrep
+
+# tests marked slow (see pyproject.toml), postgres (a PostgreSQL server) or browser (Chromium)
+# are left to `make test`
+check: lint
+	$(PY) -m pytest -q -p no:cacheprovider -m "not slow and not postgres and not browser"
 
 demo: install
 	mkdir -p $(DEMO)

@@ -1,4 +1,4 @@
-"""p50/p95 latency of ``/api/events`` with filters on a large database (issue 8: p95 < 100 ms).
+"""p50/p95 latency of ``/api/events`` with filters on a large database (target: p95 < 100 ms).
 
 Builds the database with ``make_events_db.py`` when it is missing, then sends each query of a
 realistic mix (single filters, combinations, sorts, deep pages, cursor paging, full-text) through

@@ -2,13 +2,16 @@
 
     python benchmarks/bench_run_process.py analyze CORPUS analyses.pkl      # once: the worker's output
     python benchmarks/bench_run_process.py replay analyses.pkl out.db [--code DIR] [-n 5000]
+    python benchmarks/bench_run_process.py fuse analyses.pkl out.db [-n 1000]
 
 ``analyze`` runs the analysis in this process and pickles its output batch by batch (32 pages,
 as `sitrep run` sends them). ``replay`` stores them in a fresh database as the run process does
 (save, fuse, place stories after every batch) and prints its CPU seconds per phase for every
 500 pages, and its RSS. ``--code`` replays with the sitrep package found in another checkout (a
 ``git worktree`` of an older commit), so two versions are compared on the same analyses in one
-session. Run two replays side by side only on an otherwise quiet machine.
+session. Run two replays side by side only on an otherwise quiet machine. ``fuse`` stores the
+first ``n`` pages without fusing them, then times one ``fuse()`` over the whole unfused store
+(wall seconds and merges per record kind).
 """
 
 from __future__ import annotations
@@ -89,6 +92,31 @@ def replay(analyses: str, db: str, limit: int) -> None:
           f"of CPU, {sum(total.values()) / max(done, 1):.3f} s a page")  # fmt: skip
 
 
+def fuse_once(analyses: str, db: str, limit: int) -> None:
+    from sitrep.fuse import fuse
+    from sitrep.store import Store
+
+    for old in Path(db).parent.glob(Path(db).name + "*"):
+        old.unlink()
+    store = Store(Path(db))
+    run_id = store.start_run({})
+    done = 0
+    with open(analyses, "rb") as f:
+        while done < limit:
+            try:
+                batch = pickle.load(f)
+            except EOFError:
+                break
+            batch = batch[: limit - done]
+            store.save(run_id, batch)
+            done += len(batch)
+    with store.exclusive():
+        t = time.perf_counter()
+        merged = fuse(store)
+        took = time.perf_counter() - t
+    print(f"{done} pages stored unfused; fuse() {took:.1f} s; merges {merged}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="what", required=True)
@@ -100,11 +128,17 @@ def main() -> None:
     r.add_argument("db")
     r.add_argument("--code", help="a checkout whose sitrep package to replay with")
     r.add_argument("-n", type=int, default=10**9)
+    fu = sub.add_parser("fuse")
+    fu.add_argument("analyses")
+    fu.add_argument("db")
+    fu.add_argument("-n", type=int, default=1000)
     args = ap.parse_args()
     if getattr(args, "code", None):
         sys.path.insert(0, str(Path(args.code).resolve()))
     if args.what == "analyze":
         analyze(args.corpus, args.out)
+    elif args.what == "fuse":
+        fuse_once(args.analyses, args.db, args.n)
     else:
         replay(args.analyses, args.db, args.n)
 

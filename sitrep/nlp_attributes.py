@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
 
-_COLUMNS = ["TAG", "LOWER", "DEP", "IS_SPACE"]  # the token values a rule may test, as Doc.to_array reads them
+_COLUMNS: list[int | str] = ["TAG", "LOWER", "DEP", "IS_SPACE"]  # the token values a rule may test, as Doc.to_array reads them
 _MAX_REMEMBERED = 200_000  # distinct (tag, lower, dep, is_space) combinations; a safety bound
 
 
@@ -58,28 +59,29 @@ def install(nlp: Language, name: str = "attribute_ruler") -> bool:
     """Give the pipeline's attribute ruler the table match; False when its rules need the Matcher."""
     if name not in nlp.pipe_names:
         return False
-    ruler = nlp.get_pipe(name)
+    ruler = cast("AttributeRuler", nlp.get_pipe(name))
     # per attribute id, its patterns as lists of token tests
     rules: list[tuple[int, int, list[list[Callable[[tuple[Any, ...]], bool]]]]] = []
-    for attr_id in range(len(ruler.attrs)):  # type: ignore[attr-defined]
+    for attr_id in range(len(ruler.attrs)):
         match_id = ruler.vocab.strings.add(str(attr_id))
-        _, patterns = ruler.matcher.get(match_id)  # type: ignore[attr-defined]
+        _, patterns = ruler.matcher.get(match_id)
         compiled = []
         for pattern in patterns:
             if any("OP" in tok for tok in pattern):
                 return False
-            tests = [_token_test(tok) for tok in pattern]
-            if not tests or any(t is None for t in tests):
+            token_tests = [_token_test(tok) for tok in pattern]
+            supported = [t for t in token_tests if t is not None]
+            if not token_tests or len(supported) != len(token_tests):
                 return False
-            compiled.append(tests)
-        rules.append((attr_id, match_id, compiled))  # type: ignore[arg-type]
+            compiled.append(supported)
+        rules.append((attr_id, match_id, compiled))
     # the token tests in one list; what a token passes depends on its four values only
     tests: list[Callable[[tuple[Any, ...]], bool]] = []
     firsts: list[tuple[int, int, int, int]] = []  # (attr id, match id, index of its first test, width)
     for attr_id, match_id, compiled in rules:
-        for pattern in compiled:
-            firsts.append((attr_id, match_id, len(tests), len(pattern)))
-            tests.extend(pattern)
+        for pattern_tests in compiled:
+            firsts.append((attr_id, match_id, len(tests), len(pattern_tests)))
+            tests.extend(pattern_tests)
     remembered: dict[tuple[int, ...], tuple[frozenset[int], tuple[tuple[int, int, int, int], ...]]] = {}
     strings = ruler.vocab.strings
 

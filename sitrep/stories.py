@@ -239,7 +239,7 @@ def update_stories(store: Store, chunk: int = CHUNK, everywhere: bool = True) ->
 
 
 def _new_story(sid: str) -> dict[str, Any]:
-    data = {"type": "story", "id": sid, "title": None, "document_ids": [], "event_ids": [],
+    data: dict[str, Any] = {"type": "story", "id": sid, "title": None, "document_ids": [], "event_ids": [],
             "first_date": None, "last_date": None}  # fmt: skip
     return {"data": data, "span": None, "members": []}
 
@@ -384,9 +384,9 @@ class _Chunk:
             for d in self.placed.values():
                 if d.duplicate_of == o or d.id == o:
                     d.duplicate_of = f.id
-            for d, v in self.duplicates.items():
+            for doc_id, v in self.duplicates.items():
                 if v == o:
-                    self.duplicates[d] = f.id
+                    self.duplicates[doc_id] = f.id
 
     def _save(self, added: Counter[str]) -> None:
         docs = [

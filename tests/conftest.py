@@ -77,3 +77,12 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         c.execute(sa.text(f'CREATE DATABASE "{name}"'))
     eng.dispose()
     return str(base).rsplit("/", 1)[0] + "/" + name
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a PostgreSQL server ``postgres`` (``make check`` leaves them out)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("any_db") == "postgresql"
+        if on_postgres or "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)

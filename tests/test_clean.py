@@ -257,6 +257,7 @@ def test_no_boilerplate_in_plain_prose() -> None:
     assert cleaned.title is None
 
 
+@pytest.mark.slow  # a 20 MB text
 def test_large_text_is_cleaned() -> None:
     """A 20 MB scrape is classified like its parts (time growth is tests/test_complexity.py's job)."""
     block = SCRAPE * 20_000  # about 20 MB

@@ -44,6 +44,8 @@ SLOW = 0.05  # seconds at 2n: below this timing noise dominates (a quadratic pat
 WORKERS = 2  # child processes timing patterns side by side
 TIMEOUT = 30  # seconds for one pattern's growth check before its child is killed
 
+pytestmark = pytest.mark.slow  # the audit: every pattern timed, hostile pages through the pipeline
+
 
 def _literal_patterns() -> list[tuple[str, int, str]]:
     """(pattern, flags, where) for every re.* call with a literal pattern in sitrep's source."""

@@ -64,6 +64,9 @@ def test_case(case: dict[str, Any]) -> None:
             assert want[key] in name.lower(), f"{key}: got {name!r} want {want[key]!r}"
     if "admin1" in want:
         assert (got["location"] or {}).get("admin1") == want["admin1"], got["location"]
+    for key in ("country", "geo_precision"):
+        if key in want:
+            assert (got["location"] or {}).get(key) == want[key], got["location"]
     if "summary_starts" in want:
         assert ev.summary.startswith(want["summary_starts"]), ev.summary
 

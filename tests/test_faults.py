@@ -34,6 +34,8 @@ from .pgserver import _bin, _free_port
 from .test_pipeline import _export, _fingerprint
 
 EXE = Path(sys.executable).parent / "sitrep"
+
+pytestmark = pytest.mark.slow  # child runs against broken databases, SQLite's 30 s busy timeout
 IN_PROCESS_CALLS: list[int] = []
 
 
@@ -299,6 +301,7 @@ def _count(url: str) -> int:
     return -1
 
 
+@pytest.mark.postgres
 def test_postgresql_stopped_mid_run_then_resumed(tmp_path: Path) -> None:
     pg = PgCluster(Path(tempfile.mkdtemp(prefix="sitrep-pgfault-")))
     pg.start()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from sitrep.clean import clean
 from sitrep.clean.html import visible_text
 from sitrep.clean.htmlbody import align
@@ -68,9 +66,7 @@ def test_visible_text_deep_and_wide() -> None:
     deep = "<html><body>" + "<div>" * 20_000 + "deep" + "</div>" * 20_000 + "<p>after</p></body></html>"
     assert visible_text(deep) == "deep\nafter"
     wide = "<html><body>" + "".join(f"<p>para {i} <span>x</span></p>" for i in range(100_000)) + "</body></html>"
-    start = time.perf_counter()
-    text = visible_text(wide)
-    assert time.perf_counter() - start < 20
+    text = visible_text(wide)  # its time budget: benchmarks/bench_hostile.py
     assert text.count("\n") == 99_999 and text.endswith("para 99999 x")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -179,13 +178,11 @@ def test_extractor_text_not_in_page_falls_back(monkeypatch: pytest.MonkeyPatch) 
         assert not cleaned.is_boilerplate(lo, hi)
 
 
-def test_big_page_cleans_in_seconds() -> None:
+def test_big_page_cleans() -> None:
     html = (PAGES / "nav_linkfarm.html").read_text("utf-8")
     para = "<p>The army said on Monday that <a href='/x'>fighting</a> had continued in the district overnight.</p>"
     big = html.replace("</main>", para * 50_000 + "</main>")
     assert len(big) > 5_000_000
-    start = time.perf_counter()
-    text = visible_text(big)
+    text = visible_text(big)  # its time budget: benchmarks/bench_hostile.py
     cleaned = clean(Document(id="big", text=text, raw_html=big))
-    assert time.perf_counter() - start < 30
     assert cleaned.boilerplate and all(0 <= s.start < s.end <= len(text) for s in cleaned.boilerplate)

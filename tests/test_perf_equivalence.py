@@ -14,6 +14,7 @@ import re
 import weakref
 from pathlib import Path
 
+import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,6 +53,7 @@ def _analysis(doc_id: str, text: str, published: str | None) -> Analysis:
     return Analysis(doc, Cleaned(title=doc.title), ReferenceDate(value=published, basis="given" if published else "none"))
 
 
+@pytest.mark.slow  # a full gc.collect() per document with spaCy loaded
 def test_parse_releases_finished_documents() -> None:
     from sitrep import nlp
 

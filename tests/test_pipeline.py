@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import sitrep
 from sitrep.store import Store
 
@@ -98,6 +100,7 @@ def test_cli_exit_codes_and_summary(article_dir: Path, tmp_db: Path) -> None:
     assert sum(json.loads(line)["type"] == "document" for line in out.stdout.splitlines()) == 3
 
 
+@pytest.mark.slow  # kills a run and resumes it
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     corpus = attack_reports(tmp_path, 60, seed=7)
     reference = tmp_path / "reference.db"

@@ -17,6 +17,7 @@ import math
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -170,6 +171,7 @@ def test_analyze_stream_returns_errors_never_raises(pages: list[str]) -> None:
     assert seen == len(docs)
 
 
+@pytest.mark.slow  # 20 s of fuzzing in a child process
 def test_short_fuzz_run_finds_no_crash() -> None:
     """`make fuzz` in small: 20 s of the fuzz target (atheris if installed, else hypothesis)."""
     import subprocess

@@ -15,6 +15,8 @@ from sitrep.report import write_report
 
 from .test_report import build_sample_store
 
+pytestmark = pytest.mark.browser  # needs Chromium: left out of `make check`
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]

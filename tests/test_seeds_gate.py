@@ -23,6 +23,8 @@ FLOORS = json.loads((ROOT / "tests" / "data" / "seed_floors.json").read_text(enc
 # scored only when there is something to check (e.g. a day-precision event in an undated doc)
 CONDITIONAL = {"no_invented_dates"}
 
+pytestmark = pytest.mark.slow  # the whole pipeline on the seed corpus, then its scorer
+
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sitrep.analyze import analyze
@@ -502,14 +500,10 @@ def test_ten_thousand_quote_marks_do_not_hang() -> None:
     from sitrep.extract.statements.quotes import find_quotes
 
     text = '"' * 10_000 + " the ministry said."
-    t0 = time.monotonic()
-    quotes = find_quotes(text, [(0, len(text))])
-    assert time.monotonic() - t0 < 1
+    quotes = find_quotes(text, [(0, len(text))])  # time budgets: benchmarks/bench_hostile.py
     assert len(quotes) <= 5_000
-    t0 = time.monotonic()
     stmts('He said "' + '"' * 1_000 + ' the end."')
     stmts('He said "' + 'a" "' * 500 + 'end."')
-    assert time.monotonic() - t0 < 20
 
 
 def test_mentions_quote_the_original_text_exactly() -> None:

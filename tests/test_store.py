@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 import sitrep
 from sitrep.analyze import analyze
 from sitrep.model import Document
@@ -102,6 +104,7 @@ def test_sqlite_memory_settings_are_per_store(tmp_path: Path) -> None:
         streaming.close()
 
 
+@pytest.mark.slow  # several runs in child processes
 def test_concurrent_runs_fuse_and_place_each_report_once(any_db: str, tmp_path: Path) -> None:
     """Two `sitrep run` processes on one store, started together, over overlapping folders:
     every document is stored once, every extraction fused once, every mention and story

@@ -24,6 +24,8 @@ from sitrep.web import create_app
 
 from .test_web_support import build_db
 
+pytestmark = pytest.mark.browser  # needs Chromium: left out of `make check`
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]

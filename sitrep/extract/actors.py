@@ -39,18 +39,10 @@ GENERIC = {
     "civilians": ("Civilians ({c})", "civilians"),
     "unidentified": ("Unidentified Armed Group ({c})", "political militia"),
 }
-#: Head nouns that map to a generic kind (plural and singular).
-HEADS = {
-    "military": "troops soldier soldiers army armies forces force military servicemen service members "
-    "commandos marines airforce air",
-    "police": "police policeman policemen police officers police officer cops border guards",
-    "government": "government authorities officials administration ministry",
-    "protesters": "protesters protester demonstrators demonstrator marchers",
-    "rioters": "rioters rioter mob",
-    "civilians": "civilians civilian villagers villager residents resident people passengers "
-    "farmers students children women worshippers",
-    "unidentified": "gunmen gunman assailants attackers armed men unknown gunmen unidentified gunmen "
-    "unknown assailants unidentified attackers unidentified assailants",
+#: Head nouns that map to a generic kind, longest first (data/actors/heads.yaml).
+HEADS: dict[str, tuple[str, ...]] = {
+    kind: tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
+    for kind, words in yaml.safe_load((ACTOR_DIR / "heads.yaml").read_text(encoding="utf-8")).items()
 }
 _STATE_MODIFIERS = {"security", "government", "state", "national", "local", "federal", "pro-government"}
 #: Countries whose ACLED names take an article.
@@ -179,18 +171,8 @@ class ActorRegistry:
         return out
 
 
-@lru_cache(maxsize=16)
 def _heads_longest_first(kind: str) -> tuple[str, ...]:
-    return tuple(sorted(_heads(kind), key=len, reverse=True))
-
-
-def _heads(kind: str) -> list[str]:
-    words = HEADS[kind].split()
-    multi = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
-    return words + [m for m in multi if m in {"service members", "police officers", "police officer",
-                                               "border guards", "armed men", "unknown gunmen",
-                                               "unidentified gunmen", "unknown assailants",
-                                               "unidentified attackers", "unidentified assailants"}]
+    return HEADS[kind]
 
 
 def _norm(text: str) -> str:

@@ -200,18 +200,25 @@ class Gazetteer:
         mentions: list[_Mention] = []
         for para in ctx.paragraphs:
             mentions += self._scan(para)
-        votes: Counter[str] = Counter()
+        votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         text = ctx.document.text
+        shared: Counter[str] = Counter()
         for m in mentions:
             # a name most of whose readings lie in one country votes for it ("Kunduz": the Afghan
             # city, province and district, and a Turkish village's alternate name)
             (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
             if n * 2 > len(m.places):
-                votes[cc] += 2 if m.places[0].kind == "country" else 1
+                votes[cc] += 4 if m.places[0].kind == "country" else 2
+            shared.update({p.cc for p in m.places})
+        # an ambiguous name still tells which countries are possible: a country that several
+        # different names could all be in ("San Miguel, Puno") is the likely one
+        for cc, n in shared.items():
+            if n > 1:
+                votes[cc] += n - 1
         for start, end in self._demonyms.finditer(text):
-            cc = self.demonyms.get(fold(text[start:end]))
-            if cc:
-                votes[cc] += 1
+            demonym_cc = self.demonyms.get(fold(text[start:end]))
+            if demonym_cc:
+                votes[demonym_cc] += 2
         dominant = votes.most_common(1)[0][0] if votes else None
         for i, m in enumerate(mentions):
             owner = (
@@ -236,6 +243,9 @@ class Gazetteer:
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
                 toks = list(ent)
+                cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None)
+                if cut is not None:  # "Colon (Colon" tagged as one name: the place and its district
+                    toks = toks[:cut]
                 while toks and (toks[-1].lower_ in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES):
                     toks.pop()
                 while toks and toks[0].lower_ == "the":
@@ -261,7 +271,10 @@ class Gazetteer:
             if (
                 i in taken
                 or not doc[i].text[:1].isupper()
-                or doc[i].ent_type_ in ("PERSON", "ORG", "DATE", "NORP")
+                or doc[i].ent_type_ == "DATE"
+                or doc[i].ent_type_ in ("PERSON", "ORG", "NORP")
+                and not self._cued(doc, i, i + 1)
+                and not _continues_list(doc, i, taken)
             ):
                 i += 1
                 continue
@@ -271,15 +284,19 @@ class Gazetteer:
                     continue
                 if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
                     continue
+                # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
+                cued = self._cued(doc, i, i + n) or _continues_list(doc, i, taken)
                 places = [
                     p
                     for p in self._candidates(span.text)
                     if p.kind in ("country", "admin1", "landmark", "region")
                     or p.cc in FOCUS
                     or p.population >= 100_000
+                    or cued
                 ]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
+                    taken.update(range(i, i + n))
                     i += n - 1
                     break
             i += 1
@@ -318,14 +335,19 @@ class Gazetteer:
         places = m.places
         # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it;
         # so does a possessive before it: "Chhattisgarh's Bijapur district"
+        # "Logo (Mahagi, Ituri)": each following name that continues the list may narrow it
+        prev_end = m.end
         for f in ([owner] if owner is not None else []) + following:
-            if f is not owner and f.start - m.end > 3:
+            if f is not owner and f.start - prev_end > 3:
                 break
+            prev_end = f.end if f is not owner else prev_end
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
+            districts = {(p.cc, fold(p.name)) for p in f.places if p.kind == "admin2"}
             narrowed = [
                 p
                 for p in places
                 if (p.cc, fold(p.admin1)) in parents
+                or (p.cc, fold(p.admin2)) in districts
                 or any(p.cc == cc and q.kind == "country" for q in f.places for cc in [q.cc])
             ]
             if narrowed:
@@ -389,6 +411,11 @@ class Gazetteer:
                 adj = direction if direction == "central" else direction + "ern"
                 return Location(name=f"{adj.capitalize()} {country}", country=country, geo_precision=3)
         return None
+
+
+def _continues_list(doc: Any, i: int, taken: set[int]) -> bool:
+    """The name follows a place and a comma or bracket: "San Miguel, Puno", "Logo (Mahagi, Ituri)"."""
+    return i >= 2 and doc[i - 1].text in (",", "(") and i - 2 in taken
 
 
 @lru_cache(maxsize=1)

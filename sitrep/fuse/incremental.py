@@ -127,10 +127,10 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[Any]) -> int:
         unkept = [f for f in fids if f not in ends_of]
         for fid, ms in store.fused_members(kind, unkept, ends=COMPARED_ENDS).items() if unkept else ():
             sigs = distinct.setdefault(fid, {})
-            for m in ms:
-                sig = signature(m)
+            for member in ms:
+                sig = signature(member)
                 if sig not in sigs:
-                    sigs[sig] = wordset(key_text(kind, m))
+                    sigs[sig] = wordset(key_text(kind, member))
 
     # only the candidates are read: those of the index as it stands, in one query; the few that
     # the records this chunk adds to the index bring forward are read when they come up

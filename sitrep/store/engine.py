@@ -7,7 +7,7 @@ import datetime as dt
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from alembic import command
 from alembic.config import Config
@@ -79,7 +79,14 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+class SqliteSizes(TypedDict):
+    """SQLite's page cache and memory map per connection, in MiB (``Store`` arguments)."""
+
+    cache_mib: int
+    mmap_mib: int
+
+
 # page cache and memory map (MiB) for a run that streams a corpus into the store: on 1,000
 # generated pages the run process peaked at 626 MiB with the reader settings (298 MiB of it the
 # mapped store) and 322 MiB with these, in 203 s instead of 252 s
-STREAMING_SQLITE = {"cache_mib": 16, "mmap_mib": 0}
+STREAMING_SQLITE: SqliteSizes = {"cache_mib": 16, "mmap_mib": 0}

@@ -164,7 +164,7 @@ class StoryPlacements(StoreBase):
                 s.execute(insert(StoryWord.__table__), new_words)
             if changed_words:
                 s.execute(update(StoryWord), changed_words)
-            existing = set()
+            existing: set[str] = set()
             ids = sorted(stories)
             for part in batched(ids, 500):
                 existing.update(s.scalars(select(Story.id).where(Story.id.in_(part))))

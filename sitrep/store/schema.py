@@ -9,7 +9,7 @@ re-run or improved without re-reading any page.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -17,9 +17,14 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from ..batches import batched
 from ..chronology import NO_DATE
 
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    if TYPE_CHECKING:  # every model here maps one table (SQLAlchemy types it as any FromClause)
+        __table__: ClassVar[Table]
 
 
 class Run(Base):

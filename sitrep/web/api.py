@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
@@ -109,7 +110,7 @@ def counts(request: Request) -> dict[str, int]:
     return store_of(request).counts()
 
 
-PageT = TypeVar("PageT")
+PageT = TypeVar("PageT", bound=BaseModel)
 
 
 def _numbered_page(page_cls: type[PageT], item_cls: type[Any], res: queries.Paged, page: int, page_size: int) -> PageT:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    ColumnClause,
     ColumnElement,
     Integer,
     MetaData,
@@ -116,7 +117,7 @@ def contains(session: Session, col: Any, pattern: str) -> ColumnElement[bool]:
 # -- full-text search (migration 0004) -------------------------------------------------------
 # SQLite: the FTS5 table over event_search.body (rowid = event_search.id). Not an ORM model.
 EVENTS_FTS = Table("events_fts", MetaData(), Column("rowid", Integer), Column("events_fts", Text))
-SIMPLE = literal_column("'simple'::regconfig")  # PostgreSQL: the configuration of ix_event_search_fts
+SIMPLE: ColumnClause[Any] = literal_column("'simple'::regconfig")  # PostgreSQL: the configuration of ix_event_search_fts
 sqlite_master = Table("sqlite_master", MetaData(), Column("type", Text), Column("name", Text))
 _FTS5: dict[str, bool] = {}
 

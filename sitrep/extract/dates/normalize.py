@@ -323,8 +323,8 @@ def _norm_quarter(sem: Sem, ref: D | None, tense: Tense = None) -> Norm | None:
     y = sem.year
     if y is None:
         if ref is None:
-            n = f"{sem.unit}{int(sem.amount)}" if sem.implicit_year and sem.amount else f"{sem.unit}X"
-            return Norm("DATE", f"XXXX-{n}" if sem.unit in ("Q", "H") else "XXXX", "year", anchored=False)
+            part = f"{sem.unit}{int(sem.amount)}" if sem.implicit_year and sem.amount else f"{sem.unit}X"
+            return Norm("DATE", f"XXXX-{part}" if sem.unit in ("Q", "H") else "XXXX", "year", anchored=False)
         y = ref.year + sem.offset
         if sem.implicit_year and sem.amount and not sem.range_months:
             # "the third quarter": the latest one begun by the reference, or the next one if future

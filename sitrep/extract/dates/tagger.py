@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from . import patterns as P
 
@@ -102,7 +103,11 @@ def _prev_text(text: str, start: int, n: int = 30) -> str:
 
 def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
     s, e = m.start(), m.end()
-    g = m.groupdict()
+    g: dict[str, Any] = m.groupdict()  # a rule's named groups; each rule reads only those it has
+    # locals several rules reuse, declared with the widest type any rule gives them
+    y2: int
+    n: float | None
+    amount: float | None
     if name == "iso":
         sem = Sem("date", s, e, year=int(g["y"]), month=int(g["m"]), day=int(g["d"]))
         if g["H"]:
@@ -497,7 +502,9 @@ def scan(text: str, lo: int, hi: int) -> list[Sem]:
             for m in rx.finditer(text, wlo, whi):
                 if prefix is not None:
                     pm = prefix.search(text, max(lo, m.start() - P.WINDOW_BEFORE), m.start())
-                    m = _Joined(m, pm)  # type: ignore[arg-type, assignment]  # the prefix always matches
+                    if pm is None:
+                        continue  # the prefixes match empty only after a non-word character: mid-word
+                    m = _Joined(m, pm)  # type: ignore[assignment]
                 if m.end() == m.start() or (name, m.start(), m.end()) in seen:
                     continue
                 if m.start() > lo and text[m.start() - 1].isalpha() and text[m.start()].isalpha():

@@ -184,6 +184,51 @@ def _locate(ctx: Context, start: int, end: int) -> Location | None:
         return None
 
 
+_CROWD_SUBJECT = re.compile(
+    r"^\W*(?:the\s+|some\s+)?(?:rioters|protesters|protestors|demonstrators|crowds?|they|youths|mob|participants)\b", re.I
+)
+
+
+def _crowd_sequel(sent: Span) -> str:
+    """The next sentences of the paragraph that tell what the same crowd did ("Protesters then
+    pelted the police with stones"): ACLED types the demonstration by them."""
+    out = []
+    nxt = sent.end
+    doc = sent.doc
+    for _ in range(2):
+        if nxt >= len(doc):
+            break
+        follow = doc[nxt].sent
+        if _CROWD_SUBJECT.match(follow.text):
+            out.append(follow.text)
+        nxt = follow.end
+    return " " + " ".join(out) if out else ""
+
+
+def _told_as_scene(trig: Trigger) -> bool:
+    """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
+    a state of affairs ("heavy fighting has carried on in the provinces")."""
+    verb = trig.head.head if trig.nominal else trig.head
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be", "will") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )
+
+
+def _country_only(actor1: Actor | None, actor2: Actor | None, state: DocState) -> Location | None:
+    """No findable place: the country the text shows (its places, demonyms, the actors' country)
+    at ACLED's precision 3, never a guessed town."""
+    country = state.country() or next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
+    if not country:
+        return None
+    try:
+        hits = [h for h in _gazetteer().lookup(country) if h.geo_precision == 3 and h.name == h.country]
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        hits = []
+    return hits[0] if hits else None
+
+
 def extract_events(ctx: Context) -> list[Event]:
     """Every event in the document body, in text order."""
     state = DocState(_registry())
@@ -243,7 +288,7 @@ def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Ev
             and "protester" in ev.actor2.name.lower()
         )
         before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
-        target = (same_sentence or (before if of_protesters else []) or [None])[0]
+        target = next(iter(same_sentence or (before if of_protesters else [])), None)
         if target is None:
             continue
         force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
@@ -443,11 +488,11 @@ def _seed_country(ctx: Context, state: DocState) -> None:
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue
-        m = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
-        if m is None:
+        place = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
+        if place is None:
             continue
         try:
-            hits = _gazetteer().lookup(m.group(0).strip().title())
+            hits = _gazetteer().lookup(place.group(0).strip().title())
         except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
             hits = []
         if hits and hits[0].country:
@@ -472,8 +517,8 @@ def _remember(sent: Span, state: DocState) -> None:
         found = state.registry.find(sent.text)
     except Exception:  # noqa: BLE001
         found = []
-    for _, _, actor in sorted(found, key=lambda x: x[0]):
-        state.see(actor)
+    for _, _, found_actor in sorted(found, key=lambda x: x[0]):
+        state.see(found_actor)
 
 
 def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -496,15 +541,15 @@ def _speech_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         i = low.find(phrase)
         if i < 0:
             continue
-        tok = sent.char_span(i, i + len(phrase.split()[0]), alignment_mode="expand")
-        if tok is None:
+        words = sent.char_span(i, i + len(phrase.split()[0]), alignment_mode="expand")
+        if words is None:
             continue
-        verb = tok.root
+        verb = words.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.lemma_.lower() in speech:
             continue
-        out.append(Trigger(verb, "THREATEN", "verbal", [*tok], status_hint="occurred", speech=True))
+        out.append(Trigger(verb, "THREATEN", "verbal", [*words], status_hint="occurred", speech=True))
     return out
 
 
@@ -874,6 +919,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         crowd = "rioters" if trig.cls == "riot" else "protesters"
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
+    placed = location is not None
+    if location is None:
+        location = _country_only(actor1, actor2, state)
     violent = trig.cls in VIOLENT
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
@@ -883,8 +931,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
-    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, clause, victim_kind)
-    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith("Protesters"):
+    coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
+    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
         actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
@@ -892,6 +941,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
+        elif trig.cls == "clash" and actor2 is None and _told_as_scene(trig):
+            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
+            actor1 = actor2 = generic(state, "unidentified", country)
         else:
             actor1 = generic(state, "unidentified", country)
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:
@@ -936,15 +988,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if _adverbial(ctx, offset, sent, t.start, t.end)
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
-    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * (location is not None)
+    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * placed
     conf += 0.1 * (date.date is not None) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not _participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None)
     state.see(actor2)
-    if location is not None and location.country:
+    if placed and location is not None and location.country:
         state.countries[location.country] += 2
-    if location is not None:
+    if placed:
         state.last_location = location
     return Event(
         plover_type=plover,

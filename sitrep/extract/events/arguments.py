@@ -244,11 +244,25 @@ def state_country_name(tok: Token, registry: ActorRegistry) -> str | None:
     return registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text)) if ent is not None else None
 
 
-def _demonym_country(tok: Token) -> str | None:
+def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str | None:
+    """The country a noun phrase names by a demonym or by name: "Nigerian troops", "the military
+    forces of Armenia" (its own "of" phrase, not one further down)."""
     lex = lexicon()
     for t in tok.subtree:
         if t.i <= tok.i and t.lower_ in lex.demonyms:
             return lex.demonyms[t.lower_]
+    if registry is not None:
+        for t in tok.subtree:
+            if t.i <= tok.i and t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
+                name = registry.country_name(t.text)
+                if name:
+                    return name
+        of = _of_object(tok)
+        if of is not None and of.ent_type_ in ("GPE", "NORP", ""):
+            ent = ent_at(of)
+            name = registry.country_name(re.sub(r"(?i)^the\s+", "", ent.text if ent is not None else of.text))
+            if name:
+                return name
     return None
 
 
@@ -256,14 +270,26 @@ def _kind(tok: Token) -> str | None:
     lex = lexicon()
     text = _left_text(tok).lower()
     words = text.split()
+    kind: str | None
     for n in (3, 2):
         if len(words) >= n and " ".join(words[-n:]) in lex.kinds:
             kind = lex.kinds[" ".join(words[-n:])]
             break
     else:
         kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
+    if kind is None and tok.pos_ == "NOUN":  # "police agents", "army personnel": the modifier names it
+        kind = next(
+            (
+                lex.kinds[c.lower_]
+                for c in tok.children
+                if c.dep_ == "compound" and lex.kinds.get(c.lower_) in ("police", "military")
+            ),
+            None,
+        )
     if kind == "military" and any(w in lex.police_markers for w in words):
         kind = "police"
+    if kind in ("military", "police") and any(w in lex.nonstate_markers for w in words):
+        kind = "unidentified"  # "separatist forces", "rebel troops": not the state's
     return kind
 
 
@@ -292,8 +318,10 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     actor = _registry_match(tok, state.registry)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
+        if bare in ("military", "police") and _kind(tok) == "unidentified":
+            bare = "unidentified"  # "separatist forces": the head alone named the state's
         if bare is not None and not actor.country:
-            c = _demonym_country(tok) or country
+            c = _demonym_country(tok, state.registry) or country
             if bare == "unidentified" and has_the:
                 prev = state.salient(_demonym_country(tok))
                 if prev is not None:
@@ -327,14 +355,55 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if kind == "unidentified":
             ent.type = "rebel group"  # "X militants": a named armed group the registry lacks
         return Resolved(ent, None, tok)
+    collective = _collective(tok, state, country, want_armed)
+    if collective is not None:
+        return collective
+    person = _national(tok, state)
+    if person is not None:
+        return person
     if kind is not None:
-        c = _demonym_country(tok) or country
+        c = _demonym_country(tok, state.registry) or country
         if kind == "unidentified":
             prev = state.salient(_demonym_country(tok)) if has_the else None
             if prev is not None:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
+    """"army units", "a team of police", "the positions of the military forces of X": the
+    participant named by the collective noun's "of" phrase or its modifiers."""
+    if tok.lower_ not in lexicon().collectives and tok.lemma_.lower() not in lexicon().collectives:
+        return None
+    of = _of_object(tok)
+    if of is not None:
+        inner = resolve(of, state, country, want_armed)
+        if inner.actor is not None:
+            return Resolved(inner.actor, inner.kind, tok)
+    lex = lexicon()
+    for child in sorted(tok.children, key=lambda c: -c.i):
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+            name = state.registry.match(child.text)
+            if name is not None and BARE_GENERIC.get(name.name) is None:
+                return Resolved(name, None, tok)
+            kind = lex.kinds.get(child.lower_) or lex.kinds.get(child.lemma_.lower())
+            if kind is not None:
+                c = _demonym_country(tok, state.registry) or country
+                return Resolved(generic(state, kind, c), kind, tok)
+    return None
+
+
+def _national(tok: Token, state: DocState) -> Resolved | None:
+    """"a Palestinian", "two Afghans": a person named by nationality is a civilian of that country."""
+    if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+        return None
+    country = state.registry.country_name(tok.text) or state.registry.country_name(tok.lemma_)
+    if country is None and tok.text.endswith("s"):
+        country = state.registry.country_name(tok.text[:-1])
+    if country is None:
+        return None
+    return Resolved(generic(state, "civilians", country), "civilians", tok)
 
 
 GOV_TITLES = frozenset(
@@ -540,14 +609,27 @@ def patient(trig: Trigger) -> Token | None:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
+    projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i):
+        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
+            if trig.cls == "clash" and c.lemma_.lower() in lexicon().nouns and tok.tag_ in ("VBD", "VBN"):
+                # "repelled an attack by the rebels", "thwarted a Houthi incursion": the attackers
+                return by_agent(c) or next(
+                    (m for m in c.children if m.dep_ in ("poss", "compound", "amod") and m.pos_ in ("PROPN", "ADJ", "NOUN")
+                     and m.lemma_.lower() not in lexicon().nouns),
+                    None,
+                )
             return c
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon"):
-            p = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
-                return p
+    # "fired with heavy weapons on the positions of X": "with" names the weapon when the act has
+    # another target, so it comes last
+    preps = sorted(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon")),
+        key=lambda c: c.lower_ == "with" and trig.cls != "clash",  # "clashed with X at a post": X
+    )
+    for c in preps:
+        p = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return p
     return None
 
 

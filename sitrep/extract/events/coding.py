@@ -35,14 +35,26 @@ _EXCESSIVE = re.compile(
     r"\b(?:opened\s+fire|live\s+(?:ammunition|rounds|fire)|shot|killed|killing|kill|died|dead)\b", re.I
 )
 _VIOLENT_CROWD = re.compile(
-    r"\b(?:torch\w*|set\s+(?:fire|ablaze)|burn\w*|vandali\w*|threw\s+(?:stones|rocks|petrol)|stone-?pelting|"
-    r"clash\w*|loot\w*|smash\w*|damag\w*|attack\w*|block\w*\s+roads?\s+with\s+burning)\b",
+    r"\b(?:torch\w*|set\s+(?:\w+\s+){0,3}(?:on\s+fire|ablaze|alight)|set\s+(?:fire|ablaze|alight)|burn\w*|vandali\w*|"
+    r"(?:threw|throw\w*|hurl\w*|pelt\w*)\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|bottles|petrol|molotov|firecrackers|objects)|"
+    r"pelt\w*|stone-?pelting|clash\w*|loot\w*|smash\w*|damag\w*|attack\w*|beat\w*\s+up|"
+    r"barricad\w*\s+(?:\w+\s+){0,3}(?:with|using)\s+(?:burning|burnt)|block\w*\s+roads?\s+with\s+burning)\b",
     re.I,
 )
+#: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
+DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|strik(?:e|ing)\b)", re.I)
 _MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
 _CONCRETE_AGREEMENT = re.compile(
     r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
 )
+
+
+def _crowd(actor: Actor | None) -> bool:
+    """Civilians, protesters or rioters: people who are not an armed organisation."""
+    if actor is None:
+        return False
+    t = ((actor.type or "") + " " + actor.name).lower()
+    return any(w in t for w in ("civilian", "protester", "rioter")) and not is_armed(actor)
 
 
 def code(
@@ -92,6 +104,8 @@ def code(
             return BATTLES, "Non-state actor overtakes territory"
         return BATTLES, "Government regains territory"
     if cls == "protest":
+        if actor1 is not None and actor1.name.startswith("Rioters"):
+            return RIOTS, "Violent demonstration"  # "rioters demonstrating against ..."
         if _EXCESSIVE.search(text) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", text, re.I):
             return PROTESTS, "Excessive force against protesters"
         if _VIOLENT_CROWD.search(text):
@@ -110,6 +124,8 @@ def code(
     if cls == "loot":
         if actor1 is not None and any(w in (actor1.type or "").lower() for w in ("rioter", "protester")):
             return RIOTS, "Violent demonstration"
+        if _crowd(actor1):  # "residents looted shops": a crowd, not an armed group
+            return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return SD, "Looting/property destruction"
     if cls == "base":
         return SD, "Headquarters or base established"
@@ -121,9 +137,24 @@ def code(
         return (SD, "Agreement") if _CONCRETE_AGREEMENT.search(text) else (None, None)
     if cls == "change":
         return SD, "Change to group/activity"
+    if cls == "mobilize":  # reinforcements, deployments and patrols of an armed actor
+        return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None else (None, None)
+    if cls == "curfew":  # curfews, closures and bans imposed by an authority
+        return SD, "Change to group/activity"
+    if cls == "destroy":  # "destroyed 9 shelters": property; people destroyed are not a thing here
+        return (SD, "Looting/property destruction") if not is_civilian(actor2) or victim_kind != "civilians" else (None, None)
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
+        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1):
+            # "villagers clashed with police", "two groups of supporters clashed": no armed side
+            return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"
+    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire"):
+        # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
+        # at a demonstration a violent demonstration, otherwise mob violence
+        if DEMONSTRATION.search(text):
+            return RIOTS, "Violent demonstration"
+        return RIOTS, "Mob violence"
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified")
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:

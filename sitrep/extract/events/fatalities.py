@@ -33,7 +33,10 @@ _UNIT_AFTER = re.compile(
     re.I,
 )
 _SINGLE = re.compile(
-    r"\b(?:(?:killing|killed|kill|shot\s+dead)\s+(?:an?|one)\s+\w+|an?\s+(?:[\w-]+\s+){0,3}(?:was|has\s+been)\s+(?:killed|shot\s+dead)|an?\s+(?:[\w-]+\s+){0,3}died)\b",
+    r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered)\s+(?:an?|one)\s+\w+"
+    r"|an?\s+(?:[\w-]+\s+){0,3}(?:was|has\s+been)\s+(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched"
+    r"|(?:shot|stabbed|beaten|hacked|burned|burnt)\s+to\s+death)"
+    r"|an?\s+(?:[\w-]+\s+){0,3}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+)\b",
     re.I,
 )
 _NONE = re.compile(

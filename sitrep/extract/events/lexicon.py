@@ -35,7 +35,8 @@ VIOLENT = frozenset(
 )
 # classes that ACLED may code (verbal ones never are)
 ACLED_CLASSES = VIOLENT | frozenset(
-    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse"]
+    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse",
+     "mobilize", "curfew", "destroy"]
 )
 
 
@@ -52,6 +53,15 @@ class Lexicon:
     police_markers: frozenset[str]
     demonyms: dict[str, str]
     demonym_re: re.Pattern[str]
+    verb_heads: frozenset[str] = frozenset()  # every verb lemma an entry starts with
+    collectives: frozenset[str] = frozenset()  # "units", "positions": the participant is a modifier
+    report_verbs: frozenset[str] = frozenset()
+    join_verbs: frozenset[str] = frozenset()
+    find_verbs: frozenset[str] = frozenset()
+    remains: frozenset[str] = frozenset()
+    projectile_verbs: frozenset[str] = frozenset()
+    nonstate_markers: frozenset[str] = frozenset()
+    thrown_weapons: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -84,16 +94,29 @@ def lexicon() -> Lexicon:
         + r")(?![\w])",
         re.I,
     )
+    verbs, phrasal, objects = _entries(t["verbs"]), _entries(t["phrasal"]), _entries(t["objects"])
     return Lexicon(
-        verbs=_entries(t["verbs"]),
-        phrasal=_entries(t["phrasal"]),
-        objects=_entries(t["objects"]),
+        verbs=verbs,
+        phrasal=phrasal,
+        objects=objects,
         nouns=_entries(t["nouns"]),
         standalone=frozenset(t["standalone_nouns"]),
         instruments=instruments,
         speech=frozenset(t["speech_verbs"]),
         kinds=kinds,
         police_markers=frozenset(r["police_markers"]),
+        collectives=frozenset(r.get("collectives", ())),
+        report_verbs=frozenset(t.get("report_verbs", ())),
+        join_verbs=frozenset(t.get("join_verbs", ())),
+        find_verbs=frozenset(t.get("find_verbs", ())),
+        remains=frozenset(t.get("remains_nouns", ())),
+        projectile_verbs=frozenset(t.get("projectile_verbs", ())),
+        nonstate_markers=frozenset(r.get("nonstate_markers", ())),
+        thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
+        verb_heads=frozenset(
+            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ()),
+             *t.get("projectile_verbs", ())]
+        ),
     )

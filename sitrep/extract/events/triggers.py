@@ -159,7 +159,29 @@ def _lemma(tok: Token) -> str:
         return IRREGULAR[lower]
     if lower in ("hit", "set") and tok.tag_ == "VBD":
         return lower
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    known = lexicon().verb_heads
+    if lemma in known:
+        return lemma
+    # the small model mislemmatizes inflected verbs it has rarely seen ("staged" -> "stag",
+    # "shelled" -> "shelle"); a regular English inflection undone gives the lexicon's word
+    return next((c for c in _stems(lower) if c in known), lemma)
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb, most likely first."""
+    out: list[str] = []
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "kidnapped", "shelling"
+            if suffix == "ed" and base.endswith("i"):
+                out.append(base[:-1] + "y")  # "carried"
+    if word.endswith("s") and len(word) > 3:
+        out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    return out
 
 
 def _verb_trigger(tok: Token) -> Trigger | None:
@@ -179,6 +201,15 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
+    joined = _joined(tok, lemma, objs)
+    if joined is not None:
+        return joined
+    if lemma in lex.find_verbs and _found_dead(tok, objs):
+        return Trigger(tok, "ASSAULT", "kill", [tok])
+    if lemma in lex.projectile_verbs and lemma != "fire" and any(
+        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
+    ):  # "threw a hand grenade at the police"
+        return Trigger(tok, "ASSAULT", "attack", [tok])
     entry = lex.verbs.get(lemma)
     if entry is None:
         return None
@@ -233,7 +264,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             "guns",
         }
         has_target = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children)
-        if any(o.lower_ in weapons for o in objs) or (has_target and not objs):
+        # "fired grenade launchers at the positions": a target makes any object a weapon, except
+        # what is fired to disperse ("tear gas", "water cannon") or a person ("fired the minister")
+        harmless = any(o.lemma_.lower() in NOT_FIRED_WEAPONS or o.ent_type_ == "PERSON" for o in objs)
+        if any(o.lower_ in weapons for o in objs) or (has_target and not harmless):
             return Trigger(tok, "ASSAULT", "attack", [tok])
         return None
     if lemma == "demonstrate" and objs:
@@ -243,6 +277,36 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
         return None
     return Trigger(tok, plover, cls, [tok])
+
+
+NOT_FIRED_WEAPONS = frozenset(
+    ["gas", "teargas", "canister", "cannon", "spray", "flare", "warning", "employee", "worker", "staff", "official"]
+)
+
+
+def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
+    """"took part in a march", "joined the protest", "participated in a sit-in": the protest."""
+    lex = lexicon()
+    if lemma not in lex.join_verbs:
+        return None
+    cands = [o for o in objs if o.lemma_.lower() != "part"]
+    for holder in [tok, *(o for o in objs if o.lemma_.lower() == "part")]:
+        cands += [p for c in holder.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    for noun in cands:
+        real, aggregate = _chain(noun)
+        entry = noun_key(real)
+        if entry is not None and entry[1] in ("protest", "riot"):
+            return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
+    return None
+
+
+def _found_dead(tok: Token, objs: list[Token]) -> bool:
+    """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
+    remains = lexicon().remains
+    if any(c.lower_ in ("dead", "murdered", "killed", "lifeless", "slain") for c in tok.children):
+        return True
+    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
+    return any(t.lemma_.lower() in remains or t.lower_ in remains for t in subjects)
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -317,7 +381,9 @@ def _named(tok: Token) -> bool:
     """A nominal trigger that names or dates something rather than reporting it: "the 9/11
     attacks", "the anniversary of the attack", "victims of the bombing", "peace-talks team"."""
     if any(
-        c.dep_ in ("compound", "nummod", "amod") and (c.like_num or c.ent_type_ == "DATE")
+        c.dep_ in ("compound", "nummod", "amod")
+        and (c.like_num or c.ent_type_ == "DATE")
+        and not (c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" and tok.tag_ == "NNS")  # "14 explosions"
         for c in tok.children
     ):
         return True
@@ -336,8 +402,13 @@ def _named(tok: Token) -> bool:
 def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
     plover, cls = entry
     lex = lexicon()
-    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT
     gov, how = _governing_verb(tok)
+    # plural violence is a tally ("attacks have killed thousands") unless counted or told as one
+    # scene in the simple past: "monitors recorded 14 explosions", "two shells fell on the market"
+    counted = any(c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in tok.children)
+    scene = how in ("nsubj", "dobj") and gov is not None and gov.tag_ == "VBD"
+    reported = how in ("dobj", "nsubjpass") and gov is not None and _lemma(gov) in lex.report_verbs
+    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (counted and scene or reported)
     head_trig = by_head.get(gov.i) if gov is not None else None
     # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
     if (
@@ -357,6 +428,14 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     )
     if gov is not None and how == "nsubj" and head_trig is None and tok.lemma_.lower() not in lex.standalone:
         # "clashes erupted", "a bomb exploded", "the attack left 5 dead"
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    if (
+        gov is not None
+        and how in ("dobj", "nsubjpass")
+        and head_trig is None
+        and cls in VIOLENT
+        and _lemma(gov) in lex.report_verbs
+    ):  # "monitors recorded 14 explosions", "residents heard gunfire"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
@@ -399,6 +478,13 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         while parent is not None and parent.absorbed and parent.parent is not None:
             parent = parent.parent
         if parent is None or parent.absorbed:
+            continue
+        crowd = ("protest", "riot")
+        if trig.cls in crowd and parent.cls in crowd and tok.dep_ in ("advcl", "xcomp", "conj"):
+            # "blocked the road to protest against ...", "marched and chanted": one demonstration
+            parent.merged.append(trig)
+            parent.words.extend(trig.words)
+            trig.absorbed, trig.parent = True, parent
             continue
         violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
         if (

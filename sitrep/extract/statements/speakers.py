@@ -392,9 +392,9 @@ def resolve(
     if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
         o = _DET.sub("", p)
         return Speaker(name=o, organization=o), False
-    person = _person_at(p, start, memory)
-    if person:
-        return person, False
+    named = _person_at(p, start, memory)
+    if named:
+        return named, False
     bare = _DET.sub("", p)
     if bare and (bare[0].isupper() or bare[:1].isdigit()):
         words = bare.split()
