@@ -183,7 +183,12 @@ def _print_summary(s: dict[str, object]) -> None:
 def export(
     db: DbOption = "sitrep.db",
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, acled-csv, plover-json, geojson or parquet.")
+        str,
+        typer.Option(
+            "--format", "-f",
+            help="jsonl, acled-csv, plover-json, geojson, parquet, or any exporter a package registers "
+            "(entry point group sitrep.exporters).",
+        ),
     ] = "jsonl",
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")] = "-",
 ) -> None:
@@ -191,12 +196,14 @@ def export(
 
     Example: sitrep export --db sitrep.db --format acled-csv -o events.csv
     """
-    from .export import FORMATS
+    from .export import get_exporter
 
-    if fmt not in FORMATS:
-        typer.echo(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    writer, binary = FORMATS[fmt]
+    try:
+        exporter = get_exporter(fmt)
+    except KeyError as e:
+        typer.echo(e.args[0], err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    writer, binary = exporter.write, exporter.binary
     store = _open_store(db)
     if output == "-":
         if binary:

@@ -26,12 +26,10 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .batches import Batch, analyze_batch, ordered
 from .model import Document
-
-if TYPE_CHECKING:
-    from .engines import Batch
 
 DEFAULT_DOC_TIMEOUT = 30.0  # seconds of analysis one document may take
 STARTUP_TIMEOUT = 300.0  # a new worker loading spaCy and the gazetteer
@@ -55,8 +53,6 @@ def timeout_reason(budget: float) -> str:
 
 
 def default_analyzer(docs: list[Document]) -> Batch:
-    from .engines import analyze_batch
-
     return analyze_batch(docs)
 
 
@@ -316,11 +312,9 @@ def supervised_stream(
     """Batches in input order, analyzed by ``workers`` supervised processes.
 
     Each worker has a second batch waiting, so it analyzes while the run stores and fuses
-    (``engines._ordered`` reads input on its own thread: a live feed is not held up)."""
+    (``batches.ordered`` reads input on its own thread: a live feed is not held up)."""
     import queue
     from concurrent.futures import ThreadPoolExecutor
-
-    from .engines import _ordered
 
     sups: list[Supervisor] = []
     free: queue.Queue[Supervisor] = queue.Queue()
@@ -342,7 +336,7 @@ def supervised_stream(
         for s in sups:
             s.wait_ready()
             free.put(s)
-        yield from _ordered(lambda b: pool.submit(task, b), docs, batch_size, 2 * workers)
+        yield from ordered(lambda b: pool.submit(task, b), docs, batch_size, 2 * workers)
         ok = True
     finally:
         for s in sups:

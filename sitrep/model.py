@@ -10,10 +10,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, cast, get_args
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 RecordKind = Literal["event", "statement", "figure"]
+# PLOVER event types: defined here only (the CLI, the web's filters and the API's schema read them)
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -124,6 +130,97 @@ class ReferenceDate:
     upper_bound: str | None = None
 
 
+# -- the record contract as JSON (``to_json``; the export and the API's models are derived from these)
+class MentionJSON(TypedDict):
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+class ActorJSON(TypedDict):
+    name: str
+    type: str | None
+    country: str | None
+
+
+class LocationJSON(TypedDict):
+    name: str
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+
+
+class SpeakerJSON(TypedDict):
+    name: str | None
+    role: str | None
+    organization: str | None
+
+
+class EventJSON(TypedDict):
+    type: Literal["event"]
+    id: str
+    plover_type: str
+    plover_mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor1: ActorJSON | None
+    actor2: ActorJSON | None
+    location: LocationJSON | None
+    date: str | None
+    date_precision: Precision
+    date_start: str | None
+    date_end: str | None
+    status: str
+    fatalities: int | None
+    fatalities_qualifier: str | None
+    summary: str
+    trigger: str
+    statement_ids: list[str]
+    confidence: float
+    disagreements: list[dict[str, Any]]
+    mentions: list[MentionJSON]
+
+
+class StatementJSON(TypedDict):
+    type: Literal["statement"]
+    id: str
+    speaker: SpeakerJSON
+    speaker_actor: ActorJSON | None
+    quote: str
+    direct: bool
+    intent: str
+    addressee: str | None
+    channel: str | None
+    reported_by: list[str]
+    date: str | None
+    date_precision: Precision
+    date_start: str | None
+    date_end: str | None
+    mentions: list[MentionJSON]
+
+
+class FigureJSON(TypedDict):
+    type: Literal["figure"]
+    id: str
+    measure: str
+    value: float | int
+    unit: str
+    qualifier: str | None
+    subject: str | None
+    location: LocationJSON | None
+    period_start: str | None
+    period_end: str | None
+    date: str | None
+    date_precision: Precision
+    source: str | None
+    status: str
+    mentions: list[MentionJSON]
+
+
 @dataclass
 class Mention:
     doc_id: str
@@ -131,7 +228,7 @@ class Mention:
     end: int
     text: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> MentionJSON:
         return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
 
 
@@ -141,7 +238,7 @@ class Actor:
     type: str | None = None
     country: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ActorJSON:
         return {"name": self.name, "type": self.type, "country": self.country}
 
 
@@ -155,8 +252,8 @@ class Location:
     lon: float | None = None
     geo_precision: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+    def to_json(self) -> LocationJSON:
+        return cast(LocationJSON, dataclasses.asdict(self))
 
 
 @dataclass
@@ -173,7 +270,7 @@ class Speaker:
     role: str | None = None
     organization: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> SpeakerJSON:
         return {"name": self.name, "role": self.role, "organization": self.organization}
 
 
@@ -200,7 +297,7 @@ class Event:
 
     kind: RecordKind = "event"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> EventJSON:
         return {
             "type": "event",
             "id": self.id,
@@ -243,7 +340,7 @@ class Statement:
 
     kind: RecordKind = "statement"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> StatementJSON:
         return {
             "type": "statement",
             "id": self.id,
@@ -279,7 +376,7 @@ class Figure:
 
     kind: RecordKind = "figure"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FigureJSON:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
         return {
             "type": "figure",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .batches import batched
 from .guard import DEFAULT_DOC_TIMEOUT, Analyzer
 from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
 from .model import Document
@@ -77,7 +78,7 @@ def run(
     """Ingest, extract, store and fuse everything under ``paths`` into ``db``.
 
     ``doc_timeout``: seconds of analysis allowed per document (0: no budget, analysis runs in
-    this process). ``analyzer``: the unit of work, ``engines.analyze_batch`` by default.
+    this process). ``analyzer``: the unit of work, ``batches.analyze_batch`` by default.
     """
     if doc_timeout < 0:
         raise ValueError("doc_timeout must be >= 0 seconds (0 turns the time budget off)")
@@ -103,7 +104,7 @@ def run(
             on_error(source, reason)
 
     def new_documents() -> Iterator[Document]:
-        for batch in _batches(iter_inputs(paths, max_bytes=max_bytes), batch_size):
+        for batch in batched(iter_inputs(paths, max_bytes=max_bytes), batch_size):
             docs = [d for d in batch if isinstance(d, Document)]
             for item in batch:
                 if isinstance(item, IngestError):
@@ -159,14 +160,3 @@ def run(
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.as_dict())
     return summary
-
-
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

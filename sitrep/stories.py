@@ -44,8 +44,8 @@ from typing import Any
 
 import numpy as np
 
-from .fuse import new_minhash, words
 from .model import stable_id
+from .similarity import new_minhash, words
 from .store.db import Store
 
 DUPLICATE_JACCARD = 0.8  # estimated Jaccard of word 5-shingles: syndicated copy

@@ -15,13 +15,16 @@ undated events: nobody can say they fall in the range. Dated events are kept whe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
+from .chronology import date_range, pad, sort_key
+from .model import PLOVER_TYPES
 from .store.db import Store
 
-PLOVER_TYPES = frozenset(
-    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-)
+__all__ = ["PLOVER_TYPES", "date_range", "document_index", "format_date", "format_fatalities", "in_timeline_order", "keep",
+           "sort_key", "timeline", "timeline_row"]  # fmt: skip
+
+T = TypeVar("T", bound=dict[str, Any])
 
 
 def document_index(store: Store) -> dict[str, dict[str, Any]]:
@@ -38,29 +41,6 @@ def document_index(store: Store) -> dict[str, dict[str, Any]]:
                    "published": r[5], "reference_date": r[6], "duplicate_of": r[7]}
             for r in s.execute(select(*cols).order_by(DocumentRow.seq))
         }
-
-
-def date_range(rec: dict[str, Any]) -> tuple[str, str] | None:
-    """A record's date as an inclusive ISO-day range ("2021-08" -> 2021-08-01..2021-08-31).
-
-    A record without ``date`` is undated even if it carries range bounds: the shown date decides.
-    """
-    if not rec.get("date"):
-        return None
-    start = rec.get("date_start") or rec.get("date")
-    end = rec.get("date_end") or rec.get("date")
-    if not start:
-        return None
-    return _pad(str(start), low=True), _pad(str(end or start), low=False)
-
-
-def _pad(value: str, *, low: bool) -> str:
-    value = value[:10]
-    if len(value) == 4:
-        return value + ("-01-01" if low else "-12-31")
-    if len(value) == 7:
-        return value + ("-01" if low else "-31")  # "-31" only compares, it is never shown
-    return value
 
 
 def place_label(loc: dict[str, Any] | None) -> str:
@@ -95,9 +75,9 @@ def keep(
     if rng is None and (not undated or date_from or date_to):
         return False
     if rng is not None:
-        if date_from and rng[1] < _pad(date_from, low=True):
+        if date_from and rng[1] < pad(date_from, low=True):
             return False
-        if date_to and rng[0] > _pad(date_to, low=False):
+        if date_to and rng[0] > pad(date_to, low=False):
             return False
     if actor is not None:
         names = [(ev.get(k) or {}).get("name") for k in ("actor1", "actor2")]
@@ -148,11 +128,13 @@ def timeline_row(ev: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[st
     }
 
 
-def sort_key(row: dict[str, Any], order: int) -> tuple[int, str, str, int]:
-    rng = date_range(row)
-    if rng is None:
-        return (1, "", "", order)
-    return (0, rng[0], rng[1], order)
+def in_timeline_order(items: Iterable[T]) -> list[T]:
+    """Events (or timeline rows, or any dicts with ``date``, ``date_start`` and ``date_end``),
+    given in store order, in timeline order: by date range, undated last, ties in store order.
+    The one ordering the CLI, the report and the web all use."""
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda r: sort_key(r[1], r[0]))  # type: ignore[arg-type]
+    return [item for _, item in indexed]
 
 
 def timeline(
@@ -170,14 +152,12 @@ def timeline(
     """Fused events in date order (undated last unless ``undated=False``), with their sources."""
     docs = document_index(store)
     source = store.iter_records("event") if events is None else events
-    rows = [
-        (timeline_row(ev, docs), i)
-        for i, ev in enumerate(source)
+    return in_timeline_order(
+        timeline_row(ev, docs)
+        for ev in source
         if keep(ev, date_from=date_from, date_to=date_to, actor=actor, place=place, plover_type=plover_type,
                 acled_type=acled_type, undated=undated)
-    ]
-    rows.sort(key=lambda r: sort_key(r[0], r[1]))
-    return [r for r, _ in rows]
+    )
 
 
 def format_date(row: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ import pytest
 
 import sitrep
 from sitrep.export import write_jsonl
+from sitrep.fuse import FusionStore
 from sitrep.store import Store
 
 
@@ -70,15 +71,15 @@ def test_fusing_batch_by_batch_gives_what_one_fusion_gives(corpus: Path, referen
 def full_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Members read by fusion's whole-record path (``fused_members`` without ``ends``), per call."""
     reads: list[int] = []
-    fused_members = Store.fused_members
+    fused_members = FusionStore.fused_members
 
-    def counting(self: Store, kind: str, ids, ends=None):  # type: ignore[no-untyped-def]
+    def counting(self: FusionStore, kind: str, ids, ends=None):  # type: ignore[no-untyped-def]
         out = fused_members(self, kind, ids, ends=ends)
         if ends is None:
             reads.append(sum(map(len, out.values())))
         return out
 
-    monkeypatch.setattr(Store, "fused_members", counting)
+    monkeypatch.setattr(FusionStore, "fused_members", counting)
     return reads
 
 
@@ -86,7 +87,7 @@ def test_records_without_a_tally_are_tallied_from_their_members(
     corpus: Path, reference: list[dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_reads: list[int]
 ) -> None:
     """A store fused before tallies were kept: every touched record is merged from all its members."""
-    monkeypatch.setattr(Store, "fusion_tallies", lambda self, kind, ids: {})
+    monkeypatch.setattr(FusionStore, "fusion_tallies", lambda self, kind, ids: {})
     db = tmp_path / "untallied.db"
     sitrep.run([corpus], db=db, batch_size=5)
     assert sum(full_reads) > 0  # the fallback did run
@@ -124,7 +125,7 @@ def test_a_finished_batch_is_yielded_without_waiting_for_more_input() -> None:
     """A live feed (a pipe) may send its next document only once the last is stored."""
     import threading
 
-    from sitrep.engines import _ordered
+    from sitrep.batches import ordered as _ordered
     from sitrep.model import Document
 
     first_out = threading.Event()
@@ -143,7 +144,7 @@ def test_a_finished_batch_is_yielded_without_waiting_for_more_input() -> None:
 
 
 def test_an_input_error_reaches_the_run() -> None:
-    from sitrep.engines import _ordered
+    from sitrep.batches import ordered as _ordered
     from sitrep.model import Document
 
     def feed():  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ import pytest
 
 import sitrep
 from sitrep.analyze import Analysis
-from sitrep.engines import Batch
+from sitrep.batches import Batch
 from sitrep.guard import Supervisor, WorkerError, fatal_message
 from sitrep.model import Cleaned, Document, ReferenceDate
 from sitrep.store import Store

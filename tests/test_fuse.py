@@ -147,9 +147,10 @@ def test_incremental_runs_fuse_across_documents(tmp_path: Path) -> None:
 
 
 def test_a_key_is_looked_up_in_the_records_that_got_it_last(tmp_path: Path) -> None:
+    from sitrep.fuse import FusionStore
     from sitrep.store import Store
 
-    store = Store(tmp_path / "keys.db")
+    store = FusionStore(Store(tmp_path / "keys.db"))
     for i in range(4):
         rec = {**_event(REPORT_A, "2021-03-03", 20, f"r{i}"), "mentions": []}
         store.write_fused("event", [rec], {}, keys=[("shared", f"r{i}"), (f"own{i}", f"r{i}")])
@@ -163,7 +164,7 @@ def test_a_key_is_looked_up_in_the_records_that_got_it_last(tmp_path: Path) -> N
 def test_a_record_keeps_the_ids_of_its_first_and_last_compared_members(tmp_path: Path) -> None:
     """Reading the kept ends gives the members that ranking every member gave."""
     from sitrep.analyze import Analysis
-    from sitrep.fuse import COMPARED_ENDS, fuse
+    from sitrep.fuse import COMPARED_ENDS, FusionStore, fuse
     from sitrep.model import Actor, Cleaned, Document, Event, RecordDate, ReferenceDate, mention
     from sitrep.store import Store
 
@@ -181,14 +182,15 @@ def test_a_record_keeps_the_ids_of_its_first_and_last_compared_members(tmp_path:
         fuse(store)
     (fid,) = [e["id"] for e in store.iter_records("event")]
     ids = [f"x{i:03d}" for i in range(len(analyses))]
-    assert store.fusion_ends("event", [fid])[fid] == {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
-    ranked = store.fused_members("event", [fid], ends=COMPARED_ENDS)[fid]  # how a record without them is read
+    fusion = FusionStore(store)
+    assert fusion.fusion_ends("event", [fid])[fid] == {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
+    ranked = fusion.fused_members("event", [fid], ends=COMPARED_ENDS)[fid]  # how a record without them is read
     assert [m["id"] for m in ranked] == ids[:COMPARED_ENDS] + ids[-COMPARED_ENDS:]
 
 
 def test_kept_member_signatures_fuse_as_reading_the_members_does(tmp_path: Path, monkeypatch) -> None:
     """Signatures kept between chunks change nothing: a run that keeps none fuses the same."""
-    from sitrep import fuse as fusion
+    from sitrep.fuse import incremental as fusion
     from sitrep.store import Store
 
     from .corpora import attack_reports
@@ -239,9 +241,9 @@ def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, 
     """Fusion with the rows of full keys deleted (on SQLite and PostgreSQL) is fusion with them kept."""
     from sqlalchemy import text
 
-    from sitrep import fuse as fusion
+    from sitrep.fuse import incremental as fusion
     from sitrep.store import Store
-    from sitrep.store import db as store_db
+    from sitrep.store import sql as store_sql
 
     from .corpora import attack_reports
 
@@ -258,7 +260,7 @@ def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, 
         return records, most
 
     trimmed, most_trimmed = run(any_db)
-    monkeypatch.setattr(store_db, "_trim_per_key", lambda *a, **k: None)
+    monkeypatch.setattr(store_sql, "trim_per_key", lambda *a, **k: None)
     kept, most_kept = run(str(tmp_path / "kept.db"))
     assert most_trimmed == 3 < most_kept
     assert trimmed == kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
+from sitrep.fuse import FusionStore
 from sitrep.store import Store, db_url
 from sitrep.store.db import _alembic_config, make_engine, migrate
 from sitrep.store.schema import NATIVE_SEARCH_OBJECTS, Base, EventSearch, EventTerm, EventText
@@ -117,7 +119,7 @@ def test_upgrade_from_0003_backfills_the_lookup_tables(any_db: str) -> None:
         assert found(q="convoy") == ["ev2"]
         assert found(q="convoy", place="kunduz", actor="Afghan government") == ["ev2"]
     # a new event after the upgrade gets a fresh search id (the sequence moved past the back-fill)
-    store.write_fused("event", [{"id": "ev3", "plover_type": "ASSAULT", "summary": "convoy ambushed",
+    FusionStore(store).write_fused("event", [{"id": "ev3", "plover_type": "ASSAULT", "summary": "convoy ambushed",
                                  "mentions": []}], {})  # fmt: skip
     with store.session() as s:
         assert sorted(e["id"] for e in list_events(s, EventFilters(q="convoy")).items) == ["ev2", "ev3"]
@@ -172,11 +174,41 @@ def test_pending_extractions_are_found_by_the_unfused_index(tmp_path: Path) -> N
     """Fusion's query for pending extractions reads the partial index, not every extraction."""
     from sqlalchemy import text
 
+    from sitrep.fuse.persist import unfused_query
     from sitrep.store import Store
-    from sitrep.store.db import unfused_query
 
     store = Store(tmp_path / "plan.db")
     sql = str(unfused_query("event", 500).compile(store.engine, compile_kwargs={"literal_binds": True}))
     with store.engine.connect() as c:
         plan = " ".join(str(row[-1]) for row in c.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "ix_extractions_unfused" in plan, plan
+
+
+def test_upgrade_to_0010_backfills_the_timeline_bounds(any_db: str) -> None:
+    """Events written before 0010 get the bounds ``sitrep.chronology`` gives their records, and the
+    web's timeline reads them in the order ``sitrep timeline`` lists them (undated last)."""
+    from sitrep.chronology import timeline_bounds
+    from sitrep.timeline import timeline
+    from sitrep.web.queries import EventFilters
+    from sitrep.web.queries import timeline as web_timeline
+
+    from .test_web_support import build_db
+
+    build_db(any_db).close()
+    engine = make_engine(db_url(any_db))
+    cfg, _ = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    migrate(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT data, timeline_lo, timeline_hi FROM events")).all()
+    engine.dispose()
+    assert rows and all(timeline_bounds(json.loads(data) if isinstance(data, str) else data) == (lo, hi)
+                        for data, lo, hi in rows)  # fmt: skip
+    assert any(lo == "9999-99-99" for _, lo, _ in rows)  # the fixture has an undated event
+    store = Store(any_db, create=False)
+    with store.session() as s:
+        web = [e["id"] for e in web_timeline(s, EventFilters()).items]
+    assert web == [r["id"] for r in timeline(store)]
+    store.close()

@@ -206,7 +206,7 @@ def test_a_full_story_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, m
     """Rows of a key beyond its last MAX_KEY_DOCS are deleted: placement is the same as when
     they are kept, and a key shared by every page holds MAX_KEY_DOCS rows."""
     from sitrep import stories as story_module
-    from sitrep.store import db as store_db
+    from sitrep.store import sql as store_sql
 
     monkeypatch.setattr(story_module, "MAX_KEY_DOCS", 3)
     analyses = _corpus()
@@ -220,7 +220,7 @@ def test_a_full_story_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, m
 
     trimmed = streamed("trimmed.db")
     assert _rows_per_key(trimmed, "story_keys") == 3
-    monkeypatch.setattr(store_db, "_trim_per_key", lambda *a, **k: None)
+    monkeypatch.setattr(store_sql, "trim_per_key", lambda *a, **k: None)
     kept = streamed("kept.db")
     assert _rows_per_key(kept, "story_keys") > 10
     assert _placement(trimmed) == _placement(kept)

@@ -144,13 +144,13 @@ def test_statements_figures_series_timeline_stories(client: TestClient) -> None:
     assert client.get("/api/statements/st1").status_code == 200
     figs = client.get("/api/figures", params={"measure": "troops deployed"}).json()
     assert figs["total"] == 2
-    series = client.get("/api/figures/series").json()
-    assert len(series) == 1 and series[0]["subject"] == "NATO"
+    series = client.get("/api/figures/series").json()  # the series `sitrep figures` gives: normalised keys
+    assert len(series) == 1 and series[0]["subject"] == "NATO" and series[0]["key"] == ["troops", "nato"]
     assert [(p["date"], p["value"]) for p in series[0]["points"]] == [("2021-01", 9500.0), ("2021-05", 2500.0)]
-    assert series[0]["points"][1]["sources"] == ["doc_b"]
+    assert series[0]["points"][1]["sources"] == ["doc_b"] and series[0]["points"][1]["date_basis"] == "figure"
     tl = client.get("/api/timeline").json()
-    assert tl["total"] == 2, "the undated event has no place on a timeline"
-    assert [e["date"] for e in tl["items"]] == ["2021-06-14", "2021-07-01"]
+    assert tl["total"] == 3, "undated events are listed, last, as `sitrep timeline` lists them"
+    assert [e["date"] for e in tl["items"]] == ["2021-06-14", "2021-07-01", None]
     assert client.get("/api/timeline", params={"plover_type": "PROTEST"}).json()["total"] == 1
     stories = client.get("/api/stories").json()
     assert stories[0]["event_ids"] == ["ev_kunduz"]
@@ -230,3 +230,40 @@ def test_markup_escapes_every_piece() -> None:
     assert '<span class="bp"' in html and "<mark" in html
     hl = str(highlight(text, 13, 41))
     assert hl.count("<mark") == 1 and "&lt;script&gt;alert(1)&lt;/script&gt;" in hl
+
+
+def test_the_web_reads_timeline_and_series_as_the_cli_does(tmp_path: Path) -> None:
+    """One read path: the API's timeline and figure series are what ``sitrep timeline`` and
+    ``sitrep figures`` give (same order, undated events last; same normalised series)."""
+    from sitrep.figure_series import figure_series
+    from sitrep.timeline import timeline
+
+    store = build_db(tmp_path / "web.db")
+    client = TestClient(create_app(store))
+    cli_rows = timeline(store)
+    web = client.get("/api/timeline").json()
+    assert [e["event"]["id"] for e in web["items"]] == [r["id"] for r in cli_rows]
+    assert web["items"][-1]["date"] is None and cli_rows[-1]["date"] is None
+    cli_series = figure_series(store)
+    web_series = client.get("/api/figures/series").json()
+    assert [(s["key"], [p["figure_id"] for p in s["points"]]) for s in web_series] == [
+        (s["key"], [p["id"] for p in s["points"]]) for s in cli_series
+    ]
+    assert [[p["date"] for p in s["points"]] for s in web_series] == [[p["date"] for p in s["points"]] for s in cli_series]
+
+
+def test_api_models_have_the_fields_of_the_record_model() -> None:
+    """The API's record models are the record model's JSON shapes (``sitrep.model``), leniently
+    typed: the same fields, and only the ones a fused record adds besides."""
+    from typing import get_type_hints
+
+    from sitrep import model
+    from sitrep.web import models as m
+
+    fused_adds = {"Event": {"sources"}}
+    for api, shape in ((m.Mention, model.MentionJSON), (m.Actor, model.ActorJSON), (m.Location, model.LocationJSON),
+                       (m.Speaker, model.SpeakerJSON), (m.Event, model.EventJSON),
+                       (m.Statement, model.StatementJSON), (m.Figure, model.FigureJSON)):  # fmt: skip
+        fields = set(get_type_hints(shape))
+        assert set(api.model_fields) == fields | fused_adds.get(api.__name__, set()), api.__name__
+    assert m.PLOVER_TYPES is model.PLOVER_TYPES and m.PloverType is model.PloverType

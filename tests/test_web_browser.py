@@ -135,7 +135,7 @@ def test_hostile_article_is_shown_as_text(server: str, browser_page: tuple[Page,
 @pytest.mark.parametrize(
     "path,selector,minimum",
     [
-        ("/timeline", "ol.timeline li", 2),
+        ("/timeline", "ol.timeline li", 3),  # undated events too, last
         ("/map", "svg.map circle.dot", 3),
         ("/figures", "svg.chart circle", 2),
         ("/statements", "blockquote.statement", 1),

@@ -18,9 +18,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
 
 import sitrep
+from sitrep.fuse import FusionStore
 from sitrep.store import Store
 from sitrep.store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
+from sitrep.timeline import in_timeline_order
 from sitrep.web import create_app, queries
+from sitrep.web import events as web_events
 
 from .test_web_support import _document, _save, build_db
 
@@ -118,8 +121,8 @@ def random_store(any_db: str, tmp_path: Path) -> tuple[Store, list[dict[str, Any
     store = Store(any_db)
     _save(store, [_document("doc_a", "Alpha text.\n"), _document("doc_b", "Beta text.\n")])
     events = _random_events(90)
-    store.write_fused("event", events[:60], {})
-    store.write_fused("event", events[40:], {})  # 20 of them written twice
+    FusionStore(store).write_fused("event", events[:60], {})
+    FusionStore(store).write_fused("event", events[40:], {})  # 20 of them written twice
     return store, events
 
 
@@ -127,7 +130,7 @@ def random_store(any_db: str, tmp_path: Path) -> tuple[Store, list[dict[str, Any
 def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str, Any]]], few: int,
                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     store, events = random_store
-    monkeypatch.setattr(queries, "FEW_MATCHES", few)  # both plans of a name + text search
+    monkeypatch.setattr(web_events, "FEW_MATCHES", few)  # both plans of a name + text search
     with store.session() as s:
         for f in FILTERS:
             want = {e["id"] for e in events if _matches(e, f)}
@@ -149,10 +152,14 @@ def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str
                     order = [(e[key] is None, e[key]) for e in got] if sort.startswith("-") else None
                     if order is not None:  # descending: nulls last
                         assert [n for n, _ in order] == sorted(n for n, _ in order)
-            # the other readers of the same filters (timeline, facets) agree too
-            dated = {e["id"] for e in events if _matches(e, f) and e["date"]}
+            # the other readers of the same filters (timeline, facets) agree too; the timeline
+            # lists undated events, last, as `sitrep timeline` does
             tl = queries.timeline(s, queries.EventFilters(**f), limit=5000)
-            assert {e["id"] for e in tl.items} == dated and tl.total == len(dated), f
+            assert {e["id"] for e in tl.items} == want and tl.total == len(want), f
+            undated = [e["date"] is None for e in tl.items]
+            assert undated == sorted(undated), f
+            stored = [r for r in store.iter_records("event") if r["id"] in want]  # in store order
+            assert [e["id"] for e in tl.items] == [r["id"] for r in in_timeline_order(stored)], f
 
 
 def _lookup_rows(store: Store) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
@@ -189,13 +196,13 @@ def test_rewritten_events_leave_no_stale_or_duplicate_lookup_rows(any_db: str) -
     first = {"id": "e1", "plover_type": "ASSAULT", "actor1": {"name": "Taliban"}, "actor2": {"name": "taliban"},
              "location": {"name": "Kunduz", "admin1": "Kunduz", "country": "Afghanistan"}, "date": "2021-06-14",
              "summary": "convoy ambushed", "mentions": m}  # fmt: skip
-    store.write_fused("event", [first, {**first, "id": "e2", "summary": "talks resume"}], {})
+    FusionStore(store).write_fused("event", [first, {**first, "id": "e2", "summary": "talks resume"}], {})
     terms, bodies = _lookup_rows(store)
     assert ("e1", "actor", "taliban") in terms and terms.count(("e1", "actor", "taliban")) == 1
     # re-fused: other actor, no place, new text, more mentions; twice in one batch
     second = {**first, "actor1": {"name": "NATO"}, "actor2": None, "location": None, "summary": "checkpoint shelled",
               "date": "2021-06-15", "mentions": [*m, {**m[0], "text": "Alpha checkpoint"}]}  # fmt: skip
-    store.write_fused("event", [{**second, "summary": "stale"}, second], {})
+    FusionStore(store).write_fused("event", [{**second, "summary": "stale"}, second], {})
     terms, bodies = _lookup_rows(store)
     assert [t for t in terms if t[0] == "e1"] == [("e1", "actor", "nato")]
     assert bodies["e1"] == "checkpoint shelled\nAlpha\nAlpha checkpoint"

@@ -1,7 +1,7 @@
 """Test databases for the web tests (no tests here): real documents, hand-made fused records.
 
 Documents go through the real ingest and cleaning stages and ``Store.save``; fused records are
-written with ``Store.write_fused`` the way ``sitrep.fuse`` writes them, with mentions located
+written with ``FusionStore.write_fused`` the way ``sitrep.fuse`` writes them, with mentions located
 by searching the stored text. So the web tests know exactly which records exist, whatever
 the extractors currently find.
 """
@@ -15,6 +15,7 @@ import pytest
 
 from sitrep.analyze import Analysis
 from sitrep.clean import clean
+from sitrep.fuse import FusionStore
 from sitrep.ingest import iter_inputs
 from sitrep.model import Document, ReferenceDate
 from sitrep.store import Store
@@ -94,14 +95,14 @@ def add_records(store: Store) -> None:
     """Three events (one fused across two sources that disagree), a statement, two figures."""
     kunduz = [mention(store, "doc_a", "Taliban fighters attacked government positions in Kunduz"),
               mention(store, "doc_b", "Taliban fighters attacked army posts in Kunduz")]
-    store.write_fused("statement", [{
+    FusionStore(store).write_fused("statement", [{
         "type": "statement", "id": "st1", "speaker": {"name": "Zabihullah Mujahid", "role": "spokesman",
                                                        "organization": "Taliban"},
         "quote": "We will not stop until the occupation ends", "direct": True, "intent": "threaten",
         "addressee": None, "channel": "statement", "reported_by": [], "date": "2021-06-14",
         "date_precision": "day", "mentions": [mention(store, "doc_a", "We will not stop until the occupation ends")],
     }], {})  # fmt: skip
-    store.write_fused("event", [
+    FusionStore(store).write_fused("event", [
         event("ev_kunduz", kunduz, acled_event_type="Battles", acled_sub_event_type="Armed clash",
               actor1=actor("Taliban", "rebel group"), actor2=actor("Afghan government", "state forces"),
               location=place("Kunduz", "Kunduz", 36.73, 68.86), date="2021-06-14", date_precision="day",
@@ -121,7 +122,7 @@ def add_records(store: Store) -> None:
               location=place("Bala Buluk", "Farah", 32.63, 62.47),
               summary='Militants threaten Bala Buluk <img src=x onerror="window.__pwned=4">'),
     ], {})  # fmt: skip
-    store.write_fused("figure", [
+    FusionStore(store).write_fused("figure", [
         {"type": "figure", "id": f"fig{i}", "measure": "troops deployed", "value": v, "unit": "troops",
          "qualifier": q, "subject": "NATO", "location": None, "period_start": d, "period_end": d, "date": d,
          "source": None, "status": "actual", "mentions": [mention(store, doc, phrase)]}

@@ -10,6 +10,7 @@ import csv
 from typing import IO, Any
 
 from ..store import Store
+from .registry import Exporter
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -103,3 +104,6 @@ def write_acled_csv(store: Store, out: IO[str], include_uncoded: bool = False) -
 
 def _doc_meta(store: Store) -> list[dict[str, Any]]:
     return [{"id": d["id"], "outlet": d.get("outlet"), "source": d.get("source")} for d in store.iter_documents()]
+
+
+EXPORTER = Exporter("acled-csv", write_acled_csv, binary=False, media_type="text/csv; charset=utf-8", filename="sitrep-events.csv")

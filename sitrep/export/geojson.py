@@ -6,6 +6,7 @@ import json
 from typing import IO
 
 from ..store import Store
+from .registry import Exporter
 
 
 def write_geojson(store: Store, out: IO[str]) -> int:
@@ -27,3 +28,6 @@ def write_geojson(store: Store, out: IO[str]) -> int:
         n += 1
     out.write("\n]}\n")
     return n
+
+
+EXPORTER = Exporter("geojson", write_geojson, binary=False, media_type="application/geo+json", filename="sitrep-events.geojson")

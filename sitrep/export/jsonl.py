@@ -6,6 +6,7 @@ import json
 from typing import IO
 
 from ..store import Store
+from .registry import Exporter
 
 KINDS = ("event", "statement", "figure")
 
@@ -23,3 +24,6 @@ def write_jsonl(store: Store, out: IO[str]) -> int:
         out.write(json.dumps({"type": "story", **story}, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+EXPORTER = Exporter("jsonl", write_jsonl, binary=False, media_type="application/x-ndjson", filename="sitrep.jsonl")

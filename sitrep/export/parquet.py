@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..store import Store
+from .registry import Exporter
 
 BATCH = 2000
 
@@ -72,3 +73,6 @@ def write_parquet(store: Store, out: IO[bytes]) -> int:
         pq.write_table(table, out)
         return sum(counts.values())
     raise ValueError("parquet export needs a file name (-o FILE.parquet)")
+
+
+EXPORTER = Exporter("parquet", write_parquet, binary=True, media_type="application/vnd.apache.parquet", filename="sitrep-events.parquet")

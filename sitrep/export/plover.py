@@ -10,6 +10,7 @@ import json
 from typing import IO, Any
 
 from ..store import Store
+from .registry import Exporter
 
 
 def plover_record(ev: dict[str, Any]) -> dict[str, Any]:
@@ -51,3 +52,6 @@ def write_plover_json(store: Store, out: IO[str]) -> int:
         n += 1
     out.write("\n]\n")
     return n
+
+
+EXPORTER = Exporter("plover-json", write_plover_json, binary=False, media_type="application/json", filename="sitrep-plover.json")

@@ -20,8 +20,9 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..figure_series import figure_series
 from ..store.db import Store
+from ..svgmap import map_svg
 from ..timeline import format_date, format_fatalities, timeline
-from .svg import bar_chart, map_svg, timeline_strip
+from .svg import bar_chart, timeline_strip
 
 KEY_EVENTS = 12  # events on the "key events" list; the full timeline follows
 SENTENCE_END = ".!?\n"

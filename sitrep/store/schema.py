@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from ..batches import batched
+from ..chronology import NO_DATE
+
 if TYPE_CHECKING:
     from sqlalchemy import Table
 
@@ -86,10 +89,10 @@ class _FusedRecord(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
-    # what fusion needs of the members (fuse.new_tally); read only by fusion, so not loaded with rows
+    # what fusion needs of the members (``fuse.tally.new_tally``); read only by fusion, so not loaded with rows
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
     # ids of the members a new report is compared with ({"first": [...], "last": [...]}), so
-    # fusion reads them by key instead of ranking every member (``fuse.COMPARED_ENDS``)
+    # fusion reads them by key instead of ranking every member (``fuse.incremental.COMPARED_ENDS``)
     ends: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
 
 
@@ -106,6 +109,10 @@ class EventRow(_FusedRecord):
     status: Mapped[str] = mapped_column(String(20), index=True)
     fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # the event's date range as ``sitrep.chronology.timeline_bounds`` gives it (NO_DATE when
+    # undated): ordered by (these, seq, id) events are in timeline order (migration 0010)
+    timeline_lo: Mapped[str] = mapped_column(String(10), default=NO_DATE, server_default=NO_DATE)
+    timeline_hi: Mapped[str] = mapped_column(String(10), default=NO_DATE, server_default=NO_DATE)
 
     # composite indexes for the web API (migration 0002): each filter column with the sort key
     # and id, so a filtered, date-ordered page is read from one index range without sorting
@@ -120,13 +127,14 @@ class EventRow(_FusedRecord):
         Index("ix_events_location_date", "location", "date", "id"),
         Index("ix_events_admin1_date", "admin1", "date", "id"),
         Index("ix_events_country_date", "country", "date", "id"),
+        Index("ix_events_timeline", "timeline_lo", "timeline_hi", "seq", "id"),
     )
 
 
 class EventSearch(Base):
     """One narrow row per event with what ``/api/events`` filters and sorts on (migration 0004).
 
-    Kept by ``Store.write_fused`` in the event's own transaction (``sync_event_search``). Its
+    Kept by ``FusionStore.write_fused`` (``sitrep.fuse.persist``) in the event's own transaction (``sync_event_search``). Its
     integer ``id`` keys ``event_text`` and the full-text index, so a text search is a set of
     rowids; rows are small, so probing them for type and status filters is cheap.
     """
@@ -214,7 +222,7 @@ def event_search_values(
     cols: dict[str, Any], texts: Iterable[str]
 ) -> tuple[dict[str, Any], str, set[tuple[str, str]]]:
     """The ``event_search`` values, the ``event_text`` body and the ``(kind, term)`` pairs of one
-    event, from its indexed columns (``events`` row / ``db._columns``) and its mention texts."""
+    event, from its indexed columns (``events`` row / ``fuse.persist.columns``) and its mention texts."""
     body = "\n".join([cols.get("summary") or "", *texts])[:BODY_MAX]
     values = {
         "date": cols.get("date"),
@@ -249,8 +257,7 @@ def sync_event_search(
     latest = {event_id: event_search_values(cols, texts) for event_id, cols, texts in events}
     ids = list(latest)
     rows: dict[str, EventSearch] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for chunk in batched(ids, 500):
         found = list(session.scalars(select(EventSearch).where(EventSearch.event_id.in_(chunk))))
         rows.update((r.event_id, r) for r in found)
         if found:
@@ -268,8 +275,8 @@ def sync_event_search(
     texts = {rows[event_id].id: body for event_id, (_, body, _) in latest.items()}
     added = {rows[event_id].id: list(new) for event_id, _, new in events if event_id in appended}
     sids = list(texts)
-    for i in range(0, len(sids), 500):
-        for t in session.scalars(select(EventText).where(EventText.id.in_(sids[i : i + 500]))):
+    for part in batched(sids, 500):
+        for t in session.scalars(select(EventText).where(EventText.id.in_(part))):
             body = texts[t.id]
             if t.id in added:
                 body = "\n".join([t.body, *added[t.id]])[:BODY_MAX]

@@ -25,12 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.background import BackgroundTask
 
-from ..export import FORMATS
+from ..export import exporters, get_exporter
 from ..store import Store
 from ..store.schema import DocumentRow
 from . import models as m
 from . import queries
-from .exports import MEDIA_TYPES, parquet_file, stream_text_export
+from .exports import MEDIA_TYPES, binary_file, stream_text_export
 
 NO_NUL = r"^[^\x00]*$"
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -44,7 +44,7 @@ Cursor = Annotated[
     str | None,
     Query(max_length=1000, pattern=r"^[A-Za-z0-9_-]*$", description="next_cursor from a previous page."),
 ]
-ExportFormat = Enum("ExportFormat", {k.replace("-", "_"): k for k in FORMATS}, type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", {k.replace("-", "_"): k for k in exporters()}, type=str)  # type: ignore[misc]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "A request that cannot be answered as asked (message in `detail`)."},
@@ -238,11 +238,12 @@ def figures(
 @router.get(
     "/figures/series",
     response_model=list[m.Series],
-    summary="Figures as series over time (one per measure, subject and unit)",
+    summary="Figures as series over time (one per normalised measure and subject), as `sitrep figures`",
 )
-def series(session: SessionDep, measure: Measure = None, subject: Text200 = None) -> list[m.Series]:
+def series(request: Request, measure: Measure = None, subject: Text200 = None) -> list[m.Series]:
     return [
-        m.Series.model_validate(s) for s in queries.figure_series(session, measure=measure, subject=subject)
+        m.Series.model_validate(s)
+        for s in queries.figure_series(store_of(request), measure=measure, subject=subject)
     ]
 
 
@@ -254,7 +255,7 @@ def figure(session: SessionDep, figure_id: Annotated[str, PathParam(max_length=1
     return m.Figure.model_validate(found[0])
 
 
-@router.get("/timeline", response_model=m.Timeline, summary="Dated events in date order, with sources")
+@router.get("/timeline", response_model=m.Timeline, summary="Events in date order, undated last, with sources")
 def timeline(
     session: SessionDep,
     filters: Filters,
@@ -295,8 +296,8 @@ def export(request: Request, fmt: ExportFormat) -> StreamingResponse:  # type: i
     media, filename = MEDIA_TYPES.get(name, ("application/octet-stream", f"sitrep.{name}"))
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
     store = store_of(request)
-    if name == "parquet":
-        path, tmp = parquet_file(store)
+    if get_exporter(name).binary:
+        path, tmp = binary_file(store, name)
         return FileResponse(
             path,
             media_type=media,

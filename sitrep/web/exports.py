@@ -12,16 +12,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..export import FORMATS
+from ..export import exporters, get_exporter
 from ..store import Store
 
-MEDIA_TYPES = {
-    "jsonl": ("application/x-ndjson", "sitrep.jsonl"),
-    "acled-csv": ("text/csv; charset=utf-8", "sitrep-events.csv"),
-    "plover-json": ("application/json", "sitrep-plover.json"),
-    "geojson": ("application/geo+json", "sitrep-events.geojson"),
-    "parquet": ("application/vnd.apache.parquet", "sitrep-events.parquet"),
-}
+# format -> (media type, file name) of a download, as each registered exporter declares them
+MEDIA_TYPES = {e.name: (e.media_type, e.download_name()) for e in exporters().values()}
 _DONE = object()
 
 
@@ -46,8 +41,9 @@ class _QueueSink(io.RawIOBase):
 
 
 def stream_text_export(store: Store, fmt: str, chunk: int = 64 * 1024) -> Iterator[bytes]:
-    """Bytes of a text export, produced by ``FORMATS[fmt]`` in a thread as they are read."""
-    writer, binary = FORMATS[fmt]
+    """Bytes of a text export, produced by its exporter in a thread as they are read."""
+    exporter = get_exporter(fmt)
+    writer, binary = exporter.write, exporter.binary
     q: queue.Queue[object] = queue.Queue(maxsize=32)
     stop = threading.Event()
 
@@ -86,14 +82,14 @@ def _put(q: queue.Queue[object], stop: threading.Event, item: object) -> None:
             continue
 
 
-def parquet_file(store: Store) -> tuple[Path, Path]:
-    """The parquet exporter needs a named file: write it in a temp dir, return (file, dir)."""
+def binary_file(store: Store, fmt: str) -> tuple[Path, Path]:
+    """A binary export (parquet) needs a real file: write it in a temp dir, return (file, dir)."""
+    exporter = get_exporter(fmt)
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-export-"))
-    path = tmp / "sitrep.parquet"
+    path = tmp / exporter.download_name()
     try:
-        writer, _ = FORMATS["parquet"]
         with open(path, "wb") as f:
-            writer(store, f)
+            exporter.write(store, f)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -1,8 +1,11 @@
 """Response and request models of the JSON API, so the OpenAPI spec says exactly what comes back.
 
-Fields mirror the record contract in DESIGN.md. They are lenient where extractors may leave a
-value empty (everything nullable but ids and offsets): a record the store accepted must never
-turn into a 500 because one field was missing.
+The record models (``Mention``, ``Actor``, ``Location``, ``Speaker``, ``Event``, ``Statement``,
+``Figure``) have the fields of the one record model, ``sitrep.model``'s JSON shapes (``EventJSON``
+...), and no others but the ones a fused record adds (``sources``): tests/test_web_api.py holds
+them to it. They are lenient where extractors may leave a value empty (everything nullable but
+ids and offsets, closed vocabularies as plain strings): a record the store accepted must never
+turn into a 500 because one field was missing or unexpected.
 """
 
 from __future__ import annotations
@@ -11,14 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
+from ..model import PLOVER_TYPES as PLOVER_TYPES  # re-exported: the one definition is the record model's
+from ..model import PloverType as PloverType
+
 EventSort = Literal["date", "-date", "fatalities", "-fatalities"]
 
 
@@ -81,6 +79,7 @@ class Event(_Out):
     fatalities: int | None = None
     fatalities_qualifier: str | None = None
     summary: str | None = None
+    trigger: str | None = None
     statement_ids: list[str] = []
     confidence: float | None = None
     disagreements: list[Disagreement] = []
@@ -98,6 +97,7 @@ class Statement(_Out):
     type: Literal["statement"] = "statement"
     id: str
     speaker: Speaker | None = None
+    speaker_actor: Actor | None = None
     quote: str | None = None
     direct: bool | None = None
     intent: str | None = None
@@ -106,6 +106,8 @@ class Statement(_Out):
     reported_by: list[str] = []
     date: str | None = None
     date_precision: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
     mentions: list[Mention] = []
 
 
@@ -121,6 +123,7 @@ class Figure(_Out):
     period_start: str | None = None
     period_end: str | None = None
     date: str | None = None
+    date_precision: str | None = None
     source: str | None = None
     status: str | None = None
     mentions: list[Mention] = []
@@ -201,24 +204,34 @@ class Document(_Out):
 
 
 class SeriesPoint(_Out):
+    """One point of a series (``sitrep.figure_series.figure_point``)."""
+
     figure_id: str
     date: str | None = None
+    date_basis: str | None = Field(None, description="figure (its own date), document (the citing page's), none")
+    period_start: str | None = None
+    period_end: str | None = None
     value: float | None = None
+    unit: str | None = None
     qualifier: str | None = None
-    sources: list[str] = []
+    status: str | None = None
+    source: str | None = None
+    sources: list[str] = Field([], description="The documents the figure was read from.")
+    outlets: list[str] = []
 
 
 class Series(_Out):
-    """One quantity over time (e.g. troop levels), every point with its sources."""
+    """One quantity over time (e.g. troop levels), every point with its sources, as ``sitrep figures``."""
 
-    measure: str
+    measure: str | None = None
     subject: str | None = None
+    key: list[str] = Field([], description="The normalised (measure, subject) the points share.")
     unit: str | None = None
     points: list[SeriesPoint]
 
 
 class TimelineEntry(_Out):
-    date: str
+    date: str | None = None
     date_precision: str | None = None
     event: Event
 

@@ -1,4 +1,5 @@
-"""Inline SVG for the UI (map, figure series, timeline histogram): offline, no chart library.
+"""Inline SVG for the UI (figure series, timeline histogram; the map is ``sitrep.svgmap``, shared
+with the report): offline, no chart library.
 
 Only presentation attributes are used (no ``style=``), so the strict CSP holds, and every
 label taken from the data goes through ``Markup.format``, which escapes it.
@@ -7,73 +8,28 @@ label taken from the data goes through ``Markup.format``, which escapes it.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
 
+from ..svgmap import map_svg as shared_map_svg
 from .markup import record_url
 
 
-def _nice_step(span: float, target: int = 6) -> float:
-    raw = span / max(target, 1)
-    mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
-    for m in (1, 2, 5, 10):
-        if raw <= m * mag:
-            return m * mag
-    return 10 * mag
-
-
-def map_svg(events: Sequence[dict[str, Any]], width: int = 900, height: int = 520) -> Markup:
-    """Located events on an equirectangular lat/lon grid, zoomed to the points; dots link to events."""
-    pts = [(e, float(e["location"]["lat"]), float(e["location"]["lon"])) for e in events]
-    if pts:
-        lats, lons = [p[1] for p in pts], [p[2] for p in pts]
-        lat0, lat1 = min(lats), max(lats)
-        lon0, lon1 = min(lons), max(lons)
-    else:
-        lat0, lat1, lon0, lon1 = -60.0, 80.0, -180.0, 180.0
-    pad_lat = max(1.0, (lat1 - lat0) * 0.15)
-    pad_lon = max(1.0, (lon1 - lon0) * 0.15)
-    lat0, lat1 = max(-90.0, lat0 - pad_lat), min(90.0, lat1 + pad_lat)
-    lon0, lon1 = max(-180.0, lon0 - pad_lon), min(180.0, lon1 + pad_lon)
-    # keep degrees square-ish at this latitude
-    scale = min(width / (lon1 - lon0), height / (lat1 - lat0))
-    w, h = (lon1 - lon0) * scale, (lat1 - lat0) * scale
-
-    def xy(lat: float, lon: float) -> tuple[float, float]:
-        return round((lon - lon0) * scale, 1), round((lat1 - lat) * scale, 1)
-
-    parts = [Markup('<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" '
-                    'aria-label="map of located events">').format(round(w, 1), round(h, 1)),
-             Markup('<rect x="0" y="0" width="{}" height="{}" fill="#eef3f7"/>').format(round(w, 1), round(h, 1))]
-    step = _nice_step(max(lat1 - lat0, lon1 - lon0))
-    v = math.ceil(lon0 / step) * step
-    while v <= lon1:
-        x, _ = xy(lat0, v)
-        parts.append(Markup('<line x1="{0}" y1="0" x2="{0}" y2="{1}" stroke="#c9d3dc" stroke-width="0.6"/>'
-                            '<text x="{2}" y="{3}" font-size="10" fill="#6b7785">{4}°</text>')
-                     .format(x, round(h, 1), x + 2, round(h - 3, 1), round(v, 2)))
-        v += step
-    v = math.ceil(lat0 / step) * step
-    while v <= lat1:
-        _, y = xy(v, lon0)
-        parts.append(Markup('<line x1="0" y1="{0}" x2="{1}" y2="{0}" stroke="#c9d3dc" stroke-width="0.6"/>'
-                            '<text x="2" y="{2}" font-size="10" fill="#6b7785">{3}°</text>')
-                     .format(y, round(w, 1), y - 2, round(v, 2)))
-        v += step
-    for e, lat, lon in pts:
-        x, y = xy(lat, lon)
+def map_svg(events: Sequence[dict[str, Any]]) -> Markup:
+    """Located events on the map the report draws (``sitrep.svgmap``); each dot links to its event."""
+    markers = []
+    for e in events:
+        loc = e["location"]
         raw = e.get("fatalities")
-        fat = raw if isinstance(raw, int) else 0
-        r = round(3 + min(12.0, math.sqrt(max(fat, 0))), 1)
-        label = f"{e.get('date') or 'undated'} · {e['location'].get('name') or ''} · {e.get('summary') or ''}"
-        parts.append(Markup('<a href="{}"><circle class="dot" cx="{}" cy="{}" r="{}" fill="#c0392b" '
-                            'fill-opacity="0.65" stroke="#7b241c" stroke-width="0.8"><title>{}</title>'
-                            '</circle></a>').format(record_url("event", e["id"]), x, y, r, label))
-    parts.append(Markup("</svg>"))
-    return Markup("").join(parts)
+        markers.append({
+            "lat": float(loc["lat"]), "lon": float(loc["lon"]), "place": loc.get("name"),
+            "fatalities": raw if isinstance(raw, int) and raw > 0 else 0,
+            "label": f"{e.get('date') or 'undated'} · {loc.get('name') or ''} · {e.get('summary') or ''}",
+            "href": record_url("event", e["id"]),
+        })  # fmt: skip
+    return shared_map_svg(markers, marker_class="dot")
 
 
 def _day(date: str | None) -> dt.date | None:
@@ -90,7 +46,8 @@ def _day(date: str | None) -> dt.date | None:
 
 def series_svg(series: dict[str, Any], width: int = 640, height: int = 220) -> Markup:
     """A line chart of one figure series; undated points are left out (no invented dates)."""
-    pts = [(d, p) for p in series["points"] if (d := _day(p.get("date"))) and isinstance(p.get("value"), float)]
+    pts = [(d, {**p, "value": float(p["value"])}) for p in series["points"]
+           if (d := _day(p.get("date"))) and isinstance(p.get("value"), (int, float))]  # fmt: skip
     left, right, top, bottom = 56, 12, 10, 28
     pw, ph = width - left - right, height - top - bottom
     parts = [Markup('<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" '

@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
+from ..model import PLOVER_TYPES
 from . import queries, svg
 from .markup import highlight, mark_document, record_url
-from .models import PLOVER_TYPES
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -156,7 +156,7 @@ def timeline_page(request: Request, session: SessionDep, filters: Filters,
         raise HTTPException(400, str(e)) from e
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     for ev in res.items:
-        key = str(ev["date"])[:7]
+        key = str(ev["date"])[:7] if ev.get("date") else "undated"
         if not groups or groups[-1][0] != key:
             groups.append((key, []))
         groups[-1][1].append(ev)
@@ -176,8 +176,8 @@ def map_page(request: Request, session: SessionDep, filters: Filters) -> HTMLRes
 
 
 @ui.get("/figures", response_class=HTMLResponse)
-def figures_page(request: Request, session: SessionDep, measure: Loose = None) -> HTMLResponse:
-    series = queries.figure_series(session, measure=(measure or "").strip() or None)
+def figures_page(request: Request, measure: Loose = None) -> HTMLResponse:
+    series = queries.figure_series(request.app.state.store, measure=(measure or "").strip() or None)
     charts = [(s, svg.series_svg(s)) for s in series]
     return render(request, "figures.html", charts=charts, measure=measure or "")
 

@@ -1,0 +1,186 @@
+"""Incremental fusion: pending extractions are merged ``CHUNK`` at a time into the fused
+records the store holds, each one compared only with the records sharing a blocking key."""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from ..similarity import jaccard, wordset
+from ..store import Store
+from .keys import candidates as _candidates
+from .keys import key_text, record_keys
+from .match import MATCHERS, SIGNATURES
+from .persist import FusionStore
+from .tally import from_tally, new_tally, tally_add
+
+# a key is looked up in the records that most recently got it, at most this many: a key that
+# thousands of records share (a stock phrase, a common undated template) says little, and
+# reading all of them made each extraction cost more the larger the store
+MAX_KEY_RECORDS = 100
+
+CHUNK = 500
+COMPARED_ENDS = 25
+
+
+def _ends(
+    store: FusionStore, kind: str, added: dict[str, list[dict[str, Any]]], touched: list[str],
+    kept: dict[str, dict[str, list[str]]],
+) -> dict[str, dict[str, list[str]]]:
+    """The ids of each record's first and last ``COMPARED_ENDS`` members after this chunk, from
+    ``kept``, the ends as read for comparison (a record fused before they were kept gets them
+    from its members once)."""
+    if missing := [f for f in touched if f not in kept]:
+        for fid, ms in store.fused_members(kind, missing, ends=COMPARED_ENDS).items():
+            ids = [m["id"] for m in ms]
+            kept[fid] = {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
+    out = {}
+    for fid, recs in added.items():
+        e = kept.get(fid, {"first": [], "last": []})
+        new = [r["id"] for r in recs]
+        out[fid] = {"first": (e["first"] + new)[:COMPARED_ENDS], "last": (e["last"] + new)[-COMPARED_ENDS:]}
+    return out
+
+
+KEPT_SIGNATURES = 50_000  # compared members whose signature stays in memory between chunks (~1 KB each)
+
+
+class _MemberSignatures:
+    """Signature and key words of compared members by extraction id, the most recently used kept.
+
+    One chunk's candidates are largely the last chunk's (the records reported most); reading and
+    decoding their members again was a third of fusion time at 2,000 pages. A stored
+    extraction's data never changes, so a kept entry never goes stale; which members a record
+    has is read from the store every time (``fusion_ends``)."""
+
+    def __init__(self, size: int = KEPT_SIGNATURES) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[str, str], tuple[Any, frozenset[str]]] = OrderedDict()
+
+    def of(self, store: FusionStore, kind: str, ids: Iterable[str]) -> dict[str, tuple[Any, frozenset[str]]]:
+        out: dict[str, tuple[Any, frozenset[str]]] = {}
+        for eid in ids:
+            if (hit := self._kept.get((kind, eid))) is not None:
+                self._kept.move_to_end((kind, eid))
+                out[eid] = hit
+        signature = SIGNATURES[kind]
+        for eid, data in store.extraction_data([eid for eid in ids if eid not in out]):
+            out[eid] = self._kept[(kind, eid)] = (signature(data), wordset(key_text(kind, data)))
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return out
+
+
+# one per open store: entries of another database (same ids, other data) are never seen
+_SIGNATURES_OF: weakref.WeakKeyDictionary[Store, _MemberSignatures] = weakref.WeakKeyDictionary()
+
+
+def fuse(store: Store, chunk: int = CHUNK) -> dict[str, int]:
+    """Merge every not-yet-fused extraction into the store's fused records.
+
+    Works through pending extractions ``chunk`` at a time; each one meets only the fused
+    records that share a blocking key with it, so time and memory do not grow with the store.
+    """
+    fusion = FusionStore(store)
+    merged_counts: dict[str, int] = {}
+    for kind in ("statement", "event", "figure"):
+        merged_counts[kind] = 0
+        while pending := fusion.unfused(kind, limit=chunk):
+            merged_counts[kind] += _fuse_chunk(fusion, kind, pending)
+    return merged_counts
+
+
+def _fuse_chunk(store: FusionStore, kind: str, pending: list[Any]) -> int:
+    recs = [{**e.data, "id": e.id} for e in pending]
+    keys_of = {r["id"]: record_keys(kind, r) for r in recs}
+    # only keys of this chunk are ever looked up (new records' keys are among them)
+    # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
+    index: dict[str, dict[str, None]] = defaultdict(dict)
+    stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most MAX_KEY_RECORDS)
+    for k, fid in store.fusion_index(kind, set().union(*keys_of.values()), per_key=MAX_KEY_RECORDS):
+        index[k][fid] = None
+        stored_rows[k] += 1
+    # a new extraction is compared with the first and last members of each candidate record
+    # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
+    signature, matcher = SIGNATURES[kind], MATCHERS[kind]
+    # each candidate's members by signature (the matcher gives the same answer for all of one),
+    # with the words of their key text, which pick the closest record when several match
+    distinct: dict[str, dict[Any, frozenset[str]]] = {}
+
+    signatures = _SIGNATURES_OF.setdefault(store.store, _MemberSignatures())
+    ends_of: dict[str, dict[str, list[str]]] = {}
+
+    def read(fids: Iterable[str]) -> None:
+        fids = list(fids)
+        ends_of.update(store.fusion_ends(kind, fids))
+        compared = {f: list(dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])) for f in fids if f in ends_of}
+        known = signatures.of(store, kind, [m for ids in compared.values() for m in ids])
+        for fid, ids in compared.items():
+            sigs = distinct.setdefault(fid, {})
+            for m in ids:
+                if m in known:  # a member another run is deleting is no member
+                    sig, words = known[m]
+                    sigs.setdefault(sig, words)
+        # records fused before their ends were kept: rank their members in the store
+        unkept = [f for f in fids if f not in ends_of]
+        for fid, ms in store.fused_members(kind, unkept, ends=COMPARED_ENDS).items() if unkept else ():
+            sigs = distinct.setdefault(fid, {})
+            for member in ms:
+                sig = signature(member)
+                if sig not in sigs:
+                    sigs[sig] = wordset(key_text(kind, member))
+
+    # only the candidates are read: those of the index as it stands, in one query; the few that
+    # the records this chunk adds to the index bring forward are read when they come up
+    read(set().union(*(_candidates(keys_of[r["id"]], index) for r in recs)))
+    added: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    links: dict[str, str] = {}
+    new_keys: list[tuple[str, str]] = []
+    merged = 0
+    for rec in recs:
+        keys = keys_of[rec["id"]]
+        candidates = _candidates(keys, index)
+        if unread := [fid for fid in candidates if fid not in distinct]:
+            read(unread)
+        sig, rec_words = signature(rec), wordset(key_text(kind, rec))
+        matches = [fid for fid in candidates if any(matcher(s, sig) for s in distinct[fid])]
+        if matches:
+            target = max(matches, key=lambda f: max(jaccard(w, rec_words) for w in distinct[f].values()))
+            merged += 1
+        else:
+            target = rec["id"]
+        distinct.setdefault(target, {}).setdefault(sig, rec_words)
+        added[target].append(rec)
+        for k in keys:
+            if target not in index[k]:
+                index[k][target] = None
+                if len(index[k]) > MAX_KEY_RECORDS:
+                    del index[k][next(iter(index[k]))]
+                new_keys.append((k, target))
+        links[rec["id"]] = target
+    # merged values and disagreements count every member, not only the compared ones: a record
+    # carries their tally; one without (fused before tallies were kept) is tallied from its members
+    touched = [fid for fid in added if fid not in links]
+    tallies = store.fusion_tallies(kind, touched)
+    untallied = [fid for fid in touched if fid not in tallies]
+    for fid, ms in store.fused_members(kind, untallied).items() if untallied else ():
+        tallies[fid] = new_tally(kind, ms[0])
+        for m in ms:
+            tally_add(kind, tallies[fid], m)
+    fused = []
+    for fid in added:  # in order of first report: new records number the same whatever the chunks
+        tally = tallies.setdefault(fid, new_tally(kind, added[fid][0]))
+        for rec in added[fid]:
+            tally_add(kind, tally, rec)
+        fused.append(from_tally(kind, tally) | {"id": fid})
+    new_mentions = [
+        {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
+    ]
+    ends = _ends(store, kind, added, touched, {f: ends_of[f] for f in touched if f in ends_of})
+    stored_rows.update(k for k, _ in new_keys)
+    full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
+    store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
+                      trim_keys=full, keys_kept=MAX_KEY_RECORDS)  # fmt: skip
+    return merged

@@ -1,0 +1,129 @@
+"""Blocking keys: under which keys a record can meet its duplicates (a type block, then LSH
+bands of a MinHash of its words, per ISO week and actor pool for events), and the candidates a
+new extraction is compared with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from ..similarity import new_minhash, wordset
+from .match import FIGURE_KEY, actor_names, date_span, record_text
+
+
+def _block(kind: str, rec: dict[str, Any]) -> str:
+    if kind == "event":  # both must be equal for a match
+        return f"{rec.get('plover_type')}|{rec.get('acled_event_type') or ''}"
+    if kind == "statement":
+        sp = rec.get("speaker") or {}
+        return str(sp.get("name") or sp.get("organization"))
+    return "|".join(str(rec.get(k)) for k in FIGURE_KEY)
+
+
+# LSH banding of a 128-permutation MinHash: (bands, rows). A band of one row is one word (the
+# one with the lowest hash under that permutation): two texts share it with probability equal to
+# their Jaccard, so 12 of them make pairs at Jaccard 0.18 candidates with p ~ 0.91 (64 bands of 2
+# rows gave 0.88 with five times the keys, and each key is a row written and an index probe).
+# Events get them per ISO week their dates cover (undated ones under "undated"), within each
+# actor's pool; near-copy bands (8 of 1 row: p ~ 0.996 at Jaccard 0.5) are how an undated report
+# meets a dated copy. Statements: 32 bands of 4 rows (~0.5).
+_BANDS = {"event": (12, 1), "statement": (32, 4)}
+_COPY_BANDS = (8, 1)
+_KEY_PERM = 128
+MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a near-copy only
+MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
+
+
+def key_text(kind: str, rec: dict[str, Any]) -> str:
+    return rec.get("quote", "") if kind == "statement" else record_text(rec)
+
+
+def _weeks(rec: dict[str, Any]) -> tuple[str, ...]:
+    """ISO weeks a dated event's range covers: only events whose ranges overlap can fuse, so
+    blocking by week keeps the candidates of a record to its own weeks on any store size."""
+    span = date_span(rec)
+    if span is None:
+        return ()
+    try:
+        lo = _day(span[0], first=True)
+        hi = _day(span[1], first=False)
+    except ValueError:
+        return ()
+    if hi < lo or (hi - lo).days > 7 * MAX_KEYED_WEEKS:
+        return ()
+    weeks = []
+    day = lo - dt.timedelta(days=lo.weekday())
+    while day <= hi:
+        year, week, _ = day.isocalendar()
+        weeks.append(f"{year}-W{week:02d}")
+        day += dt.timedelta(days=7)
+    return tuple(weeks)
+
+
+def _day(value: str, first: bool) -> dt.date:
+    """The first or last day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    parts = [int(p) for p in value[:10].split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        start = dt.date(parts[0], parts[1], 1)
+        return start if first else (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1) if first else dt.date(parts[0], 12, 31)
+
+
+def blocking_keys(kind: str, rec: dict[str, Any]) -> set[str]:
+    """Keys under which a record can meet its duplicates: type block + LSH bands of its words."""
+    return set(record_keys(kind, rec))
+
+
+@lru_cache(maxsize=4096)
+def _bands(kind: str, key_text: str, weeks: tuple[str, ...] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """(near-copy bands, bands) of a text, by value: syndicated copies share their texts and dates."""
+    toks = sorted(wordset(key_text))
+    if not toks:
+        return frozenset(), frozenset(["empty"])
+    m = new_minhash(_KEY_PERM)
+    m.update_batch([t.encode("utf-8") for t in toks])
+    hv = m.hashvalues
+
+    def bands(bands: int, rows: int) -> list[str]:
+        return [hashlib.md5(hv[b * rows : (b + 1) * rows].tobytes()).hexdigest()[:12] for b in range(bands)]
+
+    if kind == "statement":
+        return frozenset(), frozenset(f"{b}|{h}" for b, h in enumerate(bands(*_BANDS[kind])))
+    copies = frozenset(f"c{b}|{h}" for b, h in enumerate(bands(*_COPY_BANDS)))
+    dated = bands(*_BANDS[kind]) if weeks else []
+    return copies, frozenset(f"{w}|{b}|{h}" for w in weeks for b, h in enumerate(dated))
+
+
+@lru_cache(maxsize=65536)
+def _short(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def record_keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
+    """A record's blocking keys. An event's keys live in the pool of each actor it names (or in
+    pool "-"): events fuse only when they share an actor or both name none."""
+    block = _short(_block(kind, rec))
+    if kind not in _BANDS:
+        return frozenset([block])
+    if kind == "statement":
+        return frozenset(f"{block}|{s}" for s in _bands(kind, key_text(kind, rec))[1])
+    weeks = _weeks(rec) if date_span(rec) else ("undated",)  # two undated reports: like two of one week
+    copies, dated = _bands(kind, key_text(kind, rec), weeks)
+    pools = [_short(a) for a in sorted(actor_names(rec))] or ["-"]
+    return frozenset(f"{block}|{p}|{s}" for p in pools for s in copies | dated)
+
+
+def candidates(keys: frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
+    """The records sharing the most blocking keys with a new extraction (LSH's estimate of
+    the most similar), at most ``MAX_CANDIDATES`` of them, in a fixed order."""
+    shared: Counter[str] = Counter()
+    for k in keys:
+        shared.update(iter(index.get(k, ())))  # the records, not a mapping to add up
+    if len(shared) > MAX_CANDIDATES:
+        return sorted(sorted(shared, key=lambda f: (-shared[f], f))[:MAX_CANDIDATES])
+    return sorted(shared)

@@ -1,0 +1,128 @@
+"""When two reports are the same record: each kind's signature (everything its matcher reads
+of a record) and its matcher on two signatures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..similarity import jaccard, wordset
+
+EVENT_SIMILARITY = 0.18  # Jaccard of content-word sets, dated and compatible
+UNDATED_SIMILARITY = 0.5  # when one side has no date: near-copies only
+STATEMENT_SIMILARITY = 0.6
+
+
+def record_text(rec: dict[str, Any]) -> str:
+    """The words of a record's mentions, in one string."""
+    return " ".join(m.get("text", "") for m in rec.get("mentions", []))
+
+
+def date_span(rec: dict[str, Any]) -> tuple[str, str] | None:
+    start = rec.get("date_start") or rec.get("date")
+    end = rec.get("date_end") or rec.get("date")
+    if not start:
+        return None
+    return str(start), str(end or start)
+
+
+def _overlap(ra: tuple[str, str], rb: tuple[str, str]) -> bool:
+    """Whether two date ranges overlap, compared as prefixes so "2021-06" overlaps "2021-06-14"."""
+
+    def lo(x: str) -> str:
+        return x.ljust(10, "0")
+
+    def hi(x: str) -> str:
+        return x + "~"
+
+    return lo(ra[0]) <= hi(rb[1]) and lo(rb[0]) <= hi(ra[1])
+
+
+def actor_names(rec: dict[str, Any]) -> set[str]:
+    return {(rec.get(k) or {}).get("name") for k in ("actor1", "actor2")} - {None}  # type: ignore[return-value]
+
+
+# A record's signature is everything its matcher reads of it, with the text as its set of content
+# words: members with one signature match alike, so a record reported 500 times in the same words
+# is compared once, and each signature is computed once per fusion chunk, not once per pair.
+def _event_signature(rec: dict[str, Any]) -> Any:
+    return (
+        rec.get("plover_type"),
+        rec.get("acled_event_type") or None,
+        (rec.get("location") or {}).get("admin1"),
+        frozenset(actor_names(rec)),
+        date_span(rec),
+        wordset(record_text(rec)),
+    )
+
+
+def _statement_signature(rec: dict[str, Any]) -> Any:
+    sp = rec.get("speaker") or {}
+    return (sp.get("name") or sp.get("organization"), wordset(rec.get("quote", "")))
+
+
+FIGURE_KEY = ("measure", "subject", "value", "unit", "period_start", "period_end")  # a figure's identity
+
+
+def _figure_signature(rec: dict[str, Any]) -> Any:
+    return tuple(rec.get(k) for k in FIGURE_KEY)
+
+
+#: ACLED's generic actors: sharing one says little about being the same event.
+GENERIC_ACTOR_PREFIXES = (
+    "Unidentified", "Civilians", "Protesters", "Rioters", "Military Forces of", "Police Forces of"
+)
+
+
+def _events_match(a: Any, b: Any) -> bool:
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b = b
+    if type_a != type_b or acled_a != acled_b:
+        return False
+    if admin1_a and admin1_b and admin1_a != admin1_b:
+        return False
+    if not actors_a & actors_b and (actors_a or actors_b):  # share an actor, or both name none
+        return False
+    if range_a and range_b and not _overlap(range_a, range_b):
+        return False
+    if not (range_a and range_b) and not (admin1_a and admin1_b) and not any(
+        not name.startswith(GENERIC_ACTOR_PREFIXES) for name in actors_a & actors_b
+    ):
+        return False  # not both dated, not both placed, no named party: too little to tell apart
+    sim = jaccard(words_a, words_b)
+    if (range_a is None) != (range_b is None):  # only one is dated
+        return sim >= UNDATED_SIMILARITY
+    return sim >= EVENT_SIMILARITY
+
+
+def _statements_match(a: Any, b: Any) -> bool:
+    return a[0] == b[0] and jaccard(a[1], b[1]) >= STATEMENT_SIMILARITY
+
+
+def _figures_match(a: Any, b: Any) -> bool:
+    return a == b and bool(a[0])
+
+
+def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _events_match(_event_signature(a), _event_signature(b))
+
+
+def same_statement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _statements_match(_statement_signature(a), _statement_signature(b))
+
+
+def same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _figures_match(_figure_signature(a), _figure_signature(b))
+
+
+SIGNATURES: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "event": _event_signature,
+    "statement": _statement_signature,
+    "figure": _figure_signature,
+}
+# each kind's matcher, on two signatures
+MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
+    "event": _events_match,
+    "statement": _statements_match,
+    "figure": _figures_match,
+}

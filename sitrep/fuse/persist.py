@@ -1,0 +1,238 @@
+"""Fusion's persistence: pending extractions, the fused records with their tallies, kept member
+ends and blocking keys, and the one transaction that writes a fused chunk.
+
+``FusionStore`` wraps an open ``Store``: the store keeps documents and records, fusion owns how
+they are fused."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+
+from ..batches import batched
+from ..chronology import timeline_bounds
+from ..store import Store, sql
+from ..store.schema import FUSED_TABLES, DocumentRow, Extraction, FusionKey, MentionRow, sync_event_search
+
+
+class FusionStore:
+    """The fusion-shaped reads and writes of a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def unfused(self, kind: str, limit: int | None = None) -> list[Extraction]:
+        """Extractions not yet fused, in ingest order (the first ``limit`` of them)."""
+        with self.store.session() as s:
+            return list(s.scalars(unfused_query(kind, limit)))
+
+    def fusion_index(self, kind: str, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
+        """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
+        candidates of new extractions, without re-deriving the keys of the members already fused.
+
+        ``per_key``: only the records that got each key most recently, at most that many."""
+        with self.store.session() as s:
+            return sql.recent_per_key(s, FusionKey, FusionKey.fused_id, keys, per_key, FusionKey.kind == kind)
+
+    def fused_members(
+        self, kind: str, fused_ids: Iterable[str], ends: int | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The extractions already merged into each of ``fused_ids``, in ingest order.
+
+        ``ends``: only the first and the last ``ends`` members of each record, ranked in the store:
+        how fusion reads a record fused before it kept the ids of its ends (``fusion_ends``)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        ids = sorted(set(fused_ids))
+        order = (DocumentRow.seq, Extraction.id)
+        with self.store.session() as s:
+            for part in batched(ids, 500):
+                where = and_(Extraction.kind == kind, Extraction.fused_id.in_(part))
+                if ends is None:
+                    q = select(Extraction.id, Extraction.fused_id, Extraction.data).where(where)
+                else:  # rank members per record on narrow columns, fetch only the ends' data
+                    ranked = (
+                        select(
+                            Extraction.id.label("id"),
+                            func.row_number().over(partition_by=Extraction.fused_id, order_by=order).label("rank"),
+                            func.count().over(partition_by=Extraction.fused_id).label("size"),
+                        )
+                        .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+                        .where(where)
+                        .subquery()
+                    )
+                    q = (
+                        select(Extraction.id, Extraction.fused_id, Extraction.data)
+                        .join(ranked, ranked.c.id == Extraction.id)
+                        .where(or_(ranked.c.rank <= ends, ranked.c.rank > ranked.c.size - ends))
+                    )
+                q = q.join(DocumentRow, DocumentRow.id == Extraction.doc_id).order_by(*order)
+                for eid, fid, data in s.execute(q):
+                    out.setdefault(str(fid), []).append({**data, "id": eid})
+        return out
+
+    def extraction_data(self, ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, stored data with its ``id``) of each extraction in ``ids``, one at a time: fusion
+        keeps only a signature of each, and a chunk's misses decoded together held up to 24 MiB."""
+        wanted = sorted(set(ids))
+        with self.store.session() as s:
+            for part in batched(wanted, 500):
+                q = select(Extraction.id, Extraction.data).where(Extraction.id.in_(part))
+                for eid, data in s.execute(q):
+                    yield eid, {**data, "id": eid}
+
+    def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
+        return self._fusion_column(kind, "ends", fused_ids)
+
+    def fusion_tallies(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored tallies (``tally.new_tally``) of those of ``fused_ids`` that have one."""
+        return self._fusion_column(kind, "tally", fused_ids)
+
+    def _fusion_column(self, kind: str, name: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        table = FUSED_TABLES[kind]
+        column = getattr(table, name)
+        ids = sorted(set(fused_ids))
+        out: dict[str, dict[str, Any]] = {}
+        with self.store.session() as s:
+            for part in batched(ids, 500):
+                q = select(table.id, column).where(table.id.in_(part), column.is_not(None))
+                out.update((str(fid), v) for fid, v in s.execute(q) if v)  # a JSON null is none either
+        return out
+
+    def write_fused(
+        self,
+        kind: str,
+        records: list[dict[str, Any]],
+        links: dict[str, str],
+        keys: Iterable[tuple[str, str]] = (),
+        mentions: Iterable[dict[str, Any]] | None = None,
+        tallies: dict[str, dict[str, Any]] | None = None,
+        ends: dict[str, dict[str, Any]] | None = None,
+        trim_keys: Iterable[str] = (),
+        keys_kept: int | None = None,
+    ) -> None:
+        """Upsert fused records, add their mentions and blocking keys and mark extractions as
+        fused: one transaction, so a kill leaves either all of it or none.
+
+        ``mentions``: the mention rows new to these records (each with its ``record_id`` and
+        ``extraction_id``); fusion only ever adds members, so a record that gains a report gets
+        one more row instead of all of them rewritten. ``None``: replace every record's
+        mentions with its ``mentions`` list.
+
+        ``tallies``: each record's fusion tally (``tally.new_tally``), stored with it; ``ends``:
+        the ids of its compared members (``fusion_ends``). ``trim_keys``: keys that now hold
+        more than ``keys_kept`` records, of which only the ``keys_kept`` last stay."""
+        tallies = tallies or {}
+        ends = ends or {}
+        appending = mentions is not None
+        table = FUSED_TABLES[kind]
+        records = list({d["id"]: d for d in records}.values())  # one row per id: the last version wins
+        with self.store.session() as s, s.begin():
+            seq = s.scalar(select(func.coalesce(func.max(table.seq), 0))) or 0
+            ids = [d["id"] for d in records]
+            existing: set[str] = set()
+            for part in batched(ids, 500):
+                existing.update(s.scalars(select(table.id).where(table.id.in_(part))))
+                if mentions is None:
+                    s.execute(
+                        delete(MentionRow).where(
+                            MentionRow.record_kind == kind, MentionRow.record_id.in_(part)
+                        )
+                    )
+            if mentions is None:
+                mentions = [{**m, "record_id": d["id"]} for d in records for m in d["mentions"]]
+            new_rows: list[dict[str, Any]] = []
+            changed: list[dict[str, Any]] = []
+            for data in records:
+                row = {"id": data["id"], "data": without_mentions(data), **columns(kind, data)}
+                row["tally"] = tallies.get(data["id"])
+                row["ends"] = ends.get(data["id"])
+                if data["id"] in existing:
+                    changed.append(row)
+                else:
+                    seq += 1
+                    new_rows.append({**row, "seq": seq})
+            mention_rows = [
+                {"record_kind": kind, "record_id": m["record_id"], "extraction_id": m.get("extraction_id"),
+                 "doc_id": m["doc_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                for m in mentions
+            ]  # fmt: skip
+            if new_rows:
+                s.execute(insert(table.__table__), new_rows)  # Core executemany: no ORM bookkeeping
+            if changed:
+                s.execute(update(table), changed)  # bulk UPDATE by primary key
+            if mention_rows:
+                s.execute(insert(MentionRow.__table__), mention_rows)
+            if kind == "event":  # lookup rows of the web API's filters and text search
+                if appending:  # an existing event's body grows by its new mentions' text
+                    texts: dict[str, list[str]] = defaultdict(list)
+                    for m in mention_rows:
+                        texts[m["record_id"]].append(m["text"])
+                else:
+                    texts = {d["id"]: [m["text"] for m in d["mentions"]] for d in records}
+                items = [(d["id"], columns(kind, d), texts.get(d["id"], [])) for d in records]
+                sync_event_search(s, items, appended=existing if appending else set())
+            key_rows = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
+            if key_rows:
+                s.execute(insert(FusionKey.__table__), key_rows)
+            if keys_kept is not None:
+                sql.trim_per_key(s, FusionKey, trim_keys, keys_kept, FusionKey.kind == kind)
+            if links:
+                s.execute(update(Extraction), [{"id": e, "fused_id": f} for e, f in links.items()])
+
+
+def unfused_query(kind: str, limit: int | None = None) -> Any:
+    """Extractions of ``kind`` not yet fused, in ingest order (found by ``ix_extractions_unfused``)."""
+    q = (
+        select(Extraction)
+        .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
+        .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
+        .order_by(DocumentRow.seq, Extraction.id)
+    )
+    return q if limit is None else q.limit(limit)
+
+
+
+def without_mentions(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "mentions"}
+
+
+def columns(kind: str, d: dict[str, Any]) -> dict[str, Any]:
+    """The indexed columns of a fused record, derived from its JSON."""
+    if kind == "event":
+        loc = d.get("location") or {}
+        lo, hi = timeline_bounds(d)
+        return {
+            "date": d.get("date"),
+            "plover_type": d.get("plover_type") or "",
+            "acled_event_type": d.get("acled_event_type"),
+            "acled_sub_event_type": d.get("acled_sub_event_type"),
+            "actor1": (d.get("actor1") or {}).get("name"),
+            "actor2": (d.get("actor2") or {}).get("name"),
+            "location": loc.get("name"),
+            "admin1": loc.get("admin1"),
+            "country": loc.get("country"),
+            "status": d.get("status") or "occurred",
+            "fatalities": d.get("fatalities"),
+            "summary": d.get("summary") or "",
+            "timeline_lo": lo,
+            "timeline_hi": hi,
+        }
+    if kind == "statement":
+        sp = d.get("speaker") or {}
+        return {
+            "date": d.get("date"),
+            "speaker": sp.get("name") or sp.get("organization"),
+            "intent": d.get("intent") or "other",
+            "quote": d.get("quote") or "",
+        }
+    return {
+        "date": d.get("period_start") or d.get("date"),
+        "measure": d.get("measure") or "",
+        "subject": d.get("subject"),
+        "value": float(d.get("value") or 0),
+        "unit": d.get("unit") or "",
+    }

@@ -1,0 +1,120 @@
+"""Merging: a fused record's tally of its members' values, the value shown for each field (the
+most reported, ties to the most conservative) and the disagreements between sources."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+DISAGREEMENT_FIELDS = {
+    "event": ["fatalities", "date", "actor1", "actor2", "location", "status"],
+    "statement": ["intent"],
+    "figure": [],
+}
+
+
+def _label(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.get("name")
+    return value
+
+
+def _choose(field: str, values: list[Any]) -> Any:
+    """The shown value: the most reported; ties go to the most conservative."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    counts = Counter(repr(v) for v in present)
+    best = max(counts.values())
+    tied = [v for v in present if counts[repr(v)] == best]
+    if field == "fatalities":
+        return min(tied)
+    if field == "date":
+        return max(tied, key=lambda d: len(str(d)))
+    return tied[0]
+
+
+DATE_FIELDS = ("date", "date_precision", "date_start", "date_end")
+
+
+def new_tally(kind: str, first: dict[str, Any]) -> dict[str, Any]:
+    """What merging needs to know of a record's members, kept with the record so that a new
+    report merges without reading the others: the first member (ids and unmerged fields come
+    from it), each member's document and its value of every merged field (as an index into the
+    field's distinct values: members mostly agree, so this stays small), the date fields of the
+    first member with each date, the statement ids and the sources."""
+    tally: dict[str, Any] = {
+        "base": {k: v for k, v in first.items() if k != "mentions"},
+        "docs": [],
+        "values": {f: {"distinct": [], "index": []} for f in DISAGREEMENT_FIELDS[kind]},
+    }
+    if kind == "event":
+        tally.update(dates={}, statement_ids=[], sources=[])
+    return tally
+
+
+def tally_add(kind: str, tally: dict[str, Any], rec: dict[str, Any]) -> None:
+    mentions = rec.get("mentions") or []
+    tally["docs"].append(mentions[0]["doc_id"] if mentions else None)
+    for field, column in tally["values"].items():
+        value = rec.get(field)
+        if value is None:
+            column["index"].append(-1)
+            continue
+        shown = repr(value)  # values count as equal when _choose would count them together
+        i = next((i for i, v in enumerate(column["distinct"]) if repr(v) == shown), None)
+        if i is None:
+            i = len(column["distinct"])
+            column["distinct"].append(value)
+        column["index"].append(i)
+    if kind != "event":
+        return
+    date = rec.get("date")
+    if date is not None and str(date) not in tally["dates"]:
+        tally["dates"][str(date)] = {k: rec.get(k) for k in DATE_FIELDS}
+    _insert_sorted(tally["statement_ids"], rec.get("statement_ids", []))
+    _insert_sorted(tally["sources"], [m["doc_id"] for m in mentions])
+
+
+def _insert_sorted(items: list[Any], new: Iterable[Any]) -> None:
+    """Add to a sorted list of distinct values, keeping it so."""
+    for x in new:
+        i = bisect.bisect_left(items, x)
+        if i == len(items) or items[i] != x:
+            items.insert(i, x)
+
+
+def from_tally(kind: str, tally: dict[str, Any]) -> dict[str, Any]:
+    """The fused record (without its mentions) its tally stands for."""
+    fused = dict(tally["base"])
+    if kind == "event":
+        fused["statement_ids"] = list(tally["statement_ids"])
+    disagreements = []
+    for field, column in tally["values"].items():
+        distinct = column["distinct"]
+        per_doc = [(d, distinct[i] if i >= 0 else None) for d, i in zip(tally["docs"], column["index"], strict=True)]
+        labels = {repr(_label(v)) for _, v in per_doc if v is not None}
+        if len(labels) > 1:
+            disagreements.append(
+                {"field": field, "values": [{"doc_id": d, "value": _label(v)} for d, v in per_doc if v is not None]}
+            )
+        shown = _choose(field, [v for _, v in per_doc])
+        if shown is not None:
+            if field == "date" and shown != fused.get("date"):
+                fused.update(tally["dates"][str(shown)])
+            else:
+                fused[field] = shown
+    if kind == "event":
+        fused["disagreements"] = disagreements
+        fused["sources"] = list(tally["sources"])
+    return fused
+
+
+def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
+    """One fused record from its members (the first member's id is kept: ids stay stable)."""
+    tally = new_tally(kind, members[0])
+    for r in members:
+        tally_add(kind, tally, r)
+    return from_tally(kind, tally) | {"mentions": [m for r in members for m in r["mentions"]]}

@@ -1,0 +1,68 @@
+"""The store's connection: one SQLAlchemy engine over a SQLite file (default) or a PostgreSQL
+URL, migrated on open, its sessions, and the lock that makes concurrent runs take turns."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from .engine import db_url, make_engine, migrate
+
+
+class StoreBase:
+    """An open database: its engine, sessions and the exclusive lock; ``Store`` adds the reads
+    and writes."""
+
+    def __init__(
+        self, db: str | Path = "sitrep.db", *, create: bool = True, cache_mib: int = 64, mmap_mib: int = 256
+    ) -> None:
+        """``cache_mib``, ``mmap_mib``: SQLite's page cache and memory map per connection. The
+        defaults suit readers of a large store (the web's filters); a long run that writes passes
+        less, because both count in its RSS, grow with the store up to their limits, and bought
+        a run no speed (``STREAMING_SQLITE``)."""
+        self.url = db_url(db)
+        if self.url.startswith("sqlite") and not create:
+            path = Path(self.url.split("///", 1)[1])
+            if not path.exists():
+                raise FileNotFoundError(f"no database at {path} (run `sitrep run` first)")
+        self.engine = make_engine(self.url, cache_mib, mmap_mib)
+        migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held by one process at a time per database: fusion and story placement read what
+        they will change, so two runs sharing a store take turns (saving documents does not
+        wait; its content-hash key already keeps concurrent writers apart). PostgreSQL: an
+        advisory lock; a SQLite file: a lock file beside it; in memory: nothing to share."""
+        if self.url.startswith("postgresql"):
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(7242022)"))
+                conn.commit()
+                try:
+                    yield
+                finally:  # a lost connection has released the lock with it: keep the first error
+                    with contextlib.suppress(Exception):
+                        conn.execute(text("SELECT pg_advisory_unlock(7242022)"))
+                        conn.commit()
+            return
+        path = self.url.split("///", 1)[1] if self.url.startswith("sqlite") and "///" in self.url else ""
+        if not path or path == ":memory:":
+            yield
+            return
+        with open(path + ".lock", "a") as lock:  # noqa: PTH123 - a file handle for flock
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)

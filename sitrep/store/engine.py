@@ -1,0 +1,92 @@
+"""The database engine: a URL from a path or URL, SQLite's per-connection settings, and the
+Alembic migrations that bring any store to the newest schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypedDict
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def db_url(db: str | Path) -> str:
+    """A database argument as a SQLAlchemy URL: a path means a SQLite file."""
+    s = str(db)
+    if "://" in s:
+        if s.startswith("postgresql://"):
+            return "postgresql+psycopg://" + s[len("postgresql://") :]
+        return s
+    return f"sqlite:///{Path(s).expanduser()}"
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def make_engine(url: str, cache_mib: int = 64, mmap_mib: int = 256) -> Engine:
+    """An engine for ``url``; for SQLite, each connection's page cache and memory map in MiB."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn: Any, _: Any) -> None:  # pragma: no cover - trivial
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            # reads of a large store (web filters over 100k events) halve with a bigger page
+            # cache and memory-mapped I/O; both are per connection and cost nothing when small
+            cur.execute(f"PRAGMA cache_size=-{int(cache_mib) * 1024}")
+            cur.execute(f"PRAGMA mmap_size={int(mmap_mib) * 1024 * 1024}")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+_MIGRATE_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
+
+
+@lru_cache(maxsize=1)
+def _alembic_config() -> tuple[Config, str | None]:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg, ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (Alembic); a no-op when it is already there.
+
+    On PostgreSQL an advisory lock serializes concurrent migrators (several workers starting
+    at once against a new database).
+    """
+    cfg, head = _alembic_config()
+    with _MIGRATE_LOCK, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7242021)"))
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class SqliteSizes(TypedDict):
+    """SQLite's page cache and memory map per connection, in MiB (``Store`` arguments)."""
+
+    cache_mib: int
+    mmap_mib: int
+
+
+# page cache and memory map (MiB) for a run that streams a corpus into the store: on 1,000
+# generated pages the run process peaked at 626 MiB with the reader settings (298 MiB of it the
+# mapped store) and 322 MiB with these, in 203 s instead of 252 s
+STREAMING_SQLITE: SqliteSizes = {"cache_mib": 16, "mmap_mib": 0}

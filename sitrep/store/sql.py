@@ -1,0 +1,67 @@
+"""Query helpers shared by the store and the modules that persist through it (fusion, story
+placement): key tables read and trimmed per key, keyset pagination in store order."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..batches import batched
+
+# keys per fusion-index query: a chunk looks up ~50,000, and at 500 keys a query SQLAlchemy
+# compiled ~100 statements per chunk (SQLite allows 32,766 parameters, PostgreSQL 65,535)
+KEY_BATCH = 5000
+
+def recent_per_key(
+    s: Session, table: Any, value: Any, keys: Iterable[str], per_key: int | None, where: Any = None
+) -> list[tuple[str, str]]:
+    """(key, value) rows of a key table for ``keys``, oldest first; with ``per_key``, only
+    the rows that got each key last, at most that many (a key thousands share says little).
+
+    Writers keep no more rows than that per key (``trim_per_key``), so the rows are read
+    plainly and cut here: ranking them in SQL cost a third more on keys that are never full."""
+    out: list[tuple[str, str]] = []
+    ordered = sorted(set(keys))
+    intern = sys.intern  # a key comes back once per row, a record or document once per key it holds
+    for part in batched(ordered, KEY_BATCH):
+        cond = table.key.in_(part)
+        if where is not None:
+            cond = and_(where, cond)
+        rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
+        if per_key is not None:  # a store written before the trimming may still hold more
+            seen: Counter[str] = Counter()
+            recent = []
+            for k, v in reversed(rows):
+                seen[k] += 1
+                if seen[k] <= per_key:
+                    recent.append((k, v))
+            rows = recent[::-1]
+        out += rows
+    return out
+
+
+
+def trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:
+    """Delete the rows of ``keys`` beyond the ``keep`` that got each key last: the only rows
+    ``recent_per_key`` returns with ``per_key=keep``, so a key every document shares does not
+    make each lookup rank thousands of rows."""
+    ordered = sorted(set(keys))
+    for part in batched(ordered, KEY_BATCH):
+        cond = table.key.in_(part)
+        if where is not None:
+            cond = and_(where, cond)
+        recent = func.row_number().over(partition_by=table.key, order_by=table.id.desc())
+        ranked = select(table.id.label("id"), recent.label("r")).where(cond).subquery()
+        s.execute(delete(table).where(table.id.in_(select(ranked.c.id).where(ranked.c.r > keep))))
+
+
+def after(query: Any, table: Any, last: tuple[int, str]) -> Any:
+    """Keyset pagination on (seq, id): stable even when concurrent writers share a seq."""
+    seq, ident = last
+    cond = or_(table.seq > seq, and_(table.seq == seq, table.id > ident))
+    return query.where(cond).order_by(table.seq, table.id)

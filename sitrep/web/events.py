@@ -1,0 +1,236 @@
+"""Event reads of the web: filtered, sorted, paged lists (cursor or page), the timeline, the
+map's located events, the sidebar's facets and the month histogram."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, join
+
+from ..store.schema import EventRow, EventSearch, EventTerm
+from .filters import EventFilters, QueryError, count_matches, text_matches
+from .records import Paged, get_records
+
+FEW_MATCHES = 2000  # a text search with fewer matches is read from the full-text index first
+
+
+def encode_cursor(sort: str, value: Any, ident: str) -> str:
+    raw = json.dumps({"s": sort, "v": value, "id": ident}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        value, ident, s = data["v"], data["id"], data["s"]
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError) as e:
+        raise QueryError("invalid cursor: pass back the next_cursor of a previous response") from e
+    if s != sort:
+        raise QueryError(f"this cursor was made for sort={s!r}, not sort={sort!r}")
+    if not isinstance(ident, str) or not (value is None or isinstance(value, (str, int))):
+        raise QueryError("invalid cursor: pass back the next_cursor of a previous response")
+    return value, ident
+
+
+def _sort_key(sort: str) -> tuple[str, bool]:
+    name = sort.lstrip("-")
+    if name not in ("date", "fatalities"):
+        raise QueryError(f"unknown sort {sort!r}: use date, -date, fatalities or -fatalities")
+    return name, sort.startswith("-")
+
+
+def _keyset(col: Any, ident_col: Any, desc: bool, value: Any, ident: str) -> ColumnElement[bool]:
+    """Rows after (value, ident) in the order used below: nulls first ascending, last descending."""
+    if not desc:
+        if value is None:
+            return or_(and_(col.is_(None), ident_col > ident), col.is_not(None))
+        return or_(col > value, and_(col == value, ident_col > ident))
+    if value is None:
+        return and_(col.is_(None), ident_col < ident)
+    return or_(col < value, and_(col == value, ident_col < ident), col.is_(None))
+
+
+def _ordering(session: Session, ident: Any, col: Any, desc: bool) -> list[Any]:
+    # SQLite puts NULL first ascending and last descending; say so explicitly elsewhere
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if desc:
+        return [col.desc().nulls_last() if postgres else col.desc(), ident.desc()]
+    return [col.asc().nulls_first() if postgres else col.asc(), ident.asc()]
+
+
+def list_events(
+    session: Session,
+    filters: EventFilters,
+    *,
+    sort: str = "-date",
+    page: int = 1,
+    page_size: int = 50,
+    cursor: str | None = None,
+) -> Paged:
+    """One page of events matching ``filters``, plus the total count and a cursor onwards.
+
+    Reads ids and sort keys only, from the narrowest index that answers the filters (see
+    ``event_source``); the JSON of the records on the page is fetched afterwards by primary key.
+    """
+    key, desc = _sort_key(sort)
+    offset = 0 if cursor else (page - 1) * page_size
+    src = event_source(session, filters, key)
+    total = src.total
+    if total is None:
+        total = session.scalar(select(func.count()).select_from(src.table).where(*src.conds)) or 0
+    conds = src.conds
+    # many matches: walking the sort index and probing the match set finds a page after about
+    # (offset + page) * size / total rows; few matches: reading them all and sorting is cheaper
+    if src.walk is not None and (offset + page_size + 1) * src.size < max(total, 1) * src.matches:
+        conds = src.walk
+    q = select(src.ident, src.key).select_from(src.table).where(*conds)
+    if cursor:
+        value, ident = decode_cursor(cursor, sort)
+        q = q.where(_keyset(src.key, src.ident, desc, value, ident))
+    q = q.order_by(*_ordering(session, src.ident, src.key, desc)).offset(offset).limit(page_size + 1)
+    keys = list(session.execute(q))
+    more = len(keys) > page_size
+    keys = keys[:page_size]
+    nxt = encode_cursor(sort, keys[-1][1], keys[-1][0]) if more and keys else None
+    return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt)
+
+
+@dataclass
+class Source:
+    """Where a filtered event list is read from: a table (or join), its event id and sort key
+    columns, the conditions, and what is known in advance: the ``total``, or for a text search
+    the number of text ``matches``, the ``size`` of the walked index and the ``walk`` conditions
+    that read the sort index in order instead of the matches."""
+
+    table: FromClause | Any
+    ident: Any
+    key: Any
+    conds: list[ColumnElement[bool]]
+    total: int | None = None
+    matches: int = 0
+    size: int = 0
+    walk: list[ColumnElement[bool]] | None = None
+
+
+def event_source(session: Session, filters: EventFilters, key: str) -> Source:
+    """The cheapest way to read the events matching ``filters`` in ``key`` order.
+
+    - no name or text filter: ``events`` and its ``(column, date, id)`` indexes (migration 0002);
+    - ``actor`` / ``place``: the range of ``event_terms`` for the rarer of the two names, in sort
+      order; the other name is a primary-key probe, ``q`` a probe of the set of matching FTS
+      rowids, type and status filters a rowid lookup in the narrow ``event_search``;
+    - ``q`` alone: ``event_search`` (it copies the filter columns) against the FTS matches: the
+      count comes from the full-text index; the page either walks the sort index probing the
+      match set (many matches) or reads the matches and sorts them (few).
+    """
+    terms, words = filters.terms(), filters.text()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if terms:
+        if len(terms) > 1:  # drive from the rarer name: fewer index entries to walk and probe
+            sizes = {
+                kv: session.scalar(
+                    select(func.count())
+                    .select_from(EventTerm)
+                    .where(EventTerm.kind == kv[0], EventTerm.term == kv[1], *filters.dates(EventTerm.date))
+                )
+                or 0
+                for kv in terms
+            }
+            terms = sorted(terms, key=lambda kv: sizes[kv])
+        t = aliased(EventTerm, name="t")
+        (kind, term), others = terms[0], terms[1:]
+        conds = [t.kind == kind, t.term == term, *filters.dates(t.date)]
+        table: Any = t
+        for i, (k, v) in enumerate(others):  # (search_id, kind, term) is the key: one row or none
+            o = aliased(EventTerm, name=f"t{i + 1}")
+            table = join(table, o, and_(o.search_id == t.search_id, o.kind == k, o.term == v))
+        if words is not None:
+            probe: Any = t.search_id
+            if sqlite and count_matches(session, words) > FEW_MATCHES:
+                probe = t.search_id + 0  # walk the name's range, probe the match set (not the reverse)
+            conds.append(probe.in_(text_matches(session, words)))
+        conds += filters.columns(session, t, acled=False)  # type and status: in the index
+        if acled := filters.columns(session, EventSearch, plover=False, status=False):
+            table = join(table, EventSearch, EventSearch.id == t.search_id)
+            conds += acled
+        return Source(table, t.event_id, getattr(t, key), conds)
+    if words is not None:
+        s = EventSearch
+        plain = [*filters.dates(s.date), *filters.columns(session, s)]
+        if not sqlite:
+            return Source(s, s.event_id, getattr(s, key), [*plain, s.id.in_(text_matches(session, words))])
+        n = count_matches(session, words)
+        size = session.scalar(select(func.count()).select_from(s).where(*filters.dates(s.date))) or 0
+        by_matches = [*plain, s.id.in_(text_matches(session, words))]
+        # "+ 0": not an index on the rowid, so SQLite walks the sort index and probes the set
+        walk = [*plain, (s.id + 0).in_(text_matches(session, words))]
+        return Source(s, s.event_id, getattr(s, key), by_matches, total=None if plain else n,
+                      matches=n, size=size, walk=walk)  # fmt: skip
+    conds = [*filters.dates(EventRow.date), *filters.columns(session, EventRow)]
+    return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
+
+
+def event_facets(session: Session, filters: EventFilters, column: str) -> list[tuple[str, int]]:
+    """Counts of matching events by one column (for the filter sidebar), largest first."""
+    col = {"plover_type": EventRow.plover_type, "status": EventRow.status,
+           "acled_event_type": EventRow.acled_event_type, "admin1": EventRow.admin1,
+           "actor1": EventRow.actor1}[column]  # fmt: skip
+    q = (
+        select(col, func.count())
+        .where(*filters.conditions(session), col.is_not(None))
+        .group_by(col)
+        .order_by(func.count().desc(), col)
+        .limit(30)
+    )
+    return [(str(v), int(n)) for v, n in session.execute(q)]
+
+
+def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offset: int = 0) -> Paged:
+    """Events in timeline order, as ``sitrep timeline`` and the report list them: by date range,
+    undated events last, ties in store order (``sitrep.chronology``, whose bounds each event row
+    keeps: ``ix_events_timeline`` reads them in order). A date filter drops undated events (no
+    date is in a range)."""
+    conds = filters.conditions(session)
+    total = session.scalar(select(func.count()).select_from(EventRow).where(*conds)) or 0
+    q = (
+        select(EventRow.id)
+        .where(*conds)
+        .order_by(EventRow.timeline_lo, EventRow.timeline_hi, EventRow.seq, EventRow.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return Paged(total, get_records(session, "event", list(session.scalars(q))), None)
+
+
+def located_events(session: Session, filters: EventFilters, limit: int = 5000) -> list[dict[str, Any]]:
+    """Events with coordinates, for the map (the JSON column holds lat/lon)."""
+    q = (
+        select(EventRow.id, EventRow.data)
+        .where(*filters.conditions(session), EventRow.location.is_not(None))
+        .order_by(EventRow.date.desc(), EventRow.id)
+        .limit(limit)
+    )
+    out = []
+    for ident, data in session.execute(q):
+        loc = data.get("location") or {}
+        if isinstance(loc.get("lat"), (int, float)) and isinstance(loc.get("lon"), (int, float)):
+            out.append({**data, "id": ident})
+    return out
+
+
+def month_counts(session: Session, filters: EventFilters) -> list[tuple[str, int]]:
+    """Dated events per month (year-only dates count under their year), in date order."""
+    key = func.substr(EventRow.date, 1, 7)
+    q = (
+        select(key, func.count())
+        .where(*filters.conditions(session), EventRow.date.is_not(None))
+        .group_by(key)
+        .order_by(key)
+    )
+    return [(str(k), int(n)) for k, n in session.execute(q)]

@@ -1,0 +1,213 @@
+"""The event filters shared by the events table, the timeline and the map, and the text search
+behind ``q``: every filter is a bound parameter on an indexed column (SQLAlchemy Core); user
+input is never spliced into SQL text."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnClause,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    false,
+    func,
+    literal_column,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from ..store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
+
+
+class QueryError(ValueError):
+    """A request the caller got wrong (bad cursor, inconsistent filters): answered with a 400."""
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The event filters shared by the events table, the timeline and the map."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    plover_type: str | None = None
+    acled_event_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    status: str | None = None
+    q: str | None = None
+
+    def terms(self) -> list[tuple[str, str]]:
+        """The name filters as ``event_terms`` keys: ("actor", "taliban"), ("place", "kunduz")."""
+        out = []
+        if self.actor:
+            out.append(("actor", normalize_term(self.actor)))
+        if self.place:
+            out.append(("place", normalize_term(self.place)))
+        return out
+
+    def text(self) -> str | None:
+        return self.q.strip() if self.q and self.q.strip() else None
+
+    def dates(self, col: Any) -> list[ColumnElement[bool]]:
+        """The date range on ``col`` (events.date or a lookup table's copy of it)."""
+        if self.date_from and self.date_to and self.date_from > self.date_to + "~":
+            raise QueryError(f"date_from {self.date_from} is after date_to {self.date_to}")
+        conds: list[ColumnElement[bool]] = []
+        if self.date_from:
+            conds.append(col >= self.date_from)
+        if self.date_to:
+            # "~" sorts after digits and "-": a day inside a month given as date_to still matches
+            conds.append(col <= self.date_to + "~")
+        return conds
+
+    def columns(
+        self, session: Session, table: Any, *, plover: bool = True, acled: bool = True, status: bool = True
+    ) -> list[ColumnElement[bool]]:
+        """Type and status filters on ``table`` (``EventRow``, or a lookup table that copies them)."""
+        conds: list[ColumnElement[bool]] = []
+        if self.plover_type and plover:
+            conds.append(table.plover_type == self.plover_type)
+        if self.acled_event_type and acled:
+            names = VOCABULARY.variants(session, "acled", self.acled_event_type)
+            conds.append(table.acled_event_type.in_(names) if names else false())
+        if self.status and status:
+            conds.append(table.status == self.status.lower())
+        return conds
+
+    def conditions(self, session: Session) -> list[ColumnElement[bool]]:
+        """All filters as conditions on ``events`` (name and text filters as indexed sub-selects)."""
+        conds = [*self.dates(EventRow.date), *self.columns(session, EventRow)]
+        for kind, term in self.terms():
+            conds.append(
+                EventRow.id.in_(
+                    select(EventTerm.event_id).where(EventTerm.kind == kind, EventTerm.term == term)
+                )
+            )
+        if (words := self.text()) is not None:
+            conds.append(
+                EventRow.id.in_(
+                    select(EventSearch.event_id).where(EventSearch.id.in_(text_matches(session, words)))
+                )
+            )
+        return conds
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+def contains(session: Session, col: Any, pattern: str) -> ColumnElement[bool]:
+    """Case-insensitive LIKE: SQLite's LIKE already folds ASCII case (and lower() would cost a
+    function call per row); PostgreSQL needs ILIKE."""
+    if session.get_bind().dialect.name == "sqlite":
+        return col.like(pattern, escape="\\")  # type: ignore[no-any-return]
+    return col.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
+
+
+# -- full-text search (migration 0004) -------------------------------------------------------
+# SQLite: the FTS5 table over event_search.body (rowid = event_search.id). Not an ORM model.
+EVENTS_FTS = Table("events_fts", MetaData(), Column("rowid", Integer), Column("events_fts", Text))
+SIMPLE: ColumnClause[Any] = literal_column("'simple'::regconfig")  # PostgreSQL: the configuration of ix_event_search_fts
+sqlite_master = Table("sqlite_master", MetaData(), Column("type", Text), Column("name", Text))
+_FTS5: dict[str, bool] = {}
+
+
+def _has_fts5(session: Session) -> bool:
+    key = str(session.get_bind().engine.url)
+    if key not in _FTS5:
+        found = session.scalar(
+            select(func.count()).select_from(sqlite_master).where(sqlite_master.c.name == "events_fts")
+        )
+        _FTS5[key] = bool(found)
+    return _FTS5[key]
+
+
+def fts_phrase(text: str) -> str:
+    """User text as one FTS5 phrase whose last word is a prefix ("convoy" finds "convoys"):
+    quoted, inner quotes doubled, so no input is FTS syntax (``NEAR``, ``*``, ``-``, ``(``,
+    ``OR`` are just characters the tokenizer drops or keeps)."""
+    return '"' + text.replace('"', '""') + '"*'
+
+
+def ts_prefix_phrase(text: str) -> str:
+    """The same for PostgreSQL's ``to_tsquery``: words in order, the last one a prefix. Only
+    word characters reach the query, so nothing the user types is tsquery syntax."""
+    words = re.findall(r"\w+", text.lower())
+    return " <-> ".join([*words[:-1], words[-1] + ":*"]) if words else ""
+
+
+def text_matches(session: Session, text: str) -> Select[Any]:
+    """``event_search.id`` of the events whose summary or mention texts contain the words of
+    ``text`` in that order (case-insensitive): FTS5 on SQLite, a tsvector GIN index on PostgreSQL,
+    a LIKE scan (substring) where neither exists."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        tsv = func.to_tsvector(SIMPLE, EventText.body)
+        query = ts_prefix_phrase(text)
+        if not query:
+            return select(EventText.id).where(false())
+        return select(EventText.id).where(tsv.op("@@")(func.to_tsquery(SIMPLE, query)))
+    if dialect == "sqlite" and _has_fts5(session):
+        return select(EVENTS_FTS.c.rowid).where(EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(text)))
+    return select(EventText.id).where(contains(session, EventText.body, like_pattern(text)))
+
+
+def count_matches(session: Session, text: str) -> int:
+    """How many events ``text_matches`` finds (FTS5 counts from its index without a row lookup)."""
+    return session.scalar(select(func.count()).select_from(text_matches(session, text).subquery())) or 0
+
+
+class Vocabulary:
+    """Stored spellings of ACLED type names, so the filter can be case-insensitive and still use
+    the indexes: "battles" becomes ``acled_event_type IN ('Battles')``.
+
+    The distinct values are read from covering indexes and cached for a few seconds. (Actor and
+    place names are looked up in ``event_terms``, which stores them lower-cased.)
+    """
+
+    COLUMNS = {"acled": (EventRow.acled_event_type,)}
+
+    def __init__(self, ttl: float = 10.0) -> None:
+        self.ttl = ttl
+        self._cache: dict[tuple[str, str], tuple[float, dict[str, list[str]]]] = {}
+        self._lock = threading.Lock()
+
+    def variants(self, session: Session, vocab: str, value: str) -> list[str]:
+        key = (str(session.get_bind().engine.url), vocab)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is None or now - hit[0] > self.ttl:
+            table: dict[str, list[str]] = defaultdict(list)
+            for col in self.COLUMNS[vocab]:
+                for (v,) in session.execute(select(col).where(col.is_not(None)).distinct()):
+                    name = str(v)
+                    if name not in table[name.strip().lower()]:
+                        table[name.strip().lower()].append(name)
+            hit = (now, dict(table))
+            with self._lock:
+                self._cache[key] = hit
+        return hit[1].get(value.strip().lower(), [])
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+VOCABULARY = Vocabulary()
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally anywhere (%, _ and \\ escaped)."""
+    esc = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
