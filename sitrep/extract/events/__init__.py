@@ -205,6 +205,14 @@ def _crowd_sequel(sent: Span) -> str:
     return " " + " ".join(out) if out else ""
 
 
+def _same_phrase(a: Token | None, b: Token | None) -> bool:
+    """Two arguments that name one party: a pronoun, or the same words ("the military forces of
+    X fired on the positions of the military forces of Y" names two, whatever they resolve to)."""
+    if a is None or b is None or a.tag_ in ("PRP", "PRP$") or b.tag_ in ("PRP", "PRP$"):
+        return True
+    return a.lower_ == b.lower_ or a.lemma_.lower() == b.lemma_.lower()
+
+
 def _told_as_scene(trig: Trigger) -> bool:
     """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
     a state of affairs ("heavy fighting has carried on in the provinces")."""
@@ -731,7 +739,13 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
                     a2 = resolve(tok, state, country)
                     if a2.actor is not None:
                         break
-    if a2.actor is not None and a1.actor is not None and a2.actor.name == a1.actor.name and second is None:
+    if (
+        a2.actor is not None
+        and a1.actor is not None
+        and a2.actor.name == a1.actor.name
+        and second is None
+        and _same_phrase(a1.token, a2.token)
+    ):
         a2 = Resolved(None)
     return a1, a2
 

@@ -377,8 +377,18 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
     return tok.doc[j], tok.head
 
 
+TALLY_HEADS = frozenset(["total", "number", "series", "round", "volley", "spate", "wave"])
+
+
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun depends on and how ("in"/"by" pobj, subject, object)."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in TALLY_HEADS
+        and noun.head.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ):  # "observed a total of 14 explosions": the explosions are what was observed
+        noun = noun.head.head
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return noun.head, noun.dep_
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
@@ -404,6 +414,7 @@ def _named(tok: Token) -> bool:
         and head.lower_ == "of"
         and head.head.pos_ in ("NOUN", "PROPN")
         and head.head.lemma_.lower() not in CHAIN_NOUNS
+        and head.head.lemma_.lower() not in TALLY_HEADS
         and noun_key(head.head) is None
     )
 
@@ -442,9 +453,9 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         gov is not None
         and how in ("dobj", "nsubjpass")
         and head_trig is None
-        and cls in VIOLENT
+        and (cls in VIOLENT or cls == "mobilize")
         and _lemma(gov) in lex.report_verbs
-    ):  # "monitors recorded 14 explosions", "residents heard gunfire"
+    ):  # "monitors recorded 14 explosions", "residents heard gunfire", "reinforcements were reported"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
