@@ -350,6 +350,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     official = _official(tok, state, country)
     if official is not None:
         return Resolved(official, None, tok)
+    if _attacked_town(tok, state):
+        return Resolved(None, "civilians", tok)  # "militants attacked Namava": its inhabitants
     ent = _entity_fallback(tok, state)
     if ent is not None:
         if kind == "unidentified":
@@ -369,6 +371,17 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _attacked_town(tok: Token, state: DocState) -> bool:
+    """The object of an act is a town or village the gazetteer knows (not a country or a party)."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or state.registry.country_name(tok.text) is not None:
+        return False
+    ent = ent_at(tok)
+    from ..places import Gazetteer  # the gazetteer is loaded once, beside the registry
+
+    names = {tok.text, ent.text} if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else {tok.text}
+    return any(p.kind in ("city", "admin2") for name in names for p in Gazetteer.default()._candidates(name))
 
 
 def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
