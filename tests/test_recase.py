@@ -37,3 +37,25 @@ def test_a_lower_cased_report_gives_the_event_with_offsets_into_the_original() -
         assert LOWER[m.start : m.end] == m.text
     for t in analysis.timexes:
         assert LOWER[t.start : t.end] == t.text
+
+
+MOJIBAKE = (
+    "On 4 May 2021, Taliban fighters attacked a police checkpoint in Kunduz province, killing 3 "
+    "policemen. â€œWe didnâ€™t expect it,â€\x9d a police spokesman said."
+)
+
+
+def test_mojibake_is_read_repaired_with_the_length_kept() -> None:
+    view = nlp_view(MOJIBAKE)
+    assert len(view) == len(MOJIBAKE)
+    assert "“We" in view and "didn’t" in view and "â" not in view
+    assert nlp_view("Ångström and café are written right.") == "Ångström and café are written right."
+
+
+def test_a_report_with_mojibake_keeps_offsets_into_the_original() -> None:
+    (analysis,) = list(analyze([Document(id="moji", text=MOJIBAKE, published="2021-05-05")]))
+    coded = [e for e in analysis.events if e.acled_event_type]
+    assert coded and coded[0].fatalities == 3
+    for rec in [*analysis.events, *analysis.statements]:
+        for m in rec.mentions:
+            assert MOJIBAKE[m.start : m.end] == m.text
