@@ -46,7 +46,8 @@ def main() -> None:
 
         import spacy
 
-        from sitrep.nlp import MODEL_NAME, load
+        from sitrep.analyze import model as load
+        from sitrep.nlp import MODEL_NAME
 
         rows: list[tuple[str, float]] = []
         bare = spacy.load(MODEL_NAME)

@@ -70,9 +70,9 @@ class Tally:
 
 
 def _nlp():  # type: ignore[no-untyped-def]
-    from sitrep.nlp import load
+    from sitrep.analyze import model
 
-    return load()
+    return model()
 
 
 def baseline_statements(text: str) -> list[Statement]:

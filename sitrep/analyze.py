@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import nlp
 from .clean import clean
-from .extract import dates
+from .extract import dates, ruler_patterns
 from .extract.context import Context
 from .extract.events import extract_events
 from .extract.figures import extract_figures
@@ -33,10 +33,15 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
 
 
+def model() -> nlp.Language:
+    """The spaCy pipeline the extractors read, with their place and actor names in its ruler."""
+    return nlp.load(patterns=ruler_patterns)
+
+
 def analyze(documents: Iterable[Document], batch_size: int = 32) -> Iterator[Analysis]:
     """Analyze documents in order; spaCy runs batched over their body paragraphs."""
     cleaned_stream = ((doc, clean(doc)) for doc in documents)
-    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, view=nlp_view):
+    for doc, cleaned, paragraphs in nlp.parse(cleaned_stream, nlp=model(), view=nlp_view):
         yield analyze_parsed(doc, cleaned, paragraphs)
 
 
@@ -87,9 +92,7 @@ def analyze_stream(
 
     Parsing is batched through one ``nlp.pipe`` stream; parallelism lives in ``engines``.
     """
-    from .nlp import load
-
-    nlp_model = load()
+    nlp_model = model()
     cleaned_stream = ((doc, _safe_clean(doc)) for doc in documents)
     batch: list[Analysis] = []
     errors: list[tuple[Document, str]] = []

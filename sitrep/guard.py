@@ -58,9 +58,9 @@ def default_analyzer(docs: list[Document]) -> Batch:
 
 def warm_nlp() -> None:
     """Load spaCy before the first batch, so its load time never counts against a document."""
-    from .nlp import load
+    from .analyze import model
 
-    load()
+    model()
 
 
 # -- the worker process ---------------------------------------------------------------------

@@ -86,41 +86,25 @@ def _add_clean_piece(text: str, lo: int, hi: int, out: list[tuple[int, int]]) ->
         out.append((lo, hi))
 
 
-@lru_cache(maxsize=1)
-def load(model: str = MODEL_NAME) -> Language:
-    """Load spaCy once per process, with gazetteer and actor names in an entity ruler."""
+@lru_cache(maxsize=2)
+def load(model: str = MODEL_NAME, patterns: Callable[[], list[dict[str, Any]]] | None = None) -> Language:
+    """Load spaCy once per process. ``patterns`` gives entity-ruler patterns (the names of places
+    and actors the extractors know); they come in from outside, so this layer knows nothing of
+    the extractors."""
     import spacy
 
     from .nlp_attributes import install
 
     nlp = spacy.load(model)
     install(nlp)  # the same token attributes, matched by table (a tenth of parsing time saved)
-    patterns = _ruler_patterns()
-    if patterns:
+    found = patterns() if patterns is not None else []
+    if found:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
         # Phrase patterns match on ORTH, so they only need the tokenizer; with every other
         # component disabled the ruler does not tag and parse its ~4,000 names (~4 s saved).
         with nlp.select_pipes(enable=["entity_ruler"]):
-            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+            ruler.add_patterns(found)  # type: ignore[attr-defined]
     return nlp
-
-
-def _ruler_patterns() -> list[dict[str, Any]]:
-    """Patterns contributed by the place and actor registries (empty if they are missing)."""
-    patterns: list[dict[str, Any]] = []
-    try:
-        from .extract import places
-
-        patterns += places.ruler_patterns()
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from .extract import actors
-
-        patterns += actors.ruler_patterns()
-    except (ImportError, AttributeError):
-        pass
-    return patterns
 
 
 def parse(
@@ -137,7 +121,7 @@ def parse(
     which must have the same length (a cased copy of a lower-cased archive), so that every
     offset stays an offset into the original.
     """
-    nlp = nlp or load()
+    nlp = nlp or load()  # the bare model: callers that want the extractors' names pass theirs
     pending: dict[int, tuple[Document, Cleaned, list[tuple[int, int]]]] = {}
     counter = itertools.count()
 

@@ -156,7 +156,6 @@ def test_lower_layers_do_not_import_upper_ones() -> None:
             assert not any(t == up or t.startswith(up + ".") for t in both[low]), (low, up)
 
 
-@pytest.mark.xfail(reason="nlp still imports extract; being moved", strict=False)
 def test_nlp_does_not_import_extract() -> None:
     """``sitrep.nlp`` (and its helper modules) read no extractor: patterns are passed in or loaded
     from data. Lazy imports count here: a lazy one is still a dependency of the layer."""

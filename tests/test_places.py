@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import nlp
+from sitrep.analyze import model as analyze_model
 from sitrep.extract.context import Context
 from sitrep.extract.places import Gazetteer, ruler_patterns
 from sitrep.model import Cleaned, Document
@@ -16,7 +17,7 @@ def gaz() -> Gazetteer:
 
 
 def make_ctx(text: str) -> Context:
-    model = nlp.load()
+    model = analyze_model()
     paras = []
     pos = 0
     for piece in text.split("\n"):
@@ -143,7 +144,7 @@ def test_ruler_patterns_cover_afghan_places() -> None:
 
 
 def test_ruler_tags_lashkar_gah_as_gpe() -> None:
-    doc = nlp.load()("The Taliban attacked Lashkar Gah on Tuesday.")
+    doc = analyze_model()("The Taliban attacked Lashkar Gah on Tuesday.")
     assert ("Lashkar Gah", "GPE") in [(e.text, e.label_) for e in doc.ents]
 
 

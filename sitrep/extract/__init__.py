@@ -1,0 +1,12 @@
+"""Extractors: dates, actors, places, events, statements, figures (see docs/)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """Entity-ruler patterns for the parser: the place and actor names the extractors know."""
+    from . import actors, places
+
+    return [*places.ruler_patterns(), *actors.ruler_patterns()]
