@@ -92,3 +92,12 @@ def test_user_extra_file(tmp_path: Path) -> None:
 
 def test_ruler_patterns_include_aliases() -> None:
     assert any(p["pattern"] == "Islamic Emirate" for p in ruler_patterns())
+
+
+def test_an_acronym_alias_matches_only_in_capitals() -> None:
+    """"IS" is the Islamic State, "is" a verb: an alias written in capitals needs them."""
+    reg = ActorRegistry.default()
+    assert not reg.find("He is here and it is over.")
+    assert [a.name for _, _, a in reg.find("IS fighters attacked the town.")] == ["Islamic State"]
+    assert reg.match("is") is None and reg.match("IS") is not None
+    assert reg.match("the RSF") is not None

@@ -88,6 +88,7 @@ class ActorRegistry:
         for name in self.countries.values():
             self._demonym.setdefault(name.lower(), name)
         self._finder: PhraseFinder | None = None
+        self._acronyms: set[str] = set()  # aliases written in capitals ("IS", "AA"): case counts
 
     @classmethod
     def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
@@ -103,6 +104,8 @@ class ActorRegistry:
             ctx = frozenset(entry.get("contexts") or ())
             for alias in [entry["name"], *entry.get("aliases", [])]:
                 key = _key(alias)
+                if _is_acronym(alias):
+                    self._acronyms.add(key)
                 cond = ctx if key in only else frozenset()
                 self._aliases.setdefault(key, [])
                 self._aliases[key] = [(actor, cond)] + [x for x in self._aliases[key] if x[1] != cond]
@@ -142,6 +145,10 @@ class ActorRegistry:
             phrase = _DET.sub("", _POSS.sub("", phrase)).strip()
         if not phrase:
             return None
+        if phrase in self._acronyms:
+            written = re.search(re.escape(phrase), text, re.I)
+            if written is None or not _is_acronym(written.group(0)):
+                return None  # "is" is a verb, "IS" the group; "aa" is not the Arakan Army
         for cand in (phrase, _singular(phrase)):
             hit = self._get(cand, country)
             if hit:
@@ -170,7 +177,10 @@ class ActorRegistry:
             self._finder = PhraseFinder(self._aliases, word=r"[\w-]")
         out: list[tuple[int, int, Actor]] = []
         for start, end in self._finder.finditer(text):
-            actor = self._get(_key(text[start:end]), country)
+            key = _key(text[start:end])
+            if key in self._acronyms and not _is_acronym(text[start:end]):
+                continue  # "it is over" names no Islamic State
+            actor = self._get(key, country)
             if actor:
                 out.append((start, end, actor))
         return out
@@ -178,6 +188,12 @@ class ActorRegistry:
 
 def _heads_longest_first(kind: str) -> tuple[str, ...]:
     return HEADS[kind]
+
+
+def _is_acronym(alias: str) -> bool:
+    """Short, written in capitals ("IS", "AQ", "U.N."): matched only in capitals."""
+    letters = [c for c in alias if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
 def _norm(text: str) -> str:
