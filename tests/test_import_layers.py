@@ -19,8 +19,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import sitrep
 
 PKG = Path(sitrep.__file__).parent
