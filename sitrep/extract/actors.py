@@ -40,8 +40,7 @@ GENERIC = {
     "unidentified": ("Unidentified Armed Group ({c})", "political militia"),
     "gang": ("Unidentified Gang ({c})", "political militia"),
 }
-#: ACLED's naming conventions that depend on the country (data/actors/conventions.yaml).
-CONVENTIONS: dict[str, list[str]] = yaml.safe_load((ACTOR_DIR / "conventions.yaml").read_text(encoding="utf-8"))
+
 #: Head nouns that map to a generic kind, longest first (data/actors/heads.yaml).
 HEADS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
@@ -129,8 +128,6 @@ class ActorRegistry:
     def generic(self, kind: str, country: str | None) -> Actor:
         """ACLED generic actor: generic("military", "Afghanistan") -> Military Forces of Afghanistan."""
         name = self.country_name(country)
-        if kind == "unidentified" and name in CONVENTIONS["unidentified_gang_countries"]:
-            kind = "gang"  # where ACLED codes unnamed perpetrators of criminal violence as gangs
         pattern, atype = GENERIC[kind]
         if name is None:
             base = pattern.split(" ({c})")[0].replace(" of {c}", "")

@@ -74,6 +74,7 @@ BARE_GENERIC = {
     "Protesters": "protesters",
     "Rioters": "rioters",
     "Unidentified Armed Group": "unidentified",
+    "Unidentified Gang": "gang",
 }
 GENERIC_NAMES = {
     "military": ("Military Forces of {c}", "state forces"),
@@ -82,6 +83,7 @@ GENERIC_NAMES = {
     "protesters": ("Protesters ({c})", "protesters"),
     "rioters": ("Rioters ({c})", "rioters"),
     "unidentified": ("Unidentified Armed Group ({c})", "unidentified armed group"),
+    "gang": ("Unidentified Gang ({c})", "unidentified armed group"),
     "government": ("Government of {c}", "government"),
 }
 

@@ -156,7 +156,7 @@ def code(
         if DEMONSTRATION.search(text):
             return RIOTS, "Violent demonstration"
         return RIOTS, "Mob violence"
-    target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified")
+    target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:
         return BATTLES, "Armed clash"
