@@ -142,8 +142,8 @@ def code(
         return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None else (None, None)
     if cls == "curfew":  # curfews, closures and bans imposed by an authority
         return SD, "Change to group/activity"
-    if cls == "destroy":  # "destroyed 9 shelters": property; people destroyed are not a thing here
-        return (SD, "Looting/property destruction") if not is_civilian(actor2) or victim_kind != "civilians" else (None, None)
+    if cls == "destroy":  # "destroyed nine shelters", "destroyed houses": property destruction
+        return SD, "Looting/property destruction"
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
         if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1):
