@@ -377,7 +377,7 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
     return tok.doc[j], tok.head
 
 
-TALLY_HEADS = frozenset(["total", "number", "series", "round", "volley", "spate", "wave"])
+TALLY_HEADS = frozenset(["total", "volley", "round"])  # "a total of": a count, not a series
 
 
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
