@@ -42,7 +42,7 @@ _VIOLENT_CROWD = re.compile(
     re.I,
 )
 #: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
-DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|strik(?:e|ing)\b)", re.I)
+DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|striking|on\s+strike)\b", re.I)
 _MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
 _CONCRETE_AGREEMENT = re.compile(
     r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
