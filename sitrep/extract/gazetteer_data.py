@@ -7,9 +7,10 @@ so the data file needs no exhaustive list of spellings.
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,3 +44,12 @@ def index_keys(names: Iterable[str]) -> list[str]:
         if len(key) >= 3 and key not in out:
             out.append(key)
     return out
+
+
+def place_rows() -> Iterator[list[str]]:
+    """The rows of data/gazetteer/places.tsv.gz, split into their ten columns: kind, name, ISO2,
+    admin1, admin2, lat, lon, population, aliases ("|"), index keys (" "). Comments skipped."""
+    with gzip.open(DATA_DIR / "gazetteer" / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")

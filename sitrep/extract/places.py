@@ -13,7 +13,6 @@ or a country. A province mention gives the province (name = province, coordinate
 from __future__ import annotations
 
 import bisect
-import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..model import Location
-from .gazetteer_data import DATA_DIR, fold, loose_key
+from .gazetteer_data import DATA_DIR, fold, loose_key, place_rows
 from .phrase_finder import PhraseFinder
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
@@ -99,28 +98,24 @@ class Gazetteer:
         places: list[Place] = []
         index: dict[str, list[int]] = {}
         countries: dict[str, str] = {}
-        with gzip.open(GAZ_DIR / "places.tsv.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#"):
-                    continue
-                kind, name, cc, a1, a2, lat, lon, pop, _aliases, keys = line.rstrip("\n").split("\t")
-                if kind == "country":
-                    countries[cc] = name
-                i = len(places)
-                places.append(
-                    Place(
-                        kind,
-                        name,
-                        cc,
-                        a1,
-                        a2,
-                        float(lat) if lat else None,
-                        float(lon) if lon else None,
-                        int(pop),
-                    )
+        for kind, name, cc, a1, a2, lat, lon, pop, _aliases, keys in place_rows():
+            if kind == "country":
+                countries[cc] = name
+            i = len(places)
+            places.append(
+                Place(
+                    kind,
+                    name,
+                    cc,
+                    a1,
+                    a2,
+                    float(lat) if lat else None,
+                    float(lon) if lon else None,
+                    int(pop),
                 )
-                for key in keys.split():
-                    index.setdefault(key, []).append(i)
+            )
+            for key in keys.split():
+                index.setdefault(key, []).append(i)
         gaz = cls(places, index, countries)
         for row in (GAZ_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
             parts = row.split("\t")
@@ -182,6 +177,10 @@ class Gazetteer:
             lon=p.lon,
             geo_precision=precision,
         )
+
+    def is_settlement(self, name: str) -> bool:
+        """A town, village or district of that name exists (not only a country or province)."""
+        return any(p.kind in ("city", "admin2") for p in self._candidates(name))
 
     def lookup(self, name: str, country: str | None = None) -> list[Location]:
         """Every place a name may denote, best first (country, landmark, town by size, province, district)."""
@@ -443,18 +442,14 @@ def ruler_patterns() -> list[dict[str, object]]:
     """GPE patterns: Afghanistan and neighbours (provinces, districts, towns) and big towns elsewhere."""
     stop = _stoplist()
     names: set[str] = set()
-    with gzip.open(GAZ_DIR / "places.tsv.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.rstrip("\n").split("\t")
-            if kind == "country":
-                continue
-            focus = cc in FOCUS and (cc == "AF" or kind == "admin1" or int(pop) >= 50_000)
-            if focus or int(pop) >= 500_000:
-                names.add(name)
-                if cc == "AF":
-                    names.update(a for a in aliases.split("|") if a and " viloyati" not in a)
+    for kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys in place_rows():
+        if kind == "country":
+            continue
+        focus = cc in FOCUS and (cc == "AF" or kind == "admin1" or int(pop) >= 50_000)
+        if focus or int(pop) >= 500_000:
+            names.add(name)
+            if cc == "AF":
+                names.update(a for a in aliases.split("|") if a and " viloyati" not in a)
     return [
         {"label": "GPE", "pattern": n}
         for n in sorted(names)

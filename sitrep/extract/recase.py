@@ -12,14 +12,13 @@ Text with capitals of its own is returned unchanged.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
 
 import yaml
 
 from ..model import TimeExpr
-from .gazetteer_data import DATA_DIR
+from .gazetteer_data import DATA_DIR, place_rows
 from .phrase_finder import PhraseFinder
 
 #: Below this share of capitals among letters a text counts as written in lower case.
@@ -176,11 +175,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
     for actor in yaml.safe_load((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
-    with gzip.open(DATA_DIR / "gazetteer" / "places.tsv.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            kind, name, _cc, _a1, _a2, _lat, _lon, pop, _aliases, _keys = line.rstrip("\n").split("\t")
-            if kind in ("country", "admin1") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
-                add(name, place=True)
+    for kind, name, _cc, _a1, _a2, _lat, _lon, pop, _aliases, _keys in place_rows():
+        if kind in ("country", "admin1") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+            add(name, place=True)
     return PhraseFinder(forms), forms

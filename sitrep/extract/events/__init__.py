@@ -402,7 +402,7 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
         and (under_speech(trig.head))
     )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
-    subj, passive = subject(trig.head) if not trig.nominal else (None, False)
+    _, passive = subject(trig.head) if not trig.nominal else (None, False)
     casualties = (
         trig.cls == "kill" and passive and by_agent(trig.head) is None and state.sent_no - state.last_coded_sent == 1
     )

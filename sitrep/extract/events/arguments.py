@@ -255,7 +255,7 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
             return lex.demonyms[t.lower_]
     if registry is not None:
         for t in tok.subtree:
-            if t.i <= tok.i and t.i != tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
+            if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
                 name = registry.country_name(t.text)
                 if name:
                     return name
@@ -383,7 +383,7 @@ def _attacked_town(tok: Token, state: DocState) -> bool:
     from ..places import Gazetteer  # the gazetteer is loaded once, beside the registry
 
     names = {tok.text, ent.text} if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else {tok.text}
-    return any(p.kind in ("city", "admin2") for name in names for p in Gazetteer.default()._candidates(name))
+    return any(Gazetteer.default().is_settlement(name) for name in names)
 
 
 def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
