@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypedDict, cast, get_args
+from typing import Any, Literal, TypedDict, get_args
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 RecordKind = Literal["event", "statement", "figure"]
@@ -138,6 +138,17 @@ class MentionJSON(TypedDict):
     text: str
 
 
+class EvidenceJSON(TypedDict, total=False):
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    basis: str  # only where the value was derived rather than read ("gazetteer", "reference date"...)
+
+
+EvidenceMapJSON = dict[str, list[EvidenceJSON]]
+
+
 class ActorJSON(TypedDict):
     name: str
     type: str | None
@@ -183,6 +194,7 @@ class EventJSON(TypedDict):
     confidence: float
     disagreements: list[dict[str, Any]]
     mentions: list[MentionJSON]
+    evidence: EvidenceMapJSON
 
 
 class StatementJSON(TypedDict):
@@ -201,6 +213,7 @@ class StatementJSON(TypedDict):
     date_start: str | None
     date_end: str | None
     mentions: list[MentionJSON]
+    evidence: EvidenceMapJSON
 
 
 class FigureJSON(TypedDict):
@@ -219,6 +232,7 @@ class FigureJSON(TypedDict):
     source: str | None
     status: str
     mentions: list[MentionJSON]
+    evidence: EvidenceMapJSON
 
 
 @dataclass
@@ -230,6 +244,53 @@ class Mention:
 
     def to_json(self) -> MentionJSON:
         return {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words a field was read from: an exact span of the original text, and how the value was
+    derived from them when it was not read as such (``basis``: "gazetteer", "reference date",
+    "dateline", "ACLED rule", "coreference")."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    basis: str | None = None
+
+    def to_json(self) -> EvidenceJSON:
+        out: EvidenceJSON = {"doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text}
+        if self.basis:
+            out["basis"] = self.basis
+        return out
+
+
+#: a span of the original text as an extractor cites it before the record exists: (start, end, basis)
+Cite = tuple[int, int, str | None]
+
+
+class _Evidenced:
+    """The ``evidence`` map of a record: field name -> the spans its value was read from."""
+
+    evidence: dict[str, list[Evidence]]
+
+    def cite(self, doc: Document, name: str, spans: list[Cite], basis: str | None = None) -> None:
+        """Record the words of field ``name`` (replacing what it had): empty spans are dropped."""
+        found = [evidence(doc, s, e, b or basis) for s, e, b in spans if e > s]
+        if found:
+            self.evidence[name] = list(dict.fromkeys(found))
+        else:
+            self.evidence.pop(name, None)
+
+    def take(self, name: str, other: _Evidenced) -> None:
+        """The field's words come from another record of the same document (its value was copied)."""
+        if name in other.evidence:
+            self.evidence[name] = list(other.evidence[name])
+        else:
+            self.evidence.pop(name, None)
+
+    def evidence_json(self) -> EvidenceMapJSON:
+        return {k: [e.to_json() for e in v] for k, v in self.evidence.items() if v}
 
 
 @dataclass
@@ -251,9 +312,18 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geo_precision: int | None = None
+    # where the text names the place (not part of the record: events cite it as their evidence)
+    cited: tuple[Cite, ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> LocationJSON:
-        return cast(LocationJSON, dataclasses.asdict(self))
+        return {
+            "name": self.name, "admin1": self.admin1, "admin2": self.admin2, "country": self.country,
+            "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
+        }  # fmt: skip
+
+    def citing(self, *spans: Cite) -> Location:
+        """This place, named by ``spans`` (a copy: gazetteer places are shared)."""
+        return dataclasses.replace(self, cited=tuple(spans))
 
 
 @dataclass
@@ -262,6 +332,8 @@ class RecordDate:
     precision: Precision = "unknown"
     start: str | None = None
     end: str | None = None
+    # the time expressions (and reference) the date was read from; not part of the record
+    cited: tuple[Cite, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass
@@ -275,7 +347,7 @@ class Speaker:
 
 
 @dataclass
-class Event:
+class Event(_Evidenced):
     plover_type: str
     mentions: list[Mention]
     acled_event_type: str | None = None
@@ -294,6 +366,7 @@ class Event:
     confidence: float = 0.5
     disagreements: list[dict[str, Any]] = field(default_factory=list)
     id: str = ""
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     kind: RecordKind = "event"
 
@@ -321,11 +394,12 @@ class Event:
             "confidence": self.confidence,
             "disagreements": list(self.disagreements),
             "mentions": [m.to_json() for m in self.mentions],
+            "evidence": self.evidence_json(),
         }
 
 
 @dataclass
-class Statement:
+class Statement(_Evidenced):
     speaker: Speaker
     quote: str
     mentions: list[Mention]
@@ -337,6 +411,7 @@ class Statement:
     date: RecordDate = field(default_factory=RecordDate)
     speaker_actor: Actor | None = None
     id: str = ""
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     kind: RecordKind = "statement"
 
@@ -357,11 +432,12 @@ class Statement:
             "date_start": self.date.start,
             "date_end": self.date.end,
             "mentions": [m.to_json() for m in self.mentions],
+            "evidence": self.evidence_json(),
         }
 
 
 @dataclass
-class Figure:
+class Figure(_Evidenced):
     measure: str
     value: float
     mentions: list[Mention]
@@ -373,6 +449,7 @@ class Figure:
     source: str | None = None
     status: str = "actual"
     id: str = ""
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     kind: RecordKind = "figure"
 
@@ -394,10 +471,18 @@ class Figure:
             "source": self.source,
             "status": self.status,
             "mentions": [m.to_json() for m in self.mentions],
+            "evidence": self.evidence_json(),
         }
 
 
 Record = Event | Statement | Figure
+
+
+def evidence(doc: Document, start: int, end: int, basis: str | None = None) -> Evidence:
+    """Evidence that quotes the original text exactly (as ``mention``)."""
+    start = max(0, min(start, len(doc.text)))
+    end = max(start, min(end, len(doc.text)))
+    return Evidence(doc.id, start, end, doc.text[start:end], basis)
 
 
 def mention(doc: Document, start: int, end: int) -> Mention:

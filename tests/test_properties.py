@@ -2,8 +2,8 @@
 
 Inputs: random Unicode, control characters, bidi marks, zero-width joiners, mixed scripts
 (Pashto, Dari, Arabic, Russian), odd numbers ("1,0,0,0", "10^100"), broken HTML.
-Invariants: no exception escapes ``analyze_stream`` (errors are returned); every offset quotes
-the original text exactly; boilerplate spans lie within the text; dates are valid ISO dates;
+Invariants: no exception escapes ``analyze_stream`` (errors are returned); every offset (mentions
+and each field's evidence) quotes the original text exactly; boilerplate spans lie within the text; dates are valid ISO dates;
 fatalities are non-negative ints below 10,000,000; figure values are finite.
 
 Profiles: ``default`` (50 examples, for ``make test``) and ``fuzz`` (long runs:
@@ -149,6 +149,11 @@ def _check_analysis(a: Analysis) -> None:
     for rec in [*a.events, *a.statements, *a.figures]:
         for m in rec.mentions:
             _check_offsets(text, m.start, m.end, m.text)
+        for spans in rec.evidence.values():  # every field's words quote the document exactly
+            assert spans
+            for sp in spans:
+                assert sp.doc_id == a.document.id
+                _check_offsets(text, sp.start, sp.end, sp.text)
     for ev in a.events:
         if ev.fatalities is not None:
             assert isinstance(ev.fatalities, int) and 0 <= ev.fatalities < MAX_FATALITIES

@@ -1,4 +1,6 @@
-"""ACLED-style CSV: one row per ACLED-coded event, with ACLED's column names.
+"""ACLED-style CSV: one row per ACLED-coded event, with ACLED's column names, and one column of
+sitrep's own at the end: ``source_quote``, the words of the first report the event was read from
+(its mention), so a row can be checked against its source without opening the store.
 
 Cells that a spreadsheet would read as a formula (=, +, -, @ at the start) are prefixed with
 a single quote, so article text can never run as a formula (OWASP CSV injection advice).
@@ -17,7 +19,7 @@ COLUMNS = [
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
+    "fatalities", "tags", "timestamp", "source_quote",
 ]
 
 # ACLED's interaction codes by actor type (codebook, "Actor types")
@@ -80,6 +82,7 @@ def acled_row(ev: dict[str, Any], sources: dict[str, str]) -> dict[str, Any]:
         "fatalities": ev.get("fatalities") if ev.get("fatalities") is not None else 0,
         "tags": (ev.get("fatalities_qualifier") or "") if ev.get("fatalities_qualifier") not in (None, "exact") else "",
         "timestamp": "",
+        "source_quote": " ".join((ev.get("mentions") or [{}])[0].get("text", "").split()),
     }
     return {k: safe_cell(v) for k, v in row.items()}
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..model import Figure, RecordDate, mention
+from ..model import Cite, Figure, RecordDate, mention
 from .actors import ActorRegistry
 from .dates import record_date
 from .numbers import Quantity, find_quantities
@@ -184,7 +184,7 @@ def _plain(s: str) -> str:
 def _sentence_figures(ctx: Context, raw: str, s0: int) -> list[Figure]:
     lex = _lex()
     stext = _plain(raw)  # same length: offsets unchanged
-    source = _source(stext)
+    source, source_at = _source(stext)
     figs: list[Figure] = []
     last_share: str | None = None
     taken: list[tuple[int, int]] = []
@@ -199,7 +199,9 @@ def _sentence_figures(ctx: Context, raw: str, s0: int) -> list[Figure]:
             last_share = measure
         prev_measure = measure
         taken.append((lo, hi))
-        figs.append(_make(ctx, stext, s0, lo, hi, measure, value, unit, q.qualifier, subject, source))
+        fig = _make(ctx, stext, s0, lo, hi, measure, value, unit, q.qualifier, subject, source)
+        _cite(ctx, fig, s0, (q.start, q.end), (lo, hi), source_at)
+        figs.append(fig)
     for m in lex.fraction_re.finditer(stext):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -215,10 +217,29 @@ def _sentence_figures(ctx: Context, raw: str, s0: int) -> list[Figure]:
         }.get((qual or "").lower(), "about" if qual else "exact")
         measure = lex.share[m.group("n").lower()]
         value = lex.fractions[m.group("f").lower()]
-        figs.append(
-            _make(ctx, stext, s0, m.start(), m.end(), measure, value, "percent", qualifier, None, source)
-        )
+        fig = _make(ctx, stext, s0, m.start(), m.end(), measure, value, "percent", qualifier, None, source)
+        _cite(ctx, fig, s0, m.span("f"), m.span(), source_at)
+        figs.append(fig)
     return figs
+
+
+def _cite(
+    ctx: Context, fig: Figure, s0: int, number: tuple[int, int], phrase: tuple[int, int],
+    source_at: tuple[int, int] | None,
+) -> None:  # fmt: skip
+    """A figure's words: the number, the phrase its measure and subject were read from, the
+    attribution, and the place and period found for it."""
+    doc = ctx.document
+    fig.cite(doc, "value", [(s0 + number[0], s0 + number[1], None)])
+    fig.cite(doc, "measure", [(s0 + phrase[0], s0 + phrase[1], None)])
+    if fig.subject:
+        fig.cite(doc, "subject", [(s0 + phrase[0], s0 + phrase[1], None)])
+    if fig.source and source_at is not None:
+        fig.cite(doc, "source", [(s0 + source_at[0], s0 + source_at[1], None)])
+    if fig.location is not None:
+        fig.cite(doc, "location", list(fig.location.cited))
+    if fig.period.date or fig.period.start:
+        fig.cite(doc, "period", list(fig.period.cited))
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)
@@ -331,7 +352,7 @@ def _make(
         status = "planned"
     period = record_date(ctx, s0 + c_lo, s0 + c_hi, "figure")
     if not (period.date or period.start):
-        period = _period_fallback(ctx, stext, lo, hi)
+        period = _period_fallback(ctx, stext, s0, lo, hi)
     return Figure(
         measure=measure,
         value=value,
@@ -566,25 +587,26 @@ def _subject(mods: str, cls: str = "", noun: str = "", possessive: bool = False)
     return None
 
 
-def _source(stext: str) -> str | None:
-    """Who the sentence attributes its numbers to: 'according to UN figures', 'a BBC study', ', X said'."""
+def _source(stext: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Who the sentence attributes its numbers to ('according to UN figures', 'a BBC study',
+    ', X said'), and where it says so."""
     lex = _lex()
     cm = _CITED.search(stext)
     if cm:
         x = _canon_source(cm.group("x")) or cm.group("x")
         y = _canon_source(cm.group("y")) or cm.group("y").strip()
-        return f"{x} {cm.group('n').lower()} / {y}"
+        return f"{x} {cm.group('n').lower()} / {y}", cm.span()
     am = _ACCORDING.search(stext)
     if am:
-        return _canon_source(am.group("s")) or _strip_det(am.group("s"))
+        return _canon_source(am.group("s")) or _strip_det(am.group("s")), am.span("s")
     for m in lex.source_noun_re.finditer(stext):
         c = _canon_source(m.group("x"))
         if c:
-            return c
+            return c, m.span("x")
     tm = _TRAIL_SAID.search(stext)
     if tm:
-        return _canon_source(tm.group("s")) or _strip_det(tm.group("s"))
-    return None
+        return _canon_source(tm.group("s")) or _strip_det(tm.group("s")), tm.span("s")
+    return None, None
 
 
 def _canon_source(s: str) -> str | None:
@@ -602,7 +624,7 @@ def _strip_det(s: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", s.strip(), flags=re.IGNORECASE)
 
 
-def _period_fallback(ctx: Context, stext: str, lo: int, hi: int) -> RecordDate:
+def _period_fallback(ctx: Context, stext: str, s0: int, lo: int, hi: int) -> RecordDate:
     """'in 2014' / 'since 2014' / 'last year' near the number when the temporal layer gave nothing."""
     best = None
     seg_lo = max(stext.rfind(sep, 0, lo) for sep in (",", ";", " -- ", "\u2014", " but "))
@@ -617,11 +639,13 @@ def _period_fallback(ctx: Context, stext: str, lo: int, hi: int) -> RecordDate:
     if best is not None:
         m = best[1]
         y = m.group("y")
+        words: tuple[Cite, ...] = ((s0 + m.start(), s0 + m.end(), None),)
         if (m.group("kw") or "").lower() in {"since", "from"}:
-            return RecordDate(date=None, precision="unknown", start=f"{y}-01-01", end=ctx.reference.value)
-        return RecordDate(date=y, precision="year", start=f"{y}-01-01", end=f"{y}-12-31")
+            return RecordDate(None, "unknown", f"{y}-01-01", ctx.reference.value, words)
+        return RecordDate(y, "year", f"{y}-01-01", f"{y}-12-31", words)
     lm = _LAST_YEAR.search(stext, hi, hi + 40)
     if lm and ctx.reference.value:
         year = int(ctx.reference.value[:4]) - (1 if lm.group(0).lower().startswith("last") else 0)
-        return RecordDate(date=str(year), precision="year", start=f"{year}-01-01", end=f"{year}-12-31")
+        words = ((s0 + lm.start(), s0 + lm.end(), "reference date"),)
+        return RecordDate(str(year), "year", f"{year}-01-01", f"{year}-12-31", words)
     return RecordDate()

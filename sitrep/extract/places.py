@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..model import Location
+from ..model import Cite, Location
 from .gazetteer_data import DATA_DIR, fold, loose_key, place_rows
 from .phrase_finder import PhraseFinder
 
@@ -368,7 +368,7 @@ class Gazetteer:
         inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
-            region = self._region(text, dominant)
+            region = self._region(text, dominant, start)
             if region:
                 return region
         if inside:
@@ -376,9 +376,10 @@ class Gazetteer:
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
             assert place is not None
+            named: Cite = (best.start, best.end, None)
             if best.reference and place.kind == "city":
-                return self.to_location(place, near=True)
-            return self.to_location(place, near=best.near)
+                return self.to_location(place, near=True).citing(named)
+            return self.to_location(place, near=best.near).citing(named)
         back = _BACKREF_RE.search(text)
         if back and back.group(1) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
             cap = _CAPITAL_RE.search(text)
@@ -386,7 +387,9 @@ class Gazetteer:
             if cc and cc in self.capitals:
                 hits = self._candidates(self.capitals[cc], cc)
                 if hits:
-                    return self.to_location(hits[0])
+                    return self.to_location(hits[0]).citing(
+                        (start + back.start(), start + back.end(), "gazetteer")
+                    )
         if back:
             want = {
                 "city": "city",
@@ -398,10 +401,13 @@ class Gazetteer:
             before = mentions[: bisect.bisect_left(starts, start + back.start())]
             for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
-                    return self.to_location(m.chosen)  # type: ignore[arg-type]
-        return self._region(text, dominant)
+                    # "the town": the place named before, cited with the words that point back to it
+                    return self.to_location(m.chosen).citing(  # type: ignore[arg-type]
+                        (m.start, m.end, None), (start + back.start(), start + back.end(), "coreference")
+                    )
+        return self._region(text, dominant, start)
 
-    def _region(self, text: str, dominant: str | None) -> Location | None:
+    def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
         """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
         for region in _REGION_RE.finditer(text):
             direction = (region.group(1) or region.group(2) or "").lower().replace("-", "")
@@ -411,7 +417,10 @@ class Gazetteer:
             if cc:
                 country = self.countries[cc]
                 adj = direction if direction == "central" else direction + "ern"
-                return Location(name=f"{adj.capitalize()} {country}", country=country, geo_precision=3)
+                return Location(
+                    name=f"{adj.capitalize()} {country}", country=country, geo_precision=3,
+                    cited=((offset + region.start(), offset + region.end(), None),),
+                )  # fmt: skip
         return None
 
 

@@ -13,7 +13,7 @@ from ..store import Store
 from .keys import candidates as _candidates
 from .keys import key_text, record_keys
 from .match import MATCHERS, SIGNATURES
-from .persist import FusionStore
+from .persist import FusionStore, supported_mentions
 from .tally import from_tally, new_tally, tally_add
 
 # a key is looked up in the records that most recently got it, at most this many: a key that
@@ -176,7 +176,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[Any]) -> int:
             tally_add(kind, tally, rec)
         fused.append(from_tally(kind, tally) | {"id": fid})
     new_mentions = [
-        {**m, "record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in rec["mentions"]
+        m | {"record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in supported_mentions(rec)
     ]
     ends = _ends(store, kind, added, touched, {f: ends_of[f] for f in touched if f in ends_of})
     stored_rows.update(k for k, _ in new_keys)

@@ -15,6 +15,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from ..batches import batched
 from ..chronology import timeline_bounds
 from ..store import Store, sql
+from ..store.records import pack_evidence
 from ..store.schema import FUSED_TABLES, DocumentRow, Extraction, FusionKey, MentionRow, sync_event_search
 
 
@@ -143,7 +144,7 @@ class FusionStore:
                         )
                     )
             if mentions is None:
-                mentions = [{**m, "record_id": d["id"]} for d in records for m in d["mentions"]]
+                mentions = [m | {"record_id": d["id"]} for d in records for m in supported_mentions(d)]
             new_rows: list[dict[str, Any]] = []
             changed: list[dict[str, Any]] = []
             for data in records:
@@ -157,7 +158,8 @@ class FusionStore:
                     new_rows.append({**row, "seq": seq})
             mention_rows = [
                 {"record_kind": kind, "record_id": m["record_id"], "extraction_id": m.get("extraction_id"),
-                 "doc_id": m["doc_id"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                 "doc_id": m["doc_id"], "start": m["start"], "end": m["end"], "text": m["text"],
+                 "evidence": m.get("evidence")}
                 for m in mentions
             ]  # fmt: skip
             if new_rows:
@@ -197,7 +199,17 @@ def unfused_query(kind: str, limit: int | None = None) -> Any:
 
 
 def without_mentions(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "mentions"}
+    """A record's own data: its mentions and evidence are stored as mention rows."""
+    return {k: v for k, v in data.items() if k not in ("mentions", "evidence")}
+
+
+def supported_mentions(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A member's mentions as stored: its evidence goes with the first (``store.records._supports``)."""
+    mentions = [dict(m) for m in rec.get("mentions") or []]
+    evidence = pack_evidence(rec.get("evidence"))
+    if mentions and evidence:
+        mentions[0]["evidence"] = evidence
+    return mentions
 
 
 def columns(kind: str, d: dict[str, Any]) -> dict[str, Any]:

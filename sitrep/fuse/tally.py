@@ -46,7 +46,7 @@ def new_tally(kind: str, first: dict[str, Any]) -> dict[str, Any]:
     field's distinct values: members mostly agree, so this stays small), the date fields of the
     first member with each date, the statement ids and the sources."""
     tally: dict[str, Any] = {
-        "base": {k: v for k, v in first.items() if k != "mentions"},
+        "base": {k: v for k, v in first.items() if k not in ("mentions", "evidence")},
         "docs": [],
         "values": {f: {"distinct": [], "index": []} for f in DISAGREEMENT_FIELDS[kind]},
     }
@@ -117,4 +117,10 @@ def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
     tally = new_tally(kind, members[0])
     for r in members:
         tally_add(kind, tally, r)
-    return from_tally(kind, tally) | {"mentions": [m for r in members for m in r["mentions"]]}
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for r in members:  # every source's words, each span once
+        for name, spans in (r.get("evidence") or {}).items():
+            have = evidence.setdefault(name, [])
+            have.extend(sp for sp in spans if sp not in have)
+    mentions = [m for r in members for m in r["mentions"]]
+    return from_tally(kind, tally) | {"mentions": mentions, "evidence": evidence}

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from . import sql
 from .engine import STREAMING_SQLITE, _alembic_config, db_url, make_engine, migrate, now
 from .placement import StoryPlacements
-from .records import document_record, mentions_of, records_by_id
+from .records import document_record, records_by_id, with_supports
 from .schema import (
     FUSED_TABLES,
     BoilerplateSpan,
@@ -203,9 +203,8 @@ class Store(StoryPlacements):
                 rows = list(s.scalars(sql.after(select(table), table, last).limit(batch)))
                 if not rows:
                     return
-                mentions = mentions_of(s, kind, [r.id for r in rows])
-            for r in rows:
-                yield {**r.data, "mentions": mentions.get(r.id, [])}
+                records = with_supports(s, kind, [(r.id, r.data) for r in rows])
+            yield from records
             last = (rows[-1].seq, rows[-1].id)
 
     def get_record(self, kind: str, record_id: str) -> dict[str, Any] | None:

@@ -14,26 +14,86 @@ from .schema import FUSED_TABLES, DocumentRow, MentionRow
 
 def mentions_of(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """Mentions of several fused records of one kind, in stored order, grouped by record id."""
-    out: dict[str, list[dict[str, Any]]] = {}
+    return _supports(session, kind, ids)[0]
+
+
+def _supports(
+    session: Session, kind: str, ids: Sequence[str]
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[dict[str, Any]]]]]:
+    """Mentions and evidence of fused records, grouped by record id: each member's evidence is
+    kept on its first mention row (``pack_evidence``), so a fused record has every source's spans."""
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    evidence: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not ids:
-        return out
+        return mentions, evidence
     q = (
-        select(MentionRow.record_id, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text)
+        select(
+            MentionRow.record_id, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text,
+            MentionRow.evidence,
+        )
         .where(MentionRow.record_kind == kind, MentionRow.record_id.in_(list(ids)))
         .order_by(MentionRow.id)
-    )
-    for rid, doc_id, start, end, text in session.execute(q):
-        out.setdefault(rid, []).append({"doc_id": doc_id, "start": start, "end": end, "text": text})
+    )  # fmt: skip
+    for rid, doc_id, start, end, text, packed in session.execute(q):
+        mentions.setdefault(rid, []).append({"doc_id": doc_id, "start": start, "end": end, "text": text})
+        if packed:
+            fields = evidence.setdefault(rid, {})
+            for name, spans in unpack_evidence(doc_id, packed).items():
+                have = fields.setdefault(name, [])
+                have.extend(sp for sp in spans if sp not in have)
+    return mentions, evidence
+
+
+def pack_evidence(evidence: dict[str, list[dict[str, Any]]] | None) -> dict[str, list[list[Any]]] | None:
+    """One member's evidence as stored with its mention: [start, end, text(, basis)] per span (the
+    document is the mention's)."""
+    if not evidence:
+        return None
+    return {
+        name: [[sp["start"], sp["end"], sp["text"], *([sp["basis"]] if sp.get("basis") else [])] for sp in spans]
+        for name, spans in evidence.items()
+        if spans
+    }
+
+
+def unpack_evidence(doc_id: str, packed: dict[str, list[list[Any]]]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, spans in packed.items():
+        for sp in spans:
+            item = {"doc_id": doc_id, "start": sp[0], "end": sp[1], "text": sp[2]}
+            if len(sp) > 3:
+                item["basis"] = sp[3]
+            out.setdefault(name, []).append(item)
     return out
 
 
+def with_supports(session: Session, kind: str, rows: Sequence[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Records of rows (id, data) already read, with their mentions and evidence; a disagreement
+    names each side's words (the evidence of that field in that side's document)."""
+    mentions, evidence = _supports(session, kind, [r[0] for r in rows])
+    out = []
+    for ident, data in rows:
+        ev = evidence.get(ident, {})
+        rec = {**data, "id": ident, "mentions": mentions.get(ident, []), "evidence": ev}
+        if data.get("disagreements"):
+            rec["disagreements"] = [_sided(d, ev) for d in data["disagreements"]]
+        out.append(rec)
+    return out
+
+
+def _sided(disagreement: dict[str, Any], evidence: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    spans = evidence.get(disagreement.get("field") or "", [])
+    values = [
+        {**v, "evidence": [sp for sp in spans if sp["doc_id"] == v.get("doc_id")]} for v in disagreement["values"]
+    ]
+    return {**disagreement, "values": values}
+
+
 def records_by_id(session: Session, kind: str, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Fused records of one kind with their mentions, in the order of ``ids`` (missing ones skipped)."""
+    """Fused records of one kind with their mentions and evidence, in the order of ``ids`` (missing ones skipped)."""
     table = FUSED_TABLES[kind]
     rows = {r[0]: r[1] for r in session.execute(select(table.id, table.data).where(table.id.in_(list(ids))))}
-    found = [i for i in ids if i in rows]
-    ms = mentions_of(session, kind, found)
-    return [{**rows[i], "id": i, "mentions": ms.get(i, [])} for i in found]
+    return with_supports(session, kind, [(i, rows[i]) for i in ids if i in rows])
 
 
 def document_record(r: DocumentRow, spans: list[dict[str, Any]]) -> dict[str, Any]:

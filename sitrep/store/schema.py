@@ -320,6 +320,9 @@ class MentionRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    # the evidence of the member this mention came from, on its first mention (migration 0011):
+    # {field: [[start, end, text(, basis)]]} in this document (``store.records.pack_evidence``)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     __table_args__ = (Index("ix_mentions_record", "record_kind", "record_id"),)
 

@@ -33,6 +33,25 @@ class Mention(_Out):
     text: str
 
 
+class Evidence(_Out):
+    """Words a field was read from: ``text == document.text[start:end]``; ``basis`` says how the
+    value was derived from them when it was not read as such (gazetteer, reference date, dateline,
+    ACLED rule, coreference)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    basis: str | None = None
+
+
+EvidenceMap = dict[str, list[Evidence]]
+_EVIDENCE = Field(
+    default_factory=dict,
+    description="Field name -> the spans of every source's text that field was read from (an empty field has no key).",
+)
+
+
 class Actor(_Out):
     name: str | None = None
     type: str | None = None
@@ -52,6 +71,7 @@ class Location(_Out):
 class SourceValue(_Out):
     doc_id: str | None = None
     value: Any = None
+    evidence: list[Evidence] = Field(default_factory=list, description="The words of this side's value.")
 
 
 class Disagreement(_Out):
@@ -85,6 +105,7 @@ class Event(_Out):
     disagreements: list[Disagreement] = []
     sources: list[str] = []
     mentions: list[Mention] = []
+    evidence: EvidenceMap = _EVIDENCE
 
 
 class Speaker(_Out):
@@ -109,6 +130,7 @@ class Statement(_Out):
     date_start: str | None = None
     date_end: str | None = None
     mentions: list[Mention] = []
+    evidence: EvidenceMap = _EVIDENCE
 
 
 class Figure(_Out):
@@ -127,6 +149,7 @@ class Figure(_Out):
     source: str | None = None
     status: str | None = None
     mentions: list[Mention] = []
+    evidence: EvidenceMap = _EVIDENCE
 
 
 class EventDetail(Event):

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..store.records import mentions_of, records_by_id
+from ..store.records import records_by_id, with_supports
 from ..store.schema import DocumentRow, EventRow, FigureRow, MentionRow, StatementRow
 
 
@@ -34,9 +34,8 @@ def _with_sources(kind: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]
 def with_mentions(
     session: Session, kind: str, rows: Sequence[tuple[str, dict[str, Any]]]
 ) -> list[dict[str, Any]]:
-    """Records of rows (id, data) already read, with their mentions (``store.records.mentions_of``)."""
-    ms = mentions_of(session, kind, [r[0] for r in rows])
-    return _with_sources(kind, [{**data, "id": ident, "mentions": ms.get(ident, [])} for ident, data in rows])
+    """Records of rows (id, data) already read, with their mentions and evidence (``store.records.with_supports``)."""
+    return _with_sources(kind, with_supports(session, kind, rows))
 
 
 def get_records(session: Session, kind: str, ids: Sequence[str]) -> list[dict[str, Any]]:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ...model import RecordDate, TimeExpr
+from ...model import Cite, RecordDate, TimeExpr
 from .tense import sentence_bounds
 
 if TYPE_CHECKING:
@@ -172,17 +172,33 @@ def record_date(ctx: Context, start: int, end: int, kind: str = "event") -> Reco
 
     best = min(pool, key=lambda t: (dist(t), _PRECISION_RANK.get(t.precision, 4), t.start))
     prep = _prep_before(text, best)
-    rd = to_record_date(best)
+    rd, used = to_record_date(best), [best]
     if prep == "since" and best.anchored:
-        return RecordDate(None, "unknown", best.range_start, ctx.reference.value)
-    if prep in ("between", "from"):
-        partner = _range_partner(ctx, best)
-        if partner is not None and best.anchored and partner.anchored:
-            return RecordDate(None, "unknown", best.range_start, partner.range_end)
-    partner = _range_partner(ctx, best) if re.fullmatch(r"\d{4}", best.value or "") else None
-    if partner is not None and re.fullmatch(r"\d{4}", partner.value or "") and text[best.end : partner.start].strip() in "-–":
-        return RecordDate(None, "unknown", best.range_start, partner.range_end)
-    return rd
+        rd = RecordDate(None, "unknown", best.range_start, ctx.reference.value)
+    elif (
+        prep in ("between", "from")
+        and (partner := _range_partner(ctx, best)) is not None
+        and (best.anchored and partner.anchored)
+        or (
+            re.fullmatch(r"\d{4}", best.value or "")
+            and (partner := _range_partner(ctx, best)) is not None
+            and re.fullmatch(r"\d{4}", partner.value or "")
+            and text[best.end : partner.start].strip() in "-–"
+        )
+    ):
+        rd, used = RecordDate(None, "unknown", best.range_start, partner.range_end), [best, partner]
+    return replace(rd, cited=date_cites(ctx, used)) if rd.date or rd.start else rd
+
+
+def date_cites(ctx: Context, used: list[TimeExpr]) -> tuple[Cite, ...]:
+    """The expressions a date was read from; a relative one ("on Thursday", "last week") also
+    names the reference date it was resolved against (and the dateline, when it came from one)."""
+    relative = [not re.search(r"\b\d{4}\b", t.text) for t in used]
+    cites: list[Cite] = [(t.start, t.end, "reference date" if rel else None) for t, rel in zip(used, relative, strict=True)]
+    span = ctx.cleaned.dateline_span
+    if any(relative) and ctx.reference.basis == "dateline" and span is not None:
+        cites.append((span[0], span[1], "dateline"))
+    return tuple(cites)
 
 
 def _sentence(ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -9,11 +9,14 @@ place and date through the places and dates layers, fatalities (``fatalities``),
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Event, Location, RecordDate, mention
+from ...model import Actor, Cite, Event, Location, RecordDate, mention
+from .. import cites
 from ..actors import ActorRegistry
+from ..cites import with_basis
 from ..places import Gazetteer
 from .arguments import (
     ANAPHORS,
@@ -224,17 +227,23 @@ def _told_as_scene(trig: Trigger) -> bool:
     )
 
 
-def _country_only(actor1: Actor | None, actor2: Actor | None, state: DocState) -> Location | None:
+def _country_only(
+    actor1: Actor | None, actor2: Actor | None, state: DocState, actor_words: tuple[list[Cite], list[Cite]]
+) -> Location | None:
     """No findable place: the country the text shows (its places, demonyms, the actors' country)
-    at ACLED's precision 3, never a guessed town."""
+    at ACLED's precision 3, never a guessed town. Cited with the words that named the country."""
     country = state.country() or next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
     if not country:
         return None
+    words = [state.country_words[country]] if country in state.country_words else []
+    for actor, named in zip((actor1, actor2), actor_words, strict=True):
+        if not words and actor is not None and actor.country == country and named:
+            words = with_basis(named, "actor's country")
     try:
         hits = [h for h in _gazetteer().lookup(country) if h.geo_precision == 3 and h.name == h.country]
     except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
         hits = []
-    return hits[0] if hits else None
+    return hits[0].citing(*words) if hits else None
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -276,6 +285,11 @@ def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Ev
         if ev.acled_event_type == "Protests" and ev.plover_type == "PROTEST" and is_state(ev.actor1):
             country = ev.actor1.country if ev.actor1 is not None else None
             ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
+            words = ev.evidence.pop("actor1", [])
+            ev.evidence["actor2"] = words
+            ev.evidence["actor1"] = [
+                replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])
+            ]
     folded: set[int] = set()
     for i, ev in enumerate(events):
         dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
@@ -304,6 +318,9 @@ def _fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Ev
             target.acled_sub_event_type = "Protest with intervention"
         if target.actor2 is None and force is not None and is_state(force):
             target.actor2 = force
+            target.evidence["actor2"] = list(
+                ev.evidence.get("actor1" if force is ev.actor1 else "actor2", [])
+            )
         if not any(m.start == span.start and m.end == span.end for m in target.mentions):
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
@@ -363,10 +380,13 @@ def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
         match.mentions.append(ev.mentions[0])
         if ev.actor1 is not None and (match.actor1 is None or match.actor1.name.startswith("Unidentified")):
             match.actor1 = ev.actor1
+            match.take("actor1", ev)
         if match.actor2 is None and ev.actor2 is not None:
             match.actor2 = ev.actor2
+            match.take("actor2", ev)
         if match.location is None and ev.location is not None:
             match.location = ev.location
+            match.take("location", ev)
     return out
 
 
@@ -419,8 +439,10 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
         return False
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+        prev.take("fatalities", ev)
     if prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
+        prev.take("actor2", ev)
     prev.mentions.extend(ev.mentions)
     return True
 
@@ -500,7 +522,9 @@ def _seed_country(ctx: Context, state: DocState) -> None:
             word = m.group(0).lower()
             if word in ("us", "u.s.", "american") or (word == "us" and m.group(0) != "US"):
                 continue
-            state.countries[lex.demonyms[word]] += 1
+            state.count_country(
+                lex.demonyms[word], 1, (para.start + m.start(), para.start + m.end(), "gazetteer")
+            )
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue
@@ -512,7 +536,7 @@ def _seed_country(ctx: Context, state: DocState) -> None:
         except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
             hits = []
         if hits and hits[0].country:
-            state.countries[hits[0].country] += 2
+            state.count_country(hits[0].country, 2, (place.start(), place.end(), "dateline"))
 
 
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—]|\s*$)")
@@ -920,6 +944,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
+    said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
     location = _locate(ctx, start, end)
     if (
         location is None
@@ -929,21 +954,27 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if dateline is not None and dateline[0] <= sent_start < dateline[1]:
             sent_start = dateline[1]  # the dateline says where the reporter was, not the event
         location = _locate(ctx, sent_start, sent_end)
-    if location is None and state.last_location is not None and _PLACE_ANAPHOR.search(clause):
-        location = state.last_location  # "in the Afghan city": the place named before
+    if location is None and state.last_location is not None and (anaphor := _PLACE_ANAPHOR.search(clause)):
+        # "in the Afghan city": the place named before
+        back: Cite = (start + anaphor.start(), start + anaphor.end(), "coreference")
+        location = state.last_location.citing(*state.last_location.cited, back)
     country = (location.country if location else None) or state.country()
     a1, a2 = _arguments(sent, trig, state, country)
     actor1, actor2 = a1.actor, a2.actor
+    words1, words2 = _actor_words(a1, offset), _actor_words(a2, offset)
+    by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
     if trig.cls == "disperse":  # ACLED: the protesters are actor1, the intervening force actor2
         actor1, actor2 = actor2, actor1
+        words1, words2 = words2, words1
         a2 = a1
     if trig.cls in ("protest", "riot", "disperse"):
         crowd = "rioters" if trig.cls == "riot" else "protesters"
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
+            words1 = with_basis(words1, "ACLED rule") or by_rule
     placed = location is not None
     if location is None:
-        location = _country_only(actor1, actor2, state)
+        location = _country_only(actor1, actor2, state, (words1, words2))
     violent = trig.cls in VIOLENT
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
@@ -957,19 +988,26 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
+        words2 = by_rule
     if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
         actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
+        words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
-        actor1 = _weapon_owner(trig, state, a1.token or (None if passive else subj), country)
+        owner = a1.token or (None if passive else subj)
+        actor1 = _weapon_owner(trig, state, owner, country)
+        # "an Israeli air strike": the forces of the demonym on the weapon
+        words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
         elif trig.cls == "clash" and actor2 is None and _told_as_scene(trig):
             # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
             actor1 = actor2 = generic(state, "unidentified", country)
+            words1 = words2 = by_rule
         else:
             actor1 = generic(state, "unidentified", country)
+            words1 = by_rule
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:
                 acled_type, acled_sub = None, None
     if (
@@ -986,8 +1024,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         acled_type, acled_sub = None, None
     fatalities, qualifier = (fat.value, fat.qualifier) if fat is not None else (None, None)
+    toll: list[Cite] = [(start + a, start + b, None) for a, b in fat.spans] if fat is not None else []
     if acled_type is not None and fatalities is None and fat is not None and fat.vague in ACLED_VAGUE_TOLL:
         fatalities, qualifier = ACLED_VAGUE_TOLL[fat.vague], "at least"  # "killed dozens": 12, as ACLED codes it
+        toll = with_basis(toll, "ACLED rule")
     if (
         acled_type is not None
         and fatalities is None
@@ -995,6 +1035,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and not (fat is not None and fat.stated)
     ):
         fatalities = 0  # ACLED codes 0 when no deaths are reported
+        toll = by_rule
     plover = trig.plover
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
@@ -1016,13 +1057,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     conf += 0.1 * (date.date is not None) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not _participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
-    state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None)
-    state.see(actor2)
+    state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
+    state.see(actor2, words2)
     if placed and location is not None and location.country:
-        state.countries[location.country] += 2
+        named = next(iter(location.cited), None)
+        state.count_country(location.country, 2, (named[0], named[1], "gazetteer") if named else None)
     if placed:
         state.last_location = location
-    return Event(
+    event = Event(
         plover_type=plover,
         mentions=[mention(ctx.document, start, end)],
         acled_event_type=acled_type,
@@ -1040,3 +1082,52 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         trigger=trig.text,
         confidence=round(min(conf, 1.0), 2),
     )
+    words = {
+        "plover_type": said, "acled_event_type": said, "acled_sub_event_type": said, "actor1": words1,
+        "actor2": words2, "location": list(location.cited) if location else [], "date": list(date.cited),
+        "fatalities": toll, "status": _status_words(trig, status, offset),
+    }  # fmt: skip
+    for name, spans in words.items():
+        if _filled(event, name):
+            event.cite(ctx.document, name, spans)
+    return event
+
+
+def _filled(event: Event, name: str) -> bool:
+    """The field has a value (its evidence is kept only then)."""
+    value = event.date.date or event.date.start if name == "date" else getattr(event, name)
+    return value not in (None, "", [])
+
+
+def _actor_words(found: Resolved, offset: int) -> list[Cite]:
+    """The phrase an actor was read from; a pronoun or a definite description ("the group") is
+    cited as what the actor was resolved from."""
+    tok = found.token
+    if found.actor is None or tok is None:
+        return []
+    anaphoric = tok.tag_ in ("PRP", "PRP$") or (
+        tok.lemma_.lower() in ANAPHORS
+        and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children
+        )
+        and not any(t.pos_ == "PROPN" for t in tok.lefts)
+    )
+    return [cites.phrase(tok, offset, "coreference" if anaphoric else None)]
+
+
+def _status_words(trig: Trigger, status: str, offset: int) -> list[Cite]:
+    """The modality cue of a status: the auxiliaries, negation and governing verbs between the
+    trigger and the clause it hangs from ("will attack", "did not attack", "planned to attack");
+    for a plain report, the trigger itself."""
+    head = trig.head
+    if status == "occurred":
+        return cites.tokens([head], offset)
+    cue = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg")]
+    node = head
+    for _ in range(4):  # the verbs that govern it by a complement ("vowed to", "planned to")
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+        cue.append(node)
+        cue += [c for c in node.children if c.dep_ in ("aux", "neg")]
+    return cites.tokens([head, *cue], offset)

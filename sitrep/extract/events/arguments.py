@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Location
+from ...model import Actor, Cite, Location
 from ..actors import ActorRegistry
 from .lexicon import lexicon
 
@@ -127,15 +127,24 @@ class DocState:
     last_person: Actor | None = None
     last_coded_sent: int = -99
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> the official's government
+    country_words: dict[str, Cite] = field(default_factory=dict)  # country -> the first words that named it
 
-    def see(self, actor: Actor | None) -> None:
+    def count_country(self, country: str, weight: int, words: Cite | None = None) -> None:
+        """Evidence that the document is about ``country`` (and the words that gave it, if any)."""
+        self.countries[country] += weight
+        known = self.country_words.get(country)
+        if words is not None and (known is None or known[2] == "actor's country" != words[2]):
+            self.country_words[country] = words  # a place or demonym names it better than an actor
+
+    def see(self, actor: Actor | None, words: list[Cite] | None = None) -> None:
         if actor is None or actor.name.startswith(("Civilians", "Unidentified")):
             return
         self.salience = [a for a in self.salience if a.name != actor.name] + [actor]
         self.mentions[actor.name] += 1
         self.last_sent[actor.name] = self.sent_no
         if actor.country:
-            self.countries[actor.country] += 1
+            named = (words[0][0], words[0][1], "actor's country") if words else None
+            self.count_country(actor.country, 1, named)
 
     def salient(self, country: str | None = None, exclude: Actor | None = None) -> Actor | None:
         """The armed non-state actor a definite description ("the group", "the Afghan insurgent

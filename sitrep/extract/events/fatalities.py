@@ -65,6 +65,7 @@ class Fatalities:
     qualifier: str | None
     stated: bool  # the clause says something about deaths
     vague: str | None = None  # "dozens" when the toll is only a vague plural
+    spans: tuple[tuple[int, int], ...] = ()  # the words of the toll in ``text``: every number summed
 
 
 def _norm_qual(q: str | None) -> str | None:
@@ -93,8 +94,8 @@ def _is_count(text: str, q: Quantity) -> bool:
 
 def count(text: str) -> Fatalities:
     """Deaths stated in ``text`` (one event's clause)."""
-    if _NONE.search(text):
-        return Fatalities(0, "exact", True)
+    if none := _NONE.search(text):
+        return Fatalities(0, "exact", True, spans=(none.span(),))
     quants = [q for q in find_quantities(text) if _is_count(text, q)]
     groups: dict[int, list[Quantity]] = {}
     last: tuple[int, int] | None = None  # (group key, end of its last quantity)
@@ -134,10 +135,8 @@ def count(text: str) -> Fatalities:
             continue
         groups.setdefault(q.end + m.start(), []).append(q)
     if not groups:
-        if _SINGLE.search(text):
-            return Fatalities(1, "exact", True)
-        if _NONE.search(text):
-            return Fatalities(0, "exact", True)
+        if single := _SINGLE.search(text):
+            return Fatalities(1, "exact", True, spans=(single.span(),))
         return Fatalities(None, None, bool(re.search(rf"\b{_KILL}\b", text, re.I)))
     total = 0
     qualifier = "exact"
@@ -153,8 +152,9 @@ def count(text: str) -> Fatalities:
             qq = _norm_qual(q.qualifier)
             if qq and qq != "exact" and qualifier == "exact":
                 qualifier = qq
+    spans = tuple((q.start, q.end) for qs in groups.values() for q in qs)
     if vague and total == 0:
-        return Fatalities(None, "at least", True, vague_word)
+        return Fatalities(None, "at least", True, vague_word, spans)
     if vague:
         qualifier = "at least"
-    return Fatalities(total, qualifier, True)
+    return Fatalities(total, qualifier, True, spans=spans)

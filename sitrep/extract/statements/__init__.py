@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...model import Speaker, Statement, mention
+from ...model import Cite, Speaker, Statement, mention
 from ..dates import record_date
-from .intent import classify
+from .intent import classify, cue_in
 from .lexicon import lexicon
 from .quotes import QUOTE_MARKS, Quote, find_quotes
 from .speakers import Memory, actor_for, index_persons, is_bad_subject, person_genders, resolve
@@ -73,6 +73,7 @@ class Candidate:
     addressee: str | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
     interview: int | None = None  # an answer of a Q&A interview: offset of the first question
+    cue: tuple[int, int] | None = None  # the reporting verb ("said", "warned", "according to")
 
 
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-\u2013\u2014]\s*")
@@ -195,11 +196,13 @@ def _quote_candidates(
         phrase_start = q.start
         inverted = False
         attribution = ""
+        cue: tuple[int, int] | None = None
         if tail_attr is not None:
             phrase, verb, inverted, p_off = tail_attr
             phrase_start = tail_lo + p_off
             if verb:
                 verbs.append(lex.forms.get(verb.lower(), verb.lower()))
+                cue = _word_in(text, tail_lo, tail_hi, verb)
             attribution = tail
             consumed.append((tail_lo, tail_hi))
         if head is not None:
@@ -208,6 +211,7 @@ def _quote_candidates(
                 phrase, phrase_start = hphrase, bound + h_off
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
+                cue = cue or _word_in(text, bound, q.open, hverb)
             attribution = prefix + " " + attribution
             consumed.append((bound, q.open))
         direct_spans.append((q.start, q.end))
@@ -223,9 +227,16 @@ def _quote_candidates(
                 span=(bound, max(tail_hi, q.close + 1)),
                 para=q.para,
                 inverted=inverted,
+                cue=cue,
             )
         )
     return out
+
+
+def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
+    """Where the attribution parser's verb stands in the words it parsed."""
+    m = re.search(rf"\b{re.escape(word)}\b", text[lo:hi])
+    return (lo + m.start(), lo + m.end()) if m else None
 
 
 def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
@@ -470,6 +481,7 @@ def _reported_from_verb(
         para=pi,
         inverted=subj.i > tok.i,
         addressee=addressee,
+        cue=(base + tok.idx, base + tok.idx + len(tok.text)),
     )
 
 
@@ -543,6 +555,7 @@ def _fronted(
         span=(s_start, s_end),
         para=pi,
         inverted=ph_lo > tok.i,
+        cue=(base + tok.idx, base + tok.idx + len(tok.text)),
     )
 
 
@@ -593,6 +606,10 @@ def _according(
             attribution=m.group(0),
             span=(s_start, s_end),
             para=pi,
+            cue=(
+                s_start + m.start(),
+                s_start + m.start() + len(stext[m.start() : m.start("s")].rstrip(" ,")),
+            ),
         )
     ]
 
@@ -674,12 +691,16 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
     out: list[Statement] = []
     keys: list[list[str]] = []
     seen_spans: list[tuple[int, int]] = []
+    said_before: dict[str, list[Cite]] = {}  # speaker -> the words that last named them
     for c in cands:
         if any(a <= c.start and c.end <= b for a, b in seen_spans):
             continue  # a partial quote inside a reported statement already taken
-        quote = text[c.start : c.end]
-        if c.direct:
-            quote = quote.strip().strip("".join(QUOTE_MARKS)).strip(" ,")
+        q_lo, q_hi = c.start, c.end
+        if c.direct:  # the words inside the marks
+            q_lo, q_hi = _strip_span(text, q_lo, q_hi, None)
+            q_lo, q_hi = _strip_span(text, q_lo, q_hi, "".join(QUOTE_MARKS))
+            q_lo, q_hi = _strip_span(text, q_lo, q_hi, " ,")
+        quote = text[q_lo:q_hi]
         toks = _norm_tokens(quote)
         dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
         if c.interview is not None:
@@ -690,11 +711,17 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
         relays = _relays(c.attribution)
         if speaker is not None and speaker.name and speaker.name in relays and not c.phrase:
             speaker = None
+        said_by = _speaker_words(c, speaker)
+        if not said_by and speaker is not None and (named := said_before.get(_who(speaker))):
+            said_by = [(a, b, "coreference") for a, b, _ in named]  # a quote that goes on: the last speaker's words
+        elif said_by and speaker is not None:
+            said_before[_who(speaker)] = said_by
         if dup is not None:
             st = out[dup]
             st.mentions.append(mention(doc, c.start, c.end))
             if not (st.speaker.name or st.speaker.organization) and speaker is not None:
                 st.speaker = speaker
+                st.cite(doc, "speaker", said_by)
             continue
         speaker = _merge_description(speaker, memory, c.para)
         channel = _channel(c.attribution, relays, said_statement)
@@ -712,6 +739,12 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
             date=record_date(ctx, c.span[0], c.span[1], "statement"),
             speaker_actor=actor_for(sp.organization, sp.name, sp.role) if speaker else None,
         )
+        st.cite(doc, "quote", [(q_lo, q_hi, None)])
+        if speaker is not None:
+            st.cite(doc, "speaker", said_by)
+        st.cite(doc, "intent", _intent_words(c, intent, q_lo, quote))
+        if st.date.date or st.date.start:
+            st.cite(doc, "date", list(st.date.cited))
         out.append(st)
         keys.append(toks)
         seen_spans.append((c.start, c.end))
@@ -720,6 +753,44 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
     _ = lex
     _boilerplate_repeats(ctx, out, keys)
     return out
+
+
+def _who(speaker: Speaker) -> str:
+    return speaker.name or speaker.organization or speaker.role or ""
+
+
+def _strip_span(text: str, lo: int, hi: int, chars: str | None) -> tuple[int, int]:
+    """The bounds ``text[lo:hi].strip(chars)`` keeps."""
+    piece = text[lo:hi]
+    left = piece.lstrip(chars)
+    return lo + len(piece) - len(left), lo + len(left.rstrip(chars)) + len(piece) - len(left)
+
+
+def _speaker_words(c: Candidate, speaker: Speaker | None) -> list[Cite]:
+    """The phrase the speaker was read from; a pronoun or a description resolved to a name
+    elsewhere in the text is cited as coreference."""
+    if speaker is None or not c.phrase or not c.phrase.strip():
+        return []
+    lo, hi = _strip_span(c.phrase, 0, len(c.phrase), " ,")
+    # "he", "the minister": no name of its own, the speaker was resolved from an earlier mention
+    unnamed = not any(w[:1].isupper() for w in c.phrase[lo:hi].split()[1:]) and (
+        c.phrase[lo:hi].split()[0].lower() in ("he", "she", "they", "we", "it", "the", "this", "that")
+    )
+    basis = "coreference" if unnamed and (speaker.name or speaker.organization) else None
+    return [(c.phrase_start + lo, c.phrase_start + hi, basis)]
+
+
+def _intent_words(c: Candidate, intent: str, q_lo: int, quote: str) -> list[Cite]:
+    """The reporting verb, and the words of the content that decided the intent, if any."""
+    found: list[Cite] = []
+    if c.cue is not None:
+        found.append((c.cue[0], c.cue[1], None))
+    cue = cue_in(quote, intent) if intent != "other" else None
+    if cue is not None:
+        found.append((q_lo + cue[0], q_lo + cue[1], None))
+    if not found:  # no reporting verb parsed: the content is what was classified
+        found.append((q_lo, q_lo + len(quote), "no cue word"))
+    return found
 
 
 def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[list[str]]) -> None:

@@ -28,3 +28,11 @@ def classify(verb_lemmas: list[str], content: str) -> str:
     if not score:
         return "other"
     return max(score, key=lambda k: (score[k], -lex.priority.get(k, 99)))
+
+
+def cue_in(content: str, intent: str) -> tuple[int, int] | None:
+    """Where in ``content`` the first cue of ``intent`` stands (the words that weighed for it)."""
+    for rx, cue_intent, weight in lexicon().cues:
+        if cue_intent == intent and weight > 0 and (m := rx.search(content)):
+            return m.span()
+    return None
