@@ -77,6 +77,17 @@ def test_a_statement_names_its_speaker_quote_and_cue() -> None:
     assert _words(second, "speaker") == ["He"] and _basis(second, "speaker") == {"coreference"}
 
 
+def test_a_statement_names_whom_it_was_addressed_to_and_who_relayed_it() -> None:
+    a = _analysis(
+        "The defence minister warned the Taliban that the army would retake every district. "
+        "Spokesman Ahmad Karimi told Reuters that the convoy had been attacked."
+    )
+    addressed = next(s for s in a.statements if s.addressee)
+    assert _words(addressed, "addressee") == [addressed.addressee]
+    relayed = next(s for s in a.statements if s.reported_by)
+    assert _words(relayed, "reported_by") == ["Reuters"]
+
+
 def test_a_quote_that_goes_on_cites_the_words_that_named_its_speaker() -> None:
     a = _analysis(
         '"The talks have failed," the army chief General Ahmad Karimi said on Monday.\n\n'

@@ -46,7 +46,7 @@ class Evidence(_Out):
 
 
 EvidenceMap = dict[str, list[Evidence]]
-_EVIDENCE = Field(
+_EVIDENCE: Any = Field(
     default_factory=dict,
     description="Field name -> the spans of every source's text that field was read from (an empty field has no key).",
 )

@@ -11,6 +11,7 @@ Near-identical quotes in one document become one statement with several mentions
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,9 @@ class Candidate:
     extra: list[tuple[int, int]] = field(default_factory=list)
     interview: int | None = None  # an answer of a Q&A interview: offset of the first question
     cue: tuple[int, int] | None = None  # the reporting verb ("said", "warned", "according to")
+    # the ranges of the text ``attribution`` joins with single spaces, in order (none when made up)
+    attribution_at: list[tuple[int, int]] = field(default_factory=list)
+    addressee_at: tuple[int, int] | None = None
 
 
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-\u2013\u2014]\s*")
@@ -196,6 +200,7 @@ def _quote_candidates(
         phrase_start = q.start
         inverted = False
         attribution = ""
+        attribution_at: list[tuple[int, int]] = []
         cue: tuple[int, int] | None = None
         if tail_attr is not None:
             phrase, verb, inverted, p_off = tail_attr
@@ -204,6 +209,7 @@ def _quote_candidates(
                 verbs.append(lex.forms.get(verb.lower(), verb.lower()))
                 cue = _word_in(text, tail_lo, tail_hi, verb)
             attribution = tail
+            attribution_at = [(tail_lo, tail_hi)] if tail else []
             consumed.append((tail_lo, tail_hi))
         if head is not None:
             hphrase, hverb, h_off = head
@@ -213,6 +219,7 @@ def _quote_candidates(
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
                 cue = cue or _word_in(text, bound, q.open, hverb)
             attribution = prefix + " " + attribution
+            attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
             consumed.append((bound, q.open))
         direct_spans.append((q.start, q.end))
         out.append(
@@ -228,6 +235,7 @@ def _quote_candidates(
                 para=q.para,
                 inverted=inverted,
                 cue=cue,
+                attribution_at=attribution_at,
             )
         )
     return out
@@ -424,6 +432,7 @@ def _reported_from_verb(
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
     addressee = None
+    addressee_at: tuple[int, int] | None = None
     if tok.lemma_.lower() in _ADDRESSING:
         obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.i > tok.i), None)
         if obj is None:
@@ -433,7 +442,10 @@ def _reported_from_verb(
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is not None and obj.text.lower() not in lex.outlets:
             addressee = sent.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-            addressee = re.sub(r"^(?:the|a|an)\s+", "", addressee, flags=re.IGNORECASE)
+            article = re.match(r"(?:the|a|an)\s+", addressee, flags=re.IGNORECASE)
+            addressee = addressee[article.end() :] if article else addressee
+            a_lo = base + obj.left_edge.idx + (article.end() if article else 0)
+            addressee_at = (a_lo, a_lo + len(addressee))
             if not pieces and obj.right_edge.i + 1 < tok.right_edge.i:
                 pieces.append((obj.right_edge.i + 1, tok.right_edge.i + 1))
     if not pieces:
@@ -482,6 +494,8 @@ def _reported_from_verb(
         inverted=subj.i > tok.i,
         addressee=addressee,
         cue=(base + tok.idx, base + tok.idx + len(tok.text)),
+        attribution_at=[(s_start, start), (end, s_end)],
+        addressee_at=addressee_at,
     )
 
 
@@ -552,6 +566,7 @@ def _fronted(
         phrase_start=phrase_start,
         verbs=[tok.lemma_.lower()],
         attribution=text[end:s_end],
+        attribution_at=[(end, s_end)],
         span=(s_start, s_end),
         para=pi,
         inverted=ph_lo > tok.i,
@@ -604,6 +619,7 @@ def _according(
             phrase_start=s_start + m.start("s"),
             verbs=[],
             attribution=m.group(0),
+            attribution_at=[(s_start + m.start(), s_start + m.end())],
             span=(s_start, s_end),
             para=pi,
             cue=(
@@ -636,14 +652,15 @@ def _plain(s: str) -> str:
     return s.replace("\u00a0", " ").replace("\u2019", "'")
 
 
-def _relays(attribution: str) -> list[str]:
+def _relays(attribution: str) -> dict[str, tuple[int, int]]:
+    """The outlets that relayed the statement, each with where the attribution names it."""
     attribution = _plain(attribution)
     lex = lexicon()
-    found: list[str] = []
+    found: dict[str, tuple[int, int]] = {}
     for m in lex.outlet_re.finditer(attribution):
         name = lex.outlets[m.group(0).lower()]
         if any(ch.isupper() for ch in m.group(0)) and name not in found:
-            found.append(name)
+            found[name] = m.span()
     for rx in (_QUOTED_BY, _TOLD):
         for m in rx.finditer(attribution):
             o = m.group("o")
@@ -654,11 +671,21 @@ def _relays(attribution: str) -> list[str]:
             else:
                 continue
             if name not in found:
-                found.append(name)
+                found[name] = m.span("o")
     return found
 
 
-def _channel(attribution: str, relays: list[str], said_statement: bool) -> str | None:
+def _in_text(c: Candidate, lo: int, hi: int) -> Cite | None:
+    """Where [lo, hi) of ``c.attribution`` stands in the document (``attribution_at``)."""
+    pos = 0
+    for a, b in c.attribution_at:
+        if pos <= lo and hi <= pos + (b - a):
+            return (a + lo - pos, a + hi - pos, None)
+        pos += b - a + 1  # the joining space
+    return None
+
+
+def _channel(attribution: str, relays: Iterable[str], said_statement: bool) -> str | None:
     attribution = _plain(attribution)
     lex = lexicon()
     for rx, ch in lex.channels:
@@ -669,7 +696,8 @@ def _channel(attribution: str, relays: list[str], said_statement: bool) -> str |
     return "statement" if said_statement else None
 
 
-def _addressee(attribution: str, relays: list[str]) -> str | None:
+def _addressee(attribution: str, relays: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
+    """Whom the statement was addressed to, and where the attribution says so."""
     m = _ADDRESSEE.search(_plain(attribution))
     if not m:
         return None
@@ -679,7 +707,7 @@ def _addressee(attribution: str, relays: list[str]) -> str | None:
     lex = lexicon()
     if a.lower() in lex.outlets or a in relays or any(w in lex.outlet_words for w in a.split()):
         return None
-    return a
+    return a, (m.start("a"), m.start("a") + len(a))
 
 
 def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
@@ -727,15 +755,20 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
         channel = _channel(c.attribution, relays, said_statement)
         intent = classify(c.verbs, quote)
         sp = speaker or Speaker()
+        addressed: tuple[str, Cite | None] | None = None
+        if c.addressee:
+            addressed = (c.addressee, (*c.addressee_at, None) if c.addressee_at else None)
+        elif found := _addressee(c.attribution, relays):
+            addressed = (found[0], _in_text(c, *found[1]))
         st = Statement(
             speaker=sp,
             quote=quote,
             mentions=[mention(doc, c.start, c.end)],
             direct=c.direct,
             intent=intent,
-            addressee=c.addressee or _addressee(c.attribution, relays),
+            addressee=addressed[0] if addressed else None,
             channel=channel,
-            reported_by=relays,
+            reported_by=list(relays),
             date=record_date(ctx, c.span[0], c.span[1], "statement"),
             speaker_actor=actor_for(sp.organization, sp.name, sp.role) if speaker else None,
         )
@@ -743,6 +776,9 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
         if speaker is not None:
             st.cite(doc, "speaker", said_by)
         st.cite(doc, "intent", _intent_words(c, intent, q_lo, quote))
+        if addressed and addressed[1]:
+            st.cite(doc, "addressee", [addressed[1]])
+        st.cite(doc, "reported_by", [w for at in relays.values() if (w := _in_text(c, *at))])
         if st.date.date or st.date.start:
             st.cite(doc, "date", list(st.date.cited))
         out.append(st)
@@ -774,7 +810,8 @@ def _speaker_words(c: Candidate, speaker: Speaker | None) -> list[Cite]:
     lo, hi = _strip_span(c.phrase, 0, len(c.phrase), " ,")
     # "he", "the minister": no name of its own, the speaker was resolved from an earlier mention
     unnamed = not any(w[:1].isupper() for w in c.phrase[lo:hi].split()[1:]) and (
-        c.phrase[lo:hi].split()[0].lower() in ("he", "she", "they", "we", "it", "the", "this", "that")
+        c.phrase[lo:hi].split()[0].lower()
+        in ("he", "she", "they", "we", "it", "the", "this", "that", "a", "an", "his", "her", "their", "its")
     )
     basis = "coreference" if unnamed and (speaker.name or speaker.organization) else None
     return [(c.phrase_start + lo, c.phrase_start + hi, basis)]
