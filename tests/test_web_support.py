@@ -116,7 +116,8 @@ def write(store: Store, kind: str, records: list[dict[str, Any]]) -> None:
             row = {**m, "record_id": rec["id"]}
             if m["doc_id"] not in done:
                 done.add(m["doc_id"])
-                mine = {k: [sp for sp in v if sp["doc_id"] == m["doc_id"]] for k, v in (rec.get("evidence") or {}).items()}
+                ev = rec.get("evidence") or {}
+                mine = {k: [sp for sp in v if sp["doc_id"] == m["doc_id"]] for k, v in ev.items()}
                 row["evidence"] = pack_evidence({k: v for k, v in mine.items() if v})
             rows.append(row)
     FusionStore(store).write_fused(kind, records, {}, mentions=rows)

@@ -131,7 +131,10 @@ def _window(text: str, start: int, end: int, context: int) -> tuple[int, int]:
     return lo, nl if nl >= 0 else hi
 
 
-def _nest(text: str, lo: int, hi: int, tags: Sequence[tuple[int, int, tuple[Any, ...], Markup, Markup, Markup]]) -> Markup:
+_Tag = tuple[int, int, tuple[Any, ...], Markup, Markup, Markup]
+
+
+def _nest(text: str, lo: int, hi: int, tags: Sequence[_Tag]) -> Markup:
     """``text[lo:hi]`` escaped, with each tag ``(start, end, order, open, reopen, close)`` around
     its span. Tags nest by ``order`` (outer first); a tag that crosses the end of an outer one
     is closed there and reopened with ``reopen`` (so the result is always well formed)."""
@@ -155,7 +158,8 @@ def _evidence_tag(name: str, sp: dict[str, Any]) -> tuple[Markup, Markup]:
     cls, label = field_class(name), field_label(name)
     basis = sp.get("basis")
     title = f"{label}: {sp.get('text') or ''}" + (f" ({basis})" if basis else "")
-    first = Markup('<mark class="ev ev-{0}" data-field="{0}" data-label="{1}" title="{2}">').format(cls, label, title)
+    first = Markup('<mark class="ev ev-{0}" data-field="{0}" data-label="{1}" title="{2}">')
+    first = first.format(cls, label, title)
     again = Markup('<mark class="ev ev-{0} ev-cont" data-field="{0}" title="{1}">').format(cls, title)
     return first, again
 
@@ -174,7 +178,7 @@ def evidence_passages(
     offsets is left unmarked (never mark other words). Mentions nest outermost and stay whole;
     a field's span that crosses another's end is split (the label shows on its first piece)."""
     n = len(text)
-    tags: list[tuple[int, int, tuple[Any, ...], Markup, Markup, Markup]] = []
+    tags: list[_Tag] = []
     for m in mentions:
         s, e = _clamp(m["start"], m["end"], n)
         if e > s:
@@ -227,9 +231,8 @@ def field_attrs(evidence: dict[str, list[dict[str, Any]]] | None, *names: str) -
         return Markup("")
     classes = " ".join(f"fv-{c}" for c in have)
     label = ", ".join(field_label(n) for n in names if (evidence or {}).get(n))
-    return Markup(' tabindex="0" class="fv {}" data-fields="{}" aria-label="{}: focus to highlight its words"').format(
-        classes, " ".join(have), label
-    )
+    attrs = Markup(' tabindex="0" class="fv {}" data-fields="{}" aria-label="{}: focus to highlight its words"')
+    return attrs.format(classes, " ".join(have), label)
 
 
 def field_words(evidence: dict[str, list[dict[str, Any]]] | None, *names: str) -> list[dict[str, Any]]:

@@ -199,8 +199,10 @@ def figures_page(request: Request, session: SessionDep, measure: Loose = None) -
     charts = [(s, svg.series_svg(s)) for s in series]
     figures = queries.get_records(session, "figure", [p["figure_id"] for s in series for p in s["points"]])
     docs = queries.documents_by_id(session, _doc_ids(figures))
-    words = {f["id"]: {"evidence": f.get("evidence") or {}, "sources": _passages(f, docs, mentions=False, context=160)}
-             for f in figures}
+    words = {
+        f["id"]: {"evidence": f.get("evidence") or {}, "sources": _passages(f, docs, mentions=False, context=160)}
+        for f in figures
+    }
     return render(request, "figures.html", charts=charts, measure=measure or "", words=words)
 
 
@@ -220,6 +222,7 @@ def statements_page(request: Request, session: SessionDep, speaker: Loose = None
         groups[-1][1].append(st)
     docs = queries.documents_by_id(session, _doc_ids(res.items))
     passages = {st["id"]: _passages(st, docs, mentions=False, context=160) for st in res.items}
-    return render(request, "statements.html", passages=passages, groups=groups, total=res.total, speakers=queries.speakers(session),
+    return render(request, "statements.html", passages=passages,
+                  groups=groups, total=res.total, speakers=queries.speakers(session),
                   speaker=sp or "", intent=it or "", page=page, pages=max(1, -(-res.total // 200)),
                   params={"speaker": sp, "intent": it}, qs=_qs)
