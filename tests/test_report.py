@@ -20,7 +20,7 @@ from sitrep.model import (
     Statement,
     mention,
 )
-from sitrep.report import render, source_sentence
+from sitrep.report import field_words, render, source_sentence
 from sitrep.store import Store
 from sitrep.stories import update_stories
 
@@ -51,6 +51,12 @@ def _span(doc: Document, phrase: str) -> list:
     return [mention(doc, start, start + len(phrase))]
 
 
+def cite(a: Analysis, field: str, phrase: str, basis: str | None = None) -> None:
+    """The first event of ``a`` read ``field`` from the first ``phrase`` of its document."""
+    start = a.document.text.index(phrase)
+    a.events[0].cite(a.document, field, [(start, start + len(phrase), basis)])
+
+
 def _date(value: str | None, precision: str = "day") -> RecordDate:
     if value is None:
         return RecordDate()
@@ -69,6 +75,11 @@ def build_sample_store(path: Path) -> Store:
     wire.events = [Event("ASSAULT", _span(wire.document, "A suicide bombing outside Kabul airport killed at least 60 people"),
                          "Explosions/Remote violence", "Suicide bomb", actor1=ISK, location=KABUL, date=_date("2021-08-26"),
                          fatalities=60, fatalities_qualifier="at least", summary="Suicide bombing at Kabul airport", id="ev-w")]
+    cite(wire, "plover_type", "suicide bombing")
+    cite(wire, "fatalities", "killed at least 60 people")
+    cite(wire, "location", "Kabul airport", "gazetteer")
+    cite(wire, "date", "on Thursday", "reference date")
+    cite(wire, "status", PAYLOAD, "no cue word")  # hostile words stay text in the report
     wire.statements = [Statement(Speaker("Joe Biden", "President", "United States"), "We will hunt you down",
                                  _span(wire.document, "\"We will hunt you down,\" President Joe Biden said"),
                                  intent="threaten", id="st-w")]
@@ -130,6 +141,33 @@ def test_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
     for _outlet, _, text in DOCS.values():
         assert text.splitlines()[0] in html
     assert "United States" in html and "Statements by actor" in html
+
+
+def test_key_events_show_each_fields_words_on_demand(tmp_path: Path) -> None:
+    html = render(build_sample_store(tmp_path / "w.db"))
+    key = html[html.index('<section id="key-events">') : html.index('<section id="map">')]
+    assert key.count('<details class="words">') == 1  # only the airport event cites words
+    words = key[key.index('<details class="words">') : key.index("</details>")]
+    assert "<summary>words</summary>" in words and " open" not in words.split(">")[0]  # closed: on demand
+    assert "<dt>fatalities</dt><dd><q>killed at least 60 people</q></dd>" in words
+    assert '<dt>location</dt><dd><q>Kabul airport</q> <span class="basis">(gazetteer)</span></dd>' in words
+    assert "(reference date)" in words and "<dt>PLOVER type</dt>" in words
+    assert words.index("PLOVER type") < words.index("status") < words.index("location") < words.index("date")
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in words and "<script" not in words
+
+
+def test_field_words_group_and_dedupe() -> None:
+    ev = {
+        "date": [{"doc_id": "a", "start": 0, "end": 3, "text": "May", "basis": "dateline"}],
+        "actor1": [{"doc_id": "a", "start": 5, "end": 8, "text": "ISK"}, {"doc_id": "b", "start": 9, "end": 12, "text": "ISK"},
+                   {"doc_id": "b", "start": 1, "end": 4, "text": "ISK", "basis": "coreference"}],
+        "custom_field": [{"doc_id": "a", "start": 0, "end": 1, "text": "x"}],
+    }  # fmt: skip
+    got = field_words(ev)
+    assert [f["field"] for f in got] == ["actor1", "date", "custom_field"]  # known order, then the rest
+    assert [(w["text"], w["basis"]) for w in got[0]["words"]] == [("ISK", None), ("ISK", "coreference")]
+    assert got[0]["label"] == "actor 1" and got[2]["label"] == "custom field"
+    assert field_words(None) == [] and field_words({"date": []}) == []
 
 
 def test_report_from_example_corpus(tmp_path: Path) -> None:

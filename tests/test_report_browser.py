@@ -66,6 +66,15 @@ def test_report_renders_in_chromium(tmp_path: Path) -> None:
             assert bars[0]["h"] > bars[1]["h"] > bars[2]["h"]  # 9,800 > 2,500 > 0 drawn to scale
             dots = _boxes(page, "#timeline-strip circle.dot")
             assert len(dots) == 3 and all(b["w"] > 0 for b in dots)
+            words = page.locator("#key-events details.words")
+            assert words.count() == 1
+            fatal = words.locator("dd", has_text="killed at least 60 people")
+            assert not fatal.is_visible(), "the words are shown on demand"
+            words.locator("summary").click()  # no script: <details> opens by itself
+            assert fatal.is_visible() and words.locator("dt", has_text="location").is_visible()
+            assert "(gazetteer)" in words.inner_text() and "<script>window.__pwned" in words.inner_text()
+            words.screenshot(path=str(shot.parent / "report-words.png"))
+            assert (shot.parent / "report-words.png").stat().st_size > 2_000
             marks = page.locator("mark")
             assert marks.count() >= 5 and page.locator("#key-events mark", has_text="killed at least 60 people").count() == 1
         finally:

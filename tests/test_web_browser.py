@@ -152,3 +152,81 @@ def test_other_pages_render(
     assert pwned(page) == "undefined"
     shot(page, tmp_path, path.strip("/").replace("/", "-"))
     assert problems == [], f"{path}: console errors: {problems}"
+
+
+def _styles(page: Page, selector: str) -> list[str]:
+    """The computed background and outline of every element matching ``selector``."""
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        selector, "els => els.map(e => { const s = getComputedStyle(e); return s.backgroundColor + ' ' + s.outlineStyle; })"
+    )
+
+
+def test_focusing_a_field_lights_up_its_words(
+    server: str, browser_page: tuple[Page, list[str]], tmp_path: Path
+) -> None:
+    page, problems = browser_page
+    page.goto(f"{server}/events/ev_kunduz")
+    actor = page.locator("article.mention mark.ev-actor1")
+    assert actor.count() == 2, "actor 1's words in each source"
+    assert [actor.nth(i).inner_text() for i in range(2)] == ["Taliban fighters", "Taliban fighters"]
+    label = page.eval_on_selector("article.mention mark.ev-actor1", "e => getComputedStyle(e, '::before').content")
+    assert label == '"actor 1"', "each mark shows its field's name, not only a colour"
+    labels = page.eval_on_selector_all("article.mention mark.ev[data-label]", "els => els.map(e => e.dataset.label)")
+    assert {"actor 1", "actor 2", "location", "date", "fatalities", "PLOVER type", "status"} <= set(labels)
+    assert "(gazetteer)" in page.locator("dd.fv-location").inner_text()
+    words = page.locator("table.disagreements").inner_text()
+    assert "killing 20 soldiers" in words and "At least 25 soldiers" in words, "each side's words"
+
+    actor_before, place_before = _styles(page, "mark.ev-actor1"), _styles(page, "mark.ev-location")
+    page.locator("dd.fv-acled_event_type").focus()
+    page.keyboard.press("Tab")  # by keyboard: the next value is actor 1
+    assert page.evaluate("document.activeElement.dataset.fields") == "actor1"
+    actor_after, place_after = _styles(page, "mark.ev-actor1"), _styles(page, "mark.ev-location")
+    assert all(a != b for a, b in zip(actor_before, actor_after, strict=True)), (actor_before, actor_after)
+    assert all("solid" in s for s in actor_after)
+    assert place_after == place_before, "other fields' words stay as they were"
+    shot(page, tmp_path, "event-focus-actor1")
+
+    page.locator("dd.fv-location").hover()  # the mouse works too (and moving on un-highlights)
+    page.evaluate("document.activeElement.blur()")
+    assert _styles(page, "mark.ev-location") != place_before and _styles(page, "mark.ev-actor1") == actor_before
+    shot(page, tmp_path, "event-hover-location")
+    assert problems == [], f"console errors: {problems}"
+
+
+def test_hostile_words_are_marked_as_text(server: str, browser_page: tuple[Page, list[str]], tmp_path: Path) -> None:
+    page, problems = browser_page
+    page.goto(f"{server}/events/ev_threat")
+    status = page.locator("article.mention mark.ev-status")
+    assert "".join(status.nth(i).inner_text() for i in range(status.count())) == "<script>window.__pwned=1</script>"
+    assert page.locator("article.mention script, article.mention img, dd script").count() == 0
+    date = page.locator("dd.fv-date").inner_text()
+    assert "<script>" in date and "(reference date)" in date
+    page.locator("dd.fv-status").focus()
+    assert all("solid" in s for s in _styles(page, "mark.ev-status"))
+    page.wait_for_timeout(200)
+    assert pwned(page) == "undefined"
+    shot(page, tmp_path, "event-hostile-words")
+    assert problems == [], f"console errors: {problems}"
+
+
+def test_statement_and_figure_words(server: str, browser_page: tuple[Page, list[str]], tmp_path: Path) -> None:
+    page, problems = browser_page
+    page.goto(f"{server}/statements")
+    st = page.locator("#st-st1")
+    assert st.locator("mark.ev-quote").inner_text() == "We will not stop until the occupation ends"
+    before = _styles(page, "#st-st1 mark.ev-speaker")
+    st.locator(".fv-speaker").focus()
+    assert _styles(page, "#st-st1 mark.ev-speaker") != before
+    shot(page, tmp_path, "statements-focus-speaker")
+
+    page.goto(f"{server}/figures")
+    row = page.locator("#fig-fig0")
+    assert row.locator("mark.ev-value").inner_text() == "about 9,500"
+    other = _styles(page, "#fig-fig1 mark.ev-value")
+    before = _styles(page, "#fig-fig0 mark.ev-value")
+    row.locator(".fv-value").focus()
+    assert _styles(page, "#fig-fig0 mark.ev-value") != before
+    assert _styles(page, "#fig-fig1 mark.ev-value") == other, "another figure's words stay as they were"
+    shot(page, tmp_path, "figures-focus-value")
+    assert problems == [], f"console errors: {problems}"

@@ -19,6 +19,7 @@ from sitrep.fuse import FusionStore
 from sitrep.ingest import iter_inputs
 from sitrep.model import Document, ReferenceDate
 from sitrep.store import Store
+from sitrep.store.records import pack_evidence
 
 from .conftest import SEEDS
 
@@ -82,6 +83,46 @@ def event(ident: str, mentions: list[dict[str, Any]], **fields: Any) -> dict[str
     return rec
 
 
+def words(store: Store, doc_id: str, **fields: str | tuple[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Evidence in one document: field -> the first occurrence of its phrase (``(phrase, basis)``
+    adds a basis; brackets pick words inside a phrase: ``'ends," [said]'``)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, phrase in fields.items():
+        text, basis = (phrase, None) if isinstance(phrase, str) else phrase
+        sp = mention(store, doc_id, text.replace("[", "").replace("]", ""))
+        if "[" in text:  # "context [words] context": the words where that context is
+            a, b = text.index("["), text.index("]") - 1
+            sp = {**sp, "start": sp["start"] + a, "end": sp["start"] + b, "text": text[a + 1 : b + 1]}
+        out[name] = [sp | {"basis": basis}] if basis else [sp]
+    return out
+
+
+def evidenced(*parts: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Several documents' evidence as one record's (field -> spans of every document)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for part in parts:
+        for name, spans in part.items():
+            out.setdefault(name, []).extend(spans)
+    return out
+
+
+def write(store: Store, kind: str, records: list[dict[str, Any]]) -> None:
+    """Fused records as fusion stores them: each document's evidence on that document's first
+    mention (a member's evidence is read back with its mention's document)."""
+    rows = []
+    for rec in records:
+        done: set[str] = set()
+        for m in rec["mentions"]:
+            row = {**m, "record_id": rec["id"]}
+            if m["doc_id"] not in done:
+                done.add(m["doc_id"])
+                ev = rec.get("evidence") or {}
+                mine = {k: [sp for sp in v if sp["doc_id"] == m["doc_id"]] for k, v in ev.items()}
+                row["evidence"] = pack_evidence({k: v for k, v in mine.items() if v})
+            rows.append(row)
+    FusionStore(store).write_fused(kind, records, {}, mentions=rows)
+
+
 def actor(name: str, type_: str | None = None) -> dict[str, Any]:
     return {"name": name, "type": type_, "country": "Afghanistan"}
 
@@ -95,20 +136,29 @@ def add_records(store: Store) -> None:
     """Three events (one fused across two sources that disagree), a statement, two figures."""
     kunduz = [mention(store, "doc_a", "Taliban fighters attacked government positions in Kunduz"),
               mention(store, "doc_b", "Taliban fighters attacked army posts in Kunduz")]
-    FusionStore(store).write_fused("statement", [{
+    write(store, "statement", [{
         "type": "statement", "id": "st1", "speaker": {"name": "Zabihullah Mujahid", "role": "spokesman",
                                                        "organization": "Taliban"},
         "quote": "We will not stop until the occupation ends", "direct": True, "intent": "threaten",
         "addressee": None, "channel": "statement", "reported_by": [], "date": "2021-06-14",
         "date_precision": "day", "mentions": [mention(store, "doc_a", "We will not stop until the occupation ends")],
-    }], {})  # fmt: skip
-    FusionStore(store).write_fused("event", [
+        "evidence": words(store, "doc_a", quote="We will not stop until the occupation ends",
+                          speaker="Zabihullah Mujahid", intent='ends," [said]', date=("June 14", "dateline")),
+    }])  # fmt: skip
+    write(store, "event", [
         event("ev_kunduz", kunduz, acled_event_type="Battles", acled_sub_event_type="Armed clash",
               actor1=actor("Taliban", "rebel group"), actor2=actor("Afghan government", "state forces"),
               location=place("Kunduz", "Kunduz", 36.73, 68.86), date="2021-06-14", date_precision="day",
               date_start="2021-06-14", date_end="2021-06-14", fatalities=20, fatalities_qualifier="exact",
               summary="Taliban attack government positions in Kunduz; 20 soldiers killed",
               statement_ids=["st1"],
+              evidence=evidenced(
+                  words(store, "doc_a", plover_type="attacked", status="attacked", actor1="Taliban fighters",
+                        actor2="government positions", location=("Kunduz", "gazetteer"), date="on Monday",
+                        fatalities="killing 20 soldiers", acled_event_type=("attacked", "ACLED rule")),
+                  words(store, "doc_b", plover_type="attacked", actor1="Taliban fighters",
+                        location=("Kunduz", "gazetteer"), fatalities="At least 25 soldiers"),
+              ),
               disagreements=[{"field": "fatalities", "values": [{"doc_id": "doc_a", "value": 20},
                                                                 {"doc_id": "doc_b", "value": 25}]}]),
         event("ev_protest", [mention(store, "doc_b", "Hundreds of protesters marched in Kabul")],
@@ -120,15 +170,20 @@ def add_records(store: Store) -> None:
                             mention(store, "hostile", "<script>window.__pwned=1</script>")],
               plover_type="THREATEN", status="threatened", actor1=actor("Militants"),
               location=place("Bala Buluk", "Farah", 32.63, 62.47),
-              summary='Militants threaten Bala Buluk <img src=x onerror="window.__pwned=4">'),
-    ], {})  # fmt: skip
-    FusionStore(store).write_fused("figure", [
+              summary='Militants threaten Bala Buluk <img src=x onerror="window.__pwned=4">',
+              evidence=words(store, "hostile", plover_type="threatened", actor1="Militants",
+                             location=("Bala Buluk", "gazetteer"), date=("Friday.\n<script>", "reference date"),
+                             status="<script>window.__pwned=1</script>")),
+    ])  # fmt: skip
+    write(store, "figure", [
         {"type": "figure", "id": f"fig{i}", "measure": "troops deployed", "value": v, "unit": "troops",
          "qualifier": q, "subject": "NATO", "location": None, "period_start": d, "period_end": d, "date": d,
-         "source": None, "status": "actual", "mentions": [mention(store, doc, phrase)]}
-        for i, (v, q, d, doc, phrase) in enumerate([(9500, "about", "2021-01", "doc_a", "about 9,500 troops"),
-                                                    (2500, "exact", "2021-05", "doc_b", "2,500 NATO troops")])
-    ], {})  # fmt: skip
+         "source": None, "status": "actual", "mentions": [mention(store, doc, phrase)],
+         "evidence": words(store, doc, value=num, measure="troops", subject="NATO")}
+        for i, (v, q, d, doc, phrase, num) in enumerate([
+            (9500, "about", "2021-01", "doc_a", "about 9,500 troops", "about 9,500"),
+            (2500, "exact", "2021-05", "doc_b", "2,500 NATO troops", "2,500")])
+    ])  # fmt: skip
     store.save_stories([{"id": "story1", "title": "Kunduz fighting", "document_ids": ["doc_a", "doc_b"],
                          "event_ids": ["ev_kunduz"], "first_date": "2021-06-14", "last_date": "2021-06-14"}])
 

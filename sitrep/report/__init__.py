@@ -79,6 +79,28 @@ class _Docs:
 
 
 PRECISE = ("day", "week")
+#: an event's fields in the order the report lists their words, with the names it shows
+EVENT_FIELDS = {
+    "plover_type": "PLOVER type", "acled_event_type": "ACLED type", "acled_sub_event_type": "ACLED sub-type",
+    "status": "status", "actor1": "actor 1", "actor2": "actor 2", "location": "location", "date": "date",
+    "fatalities": "fatalities",
+}  # fmt: skip
+
+
+def field_words(evidence: dict[str, list[dict[str, Any]]] | None) -> list[dict[str, Any]]:
+    """A record's words field by field (``evidence``): ``{"field", "label", "words": [{"text",
+    "basis", "doc_id"}]}``, known fields first, each distinct (text, basis) once."""
+    evidence = evidence or {}
+    out = []
+    for name in [*(f for f in EVENT_FIELDS if f in evidence), *(f for f in evidence if f not in EVENT_FIELDS)]:
+        words: list[dict[str, Any]] = []
+        for sp in evidence.get(name) or []:
+            w = {"text": sp.get("text") or "", "basis": sp.get("basis"), "doc_id": sp.get("doc_id")}
+            if all((w["text"], w["basis"]) != (o["text"], o["basis"]) for o in words):
+                words.append(w)
+        if words:
+            out.append({"field": name, "label": EVENT_FIELDS.get(name) or name.replace("_", " "), "words": words})
+    return out
 
 
 def _importance(row: dict[str, Any]) -> int:
@@ -96,8 +118,11 @@ def _importance(row: dict[str, Any]) -> int:
 def collect(store: Store) -> dict[str, Any]:
     """Everything the template shows, read once from the store."""
     docs = _Docs(store)
-    rows = timeline(store)
+    events = list(store.iter_records("event"))
+    evidence = {e["id"]: e.get("evidence") for e in events}
+    rows = timeline(store, events=events)
     for r in rows:
+        r["words"] = field_words(evidence.get(r["id"]))
         r["date_label"] = format_date(r)
         r["fatalities_label"] = format_fatalities(r)
         r["evidence"] = docs.evidence(r)

@@ -96,3 +96,155 @@ def mark_document(
             piece = Markup('<span class="bp" title="boilerplate: {}">').format(", ".join(bp)) + piece + Markup("</span>")
         out.append(piece)
     return Markup("").join(out)
+
+
+# --- evidence: the words each field of a record was read from -------------------------------
+
+#: the fields that cite words, in the order their marks nest (outermost first) and with the
+#: label a mark shows (``data-label``); ``sitrep.css`` has a hover/focus rule for each
+FIELD_LABELS = {
+    "plover_type": "PLOVER type", "acled_event_type": "ACLED type", "acled_sub_event_type": "ACLED sub-type",
+    "status": "status", "actor1": "actor 1", "actor2": "actor 2", "location": "location", "date": "date",
+    "fatalities": "fatalities", "speaker": "speaker", "quote": "quote", "intent": "intent",
+    "addressee": "addressee", "reported_by": "reported by", "value": "value", "measure": "measure",
+    "subject": "subject", "period": "period", "source": "source",
+}  # fmt: skip
+_RANK = {name: i for i, name in enumerate(FIELD_LABELS)}
+
+
+def field_class(name: str) -> str:
+    """A field name as a class-name part (names come from stored data: keep letters, digits, _)."""
+    return "".join(c for c in str(name) if c.isascii() and (c.isalnum() or c == "_")) or "field"
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name) or str(name).replace("_", " ")
+
+
+def _window(text: str, start: int, end: int, context: int) -> tuple[int, int]:
+    """The line(s) around ``text[start:end]``, at most ``context`` characters either side."""
+    lo = max(0, start - context)
+    nl = text.rfind("\n", lo, start)
+    lo = nl + 1 if nl >= 0 else lo
+    hi = min(len(text), end + context)
+    nl = text.find("\n", end, hi)
+    return lo, nl if nl >= 0 else hi
+
+
+_Tag = tuple[int, int, tuple[Any, ...], Markup, Markup, Markup]
+
+
+def _nest(text: str, lo: int, hi: int, tags: Sequence[_Tag]) -> Markup:
+    """``text[lo:hi]`` escaped, with each tag ``(start, end, order, open, reopen, close)`` around
+    its span. Tags nest by ``order`` (outer first); a tag that crosses the end of an outer one
+    is closed there and reopened with ``reopen`` (so the result is always well formed)."""
+    cuts = sorted({lo, hi, *(p for s, e, *_ in tags for p in (s, e) if lo < p < hi)})
+    out: list[Markup] = []
+    stack: list[int] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        want = sorted((i for i, t in enumerate(tags) if t[0] <= a and b <= t[1]), key=lambda i: tags[i][2])
+        k = 0
+        while k < len(stack) and k < len(want) and stack[k] == want[k]:
+            k += 1
+        out.extend(tags[i][5] for i in reversed(stack[k:]))
+        out.extend(tags[i][3] if tags[i][0] == a else tags[i][4] for i in want[k:])
+        stack = want
+        out.append(escape(text[a:b]))
+    out.extend(tags[i][5] for i in reversed(stack))
+    return Markup("").join(out)
+
+
+def _evidence_tag(name: str, sp: dict[str, Any]) -> tuple[Markup, Markup]:
+    cls, label = field_class(name), field_label(name)
+    basis = sp.get("basis")
+    title = f"{label}: {sp.get('text') or ''}" + (f" ({basis})" if basis else "")
+    first = Markup('<mark class="ev ev-{0}" data-field="{0}" data-label="{1}" title="{2}">')
+    first = first.format(cls, label, title)
+    again = Markup('<mark class="ev ev-{0} ev-cont" data-field="{0}" title="{1}">').format(cls, title)
+    return first, again
+
+
+def evidence_passages(
+    text: str,
+    evidence: dict[str, list[dict[str, Any]]],
+    mentions: Iterable[dict[str, Any]] = (),
+    context: int = 320,
+) -> Markup:
+    """The passages of one document that hold a record's words, escaped, with every field's
+    words in ``<mark class="ev ev-FIELD" data-field data-label>`` and the mentions in
+    ``<mark class="hl">``; passages far apart are joined by an ellipsis.
+
+    ``evidence``: field -> spans in this document. A span whose text is not the document's at its
+    offsets is left unmarked (never mark other words). Mentions nest outermost and stay whole;
+    a field's span that crosses another's end is split (the label shows on its first piece)."""
+    n = len(text)
+    tags: list[_Tag] = []
+    for m in mentions:
+        s, e = _clamp(m["start"], m["end"], n)
+        if e > s:
+            hl = Markup('<mark class="hl">')
+            tags.append((s, e, (0, s, -e, ""), hl, hl, Markup("</mark>")))
+    seen = set()
+    for name, spans in evidence.items():
+        for sp in spans:
+            s, e = int(sp["start"]), int(sp["end"])
+            if not (0 <= s < e <= n) or text[s:e] != sp.get("text") or (name, s, e) in seen:
+                continue
+            seen.add((name, s, e))
+            first, again = _evidence_tag(name, sp)
+            tags.append((s, e, (1, s, -e, _RANK.get(name, len(_RANK)), name), first, again, Markup("</mark>")))
+    windows: list[list[int]] = []
+    for s, e, *_ in sorted(tags, key=lambda t: (t[0], t[1])):
+        lo, hi = _window(text, s, e, context)
+        if windows and (lo <= windows[-1][1] or not text[windows[-1][1] : lo].strip()):
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    gap = Markup('<span class="gap">…</span>')
+    parts: list[Markup] = []
+    for i, (lo, hi) in enumerate(windows):
+        if i:
+            parts.append(Markup("\n") + gap + Markup("\n"))
+        if lo > 0 and text[lo - 1] != "\n":  # cut inside a line
+            parts.append(gap)
+        parts.append(_nest(text, lo, hi, [t for t in tags if lo <= t[0] and t[1] <= hi]))
+        if hi < n and text[hi] != "\n":
+            parts.append(gap)
+    return Markup("").join(parts)
+
+
+def spans_in(evidence: dict[str, list[dict[str, Any]]] | None, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """A record's evidence restricted to one document."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, spans in (evidence or {}).items():
+        mine = [sp for sp in spans if sp.get("doc_id") == doc_id]
+        if mine:
+            out[name] = mine
+    return out
+
+
+def field_attrs(evidence: dict[str, list[dict[str, Any]]] | None, *names: str) -> Markup:
+    """Attributes that make a field's value focusable and tie it to its marks (``fv-FIELD``),
+    for the fields among ``names`` that have words; nothing when none has."""
+    have = [field_class(n) for n in names if (evidence or {}).get(n)]
+    if not have:
+        return Markup("")
+    classes = " ".join(f"fv-{c}" for c in have)
+    label = ", ".join(field_label(n) for n in names if (evidence or {}).get(n))
+    attrs = Markup(' tabindex="0" class="fv {}" data-fields="{}" aria-label="{}: focus to highlight its words"')
+    return attrs.format(classes, " ".join(have), label)
+
+
+def field_words(evidence: dict[str, list[dict[str, Any]]] | None, *names: str) -> list[dict[str, Any]]:
+    """The distinct words of fields ``names`` (all fields when none is given), each
+    ``{"field", "label", "text", "basis"}``, in field then text order."""
+    out: list[dict[str, Any]] = []
+    seen = set()
+    for name in names or tuple(evidence or {}):
+        for sp in (evidence or {}).get(name) or []:
+            key = (name, sp.get("text"), sp.get("basis"))
+            if key not in seen:
+                seen.add(key)
+                out.append({"field": name, "label": field_label(name), "text": sp.get("text") or "",
+                            "basis": sp.get("basis")})
+    return out

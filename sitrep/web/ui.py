@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..model import PLOVER_TYPES
 from . import queries, svg
-from .markup import highlight, mark_document, record_url
+from .markup import evidence_passages, field_attrs, field_words, mark_document, record_url, spans_in
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -30,6 +30,8 @@ _env = jinja2.Environment(
 )
 _env.filters["urlq"] = lambda s: quote(str(s), safe="")
 _env.globals["record_url"] = record_url
+_env.globals["field_attrs"] = field_attrs  # a value tied to its words (markup.py)
+_env.globals["field_words"] = field_words
 templates = Jinja2Templates(env=_env)
 ui = APIRouter(include_in_schema=False)
 
@@ -117,14 +119,30 @@ def event_page(request: Request, session: SessionDep, event_id: str) -> HTMLResp
     if not found:
         raise HTTPException(404, f"There is no event {event_id!r}.")
     ev = found[0]
-    docs = queries.documents_by_id(session, sorted({mm["doc_id"] for mm in ev["mentions"]}))
-    mentions = []
-    for mm in ev["mentions"]:
-        doc = docs.get(mm["doc_id"])
-        context = highlight(doc["text"], mm["start"], mm["end"]) if doc else None
-        mentions.append({**mm, "doc": doc, "context": context})
+    docs = queries.documents_by_id(session, _doc_ids([ev]))
     statements = queries.get_records(session, "statement", list(ev.get("statement_ids") or []))
-    return render(request, "event.html", ev=ev, mentions=mentions, statements=statements)
+    return render(request, "event.html", ev=ev, sources=_passages(ev, docs), statements=statements)
+
+
+def _doc_ids(records: list[dict[str, Any]]) -> list[str]:
+    """The documents of records' mentions and words, in first-seen order."""
+    ids = [m["doc_id"] for r in records for m in r.get("mentions") or []]
+    ids += [sp["doc_id"] for r in records for spans in (r.get("evidence") or {}).values() for sp in spans]
+    return list(dict.fromkeys(ids))
+
+
+def _passages(rec: dict[str, Any], docs: dict[str, dict[str, Any]], *, mentions: bool = True,
+              context: int = 320) -> list[dict[str, Any]]:
+    """One entry per source document of a record: its mentions, the fields with words there, and
+    the passage(s) with the mentions and every field's words marked (``markup.evidence_passages``)."""
+    out = []
+    for doc_id in _doc_ids([rec]):
+        doc = docs.get(doc_id)
+        mine = [m for m in rec.get("mentions") or [] if m["doc_id"] == doc_id]
+        words = spans_in(rec.get("evidence"), doc_id)
+        passage = evidence_passages(doc["text"], words, mine if mentions else (), context) if doc else None
+        out.append({"doc_id": doc_id, "doc": doc, "mentions": mine, "fields": list(words), "passage": passage})
+    return out
 
 
 @ui.get("/documents", response_class=HTMLResponse)
@@ -176,10 +194,16 @@ def map_page(request: Request, session: SessionDep, filters: Filters) -> HTMLRes
 
 
 @ui.get("/figures", response_class=HTMLResponse)
-def figures_page(request: Request, measure: Loose = None) -> HTMLResponse:
+def figures_page(request: Request, session: SessionDep, measure: Loose = None) -> HTMLResponse:
     series = queries.figure_series(request.app.state.store, measure=(measure or "").strip() or None)
     charts = [(s, svg.series_svg(s)) for s in series]
-    return render(request, "figures.html", charts=charts, measure=measure or "")
+    figures = queries.get_records(session, "figure", [p["figure_id"] for s in series for p in s["points"]])
+    docs = queries.documents_by_id(session, _doc_ids(figures))
+    words = {
+        f["id"]: {"evidence": f.get("evidence") or {}, "sources": _passages(f, docs, mentions=False, context=160)}
+        for f in figures
+    }
+    return render(request, "figures.html", charts=charts, measure=measure or "", words=words)
 
 
 @ui.get("/statements", response_class=HTMLResponse)
@@ -196,6 +220,9 @@ def statements_page(request: Request, session: SessionDep, speaker: Loose = None
         if not groups or groups[-1][0] != who:
             groups.append((who, []))
         groups[-1][1].append(st)
-    return render(request, "statements.html", groups=groups, total=res.total, speakers=queries.speakers(session),
+    docs = queries.documents_by_id(session, _doc_ids(res.items))
+    passages = {st["id"]: _passages(st, docs, mentions=False, context=160) for st in res.items}
+    return render(request, "statements.html", passages=passages,
+                  groups=groups, total=res.total, speakers=queries.speakers(session),
                   speaker=sp or "", intent=it or "", page=page, pages=max(1, -(-res.total // 200)),
                   params={"speaker": sp, "intent": it}, qs=_qs)
