@@ -390,6 +390,9 @@ def _merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
     return out
 
 
+#: sentences after a dated report that an undated report of what happened is read at its date
+NARRATIVE_SENTENCES = 2
+
 INCIDENT_NOUNS = frozenset(
     {"attack", "assault", "raid", "offensive", "ambush", "incursion", "strike", "bombing"}
 )
@@ -1023,6 +1026,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
     ):
         acled_type, acled_sub = None, None
+    dated = bool(date.date)  # by the report's own words (confidence counts only those)
+    if date.date or date.start:
+        if date.precision == "day":
+            state.narrative = (date, state.sent_no)
+    elif status == "occurred" and state.narrative is not None and state.sent_no - state.narrative[1] <= NARRATIVE_SENTENCES:
+        # "On 9 May, militants attacked an army post. The soldiers repulsed the assault.": the
+        # story goes on at the date its lead set
+        told = state.narrative[0]
+        date = replace(told, cited=tuple((a, b, "narrative date") for a, b, _ in told.cited))
     fatalities, qualifier = (fat.value, fat.qualifier) if fat is not None else (None, None)
     toll: list[Cite] = [(start + a, start + b, None) for a, b in fat.spans] if fat is not None else []
     if acled_type is not None and fatalities is None and fat is not None and fat.vague in ACLED_VAGUE_TOLL:
@@ -1054,7 +1066,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
     conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * placed
-    conf += 0.1 * (date.date is not None) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
+    conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not _participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Cite, Location
+from ...model import Actor, Cite, Location, RecordDate
 from ..actors import ActorRegistry
 from .lexicon import lexicon
 
@@ -126,6 +126,7 @@ class DocState:
     sent_no: int = 0
     last_person: Actor | None = None
     last_coded_sent: int = -99
+    narrative: tuple[RecordDate, int] | None = None  # the last day an event was dated by its own words, and its sentence
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> the official's government
     country_words: dict[str, Cite] = field(default_factory=dict)  # country -> the first words that named it
 
