@@ -43,6 +43,10 @@ _VIOLENT_CROWD = re.compile(
 )
 #: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
 DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|striking|on\s+strike)\b", re.I)
+#: Fire told as going both ways: two sides engage, so the weapons do not make it remote violence.
+_EXCHANGE = re.compile(
+    r"\b(?:both\s+directions|exchang\w*|both\s+sides|each\s+other|return\w*\s+fire)\b", re.I
+)
 _MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
 _CONCRETE_AGREEMENT = re.compile(
     r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
@@ -74,6 +78,8 @@ def code(
         return None, None
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
+    if instrument == "ied" and cls in REMOTE:
+        return EXPLOSIONS, REMOTE[cls]  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -88,6 +94,11 @@ def code(
         return EXPLOSIONS, REMOTE[instrument]
     if cls in REMOTE:
         return EXPLOSIONS, REMOTE[cls]
+    if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
+        # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
+        if instrument in REMOTE and not _EXCHANGE.search(text):
+            return EXPLOSIONS, REMOTE[instrument]
+        return BATTLES, "Armed clash"
     if cls == "sexual":
         return VAC, "Sexual violence"
     if cls == "abduct":
