@@ -406,10 +406,17 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
     _, passive = subject(trig.head) if not trig.nominal else (None, False)
+    # ("Seven of the gunmen died.", "Three people were killed and ten injured.": even when the
+    # sentence alone is too bare to code)
+    died = not trig.nominal and trig.head.lemma_.lower() == "die"
     casualties = (
-        trig.cls == "kill" and passive and by_agent(trig.head) is None and state.sent_no - state.last_coded_sent == 1
+        (trig.cls == "kill" or not trig.nominal and trig.head.lemma_.lower() == "kill")
+        and (passive and by_agent(trig.head) is None or died)
+        and state.sent_no - state.last_coded_sent == 1
     )
-    if not (definite or restated or casualties) or not events or ev.acled_event_type is None:
+    if not (definite or restated or casualties) or not events:
+        return False
+    if ev.acled_event_type is None and not casualties:
         return False
     if state.sent_no - state.last_coded_sent > 2:
         return False
@@ -422,7 +429,7 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
         return False
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-    if prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
+    if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
     prev.mentions.extend(ev.mentions)
     return True
