@@ -410,7 +410,11 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     # sentence alone is too bare to code)
     died = not trig.nominal and trig.head.lemma_.lower() == "die"
     casualties = (
-        (trig.cls == "kill" or not trig.nominal and trig.head.lemma_.lower() == "kill")
+        # (a bare toll: "were killed and nine injured", not "were killed in subsequent clashes")
+        (
+            trig.cls == "kill"
+            or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
+        )
         and (passive and by_agent(trig.head) is None or died)
         and state.sent_no - state.last_coded_sent == 1
     )
