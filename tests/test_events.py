@@ -141,3 +141,23 @@ def test_a_number_no_event_kills_is_not_its_death_toll() -> None:
     assert count("the war has killed more than 2,000,000 people").value is None
     assert count("gunmen attacked the village, killing seventy thousand million billion people").value is None
     assert count(f"the blast killed {MAX_EVENT_DEATHS:,} people").value == MAX_EVENT_DEATHS
+
+
+def test_peaceful_protest_has_no_second_actor() -> None:
+    """ACLED codes a peaceful protest with the protesters alone, not whom they protest against."""
+    _, events = _events("On 13 March 2021, hundreds of nurses protested against the health ministry in Harare.")
+    ev = _pick(events, None)
+    assert ev.acled_sub_event_type == "Peaceful protest"
+    assert ev.actor1 is not None and ev.actor1.name == "Protesters (Zimbabwe)"
+    assert ev.actor2 is None
+
+
+def test_time_words_of_an_inner_clause_do_not_make_a_series() -> None:
+    """"since the past months" belongs to the grievance, not to the protest."""
+    _, events = _events(
+        "On 14 March 2021, miners held a protest in Ndola because the company has not paid them since the past"
+        " four months."
+    )
+    assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Peaceful protest"]
+    _, events = _events("Miners in Ndola have protested repeatedly over the past four months.")
+    assert not [e for e in events if e.acled_event_type]

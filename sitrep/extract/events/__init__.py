@@ -23,6 +23,7 @@ from .arguments import (
     GOV_TITLES,
     DocState,
     Resolved,
+    armed_state,
     between,
     by_agent,
     conjuncts,
@@ -39,7 +40,7 @@ from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .summary import summarize
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_events"]
 
+#: Non-violent acts of armed forces: a government named as their doer is its military.
+MILITARY_ACTS = frozenset({"shots", "mobilize", "base", "offensive", "withdraw", "disrupt"})
 SPEECH_EXTRA = frozenset({"respond", "tweet", "write", "reply", "post"})
 REQUEST_AUX = frozenset({"should", "must"})
 THREAT_PHRASES = (
@@ -219,7 +222,7 @@ def _same_phrase(a: Token | None, b: Token | None) -> bool:
 def _told_as_scene(trig: Trigger) -> bool:
     """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
     a state of affairs ("heavy fighting has carried on in the provinces")."""
-    verb = trig.head.head if trig.nominal else trig.head
+    verb = (governing_verb(trig.head)[0] or trig.head.head) if trig.nominal else trig.head
     if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be", "will") for c in verb.children):
         return False
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
@@ -426,10 +429,21 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
     _, passive = subject(trig.head) if not trig.nominal else (None, False)
+    # ("Seven of the gunmen died.", "Three people were killed and ten injured.": even when the
+    # sentence alone is too bare to code)
+    died = not trig.nominal and trig.head.lemma_.lower() == "die"
     casualties = (
-        trig.cls == "kill" and passive and by_agent(trig.head) is None and state.sent_no - state.last_coded_sent == 1
+        # (a bare toll: "were killed and nine injured", not "were killed in subsequent clashes")
+        (
+            trig.cls == "kill"
+            or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
+        )
+        and (passive and by_agent(trig.head) is None or died)
+        and state.sent_no - state.last_coded_sent == 1
     )
-    if not (definite or restated or casualties) or not events or ev.acled_event_type is None:
+    if not (definite or restated or casualties) or not events:
+        return False
+    if ev.acled_event_type is None and not casualties:
         return False
     if state.sent_no - state.last_coded_sent > 2:
         return False
@@ -443,7 +457,7 @@ def _follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
         prev.take("fatalities", ev)
-    if prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
+    if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
     prev.mentions.extend(ev.mentions)
@@ -766,6 +780,15 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
                     a2 = resolve(tok, state, country)
                     if a2.actor is not None:
                         break
+    if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
+        a1, a2 = armed_state(a1, state), armed_state(a2, state)
+    if a2.actor is None and a2.kind is None and trig.cls in VIOLENT:
+        # "attacked (and injured) a party member": a target named as people, not as armed, is civilian
+        subs = [] if trig.nominal else [sub for sub in trig.merged if sub.cls in VIOLENT]
+        targets = [patient_tok, *(patient(sub) for sub in subs)]
+        victim = next((t for t in targets if t is not None and _victim(t)), None)
+        if victim is not None:
+            a2 = Resolved(None, "civilians", victim)
     if (
         a2.actor is not None
         and a1.actor is not None
@@ -775,6 +798,16 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _victim(tok: Token) -> bool:
+    """A target named by a noun for people (or their vehicles) that says nothing of arms."""
+    victims = lexicon().victims
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    pair = f"{prev.lower_} {tok.lower_}" if prev is not None else ""
+    return tok.lower_ in victims or tok.lemma_.lower() in victims or pair in victims
 
 
 def _clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
@@ -992,8 +1025,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
-    if acled_type == "Riots" and actor1 is not None and actor1.name.startswith(("Protesters", "Civilians")):
-        actor1 = generic(state, "rioters", actor1.country or country)  # ACLED: a violent crowd riots
+    if acled_sub == "Peaceful protest":
+        actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
+    elif acled_sub == "Mob violence" and actor2 is None:
+        actor2, words2 = generic(state, "civilians", country), by_rule  # the crowd's victims
+    doers = {"Riots": "rioters", "Protests": "protesters"}.get(acled_type or "")
+    if doers and acled_sub != "Excessive force against protesters" and not (actor1 and actor1.type == doers):
+        # ACLED: the doers of a protest are always Protesters, of a riot Rioters ("supporters of the
+        # opposition protested", "villagers attacked a thief"); a named group is only associated
+        actor1 = generic(state, doers, country or (actor1.country if actor1 else None))
         words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
@@ -1004,7 +1044,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass
-        elif trig.cls == "clash" and actor2 is None and _told_as_scene(trig):
+        elif (
+            trig.cls in ("clash", "shots")
+            and actor2 is None
+            and acled_sub == "Armed clash"
+            and _told_as_scene(trig)
+        ):
             # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
             actor1 = actor2 = generic(state, "unidentified", country)
             words1 = words2 = by_rule

@@ -198,6 +198,20 @@ def generic(state: DocState, kind: str, country: str | None) -> Actor:
     return Actor(name, typ, country)
 
 
+def armed_state(res: Resolved, state: DocState) -> Resolved:
+    """A government named as a fighting side is its armed forces: "Turkey conducted a patrol",
+    "a regime checkpoint", "the regime's fighters" (ACLED: Military Forces of the country)."""
+    actor, tok = res.actor, res.token
+    if actor is None or tok is None or actor.type != "government" or not actor.country:
+        return res
+    kind = _kind(tok)
+    if kind in ("military", "police"):
+        return Resolved(generic(state, kind, actor.country), kind, tok)
+    if kind == "unidentified" or tok.ent_type_ == "GPE":
+        return Resolved(generic(state, "military", actor.country), "military", tok)
+    return res
+
+
 def _left_text(tok: Token, keep_det: bool = False) -> str:
     toks = [t for t in tok.subtree if t.i <= tok.i and (keep_det or t.dep_ not in SKIP_LEFT or t.i == tok.i)]
     # keep only the contiguous run ending at the head
@@ -330,8 +344,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     actor = _registry_match(tok, state.registry)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
-        if bare in ("military", "police") and _kind(tok) == "unidentified":
-            bare = "unidentified"  # "separatist forces": the head alone named the state's
+        if bare in ("military", "police") and _kind(tok) in ("unidentified", "police"):
+            bare = _kind(tok)  # "separatist forces", "police forces": the head alone named the army
         if bare is not None and not actor.country:
             c = _demonym_country(tok, state.registry) or country
             if bare == "unidentified" and has_the:

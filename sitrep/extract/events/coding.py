@@ -41,8 +41,18 @@ _VIOLENT_CROWD = re.compile(
     r"barricad\w*\s+(?:\w+\s+){0,3}(?:with|using)\s+(?:burning|burnt)|block\w*\s+roads?\s+with\s+burning)\b",
     re.I,
 )
+#: Weapons of a crowd, not of an organised armed group: a fight with them is a riot.
+_CRUDE = re.compile(
+    r"\b(?:stones?|rocks?|sticks?|axes|bottles|bricks|clubs|machetes?|knives|iron\s+rods|fists|"
+    r"pelt\w*|stone-?pelting)\b",
+    re.I,
+)
 #: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
 DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|striking|on\s+strike)\b", re.I)
+#: Fire told as going both ways: two sides engage, so the weapons do not make it remote violence.
+_EXCHANGE = re.compile(
+    r"\b(?:both\s+directions|exchang\w*|both\s+sides|each\s+other|return\w*\s+fire)\b", re.I
+)
 _MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
 _CONCRETE_AGREEMENT = re.compile(
     r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
@@ -74,6 +84,8 @@ def code(
         return None, None
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
+    if instrument == "ied" and cls in REMOTE:
+        return EXPLOSIONS, REMOTE[cls]  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -88,6 +100,11 @@ def code(
         return EXPLOSIONS, REMOTE[instrument]
     if cls in REMOTE:
         return EXPLOSIONS, REMOTE[cls]
+    if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
+        # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
+        if instrument in REMOTE and not _EXCHANGE.search(text):
+            return EXPLOSIONS, REMOTE[instrument]
+        return BATTLES, "Armed clash"
     if cls == "sexual":
         return VAC, "Sexual violence"
     if cls == "abduct":
@@ -146,7 +163,9 @@ def code(
         return SD, "Looting/property destruction"
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
-        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1):
+        unknown = actor1 is None or actor1.type is None  # sides not named as armed organisations
+        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text):
+            # "two groups attacked each other with axes and sticks": ACLED's riot, not a battle
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"

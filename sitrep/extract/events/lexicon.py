@@ -18,6 +18,7 @@ Entry = tuple[str, str]  # (PLOVER type, class)
 VIOLENT = frozenset(
     [
         "clash",
+        "shots",
         "attack",
         "kill",
         "seize",
@@ -62,6 +63,12 @@ class Lexicon:
     projectile_verbs: frozenset[str] = frozenset()
     nonstate_markers: frozenset[str] = frozenset()
     thrown_weapons: frozenset[str] = frozenset()
+    tallied_fire: frozenset[str] = frozenset()
+    victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
+    street_verbs: frozenset[str] = frozenset()
+    street_nouns: frozenset[str] = frozenset()
+    gathering_cues: frozenset[str] = frozenset()
+    crowd_subjects: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -79,7 +86,7 @@ def lexicon() -> Lexicon:
     r = _read("roles.yaml")
     instruments = tuple(
         (
-            cls,
+            cls.split(":")[0],  # "shelling:heavy": a second, earlier list for the same class
             re.compile(
                 r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I
             ),
@@ -113,10 +120,16 @@ def lexicon() -> Lexicon:
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
+        tallied_fire=frozenset(t.get("tallied_fire", ())),
+        victims=frozenset(w.lower() for w in r.get("victims", ())),
+        street_verbs=frozenset(t.get("street_verbs", ())),
+        street_nouns=frozenset(t.get("street_nouns", ())),
+        gathering_cues=frozenset(t.get("gathering_cues", ())),
+        crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
         verb_heads=frozenset(
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ()),
-             *t.get("projectile_verbs", ())]
+             *t.get("projectile_verbs", ()), *t.get("street_verbs", ())]
         ),
     )

@@ -199,6 +199,28 @@ def _conflict_toll(head: Token) -> bool:
     )
 
 
+FREQUENCY = frozenset(
+    ["often", "regularly", "frequently", "repeatedly", "routinely", "daily", "increasingly"]
+)
+_TIME_UNITS = frozenset(["years", "months", "weeks", "days", "decades", "year", "month", "week", "day"])
+
+
+def _of_event(tok: Token, trig: Trigger) -> bool:
+    """The word modifies the event, not a clause of its own inside it: "held a protest over
+    salaries unpaid since the past months" is one protest, not a series."""
+    node = tok
+    heads = {trig.head.i, trig.head.head.i} if trig.nominal else {trig.head.i}
+    for _ in range(12):
+        if node.i in heads:
+            return True
+        if node.head.i == node.i:
+            return True  # reached the root without meeting another predicate
+        if node is not tok and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return False
+        node = node.head
+    return True
+
+
 def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     """Aggregates ("a string of offensives in recent months") are not single incidents.
 
@@ -215,7 +237,7 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             *toks,
             *(t for c in head.head.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree),
         ]
-    low = [t.lower_ for t in toks]
+    low = [t.lower_ if _of_event(t, trig) else "" for t in toks]
     for i, w in enumerate(low):
         if (
             w in ("recent", "past", "last", "coming")
@@ -227,12 +249,21 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             w in ("since", "over")
             and i + 1 < len(low)
             and (low[i + 1].isdigit() or low[i + 1] in ("the",))
-            and (i + 2 < len(low) and low[i + 2] in ("past", "last") or low[i + 1].isdigit())
+            and (
+                i + 2 < len(low)
+                and low[i + 2] in ("past", "last")
+                or low[i + 1].isdigit()
+                and (w == "since" or i + 2 < len(low) and low[i + 2] in _TIME_UNITS)  # not "over 200 women"
+            )
         ):
             return True
-        if w in ("often", "regularly", "frequently", "repeatedly", "routinely", "daily", "increasingly"):
+        if w in FREQUENCY and toks[i].dep_ in ("advmod", "npadvmod"):  # not "daily wage-earners"
             return True
     return False
+
+
+#: Verbal acts whose content never comes before them: what precedes is a misparsed event.
+FRONTLESS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
 
 def absorb_complements(triggers: list[Trigger]) -> None:
@@ -248,6 +279,9 @@ def absorb_complements(triggers: list[Trigger]) -> None:
             path_ok = _in_complement(tok, trig.head)
             if not path_ok:
                 continue
+            if other.head.i < trig.head.i and trig.plover in FRONTLESS:
+                continue  # "workers protested ... and demanded pay": a demand's content follows it
+
             other.absorbed = True
             trig.merged.append(other)
             if trig.cls in ("pledge",):

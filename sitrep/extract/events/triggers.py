@@ -204,6 +204,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     joined = _joined(tok, lemma, objs)
     if joined is not None:
         return joined
+    if lemma in lex.street_verbs and _to_streets(tok):  # "took to the streets"
+        return Trigger(tok, "PROTEST", "protest", [tok])
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
     if lemma in lex.projectile_verbs and lemma != "fire" and any(
@@ -227,20 +229,11 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             return Trigger(tok, "ASSAULT", "attack", [tok])
         return None
     if cls == "gather":  # a gathering is a protest only when protesters gather or it makes demands
-        words = {t.lower_ for t in tok.sent}
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if (
-            subj is not None and subj.lemma_.lower() in ("protester", "demonstrator", "protestor")
-        ) or words & {
-            "protest",
-            "demand",
-            "denounce",
-            "against",
-            "condemn",
-            "chanting",
-        }:
+        if any(t.lemma_.lower() in lex.gathering_cues or t.lower_ in lex.gathering_cues for t in tok.sent):
             return Trigger(tok, "PROTEST", "protest", [tok])
         return None
+    if cls == "verbal" and plover in ("REQUEST", "ACCUSE", "REJECT") and _crowd_subject(tok):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "protesters demanded the minister's resignation"
     if cls == "fire":  # "fired artillery at the village", not "fired the minister" or "fired tear gas"
         weapons = {
             "shot",
@@ -279,6 +272,27 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
         return None
     return Trigger(tok, plover, cls, [tok])
+
+
+def _to_streets(tok: Token) -> bool:
+    """Going out on the streets: "took to the streets", "came out on the roads"."""
+    nouns = lexicon().street_nouns
+    cands = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "streets"]
+    for c in tok.children:
+        holders = [c, *(g for g in c.children if g.dep_ == "prep")] if c.dep_ in ("prt", "advmod") else [c]
+        cands += [p for h in holders if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in nouns and any(d.lower_ == "the" for d in n.children) for n in cands)
+
+
+def _crowd_subject(tok: Token) -> bool:
+    """The verb's subject (or its "of" phrase: "hundreds of protesters") is a crowd of protesters."""
+    crowd = lexicon().crowd_subjects
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c, *(p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children)]
+        return any(h.lemma_.lower() in crowd for h in heads)
+    return False
 
 
 NOT_FIRED_WEAPONS = frozenset(
@@ -335,7 +349,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if trig is not None:
                 by_head[tok.i] = trig
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
-                trig.aggregate |= tok.dep_ in ("csubj", "csubjpass")
+                # (a past-tense "subject" is a misparse: "forces killed 2 IS fighters" read as "... is")
+                trig.aggregate |= tok.dep_ in ("csubj", "csubjpass") and tok.tag_ != "VBD"
                 if trig.noun is not None:
                     used_nouns.add(trig.noun.i)
     nominal: list[Trigger] = []
@@ -380,7 +395,7 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
 TALLY_HEADS = frozenset(["total", "volley", "round"])  # "a total of": a count, not a series
 
 
-def _governing_verb(noun: Token) -> tuple[Token | None, str]:
+def governing_verb(noun: Token) -> tuple[Token | None, str]:
     """The verb a noun depends on and how ("in"/"by" pobj, subject, object)."""
     if (
         noun.dep_ == "pobj"
@@ -396,13 +411,19 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _year(tok: Token) -> bool:
+    """A year ("2011" in "the 2011 protests"), not a count ("1125 projectiles")."""
+    return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+
+
 def _named(tok: Token) -> bool:
     """A nominal trigger that names or dates something rather than reporting it: "the 9/11
     attacks", "the anniversary of the attack", "victims of the bombing", "peace-talks team"."""
     if any(
         c.dep_ in ("compound", "nummod", "amod")
         and (c.like_num or c.ent_type_ == "DATE")
-        and not (c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" and tok.tag_ == "NNS")  # "14 explosions"
+        # "14 explosions", "1125 projectiles" (a count even when tagged as a date)
+        and not (c.dep_ == "nummod" and tok.tag_ == "NNS" and (c.ent_type_ == "CARDINAL" or not _year(c)))
         for c in tok.children
     ):
         return True
@@ -422,13 +443,14 @@ def _named(tok: Token) -> bool:
 def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
     plover, cls = entry
     lex = lexicon()
-    gov, how = _governing_verb(tok)
-    # plural violence is a tally ("attacks have killed thousands") unless counted or told as one
+    gov, how = governing_verb(tok)
+    # plural violence is a tally ("attacks have killed thousands") unless reported or told as one
     # scene in the simple past: "monitors recorded 14 explosions", "two shells fell on the market"
-    counted = any(c.dep_ == "nummod" and c.ent_type_ == "CARDINAL" for c in tok.children)
     scene = how in ("nsubj", "dobj") and gov is not None and gov.tag_ == "VBD"
     reported = how in ("dobj", "nsubjpass") and gov is not None and _lemma(gov) in lex.report_verbs
-    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (counted and scene or reported)
+    aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (scene or reported)
+    if reported and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.tallied_fire:
+        cls = "shelling"  # "monitors recorded 14 explosions": incoming fire, not one planted device
     head_trig = by_head.get(gov.i) if gov is not None else None
     # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
     if (
