@@ -95,14 +95,17 @@ def test_region_phrases(gaz: Gazetteer) -> None:
     [
         ("Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "Kharkiv", "Ukraine"),
         ("Clashes in Maiduguri, Borno State, killed four soldiers.", "Maiduguri", "Borno", "Nigeria"),
-        ("An air strike in Saada, Yemen, killed five people.", "Saada", "Saada", "Yemen"),
-        # provinces under the English names conflict reporting uses; GeoNames' spelling still resolves
+        ("An air strike in Saada, Yemen, killed five people.", "Sa'dah", "Sadah", "Yemen"),
+        # provinces under the names event data use (ACLED, OCHA); other spellings still resolve
         (
-            "Fighting in Nord-Kivu province displaced thousands.",
-            "North Kivu",
-            "North Kivu",
+            "Fighting in North Kivu province displaced thousands.",
+            "Nord-Kivu",
+            "Nord-Kivu",
             "Democratic Republic of Congo",
         ),
+        ("Shelling hit villages in Idlib province on Sunday.", "Idleb", "Idleb", "Syria"),
+        ("Clashes broke out in Tərtər district of Azerbaijan.", "Tartar", "Tartar", "Azerbaijan"),
+        ("Police detained 12 protesters in Sulaymaniyah city.", "Sulaymaniyah", "Sulaymaniyah", "Iraq"),
         (
             "Militants attacked a base in Shabeellaha Hoose region.",
             "Lower Shabelle",
