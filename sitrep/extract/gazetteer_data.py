@@ -25,7 +25,19 @@ _DROP = re.compile(r"['’‘`´ʻʼʾʿ\"()]")
 #: Latin letters with no Unicode decomposition, as English-language sources spell them (the
 #: gazetteer build writes names the same way): Tərtər -> Tartar, Şanlıurfa -> Sanliurfa
 LETTERS = str.maketrans(
-    {"ə": "a", "Ə": "A", "ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"}
+    {
+        "ə": "a",
+        "Ə": "A",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+    }
     | {"ß": "ss", "ħ": "h", "Ħ": "H", "þ": "th", "ŋ": "ng"}
 )
 

@@ -337,7 +337,9 @@ class Gazetteer:
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        partial = _name_goes_on(doc, s, e) and not any(p.kind == "country" or p.population >= 100_000 for p in places)
+        partial = _name_goes_on(doc, s, e) and not any(
+            p.kind == "country" or p.population >= 100_000 for p in places
+        )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
         if doc[s:e][-1].lower_ in _ADMIN1_CUES or nxt in _ADMIN1_CUES or "province of" in before:
@@ -378,7 +380,9 @@ class Gazetteer:
             # is Egypt's Rafah, inside both its district and its province
             def held(p: Place) -> tuple[int, bool]:
                 inside = [
-                    (p.cc, fold(p.admin1)) in parents or (p.cc, fold(p.admin2)) in districts or p.cc in nations
+                    (p.cc, fold(p.admin1)) in parents
+                    or (p.cc, fold(p.admin2)) in districts
+                    or p.cc in nations
                     for parents, districts, nations, _ in containers
                 ]
                 return sum(inside), inside[-1]  # a tie goes to the outermost unit, named last
@@ -391,7 +395,10 @@ class Gazetteer:
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known
-            places = [p for p in places if p.cc == dominant] or places
+            home = [p for p in places if p.cc == dominant]
+            if not home and places[0].kind == "city" and places[0].population < 100_000:
+                m.contradicted = True  # a small town abroad in a text about another country: likely not it
+            places = home or places
         if m.cue:
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
@@ -452,13 +459,33 @@ class Gazetteer:
         return None
 
 
-_CONNECTORS = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del", "da", "do", "dos", "la", "bin", "ibn"}
+_CONNECTORS = {
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "an",
+    "de",
+    "del",
+    "da",
+    "do",
+    "dos",
+    "la",
+    "bin",
+    "ibn",
+}
 _NOT_NAME = _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES | {"area", "areas", "camp", "road", "market", "square"}
 _QUALIFIER_RE = re.compile(rf"{_DIRS}(?:ern)?|upper|lower|greater|rural|the", re.I)
 
 
 def _name_word(tok: Any) -> bool:
-    return bool(tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _NOT_NAME and tok.ent_type_ != "DATE")
+    return bool(
+        tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _NOT_NAME and tok.ent_type_ != "DATE"
+    )
 
 
 def _joins(doc: Any, k: int) -> bool:
@@ -494,7 +521,9 @@ def _in_brackets(doc: Any, i: int) -> bool:
 
 def _after_name(doc: Any, i: int) -> bool:
     """A name after a name and a comma: "Bariirre, Afgooye"."""
-    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
+    return (
+        i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
+    )
 
 
 def _leading_country(places: list[Place]) -> str | None:

@@ -931,6 +931,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location = _locate(ctx, sent_start, sent_end)
     if location is None and state.last_location is not None and _PLACE_ANAPHOR.search(clause):
         location = state.last_location  # "in the Afghan city": the place named before
+    if location is None:  # "In Niteroi, police raided a slum. Two suspects were shot.": the paragraph's place
+        para_start, para_end = offset, offset + len(doc.text)
+        dateline = ctx.cleaned.dateline_span
+        if dateline is not None and dateline[0] <= para_start < dateline[1]:
+            para_start = dateline[1]
+        location = _locate(ctx, para_start, para_end)
     country = (location.country if location else None) or state.country()
     a1, a2 = _arguments(sent, trig, state, country)
     actor1, actor2 = a1.actor, a2.actor
