@@ -931,7 +931,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location = _locate(ctx, sent_start, sent_end)
     if location is None and state.last_location is not None and _PLACE_ANAPHOR.search(clause):
         location = state.last_location  # "in the Afghan city": the place named before
-    if location is None:  # "In Niteroi, police raided a slum. Two suspects were shot.": the paragraph's place
+    in_paragraph = location is None  # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place
+    if in_paragraph:
         para_start, para_end = offset, offset + len(doc.text)
         dateline = ctx.cleaned.dateline_span
         if dateline is not None and dateline[0] <= para_start < dateline[1]:
@@ -947,7 +948,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         crowd = "rioters" if trig.cls == "riot" else "protesters"
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
-    placed = location is not None
+    placed = location is not None and not in_paragraph  # a place the sentence itself names
     if location is None:
         location = _country_only(actor1, actor2, state)
     violent = trig.cls in VIOLENT
