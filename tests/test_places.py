@@ -95,14 +95,17 @@ def test_region_phrases(gaz: Gazetteer) -> None:
     [
         ("Shelling hit Kharkiv overnight, the governor said.", "Kharkiv", "Kharkiv", "Ukraine"),
         ("Clashes in Maiduguri, Borno State, killed four soldiers.", "Maiduguri", "Borno", "Nigeria"),
-        ("An air strike in Saada, Yemen, killed five people.", "Saada", "Saada", "Yemen"),
-        # provinces under the English names conflict reporting uses; GeoNames' spelling still resolves
+        ("An air strike in Saada, Yemen, killed five people.", "Sa'dah", "Sadah", "Yemen"),
+        # provinces under the names event data use (ACLED, OCHA); other spellings still resolve
         (
-            "Fighting in Nord-Kivu province displaced thousands.",
-            "North Kivu",
-            "North Kivu",
+            "Fighting in North Kivu province displaced thousands.",
+            "Nord-Kivu",
+            "Nord-Kivu",
             "Democratic Republic of Congo",
         ),
+        ("Shelling hit villages in Idlib province on Sunday.", "Idleb", "Idleb", "Syria"),
+        ("Clashes broke out in Tərtər district of Azerbaijan.", "Tartar", "Tartar", "Azerbaijan"),
+        ("Police detained 12 protesters in Sulaymaniyah city.", "Sulaymaniyah", "Sulaymaniyah", "Iraq"),
         (
             "Militants attacked a base in Shabeellaha Hoose region.",
             "Lower Shabelle",
@@ -173,3 +176,25 @@ def test_no_country_evidence_names_no_region(gaz: Gazetteer) -> None:
     assumed by default (the dominant country needs at least one vote)."""
     text = "Fighting spread in the north on Monday, officials said."
     assert locate_sentence(gaz, text, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "country"),
+    [
+        # an unknown village: the district and province in brackets after it place the event
+        ("Bandits burned Kalanbo hamlet (Afgooye, Lower Shabelle) on Monday.", "Lower Shabelle", "Somalia"),
+        # a village name that exists elsewhere but not in the named district gives way to the district
+        ("Militiamen attacked Logo (Mahagi, Ituri) on Sunday.", "Ituri", "Democratic Republic of Congo"),
+        # "Buni" of "Buni Yadi" is not the Pakistani town of that name
+        ("Gunmen raided Buni Yadi (Gujba, Yobe) at night.", "Yobe", "Nigeria"),
+        # the best-known Athens, not the American towns named after it
+        ("Hundreds of students marched in Athens against the new education law.", "Attica", "Greece"),
+        # the place outweighs the attackers' nationality
+        ("Saudi artillery hit villages in Razih district of Sadah governorate.", "Sadah", "Yemen"),
+        # the names after a place narrow it together: Egypt's Rafah, not Gaza's
+        ("Warplanes struck militants in Rafah (Rafah, North Sinai) on Friday.", "North Sinai", "Egypt"),
+    ],
+)
+def test_place_in_its_document(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.admin1, loc.country) == (admin1, country), loc

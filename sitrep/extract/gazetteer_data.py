@@ -22,10 +22,30 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_.,/]+")
 _DROP = re.compile(r"['’‘`´ʻʼʾʿ\"()]")
 
 
+#: Latin letters with no Unicode decomposition, as English-language sources spell them (the
+#: gazetteer build writes names the same way): Tərtər -> Tartar, Şanlıurfa -> Sanliurfa
+LETTERS = str.maketrans(
+    {
+        "ə": "a",
+        "Ə": "A",
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+    }
+    | {"ß": "ss", "ħ": "h", "Ħ": "H", "þ": "th", "ŋ": "ng"}
+)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ASCII form without diacritics (Farāh -> farah)."""
-    text = unicodedata.normalize("NFKD", text)
+    """Lower-case ASCII form without diacritics (Farāh -> farah, Tərtər -> tartar)."""
+    text = unicodedata.normalize("NFKD", text.translate(LETTERS))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 

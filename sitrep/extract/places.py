@@ -74,6 +74,8 @@ class _Mention:
     near: bool = False
     reference: bool = False  # "north of X": X only orients
     chosen: Place | None = None
+    partial: bool = False  # the capitalised name goes on ("Buni" of "Buni Yadi"): a guess at best
+    contradicted: bool = False  # the province or district named after it does not contain it
 
 
 class Gazetteer:
@@ -203,10 +205,13 @@ class Gazetteer:
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
         for m in mentions:
-            # a name most of whose readings lie in one country votes for it ("Kunduz": the Afghan
-            # city, province and district, and a Turkish village's alternate name)
-            (cc, n), *_ = Counter(p.cc for p in m.places).most_common(1)
-            if n * 2 > len(m.places):
+            if m.partial:
+                continue
+            # a name whose best reading outweighs the others votes for its country ("Kunduz": the
+            # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
+            # the Greek capital, not the American towns named after it)
+            cc = _leading_country(m.places)
+            if cc:
                 votes[cc] += 4 if m.places[0].kind == "country" else 2
             readings.setdefault(fold(text[m.start : m.end]), set()).update(p.cc for p in m.places)
         # an ambiguous name still tells which countries are possible: a country that several
@@ -217,9 +222,17 @@ class Gazetteer:
                 votes[cc] += n - 1
         for start, end in self._demonyms.finditer(text):
             demonym_cc = self.demonyms.get(fold(text[start:end]))
-            if demonym_cc:
-                votes[demonym_cc] += 2
+            if demonym_cc:  # "Saudi forces shelled ...": the actors' country, weaker than a place
+                votes[demonym_cc] += 1
         dominant = votes.most_common(1)[0][0] if votes else None
+        # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
+        kept = []
+        for m in mentions:
+            if m.partial:
+                m.places = [p for p in m.places if p.cc == dominant]
+            if m.places:
+                kept.append(m)
+        mentions = kept
         for i, m in enumerate(mentions):
             owner = (
                 mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
@@ -263,7 +276,7 @@ class Gazetteer:
                     continue
                 places = self._candidates(name)
                 if places:
-                    found.append(self._mention(para, doc, ent.start, ent.end, places))
+                    found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
                     taken.update(range(ent.start, ent.end))
         # capitalised word runs the model missed (places in free text)
         i = 0
@@ -275,6 +288,7 @@ class Gazetteer:
                 or doc[i].ent_type_ in ("PERSON", "ORG", "NORP")
                 and not self._cued(doc, i, i + 1)
                 and not _continues_list(doc, i, taken)
+                and not _in_brackets(doc, i)
             ):
                 i += 1
                 continue
@@ -286,6 +300,10 @@ class Gazetteer:
                     continue
                 # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
                 cued = self._cued(doc, i, i + n) or _continues_list(doc, i, taken)
+                # "Kindjandi (Gueskerou, Diffa)": names in brackets after a name are its district
+                # and province; "Bariirre, Afgooye": a district after a comma
+                bracketed = _in_brackets(doc, i)
+                listed = bracketed or _after_name(doc, i)
                 places = [
                     p
                     for p in self._candidates(span.text)
@@ -293,6 +311,10 @@ class Gazetteer:
                     or p.cc in FOCUS
                     or p.population >= 100_000
                     or cued
+                    or listed
+                    and p.kind == "admin2"
+                    or bracketed
+                    and p.kind == "city"
                 ]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
@@ -315,6 +337,9 @@ class Gazetteer:
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
+        partial = _name_goes_on(doc, s, e) and not any(
+            p.kind == "country" or p.population >= 100_000 for p in places
+        )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
         if doc[s:e][-1].lower_ in _ADMIN1_CUES or nxt in _ADMIN1_CUES or "province of" in before:
@@ -327,7 +352,7 @@ class Gazetteer:
         reference = bool(re.search(rf"{_DIRS}(ern)? of$|from$", before))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
-        return _Mention(start, end, places, cue, near, reference)
+        return _Mention(start, end, places, cue, near, reference, partial=partial)
 
     def _choose(
         self, m: _Mention, following: list[_Mention], dominant: str | None, owner: _Mention | None = None
@@ -337,28 +362,46 @@ class Gazetteer:
         # so does a possessive before it: "Chhattisgarh's Bijapur district"
         # "Logo (Mahagi, Ituri)": each following name that continues the list may narrow it
         prev_end = m.end
+        containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
         for f in ([owner] if owner is not None else []) + following:
             if f is not owner and f.start - prev_end > 3:
                 break
             prev_end = f.end if f is not owner else prev_end
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
             districts = {(p.cc, fold(p.name)) for p in f.places if p.kind == "admin2"}
-            narrowed = [
-                p
-                for p in places
-                if (p.cc, fold(p.admin1)) in parents
-                or (p.cc, fold(p.admin2)) in districts
-                or any(p.cc == cc and q.kind == "country" for q in f.places for cc in [q.cc])
-            ]
-            if narrowed:
-                places = narrowed
+            nations = {p.cc for p in f.places if p.kind == "country"}
+            if parents | districts:
+                # a unit whose every reading lies in one country ("Ituri", "North Sinai") or that the
+                # text calls a unit ("Bolivar state") can rule out
+                strong = len({cc for cc, _ in parents or districts}) == 1 or f.cue in ("admin1", "admin2")
+                containers.append((parents, districts, nations, strong and f is not owner))
+        if containers:
+            # the readings that the most of the names after it contain: "Rafah (Rafah, North Sinai)"
+            # is Egypt's Rafah, inside both its district and its province
+            def held(p: Place) -> tuple[int, bool]:
+                inside = [
+                    (p.cc, fold(p.admin1)) in parents
+                    or (p.cc, fold(p.admin2)) in districts
+                    or p.cc in nations
+                    for parents, districts, nations, _ in containers
+                ]
+                return sum(inside), inside[-1]  # a tie goes to the outermost unit, named last
+
+            best = max(held(p) for p in places)
+            if best[0]:
+                places = [p for p in places if held(p) == best]
+            elif places[0].kind not in ("country", "admin1") and any(c[3] for c in containers):
+                m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
+        if places[0].kind == "country":
+            return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
+        if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known
+            home = [p for p in places if p.cc == dominant]
+            if not home and places[0].kind == "city" and places[0].population < 100_000:
+                m.contradicted = True  # a small town abroad in a text about another country: likely not it
+            places = home or places
         if m.cue:
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
-        if places[0].kind == "country":
-            return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
-        if dominant:
-            places = [p for p in places if p.cc == dominant] or places
         return places[0]
 
     def locate(self, ctx: Context, start: int, end: int) -> Location | None:
@@ -372,7 +415,8 @@ class Gazetteer:
             if region:
                 return region
         if inside:
-            primary = [m for m in inside if not m.reference] or inside
+            primary = [m for m in inside if not m.reference and not m.contradicted]
+            primary = primary or [m for m in inside if not m.reference] or inside
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
             assert place is not None
@@ -422,6 +466,86 @@ class Gazetteer:
                     cited=((offset + region.start(), offset + region.end(), None),),
                 )  # fmt: skip
         return None
+
+
+_CONNECTORS = {
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "as",
+    "ash",
+    "at",
+    "az",
+    "an",
+    "de",
+    "del",
+    "da",
+    "do",
+    "dos",
+    "la",
+    "bin",
+    "ibn",
+}
+_NOT_NAME = _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES | {"area", "areas", "camp", "road", "market", "square"}
+_QUALIFIER_RE = re.compile(rf"{_DIRS}(?:ern)?|upper|lower|greater|rural|the", re.I)
+
+
+def _name_word(tok: Any) -> bool:
+    return bool(
+        tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _NOT_NAME and tok.ent_type_ != "DATE"
+    )
+
+
+def _joins(doc: Any, k: int) -> bool:
+    """Token k links two parts of one name: a connector ("al", "do") or a hyphen with no spaces."""
+    tok = doc[k]
+    if tok.text == "-":
+        return not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    return tok.lower_ in _CONNECTORS
+
+
+def _name_goes_on(doc: Any, s: int, e: int) -> bool:
+    """The capitalised name runs on past [s, e): "Abu" of "Abu Salim", "Santa Cruz" of "Santa Cruz
+    de Asia", "Lawa" of "Barangay Lawa"."""
+    if e < len(doc) and not doc[e].is_sent_start:
+        if _name_word(doc[e]):
+            return True
+        if e + 1 < len(doc) and _joins(doc, e) and _name_word(doc[e + 1]):
+            return True  # "Bilad al Yubi", "Gourma-Rharous"
+    if s > 1 and _joins(doc, s - 1) and _name_word(doc[s - 2]):
+        return True  # "Catole do Rocha"
+    if s > 0 and not doc[s].is_sent_start and not doc[s - 1].is_sent_start and _name_word(doc[s - 1]):
+        return not _QUALIFIER_RE.fullmatch(doc[s - 1].text) and doc[s - 1].ent_type_ != "NORP"
+    return False
+
+
+def _in_brackets(doc: Any, i: int) -> bool:
+    """A name in a bracket that follows a name: "Mansila (Mansila, Yagha)"."""
+    k = i - 1
+    while k >= 0 and doc[k].text not in ("(", ")", ".") and i - k <= 8:
+        k -= 1
+    return k >= 1 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _NOT_NAME)
+
+
+def _after_name(doc: Any, i: int) -> bool:
+    """A name after a name and a comma: "Bariirre, Afgooye"."""
+    return (
+        i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
+    )
+
+
+def _leading_country(places: list[Place]) -> str | None:
+    """The country a name most likely lies in: the only one, or the one whose best reading (an
+    administrative unit, else the most populous town) outweighs every other country's."""
+    weight: dict[str, float] = {}
+    for p in places:
+        w = 1e7 if p.kind != "city" else float(max(p.population, 1))
+        weight[p.cc] = max(weight.get(p.cc, 0.0), w)
+    ranked = sorted(weight.values(), reverse=True)
+    if len(ranked) == 1 or ranked[0] >= 3 * ranked[1]:
+        return max(weight, key=lambda cc: weight[cc])
+    return None
 
 
 def _continues_list(doc: Any, i: int, taken: set[int]) -> bool:

@@ -994,6 +994,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "in the Afghan city": the place named before
         back: Cite = (start + anaphor.start(), start + anaphor.end(), "coreference")
         location = state.last_location.citing(*state.last_location.cited, back)
+    in_paragraph = location is None  # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place
+    if in_paragraph:
+        para_start, para_end = offset, offset + len(doc.text)
+        dateline = ctx.cleaned.dateline_span
+        if dateline is not None and dateline[0] <= para_start < dateline[1]:
+            para_start = dateline[1]
+        location = _locate(ctx, para_start, para_end)
+        if location is not None:
+            location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()
     a1, a2 = _arguments(sent, trig, state, country)
     actor1, actor2 = a1.actor, a2.actor
@@ -1008,7 +1017,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
             words1 = with_basis(words1, "ACLED rule") or by_rule
-    placed = location is not None
+    placed = location is not None and not in_paragraph  # a place the sentence itself names
     if location is None:
         location = _country_only(actor1, actor2, state, (words1, words2))
     violent = trig.cls in VIOLENT
