@@ -19,7 +19,17 @@ from ..dates import record_date
 from .intent import classify
 from .lexicon import lexicon
 from .quotes import QUOTE_MARKS, Quote, find_quotes
-from .speakers import Memory, actor_for, index_persons, is_bad_subject, person_genders, resolve
+from .speakers import (
+    Memory,
+    Person,
+    actor_for,
+    index_persons,
+    is_bad_subject,
+    person_genders,
+    resolve,
+    sentence_starts,
+    surname_mentions,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -112,11 +122,11 @@ def extract_statements(ctx: Context) -> list[Statement]:
     quotes = [q for q in find_quotes(text, paras) if q.para not in skip]
     consumed: list[tuple[int, int]] = []  # attribution spans already used by a direct quote
     direct_spans: list[tuple[int, int]] = []
-    cands = _quote_candidates(text, paras, quotes, consumed, direct_spans)
+    cands = _quote_candidates(text, paras, quotes, consumed, direct_spans, ctx)
     cands += _reported_candidates(ctx, consumed, direct_spans, quotes, skip)
     cands += _answers(text, paras, qa)
     cands.sort(key=lambda c: (c.start, c.end))
-    return _resolve(ctx, cands)
+    return _resolve(ctx, cands, quotes)
 
 
 def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> list[Candidate]:
@@ -170,6 +180,7 @@ def _quote_candidates(
     quotes: list[Quote],
     consumed: list[tuple[int, int]],
     direct_spans: list[tuple[int, int]],
+    ctx: Context | None = None,
 ) -> list[Candidate]:
     lex = lexicon()
     out: list[Candidate] = []
@@ -206,6 +217,8 @@ def _quote_candidates(
             hphrase, hverb, h_off = head
             if phrase is None:
                 phrase, phrase_start = hphrase, bound + h_off
+                if ctx is not None:
+                    phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
             attribution = prefix + " " + attribution
@@ -226,6 +239,31 @@ def _quote_candidates(
             )
         )
     return out
+
+
+def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str, int]:
+    """A head 'phrase' that is a clause ("She quickly noted her years in office, saying") -> its
+    subject ("She"), found through the parse from the reporting verb that follows the phrase."""
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(start - para.start, start - para.start + len(phrase), alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return phrase, start
+    verb = next((t for t in doc[span.end : span.end + 4] if t.pos_ in ("VERB", "AUX")), None)
+    subj = None
+    for _ in range(3):
+        if verb is None:
+            break
+        subj = _subject(verb)
+        if subj is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None or not (span.start <= subj.left_edge.i and subj.right_edge.i < span.end):
+        return phrase, start
+    sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in sub) and len(sub) > 3:
+        return phrase, start
+    return sub.text, para.start + sub.start_char
 
 
 def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
@@ -665,11 +703,17 @@ def _addressee(attribution: str, relays: list[str]) -> str | None:
     return a
 
 
-def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
+def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = None) -> list[Statement]:
     text = ctx.document.text
     doc = ctx.document
     persons = index_persons(ctx)
-    memory = Memory(persons=persons, genders=person_genders(ctx, persons))
+    memory = Memory(
+        persons=persons,
+        genders=person_genders(ctx, persons),
+        sentences=sentence_starts(ctx),
+        quoted=[(q.open, q.close) for q in quotes or []],
+        mentions=surname_mentions(ctx, persons),
+    )
     lex = lexicon()
     out: list[Statement] = []
     keys: list[list[str]] = []
@@ -717,6 +761,8 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
         seen_spans.append((c.start, c.end))
         if speaker is not None:
             memory.update(speaker, channel, c.para)
+            if c.phrase is not None and speaker.name and speaker.name != speaker.organization:
+                memory.said.append(Person(c.phrase_start, speaker, speaker.name.split()[-1].lower(), True))
     _ = lex
     _boilerplate_repeats(ctx, out, keys)
     return out
