@@ -82,6 +82,9 @@ class Candidate:
     inverted: bool = False
     addressee: str | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
+    gaps: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # attribution inside the span ("..., he said, ...")
     interview: int | None = None  # an answer of a Q&A interview: offset of the first question
 
 
@@ -184,6 +187,8 @@ def _quote_candidates(
 ) -> list[Candidate]:
     lex = lexicon()
     out: list[Candidate] = []
+    ends: list[int] = []  # where each candidate's quote and its tail attribution end
+    tails: list[tuple[int, int]] = []  # each candidate's tail attribution span
     for qi, q in enumerate(quotes):
         plo, phi = paras[q.para]
         prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
@@ -195,6 +200,13 @@ def _quote_candidates(
         m_end = _SENT_END.search(text, tail_lo, nxt)
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
+        if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.close + 1))
+            ends[-1] = q.close + 1
+            direct_spans.append((q.start, q.end))
+            continue
         head = _parse_head(prefix)
         if prefix.strip() and head is None:
             continue  # embedded (partial) quote: reported speech, handled by the parse pass
@@ -206,6 +218,7 @@ def _quote_candidates(
         phrase_start = q.start
         inverted = False
         attribution = ""
+        start, gaps = q.start, []
         if tail_attr is not None:
             phrase, verb, inverted, p_off = tail_attr
             phrase_start = tail_lo + p_off
@@ -218,17 +231,29 @@ def _quote_candidates(
             if phrase is None:
                 phrase, phrase_start = hphrase, bound + h_off
                 if ctx is not None:
+                    split = _subject_before(ctx, q, phrase, phrase_start)
+                    if split is not None:  # "The plan, she said, \"is a disaster.\""
+                        start, phrase = phrase_start, text[split : phrase_start + len(phrase)]
+                        phrase_start, gaps = split, [(split, q.open + 1)]
                     phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
             attribution = prefix + " " + attribution
             consumed.append((bound, q.open))
         direct_spans.append((q.start, q.end))
+        if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end = q.end
+            prev.span = (prev.span[0], max(tail_hi, q.close + 1))
+            ends[-1] = tail_hi if tail else q.close + 1
+            tails[-1] = (tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1)
+            continue
         out.append(
             Candidate(
-                start=q.start,
+                start=start,
                 end=q.end,
-                direct=True,
+                direct=not gaps,
                 phrase=phrase,
                 phrase_start=phrase_start,
                 verbs=verbs,
@@ -236,9 +261,40 @@ def _quote_candidates(
                 span=(bound, max(tail_hi, q.close + 1)),
                 para=q.para,
                 inverted=inverted,
+                gaps=gaps,
             )
         )
+        ends.append(tail_hi if tail else q.close + 1)
+        tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
     return out
+
+
+def _continues(text: str, prev: Candidate, prev_end: int, q: Quote) -> bool:
+    """An unattributed quote right after an attributed one in its paragraph, with nothing but
+    punctuation between them and the first one's attribution, continues it."""
+    if prev.para != q.para or prev.phrase is None or prev_end > q.open:
+        return False
+    return not any(ch.isalnum() for ch in text[prev_end : q.open])
+
+
+def _subject_before(ctx: Context, q: Quote, phrase: str, start: int) -> int | None:
+    """'The plan, she said, "is ..."': the words before the last comma are the quote's subject.
+    Returns the offset where the attribution ('she said,') begins, or None."""
+    cut = phrase.rfind(", ")
+    if cut <= 0 or len(phrase[cut + 2 :].split()) > 4:
+        return None
+    para = ctx.paragraphs[q.para]
+    doc = para.doc
+    pre = doc.char_span(start - para.start, start - para.start + cut, alignment_mode="expand")
+    if pre is None or not len(pre):
+        return None
+    q_tok = doc.char_span(q.open - para.start, q.open - para.start + 1, alignment_mode="expand")
+    if q_tok is None or not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= q_tok.start and t.head.pos_ in ("VERB", "AUX")
+        for t in pre
+    ):
+        return None
+    return start + cut + 2
 
 
 def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str, int]:
@@ -398,6 +454,12 @@ def _reported_from_verb(
             subj = _subject(head)
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
             subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
+        elif (
+            tok.dep_ == "conj"
+            and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            subj = _subject(head)  # "thanked the crowd and said (that) ...": the subject is shared
         if subj is None:
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
     if (
@@ -407,11 +469,22 @@ def _reported_from_verb(
         and any(c.dep_ == "neg" for c in tok.head.children)
     ):
         return None  # "did not comment", "declined to say", "refused to comment" are not statements
+    relative = None
     if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
-        return None
+        noun = tok.head
+        if (
+            subj.lower_ != "who"
+            or tok.dep_ != "relcl"
+            or noun.pos_ != "PROPN"
+            or not any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            return None
+        relative = noun  # "Barkley, who said he votes ...": the noun the clause hangs on
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
+    if relative is not None:
+        s_lo, s_hi = relative.left_edge.i, relative.i + 1
     if (
         subj.i < tok.i
         and tok.lemma_.lower() in _NEUTRAL_TELL
@@ -450,6 +523,14 @@ def _reported_from_verb(
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
+    gaps: list[tuple[int, int]] = []
+    if not comps and tok.dep_ == "parataxis" and subj.i < tok.i and tok.head.i > tok.i:
+        # "Greensboro, Sexton said, made him question ...": the clause around the attribution
+        head = tok.head
+        lo_tok, hi_tok = s_lo, tok.i + 1
+        if lo_tok > head.left_edge.i + 1 and sent.doc[lo_tok - 1].text == ",":
+            pieces = [(head.left_edge.i, head.right_edge.i + 1)]
+            gaps = [(s_lo - 1, min(hi_tok + 1, head.right_edge.i))]
     addressee = None
     if tok.lemma_.lower() in _ADDRESSING:
         obj = next((c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.i > tok.i), None)
@@ -479,7 +560,7 @@ def _reported_from_verb(
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     if hi - lo < (2 if short_ok else 3):
         return None
-    if s_lo < hi and lo < s_hi:  # the subject inside the complement: parse went wrong
+    if s_lo < hi and lo < s_hi and not gaps:  # the subject inside the complement: parse went wrong
         if s_lo <= lo:
             lo = s_hi
         else:
@@ -496,6 +577,10 @@ def _reported_from_verb(
     s_start = base + sent.start_char
     s_end = base + sent.end_char
     attribution = text[s_start:start] + " " + text[end:s_end]
+    if gaps:  # token gap -> character gap, the commas around the attribution included
+        g_lo, g_hi = gaps[0]
+        gap_chars = [(base + doc[g_lo].idx, base + doc[g_hi - 1].idx + len(doc[g_hi - 1].text))]
+        direct = False
     return Candidate(
         start=start,
         end=end,
@@ -508,6 +593,7 @@ def _reported_from_verb(
         para=pi,
         inverted=subj.i > tok.i,
         addressee=addressee,
+        gaps=gap_chars if gaps else [],
     )
 
 
@@ -703,6 +789,21 @@ def _addressee(attribution: str, relays: list[str]) -> str | None:
     return a
 
 
+def _content_text(text: str, c: Candidate) -> str:
+    """The statement's words: the mention span without the attribution clauses inside it."""
+    pieces, pos = [], c.start
+    for a, b in sorted(c.gaps):
+        pieces.append(text[pos:a])
+        pos = b
+    pieces.append(text[pos : c.end])
+    marks = "".join(QUOTE_MARKS)
+    if c.direct:
+        pieces = [x.strip().strip(marks).strip(" ,") for x in pieces]
+    elif c.gaps:
+        pieces = [x.strip(" ,") for x in pieces]
+    return " ".join(x for x in pieces if x)
+
+
 def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = None) -> list[Statement]:
     text = ctx.document.text
     doc = ctx.document
@@ -721,9 +822,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
     for c in cands:
         if any(a <= c.start and c.end <= b for a, b in seen_spans):
             continue  # a partial quote inside a reported statement already taken
-        quote = text[c.start : c.end]
-        if c.direct:
-            quote = quote.strip().strip("".join(QUOTE_MARKS)).strip(" ,")
+        quote = _content_text(text, c)
         toks = _norm_tokens(quote)
         dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
         if c.interview is not None:
