@@ -121,3 +121,19 @@ def test_who_said_clause_is_the_named_persons_statement() -> None:
     text = "Campaign trail\n\nTom Pickering, who said he usually votes for the other party, spoke next."
     st = one(stmts(text), "votes for the other party")
     assert st.speaker.name == "Tom Pickering"
+
+
+# ----------------------------------------------------------------- speaker fields are noun phrases
+
+
+def test_relative_clause_is_cut_from_a_described_speaker() -> None:
+    text = "Council vote\n\nMembers who spoke with reporters afterward said the vote would be held next week."
+    st = one(stmts(text), "vote would be held")
+    fields = [st.speaker.name, st.speaker.role, st.speaker.organization]
+    assert not any(f and "spoke" in f for f in fields), fields
+
+
+def test_first_person_narrator_is_no_named_speaker() -> None:
+    text = "Council vote\n\nI told the committee that the budget was not balanced at all."
+    st = one(stmts(text), "budget was not balanced")
+    assert st.speaker.name is None and st.speaker.organization is None

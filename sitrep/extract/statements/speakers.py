@@ -464,6 +464,18 @@ def resolve(
         name = person.speaker.name or ""
         if name and p.endswith(name) and start - 1 <= person.pos < start + len(phrase):
             return person.speaker, False
+    if low in ("i", "we", "you"):
+        return None, False  # the writer or the reader, outside a quote: nobody the text names
+    at = phrase.find(p)
+    if p and at >= 0:
+        np = _noun_phrase(ctx, start + at, p)
+        if np is None:
+            return _person_at(p, start, memory), False
+        if np != p:
+            p = np
+            named = _person_at(p, start, memory)
+            if named:
+                return named, False
     if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
         o = _DET.sub("", p)
         return Speaker(name=o, organization=o), False
@@ -479,6 +491,44 @@ def resolve(
     if p and len(p.split()) <= 10:
         return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
     return None, False
+
+
+def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
+    """The phrase when the parse reads it as one noun phrase (a relative clause after its head cut:
+    "members who spoke with reporters" -> "members"); None for a clause or a fragment ("he will",
+    "U.S. companies are the biggest investors", "on his Facebook page")."""
+    para = next((x for x in ctx.paragraphs if x.start <= start < x.end), None)
+    if para is None:
+        return p
+    span = para.doc.char_span(start - para.start, start - para.start + len(p), alignment_mode="expand")
+    if span is None or not len(span):
+        return p
+    if len(span) > 1 and span[0].dep_ == "mark":  # "As the Post's X (wrote)"
+        span = span[1:]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    if verbs:  # a clause: its subject, when the phrase holds it ("Clinton seemed to be ready")
+        subj = next((c for c in verbs[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subj is None
+            or subj.pos_ == "PRON"
+            or not span.start <= subj.left_edge.i <= subj.right_edge.i < span.end
+        ):
+            return None
+        root = subj
+    else:
+        nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")]
+        if not nominal or span[0].tag_ == "PRP" or span[0].pos_ in ("SCONJ", "AUX", "VERB"):
+            return None
+        root = nominal[0]
+    lo = max(root.left_edge.i, span.start)
+    hi = min(root.right_edge.i + 1, span.end)
+    cut = [c.left_edge.i for c in root.children if c.dep_ in ("relcl", "acl") and c.i > root.i]
+    if cut:
+        hi = min(hi, min(cut))
+    while hi > lo + 1 and span.doc[hi - 1].is_punct:
+        hi -= 1
+    return span.doc[lo:hi].text if (lo, hi) != (span.start, span.end) else p
 
 
 def _has_name(p: str) -> bool:
