@@ -137,3 +137,14 @@ def test_first_person_narrator_is_no_named_speaker() -> None:
     text = "Council vote\n\nI told the committee that the budget was not balanced at all."
     st = one(stmts(text), "budget was not balanced")
     assert st.speaker.name is None and st.speaker.organization is None
+
+
+def test_quote_attributed_with_continued_or_joked() -> None:
+    text = (
+        "Campaign trail\n\n"
+        '"We have knocked on every door in this county twice," Holloway continued.\n\n'
+        'Pickering joked: "My shoes have walked more miles than my car this year."'
+    )
+    sts = stmts(text)
+    assert "holloway" in (one(sts, "every door").speaker.name or "").lower()
+    assert "pickering" in (one(sts, "my shoes").speaker.name or "").lower()
