@@ -497,6 +497,9 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
     """The phrase when the parse reads it as one noun phrase (a relative clause after its head cut:
     "members who spoke with reporters" -> "members"); None for a clause or a fragment ("he will",
     "U.S. companies are the biggest investors", "on his Facebook page")."""
+    words = p.split()
+    if all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words) and words[0][:1].isupper():
+        return p  # a name ("Pickering", tagged a verb by the parse) or a titled one
     para = next((x for x in ctx.paragraphs if x.start <= start < x.end), None)
     if para is None:
         return p
