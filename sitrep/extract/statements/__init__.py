@@ -208,9 +208,10 @@ def _quote_candidates(
             direct_spans.append((q.start, q.end))
             continue
         head = _parse_head(prefix)
+        tail_attr = _parse_tail(tail) if tail.strip() else None
+        start, gaps = q.start, []
         if prefix.strip() and head is None:
             continue  # embedded (partial) quote: reported speech, handled by the parse pass
-        tail_attr = _parse_tail(tail) if tail.strip() else None
         if head is None and tail_attr is None and q.words(text) < 4:
             continue  # a scare quote or a title standing alone
         verbs: list[str] = []
@@ -218,7 +219,6 @@ def _quote_candidates(
         phrase_start = q.start
         inverted = False
         attribution = ""
-        start, gaps = q.start, []
         if tail_attr is not None:
             phrase, verb, inverted, p_off = tail_attr
             phrase_start = tail_lo + p_off
@@ -337,6 +337,11 @@ def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
         return True
     if stripped[:1].islower():
         return True
+    if text[q.end - 1 : q.end] in "?!":  # '"Who knows?" Trump told the network.'
+        v = lexicon().verb_re.search(stripped[:60])
+        if v is not None and 0 < len(stripped[: v.start()].split()) <= 4:
+            rest = stripped[v.end() :].lstrip()
+            return not re.match(r"(?:that\b|[a-z]+\s+(?:is|are|was|were|will|would|has|had)\b)", rest)
     return text[q.end - 1 : q.end] not in ".!?\u2026" and lexicon().verb_re.search(stripped[:80]) is not None
 
 
