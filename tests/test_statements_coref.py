@@ -148,3 +148,13 @@ def test_quote_attributed_with_continued_or_joked() -> None:
     sts = stmts(text)
     assert "holloway" in (one(sts, "every door").speaker.name or "").lower()
     assert "pickering" in (one(sts, "my shoes").speaker.name or "").lower()
+
+
+def test_pronoun_after_a_fronted_time_phrase_is_the_speaker() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Robert Hale spoke to supporters in a gym on Monday.\n\n"
+        'On the morning show Tuesday, he said, "I never promised to pay for anything."'
+    )
+    st = one(stmts(text), "never promised")
+    assert st.speaker.name == "Robert Hale"

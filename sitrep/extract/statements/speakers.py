@@ -387,6 +387,8 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
     # appositive ("Resolute Support, the name for the NATO mission")
     while len(parts) > 1 and parts[0].split()[0].lower() in _LEADING:
         parts.pop(0)
+    if len(parts) > 1 and parts[-1].lower() in ("he", "she", "they", "it"):
+        parts = parts[-1:]  # "On the morning show Tuesday, he (said)": the pronoun is the subject
     p = parts[0] if parts else p
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
     return p.strip()
