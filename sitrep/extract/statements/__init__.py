@@ -20,7 +20,17 @@ from ..dates import record_date
 from .intent import classify, cue_in
 from .lexicon import lexicon
 from .quotes import QUOTE_MARKS, Quote, find_quotes
-from .speakers import Memory, actor_for, index_persons, is_bad_subject, person_genders, resolve
+from .speakers import (
+    Memory,
+    Person,
+    actor_for,
+    index_persons,
+    is_bad_subject,
+    person_genders,
+    resolve,
+    sentence_starts,
+    surname_mentions,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -73,6 +83,9 @@ class Candidate:
     inverted: bool = False
     addressee: str | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
+    gaps: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # attribution inside the span ("..., he said, ...")
     interview: int | None = None  # an answer of a Q&A interview: offset of the first question
     cue: tuple[int, int] | None = None  # the reporting verb ("said", "warned", "according to")
     # the ranges of the text ``attribution`` joins with single spaces, in order (none when made up)
@@ -117,11 +130,11 @@ def extract_statements(ctx: Context) -> list[Statement]:
     quotes = [q for q in find_quotes(text, paras) if q.para not in skip]
     consumed: list[tuple[int, int]] = []  # attribution spans already used by a direct quote
     direct_spans: list[tuple[int, int]] = []
-    cands = _quote_candidates(text, paras, quotes, consumed, direct_spans)
+    cands = _quote_candidates(text, paras, quotes, consumed, direct_spans, ctx)
     cands += _reported_candidates(ctx, consumed, direct_spans, quotes, skip)
     cands += _answers(text, paras, qa)
     cands.sort(key=lambda c: (c.start, c.end))
-    return _resolve(ctx, cands)
+    return _resolve(ctx, cands, quotes)
 
 
 def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> list[Candidate]:
@@ -175,9 +188,12 @@ def _quote_candidates(
     quotes: list[Quote],
     consumed: list[tuple[int, int]],
     direct_spans: list[tuple[int, int]],
+    ctx: Context | None = None,
 ) -> list[Candidate]:
     lex = lexicon()
     out: list[Candidate] = []
+    ends: list[int] = []  # where each candidate's quote and its tail attribution end
+    tails: list[tuple[int, int]] = []  # each candidate's tail attribution span
     for qi, q in enumerate(quotes):
         plo, phi = paras[q.para]
         prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
@@ -189,10 +205,18 @@ def _quote_candidates(
         m_end = _SENT_END.search(text, tail_lo, nxt)
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
+        if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.close + 1))
+            ends[-1] = q.close + 1
+            direct_spans.append((q.start, q.end))
+            continue
         head = _parse_head(prefix)
+        tail_attr = _parse_tail(tail) if tail.strip() else None
+        start, gaps = q.start, []
         if prefix.strip() and head is None:
             continue  # embedded (partial) quote: reported speech, handled by the parse pass
-        tail_attr = _parse_tail(tail) if tail.strip() else None
         if head is None and tail_attr is None and q.words(text) < 4:
             continue  # a scare quote or a title standing alone
         verbs: list[str] = []
@@ -215,6 +239,12 @@ def _quote_candidates(
             hphrase, hverb, h_off = head
             if phrase is None:
                 phrase, phrase_start = hphrase, bound + h_off
+                if ctx is not None:
+                    split = _subject_before(ctx, q, phrase, phrase_start)
+                    if split is not None:  # "The plan, she said, \"is a disaster.\""
+                        start, phrase = phrase_start, text[split : phrase_start + len(phrase)]
+                        phrase_start, gaps = split, [(split, q.open + 1)]
+                    phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
                 cue = cue or _word_in(text, bound, q.open, hverb)
@@ -222,11 +252,19 @@ def _quote_candidates(
             attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
             consumed.append((bound, q.open))
         direct_spans.append((q.start, q.end))
+        if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end = q.end
+            prev.span = (prev.span[0], max(tail_hi, q.close + 1))
+            ends[-1] = tail_hi if tail else q.close + 1
+            tails[-1] = (tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1)
+            continue
         out.append(
             Candidate(
-                start=q.start,
+                start=start,
                 end=q.end,
-                direct=True,
+                direct=not gaps,
                 phrase=phrase,
                 phrase_start=phrase_start,
                 verbs=verbs,
@@ -236,8 +274,11 @@ def _quote_candidates(
                 inverted=inverted,
                 cue=cue,
                 attribution_at=attribution_at,
+                gaps=gaps,
             )
         )
+        ends.append(tail_hi if tail else q.close + 1)
+        tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
     return out
 
 
@@ -245,6 +286,59 @@ def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
     """Where the attribution parser's verb stands in the words it parsed."""
     m = re.search(rf"\b{re.escape(word)}\b", text[lo:hi])
     return (lo + m.start(), lo + m.end()) if m else None
+
+
+def _continues(text: str, prev: Candidate, prev_end: int, q: Quote) -> bool:
+    """An unattributed quote right after an attributed one in its paragraph, with nothing but
+    punctuation between them and the first one's attribution, continues it."""
+    if prev.para != q.para or prev.phrase is None or prev_end > q.open:
+        return False
+    return not any(ch.isalnum() for ch in text[prev_end : q.open])
+
+
+def _subject_before(ctx: Context, q: Quote, phrase: str, start: int) -> int | None:
+    """'The plan, she said, "is ..."': the words before the last comma are the quote's subject.
+    Returns the offset where the attribution ('she said,') begins, or None."""
+    cut = phrase.rfind(", ")
+    if cut <= 0 or len(phrase[cut + 2 :].split()) > 4:
+        return None
+    para = ctx.paragraphs[q.para]
+    doc = para.doc
+    pre = doc.char_span(start - para.start, start - para.start + cut, alignment_mode="expand")
+    if pre is None or not len(pre):
+        return None
+    q_tok = doc.char_span(q.open - para.start, q.open - para.start + 1, alignment_mode="expand")
+    if q_tok is None or not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= q_tok.start and t.head.pos_ in ("VERB", "AUX")
+        for t in pre
+    ):
+        return None
+    return start + cut + 2
+
+
+def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str, int]:
+    """A head 'phrase' that is a clause ("She quickly noted her years in office, saying") -> its
+    subject ("She"), found through the parse from the reporting verb that follows the phrase."""
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(start - para.start, start - para.start + len(phrase), alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return phrase, start
+    verb = next((t for t in doc[span.end : span.end + 4] if t.pos_ in ("VERB", "AUX")), None)
+    subj = None
+    for _ in range(3):
+        if verb is None:
+            break
+        subj = _subject(verb)
+        if subj is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None or not (span.start <= subj.left_edge.i and subj.right_edge.i < span.end):
+        return phrase, start
+    sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in sub) and len(sub) > 3:
+        return phrase, start
+    return sub.text, para.start + sub.start_char
 
 
 def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
@@ -262,6 +356,11 @@ def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
         return True
     if stripped[:1].islower():
         return True
+    if text[q.end - 1 : q.end] in "?!":  # '"Who knows?" Trump told the network.'
+        v = lexicon().verb_re.search(stripped[:60])
+        if v is not None and 0 < len(stripped[: v.start()].split()) <= 4:
+            rest = stripped[v.end() :].lstrip()
+            return not re.match(r"(?:that\b|[a-z]+\s+(?:is|are|was|were|will|would|has|had)\b)", rest)
     return text[q.end - 1 : q.end] not in ".!?\u2026" and lexicon().verb_re.search(stripped[:80]) is not None
 
 
@@ -379,6 +478,12 @@ def _reported_from_verb(
             subj = _subject(head)
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
             subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
+        elif (
+            tok.dep_ == "conj"
+            and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            subj = _subject(head)  # "thanked the crowd and said (that) ...": the subject is shared
         if subj is None:
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
     if (
@@ -388,11 +493,22 @@ def _reported_from_verb(
         and any(c.dep_ == "neg" for c in tok.head.children)
     ):
         return None  # "did not comment", "declined to say", "refused to comment" are not statements
+    relative = None
     if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
-        return None
+        noun = tok.head
+        if (
+            subj.lower_ != "who"
+            or tok.dep_ != "relcl"
+            or noun.pos_ != "PROPN"
+            or not any(c.dep_ == "ccomp" for c in tok.children)
+        ):
+            return None
+        relative = noun  # "Barkley, who said he votes ...": the noun the clause hangs on
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
+    if relative is not None:
+        s_lo, s_hi = relative.left_edge.i, relative.i + 1
     if (
         subj.i < tok.i
         and tok.lemma_.lower() in _NEUTRAL_TELL
@@ -431,6 +547,14 @@ def _reported_from_verb(
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
+    gaps: list[tuple[int, int]] = []
+    if not comps and tok.dep_ == "parataxis" and subj.i < tok.i and tok.head.i > tok.i:
+        # "Greensboro, Sexton said, made him question ...": the clause around the attribution
+        head = tok.head
+        lo_tok, hi_tok = s_lo, tok.i + 1
+        if lo_tok > head.left_edge.i + 1 and sent.doc[lo_tok - 1].text == ",":
+            pieces = [(head.left_edge.i, head.right_edge.i + 1)]
+            gaps = [(s_lo - 1, min(hi_tok + 1, head.right_edge.i))]
     addressee = None
     addressee_at: tuple[int, int] | None = None
     if tok.lemma_.lower() in _ADDRESSING:
@@ -464,7 +588,7 @@ def _reported_from_verb(
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     if hi - lo < (2 if short_ok else 3):
         return None
-    if s_lo < hi and lo < s_hi:  # the subject inside the complement: parse went wrong
+    if s_lo < hi and lo < s_hi and not gaps:  # the subject inside the complement: parse went wrong
         if s_lo <= lo:
             lo = s_hi
         else:
@@ -481,6 +605,10 @@ def _reported_from_verb(
     s_start = base + sent.start_char
     s_end = base + sent.end_char
     attribution = text[s_start:start] + " " + text[end:s_end]
+    if gaps:  # token gap -> character gap, the commas around the attribution included
+        g_lo, g_hi = gaps[0]
+        gap_chars = [(base + doc[g_lo].idx, base + doc[g_hi - 1].idx + len(doc[g_hi - 1].text))]
+        direct = False
     return Candidate(
         start=start,
         end=end,
@@ -496,6 +624,7 @@ def _reported_from_verb(
         cue=(base + tok.idx, base + tok.idx + len(tok.text)),
         attribution_at=[(s_start, start), (end, s_end)],
         addressee_at=addressee_at,
+        gaps=gap_chars if gaps else [],
     )
 
 
@@ -710,11 +839,51 @@ def _addressee(attribution: str, relays: Iterable[str]) -> tuple[str, tuple[int,
     return a, (m.start("a"), m.start("a") + len(a))
 
 
-def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
+def _content_spans(text: str, c: Candidate) -> list[tuple[int, int]]:
+    """The statement's words: the mention span without the attribution clauses inside it (and,
+    for a quotation, without its marks), as ranges of the text."""
+    pieces, pos = [], c.start
+    for a, b in sorted(c.gaps):
+        pieces.append((pos, a))
+        pos = b
+    pieces.append((pos, c.end))
+    marks = "".join(QUOTE_MARKS)
+    if c.direct:
+        steps: tuple[str | None, ...] = (None, marks, " ,")
+    elif c.gaps:
+        steps = (" ,",)
+    else:
+        steps = ()
+    out = []
+    for lo, hi in pieces:
+        for chars in steps:
+            lo, hi = _strip_span(text, lo, hi, chars)
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+def _in_pieces(pieces: list[tuple[int, int]], lo: int, hi: int) -> Cite | None:
+    """Where [lo, hi) of the pieces joined by single spaces stands in the text."""
+    pos = 0
+    for a, b in pieces:
+        if pos <= lo and hi <= pos + (b - a):
+            return (a + lo - pos, a + hi - pos, None)
+        pos += b - a + 1
+    return None
+
+
+def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = None) -> list[Statement]:
     text = ctx.document.text
     doc = ctx.document
     persons = index_persons(ctx)
-    memory = Memory(persons=persons, genders=person_genders(ctx, persons))
+    memory = Memory(
+        persons=persons,
+        genders=person_genders(ctx, persons),
+        sentences=sentence_starts(ctx),
+        quoted=[(q.open, q.close) for q in quotes or []],
+        mentions=surname_mentions(ctx, persons),
+    )
     lex = lexicon()
     out: list[Statement] = []
     keys: list[list[str]] = []
@@ -723,12 +892,8 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
     for c in cands:
         if any(a <= c.start and c.end <= b for a, b in seen_spans):
             continue  # a partial quote inside a reported statement already taken
-        q_lo, q_hi = c.start, c.end
-        if c.direct:  # the words inside the marks
-            q_lo, q_hi = _strip_span(text, q_lo, q_hi, None)
-            q_lo, q_hi = _strip_span(text, q_lo, q_hi, "".join(QUOTE_MARKS))
-            q_lo, q_hi = _strip_span(text, q_lo, q_hi, " ,")
-        quote = text[q_lo:q_hi]
+        pieces = _content_spans(text, c)
+        quote = " ".join(text[lo:hi] for lo, hi in pieces)
         toks = _norm_tokens(quote)
         dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
         if c.interview is not None:
@@ -772,10 +937,10 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
             date=record_date(ctx, c.span[0], c.span[1], "statement"),
             speaker_actor=actor_for(sp.organization, sp.name, sp.role) if speaker else None,
         )
-        st.cite(doc, "quote", [(q_lo, q_hi, None)])
+        st.cite(doc, "quote", [(lo, hi, None) for lo, hi in pieces])
         if speaker is not None:
             st.cite(doc, "speaker", said_by)
-        st.cite(doc, "intent", _intent_words(c, intent, q_lo, quote))
+        st.cite(doc, "intent", _intent_words(c, intent, pieces, quote))
         if addressed and addressed[1]:
             st.cite(doc, "addressee", [addressed[1]])
         st.cite(doc, "reported_by", [w for at in relays.values() if (w := _in_text(c, *at))])
@@ -786,6 +951,8 @@ def _resolve(ctx: Context, cands: list[Candidate]) -> list[Statement]:
         seen_spans.append((c.start, c.end))
         if speaker is not None:
             memory.update(speaker, channel, c.para)
+            if c.phrase is not None and speaker.name and speaker.name != speaker.organization:
+                memory.said.append(Person(c.phrase_start, speaker, speaker.name.split()[-1].lower(), True))
     _ = lex
     _boilerplate_repeats(ctx, out, keys)
     return out
@@ -817,16 +984,16 @@ def _speaker_words(c: Candidate, speaker: Speaker | None) -> list[Cite]:
     return [(c.phrase_start + lo, c.phrase_start + hi, basis)]
 
 
-def _intent_words(c: Candidate, intent: str, q_lo: int, quote: str) -> list[Cite]:
+def _intent_words(c: Candidate, intent: str, pieces: list[tuple[int, int]], quote: str) -> list[Cite]:
     """The reporting verb, and the words of the content that decided the intent, if any."""
     found: list[Cite] = []
     if c.cue is not None:
         found.append((c.cue[0], c.cue[1], None))
     cue = cue_in(quote, intent) if intent != "other" else None
-    if cue is not None:
-        found.append((q_lo + cue[0], q_lo + cue[1], None))
+    if cue is not None and (at := _in_pieces(pieces, *cue)):
+        found.append(at)
     if not found:  # no reporting verb parsed: the content is what was classified
-        found.append((q_lo, q_lo + len(quote), "no cue word"))
+        found += [(lo, hi, "no cue word") for lo, hi in pieces]
     return found
 
 

@@ -45,7 +45,7 @@ def lexicon() -> Lexicon:
     )
     verbs = {k: (v[0], float(v[1])) for k, v in raw["verbs"].items()}
     forms: dict[str, str] = {}
-    for lemma in verbs:
+    for lemma in [*verbs, *raw.get("quote_verbs", [])]:
         for f in [*_inflect(lemma), *raw["irregular"].get(lemma, [])]:
             forms.setdefault(f, lemma)
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

@@ -8,6 +8,7 @@ Named people are indexed once per document with the title words before their nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from ..actors import ActorRegistry
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..context import Context
 
@@ -113,6 +114,7 @@ class Person:
     pos: int
     speaker: Speaker
     surname: str
+    subject: bool = False  # the subject (or its appositive) of its clause
 
 
 def _gender(memory: Memory, sp: Speaker) -> str | None:
@@ -131,6 +133,10 @@ class Memory:
     statement_org: Speaker | None = None
     description: tuple[Speaker, int] | None = None  # unnamed describer ("a ministry spokesman"), paragraph
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "he" / "she"
+    sentences: list[int] = field(default_factory=list)  # sentence start offsets, ascending
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, ascending
+    said: list[Person] = field(default_factory=list)  # speakers of resolved statements, at their phrase
+    mentions: list[Person] = field(default_factory=list)  # known surnames the NER did not tag as a person
 
     def update(self, sp: Speaker, channel: str | None, para: int) -> None:
         if not (sp.name or sp.role or sp.organization):
@@ -166,35 +172,37 @@ _MALE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", 
 
 
 def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
-    """Gender a text gives a person: a title before the name, or the first he/she after it in its sentence."""
-    out: dict[str, str] = {}
+    """Gender a text gives a person, by votes over its mentions: a title before the name (Ms., Mr.,
+    spokeswoman) counts most; a subject he/she (or herself/himself) after the name in its sentence,
+    before any other name, counts once ("Clinton said she would ..."; not "X criticized her plan")."""
+    by_pos = {p.pos: p.speaker for p in persons}
+    votes: dict[str, list[int]] = {}
     for para in ctx.paragraphs:
         doc: Doc = para.doc
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
-            sp = next((p.speaker for p in persons if p.pos == para.start + ent.start_char), None)
+            sp = by_pos.get(para.start + ent.start_char)
             key = sp.name if sp is not None and sp.name else name
-            if key in out:
-                continue
+            v = votes.setdefault(key, [0, 0])  # she, he
             before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 3) : ent.start]}
             if before & _FEMALE:
-                out[key] = "she"
+                v[0] += 5
                 continue
             if before & _MALE:
-                out[key] = "he"
+                v[1] += 5
                 continue
             for t in doc[ent.end : min(ent.sent.end, ent.end + 12)]:
                 if t.ent_type_ == "PERSON":
                     break
-                if t.lower_ in ("she", "her", "herself"):
-                    out[key] = "she"
+                if t.lower_ == "herself" or t.lower_ == "she" and t.dep_ in ("nsubj", "nsubjpass"):
+                    v[0] += 1
                     break
-                if t.lower_ in ("he", "his", "him", "himself"):
-                    out[key] = "he"
+                if t.lower_ == "himself" or t.lower_ == "he" and t.dep_ in ("nsubj", "nsubjpass"):
+                    v[1] += 1
                     break
-    return out
+    return {k: ("she" if f > m else "he") for k, (f, m) in votes.items() if f != m}
 
 
 def index_persons(ctx: Context) -> list[Person]:
@@ -222,8 +230,71 @@ def index_persons(ctx: Context) -> list[Person]:
             else:
                 sp = Speaker(name=name, role=role, organization=org)
                 known[surname] = sp
-            out.append(Person(para.start + ent.start_char, sp, surname))
+            out.append(Person(para.start + ent.start_char, sp, surname, _is_subject(ent.root)))
     return out
+
+
+def _is_subject(tok: Token) -> bool:
+    """A clause subject, or a name in apposition to / compounded with one ("his rival, Mr. X, said")."""
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "compound", "flat") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
+    """Capitalized known surnames outside PERSON entities ("Sanders says ..." tagged as a place)."""
+    known: dict[str, Speaker] = {}
+    for p in persons:
+        if p.speaker.name and len(p.surname) > 2:
+            known.setdefault(p.surname, p.speaker)
+    if not known:
+        return []
+    out: list[Person] = []
+    for para in ctx.paragraphs:
+        for t in para.doc:
+            if t.ent_type_ != "PERSON" and t.is_title and t.lower_ in known:
+                out.append(Person(para.start + t.idx, known[t.lower_], t.lower_, _is_subject(t)))
+    return out
+
+
+def sentence_starts(ctx: Context) -> list[int]:
+    return [para.start + sent.start_char for para in ctx.paragraphs for sent in para.doc.sents]
+
+
+def _in_quote(memory: Memory, pos: int) -> bool:
+    i = bisect_right(memory.quoted, (pos, 1 << 62)) - 1
+    return i >= 0 and memory.quoted[i][0] < pos < memory.quoted[i][1]
+
+
+def antecedent(pronoun: str, start: int, memory: Memory, window: int = 6) -> Speaker | None:
+    """The person a 'he' / 'she' at ``start`` refers to: the nearest sentence before it (or its own
+    sentence, before it) that names a person of a compatible gender outside quotation marks; in it,
+    the leftmost subject, else the leftmost name. Speakers of earlier statements count as names
+    where their attribution stands ("..., he said" chains)."""
+    sents = memory.sentences
+    here = bisect_right(sents, start) - 1
+    if here < 0:
+        return None
+    low = max(0, here - window)
+    lo_pos = sents[low]
+    by_sent: dict[int, list[Person]] = {}
+    for p in (*memory.persons, *memory.mentions, *memory.said):
+        if not (lo_pos <= p.pos < start) or _in_quote(memory, p.pos):
+            continue
+        if _gender(memory, p.speaker) not in (None, pronoun):
+            continue
+        by_sent.setdefault(bisect_right(sents, p.pos) - 1, []).append(p)
+    for k in range(here, low - 1, -1):
+        found = by_sent.get(k)
+        if found:
+            found.sort(key=lambda p: p.pos)
+            subj = [p for p in found if p.subject]
+            return (subj or found)[0].speaker
+    return None
 
 
 def _title_before(doc: Doc, i: int, roles: frozenset[str]) -> tuple[str | None, str | None]:
@@ -316,6 +387,8 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
     # appositive ("Resolute Support, the name for the NATO mission")
     while len(parts) > 1 and parts[0].split()[0].lower() in _LEADING:
         parts.pop(0)
+    if len(parts) > 1 and parts[-1].lower() in ("he", "she", "they", "it"):
+        parts = parts[-1:]  # "On the morning show Tuesday, he (said)": the pronoun is the subject
     p = parts[0] if parts else p
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
     return p.strip()
@@ -348,6 +421,10 @@ def resolve(
                 return person.speaker, False
     p = _clean_phrase(phrase, inverted)
     low = p.lower()
+    if low in ("she", "he") and memory.sentences:
+        found = antecedent(low, start, memory)
+        if found is not None:
+            return found, False
     if (
         low in ("she", "he")
         and memory.last_person is not None
@@ -389,6 +466,18 @@ def resolve(
         name = person.speaker.name or ""
         if name and p.endswith(name) and start - 1 <= person.pos < start + len(phrase):
             return person.speaker, False
+    if low in ("i", "we", "you"):
+        return None, False  # the writer or the reader, outside a quote: nobody the text names
+    at = phrase.find(p)
+    if p and at >= 0:
+        np = _noun_phrase(ctx, start + at, p)
+        if np is None:
+            return _person_at(p, start, memory), False
+        if np != p:
+            p = np
+            named = _person_at(p, start, memory)
+            if named:
+                return named, False
     if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
         o = _DET.sub("", p)
         return Speaker(name=o, organization=o), False
@@ -404,6 +493,47 @@ def resolve(
     if p and len(p.split()) <= 10:
         return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
     return None, False
+
+
+def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
+    """The phrase when the parse reads it as one noun phrase (a relative clause after its head cut:
+    "members who spoke with reporters" -> "members"); None for a clause or a fragment ("he will",
+    "U.S. companies are the biggest investors", "on his Facebook page")."""
+    words = p.split()
+    if all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words) and words[0][:1].isupper():
+        return p  # a name ("Pickering", tagged a verb by the parse) or a titled one
+    para = next((x for x in ctx.paragraphs if x.start <= start < x.end), None)
+    if para is None:
+        return p
+    span = para.doc.char_span(start - para.start, start - para.start + len(p), alignment_mode="expand")
+    if span is None or not len(span):
+        return p
+    if len(span) > 1 and span[0].dep_ == "mark":  # "As the Post's X (wrote)"
+        span = span[1:]
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    if verbs:  # a clause: its subject, when the phrase holds it ("Clinton seemed to be ready")
+        subj = next((c for c in verbs[0].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subj is None
+            or subj.pos_ == "PRON"
+            or not span.start <= subj.left_edge.i <= subj.right_edge.i < span.end
+        ):
+            return None
+        root = subj
+    else:
+        nominal = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X")]
+        if not nominal or span[0].tag_ == "PRP" or span[0].pos_ in ("SCONJ", "AUX", "VERB"):
+            return None
+        root = nominal[0]
+    lo = max(root.left_edge.i, span.start)
+    hi = min(root.right_edge.i + 1, span.end)
+    cut = [c.left_edge.i for c in root.children if c.dep_ in ("relcl", "acl") and c.i > root.i]
+    if cut:
+        hi = min(hi, min(cut))
+    while hi > lo + 1 and span.doc[hi - 1].is_punct:
+        hi -= 1
+    return span.doc[lo:hi].text if (lo, hi) != (span.start, span.end) else p
 
 
 def _has_name(p: str) -> bool:

@@ -1,0 +1,160 @@
+"""Statements: pronoun speakers resolved to the person the text means, and content boundaries of
+split quotes and parenthetical attributions ("X, she said, ..."). Composed sentences only."""
+
+from __future__ import annotations
+
+from sitrep.analyze import analyze
+from sitrep.model import Document, Statement
+
+
+def stmts(text: str) -> list[Statement]:
+    doc = Document(id="t", text=text)
+    out = next(analyze([doc])).statements
+    for st in out:
+        for m in st.mentions:
+            assert m.text == text[m.start : m.end]
+    return out
+
+
+def one(sts: list[Statement], fragment: str) -> Statement:
+    found = [s for s in sts if fragment.lower() in s.quote.lower()]
+    assert len(found) == 1, [s.quote for s in sts]
+    return found[0]
+
+
+# ----------------------------------------------------------------- pronoun speakers
+
+
+def test_he_said_is_the_person_just_named_not_the_previous_speaker() -> None:
+    text = (
+        "Flood relief stalls\n\n"
+        '"The bridge will reopen in May," said Governor Alan Pruitt.\n\n'
+        "Senator Robert Hale toured the flooded district on Tuesday with local officials. "
+        '"We need federal money now, not next year," he said.'
+    )
+    st = one(stmts(text), "federal money")
+    assert st.speaker.name == "Robert Hale"
+
+
+def test_she_said_skips_a_man_named_in_between() -> None:
+    text = (
+        "Budget talks\n\n"
+        "Ms. Laura Benning met Mr. Paul Oster at the council on Friday. "
+        "Oster left the room after an hour.\n\n"
+        '"We disagree on almost nothing in this budget," she said.'
+    )
+    st = one(stmts(text), "disagree on almost nothing")
+    assert st.speaker.name == "Laura Benning"
+
+
+def test_names_inside_a_quote_are_not_antecedents() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Robert Hale spoke to supporters in a gym on Monday. "
+        '"Nobody should listen to Tom Pickering on taxes," he said. '
+        '"The plan has no money behind it at all," he added.'
+    )
+    st = one(stmts(text), "no money behind it")
+    assert st.speaker.name == "Robert Hale"
+
+
+def test_a_clause_before_a_quote_gives_its_subject_as_speaker() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Karen Holloway spoke in Dayton on Friday.\n\n"
+        "She recalled her years in the state house, saying, "
+        '"We faced hard times together and we won."'
+    )
+    st = one(stmts(text), "hard times together")
+    assert st.speaker.name == "Karen Holloway"
+
+
+# ----------------------------------------------------------------- content boundaries
+
+
+def test_split_quote_is_one_statement_without_the_attribution() -> None:
+    text = 'Campaign trail\n\nSenator Karen Holloway spoke in Dayton. "We will win," she said, "and soon."'
+    sts = stmts(text)
+    assert len(sts) == 1
+    st = sts[0]
+    assert st.quote == "We will win and soon."
+    assert "said" not in st.quote
+    assert st.direct is True
+    assert st.speaker.name == "Karen Holloway"
+
+
+def test_quote_continued_in_the_next_sentence_is_one_statement() -> None:
+    text = (
+        'Campaign trail\n\n"It was a long day in the district," Holloway said. "We are all very tired now."'
+    )
+    sts = stmts(text)
+    assert len(sts) == 1
+    assert "long day" in sts[0].quote and "very tired" in sts[0].quote
+    assert "said" not in sts[0].quote
+
+
+def test_subject_before_a_parenthetical_attribution_belongs_to_the_quote() -> None:
+    text = (
+        'Campaign trail\n\nThe new tax plan, Holloway said, "is a disaster for every family in this state."'
+    )
+    st = one(stmts(text), "disaster for every family")
+    assert st.quote.startswith("The new tax plan")
+    assert "said" not in st.quote
+    assert "holloway" in (st.speaker.name or "").lower()
+
+
+def test_parenthetical_attribution_in_reported_speech() -> None:
+    text = "Campaign trail\n\nThe vote in the county, Holloway said, showed that voters want a change."
+    st = one(stmts(text), "voters want a change")
+    assert st.quote.startswith("The vote in the county")
+    assert "said" not in st.quote
+    assert "holloway" in (st.speaker.name or "").lower()
+
+
+def test_reporting_verb_conjoined_to_another_verb_shares_its_subject() -> None:
+    text = "Campaign trail\n\nKaren Holloway thanked the volunteers and said the campaign would go on."
+    st = one(stmts(text), "campaign would go on")
+    assert st.speaker.name == "Karen Holloway"
+
+
+def test_who_said_clause_is_the_named_persons_statement() -> None:
+    text = "Campaign trail\n\nTom Pickering, who said he usually votes for the other party, spoke next."
+    st = one(stmts(text), "votes for the other party")
+    assert st.speaker.name == "Tom Pickering"
+
+
+# ----------------------------------------------------------------- speaker fields are noun phrases
+
+
+def test_relative_clause_is_cut_from_a_described_speaker() -> None:
+    text = "Council vote\n\nMembers who spoke with reporters afterward said the vote would be held next week."
+    st = one(stmts(text), "vote would be held")
+    fields = [st.speaker.name, st.speaker.role, st.speaker.organization]
+    assert not any(f and "spoke" in f for f in fields), fields
+
+
+def test_first_person_narrator_is_no_named_speaker() -> None:
+    text = "Council vote\n\nI told the committee that the budget was not balanced at all."
+    st = one(stmts(text), "budget was not balanced")
+    assert st.speaker.name is None and st.speaker.organization is None
+
+
+def test_quote_attributed_with_continued_or_joked() -> None:
+    text = (
+        "Campaign trail\n\n"
+        '"We have knocked on every door in this county twice," Holloway continued.\n\n'
+        'Pickering joked: "My shoes have walked more miles than my car this year."'
+    )
+    sts = stmts(text)
+    assert "holloway" in (one(sts, "every door").speaker.name or "").lower()
+    assert "pickering" in (one(sts, "my shoes").speaker.name or "").lower()
+
+
+def test_pronoun_after_a_fronted_time_phrase_is_the_speaker() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Senator Robert Hale spoke to supporters in a gym on Monday.\n\n"
+        'On the morning show Tuesday, he said, "I never promised to pay for anything."'
+    )
+    st = one(stmts(text), "never promised")
+    assert st.speaker.name == "Robert Hale"
