@@ -106,8 +106,13 @@ CLAUSE_BREAKS = frozenset({"relcl", "acl", "appos"})
 BACKGROUND_MARKS = frozenset({"since", "before", "until", "till", "after", "once", "because"})
 
 
+def _length(doc: Doc) -> int:
+    """Characters of a parsed paragraph (``len(doc.text)`` joins every token's text each time)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
-    span = doc.char_span(max(lo, 0), min(hi, len(doc.text)), alignment_mode="expand") if hi > lo else None
+    span = doc.char_span(max(lo, 0), min(hi, _length(doc)), alignment_mode="expand") if hi > lo else None
     toks = list(span) if span is not None else []  # the tokens it overlaps, found without a scan of the piece
     if not toks:
         return None
@@ -996,7 +1001,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location = state.last_location.citing(*state.last_location.cited, back)
     in_paragraph = location is None  # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place
     if in_paragraph:
-        para_start, para_end = offset, offset + len(doc.text)
+        para_start, para_end = offset, offset + _length(doc)
         dateline = ctx.cleaned.dateline_span
         if dateline is not None and dateline[0] <= para_start < dateline[1]:
             para_start = dateline[1]
