@@ -46,8 +46,25 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    data_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data-dir", metavar="DIR",
+            help="A folder of your own actors and places that add to the packaged data (docs/extending.md); repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """sitrep: raw conflict news pages in, a sourced dataset of events, statements and figures out."""
+    if data_dir:
+        import os
+
+        from .extract.user_data import ENV, check_dirs
+
+        dirs = tuple(data_dir)
+        for problem in check_dirs(dirs):
+            typer.echo(f"sitrep: {problem}", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        os.environ[ENV] = os.pathsep.join(str(d) for d in dirs)  # read by every worker this run starts
 
 
 @app.command()

@@ -24,6 +24,7 @@ import yaml
 from ..model import Actor
 from .gazetteer_data import DATA_DIR
 from .phrase_finder import PhraseFinder
+from .user_data import user_files
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
 
@@ -91,7 +92,8 @@ class ActorRegistry:
 
     @classmethod
     def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
-        extra = tuple(str(p) for p in extra_files)
+        """The packaged actors, then the user's (``user_data``), then ``extra_files``."""
+        extra = tuple(str(p) for p in [*user_files("actors/actors.yaml"), *extra_files])
         return _default(extra)
 
     def load_file(self, path: Path | str) -> None:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -24,6 +25,7 @@ import yaml
 from ..model import Cite, Location
 from .gazetteer_data import DATA_DIR, fold, loose_key, place_rows
 from .phrase_finder import PhraseFinder
+from .user_data import user_files
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
 
@@ -139,6 +141,25 @@ class Gazetteer:
             self._index(p, lm["names"])
         for rg in data.get("regions", []):
             self._index(Place("region", rg["name"], rg["country"], "", "", None, None, 0, 3), rg["names"])
+        for path in user_files("gazetteer/places.yaml"):
+            self._add_user_places(path)
+
+    def _add_user_places(self, path: Path) -> None:
+        """A user's places with their coordinates (docs/extending.md): found before a packaged
+        place of the same name."""
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        for entry in data.get("places", []):
+            cc = self._cc(entry["country"])
+            if cc is None:
+                raise ValueError(f"{path}: unknown country {entry['country']!r} for place {entry['name']!r}")
+            kind = entry.get("kind", "city")
+            place = Place(
+                kind, entry["name"], cc, entry.get("admin1", ""), entry.get("admin2", ""),
+                float(entry["lat"]) if entry.get("lat") is not None else None,
+                float(entry["lon"]) if entry.get("lon") is not None else None,
+                int(entry.get("population", 0)), entry.get("precision"),
+            )  # fmt: skip
+            self._index(place, [entry["name"], *entry.get("aliases", [])])
 
     def _index(self, place: Place, names: list[str]) -> None:
         self.places.append(place)

@@ -1,0 +1,66 @@
+"""A folder of the user's own actors and places adds to the packaged data (``--data-dir``),
+without editing the installed package. Names are invented for the test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPORT = "Zorgon rebels attacked a police post in Quxville on Monday, killing four officers.\n"
+
+
+def _sitrep(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitrep", *args], capture_output=True, text=True, timeout=600)
+
+
+def _user_dir(root: Path) -> Path:
+    d = root / "mydata"
+    (d / "actors").mkdir(parents=True)
+    (d / "gazetteer").mkdir()
+    (d / "actors" / "actors.yaml").write_text(
+        "actors:\n  - {name: Zorgon Liberation Front, type: rebel group, country: Nigeria,"
+        " aliases: [Zorgon Liberation Front, ZLF, Zorgon rebels]}\n",
+        encoding="utf-8",
+    )
+    (d / "gazetteer" / "places.yaml").write_text(
+        "places:\n  - {name: Quxville, country: Nigeria, admin1: Zamfara, lat: 12.33, lon: 6.40}\n",
+        encoding="utf-8",
+    )
+    return d
+
+
+def _events(tmp: Path, name: str, *options: str) -> list[dict]:
+    page = tmp / "report.txt"
+    page.write_text(REPORT, encoding="utf-8")
+    db = tmp / f"{name}.db"
+    ran = _sitrep(*options, "run", str(page), "--db", str(db), "-q")
+    assert ran.returncode == 0, ran.stderr
+    out = _sitrep("export", "--db", str(db), "--format", "jsonl")
+    return [r for r in map(json.loads, out.stdout.splitlines()) if r["type"] == "event" and r["acled_event_type"]]
+
+
+def test_a_data_folder_adds_an_actor_and_a_place(tmp_path: Path) -> None:
+    (plain,) = _events(tmp_path, "plain")
+    assert (plain["actor1"] or {}).get("name") != "Zorgon Liberation Front"
+    assert (plain["location"] or {}).get("name") != "Quxville"
+    (ev,) = _events(tmp_path, "mine", "--data-dir", str(_user_dir(tmp_path)))
+    assert ev["actor1"]["name"] == "Zorgon Liberation Front" and ev["actor1"]["type"] == "rebel group"
+    assert ev["location"]["name"] == "Quxville" and ev["location"]["admin1"] == "Zamfara"
+    assert (ev["location"]["lat"], ev["location"]["lon"]) == (12.33, 6.4)
+    assert [sp["text"] for sp in ev["evidence"]["location"]] == ["Quxville"]
+
+
+def test_a_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
+    ran = _sitrep("--data-dir", str(tmp_path / "nowhere"), "run", str(tmp_path), "--db", str(tmp_path / "x.db"))
+    assert ran.returncode == 2 and "does not exist" in ran.stderr
+
+
+def test_a_place_in_an_unknown_country_is_reported_by_file(tmp_path: Path) -> None:
+    d = _user_dir(tmp_path)
+    (d / "gazetteer" / "places.yaml").write_text("places:\n  - {name: Nowhere, country: Atlantis, lat: 1, lon: 2}\n")
+    page = tmp_path / "p.txt"
+    page.write_text(REPORT, encoding="utf-8")
+    ran = _sitrep("--data-dir", str(d), "run", str(page), "--db", str(tmp_path / "y.db"), "-q", "--doc-timeout", "0")
+    assert "Atlantis" in ran.stderr and "places.yaml" in ran.stderr
