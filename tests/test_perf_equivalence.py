@@ -122,6 +122,8 @@ def test_table_attribute_rules_give_the_matcher_s_annotations() -> None:
     ]
     stock, tabled = spacy.load(MODEL_NAME), spacy.load(MODEL_NAME)
     assert install(tabled)
+    assert "attribute_ruler" not in tabled.pipe_names  # a registered component in its place
+    assert tabled.pipe_names.index("table_attributes") == stock.pipe_names.index("attribute_ruler")
     seen = 0
     for a, b in zip(stock.pipe(texts), tabled.pipe(texts), strict=True):
         assert [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_) for t in a] == [
