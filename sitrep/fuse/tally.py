@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from ..store.records import pack_evidence, unpack_evidence
+
 DISAGREEMENT_FIELDS = {
     "event": ["fatalities", "date", "actor1", "actor2", "location", "status"],
     "statement": ["intent"],
@@ -118,8 +120,9 @@ def merge(kind: str, members: list[dict[str, Any]]) -> dict[str, Any]:
     for r in members:
         tally_add(kind, tally, r)
     evidence: dict[str, list[dict[str, Any]]] = {}
-    for r in members:  # every source's words, each span once
-        for name, spans in (r.get("evidence") or {}).items():
+    for r in members:  # every source's words, each span once (as stored: packed, in its document)
+        doc_id = (r.get("mentions") or [{}])[0].get("doc_id", "")
+        for name, spans in unpack_evidence(doc_id, pack_evidence(r.get("evidence")) or {}).items():
             have = evidence.setdefault(name, [])
             have.extend(sp for sp in spans if sp not in have)
     mentions = [m for r in members for m in r["mentions"]]

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from . import sql
 from .engine import STREAMING_SQLITE, _alembic_config, db_url, make_engine, migrate, now
 from .placement import StoryPlacements
-from .records import document_record, records_by_id, with_supports
+from .records import document_record, pack_evidence, records_by_id, with_supports
 from .schema import (
     FUSED_TABLES,
     BoilerplateSpan,
@@ -147,10 +147,12 @@ class Store(StoryPlacements):
                 spans += [{"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind} for b in a.cleaned.boilerplate]
                 records: list[Event | Statement | Figure] = [*a.events, *a.statements, *a.figures]
                 for rec in records:
-                    data = rec.to_json()
+                    data: dict[str, Any] = dict(rec.to_json())
                     if doc_id != doc.id:
                         for m in data["mentions"]:
                             m["doc_id"] = doc_id
+                    # the extraction's document is its own: evidence is kept without it (a fifth of the row)
+                    data["evidence"] = pack_evidence(data["evidence"])
                     extractions.append({"id": rec.id, "kind": rec.kind, "doc_id": doc_id, "data": data, "fused_id": None})
                 stored.append(doc_id)
             for table, rows in ((DocumentRow, docs), (BoilerplateSpan, spans), (Extraction, extractions)):

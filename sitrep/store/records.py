@@ -44,13 +44,17 @@ def _supports(
     return mentions, evidence
 
 
-def pack_evidence(evidence: dict[str, list[dict[str, Any]]] | None) -> dict[str, list[list[Any]]] | None:
-    """One member's evidence as stored with its mention: [start, end, text(, basis)] per span (the
-    document is the mention's)."""
+def pack_evidence(evidence: dict[str, list[Any]] | None) -> dict[str, list[list[Any]]] | None:
+    """One member's evidence as stored (with its extraction, and on its first mention row):
+    [start, end, text(, basis)] per span, the document being the row's. Packed evidence is
+    returned as it is."""
     if not evidence:
         return None
     return {
-        name: [[sp["start"], sp["end"], sp["text"], *([sp["basis"]] if sp.get("basis") else [])] for sp in spans]
+        name: [
+            sp if isinstance(sp, list) else [sp["start"], sp["end"], sp["text"], *([sp["basis"]] if sp.get("basis") else [])]
+            for sp in spans
+        ]
         for name, spans in evidence.items()
         if spans
     }
