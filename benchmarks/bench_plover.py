@@ -18,7 +18,8 @@ from tests.plover_eval import baseline_guesses, load_cases, score, sitrep_guesse
 
 def main() -> None:
     cases = load_cases()
-    ours, base = score(cases, sitrep_guesses(cases)), score(cases, baseline_guesses(cases))
+    guesses = sitrep_guesses(cases)
+    ours, base = score(cases, guesses), score(cases, baseline_guesses(cases))
     types = sorted(ours.n)
     print(f"{'type':10} {'n':>3} | {'sitrep: det':>11} {'rec':>5} {'prec':>5} {'src':>5} | {'baseline: rec':>13} {'prec':>5} {'src':>5}")
     for t in [*types, None]:
@@ -26,6 +27,14 @@ def main() -> None:
         print(
             f"{t or 'ALL':10} {n:3d} | {ours.detection(t):11.2f} {ours.recall(t):5.2f} {ours.precision(t):5.2f}"
             f" {ours.source(t):5.2f} | {base.recall(t):13.2f} {base.precision(t):5.2f} {base.source(t):5.2f}"
+        )
+    later = [c for c in cases if c.get("batch") == 2]
+    if later:
+        ours2 = score(later, [g for c, g in zip(cases, guesses, strict=True) if c.get("batch") == 2])
+        print(
+            f"second batch (written after the first rule changes), {len(later)} sentences: detection"
+            f" {ours2.detection():.2f} recall {ours2.recall():.2f} precision {ours2.precision():.2f}"
+            f" source {ours2.source():.2f}"
         )
     right, of = ours.status
     print(f"status right (over type-correct events): {right}/{of}")
