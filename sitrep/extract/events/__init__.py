@@ -38,7 +38,7 @@ from .arguments import (
 from .coding import code
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
-from .modality import VERBAL, absorb_complements, is_aggregate, status_of, under_speech
+from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .summary import summarize
 from .triggers import Trigger, find_triggers, governing_verb
 
@@ -695,7 +695,27 @@ def _gov_actor(tok: Token | None, country: str | None) -> Actor | None:
         return None
     lex = lexicon()
     c = next((lex.demonyms[w] for w in words if w in lex.demonyms), None) or country
-    return Actor(f"Government of {c}", "state", c) if c else None
+    return Actor(f"Government of {c}", "state", c) if c else Actor("Government", "state", None)
+
+
+#: heads that name no party of their own: "the statement condemned", "the report accused"
+NOT_PARTIES = frozenset(
+    ["statement", "report", "letter", "move", "decision", "it", "this", "that", "which", "who", "video", "post"]
+)
+
+
+def _named_party(tok: Token | None) -> Actor | None:
+    """The doer of a political act the registry does not know, named by its own words: "the
+    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names)."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_PARTIES:
+        return None
+    named = tok.ent_type_ in ("ORG", "NORP") or tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "PERSON")
+    if not (named or tok.lower_ in lexicon().party_nouns):
+        return None  # a common noun that names no party ("peace", "the two sides")
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "punct")]
+    words = words[next((i for i, t in enumerate(words) if t.dep_ != "poss" or t.i == tok.i), 0) :]
+    name = " ".join(t.text for t in words if t.tag_ != "POS").strip()
+    return Actor(name[:1].upper() + name[1:], "other", None) if name else None
 
 
 def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
@@ -765,6 +785,8 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
     )
     if a1.actor is None and verbal:
         a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
+    if a1.actor is None and verbal and trig.cls not in ACLED_CLASSES:
+        a1 = Resolved(_named_party(agent_tok), None, agent_tok)
     if a1.actor is None and not trig.nominal:
         for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
             sub_subj, sub_passive = subject(sub.head)
@@ -785,6 +807,8 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
                     a2 = resolve(tok, state, country)
                     if a2.actor is not None:
                         break
+    if trig.cls not in ACLED_CLASSES or trig.cls == "agreement":  # "Hungary protested": its government
+        a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
     if a2.actor is None and a2.kind is None and trig.cls in VIOLENT:
@@ -803,6 +827,20 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _as_government(res: Resolved, state: DocState) -> Resolved:
+    """A country's name used as the doer or addressee of a political act is its government."""
+    actor, tok = res.actor, res.token
+    if actor is None or tok is None or tok.pos_ != "PROPN" or actor.type == "government":
+        return res
+    try:
+        country = state.registry.country_name(actor.name)
+    except Exception:  # noqa: BLE001 - the registry is another helper's; never break events on it
+        country = None
+    if country is None or country.lower() != actor.name.lower():
+        return res
+    return Resolved(generic(state, "government", country), res.kind, tok)
 
 
 def _victim(tok: Token) -> bool:
@@ -1107,7 +1145,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         fatalities = 0  # ACLED codes 0 when no deaths are reported
         toll = by_rule
-    plover = trig.plover
+    plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":
@@ -1162,6 +1200,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if _filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
+
+
+def _future(trig: Trigger, status: str) -> bool:
+    """Told as a future act: "will provide", "plans to", or "said it would withdraw" (reported
+    future). PLOVER codes such cooperation as AGREE and such retreats as CONCEDE."""
+    if status == "planned":
+        return True
+    aux = {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
+    if status == "denied":  # "will not withdraw": a future act, negated (the status says so)
+        return bool(aux & {"will", "wo", "shall", "'ll"}) or "would" in aux and under_speech(trig.head)
+    return status == "expected" and "would" in aux and under_speech(trig.head)
 
 
 def _filled(event: Event, name: str) -> bool:

@@ -75,7 +75,11 @@ BARE_GENERIC = {
     "Rioters": "rioters",
     "Unidentified Armed Group": "unidentified",
     "Unidentified Gang": "gang",
+    "Government": "government",
 }
+#: "foreign" names a diplomat, not foreign troops: "the Indian foreign minister"
+FOREIGN_OFFICE = frozenset(["minister", "ministry", "ministers", "secretary", "office", "affairs", "policy"])
+
 GENERIC_NAMES = {
     "military": ("Military Forces of {c}", "state forces"),
     "police": ("Police Forces of {c}", "state forces"),
@@ -371,7 +375,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if prev is not None:
             return Resolved(prev, None, tok)
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
-    if "foreign" in words or lower in ("occupier", "invader"):
+    if "foreign" in words and not words & FOREIGN_OFFICE or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
     official = _official(tok, state, country)
     if official is not None:

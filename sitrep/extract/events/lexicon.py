@@ -69,6 +69,7 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
+        party_nouns=frozenset(r.get("party_nouns", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
         verb_heads=frozenset(

@@ -262,6 +262,14 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     return False
 
 
+#: PLOVER codes a promise or offer of cooperation as AGREE, of a concession or retreat as CONCEDE
+COMMITTED = {
+    "AID": "AGREE", "SUPPORT": "AGREE", "AGREE": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE",
+    "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
+}  # fmt: skip
+#: ... and the same acts told in the future tense (codebook: AGREE; retreats and concessions: CONCEDE)
+FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE"}
+
 #: Verbal acts whose content never comes before them: what precedes is a misparsed event.
 FRONTLESS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 
@@ -288,8 +296,8 @@ def absorb_complements(triggers: list[Trigger]) -> None:
                 negated = _neg(other.head) or any(_neg(a) for a in _path(other.head, trig.head))
                 if other.cls in VIOLENT or other.plover == "ASSAULT":
                     trig.plover = "CONCEDE" if negated else "THREATEN"
-                elif other.plover in ("AID", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "RETREAT"):
-                    trig.plover = other.plover
+                elif other.plover in COMMITTED:  # PLOVER: a promise is AGREE, a promised retreat CONCEDE
+                    trig.plover = COMMITTED[other.plover]
             if trig.cls == "deadline":  # "set a deadline for troops to withdraw": the withdrawal, announced
                 trig.plover, trig.status_hint = other.plover, "announced"
             if trig.head.lemma_.lower() == "announce" and other.cls == "offensive":

@@ -33,6 +33,10 @@ CHAIN_NOUNS = frozenset(
         "kind",
         "plan",
         "plans",
+        # quantities of goods: "delivered 40 tonnes of medical supplies"
+        "tonne",
+        "ton",
+        "truckload",
     ]
 )
 AGGREGATE_NOUNS = frozenset(
@@ -192,12 +196,20 @@ def _verb_trigger(tok: Token) -> Trigger | None:
     for obj in objs:
         real, aggregate = _chain(obj)
         key = f"{lemma} {real.lemma_.lower()}"
+        joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
+        if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
+            return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
         if key in lex.objects:
             plover, cls = lex.objects[key]
             return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "dobj"):
+        # (a particle the parser read as an adverb right after the verb: "stepped down")
+        if child.dep_ in ("prt", "prep", "dobj") or child.dep_ == "advmod" and child.i == tok.i + 1:
             key = f"{lemma} {child.lower_}"
+            for pobj in child.children if child.dep_ == "prep" else ():  # "went on strike", "put on alert"
+                if pobj.dep_ == "pobj" and f"{key} {pobj.lemma_.lower()}" in lex.phrasal:
+                    plover, cls = lex.phrasal[f"{key} {pobj.lemma_.lower()}"]
+                    return Trigger(tok, plover, cls, [tok, child, pobj])
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
@@ -220,6 +232,11 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         for obj in objs:
             real, aggregate = _chain(obj)
             n = noun_key(real)
+            if n is None and plover == "AID":  # "provided $10 million in aid": the aid is in the "in" phrase
+                money = [p for c in real.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children]
+                aid = next((p for p in money if p.dep_ == "pobj" and noun_key(p) is not None), None)
+                if aid is not None:
+                    real, n = aid, noun_key(aid)
             if n is not None:
                 nplover, ncls = n
                 if cls == "announce" and ncls not in ("offensive", "agreement"):
@@ -232,6 +249,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         if any(t.lemma_.lower() in lex.gathering_cues or t.lower_ in lex.gathering_cues for t in tok.sent):
             return Trigger(tok, "PROTEST", "protest", [tok])
         return None
+    if lemma == "protest" and _state_subject(tok):
+        return Trigger(tok, "ACCUSE", "verbal", [tok])  # "Hungary protested to Ukraine": a diplomatic protest
     if cls == "verbal" and plover in ("REQUEST", "ACCUSE", "REJECT") and _crowd_subject(tok):
         return Trigger(tok, "PROTEST", "protest", [tok])  # "protesters demanded the minister's resignation"
     if cls == "fire":  # "fired artillery at the village", not "fired the minister" or "fired tear gas"
@@ -282,6 +301,19 @@ def _to_streets(tok: Token) -> bool:
         holders = [c, *(g for g in c.children if g.dep_ == "prep")] if c.dep_ in ("prt", "advmod") else [c]
         cands += [p for h in holders if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
     return any(n.lemma_.lower() in nouns and any(d.lower_ == "the" for d in n.children) for n in cands)
+
+
+STATE_SPEAKERS = frozenset(
+    ["government", "ministry", "minister", "president", "embassy", "ambassador", "foreign", "cabinet"]
+)
+
+
+def _state_subject(tok: Token) -> bool:
+    """The verb's subject is a state: a country's name ("Hungary protested") or its government."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_SPEAKERS
+    return False
 
 
 def _crowd_subject(tok: Token) -> bool:
