@@ -723,7 +723,12 @@ def _fronted(
     """
     doc = sent.doc
     lex = lexicon()
-    if any(c.dep_ in _COMPLEMENT_DEPS and c.i > tok.i for c in tok.children):
+    if any(
+        c.dep_ in _COMPLEMENT_DEPS
+        and c.i > tok.i
+        and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE for m in c.children)
+        for c in tok.children
+    ):
         return None  # "..., X, the leader, said that ...": what was said follows the verb
     if lex.verbs.get(tok.lemma_.lower(), ("other", 0))[1] > 0 and tok.lemma_.lower() not in {
         "insist",
