@@ -197,3 +197,12 @@ def test_the_api_returns_and_describes_evidence(two_reports: Path) -> None:
     assert ev["evidence"] and all(isinstance(v, list) for v in ev["evidence"].values())
     schema = client.get("/api/openapi.json").json()["components"]["schemas"]
     assert "evidence" in schema["Event"]["properties"] and "Evidence" in schema
+
+
+def test_a_question_cites_its_words_the_cue_and_whom_it_was_put_to() -> None:
+    a = _analysis("Asked whether the convoy would return, the provincial governor said the road was closed.")
+    q = next(s for s in a.statements if s.quote.startswith("whether"))
+    assert _words(q, "quote") == ["whether the convoy would return"]
+    assert _words(q, "intent") == ["Asked"]
+    assert _words(q, "addressee") == ["provincial governor"] == [q.addressee]
+    assert "speaker" not in q.evidence

@@ -513,3 +513,44 @@ def test_mentions_quote_the_original_text_exactly() -> None:
     for st in sts:
         for m in st.mentions:
             assert text[m.start : m.end] == m.text
+
+
+# ----------------------------------------------------------------- questions put to someone
+
+
+def test_a_question_put_to_someone_is_a_statement_without_a_known_asker() -> None:
+    sts = stmts("When asked whether the ceasefire would hold, Governor Karim Stanek smiled and left the room.")
+    st = one(sts, "whether the ceasefire would hold")
+    assert st.quote == "whether the ceasefire would hold"
+    assert st.speaker.name is None and st.speaker.role is None  # the asker is not named
+    assert st.addressee == "Governor Karim Stanek"
+    assert st.intent == "other" and st.direct is False
+
+
+def test_a_question_about_a_topic_and_the_answer_are_two_statements() -> None:
+    sts = stmts("Asked about the new border checkpoints, the defence minister said they would stay open.")
+    asked = one(sts, "about the new border checkpoints")
+    answer = one(sts, "would stay open")
+    assert asked.speaker.role is None and asked.addressee == "defence minister"
+    assert "minister" in who(answer)
+
+
+def test_a_named_asker_is_the_speaker_of_the_question() -> None:
+    sts = stmts("The mayor was asked by a local reporter if the bridge would reopen before winter.")
+    st = one(sts, "if the bridge would reopen")
+    assert "reporter" in who(st)
+    assert st.addressee == "mayor"
+
+
+def test_asked_to_do_something_is_not_a_question() -> None:
+    sts = stmts("The minister was asked to leave the building before the vote.")
+    assert not any("leave the building" in s.quote for s in sts)
+
+
+def test_an_appositive_speaker_after_a_fronted_phrase_keeps_what_follows_the_verb() -> None:
+    sts = stmts(
+        "Alarmed by the protests, Senator Tom Banks, the majority leader, said that he had spoken with the governor."
+    )
+    st = one(sts, "spoken with the governor")
+    assert "banks" in who(st)
+    assert not any("Alarmed by" in s.quote for s in sts)

@@ -91,6 +91,7 @@ class Candidate:
     # the ranges of the text ``attribution`` joins with single spaces, in order (none when made up)
     attribution_at: list[tuple[int, int]] = field(default_factory=list)
     addressee_at: tuple[int, int] | None = None
+    asked: bool = False  # a question put to someone ("asked whether ..."): no asker named means none known
 
 
 _QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-\u2013\u2014]\s*")
@@ -472,6 +473,8 @@ def _reported_from_verb(
     ):
         return None  # "called the checkpoint hell" names, it does not appeal
     subj = _subject(tok)
+    if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass"):
+        return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
         head = tok.head
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
@@ -628,6 +631,77 @@ def _reported_from_verb(
     )
 
 
+_WH = frozenset(["whether", "if", "who", "whom", "whose", "what", "which", "why", "how", "when", "where"])
+
+
+def _asked(
+    ctx: Context,
+    base: int,
+    pi: int,
+    sent: SpacySpan,
+    tok: Token,
+    subj: Token | None,
+    used: set[int],
+) -> Candidate | None:
+    """'(When) asked whether/about ..., X said' / 'X was asked (by Y) if ...': the question put to X.
+
+    The content is the question (from 'whether', 'if', a wh-word or 'about'); the asker is the
+    agent ('by a reporter') when the text names one, else unknown; the one asked is the addressee.
+    """
+    doc = sent.doc
+    q = None
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        about = c.dep_ == "prep" and c.lower_ == "about" and any(g.dep_ == "pobj" for g in c.children)
+        if about or c.dep_ in {"ccomp", "advcl", "xcomp"} and doc[c.left_edge.i].lower_ in _WH:
+            q = c
+            break
+    if q is None:
+        return None
+    lo, hi = q.left_edge.i, q.right_edge.i + 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    asked = subj
+    if asked is None and tok.dep_ == "advcl" and tok.head.i != tok.i:
+        asked = _subject(tok.head)  # "When asked ..., the mayor said": the mayor was asked
+    used.add(tok.i)
+    text = ctx.document.text
+    start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
+    s_start, s_end = base + sent.start_char, base + sent.end_char
+    addressee = addressee_at = None
+    if asked is not None and asked.pos_ in {"PROPN", "NOUN"}:
+        a_lo, a_hi = asked.left_edge.i, asked.i + 1
+        while a_lo < a_hi and doc[a_lo].dep_ == "det":
+            a_lo += 1
+        addressee = doc[a_lo:a_hi].text
+        addressee_at = (base + doc[a_lo].idx, base + doc[a_lo].idx + len(addressee))
+    phrase = phrase_start = None
+    if by is not None:
+        phrase = doc[by.left_edge.i : by.right_edge.i + 1].text
+        phrase_start = base + doc[by.left_edge.i].idx
+    return Candidate(
+        start=start,
+        end=end,
+        direct=_all_quoted(text[start:end]),
+        phrase=phrase,
+        phrase_start=phrase_start if phrase_start is not None else start,
+        verbs=[],  # a question, not an appeal: the words decide the intent
+        attribution=text[s_start:start] + " " + text[end:s_end],
+        attribution_at=[(s_start, start), (end, s_end)],
+        span=(s_start, s_end),
+        para=pi,
+        cue=(base + tok.idx, base + tok.idx + len(tok.text)),
+        addressee=addressee,
+        addressee_at=addressee_at,
+        asked=True,
+    )
+
+
 _SUBORDINATE = frozenset(
     ["as", "while", "when", "after", "before", "because", "since", "amid", "though", "although"]
 )
@@ -649,6 +723,13 @@ def _fronted(
     """
     doc = sent.doc
     lex = lexicon()
+    if any(
+        c.dep_ in _COMPLEMENT_DEPS
+        and c.i > tok.i
+        and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE for m in c.children)
+        for c in tok.children
+    ):
+        return None  # "..., X, the leader, said that ...": what was said follows the verb
     if lex.verbs.get(tok.lemma_.lower(), ("other", 0))[1] > 0 and tok.lemma_.lower() not in {
         "insist",
         "confirm",
@@ -899,6 +980,8 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         if c.interview is not None:
             who = [p.speaker for p in memory.persons if p.pos < c.interview]
             speaker, said_statement = (who[-1] if who else memory.current), False
+        elif c.asked and c.phrase is None:
+            speaker, said_statement = None, False  # a question put by someone the text does not name
         else:
             speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
         relays = _relays(c.attribution)
@@ -918,7 +1001,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
             continue
         speaker = _merge_description(speaker, memory, c.para)
         channel = _channel(c.attribution, relays, said_statement)
-        intent = classify(c.verbs, quote)
+        intent = "other" if c.asked else classify(c.verbs, quote)  # a question asks, it does not warn
         sp = speaker or Speaker()
         addressed: tuple[str, Cite | None] | None = None
         if c.addressee:
