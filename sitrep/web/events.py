@@ -13,7 +13,15 @@ from sqlalchemy import ColumnElement, FromClause, and_, func, literal, or_, sele
 from sqlalchemy.orm import Session, aliased, join
 
 from ..store.schema import EventRow, EventSearch, EventTerm
-from .filters import EVENTS_FTS, EventFilters, QueryError, count_matches, fts_phrase, match_probe, text_matches
+from .filters import (
+    EVENTS_FTS,
+    EventFilters,
+    QueryError,
+    count_matches,
+    fts_phrase,
+    match_probe,
+    text_matches,
+)
 from .records import Paged, get_records
 
 FEW_MATCHES = 2000  # a text search with fewer matches is read from the full-text index first
