@@ -164,6 +164,7 @@ def events(
         raise _bad(e) from e
     body = m.EventPage(
         total=res.total,
+        total_exact=res.exact,
         page=None if cursor else page,
         page_size=page_size,
         next_cursor=res.next_cursor,
@@ -272,7 +273,7 @@ def timeline(
         )
         for e in res.items
     ]
-    return m.Timeline(total=res.total, items=items)
+    return m.Timeline(total=res.total, total_exact=res.exact, items=items)
 
 
 @router.get("/stories", response_model=list[m.Story], summary="Documents clustered by what they report")

@@ -9,14 +9,26 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, and_, func, or_, select
+from sqlalchemy import ColumnElement, FromClause, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased, join
 
 from ..store.schema import EventRow, EventSearch, EventTerm
-from .filters import EventFilters, QueryError, count_matches, text_matches
+from .filters import (
+    EVENTS_FTS,
+    EventFilters,
+    QueryError,
+    count_matches,
+    fts_phrase,
+    match_probe,
+    text_matches,
+)
 from .records import Paged, get_records
 
 FEW_MATCHES = 2000  # a text search with fewer matches is read from the full-text index first
+MANY_MATCHES = 50_000  # text matches (and name rows) are counted this far to choose a plan
+COUNT_LIMIT = 10_000  # matching events are counted exactly up to this; past it: "more than 10,000"
+TEXT_COUNT_LIMIT = 1_000  # the same for a text search with many matches (each counted row is a join)
+PROBE_COST = 70  # a row-by-row text check costs about as much as reading this many matches
 
 
 def encode_cursor(sort: str, value: Any, ident: str) -> str:
@@ -64,6 +76,16 @@ def _ordering(session: Session, ident: Any, col: Any, desc: bool) -> list[Any]:
     return [col.asc().nulls_first() if postgres else col.asc(), ident.asc()]
 
 
+def bounded_count(session: Session, table: Any, conds: list[ColumnElement[bool]],
+                  limit: int | None = None) -> tuple[int, bool]:
+    """How many rows of ``table`` match ``conds``, counting no further than ``limit``
+    (``COUNT_LIMIT``): (count, True) when exact, (limit, False) when more match."""
+    limit = COUNT_LIMIT if limit is None else limit
+    inner = select(literal(1)).select_from(table).where(*conds).limit(limit + 1).subquery()
+    n = session.scalar(select(func.count()).select_from(inner)) or 0
+    return (n, True) if n <= limit else (limit, False)
+
+
 def list_events(
     session: Session,
     filters: EventFilters,
@@ -73,7 +95,8 @@ def list_events(
     page_size: int = 50,
     cursor: str | None = None,
 ) -> Paged:
-    """One page of events matching ``filters``, plus the total count and a cursor onwards.
+    """One page of events matching ``filters``, plus the count (exact up to ``COUNT_LIMIT``,
+    else "more than COUNT_LIMIT": ``Paged.exact`` False) and a cursor onwards.
 
     Reads ids and sort keys only, from the narrowest index that answers the filters (see
     ``event_source``); the JSON of the records on the page is fetched afterwards by primary key.
@@ -81,13 +104,18 @@ def list_events(
     key, desc = _sort_key(sort)
     offset = 0 if cursor else (page - 1) * page_size
     src = event_source(session, filters, key)
-    total = src.total
-    if total is None:
-        total = session.scalar(select(func.count()).select_from(src.table).where(*src.conds)) or 0
+    if src.total is not None:
+        total, exact = src.total
+    else:
+        if src.count_table is not None and src.count_conds is not None:
+            total, exact = bounded_count(session, src.count_table, src.count_conds, TEXT_COUNT_LIMIT)
+        else:
+            total, exact = bounded_count(session, src.table, src.conds)
     conds = src.conds
     # many matches: walking the sort index and probing the match set finds a page after about
-    # (offset + page) * size / total rows; few matches: reading them all and sorting is cheaper
-    if src.walk is not None and (offset + page_size + 1) * src.size < max(total, 1) * src.matches:
+    # (offset + page) * size / matches rows; few matches: reading them all and sorting is cheaper
+    # (probes: (offset + page) * size / matches, each PROBE_COST; reading: matches)
+    if src.walk is not None and (offset + page_size + 1) * src.size * PROBE_COST < src.matches**2:
         conds = src.walk
     q = select(src.ident, src.key).select_from(src.table).where(*conds)
     if cursor:
@@ -98,24 +126,52 @@ def list_events(
     more = len(keys) > page_size
     keys = keys[:page_size]
     nxt = encode_cursor(sort, keys[-1][1], keys[-1][0]) if more and keys else None
-    return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt)
+    return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt, exact)
 
 
 @dataclass
 class Source:
     """Where a filtered event list is read from: a table (or join), its event id and sort key
-    columns, the conditions, and what is known in advance: the ``total``, or for a text search
-    the number of text ``matches``, the ``size`` of the walked index and the ``walk`` conditions
-    that read the sort index in order instead of the matches."""
+    columns, the conditions, and what is known in advance: the bounded ``total`` (count, exact),
+    or a cheaper place to count (``count_table`` / ``count_conds``); for a text search the
+    number of text ``matches`` (up to ``MANY_MATCHES``), the ``size`` of the walked index and the
+    ``walk`` conditions that read the sort index in order, checking each row's text."""
 
     table: FromClause | Any
     ident: Any
     key: Any
     conds: list[ColumnElement[bool]]
-    total: int | None = None
+    total: tuple[int, bool] | None = None
     matches: int = 0
     size: int = 0
     walk: list[ColumnElement[bool]] | None = None
+    count_table: Any = None
+    count_conds: list[ColumnElement[bool]] | None = None
+
+
+def _no_index(col: Any) -> Any:
+    """``col || ''``: the same text, but SQLite will not read it from an index (so a join is
+    driven from the full-text matches, not from this table's index range)."""
+    return col.op("||")(literal(""))
+
+
+class _Unindexed:
+    """A table's filter columns as ``_no_index`` expressions (for ``EventFilters.columns``)."""
+
+    def __init__(self, table: Any) -> None:
+        self._table = table
+
+    def __getattr__(self, name: str) -> Any:
+        return _no_index(getattr(self._table, name))
+
+
+def _text_plan(session: Session, words: str, rowid: Any, size: int) -> tuple[int, ColumnElement[bool] | None]:
+    """SQLite: (matches up to ``MANY_MATCHES``, a row-by-row text check of ``rowid``) when
+    walking an index of ``size`` rows checking each one can beat reading every match."""
+    n = count_matches(session, words, MANY_MATCHES)
+    if n <= FEW_MATCHES:
+        return n, None
+    return n, match_probe(session, words, rowid)
 
 
 def event_source(session: Session, filters: EventFilters, key: str) -> Source:
@@ -123,55 +179,75 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
 
     - no name or text filter: ``events`` and its ``(column, date, id)`` indexes (migration 0002);
     - ``actor`` / ``place``: the range of ``event_terms`` for the rarer of the two names, in sort
-      order; the other name is a primary-key probe, ``q`` a probe of the set of matching FTS
-      rowids, type and status filters a rowid lookup in the narrow ``event_search``;
-    - ``q`` alone: ``event_search`` (it copies the filter columns) against the FTS matches: the
-      count comes from the full-text index; the page either walks the sort index probing the
-      match set (many matches) or reads the matches and sorts them (few).
+      order; the other name is a primary-key probe, type and status filters are in the index;
+    - ``q`` (SQLite): few matches (``FEW_MATCHES``) are read from the full-text index and joined
+      to the filters; many are checked row by row while the sort index (of ``event_search`` or
+      of the name's range) is walked, and counted (up to ``COUNT_LIMIT``) by joining the
+      full-text matches to the filters, driven from the matches. PostgreSQL: a set of matches.
     """
     terms, words = filters.terms(), filters.text()
     sqlite = session.get_bind().dialect.name == "sqlite"
     if terms:
         if len(terms) > 1:  # drive from the rarer name: fewer index entries to walk and probe
             sizes = {
-                kv: session.scalar(
-                    select(func.count())
-                    .select_from(EventTerm)
-                    .where(EventTerm.kind == kv[0], EventTerm.term == kv[1], *filters.dates(EventTerm.date))
-                )
-                or 0
+                kv: bounded_count(session, EventTerm, [EventTerm.kind == kv[0], EventTerm.term == kv[1],
+                                                       *filters.dates(EventTerm.date)], MANY_MATCHES)[0]
                 for kv in terms
-            }
+            }  # fmt: skip
             terms = sorted(terms, key=lambda kv: sizes[kv])
         t = aliased(EventTerm, name="t")
         (kind, term), others = terms[0], terms[1:]
-        conds = [t.kind == kind, t.term == term, *filters.dates(t.date)]
-        table: Any = t
-        for i, (k, v) in enumerate(others):  # (search_id, kind, term) is the key: one row or none
-            o = aliased(EventTerm, name=f"t{i + 1}")
-            table = join(table, o, and_(o.search_id == t.search_id, o.kind == k, o.term == v))
-        if words is not None:
-            probe: Any = t.search_id
-            if sqlite and count_matches(session, words) > FEW_MATCHES:
-                probe = t.search_id + 0  # walk the name's range, probe the match set (not the reverse)
-            conds.append(probe.in_(text_matches(session, words)))
-        conds += filters.columns(session, t, acled=False)  # type and status: in the index
-        if acled := filters.columns(session, EventSearch, plover=False, status=False):
-            table = join(table, EventSearch, EventSearch.id == t.search_id)
-            conds += acled
-        return Source(table, t.event_id, getattr(t, key), conds)
+
+        def name_join(table: Any, t: Any) -> Any:
+            for i, (k, v) in enumerate(others):  # (search_id, kind, term) is the key: one row or none
+                o = aliased(EventTerm, name=f"t{i + 1}")
+                table = join(table, o, and_(o.search_id == t.search_id, o.kind == k, o.term == v))
+            if filters.columns(session, EventSearch, plover=False, status=False):
+                table = join(table, EventSearch, EventSearch.id == t.search_id)
+            return table
+
+        conds = [t.kind == kind, t.term == term, *filters.dates(t.date), *filters.columns(session, t, acled=False)]
+        conds += filters.columns(session, EventSearch, plover=False, status=False)
+        table = name_join(t, t)
+        if words is None:
+            return Source(table, t.event_id, getattr(t, key), conds)
+        if not sqlite:
+            return Source(table, t.event_id, getattr(t, key), [*conds, t.search_id.in_(text_matches(session, words))])
+        size = bounded_count(session, EventTerm, [EventTerm.kind == kind, EventTerm.term == term,
+                                                  *filters.dates(EventTerm.date)], MANY_MATCHES)[0]  # fmt: skip
+        n, probe = _text_plan(session, words, t.search_id, size)
+        by_matches = [*conds, t.search_id.in_(text_matches(session, words))]
+        if probe is None:
+            if n > FEW_MATCHES:  # "+ 0": walk the name's range, probe the set of matches (not the reverse)
+                by_matches = [*conds, (t.search_id + 0).in_(text_matches(session, words))]
+            return Source(table, t.event_id, getattr(t, key), by_matches)
+        # count: the matches joined to the name's rows by key, not the name's range probed
+        c = aliased(EventTerm, name="c")
+        ccols = [_no_index(c.kind) == kind, _no_index(c.term) == term, *filters.dates(_no_index(c.date)),
+                 *filters.columns(session, _Unindexed(c), acled=False),
+                 *filters.columns(session, EventSearch, plover=False, status=False)]  # fmt: skip
+        ctable = name_join(join(EVENTS_FTS, c, c.search_id == EVENTS_FTS.c.rowid), c)
+        ccols.append(EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(words)))
+        return Source(table, t.event_id, getattr(t, key), by_matches, matches=n, size=size, walk=[*conds, probe],
+                      count_table=ctable, count_conds=ccols)
     if words is not None:
         s = EventSearch
         plain = [*filters.dates(s.date), *filters.columns(session, s)]
-        if not sqlite:
-            return Source(s, s.event_id, getattr(s, key), [*plain, s.id.in_(text_matches(session, words))])
-        n = count_matches(session, words)
-        size = session.scalar(select(func.count()).select_from(s).where(*filters.dates(s.date))) or 0
         by_matches = [*plain, s.id.in_(text_matches(session, words))]
-        # "+ 0": not an index on the rowid, so SQLite walks the sort index and probes the set
-        walk = [*plain, (s.id + 0).in_(text_matches(session, words))]
-        return Source(s, s.event_id, getattr(s, key), by_matches, total=None if plain else n,
-                      matches=n, size=size, walk=walk)  # fmt: skip
+        if not sqlite:
+            return Source(s, s.event_id, getattr(s, key), by_matches)
+        size = (bounded_count(session, s, filters.dates(s.date), MANY_MATCHES)[0] if filters.dates(s.date)
+                else session.scalar(select(func.max(s.id))) or 0)  # ids are dense enough for a plan
+        n, probe = _text_plan(session, words, s.id, size)
+        if probe is None:  # "+ 0": not an index on the rowid, so SQLite walks the sort index and probes the set
+            walk = [*plain, (s.id + 0).in_(text_matches(session, words))]
+            return Source(s, s.event_id, getattr(s, key), by_matches, matches=n, size=size, walk=walk,
+                          total=None if plain or n >= MANY_MATCHES else (min(n, COUNT_LIMIT), n <= COUNT_LIMIT))
+        cplain = [*filters.dates(_no_index(s.date)), *filters.columns(session, _Unindexed(s))]
+        ccols = [*cplain, EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(words))]
+        ctable = join(EVENTS_FTS, s, s.id == EVENTS_FTS.c.rowid)
+        return Source(s, s.event_id, getattr(s, key), by_matches, matches=n, size=size, walk=[*plain, probe],
+                      count_table=ctable, count_conds=ccols)  # fmt: skip
     conds = [*filters.dates(EventRow.date), *filters.columns(session, EventRow)]
     return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
 
@@ -197,7 +273,7 @@ def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offse
     keeps: ``ix_events_timeline`` reads them in order). A date filter drops undated events (no
     date is in a range)."""
     conds = filters.conditions(session)
-    total = session.scalar(select(func.count()).select_from(EventRow).where(*conds)) or 0
+    total, exact = bounded_count(session, EventRow, conds)
     q = (
         select(EventRow.id)
         .where(*conds)
@@ -205,7 +281,7 @@ def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offse
         .offset(offset)
         .limit(limit)
     )
-    return Paged(total, get_records(session, "event", list(session.scalars(q))), None)
+    return Paged(total, get_records(session, "event", list(session.scalars(q))), None, exact)
 
 
 def located_events(session: Session, filters: EventFilters, limit: int = 5000) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     literal_column,
     select,
 )
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from ..store.schema import EventRow, EventSearch, EventTerm, EventText, normalize_term
@@ -162,9 +163,61 @@ def text_matches(session: Session, text: str) -> Select[Any]:
     return select(EventText.id).where(contains(session, EventText.body, like_pattern(text)))
 
 
-def count_matches(session: Session, text: str) -> int:
-    """How many events ``text_matches`` finds (FTS5 counts from its index without a row lookup)."""
-    return session.scalar(select(func.count()).select_from(text_matches(session, text).subquery())) or 0
+def count_matches(session: Session, text: str, limit: int | None = None) -> int:
+    """How many events ``text_matches`` finds (FTS5 counts from its index without a row lookup),
+    or ``limit`` when there are at least that many."""
+    q = text_matches(session, text)
+    if limit is not None:
+        q = q.limit(limit)
+    return session.scalar(select(func.count()).select_from(q.subquery())) or 0
+
+
+EXPANSION = 32  # most vocabulary words a last-word prefix is spelled out as (more: FTS5's own prefix query)
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def exact_phrases(session: Session, text: str) -> str | None:
+    """``fts_phrase(text)`` without its prefix operator: the last word's prefix spelled out as the
+    indexed words that start with it (``"army posts" OR "army postsx"``), read from the FTS5
+    vocabulary. Same matches; but a query of whole words checks one event by rowid in
+    microseconds where a prefix query re-reads every doclist of the prefix. None when the text is
+    not plain ASCII (tokenised as unicode61 does: ASCII letters and digits, lower-cased) or the
+    prefix has more than ``EXPANSION`` words."""
+    if not text.isascii():
+        return None
+    words = _ASCII_TOKEN.findall(text.lower())
+    if not words:
+        return None
+    session.execute(VOCAB_DDL)
+    found = session.scalars(
+        select(FTS_VOCAB.c.term).where(FTS_VOCAB.c.term >= words[-1]).order_by(FTS_VOCAB.c.term).limit(EXPANSION + 1)
+    ).all()
+    terms = [t for t in found if t.startswith(words[-1])]
+    if len(terms) > EXPANSION or (len(found) > EXPANSION and len(terms) == len(found)):
+        return None
+    if not terms:
+        return '"' + " ".join(words) + '"'  # no indexed word starts so: matches nothing, as the prefix
+    return " OR ".join('"' + " ".join([*words[:-1], t]) + '"' for t in terms)
+
+
+def match_probe(session: Session, text: str, rowid: Any) -> ColumnElement[bool] | None:
+    """SQLite: "the event whose ``event_search.id`` is ``rowid`` contains ``text``", checked row
+    by row in the full-text index (no set of matches built), or None where that is not cheap."""
+    if session.get_bind().dialect.name != "sqlite" or not _has_fts5(session):
+        return None
+    query = exact_phrases(session, text)
+    if query is None:
+        return None
+    return (
+        select(EVENTS_FTS.c.rowid)
+        .where(EVENTS_FTS.c.rowid == rowid, EVENTS_FTS.c.events_fts.op("MATCH")(query))
+        .exists()
+    )
+
+
+# the FTS5 vocabulary of events_fts: a virtual table in the connection's temp schema (no storage)
+FTS_VOCAB = Table("events_fts_vocab", MetaData(schema="temp"), Column("term", Text))
+VOCAB_DDL = text_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.events_fts_vocab USING fts5vocab(main, events_fts, row)")
 
 
 class Vocabulary:

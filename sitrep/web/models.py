@@ -159,7 +159,10 @@ class EventDetail(Event):
 
 
 class Page(_Out):
-    total: int = Field(description="Records matching the filters (all pages).")
+    total: int = Field(description="Records matching the filters (all pages); see `total_exact`.")
+    total_exact: bool = Field(
+        True, description="False: more than `total` records match (counting stopped there: 10,000 events, 1,000 for a text search)."
+    )
     page: int | None = Field(None, description="Page number (page pagination), null with a cursor.")
     page_size: int
     next_cursor: str | None = Field(None, description="Pass as `cursor` for the next page; null at the end.")
@@ -261,6 +264,7 @@ class TimelineEntry(_Out):
 
 class Timeline(_Out):
     total: int
+    total_exact: bool = True
     items: list[TimelineEntry]
 
 

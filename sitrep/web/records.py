@@ -20,6 +20,7 @@ class Paged:
     total: int
     items: list[dict[str, Any]]
     next_cursor: str | None
+    exact: bool = True  # False: more than ``total`` records match (counting stopped there)
 
 
 def _with_sources(kind: str, recs: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -109,7 +109,9 @@ def events_page(
     params = {**filters.active(), "sort": sort if sort != "-date" else None,
               "page_size": page_size if page_size != 50 else None}
     pages = max(1, -(-res.total // page_size))
-    return render(request, "events.html", events=res.items, total=res.total, page=page, pages=pages,
+    if not res.exact:  # counted up to a bound: at least one page past the counted ones
+        pages = max(pages, page) + 1
+    return render(request, "events.html", events=res.items, total=res.total, exact=res.exact, page=page, pages=pages,
                   filters=filters, facets=facets, sort=sort, params=params, qs=_qs, plover_types=PLOVER_TYPES)
 
 
@@ -178,8 +180,9 @@ def timeline_page(request: Request, session: SessionDep, filters: Filters,
         if not groups or groups[-1][0] != key:
             groups.append((key, []))
         groups[-1][1].append(ev)
-    return render(request, "timeline.html", groups=groups, total=res.total, hist=svg.histogram_svg(months),
-                  filters=filters, plover_types=PLOVER_TYPES, page=page, pages=max(1, -(-res.total // 500)),
+    pages = max(1, -(-res.total // 500)) if res.exact else max(-(-res.total // 500), page) + 1
+    return render(request, "timeline.html", groups=groups, total=res.total, exact=res.exact,
+                  hist=svg.histogram_svg(months), filters=filters, plover_types=PLOVER_TYPES, page=page, pages=pages,
                   params=filters.active(), qs=_qs)
 
 
