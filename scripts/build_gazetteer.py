@@ -84,8 +84,8 @@ CONFLICT = {
     "ER",
     "DJ",
 }
-WORLD_MIN_POP = 15_000
-CONFLICT_MIN_POP = 1_000
+WORLD_MIN_POP = 1_000
+CONFLICT_MIN_POP = 0
 MAX_ALIASES = 10
 
 #: Display names and aliases that differ from GeoNames/ISO (hand-made data, see the file's header).

@@ -265,3 +265,16 @@ def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, 
     assert most_trimmed == 3 < most_kept
     assert trimmed == kept
     assert sum(len(ms) > 1 for _, ms in kept) >= 5
+
+
+def test_sources_naming_different_towns_of_one_province_stay_apart() -> None:
+    """Two agencies' reports of shelling on one day in one province, each naming its town, are two
+    events (a fused record would give one of the towns to both); the same town still fuses."""
+    text_a = "Artillery shelled the village of Dala in Borno state on 3 March 2021, wounding two people."
+    text_b = "Artillery shelled the village of Bama in Borno state on 3 March 2021, wounding two people."
+    a = {**_event(text_a, "2021-03-03", 0, "a"), "location": {"name": "Dala", "admin1": "Borno", "geo_precision": 1}}
+    b = {**_event(text_b, "2021-03-03", 0, "b"), "location": {"name": "Bama", "admin1": "Borno", "geo_precision": 1}}
+    assert not same_event(a, b)
+    assert same_event(a, {**b, "location": a["location"]})
+    province = {"name": "Borno", "admin1": "Borno", "geo_precision": 3}
+    assert same_event(a, {**b, "location": province})  # a report naming no town may be either

@@ -198,3 +198,21 @@ def test_no_country_evidence_names_no_region(gaz: Gazetteer) -> None:
 def test_place_in_its_document(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.admin1, loc.country) == (admin1, country), loc
+
+
+def test_village_below_a_thousand_inhabitants_in_a_conflict_country(gaz: Gazetteer) -> None:
+    """The gazetteer keeps every populated place GeoNames lists for conflict countries."""
+    text = "Monitors recorded twelve explosions near Makedonivka overnight."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.country) == ("Makedonivka", "Donetsk", "Ukraine")
+
+
+def test_state_cue_picks_the_state_over_same_named_towns(gaz: Gazetteer) -> None:
+    text = "Farmers blocked a road in Trujillo state on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.admin1, loc.country, loc.geo_precision) == ("Trujillo", "Venezuela", 3)
+
+
+def test_rows_are_read_on_demand_and_stay_the_same(gaz: Gazetteer) -> None:
+    first = gaz.lookup("Kandahar")[0]
+    assert gaz.lookup("Kandahar")[0] == first and first.country == "Afghanistan"

@@ -73,3 +73,11 @@ def place_rows() -> Iterator[list[str]]:
         for line in fh:
             if not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
+
+
+@lru_cache(maxsize=1)
+def gazetteer_lines() -> tuple[str, ...]:
+    """The data rows of data/gazetteer/places.tsv.gz as text lines (comments dropped)."""
+    with gzip.open(DATA_DIR / "gazetteer" / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))

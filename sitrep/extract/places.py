@@ -15,15 +15,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
 from ..model import Cite, Location
-from .gazetteer_data import DATA_DIR, fold, loose_key, place_rows
+from .gazetteer_data import DATA_DIR, fold, gazetteer_lines, loose_key
 from .phrase_finder import PhraseFinder
 from .user_data import user_files
 
@@ -37,6 +38,8 @@ FOCUS = ("AF", "PK", "IR", "TJ", "UZ", "TM")
 _KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, "region": 5}
 #: In one span the most specific place wins: a town over its district over its province.
 _SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+#: A town this small is mostly known only to its neighbours: it votes less for its country.
+_SMALL_TOWN = 15_000
 _ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture"}
 _ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality"}
 _CITY_CUES = {"city", "town", "village", "capital"}
@@ -54,8 +57,9 @@ _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{_DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """One gazetteer row (a tuple: the gazetteer holds a couple of hundred thousand)."""
+
     kind: str
     name: str
     cc: str
@@ -80,10 +84,34 @@ class _Mention:
     contradicted: bool = False  # the province or district named after it does not contain it
 
 
+class _Rows:
+    """The gazetteer's places by number, each parsed from its text row on first use."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._items: list[str | Place] = list(lines)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: int) -> Place:
+        item = self._items[i]
+        if isinstance(item, Place):
+            return item
+        kind, name, cc, a1, a2, lat, lon, pop = item.split("\t", 8)[:8]
+        place = Place(kind, name, cc, a1, a2, float(lat) if lat else None, float(lon) if lon else None, int(pop))
+        self._items[i] = place
+        return place
+
+    def append(self, place: Place) -> None:
+        self._items.append(place)
+
+
 class Gazetteer:
     """Countries, admin1, admin2 (Afghanistan, neighbours, conflict countries) and towns."""
 
-    def __init__(self, places: list[Place], index: dict[str, list[int]], countries: dict[str, str]) -> None:
+    def __init__(self, places: _Rows, index: dict[str, list[int]], countries: dict[str, str]) -> None:
         self.places = places
         self.index = index
         self.countries = countries  # ISO2 -> short name
@@ -99,27 +127,20 @@ class Gazetteer:
 
     @classmethod
     def load(cls) -> Gazetteer:
-        places: list[Place] = []
+        # rows stay text until a lookup reaches them: only the index is built up front
+        lines = gazetteer_lines()
         index: dict[str, list[int]] = {}
         countries: dict[str, str] = {}
-        for kind, name, cc, a1, a2, lat, lon, pop, _aliases, keys in place_rows():
-            if kind == "country":
+        for i, line in enumerate(lines):
+            if line.startswith("country\t"):
+                _kind, name, cc, _rest = line.split("\t", 3)
                 countries[cc] = name
-            i = len(places)
-            places.append(
-                Place(
-                    kind,
-                    name,
-                    cc,
-                    a1,
-                    a2,
-                    float(lat) if lat else None,
-                    float(lon) if lon else None,
-                    int(pop),
-                )
-            )
-            for key in keys.split():
-                index.setdefault(key, []).append(i)
+            for key in line[line.rindex("\t") + 1 :].split():
+                if key in index:
+                    index[key].append(i)
+                else:
+                    index[key] = [i]
+        places = _Rows(lines)
         gaz = cls(places, index, countries)
         for row in (GAZ_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
             parts = row.split("\t")
@@ -233,7 +254,9 @@ class Gazetteer:
             # the Greek capital, not the American towns named after it)
             cc = _leading_country(m.places)
             if cc:
-                votes[cc] += 4 if m.places[0].kind == "country" else 2
+                # a country's name counts most, a village (found only through "in X") least
+                small = all(p.kind == "city" and p.population < _SMALL_TOWN for p in m.places if p.cc == cc)
+                votes[cc] += 4 if m.places[0].kind == "country" else 1 if small else 2
             readings.setdefault(fold(text[m.start : m.end]), set()).update(p.cc for p in m.places)
         # an ambiguous name still tells which countries are possible: a country that several
         # different names could all be in ("San Miguel, Puno") is the likely one
@@ -369,6 +392,12 @@ class Gazetteer:
             cue = "admin2"
         elif nxt in _CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
             cue = "city"
+        # "Trujillo state": the state, not the towns of that name; "Amara city": a town, not the
+        # province an alias of which it is (a country's own name stays: "Mexico City")
+        if cue in ("admin1", "admin2"):
+            places = [p for p in places if p.kind == cue] or places
+        elif cue == "city":
+            places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{_DIRS}(ern)? of$|from$", before))
         start = para.start + doc[s].idx
@@ -596,7 +625,8 @@ def ruler_patterns() -> list[dict[str, object]]:
     """GPE patterns: Afghanistan and neighbours (provinces, districts, towns) and big towns elsewhere."""
     stop = _stoplist()
     names: set[str] = set()
-    for kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys in place_rows():
+    for line in gazetteer_lines():
+        kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.split("\t")
         if kind == "country":
             continue
         focus = cc in FOCUS and (cc == "AF" or kind == "admin1" or int(pop) >= 50_000)

@@ -18,7 +18,7 @@ from functools import lru_cache
 import yaml
 
 from ..model import TimeExpr
-from .gazetteer_data import DATA_DIR, place_rows
+from .gazetteer_data import DATA_DIR, gazetteer_lines
 from .phrase_finder import PhraseFinder
 
 #: Below this share of capitals among letters a text counts as written in lower case.
@@ -175,7 +175,8 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
     for actor in yaml.safe_load((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
-    for kind, name, _cc, _a1, _a2, _lat, _lon, pop, _aliases, _keys in place_rows():
+    for line in gazetteer_lines():
+        kind, name, _cc, _a1, _a2, _lat, _lon, pop, _rest = line.split("\t", 8)
         if kind in ("country", "admin1") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
             add(name, place=True)
     return PhraseFinder(forms), forms

@@ -45,6 +45,14 @@ def actor_names(rec: dict[str, Any]) -> set[str]:
 # A record's signature is everything its matcher reads of it, with the text as its set of content
 # words: members with one signature match alike, so a record reported 500 times in the same words
 # is compared once, and each signature is computed once per fusion chunk, not once per pair.
+def _town(rec: dict[str, Any]) -> str | None:
+    """The named town (ACLED precision 1) where a report places its event, folded."""
+    loc = rec.get("location") or {}
+    if loc.get("geo_precision") != 1 or not loc.get("name"):
+        return None
+    return str(loc["name"]).casefold()
+
+
 def _event_signature(rec: dict[str, Any]) -> Any:
     return (
         rec.get("plover_type"),
@@ -53,6 +61,8 @@ def _event_signature(rec: dict[str, Any]) -> Any:
         frozenset(actor_names(rec)),
         date_span(rec),
         wordset(record_text(rec)),
+        _town(rec),
+        frozenset(m.get("doc_id") for m in rec.get("mentions") or ()) - {None},
     )
 
 
@@ -75,12 +85,14 @@ GENERIC_ACTOR_PREFIXES = (
 
 
 def _events_match(a: Any, b: Any) -> bool:
-    type_a, acled_a, admin1_a, actors_a, range_a, words_a = a
-    type_b, acled_b, admin1_b, actors_b, range_b, words_b = b
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b = b
     if type_a != type_b or acled_a != acled_b:
         return False
     if admin1_a and admin1_b and admin1_a != admin1_b:
         return False
+    if town_a and town_b and town_a != town_b and not docs_a & docs_b:
+        return False  # two sources that each name the town name different towns: two events
     if not actors_a & actors_b and (actors_a or actors_b):  # share an actor, or both name none
         return False
     if range_a and range_b and not _overlap(range_a, range_b):
