@@ -69,6 +69,8 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
+    gang_countries: frozenset[str] = frozenset()
+    gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -78,6 +80,13 @@ def _read(name: str) -> dict[str, Any]:
 
 def _entries(d: dict[str, list[str]]) -> dict[str, Entry]:
     return {k.lower(): (v[0], v[1]) for k, v in d.items()}
+
+
+def _words_re(words: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +135,8 @@ def lexicon() -> Lexicon:
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
+        gang_countries=frozenset(r.get("gang_countries", ())),
+        gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
         verb_heads=frozenset(
