@@ -34,6 +34,7 @@ from .arguments import (
     patient,
     resolve,
     subject,
+    theatre,
 )
 from .coding import code
 from .fatalities import ACLED_VAGUE_TOLL, count
@@ -772,6 +773,7 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
         else:
             agent_tok = subj
             patient_tok = patient(trig)
+            agent_tok = _strikes_doer(head, subj)
         if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None
@@ -793,6 +795,13 @@ def _arguments(sent: Span, trig: Trigger, state: DocState, country: str | None) 
             if sub_subj is not None and not sub_passive and sub.cls in VIOLENT:
                 found = resolve(sub_subj, state, country, want_armed=True)
                 if found.actor is not None:
+                    a1 = found
+                    break
+            if sub.cls == "clash" and agent_tok is None and patient_tok is not None:
+                # "a suspect was killed after exchanging fire with police": the other side killed
+                other = patient(sub)
+                found = resolve(other, state, country, want_armed=True) if other is not None else Resolved(None)
+                if found.actor is not None and other is not None and other.i != patient_tok.i:
                     a1 = found
                     break
     if second is not None and patient_tok is None:
@@ -841,6 +850,30 @@ def _as_government(res: Resolved, state: DocState) -> Resolved:
     if country is None or country.lower() != actor.name.lower():
         return res
     return Resolved(generic(state, "government", country), res.kind, tok)
+
+
+def _strikes_doer(head: Token, subj: Token | None) -> Token | None:
+    """ "forces conducted airstrikes targeting X": the agent of a participle on an attack or a weapon
+    is whoever carried out the attack, not the attack itself."""
+    if (
+        subj is not None
+        and head.dep_ == "acl"
+        and subj.i == head.head.i
+        and subj.dep_ in ("dobj", "pobj")
+        and (
+            subj.lemma_.lower() in lexicon().nouns
+            or any(rx.fullmatch(words) for _, rx in lexicon().instruments for words in _compound_words(subj))
+        )
+    ):
+        doer, passive = subject(subj.head)
+        return None if passive else doer
+    return subj
+
+
+def _compound_words(tok: Token) -> tuple[str, ...]:
+    """The noun alone and with its compound modifier: ("strikes", "air strikes")."""
+    mod = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ == "compound" else None
+    return (tok.lower_,) if mod is None else (tok.lower_, f"{mod.lower_} {tok.lower_}")
 
 
 def _victim(tok: Token) -> bool:
@@ -1089,7 +1122,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type is not None and actor1 is None and violent:
         subj, passive = subject(trig.head)
-        owner = a1.token or (None if passive else subj)
+        owner = a1.token or (None if passive else _strikes_doer(trig.head, subj))
         actor1 = _weapon_owner(trig, state, owner, country)
         # "an Israeli air strike": the forces of the demonym on the weapon
         words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
@@ -1110,14 +1143,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             words1 = by_rule
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:
                 acled_type, acled_sub = None, None
-    if (
-        acled_type is not None
-        and actor1 is not None
-        and actor2 is None
-        and acled_type == "Battles"
-        and (acled_sub == "Armed clash")
-    ):
-        pass
+    if acled_type is not None:
+        where = (location.country if location else None) or state.country()
+        actor1, actor2 = theatre(actor1, where, state), theatre(actor2, where, state)
+        actor1, actor2 = _as_gang(actor1, doc.text, state), _as_gang(actor2, doc.text, state)
     date = _event_date(ctx, offset, sent, trig, start, end)
     if acled_type is not None and not _concrete(
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
@@ -1211,6 +1240,22 @@ def _future(trig: Trigger, status: str) -> bool:
     if status == "denied":  # "will not withdraw": a future act, negated (the status says so)
         return bool(aux & {"will", "wo", "shall", "'ll"}) or "would" in aux and under_speech(trig.head)
     return status == "expected" and "would" in aux and under_speech(trig.head)
+
+
+def _as_gang(actor: Actor | None, text: str, state: DocState) -> Actor | None:
+    """ACLED's Latin America coding: unidentified perpetrators whose violence bears the marks of
+    organised crime (a drive-by, a bound or mutilated body, a narco-message) are an Unidentified
+    Gang of the country (words and countries in data/events/roles.yaml)."""
+    lex = lexicon()
+    if (
+        actor is None
+        or lex.gang_hallmarks is None
+        or not actor.name.startswith("Unidentified Armed Group")
+        or actor.country not in lex.gang_countries
+        or not lex.gang_hallmarks.search(text)
+    ):
+        return actor
+    return generic(state, "gang", actor.country)
 
 
 def _filled(event: Event, name: str) -> bool:

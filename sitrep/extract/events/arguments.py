@@ -202,6 +202,17 @@ def generic(state: DocState, kind: str, country: str | None) -> Actor:
     return Actor(name, typ, country)
 
 
+def theatre(actor: Actor | None, where: str | None, state: DocState) -> Actor | None:
+    """A state's forces abroad that ACLED names by their operation in that theatre ("Saudi forces"
+    in Yemen: Operation Restoring Hope): registry aliases bound to the theatre's country."""
+    if actor is None or not where or actor.country == where or not actor.name.startswith("Military Forces of"):
+        return actor
+    named = state.registry.match(actor.name, where)
+    if named is None or named.name == actor.name or named.name.startswith("Military Forces of"):
+        return actor
+    return named
+
+
 def armed_state(res: Resolved, state: DocState) -> Resolved:
     """A government named as a fighting side is its armed forces: "Turkey conducted a patrol",
     "a regime checkpoint", "the regime's fighters" (ACLED: Military Forces of the country)."""
@@ -227,16 +238,28 @@ def _left_text(tok: Token, keep_det: bool = False) -> str:
     return " ".join(t.text for t in reversed(out))
 
 
-def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
+def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
+    """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
+    theatre ("Military Police" in Brazil)."""
     left = _left_text(tok)
+    of = _of_object(tok)
+    if of is not None and of.pos_ == "PROPN" and left:
+        # "military forces of Artsakh": a name ACLED writes with its "of" phrase
+        named = registry.match(f"{left} of {of.text}")
+        if named is not None and of.text.lower() in named.name.lower():
+            return named
     for text in (_left_text(tok, keep_det=True), left):
         if text:
             actor = registry.match(text)
+            if (actor is None or actor.name in BARE_GENERIC) and country:
+                local = registry.match(text, country)  # "Military Police" in Brazil: the theatre's own name
+                if local is not None and local.name not in _generic_names(registry, country):
+                    return local
             if actor is not None:
                 return actor
     # names inside the phrase ("U.S. special peace envoy Zalmay Khalilzad"), then the bare head
-    sub = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("appos", "compound")]
-    sub += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    sub = [t for t in tok.subtree if t.i <= tok.i]  # not a compound deeper down ("strikes targeting IS militants")
+    sub += [t for c in tok.children if c.dep_ in ("appos", "compound") for t in c.subtree]
     text = tok.doc[min(t.i for t in sub) : max(t.i for t in sub) + 1].text  # not doc.text: O(piece) each call
     if tok.ent_type_ == "GPE" and state_country_name(tok, registry):
         return None  # "the United States and its NATO allies": the state itself, not an ally
@@ -248,6 +271,13 @@ def _registry_match(tok: Token, registry: ActorRegistry) -> Actor | None:
         if found:
             return found[0][2]
     return registry.match(tok.text)
+
+
+def _generic_names(registry: ActorRegistry, country: str) -> set[str]:
+    gen = getattr(registry, "generic", None)
+    if gen is None:
+        return set()
+    return {gen(kind, country).name for kind in GENERIC_NAMES}
 
 
 _ENT_INDEX = "sitrep_ent_index"
@@ -345,7 +375,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
     lower = tok.lemma_.lower()
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    actor = _registry_match(tok, state.registry)
+    actor = _registry_match(tok, state.registry, country)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
         if bare in ("military", "police") and _kind(tok) in ("unidentified", "police"):

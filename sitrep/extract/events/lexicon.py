@@ -70,6 +70,8 @@ class Lexicon:
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
+    gang_countries: frozenset[str] = frozenset()
+    gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -79,6 +81,13 @@ def _read(name: str) -> dict[str, Any]:
 
 def _entries(d: dict[str, list[str]]) -> dict[str, Entry]:
     return {k.lower(): (v[0], v[1]) for k, v in d.items()}
+
+
+def _words_re(words: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +137,8 @@ def lexicon() -> Lexicon:
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),
+        gang_countries=frozenset(r.get("gang_countries", ())),
+        gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,
         demonym_re=dem_re,
         verb_heads=frozenset(
