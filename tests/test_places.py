@@ -216,3 +216,37 @@ def test_state_cue_picks_the_state_over_same_named_towns(gaz: Gazetteer) -> None
 def test_rows_are_read_on_demand_and_stay_the_same(gaz: Gazetteer) -> None:
     first = gaz.lookup("Kandahar")[0]
     assert gaz.lookup("Kandahar")[0] == first and first.country == "Afghanistan"
+
+
+def test_a_town_inside_the_unit_named_after_it_gives_the_country(gaz: Gazetteer) -> None:
+    """Both names exist in several countries; only in Chile is one inside the other."""
+    text = "Residents of San Antonio (Valparaiso) protested against water cuts."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.country) == ("San Antonio", "Valparaiso", "Chile")
+
+
+def test_the_place_chosen_does_not_depend_on_hash_order(tmp_path) -> None:
+    """Ties between countries are broken by the text, never by set or dict order of a run."""
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from tests.test_places import make_ctx\n"
+        "from sitrep.extract.places import Gazetteer\n"
+        "texts = ['Gunmen attacked a bus near San Jose and Santa Rosa.', 'Protesters gathered in Victoria, Alexandria.',"
+        " 'Clashes broke out in Tripoli and Valparaiso.']\n"
+        "out = []\n"
+        "for t in texts:\n"
+        "    loc = Gazetteer.default().locate(make_ctx(t), 0, len(t))\n"
+        "    out.append(None if loc is None else [loc.name, loc.admin1, loc.country])\n"
+        "print(json.dumps(out))\n"
+    )
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                             env={**__import__("os").environ, "PYTHONHASHSEED": seed})  # fmt: skip
+        assert ran.returncode == 0, ran.stderr
+        seen.add(json.dumps(json.loads(ran.stdout.strip().splitlines()[-1])))
+    assert len(seen) == 1, seen

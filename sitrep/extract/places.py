@@ -260,7 +260,7 @@ class Gazetteer:
             readings.setdefault(fold(text[m.start : m.end]), set()).update(p.cc for p in m.places)
         # an ambiguous name still tells which countries are possible: a country that several
         # different names could all be in ("San Miguel, Puno") is the likely one
-        shared = Counter(cc for ccs in readings.values() for cc in ccs)
+        shared = Counter(cc for ccs in readings.values() for cc in sorted(ccs))
         for cc, n in shared.items():
             if n > 1:
                 votes[cc] += n - 1
@@ -268,7 +268,23 @@ class Gazetteer:
             demonym_cc = self.demonyms.get(fold(text[start:end]))
             if demonym_cc:  # "Saudi forces shelled ...": the actors' country, weaker than a place
                 votes[demonym_cc] += 1
-        dominant = votes.most_common(1)[0][0] if votes else None
+        # "San Antonio (Valparaiso)", "Bariirre, Afgooye": a town inside the unit named after it
+        # tells the country both lie in
+        for m, unit in zip(mentions, mentions[1:], strict=False):
+            if m.partial or unit.partial or not _LIST_GAP.fullmatch(text, m.end, unit.start):
+                continue
+            units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
+            inside = sorted({p.cc for p in m.places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units})
+            if len(inside) == 1:
+                votes[inside[0]] += 2
+        # a tie goes to the country named first (never to the order of a hash)
+        first_named: dict[str, tuple[int, int]] = {}
+        for i, m in enumerate(mentions):
+            for rank, p in enumerate(m.places):
+                first_named.setdefault(p.cc, (i, rank))
+        dominant = (
+            min(votes, key=lambda cc: (-votes[cc], first_named.get(cc, (len(mentions), 0)), cc)) if votes else None
+        )
         # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
         kept = []
         for m in mentions:
@@ -596,6 +612,9 @@ def _leading_country(places: list[Place]) -> str | None:
     if len(ranked) == 1 or ranked[0] >= 3 * ranked[1]:
         return max(weight, key=lambda cc: weight[cc])
     return None
+
+
+_LIST_GAP = re.compile(r"\s*[(,]\s*")
 
 
 def _continues_list(doc: Any, i: int, taken: set[int]) -> bool:
