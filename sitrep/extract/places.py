@@ -614,7 +614,7 @@ def _leading_country(places: list[Place]) -> str | None:
     return None
 
 
-_LIST_GAP = re.compile(r"\s*[(,]\s*")
+_LIST_GAP = re.compile(r"\s{0,3}[(,]\s{0,3}")
 
 
 def _continues_list(doc: Any, i: int, taken: set[int]) -> bool:

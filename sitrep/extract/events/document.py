@@ -1,0 +1,106 @@
+"""What the whole document tells every event in it: its country (demonyms, dateline, places),
+the actors named so far, and the place an event is located at."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Cite, Location
+from ..actors import ActorRegistry
+from ..cites import with_basis
+from ..places import Gazetteer
+from .arguments import (
+    DocState,
+    ent_at,
+    resolve,
+)
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..context import Context
+
+@lru_cache(maxsize=1)
+def actor_registry() -> ActorRegistry:
+    return ActorRegistry.default()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def locate(ctx: Context, start: int, end: int) -> Location | None:
+    try:
+        return _gazetteer().locate(ctx, start, end)
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        return None
+
+
+def country_only_location(
+    actor1: Actor | None, actor2: Actor | None, state: DocState, actor_words: tuple[list[Cite], list[Cite]]
+) -> Location | None:
+    """No findable place: the country the text shows (its places, demonyms, the actors' country)
+    at ACLED's precision 3, never a guessed town. Cited with the words that named the country."""
+    country = state.country() or next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
+    if not country:
+        return None
+    words = [state.country_words[country]] if country in state.country_words else []
+    for actor, named in zip((actor1, actor2), actor_words, strict=True):
+        if not words and actor is not None and actor.country == country and named:
+            words = with_basis(named, "actor's country")
+    try:
+        hits = [h for h in _gazetteer().lookup(country) if h.geo_precision == 3 and h.name == h.country]
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        hits = []
+    return hits[0].citing(*words) if hits else None
+
+
+def seed_country(ctx: Context, state: DocState) -> None:
+    """Country evidence from demonyms and country names in the body (for generic actors)."""
+    lex = lexicon()
+    for para in ctx.paragraphs:
+        for m in lex.demonym_re.finditer(para.doc.text):
+            word = m.group(0).lower()
+            if word in ("us", "u.s.", "american") or (word == "us" and m.group(0) != "US"):
+                continue
+            state.count_country(
+                lex.demonyms[word], 1, (para.start + m.start(), para.start + m.end(), "gazetteer")
+            )
+    for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
+        if span.kind != "dateline":
+            continue
+        place = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
+        if place is None:
+            continue
+        try:
+            hits = _gazetteer().lookup(place.group(0).strip().title())
+        except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
+            hits = []
+        if hits and hits[0].country:
+            state.count_country(hits[0].country, 2, (place.start(), place.end(), "dateline"))
+
+
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—]|\s*$)")
+
+
+def remember_sentence(sent: Span, state: DocState) -> None:
+    persons = {
+        (e.start, e.end): e for e in (ent_at(t) for t in sent if t.ent_type_ == "PERSON") if e is not None
+    }
+    for (
+        ent
+    ) in persons.values():  # "President Hassan Sheikh Mohamud said ... He blamed ...": officials for "he"
+        if ent.label_ == "PERSON":
+            actor = resolve(ent.root, state, state.country())
+            if actor.actor is not None:
+                state.last_person = actor.actor
+    try:
+        found = state.registry.find(sent.text)
+    except Exception:  # noqa: BLE001
+        found = []
+    for _, _, found_actor in sorted(found, key=lambda x: x[0]):
+        state.see(found_actor)

@@ -1,0 +1,222 @@
+"""Document-level merges: a headline that restates the lead, an arrest or dispersal that is part
+of a demonstration, a later mention of the incident just reported (its toll, its victims)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Event
+from .arguments import (
+    DocState,
+    by_agent,
+    generic,
+    is_state,
+    subject,
+)
+from .modality import under_speech
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+
+    from ..context import Context
+
+def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Event]:
+    """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
+    Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
+    disperse them" as one demonstration: protesters or rioters as actor1, the force that
+    intervened as actor2. An arrest or a dispersal in the demonstration's sentence, or an arrest
+    of protesters in the next sentences, joins it."""
+    for ev in events:
+        if ev.acled_event_type == "Protests" and ev.plover_type == "PROTEST" and is_state(ev.actor1):
+            country = ev.actor1.country if ev.actor1 is not None else None
+            ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
+            words = ev.evidence.pop("actor1", [])
+            ev.evidence["actor2"] = words
+            ev.evidence["actor1"] = [
+                replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])
+            ]
+    folded: set[int] = set()
+    for i, ev in enumerate(events):
+        dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
+        if ev.acled_sub_event_type != "Arrests" and not dispersal:
+            continue
+        span = ev.mentions[0]
+        crowd = [
+            p
+            for p in events
+            if p is not ev and p.plover_type == "PROTEST" and p.acled_event_type in ("Protests", "Riots")
+        ]
+        same_sentence = [
+            p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions)
+        ]
+        of_protesters = (
+            ev.acled_sub_event_type == "Arrests"
+            and ev.actor2 is not None
+            and "protester" in ev.actor2.name.lower()
+        )
+        before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
+        target = next(iter(same_sentence or (before if of_protesters else [])), None)
+        if target is None:
+            continue
+        force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
+        if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
+            target.acled_sub_event_type = "Protest with intervention"
+        if target.actor2 is None and force is not None and is_state(force):
+            target.actor2 = force
+            target.evidence["actor2"] = list(
+                ev.evidence.get("actor1" if force is ev.actor1 else "actor2", [])
+            )
+        if not any(m.start == span.start and m.end == span.end for m in target.mentions):
+            target.mentions.extend(ev.mentions)
+        folded.add(id(ev))
+    return [e for e in events if id(e) not in folded]
+
+
+def in_title(ctx: Context, start: int) -> bool:
+    span = ctx.cleaned.title_span
+    return span is not None and span[0] <= start < span[1]
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    return (
+        a is None
+        or b is None
+        or a.name == b.name
+        or a.name.startswith("Unidentified")
+        or b.name.startswith("Unidentified")
+    )
+
+
+def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
+    """A headline restates the lead: "Drone strike on market kills 12" over "A drone strike on a
+    crowded market ... killed at least 12". Each headline event joins the first body event of the
+    same type with compatible actors and place; the body keeps its values, and a named actor or a
+    place only the headline gives fills the gap."""
+    out: list[Event] = []
+    body = [e for e in events if not in_title(ctx, e.mentions[0].start)]
+    for ev in events:
+        if ev in body:
+            out.append(ev)
+            continue
+        match = next(
+            (
+                b
+                for b in body
+                if b.plover_type == ev.plover_type
+                and (
+                    b.acled_event_type is None
+                    or ev.acled_event_type is None
+                    or b.acled_event_type == ev.acled_event_type
+                )
+                and _same_side(b.actor1, ev.actor1)
+                and _same_side(b.actor2, ev.actor2)
+                and (
+                    b.location is None
+                    or ev.location is None
+                    or not (b.location.admin1 and ev.location.admin1)
+                    or b.location.admin1 == ev.location.admin1
+                )
+            ),
+            None,
+        )
+        if match is None:
+            out.append(ev)
+            continue
+        match.mentions.append(ev.mentions[0])
+        if ev.actor1 is not None and (match.actor1 is None or match.actor1.name.startswith("Unidentified")):
+            match.actor1 = ev.actor1
+            match.take("actor1", ev)
+        if match.actor2 is None and ev.actor2 is not None:
+            match.actor2 = ev.actor2
+            match.take("actor2", ev)
+        if match.location is None and ev.location is not None:
+            match.location = ev.location
+            match.take("location", ev)
+    return out
+
+
+INCIDENT_NOUNS = frozenset(
+    {"attack", "assault", "raid", "offensive", "ambush", "incursion", "strike", "bombing"}
+)
+
+
+def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "At least four police officers were killed in the fighting", "our forces repelled the
+    attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
+    adds to it instead of becoming a second event."""
+    noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
+    nouns = [noun] if noun is not None else []
+    nouns += [w for w in trig.words if w.pos_ == "NOUN"]
+    if not trig.nominal:  # "repelled the attack": the object names the incident
+        nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
+    definite = any(
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
+    )
+    if not trig.nominal and any(c.lower_ == "also" for c in trig.head.children):
+        # "the attackers also burned a health centre": more of what the same attackers did
+        subj, _ = subject(trig.head)
+        definite = (
+            definite
+            or subj is not None
+            and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
+        )
+    # a party's own account of the incident (past perfect under a speech verb), not a second one
+    restated = (
+        not trig.nominal
+        and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
+        and (under_speech(trig.head))
+    )
+    # "A civilian woman was killed." right after the incident: its toll, told without an agent
+    _, passive = subject(trig.head) if not trig.nominal else (None, False)
+    # ("Seven of the gunmen died.", "Three people were killed and ten injured.": even when the
+    # sentence alone is too bare to code)
+    died = not trig.nominal and trig.head.lemma_.lower() == "die"
+    casualties = (
+        # (a bare toll: "were killed and nine injured", not "were killed in subsequent clashes")
+        (
+            trig.cls == "kill"
+            or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
+        )
+        and (passive and by_agent(trig.head) is None or died)
+        and state.sent_no - state.last_coded_sent == 1
+    )
+    if not (definite or restated or casualties) or not events:
+        return False
+    if ev.acled_event_type is None and not casualties:
+        return False
+    if state.sent_no - state.last_coded_sent > 2:
+        return False
+    recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
+    if casualties and not (definite or restated):
+        prev = recent[0] if recent and recent[0].acled_event_type != "Protests" else None
+    else:
+        prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
+    if prev is None:
+        return False
+    if ev.fatalities and not prev.fatalities:
+        prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+        prev.take("fatalities", ev)
+    if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
+        prev.actor2 = ev.actor2
+        prev.take("actor2", ev)
+    prev.mentions.extend(ev.mentions)
+    return True
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Equal, or the same generic actor where one side lacks the country ("Military Forces")."""
+    if a is None or b is None:
+        return a is b
+    if a.name == b.name:
+        return True
+    return (a.country is None or b.country is None) and (
+        a.name.startswith(b.name) or b.name.startswith(a.name)
+    )
+
+
+def _same_incident_parties(prev: Event, ev: Event) -> bool:
+    """The follow-up names no one, the same attacker, or the two sides the other way round."""
+    if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
+        return True
+    return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))

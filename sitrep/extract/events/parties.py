@@ -1,0 +1,378 @@
+"""Who acts on whom in one event's sentence: the agent and patient tokens of a trigger (active,
+passive, nominal, "clashes between X and Y", reported speech) resolved to actors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Actor
+from .arguments import (
+    ANAPHORS,
+    GOV_TITLES,
+    DocState,
+    Resolved,
+    armed_state,
+    between,
+    by_agent,
+    conjuncts,
+    generic,
+    patient,
+    resolve,
+    subject,
+)
+from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
+from .modality import VERBAL
+from .sentence_triggers import SPEECH_EXTRA
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+#: Non-violent acts of armed forces: a government named as their doer is its military.
+MILITARY_ACTS = frozenset({"shots", "mobilize", "base", "offensive", "withdraw", "disrupt"})
+GOV_WORDS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "minister",
+        "official",
+        "officials",
+        "president",
+        "government",
+        "governor",
+        "authorities",
+        "commander",
+        "adviser",
+        "advisor",
+        "cabinet",
+        "administration",
+    ]
+)
+
+
+def _same_phrase(a: Token | None, b: Token | None) -> bool:
+    """Two arguments that name one party: a pronoun, or the same words ("the military forces of
+    X fired on the positions of the military forces of Y" names two, whatever they resolve to)."""
+    if a is None or b is None or a.tag_ in ("PRP", "PRP$") or b.tag_ in ("PRP", "PRP$"):
+        return True
+    return a.lower_ == b.lower_ or a.lemma_.lower() == b.lemma_.lower()
+
+
+def _speaker_of(sent: Span, verb: Token) -> Token | None:
+    speech = lexicon().speech | SPEECH_EXTRA
+    node = verb
+    for _ in range(5):
+        if node.lemma_.lower() in speech and node.i != verb.i:
+            return _closest_subject(node)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for t in sent:  # quote followed by '..., the Taliban said.'
+        if t.lemma_.lower() in speech and t.i != verb.i:
+            subj = _closest_subject(t)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _closest_subject(verb: Token) -> Token | None:
+    """'X will be at risk, the Taliban told the BBC': the subject next to the speech verb."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs:
+        return subject(verb)[0]
+    return min(subs, key=lambda c: abs(c.i - verb.i))
+
+
+def _and_side(sent: Span, first: Token) -> Token | None:
+    """Second side of "between X, ..., and Y" when the parse dropped it."""
+    seen_and = False
+    for t in sent:
+        if t.i <= first.i:
+            continue
+        if t.lower_ == "and" and not seen_and:
+            seen_and = True
+            continue
+        if seen_and and t.pos_ in ("NOUN", "PROPN"):
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
+                return t
+    return None
+
+
+def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -> Resolved | None:
+    """'If the occupiers ..., they should ...': a pronoun bound to an earlier subject in the sentence."""
+    if tok is None or tok.lower_ not in ("they", "it"):
+        return None
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.i != tok.head.i:
+            if not _clause_of(t.head, tok.head):
+                continue  # "assurances that civilians would be protected": a noun's clause
+            r = resolve(t, state, country)
+            if r.actor is not None:
+                return r
+    return None
+
+
+def _clause_of(verb: Token, top: Token) -> bool:
+    """True when verb hangs under top's clause through verbs only (no noun in between)."""
+    node = verb
+    for _ in range(12):
+        if node.i == top.i or top in node.ancestors and node.head.i == top.i:
+            return True
+        if node.head.i == node.i:
+            return top.i == node.i or verb.head.i == verb.i
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.i != top.i:
+            return False
+    return True
+
+
+def _gov_actor(tok: Token | None, country: str | None) -> Actor | None:
+    """'An Afghan defense ministry spokesman' -> the government, when the registry is silent."""
+    if tok is None:
+        return None
+    words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
+    if not words & GOV_WORDS:
+        return None
+    lex = lexicon()
+    c = next((lex.demonyms[w] for w in words if w in lex.demonyms), None) or country
+    return Actor(f"Government of {c}", "state", c) if c else Actor("Government", "state", None)
+
+
+#: heads that name no party of their own: "the statement condemned", "the report accused"
+NOT_PARTIES = frozenset(
+    ["statement", "report", "letter", "move", "decision", "it", "this", "that", "which", "who", "video", "post"]
+)
+
+
+def _named_party(tok: Token | None) -> Actor | None:
+    """The doer of a political act the registry does not know, named by its own words: "the
+    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names)."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_PARTIES:
+        return None
+    named = tok.ent_type_ in ("ORG", "NORP") or tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "PERSON")
+    if not (named or tok.lower_ in lexicon().party_nouns):
+        return None  # a common noun that names no party ("peace", "the two sides")
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "punct")]
+    words = words[next((i for i, t in enumerate(words) if t.dep_ != "poss" or t.i == tok.i), 0) :]
+    name = " ".join(t.text for t in words if t.tag_ != "POS").strip()
+    return Actor(name[:1].upper() + name[1:], "other", None) if name else None
+
+
+def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
+    head = trig.head
+    agent_tok: Token | None = None
+    patient_tok: Token | None = None
+    second: Token | None = None
+    if trig.nominal:
+        sides = between(head)
+        if sides:
+            agent_tok = sides[0]
+            second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
+        else:
+            agent_tok = by_agent(head) or next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ in ("poss", "compound")
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and c.lemma_.lower()
+                    not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
+                ),
+                None,
+            )
+            if agent_tok is None:
+                agent_tok, _ = subject(head.head) if head.dep_ in ("dobj", "pobj", "nsubj") else (None, False)
+                if agent_tok is not None and agent_tok.i == head.i:
+                    agent_tok = None
+            patient_tok = patient(trig)
+    elif trig.speech:
+        agent_tok = _speaker_of(sent, head)
+        patient_tok, _ = subject(head)
+    elif trig.subj_fix is not None:
+        agent_tok, patient_tok = trig.subj_fix, trig.obj_fix
+    else:
+        subj, passive = subject(head)
+        if trig.cls == "fallto":
+            agent_tok = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            patient_tok = subj
+        elif passive:
+            patient_tok = subj
+            agent_tok = by_agent(head)
+            if agent_tok is not None and agent_tok.lemma_.lower() in lexicon().nouns:
+                agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor
+        else:
+            agent_tok = subj
+            patient_tok = patient(trig)
+            agent_tok = strikes_doer(head, subj)
+        if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
+            conj = conjuncts(agent_tok)
+            second = conj[0] if conj else None
+        sides = between(trig.noun) if trig.noun is not None else []
+        if sides and agent_tok is None:
+            agent_tok = sides[0]
+            second = sides[1] if len(sides) > 1 else None
+    verbal = trig.cls in VERBAL or trig.plover not in ("ASSAULT", "COERCE", "PROTEST")
+    a1 = _pron_in_sentence(agent_tok, state, country) or resolve(
+        agent_tok, state, country, want_armed=trig.cls in VIOLENT
+    )
+    if a1.actor is None and verbal:
+        a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
+    if a1.actor is None and verbal and trig.cls not in ACLED_CLASSES:
+        a1 = Resolved(_named_party(agent_tok), None, agent_tok)
+    if a1.actor is None and not trig.nominal:
+        for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
+            sub_subj, sub_passive = subject(sub.head)
+            if sub_subj is not None and not sub_passive and sub.cls in VIOLENT:
+                found = resolve(sub_subj, state, country, want_armed=True)
+                if found.actor is not None:
+                    a1 = found
+                    break
+            if sub.cls == "clash" and agent_tok is None and patient_tok is not None:
+                # "a suspect was killed after exchanging fire with police": the other side killed
+                other = patient(sub)
+                found = resolve(other, state, country, want_armed=True) if other is not None else Resolved(None)
+                if found.actor is not None and other is not None and other.i != patient_tok.i:
+                    a1 = found
+                    break
+    if second is not None and patient_tok is None:
+        patient_tok = second
+    a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
+    if a2.actor is None and not trig.nominal:
+        for sub in trig.merged:  # "attacked a post, killing 20 soldiers": the victims of the consequence
+            if sub.cls in VIOLENT:
+                subj, passive = subject(sub.head)
+                tok = subj if passive and subj is not None and subj.i > head.i else patient(sub)
+                if tok is not None:
+                    a2 = resolve(tok, state, country)
+                    if a2.actor is not None:
+                        break
+    if trig.cls not in ACLED_CLASSES or trig.cls == "agreement":  # "Hungary protested": its government
+        a1, a2 = _as_government(a1, state), _as_government(a2, state)
+    if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
+        a1, a2 = armed_state(a1, state), armed_state(a2, state)
+    if a2.actor is None and a2.kind is None and trig.cls in VIOLENT:
+        # "attacked (and injured) a party member": a target named as people, not as armed, is civilian
+        subs = [] if trig.nominal else [sub for sub in trig.merged if sub.cls in VIOLENT]
+        targets = [patient_tok, *(patient(sub) for sub in subs)]
+        victim = next((t for t in targets if t is not None and _victim(t)), None)
+        if victim is not None:
+            a2 = Resolved(None, "civilians", victim)
+    if (
+        a2.actor is not None
+        and a1.actor is not None
+        and a2.actor.name == a1.actor.name
+        and second is None
+        and _same_phrase(a1.token, a2.token)
+    ):
+        a2 = Resolved(None)
+    return a1, a2
+
+
+def _as_government(res: Resolved, state: DocState) -> Resolved:
+    """A country's name used as the doer or addressee of a political act is its government."""
+    actor, tok = res.actor, res.token
+    if actor is None or tok is None or tok.pos_ != "PROPN" or actor.type == "government":
+        return res
+    try:
+        country = state.registry.country_name(actor.name)
+    except Exception:  # noqa: BLE001 - the registry is another helper's; never break events on it
+        country = None
+    if country is None or country.lower() != actor.name.lower():
+        return res
+    return Resolved(generic(state, "government", country), res.kind, tok)
+
+
+def strikes_doer(head: Token, subj: Token | None) -> Token | None:
+    """ "forces conducted airstrikes targeting X": the agent of a participle on an attack or a weapon
+    is whoever carried out the attack, not the attack itself."""
+    if (
+        subj is not None
+        and head.dep_ == "acl"
+        and subj.i == head.head.i
+        and subj.dep_ in ("dobj", "pobj")
+        and (
+            subj.lemma_.lower() in lexicon().nouns
+            or any(rx.fullmatch(words) for _, rx in lexicon().instruments for words in _compound_words(subj))
+        )
+    ):
+        doer, passive = subject(subj.head)
+        return None if passive else doer
+    return subj
+
+
+def _compound_words(tok: Token) -> tuple[str, ...]:
+    """The noun alone and with its compound modifier: ("strikes", "air strikes")."""
+    mod = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ == "compound" else None
+    return (tok.lower_,) if mod is None else (tok.lower_, f"{mod.lower_} {tok.lower_}")
+
+
+def _victim(tok: Token) -> bool:
+    """A target named by a noun for people (or their vehicles) that says nothing of arms."""
+    victims = lexicon().victims
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    pair = f"{prev.lower_} {tok.lower_}" if prev is not None else ""
+    return tok.lower_ in victims or tok.lemma_.lower() in victims or pair in victims
+
+
+STATE_WEAPON_MARKS = frozenset({"military", "army", "junta", "regime", "government", "navy", "naval"})
+#: Aircraft only states fly: "fighter jets bombed the village" is the state's air force (ACLED
+#: codes air strikes to the state unless a source says otherwise). Drones are not here: many
+#: armed groups fly them.
+STATE_AIRCRAFT = frozenset({"jet", "warplane", "aircraft", "helicopter", "gunship", "bomber"})
+
+
+def weapon_owner(
+    trig: Trigger, state: DocState, agent: Token | None = None, country: str | None = None
+) -> Actor | None:
+    """ "An Israeli air strike", "a Russian missile strike", "a Russian missile hit ...": the state
+    forces of the demonym that modifies the weapon (in the trigger, or the weapon as subject;
+    a named armed group in the compound is found as agent before)."""
+    lex = lexicon()
+    words = list(trig.words)
+    if (
+        agent is not None
+        and agent.pos_ == "NOUN"
+        and any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
+    ):
+        words.append(agent)
+    if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
+        demonym = next((t for t in agent.subtree if t.i < agent.i and t.lower_ in lex.demonyms), None)
+        return generic(state, "military", lex.demonyms[demonym.lower_] if demonym is not None else country)
+    for word in words:
+        if word.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for t in word.subtree:
+            if (
+                t.i < word.i
+                and t.lower_ in lex.demonyms
+                and t.dep_ in ("amod", "compound", "npadvmod", "nmod")
+            ):
+                return generic(state, "military", lex.demonyms[t.lower_])
+            if t.i < word.i and t.lower_ in STATE_WEAPON_MARKS and t.dep_ in ("amod", "compound") and country:
+                return generic(state, "military", country)  # "a military air strike" in Sagaing
+    return None
+
+
+def is_participant(tok: Token | None) -> bool:
+    """An agent we cannot name but who is really there ("defense ministers from the allies")."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return low in GOV_TITLES or lemma in GOV_TITLES or lemma in ANAPHORS or low in lexicon().kinds

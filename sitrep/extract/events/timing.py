@@ -1,0 +1,108 @@
+"""When an event happened: the time expressions of its own clause (not of a relative or
+background clause about something else), and which of them can move to the summary's date."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import RecordDate
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..context import Context
+
+def _record_date(ctx: Context, start: int, end: int) -> RecordDate:
+    from .. import dates  # imported late: the dates package is being filled in by its owner
+
+    try:
+        return dates.record_date(ctx, start, end, "event")
+    except Exception:  # noqa: BLE001 - a dates failure must not lose the event
+        return RecordDate()
+
+
+CLAUSE_BREAKS = frozenset({"relcl", "acl", "appos"})
+BACKGROUND_MARKS = frozenset({"since", "before", "until", "till", "after", "once", "because"})
+
+
+def parsed_length(doc: Doc) -> int:
+    """Characters of a parsed paragraph (``len(doc.text)`` joins every token's text each time)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
+    span = doc.char_span(max(lo, 0), min(hi, parsed_length(doc)), alignment_mode="expand") if hi > lo else None
+    toks = list(span) if span is not None else []  # the tokens it overlaps, found without a scan of the piece
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+
+
+def _timex_blocked(tok: Token, chain: set[int]) -> bool:
+    """True when the time expression belongs to another clause than the event's: a relative
+    clause about another noun ("the Taliban, which was ousted in 2001, vowed ..."), a background
+    subordinate clause ("since it was ousted from power in 2001"), or a conjoined clause with
+    its own subject."""
+    node = tok
+    for _ in range(40):
+        if node.i in chain or node.head.i == node.i:
+            return False
+        if node.dep_ in CLAUSE_BREAKS and node.pos_ in ("VERB", "AUX") or node.dep_ == "appos":
+            return True
+        if node.dep_ == "prep" and node.lower_ == "since" and node.i != tok.head.i:
+            return True  # "the lowest since the start of the war in 2001"
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children
+        ):
+            return True
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int, end: int) -> RecordDate:
+    """The record date from the time expressions that belong to the event's own clause."""
+    s_lo, s_hi = offset + sent.start_char, offset + sent.end_char
+    stamps = [t for t in ctx.timexes_in(s_lo, s_hi) if t.type in ("DATE", "TIME")]
+    if not stamps:
+        return _record_date(ctx, start, end)
+    chain: set[int] = set()
+    for top in (trig.head, trig.noun, *(m.head for m in trig.merged)):
+        node = top
+        while node is not None:
+            chain.add(node.i)
+            if node.head.i == node.i:
+                break
+            node = node.head
+    allowed = []
+    for t in stamps:
+        root = _timex_root(sent.doc, t.start - offset, t.end - offset)
+        if root is None or not _timex_blocked(root, chain):
+            allowed.append(t)
+    if not allowed:
+        return RecordDate()
+    best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
+    return _record_date(ctx, best.start, best.end)
+
+
+def is_adverbial(ctx: Context, offset: int, sent: Span, lo: int, hi: int) -> bool:
+    """A time expression that modifies a verb ("on Monday", "last month") and can move to the
+    summary's date prefix; one inside a noun phrase ("a deadline of 11 September") stays."""
+    root = _timex_root(sent.doc, lo - offset, hi - offset)
+    if root is None:
+        return False
+    if root.dep_ in ("npadvmod", "advmod", "tmod") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        root.dep_ == "pobj"
+        and root.head.dep_ == "prep"
+        and root.head.lower_ in ("on", "in", "at", "during", "over", "overnight")
+        and (root.head.head.pos_ in ("VERB", "AUX") or root.head.head.dep_ == "ROOT")
+    )
