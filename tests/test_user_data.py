@@ -64,3 +64,23 @@ def test_a_place_in_an_unknown_country_is_reported_by_file(tmp_path: Path) -> No
     page.write_text(REPORT, encoding="utf-8")
     ran = _sitrep("--data-dir", str(d), "run", str(page), "--db", str(tmp_path / "y.db"), "-q", "--doc-timeout", "0")
     assert "Atlantis" in ran.stderr and "places.yaml" in ran.stderr
+
+
+def test_a_data_folder_can_widen_where_towns_count_without_a_cue(tmp_path: Path) -> None:
+    """A village named without "in" counts in the countries coverage.yaml lists; a desk adds its own."""
+    script = (
+        "from tests.test_places import make_ctx\n"
+        "from sitrep.extract.places import Gazetteer\n"
+        "t = 'Shelling hit Hnutove overnight.'\n"
+        "loc = Gazetteer.default().locate(make_ctx(t), 0, len(t))\n"
+        "print(loc.country if loc else None)\n"
+    )
+    d = tmp_path / "desk" / "gazetteer"
+    d.mkdir(parents=True)
+    (d / "coverage.yaml").write_text("every_town: [UA]\n", encoding="utf-8")
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SITREP_DATA_DIR"}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=e)
+        for e in (env, {**env, "SITREP_DATA_DIR": str(tmp_path / "desk")})
+    ]
+    assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["None", "Ukraine"], [r.stderr[-300:] for r in runs]

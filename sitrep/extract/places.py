@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .context import Context
 
 GAZ_DIR = DATA_DIR / "gazetteer"
-FOCUS = ("AF", "PK", "IR", "TJ", "UZ", "TM")
 _KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, "region": 5}
 #: In one span the most specific place wins: a town over its district over its province.
 _SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
@@ -368,7 +367,7 @@ class Gazetteer:
                     p
                     for p in self._candidates(span.text)
                     if p.kind in ("country", "admin1", "landmark", "region")
-                    or p.cc in FOCUS
+                    or p.cc in _coverage().every_town
                     or p.population >= 100_000
                     or cued
                     or listed
@@ -641,20 +640,54 @@ def _demonyms(countries: dict[str, str]) -> dict[str, str]:
 
 
 def ruler_patterns() -> list[dict[str, object]]:
-    """GPE patterns: Afghanistan and neighbours (provinces, districts, towns) and big towns elsewhere."""
+    """GPE patterns: the places ``coverage.yaml`` names for the entity ruler."""
     stop = _stoplist()
+    cover = _coverage()
     names: set[str] = set()
     for line in gazetteer_lines():
         kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.split("\t")
         if kind == "country":
             continue
-        focus = cc in FOCUS and (cc == "AF" or kind == "admin1" or int(pop) >= 50_000)
-        if focus or int(pop) >= 500_000:
+        covered = cc in cover.ruler_countries and (
+            cc in cover.with_aliases or kind == "admin1" or int(pop) >= cover.town_population
+        )
+        if covered or int(pop) >= cover.world_population:
             names.add(name)
-            if cc == "AF":
-                names.update(a for a in aliases.split("|") if a and " viloyati" not in a)
+            if cc in cover.with_aliases:
+                names.update(a for a in aliases.split("|") if a and not any(x in a for x in cover.alias_exclude))
     return [
         {"label": "GPE", "pattern": n}
         for n in sorted(names)
         if fold(n) not in stop and len(n) > 3 and n[0].isupper()
     ]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """``data/gazetteer/coverage.yaml`` (and the user's): how far the gazetteer reaches uncued."""
+
+    every_town: frozenset[str]
+    ruler_countries: frozenset[str]
+    with_aliases: frozenset[str]
+    alias_exclude: tuple[str, ...]
+    town_population: int
+    world_population: int
+
+
+@lru_cache(maxsize=1)
+def _coverage() -> Coverage:
+    files = [GAZ_DIR / "coverage.yaml", *user_files("gazetteer/coverage.yaml")]
+    every: set[str] = set()
+    ruler: dict[str, Any] = {"countries": set(), "with_aliases": set(), "alias_exclude": set()}
+    numbers: dict[str, int] = {}
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        every.update(data.get("every_town", []))
+        for key in ("countries", "with_aliases", "alias_exclude"):
+            ruler[key].update((data.get("ruler") or {}).get(key, []))
+        numbers.update({k: int(v) for k, v in (data.get("ruler") or {}).items() if k.endswith("population")})
+    return Coverage(
+        frozenset(every), frozenset(ruler["countries"]), frozenset(ruler["with_aliases"]),
+        tuple(sorted(ruler["alias_exclude"])), numbers.get("town_population", 50_000),
+        numbers.get("world_population", 500_000),
+    )  # fmt: skip
