@@ -7,6 +7,11 @@ events and aggregates ("a string of offensives in recent months") get no ACLED t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from ...model import Actor
 from .arguments import is_armed, is_civilian, is_state
@@ -19,44 +24,25 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 SD = "Strategic developments"
 
-REMOTE = {
-    "air": "Air/drone strike",
-    "shelling": "Shelling/artillery/missile attack",
-    "ied": "Remote explosive/landmine/IED",
-    "suicide": "Suicide bomb",
-    "grenade": "Grenade",
-    "chemical": "Chemical weapon",
-}
-_INTERVENTION = re.compile(
-    r"\b(?:dispers\w*|tear\s*gas|teargas|water\s+cannon|rubber\s+bullets|baton|arrest\w*|detain\w*|broke\s+up|beat\w*)\b",
-    re.I,
-)
-_EXCESSIVE = re.compile(
-    r"\b(?:opened\s+fire|live\s+(?:ammunition|rounds|fire)|shot|killed|killing|kill|died|dead)\b", re.I
-)
-_VIOLENT_CROWD = re.compile(
-    r"\b(?:torch\w*|set\s+(?:\w+\s+){0,3}(?:on\s+fire|ablaze|alight)|set\s+(?:fire|ablaze|alight)|burn\w*|vandali\w*|"
-    r"(?:threw|throw\w*|hurl\w*|pelt\w*)\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|bottles|petrol|molotov|firecrackers|objects)|"
-    r"pelt\w*|stone-?pelting|clash\w*|loot\w*|smash\w*|damag\w*|attack\w*|beat\w*\s+up|"
-    r"barricad\w*\s+(?:\w+\s+){0,3}(?:with|using)\s+(?:burning|burnt)|block\w*\s+roads?\s+with\s+burning)\b",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """``data/events/coding.yaml``: each word list as one whole-word, case-insensitive pattern."""
+    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("events/coding.yaml").read_text(encoding="utf-8"))
+    return {k: v if isinstance(v, dict) else re.compile(r"\b(?:" + "|".join(v) + r")\b", re.I) for k, v in raw.items()}
+
+
+REMOTE: dict[str, str] = _words()["remote_sub_events"]
+_INTERVENTION = _words()["intervention"]
+_EXCESSIVE = _words()["excessive_force"]
+_VIOLENT_CROWD = _words()["violent_crowd"]
 #: Weapons of a crowd, not of an organised armed group: a fight with them is a riot.
-_CRUDE = re.compile(
-    r"\b(?:stones?|rocks?|sticks?|axes|bottles|bricks|clubs|machetes?|knives|iron\s+rods|fists|"
-    r"pelt\w*|stone-?pelting)\b",
-    re.I,
-)
+_CRUDE = _words()["crude_weapons"]
 #: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
-DEMONSTRATION = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ing|ers)\b|(?-i:march\b)|demand\w*|striking|on\s+strike)\b", re.I)
+DEMONSTRATION = _words()["demonstration"]
 #: Fire told as going both ways: two sides engage, so the weapons do not make it remote violence.
-_EXCHANGE = re.compile(
-    r"\b(?:both\s+directions|exchang\w*|both\s+sides|each\s+other|return\w*\s+fire)\b", re.I
-)
-_MOB = re.compile(r"\b(?:mob|lynch\w*|vigilante\w*)\b", re.I)
-_CONCRETE_AGREEMENT = re.compile(
-    r"\b(?:sign\w*|reached|struck|agreed|exchange\w*|released?|ceasefire|truce)\b", re.I
-)
+_EXCHANGE = _words()["exchange_of_fire"]
+_MOB = _words()["mob"]
+_CONCRETE_AGREEMENT = _words()["concrete_agreement"]
 
 
 def _crowd(actor: Actor | None) -> bool:
