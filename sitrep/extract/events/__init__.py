@@ -18,15 +18,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import (
-    DocState,
-    Resolved,
-    between,
-    generic,
-    is_armed,
-    subject,
-    theatre,
-)
+from .arguments import DocState, Resolved, generic, is_armed, theatre
 from .coding import code
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
@@ -36,6 +28,7 @@ from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, sta
 from .parties import is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
+from .syntax import between, subject
 from .timing import event_date, is_adverbial, parsed_length
 from .triggers import Trigger, find_triggers, governing_verb
 from .words import cited_actor, is_filled, status_words

@@ -1,6 +1,6 @@
 """Arguments of a trigger from the dependency tree, and actors for them.
 
-Agent: nsubj, the "by" agent of a passive, or the subject of the governing verb for
+Actors for the arguments of a trigger (their tokens come from ``syntax``). Agent: nsubj, the "by" agent of a passive, or the subject of the governing verb for
 participles and complements ("..., calling on X to ..."). Patient: dobj, nsubjpass, or the
 object of on/against/at. Actors come from the registry; pronouns and definite descriptions
 ("the group", "they") resolve to the most salient compatible actor seen before; bare role
@@ -21,7 +21,6 @@ from .lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .triggers import Trigger
 
 PRONOUNS = frozenset({"they", "it", "them", "we", "he", "she"})
 ANAPHORS = frozenset(
@@ -479,54 +478,6 @@ def _national(tok: Token, state: DocState) -> Resolved | None:
     return Resolved(generic(state, "civilians", country), "civilians", tok)
 
 
-GOV_TITLES = frozenset(
-    [
-        "envoys",
-        "spokesmen",
-        "diplomats",
-        "delegation",
-        "negotiators",
-        "president",
-        "presidents",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ministry",
-        "minister",
-        "ministers",
-        "official",
-        "officials",
-        "premier",
-        "governor",
-        "governors",
-        "authorities",
-        "commander",
-        "commanders",
-        "adviser",
-        "advisor",
-        "cabinet",
-        "administration",
-        "envoy",
-        "ambassador",
-        "secretary",
-        "chancellor",
-        "king",
-        "emir",
-        "mayor",
-        "senator",
-        "lawmaker",
-        "lawmakers",
-        "parliament",
-        "junta",
-        "regime",
-        "leader",
-        "leaders",
-        "chief",
-        "general",
-    ]
-)
-
-
 def _phrase_words(tok: Token) -> list[Token]:
     """The noun phrase up to its head plus appositions ("Joe Biden, the US president")."""
     words = [t for t in tok.subtree if t.i <= tok.i]
@@ -555,7 +506,7 @@ def _titled(
     tok: Token, words: list[Token], lows: set[str], state: DocState, country: str | None
 ) -> Actor | None:
     if (
-        not lows & GOV_TITLES
+        not lows & lexicon().government_titles
         or tok.lower_ in ("leader", "leaders", "chief", "general")
         and tok.ent_type_ != "PERSON"
     ):
@@ -615,99 +566,6 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
     return None
 
 
-def conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == "conj"]
-
-
-def subject(tok: Token) -> tuple[Token | None, bool]:
-    """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
-    node = tok
-    raised = False  # "X was reported to be planning to withdraw": X is the agent of the complement
-    for _ in range(5):
-        # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
-        # attacked") stands further from the verb than the real one
-        for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
-            if c.dep_ in ("nsubj", "csubj"):
-                return (node.head, False) if _relative(c) and node.dep_ == "relcl" else (c, False)
-            if c.dep_ == "nsubjpass":
-                if _relative(c) and node.dep_ == "relcl":
-                    return node.head, True
-                return c, not raised
-        raised = raised or node.dep_ == "xcomp"
-        if (
-            node.dep_ == "acl"
-            and node.tag_ in ("VBD", "VBN")
-            and any(c.dep_ == "dobj" for c in node.children)
-        ):
-            # "Gunmen on motorbikes abducted 287 pupils" parsed as one noun phrase with a reduced
-            # relative: a participle with a direct object is the main verb of a verbless sentence
-            top = node.head
-            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
-                top = top.head
-            speech = top.dep_ in ("nsubj", "dep", "ccomp") and top.head.lemma_.lower() in lexicon().speech
-            if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):
-                return top, False  # (", officials said" may take the noun phrase as its subject)
-        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return node.head, node.tag_ == "VBN"
-        if (
-            node.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
-            and node.head.i != node.i
-        ):
-            node = node.head
-            continue
-        break
-    return None, False
-
-
-def _relative(tok: Token) -> bool:
-    return tok.lower_ in ("who", "which", "that", "whom") and tok.tag_ in ("WP", "WDT", "IN", "DT")
-
-
-def by_agent(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
-def patient(trig: Trigger) -> Token | None:
-    tok = trig.head
-    if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
-        victims = next(
-            (c for c in tok.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None
-        )
-        if victims is not None:
-            return victims
-    if trig.noun is not None and trig.noun.i != tok.i:
-        for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
-    projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
-    for c in tok.children:
-        if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
-            if trig.cls == "clash" and c.lemma_.lower() in lexicon().nouns and tok.tag_ in ("VBD", "VBN"):
-                # "repelled an attack by the rebels", "thwarted a Houthi incursion": the attackers
-                return by_agent(c) or next(
-                    (m for m in c.children if m.dep_ in ("poss", "compound", "amod") and m.pos_ in ("PROPN", "ADJ", "NOUN")
-                     and m.lemma_.lower() not in lexicon().nouns),
-                    None,
-                )
-            return c
-    # "fired with heavy weapons on the positions of X": "with" names the weapon when the act has
-    # another target, so it comes last
-    preps = sorted(
-        (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "upon")),
-        key=lambda c: c.lower_ == "with" and trig.cls != "clash",  # "clashed with X at a post": X
-    )
-    for c in preps:
-        p = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
-            return p
-    return None
-
-
 def raw_actor(tok: Token | None) -> Actor | None:
     """The phrase itself as a named participant (verbal events only, never ACLED-coded ones)."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -715,21 +573,3 @@ def raw_actor(tok: Token | None) -> Actor | None:
     text = _left_text(tok)
     return Actor(text[0].upper() + text[1:], None, None) if text else None
 
-
-def between(tok: Token) -> list[Token]:
-    """Sides of "clashes between X and Y" / "talks between X and Y"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            p = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if p is not None:
-                sides = [p, *conjuncts(p)]
-                # a parse that hangs "and Y" off the sentence: take the next noun phrase
-                return sides
-    return []
-
-
-def instrument_text(trig: Trigger) -> str:
-    """Text of the clause that can name the weapon ("by a roadside bomb", "with heavy weapons")."""
-    head = trig.head
-    toks = list(head.subtree)
-    return " ".join(t.lower_ for t in toks)

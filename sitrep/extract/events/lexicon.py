@@ -70,6 +70,7 @@ class Lexicon:
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
+    government_titles: frozenset[str] = frozenset()  # "minister", "officials", "junta" (roles.yaml)
     gang_countries: frozenset[str] = frozenset()
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
 
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),
+        government_titles=frozenset(r.get("government_titles", ())),
         gang_countries=frozenset(r.get("gang_countries", ())),
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,

@@ -7,14 +7,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Event
-from .arguments import (
-    DocState,
-    by_agent,
-    generic,
-    is_state,
-    subject,
-)
+from .arguments import DocState, generic, is_state
 from .modality import under_speech
+from .syntax import by_agent, subject
 from .triggers import Trigger
 
 if TYPE_CHECKING:

@@ -6,23 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .arguments import (
-    ANAPHORS,
-    GOV_TITLES,
-    DocState,
-    Resolved,
-    armed_state,
-    between,
-    by_agent,
-    conjuncts,
-    generic,
-    patient,
-    resolve,
-    subject,
-)
+from .arguments import ANAPHORS, DocState, Resolved, armed_state, generic, resolve
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
+from .syntax import between, by_agent, conjuncts, patient, subject
 from .triggers import Trigger
 
 if TYPE_CHECKING:
@@ -375,4 +363,4 @@ def is_participant(tok: Token | None) -> bool:
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return low in GOV_TITLES or lemma in GOV_TITLES or lemma in ANAPHORS or low in lexicon().kinds
+    return low in lexicon().government_titles or lemma in lexicon().government_titles or lemma in ANAPHORS or low in lexicon().kinds
