@@ -1,6 +1,6 @@
-"""Arguments of a trigger from the dependency tree, and actors for them.
+"""Actors for the arguments of a trigger (their tokens come from ``syntax``).
 
-Actors for the arguments of a trigger (their tokens come from ``syntax``). Agent: nsubj, the "by" agent of a passive, or the subject of the governing verb for
+Agent: nsubj, the "by" agent of a passive, or the subject of the governing verb for
 participles and complements ("..., calling on X to ..."). Patient: dobj, nsubjpass, or the
 object of on/against/at. Actors come from the registry; pronouns and definite descriptions
 ("the group", "they") resolve to the most salient compatible actor seen before; bare role
