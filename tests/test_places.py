@@ -7,7 +7,8 @@ import pytest
 from sitrep import nlp
 from sitrep.analyze import model as analyze_model
 from sitrep.extract.context import Context
-from sitrep.extract.places import Gazetteer, ruler_patterns
+from sitrep.extract.gazetteer_coverage import ruler_patterns
+from sitrep.extract.places import Gazetteer
 from sitrep.model import Cleaned, Document
 
 

@@ -7,6 +7,6 @@ from typing import Any
 
 def ruler_patterns() -> list[dict[str, Any]]:
     """Entity-ruler patterns for the parser: the place and actor names the extractors know."""
-    from . import actors, places
+    from . import actors, gazetteer_coverage
 
-    return [*places.ruler_patterns(), *actors.ruler_patterns()]
+    return [*gazetteer_coverage.ruler_patterns(), *actors.ruler_patterns()]

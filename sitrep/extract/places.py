@@ -24,8 +24,21 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import yaml
 
 from ..model import Cite, Location
+from .gazetteer_coverage import coverage, stoplist
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines, loose_key
 from .phrase_finder import PhraseFinder
+from .place_names import (
+    ADMIN1_CUES,
+    ADMIN2_CUES,
+    CITY_CUES,
+    DIRS,
+    LIST_GAP,
+    after_name,
+    continues_list,
+    in_brackets,
+    leading_country,
+    name_goes_on,
+)
 from .user_data import user_files
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
@@ -39,20 +52,16 @@ _KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, 
 _SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 #: A town this small is mostly known only to its neighbours: it votes less for its country.
 _SMALL_TOWN = 15_000
-_ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture"}
-_ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality"}
-_CITY_CUES = {"city", "town", "village", "capital"}
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
-_DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
 _REGION_RE = re.compile(
-    rf"\b(?:in|across|of)\s+the\s+{_DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{_DIRS}(?:ern)?\s+([A-Z][a-z]+)",
+    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",
     re.I,
 )
 _BACKREF_RE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
 )
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
-_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{_DIRS}(?:ern)?\s+)?\Z", re.I)
+_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 
 
@@ -115,7 +124,7 @@ class Gazetteer:
         self.index = index
         self.countries = countries  # ISO2 -> short name
         self._country_cc = {fold(v): k for k, v in countries.items()} | {k.lower(): k for k in countries}
-        self.stop = _stoplist()
+        self.stop = stoplist()
         self.demonyms = _demonyms(countries)
         self.capitals: dict[str, str] = {}  # ISO2 -> capital name
         self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
@@ -251,7 +260,7 @@ class Gazetteer:
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
             # the Greek capital, not the American towns named after it)
-            cc = _leading_country(m.places)
+            cc = leading_country(m.places)
             if cc:
                 # a country's name counts most, a village (found only through "in X") least
                 small = all(p.kind == "city" and p.population < _SMALL_TOWN for p in m.places if p.cc == cc)
@@ -270,7 +279,7 @@ class Gazetteer:
         # "San Antonio (Valparaiso)", "Bariirre, Afgooye": a town inside the unit named after it
         # tells the country both lie in
         for m, unit in zip(mentions, mentions[1:], strict=False):
-            if m.partial or unit.partial or not _LIST_GAP.fullmatch(text, m.end, unit.start):
+            if m.partial or unit.partial or not LIST_GAP.fullmatch(text, m.end, unit.start):
                 continue
             units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
             inside = sorted({p.cc for p in m.places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units})
@@ -318,7 +327,7 @@ class Gazetteer:
                 cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None)
                 if cut is not None:  # "Colon (Colon" tagged as one name: the place and its district
                     toks = toks[:cut]
-                while toks and (toks[-1].lower_ in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES):
+                while toks and (toks[-1].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES):
                     toks.pop()
                 while toks and toks[0].lower_ == "the":
                     toks.pop(0)
@@ -346,8 +355,8 @@ class Gazetteer:
                 or doc[i].ent_type_ == "DATE"
                 or doc[i].ent_type_ in ("PERSON", "ORG", "NORP")
                 and not self._cued(doc, i, i + 1)
-                and not _continues_list(doc, i, taken)
-                and not _in_brackets(doc, i)
+                and not continues_list(doc, i, taken)
+                and not in_brackets(doc, i)
             ):
                 i += 1
                 continue
@@ -358,16 +367,16 @@ class Gazetteer:
                 if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
                     continue
                 # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
-                cued = self._cued(doc, i, i + n) or _continues_list(doc, i, taken)
+                cued = self._cued(doc, i, i + n) or continues_list(doc, i, taken)
                 # "Kindjandi (Gueskerou, Diffa)": names in brackets after a name are its district
                 # and province; "Bariirre, Afgooye": a district after a comma
-                bracketed = _in_brackets(doc, i)
-                listed = bracketed or _after_name(doc, i)
+                bracketed = in_brackets(doc, i)
+                listed = bracketed or after_name(doc, i)
                 places = [
                     p
                     for p in self._candidates(span.text)
                     if p.kind in ("country", "admin1", "landmark", "region")
-                    or p.cc in _coverage().every_town
+                    or p.cc in coverage().every_town
                     or p.population >= 100_000
                     or cued
                     or listed
@@ -387,25 +396,25 @@ class Gazetteer:
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
         prev = doc[s - 1].lower_ if s > 0 else ""
-        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES
+        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
         return (
-            nxt in _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES
+            nxt in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
             or prev in {"in", "near", "at", "outside"}
             or of_kind
         )
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        partial = _name_goes_on(doc, s, e) and not any(
+        partial = name_goes_on(doc, s, e) and not any(
             p.kind == "country" or p.population >= 100_000 for p in places
         )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
-        if doc[s:e][-1].lower_ in _ADMIN1_CUES or nxt in _ADMIN1_CUES or "province of" in before:
+        if doc[s:e][-1].lower_ in ADMIN1_CUES or nxt in ADMIN1_CUES or "province of" in before:
             cue = "admin1"
-        elif doc[s:e][-1].lower_ in _ADMIN2_CUES or nxt in _ADMIN2_CUES or "district of" in before:
+        elif doc[s:e][-1].lower_ in ADMIN2_CUES or nxt in ADMIN2_CUES or "district of" in before:
             cue = "admin2"
-        elif nxt in _CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
+        elif nxt in CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
             cue = "city"
         # "Trujillo state": the state, not the towns of that name; "Amara city": a town, not the
         # province an alias of which it is (a country's own name stays: "Mexico City")
@@ -414,7 +423,7 @@ class Gazetteer:
         elif cue == "city":
             places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
         near = any(w in before.split() for w in _NEAR)
-        reference = bool(re.search(rf"{_DIRS}(ern)? of$|from$", before))
+        reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial)
@@ -533,103 +542,9 @@ class Gazetteer:
         return None
 
 
-_CONNECTORS = {
-    "al",
-    "el",
-    "ad",
-    "ar",
-    "as",
-    "ash",
-    "at",
-    "az",
-    "an",
-    "de",
-    "del",
-    "da",
-    "do",
-    "dos",
-    "la",
-    "bin",
-    "ibn",
-}
-_NOT_NAME = _ADMIN1_CUES | _ADMIN2_CUES | _CITY_CUES | {"area", "areas", "camp", "road", "market", "square"}
-_QUALIFIER_RE = re.compile(rf"{_DIRS}(?:ern)?|upper|lower|greater|rural|the", re.I)
-
-
-def _name_word(tok: Any) -> bool:
-    return bool(
-        tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in _NOT_NAME and tok.ent_type_ != "DATE"
-    )
-
-
-def _joins(doc: Any, k: int) -> bool:
-    """Token k links two parts of one name: a connector ("al", "do") or a hyphen with no spaces."""
-    tok = doc[k]
-    if tok.text == "-":
-        return not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
-    return tok.lower_ in _CONNECTORS
-
-
-def _name_goes_on(doc: Any, s: int, e: int) -> bool:
-    """The capitalised name runs on past [s, e): "Abu" of "Abu Salim", "Santa Cruz" of "Santa Cruz
-    de Asia", "Lawa" of "Barangay Lawa"."""
-    if e < len(doc) and not doc[e].is_sent_start:
-        if _name_word(doc[e]):
-            return True
-        if e + 1 < len(doc) and _joins(doc, e) and _name_word(doc[e + 1]):
-            return True  # "Bilad al Yubi", "Gourma-Rharous"
-    if s > 1 and _joins(doc, s - 1) and _name_word(doc[s - 2]):
-        return True  # "Catole do Rocha"
-    if s > 0 and not doc[s].is_sent_start and not doc[s - 1].is_sent_start and _name_word(doc[s - 1]):
-        return not _QUALIFIER_RE.fullmatch(doc[s - 1].text) and doc[s - 1].ent_type_ != "NORP"
-    return False
-
-
-def _in_brackets(doc: Any, i: int) -> bool:
-    """A name in a bracket that follows a name: "Mansila (Mansila, Yagha)"."""
-    k = i - 1
-    while k >= 0 and doc[k].text not in ("(", ")", ".") and i - k <= 8:
-        k -= 1
-    return k >= 1 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _NOT_NAME)
-
-
-def _after_name(doc: Any, i: int) -> bool:
-    """A name after a name and a comma: "Bariirre, Afgooye"."""
-    return (
-        i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
-    )
-
-
-def _leading_country(places: list[Place]) -> str | None:
-    """The country a name most likely lies in: the only one, or the one whose best reading (an
-    administrative unit, else the most populous town) outweighs every other country's."""
-    weight: dict[str, float] = {}
-    for p in places:
-        w = 1e7 if p.kind != "city" else float(max(p.population, 1))
-        weight[p.cc] = max(weight.get(p.cc, 0.0), w)
-    ranked = sorted(weight.values(), reverse=True)
-    if len(ranked) == 1 or ranked[0] >= 3 * ranked[1]:
-        return max(weight, key=lambda cc: weight[cc])
-    return None
-
-
-_LIST_GAP = re.compile(r"\s{0,3}[(,]\s{0,3}")
-
-
-def _continues_list(doc: Any, i: int, taken: set[int]) -> bool:
-    """The name follows a place and a comma or bracket: "San Miguel, Puno", "Logo (Mahagi, Ituri)"."""
-    return i >= 2 and doc[i - 1].text in (",", "(") and i - 2 in taken
-
-
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     return Gazetteer.load()
-
-
-@lru_cache(maxsize=1)
-def _stoplist() -> frozenset[str]:
-    lines = (GAZ_DIR / "stoplist.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _demonyms(countries: dict[str, str]) -> dict[str, str]:
@@ -637,57 +552,3 @@ def _demonyms(countries: dict[str, str]) -> dict[str, str]:
     from .actors import load_demonyms
 
     return {fold(d): cc for cc, dems in load_demonyms().items() for d in dems if cc in countries}
-
-
-def ruler_patterns() -> list[dict[str, object]]:
-    """GPE patterns: the places ``coverage.yaml`` names for the entity ruler."""
-    stop = _stoplist()
-    cover = _coverage()
-    names: set[str] = set()
-    for line in gazetteer_lines():
-        kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.split("\t")
-        if kind == "country":
-            continue
-        covered = cc in cover.ruler_countries and (
-            cc in cover.with_aliases or kind == "admin1" or int(pop) >= cover.town_population
-        )
-        if covered or int(pop) >= cover.world_population:
-            names.add(name)
-            if cc in cover.with_aliases:
-                names.update(a for a in aliases.split("|") if a and not any(x in a for x in cover.alias_exclude))
-    return [
-        {"label": "GPE", "pattern": n}
-        for n in sorted(names)
-        if fold(n) not in stop and len(n) > 3 and n[0].isupper()
-    ]
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """``data/gazetteer/coverage.yaml`` (and the user's): how far the gazetteer reaches uncued."""
-
-    every_town: frozenset[str]
-    ruler_countries: frozenset[str]
-    with_aliases: frozenset[str]
-    alias_exclude: tuple[str, ...]
-    town_population: int
-    world_population: int
-
-
-@lru_cache(maxsize=1)
-def _coverage() -> Coverage:
-    files = [GAZ_DIR / "coverage.yaml", *user_files("gazetteer/coverage.yaml")]
-    every: set[str] = set()
-    ruler: dict[str, Any] = {"countries": set(), "with_aliases": set(), "alias_exclude": set()}
-    numbers: dict[str, int] = {}
-    for path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        every.update(data.get("every_town", []))
-        for key in ("countries", "with_aliases", "alias_exclude"):
-            ruler[key].update((data.get("ruler") or {}).get(key, []))
-        numbers.update({k: int(v) for k, v in (data.get("ruler") or {}).items() if k.endswith("population")})
-    return Coverage(
-        frozenset(every), frozenset(ruler["countries"]), frozenset(ruler["with_aliases"]),
-        tuple(sorted(ruler["alias_exclude"])), numbers.get("town_population", 50_000),
-        numbers.get("world_population", 500_000),
-    )  # fmt: skip

@@ -1,0 +1,75 @@
+"""How far the gazetteer reaches without a cue (``data/gazetteer/coverage.yaml`` and the user's)
+and the place names the entity ruler tags before spaCy's model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
+from .user_data import user_files
+
+GAZ_DIR = DATA_DIR / "gazetteer"
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    lines = (GAZ_DIR / "stoplist.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def ruler_patterns() -> list[dict[str, object]]:
+    """GPE patterns: the places ``coverage.yaml`` names for the entity ruler."""
+    stop = stoplist()
+    cover = coverage()
+    names: set[str] = set()
+    for line in gazetteer_lines():
+        kind, name, cc, _a1, _a2, _lat, _lon, pop, aliases, _keys = line.split("\t")
+        if kind == "country":
+            continue
+        covered = cc in cover.ruler_countries and (
+            cc in cover.with_aliases or kind == "admin1" or int(pop) >= cover.town_population
+        )
+        if covered or int(pop) >= cover.world_population:
+            names.add(name)
+            if cc in cover.with_aliases:
+                names.update(a for a in aliases.split("|") if a and not any(x in a for x in cover.alias_exclude))
+    return [
+        {"label": "GPE", "pattern": n}
+        for n in sorted(names)
+        if fold(n) not in stop and len(n) > 3 and n[0].isupper()
+    ]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """``data/gazetteer/coverage.yaml`` (and the user's): how far the gazetteer reaches uncued."""
+
+    every_town: frozenset[str]
+    ruler_countries: frozenset[str]
+    with_aliases: frozenset[str]
+    alias_exclude: tuple[str, ...]
+    town_population: int
+    world_population: int
+
+
+@lru_cache(maxsize=1)
+def coverage() -> Coverage:
+    files = [GAZ_DIR / "coverage.yaml", *user_files("gazetteer/coverage.yaml")]
+    every: set[str] = set()
+    ruler: dict[str, Any] = {"countries": set(), "with_aliases": set(), "alias_exclude": set()}
+    numbers: dict[str, int] = {}
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        every.update(data.get("every_town", []))
+        for key in ("countries", "with_aliases", "alias_exclude"):
+            ruler[key].update((data.get("ruler") or {}).get(key, []))
+        numbers.update({k: int(v) for k, v in (data.get("ruler") or {}).items() if k.endswith("population")})
+    return Coverage(
+        frozenset(every), frozenset(ruler["countries"]), frozenset(ruler["with_aliases"]),
+        tuple(sorted(ruler["alias_exclude"])), numbers.get("town_population", 50_000),
+        numbers.get("world_population", 500_000),
+    )  # fmt: skip
