@@ -547,6 +547,7 @@ def _reported_from_verb(
         and tok.lemma_.lower() in _NEUTRAL_TELL
         and s_lo > sent.start + 2
         and sent.doc[s_lo - 1].text == ","
+        and _is_clause(sent.doc[sent.start : s_lo - 1])
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
@@ -580,6 +581,12 @@ def _reported_from_verb(
         hi = tok.right_edge.i + 1
         if subj.i > tok.i:  # inverted: "..., said X" without a parsed complement
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
+        if not _says_something(tok):
+            return None  # "reported from Oakland", "added to his lead": no content
+        doc = sent.doc
+        if doc[lo].dep_ == "prep" and doc[lo].lower_ in _ADJUNCT_PREPS:
+            # "said in a statement that ...": what was said begins at the that-clause
+            lo = next((t.i for t in doc[lo:hi] if t.dep_ == "mark" and t.lower_ == "that"), lo)
         pieces.append((lo, hi))
     lo = min(a for a, _ in pieces)
     hi = max(b for _, b in pieces)
@@ -629,6 +636,53 @@ def _reported_from_verb(
         addressee_at=addressee_at,
         gaps=gap_chars if gaps else [],
     )
+
+
+# prepositions that open a circumstance (where, when, how, through what) rather than what was said
+_ADJUNCT_PREPS = frozenset(
+    ["in", "at", "on", "from", "by", "during", "after", "before", "since", "until", "via", "through",
+     "near", "inside", "within", "under", "over", "amid", "throughout", "across", "while"]
+)
+_ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
+_WHEN = frozenset(["DATE", "TIME"])
+_ARGUMENT_DEPS = {"dobj", "dative", "ccomp", "xcomp", "acomp", "oprd", "attr", "prt"}
+
+
+def _says_something(tok: Token) -> bool:
+    """Without a clause complement, does the verb still take what was said, thought or shown?
+
+    It needs an argument after it: an object that is not a news outlet ("told The Times" names
+    whom it was said to), or a phrase such as "called for ...", "warned of ...", "pointed to ...";
+    a place, a time or a medium ("reported from Oakland", "wrote on Twitter") is no content.
+    "Add" says only with a clause: "added to his lead" and "added a seat" count, they do not speak.
+    """
+    if tok.lemma_.lower() == "add":
+        return False
+    outlets = lexicon().outlets
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "advcl" and c.tag_ == "VBG" or c.dep_ == "intj" or c.lower_ == "so" and c.i == tok.i + 1:
+            return True  # "explained, recalling ...", "said yes", "said so"
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
+            return True  # "said in a statement that ...": the clause hangs lower in the parse
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pcomp" or g.dep_ == "pobj" and tok.lemma_.lower() in _ON_VERBS and g.ent_type_ not in _WHEN
+            for g in c.children
+        ):
+            return True  # "commented on ...", "insisted on building ..."
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_.lower() in lexicon().verbs for g in c.children):
+            return True  # "responded by saying ..."
+        if c.dep_ in _ARGUMENT_DEPS:
+            phrase = tok.doc[c.left_edge.i : c.right_edge.i + 1].text.lower()
+            if c.dep_ in {"dobj", "dative"} and phrase in outlets:
+                continue
+            return True
+        if c.dep_ == "prep" and c.lower_ not in _ADJUNCT_PREPS and any(
+            g.dep_ in {"pobj", "pcomp"} for g in c.children
+        ):
+            return True
+    return False
 
 
 _WH = frozenset(["whether", "if", "who", "whom", "whose", "what", "which", "why", "how", "when", "where"])
@@ -757,8 +811,8 @@ def _fronted(
     lo, hi = sent.start, j
     while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
         lo += 1
-    if hi - lo < 4:
-        return None
+    if hi - lo < 4 or not _is_clause(doc[lo:hi]):
+        return None  # "In a later vote, he warned ...": a circumstance, not what was said
     start = base + doc[lo].idx
     end = base + doc[hi - 1].idx + len(doc[hi - 1].text)
     if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
@@ -782,6 +836,14 @@ def _fronted(
         inverted=ph_lo > tok.i,
         cue=(base + tok.idx, base + tok.idx + len(tok.text)),
     )
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _is_clause(span: SpacySpan) -> bool:
+    """Words that can be what was said: a clause with a finite verb, or a quotation."""
+    return any(t.tag_ in _FINITE or t.text in QUOTE_MARKS for t in span)
 
 
 def _all_quoted(content: str) -> bool:
