@@ -595,3 +595,11 @@ def test_a_fronted_circumstance_is_not_what_was_said(text: str, said: str | None
     assert not any(s.quote.startswith(("In a later", "Late last")) for s in sts)
     if said:
         one(sts, said)
+
+
+def test_according_to_after_a_fronted_phrase_takes_the_clause_that_follows() -> None:
+    sts = stmts("In addition, according to the health ministry, three clinics in the north closed last week.")
+    st = one(sts, "three clinics")
+    assert st.quote.startswith("three clinics")
+    assert "ministry" in who(st)
+    assert not any(s.quote.startswith("In addition") for s in sts)

@@ -876,6 +876,10 @@ def _according(
         lo, hi = m.end(), len(stext)
     else:
         lo, hi = 0, m.start()
+        before = sent.char_span(0, m.start(), alignment_mode="contract")
+        if before is not None and not _is_clause(before) and stext[m.end() : m.end() + 1] == ",":
+            # "In addition, according to the ministry, CLAUSE": what it says follows the source
+            lo, hi = m.end(), len(stext)
     seg = stext[lo:hi]
     lead = len(seg) - len(seg.lstrip(" ,"))
     trail = len(seg.rstrip(" ,.;"))
