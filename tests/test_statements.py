@@ -603,3 +603,32 @@ def test_according_to_after_a_fronted_phrase_takes_the_clause_that_follows() -> 
     assert st.quote.startswith("three clinics")
     assert "ministry" in who(st)
     assert not any(s.quote.startswith("In addition") for s in sts)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "more"),
+    [
+        (
+            '"We will not leave the city," the commander said, adding that reinforcements would arrive by Friday.',
+            "commander",
+            "reinforcements would arrive by Friday",
+        ),
+        (
+            '"The talks have failed," said Ahmed Khan, the chief negotiator, noting that both sides had walked out.',
+            "ahmed khan",
+            "both sides had walked out",
+        ),
+    ],
+)
+def test_what_the_speaker_adds_after_a_quote_is_a_second_statement(text: str, speaker: str, more: str) -> None:
+    sts = stmts(text)
+    quote, added = sts[0], one(sts, more)
+    assert quote.direct is True and added.direct is False
+    assert added.quote == more
+    assert speaker in who(quote) and speaker in who(added)
+    assert more not in quote.quote
+
+
+def test_a_participle_that_adds_no_clause_is_not_a_statement() -> None:
+    sts = stmts('"We will hold the line," the commander said, adding to the pressure on the rebels.')
+    assert [s.quote for s in sts] == ["We will hold the line"]

@@ -195,6 +195,7 @@ def _quote_candidates(
     out: list[Candidate] = []
     ends: list[int] = []  # where each candidate's quote and its tail attribution end
     tails: list[tuple[int, int]] = []  # each candidate's tail attribution span
+    extras: list[Candidate] = []  # what the speaker went on to say in the tail (", adding that ...")
     for qi, q in enumerate(quotes):
         plo, phi = paras[q.para]
         prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
@@ -233,9 +234,33 @@ def _quote_candidates(
             if verb:
                 verbs.append(lex.forms.get(verb.lower(), verb.lower()))
                 cue = _word_in(text, tail_lo, tail_hi, verb)
+            consumed.append((tail_lo, tail_hi))
+            after = phrase_start + (0 if inverted else len(phrase or ""))
+            more = _went_on(ctx, q.para, tail_lo, tail_hi, after) if phrase else None
+            if more is not None and phrase is not None:
+                v_lo, v_hi, c_lo, c_hi = more
+                if inverted:  # 'said X, the envoy, adding that ...': the speaker ends before it
+                    phrase = text[phrase_start : _strip_span(text, phrase_start, v_lo, " ,")[1]]
+                extras.append(
+                    Candidate(
+                        start=c_lo,
+                        end=c_hi,
+                        direct=False,
+                        phrase=phrase,
+                        phrase_start=phrase_start,
+                        verbs=[lex.forms.get(text[v_lo:v_hi].lower(), text[v_lo:v_hi].lower())],
+                        attribution=text[tail_lo:c_lo],
+                        attribution_at=[(tail_lo, c_lo)],
+                        span=(bound, max(tail_hi, c_hi)),
+                        para=q.para,
+                        inverted=inverted,
+                        cue=(v_lo, v_hi),
+                    )
+                )
+                tail_hi = _strip_span(text, tail_lo, v_lo, " ,")[1]  # the quote's own attribution ends there
+                tail = text[tail_lo:tail_hi]
             attribution = tail
             attribution_at = [(tail_lo, tail_hi)] if tail else []
-            consumed.append((tail_lo, tail_hi))
         if head is not None:
             hphrase, hverb, h_off = head
             if phrase is None:
@@ -280,7 +305,33 @@ def _quote_candidates(
         )
         ends.append(tail_hi if tail else q.close + 1)
         tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
-    return out
+    return out + extras
+
+
+_WENT_ON = re.compile(r",\s+(?:and\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tuple[int, int, int, int] | None:
+    """'"...," she said, adding that CLAUSE': where the reporting participle stands and where what
+    it reports begins and ends (a clause with a finite verb, to the end of its sentence)."""
+    if ctx is None:
+        return None
+    text = ctx.document.text
+    lex = lexicon()
+    m = _WENT_ON.search(text, max(lo, after), hi)
+    if m is None or lex.forms.get(m.group("v").lower()) not in lex.verbs:
+        return None
+    c_lo = m.end()
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(c_lo - para.start, hi - para.start, alignment_mode="contract")
+    if span is None or len(span) < 3 or not _is_clause(span) or span[0].pos_ == "ADP":
+        return None
+    # the clause runs to the end of its sentence, a partial quote in it included ('would "not ..."')
+    j = max(span.end, span[0].sent.end)
+    while j > span.start + 1 and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_MARKS:
+        j -= 1
+    return m.start("v"), m.end("v"), c_lo, para.start + doc[j - 1].idx + len(doc[j - 1].text)
 
 
 def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
