@@ -713,8 +713,10 @@ def _says_something(tok: Token) -> bool:
     for c in tok.children:
         if c.i < tok.i:
             continue
-        if c.dep_ == "advcl" and c.tag_ == "VBG" or c.dep_ == "intj" or c.lower_ == "so" and c.i == tok.i + 1:
-            return True  # "explained, recalling ...", "said yes", "said so"
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lower_ in lexicon().forms:
+            return True  # "explained, recalling ...", "noted, referring to ..."
+        if c.dep_ == "intj" or c.lower_ == "so" and c.i == tok.i + 1:
+            return True  # "said yes", "said so"
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
             return True  # "said in a statement that ...": the clause hangs lower in the parse
         if c.dep_ == "prep" and c.lower_ == "on" and any(
