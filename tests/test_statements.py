@@ -554,3 +554,81 @@ def test_an_appositive_speaker_after_a_fronted_phrase_keeps_what_follows_the_ver
     st = one(sts, "spoken with the governor")
     assert "banks" in who(st)
     assert not any("Alarmed by" in s.quote for s in sts)
+
+
+# ----------------------------------------------------------------- the verb used without speech
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor added to her lead with a win in the northern district.",
+        "The district council added a third polling station to the list.",
+        "The correspondent reported from the border town on Monday.",
+        "The militia spokesman posted on Facebook late on Sunday night.",
+    ],
+)
+def test_a_reporting_verb_with_no_content_makes_no_statement(text: str) -> None:
+    assert stmts(text) == []
+
+
+def test_a_verb_with_a_phrase_of_what_was_asked_for_is_still_a_statement() -> None:
+    st = one(stmts("The rebels called for a ceasefire in the eastern provinces."), "ceasefire")
+    assert "rebels" in who(st)
+
+
+def test_what_was_said_in_a_statement_starts_at_the_that_clause() -> None:
+    st = one(stmts("The minister said in a statement that the talks would resume next week."), "talks")
+    assert st.quote == "the talks would resume next week"
+    assert "minister" in who(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("In a later interview, the general warned of a long war in the south.", "long war"),
+        ("Late last month, the company wrote a long letter to the city council.", None),
+    ],
+)
+def test_a_fronted_circumstance_is_not_what_was_said(text: str, said: str | None) -> None:
+    sts = stmts(text)
+    assert not any(s.quote.startswith(("In a later", "Late last")) for s in sts)
+    if said:
+        one(sts, said)
+
+
+def test_according_to_after_a_fronted_phrase_takes_the_clause_that_follows() -> None:
+    sts = stmts("In addition, according to the health ministry, three clinics in the north closed last week.")
+    st = one(sts, "three clinics")
+    assert st.quote.startswith("three clinics")
+    assert "ministry" in who(st)
+    assert not any(s.quote.startswith("In addition") for s in sts)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "more"),
+    [
+        (
+            '"We will not leave the city," the commander said, adding that reinforcements would arrive by Friday.',
+            "commander",
+            "reinforcements would arrive by Friday",
+        ),
+        (
+            '"The talks have failed," said Ahmed Khan, the chief negotiator, noting that both sides had walked out.',
+            "ahmed khan",
+            "both sides had walked out",
+        ),
+    ],
+)
+def test_what_the_speaker_adds_after_a_quote_is_a_second_statement(text: str, speaker: str, more: str) -> None:
+    sts = stmts(text)
+    quote, added = sts[0], one(sts, more)
+    assert quote.direct is True and added.direct is False
+    assert added.quote == more
+    assert speaker in who(quote) and speaker in who(added)
+    assert more not in quote.quote
+
+
+def test_a_participle_that_adds_no_clause_is_not_a_statement() -> None:
+    sts = stmts('"We will hold the line," the commander said, adding to the pressure on the rebels.')
+    assert [s.quote for s in sts] == ["We will hold the line"]

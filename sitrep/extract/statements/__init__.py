@@ -195,6 +195,7 @@ def _quote_candidates(
     out: list[Candidate] = []
     ends: list[int] = []  # where each candidate's quote and its tail attribution end
     tails: list[tuple[int, int]] = []  # each candidate's tail attribution span
+    extras: list[Candidate] = []  # what the speaker went on to say in the tail (", adding that ...")
     for qi, q in enumerate(quotes):
         plo, phi = paras[q.para]
         prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
@@ -233,9 +234,33 @@ def _quote_candidates(
             if verb:
                 verbs.append(lex.forms.get(verb.lower(), verb.lower()))
                 cue = _word_in(text, tail_lo, tail_hi, verb)
+            consumed.append((tail_lo, tail_hi))
+            after = phrase_start + (0 if inverted else len(phrase or ""))
+            more = _went_on(ctx, q.para, tail_lo, tail_hi, after) if phrase else None
+            if more is not None and phrase is not None:
+                v_lo, v_hi, c_lo, c_hi = more
+                if inverted:  # 'said X, the envoy, adding that ...': the speaker ends before it
+                    phrase = text[phrase_start : _strip_span(text, phrase_start, v_lo, " ,")[1]]
+                extras.append(
+                    Candidate(
+                        start=c_lo,
+                        end=c_hi,
+                        direct=False,
+                        phrase=phrase,
+                        phrase_start=phrase_start,
+                        verbs=[lex.forms.get(text[v_lo:v_hi].lower(), text[v_lo:v_hi].lower())],
+                        attribution=text[tail_lo:c_lo],
+                        attribution_at=[(tail_lo, c_lo)],
+                        span=(bound, max(tail_hi, c_hi)),
+                        para=q.para,
+                        inverted=inverted,
+                        cue=(v_lo, v_hi),
+                    )
+                )
+                tail_hi = _strip_span(text, tail_lo, v_lo, " ,")[1]  # the quote's own attribution ends there
+                tail = text[tail_lo:tail_hi]
             attribution = tail
             attribution_at = [(tail_lo, tail_hi)] if tail else []
-            consumed.append((tail_lo, tail_hi))
         if head is not None:
             hphrase, hverb, h_off = head
             if phrase is None:
@@ -280,7 +305,33 @@ def _quote_candidates(
         )
         ends.append(tail_hi if tail else q.close + 1)
         tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
-    return out
+    return out + extras
+
+
+_WENT_ON = re.compile(r",\s+(?:and\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tuple[int, int, int, int] | None:
+    """'"...," she said, adding that CLAUSE': where the reporting participle stands and where what
+    it reports begins and ends (a clause with a finite verb, to the end of its sentence)."""
+    if ctx is None:
+        return None
+    text = ctx.document.text
+    lex = lexicon()
+    m = _WENT_ON.search(text, max(lo, after), hi)
+    if m is None or lex.forms.get(m.group("v").lower()) not in lex.verbs:
+        return None
+    c_lo = m.end()
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(c_lo - para.start, hi - para.start, alignment_mode="contract")
+    if span is None or len(span) < 3 or not _is_clause(span) or span[0].pos_ == "ADP":
+        return None
+    # the clause runs to the end of its sentence, a partial quote in it included ('would "not ..."')
+    j = max(span.end, span[0].sent.end)
+    while j > span.start + 1 and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_MARKS:
+        j -= 1
+    return m.start("v"), m.end("v"), c_lo, para.start + doc[j - 1].idx + len(doc[j - 1].text)
 
 
 def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
@@ -547,6 +598,7 @@ def _reported_from_verb(
         and tok.lemma_.lower() in _NEUTRAL_TELL
         and s_lo > sent.start + 2
         and sent.doc[s_lo - 1].text == ","
+        and _is_clause(sent.doc[sent.start : s_lo - 1])
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
@@ -580,6 +632,12 @@ def _reported_from_verb(
         hi = tok.right_edge.i + 1
         if subj.i > tok.i:  # inverted: "..., said X" without a parsed complement
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
+        if not _says_something(tok):
+            return None  # "reported from Oakland", "added to his lead": no content
+        doc = sent.doc
+        if doc[lo].dep_ == "prep" and doc[lo].lower_ in _ADJUNCT_PREPS:
+            # "said in a statement that ...": what was said begins at the that-clause
+            lo = next((t.i for t in doc[lo:hi] if t.dep_ == "mark" and t.lower_ == "that"), lo)
         pieces.append((lo, hi))
     lo = min(a for a, _ in pieces)
     hi = max(b for _, b in pieces)
@@ -629,6 +687,55 @@ def _reported_from_verb(
         addressee_at=addressee_at,
         gaps=gap_chars if gaps else [],
     )
+
+
+# prepositions that open a circumstance (where, when, how, through what) rather than what was said
+_ADJUNCT_PREPS = frozenset(
+    ["in", "at", "on", "from", "by", "during", "after", "before", "since", "until", "via", "through",
+     "near", "inside", "within", "under", "over", "amid", "throughout", "across", "while"]
+)
+_ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
+_WHEN = frozenset(["DATE", "TIME"])
+_ARGUMENT_DEPS = {"dobj", "dative", "ccomp", "xcomp", "acomp", "oprd", "attr", "prt"}
+
+
+def _says_something(tok: Token) -> bool:
+    """Without a clause complement, does the verb still take what was said, thought or shown?
+
+    It needs an argument after it: an object that is not a news outlet ("told The Times" names
+    whom it was said to), or a phrase such as "called for ...", "warned of ...", "pointed to ...";
+    a place, a time or a medium ("reported from Oakland", "wrote on Twitter") is no content.
+    "Add" says only with a clause: "added to his lead" and "added a seat" count, they do not speak.
+    """
+    if tok.lemma_.lower() == "add":
+        return False
+    outlets = lexicon().outlets
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lower_ in lexicon().forms:
+            return True  # "explained, recalling ...", "noted, referring to ..."
+        if c.dep_ == "intj" or c.lower_ == "so" and c.i == tok.i + 1:
+            return True  # "said yes", "said so"
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.subtree):
+            return True  # "said in a statement that ...": the clause hangs lower in the parse
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+            g.dep_ == "pcomp" or g.dep_ == "pobj" and tok.lemma_.lower() in _ON_VERBS and g.ent_type_ not in _WHEN
+            for g in c.children
+        ):
+            return True  # "commented on ...", "insisted on building ..."
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_.lower() in lexicon().verbs for g in c.children):
+            return True  # "responded by saying ..."
+        if c.dep_ in _ARGUMENT_DEPS:
+            phrase = tok.doc[c.left_edge.i : c.right_edge.i + 1].text.lower()
+            if c.dep_ in {"dobj", "dative"} and phrase in outlets:
+                continue
+            return True
+        if c.dep_ == "prep" and c.lower_ not in _ADJUNCT_PREPS and any(
+            g.dep_ in {"pobj", "pcomp"} for g in c.children
+        ):
+            return True
+    return False
 
 
 _WH = frozenset(["whether", "if", "who", "whom", "whose", "what", "which", "why", "how", "when", "where"])
@@ -757,8 +864,8 @@ def _fronted(
     lo, hi = sent.start, j
     while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
         lo += 1
-    if hi - lo < 4:
-        return None
+    if hi - lo < 4 or not _is_clause(doc[lo:hi]):
+        return None  # "In a later vote, he warned ...": a circumstance, not what was said
     start = base + doc[lo].idx
     end = base + doc[hi - 1].idx + len(doc[hi - 1].text)
     if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
@@ -782,6 +889,14 @@ def _fronted(
         inverted=ph_lo > tok.i,
         cue=(base + tok.idx, base + tok.idx + len(tok.text)),
     )
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _is_clause(span: SpacySpan) -> bool:
+    """Words that can be what was said: a clause with a finite verb, or a quotation."""
+    return any(t.tag_ in _FINITE or t.text in QUOTE_MARKS for t in span)
 
 
 def _all_quoted(content: str) -> bool:
@@ -814,6 +929,10 @@ def _according(
         lo, hi = m.end(), len(stext)
     else:
         lo, hi = 0, m.start()
+        before = sent.char_span(0, m.start(), alignment_mode="contract")
+        if before is not None and not _is_clause(before) and stext[m.end() : m.end() + 1] == ",":
+            # "In addition, according to the ministry, CLAUSE": what it says follows the source
+            lo, hi = m.end(), len(stext)
     seg = stext[lo:hi]
     lead = len(seg) - len(seg.lstrip(" ,"))
     trail = len(seg.rstrip(" ,.;"))
