@@ -1,0 +1,103 @@
+"""A candidate statement (its content span, speaker phrase, cue and attribution) and the patterns
+and small helpers every pass shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .quotes import QUOTE_MARKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?\u2026](?=\s|$)")
+_DASH = re.compile(r"^\s*(?:\u2014|\u2013|--|-)\s*")
+_LEAD = re.compile(r"^[\s,;:]+")
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
+_AUX_END = re.compile(r"(?<!\s)\s+(?:has|had|have|was|were|is|also|again|then|later|\w+ly)$", re.IGNORECASE)
+_QUOTED_BY = re.compile(
+    r"\bquoted\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
+)
+_TOLD = re.compile(
+    r"\b(?:told|speaking\s+(?:to|with)|interview\s+with|said\s+to|wrote\s+in)\s+(?:the\s+)?"
+    r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
+)
+_ADDRESSEE = re.compile(
+    r"\b(?:warned|urged|told|called\s+on|calling\s+on|asked|appealed\s+to|accused|demanded\s+that)\s+"
+    r"(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<s>[^,.;\"\u201c\u201d]{2,80})")
+_DOCUMENTISH = re.compile(
+    r"\b(?:figures?|reports?|study|studies|estimates?|data|statistics|survey|poll|copy|count|tally|records?|analysis)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w']+")
+_COMPLEMENT_DEPS = {"ccomp", "xcomp"}
+_PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_ADDRESSING = {"warn", "urge", "tell", "ask", "call", "accuse", "caution", "appeal", "blame", "threaten"}
+_NEUTRAL_TELL = {"say", "tell", "add", "write", "insist", "warn", "claim", "stress", "emphasize", "note"}
+
+
+@dataclass
+class Candidate:
+    start: int  # content (mention) span
+    end: int
+    direct: bool
+    phrase: str | None  # raw speaker phrase; None = unattributed
+    phrase_start: int
+    verbs: list[str]
+    attribution: str  # the words around the quote that are not the quote
+    span: tuple[int, int]  # sentence-like span, for the date
+    para: int
+    inverted: bool = False
+    addressee: str | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+    gaps: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # attribution inside the span ("..., he said, ...")
+    interview: int | None = None  # an answer of a Q&A interview: offset of the first question
+    cue: tuple[int, int] | None = None  # the reporting verb ("said", "warned", "according to")
+    # the ranges of the text ``attribution`` joins with single spaces, in order (none when made up)
+    attribution_at: list[tuple[int, int]] = field(default_factory=list)
+    addressee_at: tuple[int, int] | None = None
+    asked: bool = False  # a question put to someone ("asked whether ..."): no asker named means none known
+
+
+# ---------------------------------------------------------------- pass 2: reported speech
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject nearest the verb (the parse sometimes hangs a fronted clause's subject on it too)."""
+    subs = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
+    if not subs:
+        return None
+    return min(subs, key=lambda c: abs(c.i - tok.i))
+
+
+def _all_quoted(content: str) -> bool:
+    c = content.strip()
+    return (
+        len(c) > 2
+        and c[0] in QUOTE_MARKS
+        and c[-1] in QUOTE_MARKS
+        and sum(ch in QUOTE_MARKS for ch in c) == 2
+    )
+
+
+def _plain(s: str) -> str:
+    return s.replace("\u00a0", " ").replace("\u2019", "'")
+
+
+def _strip_span(text: str, lo: int, hi: int, chars: str | None) -> tuple[int, int]:
+    """The bounds ``text[lo:hi].strip(chars)`` keeps."""
+    piece = text[lo:hi]
+    left = piece.lstrip(chars)
+    return lo + len(piece) - len(left), lo + len(left.rstrip(chars)) + len(piece) - len(left)

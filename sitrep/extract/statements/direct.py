@@ -1,0 +1,371 @@
+"""Pass 1: quotations standing as their own sentence, attributed before (X said: "..."), after
+("...," X said), by a dash, or not at all; Q&A interview answers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .candidate import _AUX_END, _DASH, _LEAD, _SENT_END, Candidate, _strip_span, _subject
+from .lexicon import lexicon
+from .quotes import QUOTE_MARKS, Quote
+from .reported import _is_clause
+
+if TYPE_CHECKING:
+
+    from ..context import Context
+
+_QUESTION = re.compile(r"^\s*(?:Q|Question)\s*[:.\-\u2013\u2014]\s*")
+_ANSWER = re.compile(r"^\s*(?:A|Answer)\s*[:.\-\u2013\u2014]\s*")
+_HEAD_END = re.compile(r"[.!?\u2026:;,]\W*$")
+_OPENING = re.compile(r"^\s*(?:[\"\u201c\u201e\u00ab'\u2018]|\u2014|\u2013|--)")
+_INNER_STOP = re.compile(r"[.!?](?:\s+[A-Z\"\u201c])")
+
+
+def _headline(text: str, lo: int, hi: int) -> bool:
+    """A short line without closing punctuation (a headline, a live-blog entry title)."""
+    line = text[lo:hi].strip()
+    if not line or _OPENING.match(line) or len(line.split()) > 20:
+        return False
+    bare = line.rstrip("\"'\u201d\u2019\u00bb) ")
+    return not _HEAD_END.search(bare) and not _INNER_STOP.search(line)
+
+
+def _qa(text: str, paras: list[tuple[int, int]]) -> dict[int, str]:
+    """Paragraph index -> 'Q' / 'A' when the document is a Q&A interview (both kinds present)."""
+    kinds = {}
+    for i, (lo, hi) in enumerate(paras):
+        if _QUESTION.match(text[lo:hi]):
+            kinds[i] = "Q"
+        elif _ANSWER.match(text[lo:hi]):
+            kinds[i] = "A"
+    vals = set(kinds.values())
+    return kinds if vals == {"Q", "A"} else {}
+
+
+def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> list[Candidate]:
+    """Each answer of a Q&A interview is a direct statement of the interviewee."""
+    if not qa:
+        return []
+    first_q = min(i for i, k in qa.items() if k == "Q")
+    intro = text[paras[max(0, first_q - 2)][0] : paras[first_q][0]]
+    out = []
+    for i, kind in sorted(qa.items()):
+        if kind != "A":
+            continue
+        lo, hi = paras[i]
+        m = _ANSWER.match(text, lo, hi)
+        start = m.end() if m else lo
+        end = hi
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start < 3:
+            continue
+        out.append(
+            Candidate(
+                start=start,
+                end=end,
+                direct=True,
+                phrase=None,
+                phrase_start=start,
+                verbs=[],
+                attribution=intro + " in an interview",
+                span=(start, end),
+                para=i,
+                interview=paras[first_q][0],
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- pass 1: direct quotations
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    last = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+def _quote_candidates(
+    text: str,
+    paras: list[tuple[int, int]],
+    quotes: list[Quote],
+    consumed: list[tuple[int, int]],
+    direct_spans: list[tuple[int, int]],
+    ctx: Context | None = None,
+) -> list[Candidate]:
+    lex = lexicon()
+    out: list[Candidate] = []
+    ends: list[int] = []  # where each candidate's quote and its tail attribution end
+    tails: list[tuple[int, int]] = []  # each candidate's tail attribution span
+    extras: list[Candidate] = []  # what the speaker went on to say in the tail (", adding that ...")
+    for qi, q in enumerate(quotes):
+        plo, phi = paras[q.para]
+        prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
+        bound = _sentence_start(text, max(plo, prev_end), q.open)
+        prefix = text[bound : q.open]
+        elo, ehi = paras[q.end_para]
+        nxt = quotes[qi + 1].open if qi + 1 < len(quotes) and quotes[qi + 1].para == q.end_para else ehi
+        tail_lo = min(q.close + 1, nxt) if q.closed else ehi
+        m_end = _SENT_END.search(text, tail_lo, nxt)
+        tail_hi = m_end.start() if m_end else nxt
+        tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
+        if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.close + 1))
+            ends[-1] = q.close + 1
+            direct_spans.append((q.start, q.end))
+            continue
+        head = _parse_head(prefix)
+        tail_attr = _parse_tail(tail) if tail.strip() else None
+        start, gaps = q.start, []
+        if prefix.strip() and head is None:
+            continue  # embedded (partial) quote: reported speech, handled by the parse pass
+        if head is None and tail_attr is None and q.words(text) < 4:
+            continue  # a scare quote or a title standing alone
+        verbs: list[str] = []
+        phrase: str | None = None
+        phrase_start = q.start
+        inverted = False
+        attribution = ""
+        attribution_at: list[tuple[int, int]] = []
+        cue: tuple[int, int] | None = None
+        if tail_attr is not None:
+            phrase, verb, inverted, p_off = tail_attr
+            phrase_start = tail_lo + p_off
+            if verb:
+                verbs.append(lex.forms.get(verb.lower(), verb.lower()))
+                cue = _word_in(text, tail_lo, tail_hi, verb)
+            consumed.append((tail_lo, tail_hi))
+            after = phrase_start + (0 if inverted else len(phrase or ""))
+            more = _went_on(ctx, q.para, tail_lo, tail_hi, after) if phrase else None
+            if more is not None and phrase is not None:
+                v_lo, v_hi, c_lo, c_hi = more
+                if inverted:  # 'said X, the envoy, adding that ...': the speaker ends before it
+                    phrase = text[phrase_start : _strip_span(text, phrase_start, v_lo, " ,")[1]]
+                extras.append(
+                    Candidate(
+                        start=c_lo,
+                        end=c_hi,
+                        direct=False,
+                        phrase=phrase,
+                        phrase_start=phrase_start,
+                        verbs=[lex.forms.get(text[v_lo:v_hi].lower(), text[v_lo:v_hi].lower())],
+                        attribution=text[tail_lo:c_lo],
+                        attribution_at=[(tail_lo, c_lo)],
+                        span=(bound, max(tail_hi, c_hi)),
+                        para=q.para,
+                        inverted=inverted,
+                        cue=(v_lo, v_hi),
+                    )
+                )
+                tail_hi = _strip_span(text, tail_lo, v_lo, " ,")[1]  # the quote's own attribution ends there
+                tail = text[tail_lo:tail_hi]
+            attribution = tail
+            attribution_at = [(tail_lo, tail_hi)] if tail else []
+        if head is not None:
+            hphrase, hverb, h_off = head
+            if phrase is None:
+                phrase, phrase_start = hphrase, bound + h_off
+                if ctx is not None:
+                    split = _subject_before(ctx, q, phrase, phrase_start)
+                    if split is not None:  # "The plan, she said, \"is a disaster.\""
+                        start, phrase = phrase_start, text[split : phrase_start + len(phrase)]
+                        phrase_start, gaps = split, [(split, q.open + 1)]
+                    phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
+            if hverb:
+                verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
+                cue = cue or _word_in(text, bound, q.open, hverb)
+            attribution = prefix + " " + attribution
+            attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
+            consumed.append((bound, q.open))
+        direct_spans.append((q.start, q.end))
+        if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
+            prev = out[-1]  # '"We will win," she said, "and soon."': one statement
+            prev.gaps.append((prev.end, q.start))
+            prev.end = q.end
+            prev.span = (prev.span[0], max(tail_hi, q.close + 1))
+            ends[-1] = tail_hi if tail else q.close + 1
+            tails[-1] = (tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1)
+            continue
+        out.append(
+            Candidate(
+                start=start,
+                end=q.end,
+                direct=not gaps,
+                phrase=phrase,
+                phrase_start=phrase_start,
+                verbs=verbs,
+                attribution=attribution,
+                span=(bound, max(tail_hi, q.close + 1)),
+                para=q.para,
+                inverted=inverted,
+                cue=cue,
+                attribution_at=attribution_at,
+                gaps=gaps,
+            )
+        )
+        ends.append(tail_hi if tail else q.close + 1)
+        tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
+    return out + extras
+
+
+_WENT_ON = re.compile(r",\s+(?:and\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tuple[int, int, int, int] | None:
+    """'"...," she said, adding that CLAUSE': where the reporting participle stands and where what
+    it reports begins and ends (a clause with a finite verb, to the end of its sentence)."""
+    if ctx is None:
+        return None
+    text = ctx.document.text
+    lex = lexicon()
+    m = _WENT_ON.search(text, max(lo, after), hi)
+    if m is None or lex.forms.get(m.group("v").lower()) not in lex.verbs:
+        return None
+    c_lo = m.end()
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(c_lo - para.start, hi - para.start, alignment_mode="contract")
+    if span is None or len(span) < 3 or not _is_clause(span) or span[0].pos_ == "ADP":
+        return None
+    # the clause runs to the end of its sentence, a partial quote in it included ('would "not ..."')
+    j = max(span.end, span[0].sent.end)
+    while j > span.start + 1 and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_MARKS:
+        j -= 1
+    return m.start("v"), m.end("v"), c_lo, para.start + doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
+    """Where the attribution parser's verb stands in the words it parsed."""
+    m = re.search(rf"\b{re.escape(word)}\b", text[lo:hi])
+    return (lo + m.start(), lo + m.end()) if m else None
+
+
+def _continues(text: str, prev: Candidate, prev_end: int, q: Quote) -> bool:
+    """An unattributed quote right after an attributed one in its paragraph, with nothing but
+    punctuation between them and the first one's attribution, continues it."""
+    if prev.para != q.para or prev.phrase is None or prev_end > q.open:
+        return False
+    return not any(ch.isalnum() for ch in text[prev_end : q.open])
+
+
+def _subject_before(ctx: Context, q: Quote, phrase: str, start: int) -> int | None:
+    """'The plan, she said, "is ..."': the words before the last comma are the quote's subject.
+    Returns the offset where the attribution ('she said,') begins, or None."""
+    cut = phrase.rfind(", ")
+    if cut <= 0 or len(phrase[cut + 2 :].split()) > 4:
+        return None
+    para = ctx.paragraphs[q.para]
+    doc = para.doc
+    pre = doc.char_span(start - para.start, start - para.start + cut, alignment_mode="expand")
+    if pre is None or not len(pre):
+        return None
+    q_tok = doc.char_span(q.open - para.start, q.open - para.start + 1, alignment_mode="expand")
+    if q_tok is None or not any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= q_tok.start and t.head.pos_ in ("VERB", "AUX")
+        for t in pre
+    ):
+        return None
+    return start + cut + 2
+
+
+def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str, int]:
+    """A head 'phrase' that is a clause ("She quickly noted her years in office, saying") -> its
+    subject ("She"), found through the parse from the reporting verb that follows the phrase."""
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    span = doc.char_span(start - para.start, start - para.start + len(phrase), alignment_mode="expand")
+    if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return phrase, start
+    verb = next((t for t in doc[span.end : span.end + 4] if t.pos_ in ("VERB", "AUX")), None)
+    subj = None
+    for _ in range(3):
+        if verb is None:
+            break
+        subj = _subject(verb)
+        if subj is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None or not (span.start <= subj.left_edge.i and subj.right_edge.i < span.end):
+        return phrase, start
+    sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in sub) and len(sub) > 3:
+        return phrase, start
+    return sub.text, para.start + sub.start_char
+
+
+def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
+    """Is what follows the closing mark part of the quote's sentence (", he said")?"""
+    if hi <= lo:
+        return False
+    after = text[lo:hi]
+    stripped = after.lstrip()
+    if not stripped:
+        return False
+    if after[:1] in ",;:" or _DASH.match(after) and not after.startswith(" -"):
+        return True
+    last = text[q.end : q.close].strip() or text[q.end - 1 : q.end]
+    if text[q.end - 1 : q.end] == "," or last.startswith(","):
+        return True
+    if stripped[:1].islower():
+        return True
+    if text[q.end - 1 : q.end] in "?!":  # '"Who knows?" Trump told the network.'
+        v = lexicon().verb_re.search(stripped[:60])
+        if v is not None and 0 < len(stripped[: v.start()].split()) <= 4:
+            rest = stripped[v.end() :].lstrip()
+            return not re.match(r"(?:that\b|[a-z]+\s+(?:is|are|was|were|will|would|has|had)\b)", rest)
+    return text[q.end - 1 : q.end] not in ".!?\u2026" and lexicon().verb_re.search(stripped[:80]) is not None
+
+
+def _parse_head(prefix: str) -> tuple[str, str, int] | None:
+    """'X said:' / 'X responded on Twitter:' / 'X said' before a quote -> (phrase, verb, offset)."""
+    p = prefix.rstrip()
+    if not p:
+        return None
+    lex = lexicon()
+    verbs = list(lex.verb_re.finditer(p))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    mid = p[v.end() :]
+    if not (p.endswith((":", ",")) or re.fullmatch(r"\s*(?:that)?\s*", mid)):
+        return None
+    if len(mid.split()) > 8:
+        return None
+    phrase = _AUX_END.sub("", p[: v.start()].rstrip())
+    if not phrase.strip() or len(phrase.split()) > 14:
+        return None
+    off = len(phrase) - len(phrase.lstrip())
+    return phrase, v.group(0), off
+
+
+def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
+    """', the Taliban said in a statement' / ', said X' / '— A statement from X'."""
+    lex = lexicon()
+    dash = _DASH.match(tail)
+    if dash:
+        rest = tail[dash.end() :]
+        v = lex.verb_re.search(rest)
+        if v is None or v.start() > 60:
+            return rest.strip(), None, False, dash.end()
+        tail = " " * dash.end() + rest
+    lead = _LEAD.match(tail)
+    off = lead.end() if lead else 0
+    body = tail[off:]
+    v = lex.verb_re.search(body)
+    if v is None or len(body[: v.start()].split()) > 14:
+        return None
+    if v.start() == 0:
+        after = body[v.end() :]
+        a_off = len(after) - len(after.lstrip())
+        phrase = after.strip()
+        if not phrase:
+            return None
+        return phrase, v.group(0), True, off + v.end() + a_off
+    phrase = _AUX_END.sub("", body[: v.start()].rstrip())
+    phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)
+    return phrase, v.group(0), False, off
