@@ -251,3 +251,17 @@ def test_the_place_chosen_does_not_depend_on_hash_order(tmp_path) -> None:
         assert ran.returncode == 0, ran.stderr
         seen.add(json.dumps(json.loads(ran.stdout.strip().splitlines()[-1])))
     assert len(seen) == 1, seen
+
+
+def test_a_demonym_back_reference_means_a_place_of_that_country(gaz: Gazetteer) -> None:
+    """"the Iraqi city" after Kabul is not Kabul; "the Afghan city" after Kabul is."""
+    text = "The delegation flew to Kabul. Later, clashes erupted in the Iraqi city."
+    loc = locate_sentence(gaz, text, "clashes erupted in the Iraqi city")
+    assert loc is None or loc.name != "Kabul"
+    text = "The delegation flew to Kabul. Later, clashes erupted in the Afghan city."
+    loc = locate_sentence(gaz, text, "clashes erupted in the Afghan city")
+    assert loc is not None and loc.name == "Kabul"
+
+
+def test_a_country_alias_comes_before_towns_of_that_name(gaz: Gazetteer) -> None:
+    assert gaz.lookup("America")[0].country == "United States"

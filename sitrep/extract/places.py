@@ -58,7 +58,7 @@ _REGION_RE = re.compile(
     re.I,
 )
 _BACKREF_RE = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
+    r"\b[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
 )
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
@@ -208,7 +208,8 @@ class Gazetteer:
         if cc:
             out = [p for p in out if p.cc == cc]
         exact = fold(name)
-        out.sort(key=lambda p: (fold(p.name) != exact, _KIND_RANK[p.kind], -p.population))
+        # a country's name or alias before any town so named ("America": not Argentina's America)
+        out.sort(key=lambda p: (p.kind != "country", fold(p.name) != exact, _KIND_RANK[p.kind], -p.population))
         return out
 
     def to_location(self, p: Place, near: bool = False) -> Location:
@@ -499,7 +500,7 @@ class Gazetteer:
                 return self.to_location(place, near=True).citing(named)
             return self.to_location(place, near=best.near).citing(named)
         back = _BACKREF_RE.search(text)
-        if back and back.group(1) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
+        if back and back.group(2) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
             cap = _CAPITAL_RE.search(text)
             cc = self.demonyms.get(fold(cap.group(1))) if cap and cap.group(1) else dominant
             if cc and cc in self.capitals:
@@ -515,9 +516,13 @@ class Gazetteer:
                 "village": "city",
                 "province": "admin1",
                 "district": "admin2",
-            }.get((back.group(1) or "").lower())
+            }.get((back.group(2) or "").lower())
             before = mentions[: bisect.bisect_left(starts, start + back.start())]
+            # "the Iraqi city": only a place in Iraq
+            demonym_cc = self.demonyms.get(fold(back.group("demonym"))) if back.group("demonym") else None
             for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
+                if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
+                    continue
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
                     # "the town": the place named before, cited with the words that point back to it
                     return self.to_location(m.chosen).citing(  # type: ignore[arg-type]

@@ -45,6 +45,13 @@ _CROWD_SUBJECT = re.compile(
 )
 
 
+def _same_country(demonym: str | None, place: Location, state: DocState) -> bool:
+    """A place the demonym of "the Afghan city" can mean (any place when none is given)."""
+    if not demonym or demonym.lower() not in lexicon().demonyms:
+        return True
+    return state.registry.country_name(lexicon().demonyms[demonym.lower()]) == place.country
+
+
 def _crowd_sequel(sent: Span) -> str:
     """The next sentences of the paragraph that tell what the same crowd did ("Protesters then
     pelted the police with stones"): ACLED types the demonstration by them."""
@@ -166,7 +173,7 @@ def _instrument(trig: Trigger, text: str) -> str | None:
 
 
 _PLACE_ANAPHOR = re.compile(
-    r"\b(?:the|that|this) (?:[A-Z]\w+ )?(?:city|town|village|province|district|area|region|state)\b"
+    r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b"
 )
 _YEARISH = re.compile(
     r"\b(?:last|this|past|previous) (?:year|decade)\b|\b(?:since|throughout|during) (?:19|20)\d\d\b|"
@@ -237,11 +244,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if dateline is not None and dateline[0] <= sent_start < dateline[1]:
             sent_start = dateline[1]  # the dateline says where the reporter was, not the event
         location = locate(ctx, sent_start, sent_end)
-    if location is None and state.last_location is not None and (anaphor := _PLACE_ANAPHOR.search(clause)):
-        # "in the Afghan city": the place named before
+    anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
+    if (
+        anaphor is not None
+        and state.last_location is not None
+        and _same_country(anaphor.group("demonym"), state.last_location, state)
+    ):
+        # "in the Afghan city": the place named before (in Afghanistan)
         back: Cite = (start + anaphor.start(), start + anaphor.end(), "coreference")
         location = state.last_location.citing(*state.last_location.cited, back)
-    in_paragraph = location is None  # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place
+    # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place; not for "the
+    # Afghan city" after a place elsewhere (no place is better than a wrong one)
+    in_paragraph = location is None and not (anaphor is not None and anaphor.group("demonym"))
     if in_paragraph:
         para_start, para_end = offset, offset + parsed_length(doc)
         dateline = ctx.cleaned.dateline_span
