@@ -331,7 +331,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type is not None:
         where = (location.country if location else None) or state.country()
         actor1, actor2 = theatre(actor1, where, state), theatre(actor2, where, state)
-        actor1, actor2 = _as_gang(actor1, doc.text, state), _as_gang(actor2, doc.text, state)
+        paragraph = ctx.document.text[offset : offset + parsed_length(doc)]  # not doc.text: it joins every token
+        actor1, actor2 = _as_gang(actor1, paragraph, state), _as_gang(actor2, paragraph, state)
     date = event_date(ctx, offset, sent, trig, start, end)
     if acled_type is not None and not _concrete(
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
