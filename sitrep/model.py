@@ -274,9 +274,9 @@ class _Evidenced:
 
     evidence: dict[str, list[Evidence]]
 
-    def cite(self, doc: Document, name: str, spans: list[Cite], basis: str | None = None) -> None:
+    def cite(self, doc: Document, name: str, spans: list[Cite]) -> None:
         """Record the words of field ``name`` (replacing what it had): empty spans are dropped."""
-        found = [evidence(doc, s, e, b or basis) for s, e, b in spans if e > s]
+        found = [evidence(doc, s, e, b) for s, e, b in spans if e > s]
         if found:
             self.evidence[name] = list(dict.fromkeys(found))
         else:

@@ -322,6 +322,7 @@ class Gazetteer:
         doc = para.doc
         found: list[_Mention] = []
         taken: set[int] = set()
+        every_town = coverage().every_town  # read once, not for every candidate of every word run
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
                 toks = list(ent)
@@ -377,7 +378,7 @@ class Gazetteer:
                     p
                     for p in self._candidates(span.text)
                     if p.kind in ("country", "admin1", "landmark", "region")
-                    or p.cc in coverage().every_town
+                    or p.cc in every_town
                     or p.population >= 100_000
                     or cued
                     or listed

@@ -45,6 +45,13 @@ _CROWD_SUBJECT = re.compile(
 )
 
 
+def _past_dateline(ctx: Context, start: int) -> int:
+    """Where a search for the event's place may start: after the dateline, which says where the
+    reporter was, not the event ("KABUL, May 3 -")."""
+    dateline = ctx.cleaned.dateline_span
+    return dateline[1] if dateline is not None and dateline[0] <= start < dateline[1] else start
+
+
 def _same_country(demonym: str | None, place: Location, state: DocState) -> bool:
     """A place the demonym of "the Afghan city" can mean (any place when none is given)."""
     if not demonym or demonym.lower() not in lexicon().demonyms:
@@ -240,10 +247,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
         sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
-        dateline = ctx.cleaned.dateline_span
-        if dateline is not None and dateline[0] <= sent_start < dateline[1]:
-            sent_start = dateline[1]  # the dateline says where the reporter was, not the event
-        location = locate(ctx, sent_start, sent_end)
+        location = locate(ctx, _past_dateline(ctx, sent_start), sent_end)
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
     if (
         anaphor is not None
@@ -257,11 +261,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     # Afghan city" after a place elsewhere (no place is better than a wrong one)
     in_paragraph = location is None and not (anaphor is not None and anaphor.group("demonym"))
     if in_paragraph:
-        para_start, para_end = offset, offset + parsed_length(doc)
-        dateline = ctx.cleaned.dateline_span
-        if dateline is not None and dateline[0] <= para_start < dateline[1]:
-            para_start = dateline[1]
-        location = locate(ctx, para_start, para_end)
+        location = locate(ctx, _past_dateline(ctx, offset), offset + parsed_length(doc))
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()

@@ -42,12 +42,7 @@ def _relays(attribution: str) -> dict[str, tuple[int, int]]:
 
 def _in_text(c: Candidate, lo: int, hi: int) -> Cite | None:
     """Where [lo, hi) of ``c.attribution`` stands in the document (``attribution_at``)."""
-    pos = 0
-    for a, b in c.attribution_at:
-        if pos <= lo and hi <= pos + (b - a):
-            return (a + lo - pos, a + hi - pos, None)
-        pos += b - a + 1  # the joining space
-    return None
+    return _in_pieces(c.attribution_at, lo, hi)
 
 
 def _channel(attribution: str, relays: Iterable[str], said_statement: bool) -> str | None:
@@ -105,7 +100,7 @@ def _in_pieces(pieces: list[tuple[int, int]], lo: int, hi: int) -> Cite | None:
     for a, b in pieces:
         if pos <= lo and hi <= pos + (b - a):
             return (a + lo - pos, a + hi - pos, None)
-        pos += b - a + 1
+        pos += b - a + 1  # the joining space
     return None
 
 
