@@ -42,11 +42,18 @@ GENERIC = {
     "gang": ("Unidentified Gang ({c})", "political militia"),
 }
 
+_MAX_MATCHED = 50_000  # phrases remembered with their actor; a bound on memory
 #: Head nouns that map to a generic kind, longest first (data/actors/heads.yaml).
 HEADS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
     for kind, words in yaml.safe_load((ACTOR_DIR / "heads.yaml").read_text(encoding="utf-8")).items()
 }
+#: The same heads by their last word, in the order ``match`` tries them (kinds in file order,
+#: longest first): a phrase can only end with a head that ends with its own last word.
+_HEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _kind, _heads in HEADS.items():
+    for _head in _heads:
+        _HEADS_BY_LAST.setdefault(_head.split()[-1], []).append((_kind, _head))
 _STATE_MODIFIERS = {"security", "government", "state", "national", "local", "federal", "pro-government"}
 #: Countries whose ACLED names take an article.
 _THE = {"United States", "United Kingdom", "Democratic Republic of Congo", "Republic of Congo",
@@ -89,6 +96,7 @@ class ActorRegistry:
             self._demonym.setdefault(name.lower(), name)
         self._finder: PhraseFinder | None = None
         self._acronyms: set[str] = set()  # aliases written in capitals ("IS", "AA"): case counts
+        self._matched: dict[tuple[str, str | None], Actor | None] = {}
 
     @classmethod
     def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
@@ -111,6 +119,7 @@ class ActorRegistry:
                 self._aliases.setdefault(key, [])
                 self._aliases[key] = [(actor, cond)] + [x for x in self._aliases[key] if x[1] != cond]
         self._finder = None
+        self._matched.clear()
 
     def _get(self, key: str, country: str | None) -> Actor | None:
         for actor, cond in self._aliases.get(key, []):
@@ -139,6 +148,15 @@ class ActorRegistry:
 
     def match(self, text: str, country: str | None = None) -> Actor | None:
         """The actor a noun phrase names, or None (unknown beats a guess)."""
+        key = (text, country)
+        if key in self._matched:  # the same phrases are asked for again and again in a document
+            return self._matched[key]
+        if len(self._matched) >= _MAX_MATCHED:
+            self._matched.clear()
+        actor = self._matched[key] = self._match(text, country)
+        return actor
+
+    def _match(self, text: str, country: str | None) -> Actor | None:
         phrase = _norm(text)
         for _ in range(3):
             phrase = _DET.sub("", _POSS.sub("", phrase)).strip()
@@ -159,15 +177,14 @@ class ActorRegistry:
             if hit:
                 return hit
         # "<demonym> troops" / "Nigerian police" / "protesters"
-        for kind in HEADS:
-            for head in _heads_longest_first(kind):
-                if phrase == head or phrase.endswith(" " + head):
-                    mod = phrase[: len(phrase) - len(head)].strip()
-                    mod_country = self.country_name(mod) if mod else None
-                    if (mod and not mod_country and kind in ("military", "police", "government")
-                            and mod not in _STATE_MODIFIERS):
-                        continue  # "rebel forces", "Wagner troops": not the state's
-                    return self.generic(kind, mod_country or country)
+        for kind, head in _HEADS_BY_LAST.get(words[-1], ()):
+            if phrase == head or phrase.endswith(" " + head):
+                mod = phrase[: len(phrase) - len(head)].strip()
+                mod_country = self.country_name(mod) if mod else None
+                if (mod and not mod_country and kind in ("military", "police", "government")
+                        and mod not in _STATE_MODIFIERS):
+                    continue  # "rebel forces", "Wagner troops": not the state's
+                return self.generic(kind, mod_country or country)
         return None
 
     def find(self, text: str, country: str | None = None) -> list[tuple[int, int, Actor]]:
@@ -183,10 +200,6 @@ class ActorRegistry:
             if actor:
                 out.append((start, end, actor))
         return out
-
-
-def _heads_longest_first(kind: str) -> tuple[str, ...]:
-    return HEADS[kind]
 
 
 def _is_acronym(alias: str) -> bool:

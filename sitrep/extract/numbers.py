@@ -101,6 +101,11 @@ def parse_digits(text: str) -> float | None:
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``; offsets are shifted by ``offset``."""
+    return list(_quantities(text, offset))
+
+
+@lru_cache(maxsize=512)  # a sentence is read for its figures and again for each event's toll
+def _quantities(text: str, offset: int) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     quals, scales, vague_words = _qualifiers(), _scales(), _vague()
     for m in _pattern().finditer(text):
@@ -133,4 +138,4 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 percent=bool(m.group("pct")),
             )
         )
-    return out
+    return tuple(out)

@@ -52,6 +52,8 @@ _KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, 
 _SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 #: A town this small is mostly known only to its neighbours: it votes less for its country.
 _SMALL_TOWN = 15_000
+_MAX_LOOKED_UP = 100_000  # names remembered with their readings; a bound on memory
+_UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
 _REGION_RE = re.compile(
     rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",
@@ -128,6 +130,7 @@ class Gazetteer:
         self.demonyms = _demonyms(countries)
         self.capitals: dict[str, str] = {}  # ISO2 -> capital name
         self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
+        self._looked_up: dict[tuple[str, str | None], tuple[Place, ...]] = {}  # every word run asks again
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -192,6 +195,7 @@ class Gazetteer:
 
     def _index(self, place: Place, names: list[str]) -> None:
         self.places.append(place)
+        self._looked_up.clear()
         for n in names:
             self.index.setdefault(loose_key(n), []).insert(0, len(self.places) - 1)
 
@@ -203,6 +207,15 @@ class Gazetteer:
         return c.upper() if c.upper() in self.countries else self._country_cc.get(fold(c))
 
     def _candidates(self, name: str, country: str | None = None) -> list[Place]:
+        key = (name, country)
+        known = self._looked_up.get(key)
+        if known is None:
+            if len(self._looked_up) >= _MAX_LOOKED_UP:
+                self._looked_up.clear()
+            known = self._looked_up[key] = tuple(self._ranked(name, country))
+        return list(known)
+
+    def _ranked(self, name: str, country: str | None) -> list[Place]:
         out = [self.places[i] for i in self.index.get(loose_key(name), [])]
         cc = self._cc(country)
         if cc:
@@ -329,7 +342,7 @@ class Gazetteer:
                 cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None)
                 if cut is not None:  # "Colon (Colon" tagged as one name: the place and its district
                     toks = toks[:cut]
-                while toks and (toks[-1].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES):
+                while toks and (toks[-1].lower_ in _UNIT_CUES):
                     toks.pop()
                 while toks and toks[0].lower_ == "the":
                     toks.pop(0)
@@ -398,9 +411,9 @@ class Gazetteer:
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
         prev = doc[s - 1].lower_ if s > 0 else ""
-        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
+        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _UNIT_CUES
         return (
-            nxt in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
+            nxt in _UNIT_CUES
             or prev in {"in", "near", "at", "outside"}
             or of_kind
         )

@@ -42,10 +42,10 @@ _WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|su
 def is_lowercased(text: str) -> bool:
     """True when the text has letters but almost no capitals (an all-lowercase archive)."""
     sample = text[:20_000]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < 20:
         return False
-    upper = sum(1 for c in sample if c.isupper())
+    upper = sum(map(str.isupper, sample))
     return upper / letters < LOWER_SHARE
 
 
@@ -55,7 +55,7 @@ _MOJIBAKE = re.compile(rf"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
 _WORD = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=8)  # the parser and the date tagger ask for the same document's view
+@lru_cache(maxsize=64)  # the parser and the date tagger ask for the same document's view, a batch apart
 def nlp_view(text: str) -> str:
     """The text as the parser should read it: itself, or a repaired copy of the same length."""
     view = _demojibaked(text) if _MOJIBAKE.search(text) else text

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ...model import ReferenceDate, TimeExpr
 from .normalize import normalize
 from .records import acled_time_precision, record_date
 from .reference import detect_dateline, reference_date
-from .tagger import scan
+from .tagger import Sem, scan
 from .tense import clause_tense
 
 __all__ = [
@@ -89,6 +90,13 @@ _NEEDS_TENSE = frozenset({"weekday", "date", "season", "weekend", "quarter"})
 _ANCHOR_PRECISION = frozenset({"day", "week", "month", "year"})
 
 
+@lru_cache(maxsize=256)
+def _scanned(text: str, lo: int, hi: int) -> tuple[Sem, ...]:
+    """The tagger's expressions in a range: a document is scanned twice, before and after its
+    reference date is known, and the scan does not depend on it."""
+    return tuple(scan(text, lo, hi))
+
+
 def find_timexes(
     text: str, ranges: list[tuple[int, int]] | None = None, reference: ReferenceDate | None = None
 ) -> list[TimeExpr]:
@@ -104,7 +112,7 @@ def find_timexes(
     out: list[TimeExpr] = []
     for lo, hi in ranges:
         anchor: dt.date | None = None  # the story's last resolved date: base of "three days later"
-        for sem in scan(text, lo, hi):
+        for sem in _scanned(text, lo, hi):
             needs = sem.kind in _NEEDS_TENSE and (sem.kind != "date" or sem.year is None)
             tense = clause_tense(text, sem.start, sem.end) if needs and ref is not None else None
             norm = normalize(sem, ref, tense, day_first, anchor)

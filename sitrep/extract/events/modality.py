@@ -205,6 +205,12 @@ FREQUENCY = frozenset(
 _TIME_UNITS = frozenset(["years", "months", "weeks", "days", "decades", "year", "month", "week", "day"])
 
 
+#: Every word ``is_aggregate`` tests ("in recent months", "since 2019", "over the past weeks", "often").
+_AGGREGATE_WORDS = FREQUENCY | _TIME_UNITS | {
+    "recent", "past", "last", "coming", "decade", "decades", "since", "over", "the",
+}  # fmt: skip
+
+
 def _of_event(tok: Token, trig: Trigger) -> bool:
     """The word modifies the event, not a clause of its own inside it: "held a protest over
     salaries unpaid since the past months" is one protest, not a series."""
@@ -237,7 +243,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             *toks,
             *(t for c in head.head.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree),
         ]
-    low = [t.lower_ if _of_event(t, trig) else "" for t in toks]
+    # only the words the tests below read need the (costly) walk up to the event
+    low = [t.lower_ if (t.lower_ in _AGGREGATE_WORDS or t.lower_.isdigit()) and _of_event(t, trig) else "" for t in toks]
     for i, w in enumerate(low):
         if (
             w in ("recent", "past", "last", "coming")
