@@ -212,6 +212,21 @@ _IDLE: list[tuple[Analyzer, Warmup | None, Worker]] = []
 _IDLE_LOCK = threading.Lock()
 
 
+def prestart(workers: int, analyzer: Analyzer | None = None) -> None:
+    """Start up to ``workers`` analysis processes now, parked for the run's supervisors to take:
+    they load spaCy while the run opens (and migrates) its store. Call it from the thread that
+    runs the stream (a worker dies with the thread that started it)."""
+    an = analyzer or default_analyzer
+    warm = warm_nlp if analyzer is None else None  # as a Supervisor sets them up
+    with _IDLE_LOCK:
+        ready = sum(1 for a, wa, _ in _IDLE if a is an and wa is warm)
+        room = min(workers, MAX_IDLE - len(_IDLE) + ready) - ready
+    for _ in range(max(0, room)):
+        w = Worker(an, warm, wait=False)
+        with _IDLE_LOCK:
+            _IDLE.append((an, warm, w))
+
+
 class Supervisor:
     """Runs batches in a worker process under a per-document time budget."""
 

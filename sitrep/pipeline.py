@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .batches import batched
-from .guard import DEFAULT_DOC_TIMEOUT, Analyzer
+from .guard import DEFAULT_DOC_TIMEOUT, Analyzer, prestart
 from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
 from .model import Document
 from .store import Store
@@ -82,6 +82,8 @@ def run(
     """
     if doc_timeout < 0:
         raise ValueError("doc_timeout must be >= 0 seconds (0 turns the time budget off)")
+    if engine == "local" and doc_timeout > 0:
+        prestart(workers, analyzer)  # the workers load spaCy while the store opens
     store = db if isinstance(db, Store) else Store(db, **STREAMING_SQLITE)
     paths = [str(p) for p in paths]
     run_id = store.start_run(
