@@ -37,6 +37,8 @@ GOV_WORDS = frozenset(
         "advisor",
         "cabinet",
         "administration",
+        "treasury",
+        "pentagon",
     ]
 )
 
@@ -144,6 +146,10 @@ def _named_party(tok: Token | None) -> Actor | None:
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_PARTIES:
         return None
     named = tok.ent_type_ in ("ORG", "NORP") or tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "PERSON")
+    # a proper name of several words the tagger left untyped ("Human Rights Watch accused ...")
+    named = named or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    )
     if not (named or tok.lower_ in lexicon().party_nouns):
         return None  # a common noun that names no party ("peace", "the two sides")
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "punct")]
