@@ -40,6 +40,9 @@ def main() -> None:
         )
     right, of = ours.status
     print(f"status right (over type-correct events): {right}/{of}")
+    right, of = ours.modes()
+    by_type = ", ".join(f"{t} {ours.modes(t)[0]}/{ours.modes(t)[1]}" for t in types if ours.modes(t)[1])
+    print(f"mode right (over type-correct events with a mode in the case): {right}/{of} ({by_type})")
     if "-v" in sys.argv:
         print("\n".join(ours.misses))
 

@@ -30,7 +30,9 @@ from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplica
 from .summary import summarize
 from .syntax import between, subject
 from .timing import event_date, is_adverbial, parsed_length
+from .modes import plover_mode
 from .triggers import Trigger, find_triggers, governing_verb
+from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
@@ -361,6 +363,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fatalities = 0  # ACLED codes 0 when no deaths are reported
         toll = by_rule
     plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
+    if _willing(trig):  # "said they were ready to negotiate": willingness to cooperate is AGREE
+        plover = WILLING_TYPE.get(trig.plover, plover)
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":
@@ -370,6 +374,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred"
             else "MOBILIZE"
         )
+    mode, mode_words = _mode(ctx, offset, trig, plover, instrument, clause, start, end, said, acled_type)
     s_start, s_end = _summary_span(ctx, offset, sent, trig, lo, hi, a1, start, end)
     cut = [
         (t.start, t.end)
@@ -390,6 +395,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         state.last_location = location
     event = Event(
         plover_type=plover,
+        plover_mode=mode,
         mentions=[mention(ctx.document, start, end)],
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
@@ -407,7 +413,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         confidence=round(min(conf, 1.0), 2),
     )
     words = {
-        "plover_type": said, "acled_event_type": said, "acled_sub_event_type": said, "actor1": words1,
+        "plover_type": said, "plover_mode": mode_words, "acled_event_type": said, "acled_sub_event_type": said, "actor1": words1,
         "actor2": words2, "location": list(location.cited) if location else [], "date": list(date.cited),
         "fatalities": toll, "status": status_words(trig, status, offset),
     }  # fmt: skip
@@ -415,6 +421,40 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
+
+
+#: types whose mode is what the act is about (what is threatened, demanded, refused): read after the trigger
+_MODE_AFTER = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
+
+
+def _mode(
+    ctx: Context, offset: int, trig: Trigger, plover: str, instrument: str | None, clause: str, start: int, end: int,
+    said: list[Cite], acled_type: str | None,
+) -> tuple[str | None, list[Cite]]:
+    """PLOVER mode (data/events/modes.yaml) and the words it was read from."""
+    lemmas = {w.lemma_.lower() for w in trig.words} | {trigger_lemma(w) for w in trig.words}
+    if plover == "ASSAULT" and instrument is None:
+        instrument = _instrument(trig, clause.lower())
+    if plover in _MODE_AFTER:
+        lo = max(start, offset + trig.head.idx + len(trig.head.text))
+    else:
+        lo = start
+    cls = "riot" if acled_type == "Riots" else trig.cls
+    mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end])
+    if mode is None:
+        return None, []
+    return mode, ([(lo + at[0], lo + at[1], None)] if at is not None else said)
+
+
+#: cooperation an actor says it is ready, willing or prepared to give (PLOVER AGREE: "indicate
+#: willingness ... to cooperate"); a retreat so offered is a concession
+WILLING_TYPE = {"CONSULT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE"}
+_WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
+
+
+def _willing(trig: Trigger) -> bool:
+    head = trig.head if not trig.nominal else trig.head.head
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in _WILLING_WORDS
 
 
 def _future(trig: Trigger, status: str) -> bool:

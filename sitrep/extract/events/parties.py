@@ -3,6 +3,8 @@ passive, nominal, "clashes between X and Y", reported speech) resolved to actors
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import TYPE_CHECKING
 
 from ...model import Actor
@@ -140,11 +142,26 @@ NOT_PARTIES = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """National capital -> its country's short name (the gazetteer's country table)."""
+    from ..places import Gazetteer
+
+    gaz = Gazetteer.default()
+    return {city: gaz.countries[cc] for cc, city in gaz.capitals.items() if cc in gaz.countries}
+
+
 def _named_party(tok: Token | None) -> Actor | None:
     """The doer of a political act the registry does not know, named by its own words: "the
-    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names)."""
+    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names).
+    A national capital that acts ("Seoul condemned ...", "Ankara was ready to host talks") is its
+    country's government, as wire copy uses it."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_PARTIES:
         return None
+    if tok.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in tok.children):
+        country = _capitals().get(tok.text)
+        if country is not None:
+            return Actor(f"Government of {country}", "government", country)
     named = tok.ent_type_ in ("ORG", "NORP") or tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "PERSON")
     # a proper name of several words the tagger left untyped ("Human Rights Watch accused ...")
     named = named or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
