@@ -240,6 +240,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "occurred"  # headlines use the present for past events: "Strike kills 12"
     if trig.cls == "announce" and status == "occurred":
         status = "announced"
+    if _willing(trig) and trig.cls in VIOLENT:
+        status = "threatened"  # "the army is ready to fight any offensive": a warning, not a battle
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
@@ -425,6 +427,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
 
 #: types whose mode is what the act is about (what is threatened, demanded, refused): read after the trigger
 _MODE_AFTER = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
+#: verbal acts whose mode is their content: the words that come first after the trigger decide
+_MODE_CONTENT = frozenset({"THREATEN", "REQUEST", "REJECT"})
 
 
 def _mode(
@@ -440,7 +444,7 @@ def _mode(
     else:
         lo = start
     cls = "riot" if acled_type == "Riots" else trig.cls
-    mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end])
+    mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end], plover in _MODE_CONTENT)
     if mode is None:
         return None, []
     return mode, ([(lo + at[0], lo + at[1], None)] if at is not None else said)
@@ -448,7 +452,11 @@ def _mode(
 
 #: cooperation an actor says it is ready, willing or prepared to give (PLOVER AGREE: "indicate
 #: willingness ... to cooperate"); a retreat so offered is a concession
-WILLING_TYPE = {"CONSULT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE"}
+#: (violence one is ready to use is a threat)
+WILLING_TYPE = {
+    "CONSULT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE",
+    "ASSAULT": "THREATEN",
+}  # fmt: skip
 _WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
 
 

@@ -36,10 +36,17 @@ def _table() -> dict[str, list[tuple[str, list[Cue], re.Pattern[str] | None]]]:
 
 
 def plover_mode(
-    plover: str, lemmas: list[str], cls: str, instrument: str | None, after: str
+    plover: str, lemmas: list[str], cls: str, instrument: str | None, after: str, content: bool = False
 ) -> tuple[str | None, tuple[int, int] | None]:
-    """The mode, and where in ``after`` the words that gave it stand (None: the trigger's own words)."""
-    for mode, cues, rx in _table().get(plover, ()):
+    """The mode, and where in ``after`` the words that gave it stand (None: the trigger's own words).
+
+    Rows are tried in the table's order, each by its trigger cues (lemma, class, weapon) and its
+    words. For a verbal act whose mode is its content (what is threatened, demanded, refused:
+    ``content``), the trigger's cues decide first and else the words that come first after it
+    ("threatened to attack the airport if the talks failed": violence, not relations)."""
+    rows = _table().get(plover, ())
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for mode, cues, rx in rows:
         for kind, value in cues:
             if (
                 kind == "lemma" and value in lemmas
@@ -47,6 +54,9 @@ def plover_mode(
                 or kind == "instrument" and value == instrument
             ):
                 return mode, None
-        if rx is not None and (m := rx.search(after)):
+        m = rx.search(after) if rx is not None else None
+        if m is not None and not content:
             return mode, m.span()
-    return None, None
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), mode, m.span())
+    return (best[1], best[2]) if best is not None else (None, None)
