@@ -25,12 +25,12 @@ from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
 from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
+from .modes import plover_mode
 from .parties import is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import between, subject
 from .timing import event_date, is_adverbial, parsed_length
-from .modes import plover_mode
 from .triggers import Trigger, find_triggers, governing_verb
 from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
@@ -439,10 +439,7 @@ def _mode(
     lemmas = {w.lemma_.lower() for w in trig.words} | {trigger_lemma(w) for w in trig.words}
     if plover == "ASSAULT" and instrument is None:
         instrument = _instrument(trig, clause.lower())
-    if plover in _MODE_AFTER:
-        lo = max(start, offset + trig.head.idx + len(trig.head.text))
-    else:
-        lo = start
+    lo = max(start, offset + trig.head.idx + len(trig.head.text)) if plover in _MODE_AFTER else start
     cls = "riot" if acled_type == "Riots" else trig.cls
     mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end], plover in _MODE_CONTENT)
     if mode is None:

@@ -4,7 +4,6 @@ passive, nominal, "clashes between X and Y", reported speech) resolved to actors
 from __future__ import annotations
 
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 from ...model import Actor
