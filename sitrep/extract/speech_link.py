@@ -46,6 +46,12 @@ def _same_words(ev: Event, st: Statement) -> bool:
     return any(w.end <= t.start and t.end <= lo or hi <= t.start and t.end <= w.start for t in trig for w in who)
 
 
+def _read(ev: Event) -> bool:
+    """The event's source was read from the text, not supplied by a coding rule ("Civilians",
+    "Unidentified Armed Group" by ACLED's rules name no speaker)."""
+    return any(w.basis in (None, "coreference") for w in ev.evidence.get("actor1") or [])
+
+
 def intent_for(plover: str, trigger: str, current: str) -> str:
     """The statement's intent once the event's type is decided: kept when it agrees, else the
     reporting verb's own intent when that agrees, else the type's default (unchanged when the
@@ -76,7 +82,7 @@ def link_statements(events: list[Event], statements: list[Statement]) -> None:
             if intent != st.intent:
                 st.intent = intent
                 st.take_as("intent", ev, "plover_type")
-            if ev.actor1 is not None:  # the speaker stays on the record; the actor is the event's source
+            if ev.actor1 is not None and _read(ev):  # the speaker stays on the record; the actor is the event's source
                 st.speaker_actor = ev.actor1
             elif st.speaker_actor is not None:
                 ev.actor1 = st.speaker_actor
