@@ -116,3 +116,15 @@ def test_readiness_to_fight_is_a_threat_not_a_battle() -> None:
     ev = _event(events, "THREATEN")
     assert ev.status == "threatened"
     assert ev.acled_event_type is None
+
+
+def test_a_country_named_without_an_entity_tag_is_its_government() -> None:
+    _, events, _ = _analyze("Belarus freed nine political prisoners on Wednesday.")
+    ev = _event(events, "RETREAT")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Belarus"
+
+
+def test_the_head_of_an_organisation_speaks_for_it() -> None:
+    _, events, _ = _analyze("The chairman of the African Union Commission visited Khartoum on Tuesday.")
+    ev = _event(events, "CONSULT")
+    assert ev.actor1 is not None and "African Union" in ev.actor1.name
