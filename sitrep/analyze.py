@@ -16,6 +16,7 @@ from .extract.context import Context
 from .extract.events import extract_events
 from .extract.figures import extract_figures
 from .extract.recase import nlp_view, quoted
+from .extract.speech_link import link_statements
 from .extract.statements import extract_statements
 from .model import Cleaned, Document, Event, Figure, ReferenceDate, Statement, TimeExpr, stable_id
 
@@ -71,18 +72,6 @@ def assign_ids(doc: Document, records: list[Event | Statement | Figure]) -> None
             rec.id = stable_id(base, n)
             n += 1
         seen.add(rec.id)
-
-
-def link_statements(events: list[Event], statements: list[Statement]) -> None:
-    """A verbal event constituted by a statement points at it (overlapping mentions)."""
-    for ev in events:
-        for st in statements:
-            if any(
-                m.doc_id == n.doc_id and m.start < n.end and n.start < m.end
-                for m in ev.mentions
-                for n in st.mentions
-            ) and st.id not in ev.statement_ids:
-                ev.statement_ids.append(st.id)
 
 
 def analyze_stream(

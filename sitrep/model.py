@@ -212,6 +212,7 @@ class StatementJSON(TypedDict):
     date_precision: Precision
     date_start: str | None
     date_end: str | None
+    event_ids: list[str]
     mentions: list[MentionJSON]
     evidence: EvidenceMapJSON
 
@@ -286,6 +287,13 @@ class _Evidenced:
         """The field's words come from another record of the same document (its value was copied)."""
         if name in other.evidence:
             self.evidence[name] = list(other.evidence[name])
+        else:
+            self.evidence.pop(name, None)
+
+    def take_as(self, name: str, other: _Evidenced, other_name: str) -> None:
+        """The field's words are those of another field of a record of the same document."""
+        if other.evidence.get(other_name):
+            self.evidence[name] = list(other.evidence[other_name])
         else:
             self.evidence.pop(name, None)
 
@@ -410,6 +418,7 @@ class Statement(_Evidenced):
     reported_by: list[str] = field(default_factory=list)
     date: RecordDate = field(default_factory=RecordDate)
     speaker_actor: Actor | None = None
+    event_ids: list[str] = field(default_factory=list)  # the verbal events these same words tell
     id: str = ""
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
@@ -431,6 +440,7 @@ class Statement(_Evidenced):
             "date_precision": self.date.precision,
             "date_start": self.date.start,
             "date_end": self.date.end,
+            "event_ids": list(self.event_ids),
             "mentions": [m.to_json() for m in self.mentions],
             "evidence": self.evidence_json(),
         }

@@ -30,6 +30,7 @@ class Guess:
     source: str | None
     target: str | None = None
     status: str | None = None
+    mode: str | None = None
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Score:
     coded: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # sentences coded with type
     src: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     status: list[int] = field(default_factory=lambda: [0, 0])
+    mode: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     misses: list[str] = field(default_factory=list)
 
     def add(self, case: dict[str, Any], guess: Guess) -> None:
@@ -56,6 +58,11 @@ class Score:
                 self.src[want][1] += 1
                 if not ok:
                     self.misses.append(f"SOURCE {want}: {guess.source!r} want {case['source']!r}: {case['text']}")
+            if case.get("mode"):
+                self.mode[want][0] += int(guess.mode == case["mode"])
+                self.mode[want][1] += 1
+                if guess.mode != case["mode"]:
+                    self.misses.append(f"MODE {want}: {guess.mode!r} want {case['mode']!r}: {case['text']}")
             if case.get("status") and guess.status is not None:
                 self.status[0] += int(guess.status == case["status"])
                 self.status[1] += 1
@@ -76,6 +83,11 @@ class Score:
         if t is None:
             return sum(self.detected.values()) / max(1, sum(self.n.values()))
         return self.detected[t] / max(1, self.n[t])
+
+    def modes(self, t: str | None = None) -> tuple[int, int]:
+        """Mode right, over type-correct sentences that give a mode."""
+        pairs = [self.mode[t]] if t is not None else list(self.mode.values())
+        return sum(p[0] for p in pairs), sum(p[1] for p in pairs)
 
     def source(self, t: str | None = None) -> float:
         pairs = [self.src[t]] if t is not None else list(self.src.values())
@@ -101,6 +113,7 @@ def sitrep_guesses(cases: list[dict[str, Any]]) -> list[Guess]:
                 ev.actor1.name if ev.actor1 else None,
                 ev.actor2.name if ev.actor2 else None,
                 ev.status,
+                ev.plover_mode,
             )
         )
     return out

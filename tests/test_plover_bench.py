@@ -8,8 +8,8 @@ import pytest
 
 from tests.plover_eval import Score, baseline_guesses, load_cases, score, sitrep_guesses
 
-#: per-type recall floors (types not listed: 0.6)
-RECALL_FLOOR = {"CONSULT": 0.8, "SUPPORT": 0.8, "ACCUSE": 0.8, "REQUEST": 0.8, "SANCTION": 0.8, "MOBILIZE": 0.8}
+#: per-type recall floors (types not listed: 0.7)
+RECALL_FLOOR = {"CONSULT": 0.8, "SUPPORT": 0.8, "ACCUSE": 0.8, "REQUEST": 0.8, "SANCTION": 0.8}  # MOBILIZE: 0.7 since batch 4 (moved artillery, ordered deployments)
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def scores() -> tuple[Score, Score]:
 
 def test_overall_floors(scores: tuple[Score, Score]) -> None:
     ours, base = scores
-    assert ours.recall() >= 0.85, ours.misses
+    assert ours.recall() >= 0.88, ours.misses
     assert ours.precision() >= 0.9
     assert ours.source() >= 0.8
     assert ours.recall() > base.recall() + 0.2  # well above the keyword baseline
@@ -33,4 +33,10 @@ def test_overall_floors(scores: tuple[Score, Score]) -> None:
 )  # fmt: skip
 def test_type_recall(scores: tuple[Score, Score], plover: str) -> None:
     ours, _ = scores
-    assert ours.recall(plover) >= RECALL_FLOOR.get(plover, 0.6), [m for m in ours.misses if f" {plover}:" in m]
+    assert ours.recall(plover) >= RECALL_FLOOR.get(plover, 0.7), [m for m in ours.misses if f" {plover}:" in m]
+
+
+def test_modes(scores: tuple[Score, Score]) -> None:
+    ours, _ = scores
+    right, of = ours.modes()
+    assert of >= 100 and right / of >= 0.9, [m for m in ours.misses if m.startswith("MODE")]

@@ -71,6 +71,8 @@ def tally_add(kind: str, tally: dict[str, Any], rec: dict[str, Any]) -> None:
             i = len(column["distinct"])
             column["distinct"].append(value)
         column["index"].append(i)
+    if kind == "statement":  # the verbal events of each member's words (tallies stored before had none)
+        _insert_sorted(tally.setdefault("event_ids", []), rec.get("event_ids", []))
     if kind != "event":
         return
     date = rec.get("date")
@@ -93,6 +95,8 @@ def from_tally(kind: str, tally: dict[str, Any]) -> dict[str, Any]:
     fused = dict(tally["base"])
     if kind == "event":
         fused["statement_ids"] = list(tally["statement_ids"])
+    if kind == "statement" and "event_ids" in tally:
+        fused["event_ids"] = list(tally["event_ids"])
     disagreements = []
     for field, column in tally["values"].items():
         distinct = column["distinct"]

@@ -25,12 +25,14 @@ from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
 from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
+from .modes import plover_mode
 from .parties import is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import between, subject
 from .timing import event_date, is_adverbial, parsed_length
 from .triggers import Trigger, find_triggers, governing_verb
+from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
@@ -238,6 +240,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "occurred"  # headlines use the present for past events: "Strike kills 12"
     if trig.cls == "announce" and status == "occurred":
         status = "announced"
+    if _willing(trig) and trig.cls in VIOLENT:
+        status = "threatened"  # "the army is ready to fight any offensive": a warning, not a battle
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
@@ -361,6 +365,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fatalities = 0  # ACLED codes 0 when no deaths are reported
         toll = by_rule
     plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
+    if _willing(trig):  # "said they were ready to negotiate": willingness to cooperate is AGREE
+        plover = WILLING_TYPE.get(trig.plover, plover)
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":
@@ -370,6 +376,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred"
             else "MOBILIZE"
         )
+    mode, mode_words = _mode(ctx, offset, trig, plover, instrument, clause, start, end, said, acled_type)
     s_start, s_end = _summary_span(ctx, offset, sent, trig, lo, hi, a1, start, end)
     cut = [
         (t.start, t.end)
@@ -390,6 +397,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         state.last_location = location
     event = Event(
         plover_type=plover,
+        plover_mode=mode,
         mentions=[mention(ctx.document, start, end)],
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
@@ -407,7 +415,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         confidence=round(min(conf, 1.0), 2),
     )
     words = {
-        "plover_type": said, "acled_event_type": said, "acled_sub_event_type": said, "actor1": words1,
+        "plover_type": said, "plover_mode": mode_words, "acled_event_type": said, "acled_sub_event_type": said, "actor1": words1,
         "actor2": words2, "location": list(location.cited) if location else [], "date": list(date.cited),
         "fatalities": toll, "status": status_words(trig, status, offset),
     }  # fmt: skip
@@ -415,6 +423,43 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
+
+
+#: types whose mode is what the act is about (what is threatened, demanded, refused): read after the trigger
+_MODE_AFTER = frozenset({"THREATEN", "REQUEST", "REJECT", "SANCTION"})
+#: verbal acts whose mode is their content: the words that come first after the trigger decide
+_MODE_CONTENT = frozenset({"THREATEN", "REQUEST", "REJECT"})
+
+
+def _mode(
+    ctx: Context, offset: int, trig: Trigger, plover: str, instrument: str | None, clause: str, start: int, end: int,
+    said: list[Cite], acled_type: str | None,
+) -> tuple[str | None, list[Cite]]:
+    """PLOVER mode (data/events/modes.yaml) and the words it was read from."""
+    lemmas = {w.lemma_.lower() for w in trig.words} | {trigger_lemma(w) for w in trig.words}
+    if plover == "ASSAULT" and instrument is None:
+        instrument = _instrument(trig, clause.lower())
+    lo = max(start, offset + trig.head.idx + len(trig.head.text)) if plover in _MODE_AFTER else start
+    cls = "riot" if acled_type == "Riots" else trig.cls
+    mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end], plover in _MODE_CONTENT)
+    if mode is None:
+        return None, []
+    return mode, ([(lo + at[0], lo + at[1], None)] if at is not None else said)
+
+
+#: cooperation an actor says it is ready, willing or prepared to give (PLOVER AGREE: "indicate
+#: willingness ... to cooperate"); a retreat so offered is a concession
+#: (violence one is ready to use is a threat)
+WILLING_TYPE = {
+    "CONSULT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE",
+    "ASSAULT": "THREATEN",
+}  # fmt: skip
+_WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
+
+
+def _willing(trig: Trigger) -> bool:
+    head = trig.head if not trig.nominal else trig.head.head
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in _WILLING_WORDS
 
 
 def _future(trig: Trigger, status: str) -> bool:

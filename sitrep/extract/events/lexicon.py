@@ -71,6 +71,7 @@ class Lexicon:
     crowd_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
     government_titles: frozenset[str] = frozenset()  # "minister", "officials", "junta" (roles.yaml)
+    leader_heads: frozenset[str] = frozenset()  # "head", "leader": speak for what they lead (roles.yaml)
     gang_countries: frozenset[str] = frozenset()
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
 
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),
         government_titles=frozenset(r.get("government_titles", ())),
+        leader_heads=frozenset(r.get("leader_heads", ())),
         gang_countries=frozenset(r.get("gang_countries", ())),
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,

@@ -299,7 +299,7 @@ def absorb_complements(triggers: list[Trigger]) -> None:
 
             other.absorbed = True
             trig.merged.append(other)
-            if trig.cls in ("pledge",):
+            if trig.cls in ("pledge",) and not _subordinate(other.head, trig.head):
                 negated = _neg(other.head) or any(_neg(a) for a in _path(other.head, trig.head))
                 if other.cls in VIOLENT or other.plover == "ASSAULT":
                     trig.plover = "CONCEDE" if negated else "THREATEN"
@@ -309,6 +309,15 @@ def absorb_complements(triggers: list[Trigger]) -> None:
                 trig.plover, trig.status_hint = other.plover, "announced"
             if trig.head.lemma_.lower() == "announce" and other.cls == "offensive":
                 trig.plover, trig.cls = "MOBILIZE", "offensive"
+
+
+def _subordinate(tok: Token, top: Token) -> bool:
+    """The act stands in an adverbial clause of the complement ("promised to send doctors as soon
+    as the crossing reopened", "... if the rebels disarmed"): a condition or a time of the promise,
+    not what is promised."""
+    return any(
+        a.dep_ == "advcl" and any(c.dep_ == "mark" for c in a.children) for a in [tok, *_path(tok, top)] if a.i != top.i
+    )
 
 
 def _path(tok: Token, top: Token) -> list[Token]:

@@ -3,10 +3,12 @@ passive, nominal, "clashes between X and Y", reported speech) resolved to actors
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .arguments import ANAPHORS, DocState, Resolved, armed_state, generic, resolve
+from .arguments import _of_object as of_object
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
@@ -37,6 +39,8 @@ GOV_WORDS = frozenset(
         "advisor",
         "cabinet",
         "administration",
+        "treasury",
+        "pentagon",
     ]
 )
 
@@ -138,18 +142,53 @@ NOT_PARTIES = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """National capital, or country name -> the country's short name (the gazetteer's country table)."""
+    from ..places import Gazetteer
+
+    gaz = Gazetteer.default()
+    names = {name: name for name in gaz.countries.values()}
+    return names | {city: gaz.countries[cc] for cc, city in gaz.capitals.items() if cc in gaz.countries}
+
+
 def _named_party(tok: Token | None) -> Actor | None:
     """The doer of a political act the registry does not know, named by its own words: "the
-    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names)."""
+    opposition", "prosecutors", "the teachers' union" (PLOVER codes the party the text names).
+    A country or national capital that acts ("Belarus freed ...", "Seoul condemned ...", "Ankara
+    was ready to host talks") is the country's government, as wire copy uses it."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in NOT_PARTIES:
         return None
+    if tok.pos_ == "PROPN":  # "Belarus freed ...", "Seoul condemned ...", "Burkina Faso expelled ..."
+        name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN" and t.dep_ in ("compound", tok.dep_))
+        country = _capitals().get(name)
+        if country is not None:
+            return Actor(f"Government of {country}", "government", country)
     named = tok.ent_type_ in ("ORG", "NORP") or tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "PERSON")
+    # a proper name of several words the tagger left untyped ("Human Rights Watch accused ...")
+    named = named or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    )
     if not (named or tok.lower_ in lexicon().party_nouns):
         return None  # a common noun that names no party ("peace", "the two sides")
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "punct")]
     words = words[next((i for i, t in enumerate(words) if t.dep_ != "poss" or t.i == tok.i), 0) :]
     name = " ".join(t.text for t in words if t.tag_ != "POS").strip()
     return Actor(name[:1].upper() + name[1:], "other", None) if name else None
+
+
+def _led(tok: Token | None, state: DocState, country: str | None) -> Resolved | None:
+    """ "The head of the Red Cross met ...", "the junta leader warned ...": the organisation the
+    head leads (its of-object or its modifier), when the head itself named no actor."""
+    if tok is None or tok.lemma_.lower() not in lexicon().leader_heads:
+        return None
+    inner = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    inner = inner or of_object(tok)
+    if inner is None:
+        return None
+    found = resolve(inner, state, country)
+    actor = found.actor or _gov_actor(inner, country) or _named_party(inner)
+    return Resolved(actor, found.kind, tok) if actor is not None else None
 
 
 def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
@@ -222,6 +261,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
     if a1.actor is None and verbal and trig.cls not in ACLED_CLASSES:
         a1 = Resolved(_named_party(agent_tok), None, agent_tok)
+    if a1.actor is None and verbal and trig.cls not in ACLED_CLASSES:
+        a1 = _led(agent_tok, state, country) or a1
     if a1.actor is None and not trig.nominal:
         for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
             sub_subj, sub_passive = subject(sub.head)

@@ -47,7 +47,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head, node.tag_ == "VBN"
         if (
-            node.dep_ in ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
+            node.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
             and node.head.i != node.i
         ):
             node = node.head

@@ -290,7 +290,22 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         return None
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
         return None
+    if lemma == "ask" and _question(tok):
+        return None  # "asked whether the truce would hold", "asked about the checkpoints": a question, not a request
     return Trigger(tok, plover, cls, [tok])
+
+
+def _question(tok: Token) -> bool:
+    """'asked whether/if ...', 'asked about ...': the verb puts a question."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and any(
+            m.dep_ == "mark" and m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB") and m.i < c.i
+            for m in c.children
+        ):
+            return True
+    return False
 
 
 def _to_streets(tok: Token) -> bool:

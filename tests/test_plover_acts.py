@@ -1,0 +1,130 @@
+"""PLOVER modes, and statements and verbal events of the same words linked as one act (composed
+sentences; see docs/events.md, "PLOVER types of political events")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.analyze import analyze
+from sitrep.extract.speech_link import intent_for
+from sitrep.model import Document, Event, Statement
+
+
+def _analyze(text: str) -> tuple[Document, list[Event], list[Statement]]:
+    doc = Document(id="t", text=text, published="2024-03-01")
+    a = next(analyze([doc]))
+    return doc, a.events, a.statements
+
+
+def _event(events: list[Event], plover: str) -> Event:
+    found = [e for e in events if e.plover_type == plover]
+    assert found, [(e.plover_type, e.trigger) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "mode"),
+    [
+        ("The rebels released nine aid workers on Sunday, a mediator said.", "RETREAT", "release"),
+        ("The defence minister resigned on Friday over the procurement scandal.", "RETREAT", "resign"),
+        ("Belgium recalled its ambassador from Kinshasa on Tuesday.", "SANCTION", "withdraw"),
+        ("A military tribunal convicted six officers of treason on Monday.", "SANCTION", "convict"),
+        ("Dockworkers went on strike at the port of Mombasa on Monday.", "PROTEST", "strike"),
+        ("The Greek foreign ministry condemned the arrest of the mayor.", "ACCUSE", "disapprove"),
+        ("Prosecutors opened an investigation into the deaths of the miners.", "ACCUSE", "investigate"),
+        ("The militia threatened to attack the airport if the talks failed.", "THREATEN", "violence"),
+        ("The Chilean president spoke by phone with his Peruvian counterpart on Sunday.", "CONSULT", "phone"),
+        ("Police detained the editor of the newspaper on Thursday.", "COERCE", "arrest"),
+        ("The authorities cut internet access in the northern provinces on Friday.", "COERCE", "withhold"),
+    ],
+)  # fmt: skip
+def test_mode_from_the_codebook_table(text: str, plover: str, mode: str) -> None:
+    doc, events, _ = _analyze(text)
+    ev = _event(events, plover)
+    assert ev.plover_mode == mode
+    words = ev.evidence["plover_mode"]
+    assert words and all(doc.text[w.start : w.end] == w.text for w in words)
+
+
+def test_no_mode_where_the_codebook_has_none() -> None:
+    _, events, _ = _analyze("Norway donated $20 million to the relief effort in Gaza on Monday.")
+    ev = _event(events, "AID")
+    assert ev.plover_mode is None
+    assert "plover_mode" not in ev.evidence  # an empty field has no evidence key
+
+
+def test_the_mode_is_exported() -> None:
+    _, events, _ = _analyze("The rebels released nine aid workers on Sunday, a mediator said.")
+    assert _event(events, "RETREAT").to_json()["plover_mode"] == "release"
+
+
+def test_statement_and_event_of_the_same_words_name_each_other() -> None:
+    _, events, statements = _analyze("Lithuania accused Minsk of orchestrating the migrant crossings on its border.")
+    ev = _event(events, "ACCUSE")
+    st = next(s for s in statements if ev.id in s.event_ids)
+    assert st.id in ev.statement_ids
+    assert st.intent == "accuse"
+    assert st.speaker_actor is not None and ev.actor1 is not None
+    assert st.speaker_actor.name == ev.actor1.name
+    assert st.to_json()["event_ids"] == [ev.id]
+
+
+def test_an_act_inside_a_quote_is_content_not_the_statement() -> None:
+    # the reporting verb is "said": the demand inside the quote is the statement's content
+    _, events, statements = _analyze("A spokesman said the army had withdrawn from the border town on Friday.")
+    for st in statements:
+        for ev in events:
+            assert ev.id not in st.event_ids or ev.plover_type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+
+
+def test_a_statement_without_an_event_of_its_words_names_none() -> None:
+    _, _, statements = _analyze('"We will not be intimidated," the mayor said on Monday.')
+    assert statements and all(st.event_ids == [] for st in statements)
+    assert all("event_ids" in st.to_json() for st in statements)
+
+
+@pytest.mark.parametrize(
+    ("plover", "trigger", "current", "want"),
+    [
+        ("THREATEN", "warned", "warn", "warn"),  # agrees: kept
+        ("THREATEN", "vowed", "pledge", "pledge"),  # a vow to attack is a pledge and a threat
+        ("REQUEST", "urged", "other", "appeal"),  # the reporting verb's own intent
+        ("REJECT", "vetoed", "other", "reject"),  # a verb the statement lexicon lacks: the type's intent
+        ("ACCUSE", "denounced", "claim", "accuse"),
+        ("MOBILIZE", "announced", "announce", "announce"),  # no statement act: unchanged
+        ("SUPPORT", "welcomed", "accuse", "other"),  # a conflict intent the event contradicts
+    ],
+)  # fmt: skip
+def test_intent_is_read_from_the_event_type(plover: str, trigger: str, current: str, want: str) -> None:
+    assert intent_for(plover, trigger, current) == want
+
+
+def test_willingness_to_cooperate_is_agree() -> None:
+    _, events, _ = _analyze("The Houthis said they were willing to negotiate with Riyadh over the prisoners.")
+    ev = _event(events, "AGREE")
+    assert ev.actor1 is not None
+
+
+def test_a_capital_that_acts_is_its_government() -> None:
+    _, events, _ = _analyze("Tehran denounced the new sanctions as economic terrorism on Saturday.")
+    ev = _event(events, "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Iran"
+
+
+def test_readiness_to_fight_is_a_threat_not_a_battle() -> None:
+    _, events, _ = _analyze("The navy said on Monday it was ready to fight any intruder in the strait.")
+    ev = _event(events, "THREATEN")
+    assert ev.status == "threatened"
+    assert ev.acled_event_type is None
+
+
+def test_a_country_named_without_an_entity_tag_is_its_government() -> None:
+    _, events, _ = _analyze("Belarus freed nine political prisoners on Wednesday.")
+    ev = _event(events, "RETREAT")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Belarus"
+
+
+def test_the_head_of_an_organisation_speaks_for_it() -> None:
+    _, events, _ = _analyze("The chairman of the African Union Commission visited Khartoum on Tuesday.")
+    ev = _event(events, "CONSULT")
+    assert ev.actor1 is not None and "African Union" in ev.actor1.name
