@@ -35,6 +35,9 @@ from .place_names import (
     LIST_GAP,
     after_name,
     continues_list,
+    goes_on_after,
+    goes_on_before,
+    heads_thing,
     in_brackets,
     leading_country,
     name_goes_on,
@@ -63,6 +66,7 @@ _BACKREF_RE = re.compile(
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
+_QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
 class Place(NamedTuple):
@@ -335,19 +339,29 @@ class Gazetteer:
                     toks.pop(0)
                 if not toks:
                     continue
+                lo, hi = self._hyphened(doc, toks[0].i, toks[-1].i + 1)
+                whole = (lo, hi) != (toks[0].i, toks[-1].i + 1)  # "KwaZulu-Natal" split by the model
+                if whole:
+                    toks = list(doc[lo:hi])
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
-                strict = ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop
+                strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
+                cued = self._cued(doc, ent.start, ent.end)
+                # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
+                # organisation, listed after a place, is taken only as the unit that contains it
+                units_only = strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
                 if strict and (
                     fold(name) in self.stop
                     and ent.label_ not in ("GPE", "LOC", "FAC")
-                    or not self._cued(doc, ent.start, ent.end)
+                    or not (cued or units_only)
                 ):
                     continue
                 places = self._candidates(name)
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 if places:
                     found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
-                    taken.update(range(ent.start, ent.end))
+                    taken.update(range(min(ent.start, toks[0].i), max(ent.end, toks[-1].i + 1)))
         # capitalised word runs the model missed (places in free text)
         i = 0
         while i < len(doc):
@@ -359,9 +373,17 @@ class Gazetteer:
                 and not self._cued(doc, i, i + 1)
                 and not continues_list(doc, i, taken)
                 and not in_brackets(doc, i)
+                and not (doc[i].ent_type_ != "NORP" and after_name(doc, i))
             ):
                 i += 1
                 continue
+            # a person's or organisation's name after a name and a comma: only a containing unit
+            units_only = (
+                doc[i].ent_type_ in ("PERSON", "ORG")
+                and not self._cued(doc, i, i + 1)
+                and not continues_list(doc, i, taken)
+                and not in_brackets(doc, i)
+            )
             for n in (4, 3, 2, 1):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
@@ -386,6 +408,8 @@ class Gazetteer:
                     or bracketed
                     and p.kind == "city"
                 ]
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
                     taken.update(range(i, i + n))
@@ -395,9 +419,40 @@ class Gazetteer:
         found.sort(key=lambda m: m.start)
         return found
 
+    def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
+        """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
+        the joined name ("KwaZulu-Natal", "Ivano-Frankivsk"); else [s, e) itself."""
+        lo, hi = s, e
+        if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
+            lo = s - 2
+        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and not doc[e - 1].whitespace_:
+            hi = e + 2
+        if (lo, hi) != (s, e) and doc[lo].text[:1].isupper() and self.index.get(loose_key(doc[lo:hi].text)):
+            return lo, hi
+        return s, e
+
+    def _place_at(self, doc: Any, e: int) -> bool:
+        """Another known place's name starts at e: "Tijuana Baja California" (no comma between)."""
+        for n in (3, 2, 1):
+            span = doc[e : e + n]
+            if len(span) == n and all(t.is_alpha or t.text == "-" for t in span) and loose_key(span.text) in self.index:
+                return True
+        return False
+
+    @staticmethod
+    def _listed(doc: Any, i: int, taken: set[int]) -> bool:
+        """A name in a list of places: after a place and a comma, in a bracket of names."""
+        return continues_list(doc, i, taken) or after_name(doc, i) or in_brackets(doc, i)
+
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        prev = doc[s - 1].lower_ if s > 0 else ""
+        k = s - 1
+        # "in northern Lattakia", "in the eastern countryside of": the cue before the qualifiers
+        while k > 0 and s - k <= 3 and _QUALIFIER.fullmatch(doc[k].text):
+            k -= 1
+        prev = doc[k].lower_ if k >= 0 else ""
+        if k < s - 1 and (prev not in {"in", "near", "at", "outside"} or doc[s - 1].lower_ == "the"):
+            prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
         of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
         return (
             nxt in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
@@ -407,8 +462,12 @@ class Gazetteer:
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        partial = name_goes_on(doc, s, e) and not any(
-            p.kind == "country" or p.population >= 100_000 for p in places
+        # a big place goes on only with a thing in it ("Kabul University"), never as the end of a
+        # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
+        partial = name_goes_on(doc, s, e) and not (
+            any(p.kind == "country" or p.population >= 100_000 for p in places)
+            and not goes_on_before(doc, s)
+            and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
         )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
@@ -558,3 +617,4 @@ def _demonyms(countries: dict[str, str]) -> dict[str, str]:
     from .actors import load_demonyms
 
     return {fold(d): cc for cc, dems in load_demonyms().items() for d in dems if cc in countries}
+
