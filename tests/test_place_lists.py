@@ -57,3 +57,38 @@ def test_a_person_after_a_comma_is_not_a_town(gaz: Gazetteer) -> None:
     text = "Police arrested Ahmed, Karim and two others on Monday."
     loc = locate_sentence(gaz, text, text)
     assert loc is None or loc.geo_precision == 3
+
+
+def test_a_village_before_a_comma_and_its_province(gaz: Gazetteer) -> None:
+    # the model takes the village for an organisation; the province after it admits it, and the
+    # village is the one of that province
+    text = "Troops shelled positions in the area of Sentianivka, Luhansk, on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country, loc.geo_precision) == ("Luhansk", "Ukraine", 1)
+    assert loc.name != "Luhansk"
+
+
+def test_a_unit_that_holds_the_town_settles_its_country(gaz: Gazetteer) -> None:
+    # Rafah is a Palestinian town and an Egyptian one: the Egyptian province after it decides,
+    # though the name said twice votes for the larger Palestinian town
+    text = "Aircraft struck militants in Rafah (Rafah, North Sinai) on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.country) == ("Rafah", "Egypt")
+
+
+def test_a_name_not_in_the_province_after_it_does_not_vote(gaz: Gazetteer) -> None:
+    # no Sosnovskoye lies in any Donetsk: the Russian villages so named do not make it Russia
+    text = "Artillery hit houses in the area of Sosnovskoye, Donetsk, on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert loc.country == "Ukraine"
+
+
+def test_a_name_skipped_in_a_bracket_list_still_places_the_town(gaz: Gazetteer) -> None:
+    # "Quuxville" is unknown; KwaZulu-Natal after it still rules out Western Cape's Chatsworth
+    text = "Residents protested near Chatsworth (Quuxville, KwaZulu-Natal) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert loc.admin1 == "Kwazulu-Natal"

@@ -66,6 +66,9 @@ _BACKREF_RE = re.compile(
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
+_SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
+#: "the area of X", "the outskirts of X": X is a place
+_AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
@@ -259,8 +262,9 @@ class Gazetteer:
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
+        outside = self._outside_units(mentions, text)
         for m in mentions:
-            if m.partial:
+            if m.partial or id(m) in outside:
                 continue
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
@@ -310,12 +314,28 @@ class Gazetteer:
             owner = (
                 mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
             )
-            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner)
+            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner, text)
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
         self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
         return mentions, dominant, starts
+
+    @staticmethod
+    def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
+        """Mentions (by id) none of whose readings lies in the province or district named right
+        after them ("Sosnovskoye, Donetsk" with no Sosnovskoye in any Donetsk): unknown places
+        that tell nothing of the country."""
+        out: set[int] = set()
+        for m, unit in zip(mentions, mentions[1:], strict=False):
+            if not LIST_GAP.fullmatch(text, m.end, unit.start):
+                continue
+            units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
+            if not units or all(p.kind in ("country", "admin1") for p in m.places):
+                continue
+            if not any({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units for p in m.places):
+                out.add(id(m))
+        return out
 
     @cached_property
     def _demonyms(self) -> PhraseFinder:
@@ -349,16 +369,26 @@ class Gazetteer:
                 cued = self._cued(doc, ent.start, ent.end)
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
                 # organisation, listed after a place, is taken only as the unit that contains it
-                units_only = strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
+                units_only = (
+                    strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
+                )
+                # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
+                listed_town = (
+                    strict and not cued and not units_only and ent.label_ != "NORP"
+                    and self._listed(doc, toks[0].i, taken, toks[-1].i + 1)
+                )  # fmt: skip
                 if strict and (
                     fold(name) in self.stop
                     and ent.label_ not in ("GPE", "LOC", "FAC")
-                    or not (cued or units_only)
+                    or not (cued or units_only or listed_town)
                 ):
                     continue
                 places = self._candidates(name)
                 if units_only:
                     places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
+                elif listed_town:  # only a place inside the unit named after it
+                    units = self._unit_after(doc, toks[-1].i + 1)
+                    places = [p for p in places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
                 if places:
                     found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
                     taken.update(range(min(ent.start, toks[0].i), max(ent.end, toks[-1].i + 1)))
@@ -439,10 +469,30 @@ class Gazetteer:
                 return True
         return False
 
-    @staticmethod
-    def _listed(doc: Any, i: int, taken: set[int]) -> bool:
-        """A name in a list of places: after a place and a comma, in a bracket of names."""
-        return continues_list(doc, i, taken) or after_name(doc, i) or in_brackets(doc, i)
+    def _listed(self, doc: Any, i: int, taken: set[int], e: int | None = None) -> bool:
+        """A name in a list of places: after a place and a comma, in a bracket of names, or
+        before a comma and a province or district ("Sentianivka, Luhansk")."""
+        if continues_list(doc, i, taken) or after_name(doc, i) or in_brackets(doc, i):
+            return True
+        return e is not None and bool(self._unit_after(doc, e))
+
+    def _unit_after(self, doc: Any, e: int) -> set[tuple[str, str]]:
+        """(country, folded name) of the provinces and districts a name after a comma or bracket
+        at token e may be: "Sentianivka, Luhansk"."""
+        if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
+            return set()
+        for n in (3, 2, 1):
+            span = doc[e + 1 : e + 1 + n]
+            if len(span) < n or not span[0].text[:1].isupper():
+                continue
+            units = {
+                (p.cc, fold(p.name))
+                for p in (self.places[j] for j in self.index.get(loose_key(span.text), ()))
+                if p.kind in ("admin1", "admin2")
+            }
+            if units:
+                return units
+        return set()
 
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
@@ -453,7 +503,7 @@ class Gazetteer:
         prev = doc[k].lower_ if k >= 0 else ""
         if k < s - 1 and (prev not in {"in", "near", "at", "outside"} or doc[s - 1].lower_ == "the"):
             prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
-        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
+        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | _AREA
         return (
             nxt in ADMIN1_CUES | ADMIN2_CUES | CITY_CUES
             or prev in {"in", "near", "at", "outside"}
@@ -490,7 +540,12 @@ class Gazetteer:
         return _Mention(start, end, places, cue, near, reference, partial=partial)
 
     def _choose(
-        self, m: _Mention, following: list[_Mention], dominant: str | None, owner: _Mention | None = None
+        self,
+        m: _Mention,
+        following: list[_Mention],
+        dominant: str | None,
+        owner: _Mention | None = None,
+        text: str = "",
     ) -> Place:
         places = m.places
         # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it;
@@ -499,7 +554,8 @@ class Gazetteer:
         prev_end = m.end
         containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
         for f in ([owner] if owner is not None else []) + following:
-            if f is not owner and f.start - prev_end > 3:
+            # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between
+            if f is not owner and f.start - prev_end > 3 and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start):
                 break
             prev_end = f.end if f is not owner else prev_end
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
@@ -525,6 +581,14 @@ class Gazetteer:
             best = max(held(p) for p in places)
             if best[0]:
                 places = [p for p in places if held(p) == best]
+                # "Rafah (Rafah, North Sinai)": a unit of one country that holds it settles the
+                # country, whatever country the rest of the text is most about
+                confirmed = any(
+                    c[3] and any((p.cc, fold(p.admin1)) in c[0] or (p.cc, fold(p.admin2)) in c[1] for p in places)
+                    for c in containers
+                )
+                if confirmed and len({p.cc for p in places}) == 1:
+                    dominant = places[0].cc
             elif places[0].kind not in ("country", "admin1") and any(c[3] for c in containers):
                 m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
@@ -550,7 +614,8 @@ class Gazetteer:
             if region:
                 return region
         if inside:
-            primary = [m for m in inside if not m.reference and not m.contradicted]
+            primary = [m for m in inside if not m.reference and not m.contradicted and not m.partial]
+            primary = primary or [m for m in inside if not m.reference and not m.contradicted]
             primary = primary or [m for m in inside if not m.reference] or inside
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
