@@ -92,3 +92,16 @@ def test_a_name_skipped_in_a_bracket_list_still_places_the_town(gaz: Gazetteer) 
     loc = locate_sentence(gaz, text, text)
     assert loc is not None
     assert loc.admin1 == "Kwazulu-Natal"
+
+
+def test_a_bracket_the_model_swallowed_into_the_name_is_still_read(gaz: Gazetteer) -> None:
+    # "Tome (Biobio" may come out as one entity: Biobio still narrows Tome to Chile's town
+    text = "On Friday, in Tome (Biobio), firefighters protested against budget cuts."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country) == ("Tome", "Biobio", "Chile")
+
+
+def test_a_molotov_cocktail_is_not_a_town(gaz: Gazetteer) -> None:
+    text = "Youths threw Molotov cocktails at a police vehicle on Friday."
+    assert locate_sentence(gaz, text, text) is None

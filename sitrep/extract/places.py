@@ -391,7 +391,9 @@ class Gazetteer:
                     places = [p for p in places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
                 if places:
                     found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
-                    taken.update(range(min(ent.start, toks[0].i), max(ent.end, toks[-1].i + 1)))
+                    # "Tome (Biobio" tagged as one name: the words after the cut are scanned on their own
+                    end = toks[-1].i + 1 if cut is not None else max(ent.end, toks[-1].i + 1)
+                    taken.update(range(min(ent.start, toks[0].i), end))
         # capitalised word runs the model missed (places in free text)
         i = 0
         while i < len(doc):
