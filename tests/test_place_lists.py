@@ -105,3 +105,37 @@ def test_a_bracket_the_model_swallowed_into_the_name_is_still_read(gaz: Gazettee
 def test_a_molotov_cocktail_is_not_a_town(gaz: Gazetteer) -> None:
     text = "Youths threw Molotov cocktails at a police vehicle on Friday."
     assert locate_sentence(gaz, text, text) is None
+
+
+def test_the_unit_after_a_town_and_a_comma_is_the_state(gaz: Gazetteer) -> None:
+    # Michoacan is a Mexican state and a Chiapas village: after a town of that state, the state
+    text = "In Zamora, Michoacan, two men were found dead on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == ("Michoacan", "Mexico")
+    assert loc.name == "Zamora"
+
+
+def test_a_neighbourhood_named_after_a_word_is_not_the_event_town() -> None:
+    # "Jardim" (a Brazilian town, and the start of many neighbourhoods' names) is only a piece of
+    # "Jardim Laguna": the town named at the start of the sentence is the event's place
+    from sitrep.analyze import analyze
+    from sitrep.model import Document
+
+    text = (
+        "On 9 May 2020, in Contagem, Minas Gerais, a man was wounded in a shooting in Jardim Laguna"
+        " neighborhood by two gunmen on a motorcycle."
+    )
+    events = next(analyze([Document(id="t", text=text, published="2020-05-10")])).events
+    placed = [e.location for e in events if e.location is not None]
+    assert placed
+    assert all((loc.name, loc.admin1) == ("Contagem", "Minas Gerais") for loc in placed)
+
+
+def test_an_article_after_a_bracket_begins_the_name(gaz: Gazetteer) -> None:
+    # "(As Sawadiyah, Al Bayda)": "As" is the article of the district's name, not a name it ends
+    text = "Forces repelled an attack on a frontline (As Sawadiyah, Al Bayda) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == ("Al Bayda", "Yemen")
+    assert loc.geo_precision == 2

@@ -31,6 +31,11 @@ _CONNECTORS = {
     "do",
     "dos",
     "la",
+    "los",
+    "las",
+    "di",
+    "du",
+    "des",
     "bin",
     "ibn",
 }
@@ -86,6 +91,9 @@ def goes_on_before(doc: Any, s: int) -> bool:
     if s > 1 and _joins(doc, s - 1) and _name_word(doc[s - 2]):
         return True
     if s > 0 and not doc[s].is_sent_start and not doc[s - 1].is_sent_start and _name_word(doc[s - 1]):
+        # "(As Sawadiyah": an article after a bracket starts the name, it is no other name's end
+        if _joins(doc, s - 1) and (s < 2 or not _name_word(doc[s - 2])):
+            return False
         return not _QUALIFIER_RE.fullmatch(doc[s - 1].text) and doc[s - 1].ent_type_ != "NORP"
     return False
 

@@ -315,6 +315,21 @@ class Gazetteer:
                 mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
             )
             m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner, text)
+            # "in Zamora, Michoacan": the name after a town and a comma is the unit that holds the
+            # town (the state), not a village elsewhere so named
+            prev = mentions[i - 1] if i else None
+            if prev is not None and prev.chosen is not None and LIST_GAP.fullmatch(text, prev.end, m.start):
+                held = prev.chosen
+                unit = next(
+                    (
+                        p for p in m.places
+                        if p.kind in ("admin1", "admin2") and p.cc == held.cc
+                        and fold(p.name) in (fold(held.admin1), fold(held.admin2)) and p is not held
+                    ),
+                    None,
+                )  # fmt: skip
+                if unit is not None:
+                    m.chosen = unit
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
@@ -605,11 +620,15 @@ class Gazetteer:
             places = kinds
         return places[0]
 
-    def locate(self, ctx: Context, start: int, end: int) -> Location | None:
-        """Where what [start, end) describes happened, or None when the text does not say."""
+    def locate(self, ctx: Context, start: int, end: int, guess: bool = True) -> Location | None:
+        """Where what [start, end) describes happened, or None when the text does not say. With
+        ``guess`` False, a span that names only pieces of longer names ("Jardim" of "Jardim
+        Laguna") gives None, so the caller may look in the wider sentence."""
         mentions, dominant, starts = self._indexed(ctx)
         first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
         inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
+        if not guess and inside and all(m.partial for m in inside):
+            return None
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant, start)
