@@ -139,3 +139,20 @@ def test_an_article_after_a_bracket_begins_the_name(gaz: Gazetteer) -> None:
     assert loc is not None
     assert (loc.admin1, loc.country) == ("Al Bayda", "Yemen")
     assert loc.geo_precision == 2
+
+
+def test_a_district_of_a_province_is_narrowed_by_it(gaz: Gazetteer) -> None:
+    # Ovacik is a district of Tunceli and a district of Karabuk: "of Tunceli" decides
+    text = "Soldiers killed two militants in Ovacik district of Tunceli on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == ("Tunceli", "Turkey")
+
+
+def test_a_neighbourhood_of_a_town_is_placed_at_the_town(gaz: Gazetteer) -> None:
+    # Saray is a quarter of the town named after it (and the name of towns elsewhere in Turkey)
+    text = "Arsonists set fire to a warehouse in Saray neighborhood of Kahramankazan, Ankara, on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert loc.admin1 == "Ankara"
+    assert loc.name != "Saray"

@@ -67,6 +67,11 @@ _BACKREF_RE = re.compile(
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 _SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
+_UNIT_OF = re.compile(
+    r"\s+(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
+    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?"
+)
+_QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb"}
 #: "the area of X", "the outskirts of X": X is a place
 _AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
@@ -552,6 +557,8 @@ class Gazetteer:
             places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
+        # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
+        reference = reference or (nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " ")))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial)
@@ -571,8 +578,14 @@ class Gazetteer:
         prev_end = m.end
         containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
         for f in ([owner] if owner is not None else []) + following:
-            # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between
-            if f is not owner and f.start - prev_end > 3 and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start):
+            # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between;
+            # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
+            if (
+                f is not owner
+                and f.start - prev_end > 3
+                and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
+                and not _UNIT_OF.fullmatch(text, prev_end, f.start)
+            ):
                 break
             prev_end = f.end if f is not owner else prev_end
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
