@@ -325,7 +325,7 @@ class Gazetteer:
             prev = mentions[i - 1] if i else None
             if prev is not None and prev.chosen is not None and LIST_GAP.fullmatch(text, prev.end, m.start):
                 held = prev.chosen
-                unit = next(
+                holder = next(
                     (
                         p for p in m.places
                         if p.kind in ("admin1", "admin2") and p.cc == held.cc
@@ -333,8 +333,8 @@ class Gazetteer:
                     ),
                     None,
                 )  # fmt: skip
-                if unit is not None:
-                    m.chosen = unit
+                if holder is not None:
+                    m.chosen = holder
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
