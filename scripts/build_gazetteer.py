@@ -37,7 +37,8 @@ OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "gazetteer" /
 
 #: Afghanistan and its neighbours: every district and every town GeoNames has.
 FOCUS = {"AF", "PK", "IR", "TJ", "UZ", "TM"}
-#: Countries with long-running conflicts: districts and towns down to 1,000 inhabitants.
+#: Countries with long-running conflicts: their districts (every country has every town the
+#: packages ship: GeoNames' towns of 500 inhabitants or more, and smaller ones they list).
 CONFLICT = {
     "UA",
     "RU",
@@ -84,9 +85,9 @@ CONFLICT = {
     "ER",
     "DJ",
 }
-WORLD_MIN_POP = 1_000
+WORLD_MIN_POP = 0
 CONFLICT_MIN_POP = 0
-MAX_ALIASES = 10
+MAX_ALIASES = 40
 
 #: Display names and aliases that differ from GeoNames/ISO (hand-made data, see the file's header).
 NAMES = yaml.safe_load((Path(__file__).resolve().parent / "gazetteer_names.yaml").read_text(encoding="utf-8"))

@@ -31,6 +31,11 @@ _CONNECTORS = {
     "do",
     "dos",
     "la",
+    "los",
+    "las",
+    "di",
+    "du",
+    "des",
     "bin",
     "ibn",
 }
@@ -55,24 +60,87 @@ def _joins(doc: Any, k: int) -> bool:
 def name_goes_on(doc: Any, s: int, e: int) -> bool:
     """The capitalised name runs on past [s, e): "Abu" of "Abu Salim", "Santa Cruz" of "Santa Cruz
     de Asia", "Lawa" of "Barangay Lawa"."""
+    return goes_on_after(doc, e) or goes_on_before(doc, s)
+
+
+def goes_on_after(doc: Any, e: int) -> bool:
+    """A name word follows at e, itself or after a connector: "Bilad al Yubi", "Gourma-Rharous"."""
     if e < len(doc) and not doc[e].is_sent_start:
         if _name_word(doc[e]):
             return True
         if e + 1 < len(doc) and _joins(doc, e) and _name_word(doc[e + 1]):
-            return True  # "Bilad al Yubi", "Gourma-Rharous"
+            return True
+    return False
+
+
+#: Words after a place's name that make a thing in or of that place ("Kabul University",
+#: "Tripoli Street", "Aleppo Central Prison"): the place is still named, not a longer name.
+_HEADS = {
+    "airport", "airfield", "airbase", "base", "university", "college", "school", "hospital", "clinic",
+    "prison", "jail", "camp", "square", "street", "road", "highway", "avenue", "bridge", "port", "harbour",
+    "harbor", "gate", "dam", "market", "bazaar", "stadium", "mosque", "church", "palace", "court", "hotel",
+    "station", "police", "council", "municipality", "governorate", "province", "district", "county",
+    "state", "region", "city", "town", "village", "international", "central", "old", "operations",
+    "command", "garrison", "checkpoint", "crossing", "border", "refinery", "field", "fields", "plain",
+    "mine", "plant", "factory", "center", "centre", "compound", "headquarters", "hall", "park",
+}  # fmt: skip
+
+
+def goes_on_before(doc: Any, s: int) -> bool:
+    """The name at s is the end of a longer one: "Vila Kennedy", "KwaZulu-Natal", "Catole do Rocha"."""
     if s > 1 and _joins(doc, s - 1) and _name_word(doc[s - 2]):
-        return True  # "Catole do Rocha"
+        return True
     if s > 0 and not doc[s].is_sent_start and not doc[s - 1].is_sent_start and _name_word(doc[s - 1]):
+        # "(As Sawadiyah": an article after a bracket starts the name, it is no other name's end
+        if _joins(doc, s - 1) and (s < 2 or not _name_word(doc[s - 2])):
+            return False
         return not _QUALIFIER_RE.fullmatch(doc[s - 1].text) and doc[s - 1].ent_type_ != "NORP"
     return False
 
 
+def heads_thing(doc: Any, e: int) -> bool:
+    """The capitalised words after the name end in a thing in that place: "Kabul University",
+    "Donetsk Filtration Station"."""
+    for k in range(e, min(e + 4, len(doc))):
+        if doc[k].lower_ in _HEADS:
+            return True
+        if not (doc[k].text[:1].isupper() and doc[k].is_alpha):
+            return False
+    return False
+
+
 def in_brackets(doc: Any, i: int) -> bool:
-    """A name in a bracket that follows a name: "Mansila (Mansila, Yagha)"."""
+    """A name in a bracket that follows a name: "Mansila (Mansila, Yagha)"; or in a bracket that
+    holds only a list of names, whatever stands before it: "Cahi hill (Mwumba, Ngozi)"."""
     k = i - 1
     while k >= 0 and doc[k].text not in ("(", ")", ".") and i - k <= 8:
         k -= 1
-    return k >= 1 and doc[k].text == "(" and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _NOT_NAME)
+    if not (k >= 1 and doc[k].text == "("):
+        return False
+    if doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in _NOT_NAME:
+        return True
+    return name_list_bracket(doc, k)
+
+
+def name_list_bracket(doc: Any, k: int) -> bool:
+    """The bracket opened at token k holds two to four capitalised names split by commas and
+    nothing else: "(Mwumba, Ngozi)", "(Sakania, Haut-Katanga)", not "(ISWAP)" or "(as reported)"."""
+    names, commas, j = 0, 0, k + 1
+    while j < len(doc) and j - k <= 16:
+        t = doc[j]
+        if t.text == ")":
+            return names >= 2 and commas == names - 1 and names <= 4
+        if t.text == ",":
+            if j == k + 1 or doc[j - 1].text == ",":
+                return False
+            commas += 1
+        elif t.text[:1].isupper() and (t.is_alpha or "-" in t.text):
+            if j == k + 1 or doc[j - 1].text == ",":
+                names += 1
+        elif not (_joins(doc, j) or t.text[:1].isupper()):
+            return False
+        j += 1
+    return False
 
 
 def after_name(doc: Any, i: int) -> bool:

@@ -35,6 +35,9 @@ from .place_names import (
     LIST_GAP,
     after_name,
     continues_list,
+    goes_on_after,
+    goes_on_before,
+    heads_thing,
     in_brackets,
     leading_country,
     name_goes_on,
@@ -65,6 +68,15 @@ _BACKREF_RE = re.compile(
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
+_SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
+_UNIT_OF = re.compile(
+    r"\s+(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
+    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?"
+)
+_QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb"}
+#: "the area of X", "the outskirts of X": X is a place
+_AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
+_QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
 class Place(NamedTuple):
@@ -268,8 +280,9 @@ class Gazetteer:
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
+        outside = self._outside_units(mentions, text)
         for m in mentions:
-            if m.partial:
+            if m.partial or id(m) in outside:
                 continue
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
@@ -319,12 +332,43 @@ class Gazetteer:
             owner = (
                 mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
             )
-            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner)
+            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner, text)
+            # "in Zamora, Michoacan": the name after a town and a comma is the unit that holds the
+            # town (the state), not a village elsewhere so named
+            prev = mentions[i - 1] if i else None
+            if prev is not None and prev.chosen is not None and LIST_GAP.fullmatch(text, prev.end, m.start):
+                held = prev.chosen
+                holder = next(
+                    (
+                        p for p in m.places
+                        if p.kind in ("admin1", "admin2") and p.cc == held.cc
+                        and fold(p.name) in (fold(held.admin1), fold(held.admin2)) and p is not held
+                    ),
+                    None,
+                )  # fmt: skip
+                if holder is not None:
+                    m.chosen = holder
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
         self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
         return mentions, dominant, starts
+
+    @staticmethod
+    def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
+        """Mentions (by id) none of whose readings lies in the province or district named right
+        after them ("Sosnovskoye, Donetsk" with no Sosnovskoye in any Donetsk): unknown places
+        that tell nothing of the country."""
+        out: set[int] = set()
+        for m, unit in zip(mentions, mentions[1:], strict=False):
+            if not LIST_GAP.fullmatch(text, m.end, unit.start):
+                continue
+            units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
+            if not units or all(p.kind in ("country", "admin1") for p in m.places):
+                continue
+            if not any({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units for p in m.places):
+                out.add(id(m))
+        return out
 
     @cached_property
     def _demonyms(self) -> PhraseFinder:
@@ -348,19 +392,41 @@ class Gazetteer:
                     toks.pop(0)
                 if not toks:
                     continue
+                lo, hi = self._hyphened(doc, toks[0].i, toks[-1].i + 1)
+                whole = (lo, hi) != (toks[0].i, toks[-1].i + 1)  # "KwaZulu-Natal" split by the model
+                if whole:
+                    toks = list(doc[lo:hi])
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
-                strict = ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop
+                strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
+                cued = self._cued(doc, ent.start, ent.end)
+                # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
+                # organisation, listed after a place, is taken only as the unit that contains it
+                units_only = (
+                    strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
+                )
+                # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
+                listed_town = (
+                    strict and not cued and not units_only and ent.label_ != "NORP"
+                    and self._listed(doc, toks[0].i, taken, toks[-1].i + 1)
+                )  # fmt: skip
                 if strict and (
                     fold(name) in self.stop
                     and ent.label_ not in ("GPE", "LOC", "FAC")
-                    or not self._cued(doc, ent.start, ent.end)
+                    or not (cued or units_only or listed_town)
                 ):
                     continue
                 places = self._candidates(name)
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
+                elif listed_town:  # only a place inside the unit named after it
+                    units = self._unit_after(doc, toks[-1].i + 1)
+                    places = [p for p in places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
                 if places:
                     found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
-                    taken.update(range(ent.start, ent.end))
+                    # "Tome (Biobio" tagged as one name: the words after the cut are scanned on their own
+                    end = toks[-1].i + 1 if cut is not None else max(ent.end, toks[-1].i + 1)
+                    taken.update(range(min(ent.start, toks[0].i), end))
         # capitalised word runs the model missed (places in free text)
         i = 0
         while i < len(doc):
@@ -372,9 +438,17 @@ class Gazetteer:
                 and not self._cued(doc, i, i + 1)
                 and not continues_list(doc, i, taken)
                 and not in_brackets(doc, i)
+                and not (doc[i].ent_type_ != "NORP" and after_name(doc, i))
             ):
                 i += 1
                 continue
+            # a person's or organisation's name after a name and a comma: only a containing unit
+            units_only = (
+                doc[i].ent_type_ in ("PERSON", "ORG")
+                and not self._cued(doc, i, i + 1)
+                and not continues_list(doc, i, taken)
+                and not in_brackets(doc, i)
+            )
             for n in (4, 3, 2, 1):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
@@ -399,6 +473,8 @@ class Gazetteer:
                     or bracketed
                     and p.kind == "city"
                 ]
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
                     taken.update(range(i, i + n))
@@ -408,10 +484,61 @@ class Gazetteer:
         found.sort(key=lambda m: m.start)
         return found
 
+    def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
+        """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
+        the joined name ("KwaZulu-Natal", "Ivano-Frankivsk"); else [s, e) itself."""
+        lo, hi = s, e
+        if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
+            lo = s - 2
+        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and not doc[e - 1].whitespace_:
+            hi = e + 2
+        if (lo, hi) != (s, e) and doc[lo].text[:1].isupper() and self.index.get(loose_key(doc[lo:hi].text)):
+            return lo, hi
+        return s, e
+
+    def _place_at(self, doc: Any, e: int) -> bool:
+        """Another known place's name starts at e: "Tijuana Baja California" (no comma between)."""
+        for n in (3, 2, 1):
+            span = doc[e : e + n]
+            if len(span) == n and all(t.is_alpha or t.text == "-" for t in span) and loose_key(span.text) in self.index:
+                return True
+        return False
+
+    def _listed(self, doc: Any, i: int, taken: set[int], e: int | None = None) -> bool:
+        """A name in a list of places: after a place and a comma, in a bracket of names, or
+        before a comma and a province or district ("Sentianivka, Luhansk")."""
+        if continues_list(doc, i, taken) or after_name(doc, i) or in_brackets(doc, i):
+            return True
+        return e is not None and bool(self._unit_after(doc, e))
+
+    def _unit_after(self, doc: Any, e: int) -> set[tuple[str, str]]:
+        """(country, folded name) of the provinces and districts a name after a comma or bracket
+        at token e may be: "Sentianivka, Luhansk"."""
+        if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
+            return set()
+        for n in (3, 2, 1):
+            span = doc[e + 1 : e + 1 + n]
+            if len(span) < n or not span[0].text[:1].isupper():
+                continue
+            units = {
+                (p.cc, fold(p.name))
+                for p in (self.places[j] for j in self.index.get(loose_key(span.text), ()))
+                if p.kind in ("admin1", "admin2")
+            }
+            if units:
+                return units
+        return set()
+
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        prev = doc[s - 1].lower_ if s > 0 else ""
-        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _UNIT_CUES
+        k = s - 1
+        # "in northern Lattakia", "in the eastern countryside of": the cue before the qualifiers
+        while k > 0 and s - k <= 3 and _QUALIFIER.fullmatch(doc[k].text):
+            k -= 1
+        prev = doc[k].lower_ if k >= 0 else ""
+        if k < s - 1 and (prev not in {"in", "near", "at", "outside"} or doc[s - 1].lower_ == "the"):
+            prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
+        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _UNIT_CUES | _AREA
         return (
             nxt in _UNIT_CUES
             or prev in {"in", "near", "at", "outside"}
@@ -420,8 +547,12 @@ class Gazetteer:
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
-        partial = name_goes_on(doc, s, e) and not any(
-            p.kind == "country" or p.population >= 100_000 for p in places
+        # a big place goes on only with a thing in it ("Kabul University"), never as the end of a
+        # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
+        partial = name_goes_on(doc, s, e) and not (
+            any(p.kind == "country" or p.population >= 100_000 for p in places)
+            and not goes_on_before(doc, s)
+            and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
         )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
@@ -439,12 +570,19 @@ class Gazetteer:
             places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
+        # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
+        reference = reference or (nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " ")))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial)
 
     def _choose(
-        self, m: _Mention, following: list[_Mention], dominant: str | None, owner: _Mention | None = None
+        self,
+        m: _Mention,
+        following: list[_Mention],
+        dominant: str | None,
+        owner: _Mention | None = None,
+        text: str = "",
     ) -> Place:
         places = m.places
         # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it;
@@ -453,7 +591,14 @@ class Gazetteer:
         prev_end = m.end
         containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
         for f in ([owner] if owner is not None else []) + following:
-            if f is not owner and f.start - prev_end > 3:
+            # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between;
+            # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
+            if (
+                f is not owner
+                and f.start - prev_end > 3
+                and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
+                and not _UNIT_OF.fullmatch(text, prev_end, f.start)
+            ):
                 break
             prev_end = f.end if f is not owner else prev_end
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
@@ -479,6 +624,14 @@ class Gazetteer:
             best = max(held(p) for p in places)
             if best[0]:
                 places = [p for p in places if held(p) == best]
+                # "Rafah (Rafah, North Sinai)": a unit of one country that holds it settles the
+                # country, whatever country the rest of the text is most about
+                confirmed = any(
+                    c[3] and any((p.cc, fold(p.admin1)) in c[0] or (p.cc, fold(p.admin2)) in c[1] for p in places)
+                    for c in containers
+                )
+                if confirmed and len({p.cc for p in places}) == 1:
+                    dominant = places[0].cc
             elif places[0].kind not in ("country", "admin1") and any(c[3] for c in containers):
                 m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
@@ -493,18 +646,23 @@ class Gazetteer:
             places = kinds
         return places[0]
 
-    def locate(self, ctx: Context, start: int, end: int) -> Location | None:
-        """Where what [start, end) describes happened, or None when the text does not say."""
+    def locate(self, ctx: Context, start: int, end: int, guess: bool = True) -> Location | None:
+        """Where what [start, end) describes happened, or None when the text does not say. With
+        ``guess`` False, a span that names only pieces of longer names ("Jardim" of "Jardim
+        Laguna") gives None, so the caller may look in the wider sentence."""
         mentions, dominant, starts = self._indexed(ctx)
         first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
         inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
+        if not guess and inside and all(m.partial for m in inside):
+            return None
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant, start)
             if region:
                 return region
         if inside:
-            primary = [m for m in inside if not m.reference and not m.contradicted]
+            primary = [m for m in inside if not m.reference and not m.contradicted and not m.partial]
+            primary = primary or [m for m in inside if not m.reference and not m.contradicted]
             primary = primary or [m for m in inside if not m.reference] or inside
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
@@ -571,3 +729,4 @@ def _demonyms(countries: dict[str, str]) -> dict[str, str]:
     from .actors import load_demonyms
 
     return {fold(d): cc for cc, dems in load_demonyms().items() for d in dems if cc in countries}
+

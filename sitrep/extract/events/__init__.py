@@ -246,7 +246,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
-    location = locate(ctx, start, end)
+    location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
     if (
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause

@@ -33,9 +33,9 @@ def _gazetteer() -> Gazetteer:
     return Gazetteer.default()
 
 
-def locate(ctx: Context, start: int, end: int) -> Location | None:
+def locate(ctx: Context, start: int, end: int, guess: bool = True) -> Location | None:
     try:
-        return _gazetteer().locate(ctx, start, end)
+        return _gazetteer().locate(ctx, start, end, guess)
     except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
         return None
 
