@@ -129,6 +129,7 @@ class Statement(_Out):
     date_precision: str | None = None
     date_start: str | None = None
     date_end: str | None = None
+    event_ids: list[str] = []
     mentions: list[Mention] = []
     evidence: EvidenceMap = _EVIDENCE
 
