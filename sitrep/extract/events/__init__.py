@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import DocState, Resolved, generic, is_armed, theatre
+from .arguments import DocState, Resolved, generic, is_armed, resolve, theatre
 from .coding import code
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
 from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
-from .parties import is_participant, sentence_parties, strikes_doer, weapon_owner
+from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import between, subject
@@ -43,6 +43,10 @@ __all__ = ["extract_events"]
 _CROWD_SUBJECT = re.compile(
     r"^\W*(?:the\s+|some\s+)?(?:rioters|protesters|protestors|demonstrators|crowds?|they|youths|mob|participants)\b", re.I
 )
+
+
+#: harm told as done ("injuring two", "were wounded"), not denied ("no injuries were reported")
+_HURT = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt|killed|killing|dead|died)\b", re.I)
 
 
 def _past_dateline(ctx: Context, start: int) -> int:
@@ -84,6 +88,25 @@ def _told_as_scene(trig: Trigger) -> bool:
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
     )
+
+
+def _operating_party(state: DocState, sent: Span, country: str | None) -> Actor | None:
+    """The armed party (state forces or a named group) last named in this or the previous sentence
+    of the paragraph: an event's party, else the subject of the previous sentence ("the police
+    carried out an operation")."""
+    for a in reversed(state.salience):
+        if state.sent_no - state.last_sent.get(a.name, -99) > 1:
+            continue
+        if is_armed(a) and not a.name.startswith("Unidentified"):
+            return a
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ == "nsubj"), None)
+    found = resolve(subj, state, country, want_armed=True).actor if subj is not None else None
+    if found is not None and is_armed(found) and not found.name.startswith("Unidentified"):
+        return found
+    return None
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -290,11 +313,29 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
+    if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
+        # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
+        # responsibility": the doer the sentence names outside the subject
+        doer = claimed_doer(sent, trig, state, country)
+        if doer.actor is not None and not doer.actor.name.startswith("Unidentified") and (
+            actor2 is None or doer.actor.name != actor2.name
+        ):
+            actor1, words1 = doer.actor, cited_actor(doer, offset)
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
+    if (
+        acled_type == "Explosions/Remote violence"
+        and actor2 is not None
+        and (actor2.type or "") == "civilians"
+        and a2.token is not None
+        and a2.token.lemma_.lower() in lexicon().civilian_places
+        and not getattr(fat, "value", None)
+        and not _HURT.search(ctx.document.text[start : offset + sent.end_char])
+    ):
+        actor2, words2 = None, []  # "shelled the village", no one hurt: ACLED names no civilian victims
     if acled_sub == "Peaceful protest":
         actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
     elif acled_sub == "Mob violence" and actor2 is None:
@@ -320,9 +361,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             and acled_sub == "Armed clash"
             and _told_as_scene(trig)
         ):
-            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
+            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides,
+            # unless the sentence before told an armed party's operation there ("Police raided the
+            # slum. A shoot-out broke out."): that party and the unidentified side it met
             actor1 = actor2 = generic(state, "unidentified", country)
             words1 = words2 = by_rule
+            before = _operating_party(state, sent, country)
+            if before is not None:
+                actor1 = before
+                words1 = with_basis(said, "coreference")
         else:
             actor1 = generic(state, "unidentified", country)
             words1 = by_rule

@@ -387,6 +387,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
+    militia = _identity_militia(tok, state, country, want_armed)
+    if militia is not None:
+        return Resolved(militia, "unidentified", tok)
     kind = _kind(tok)
     if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
         of = _of_object(tok)
@@ -430,6 +433,42 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _identity_militia(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Actor | None:
+    """ACLED's identity militias, named by the community they are organised around: "suspected
+    Fulani militiamen" -> Fulani Ethnic Militia (Mali), "Al Hayash tribesmen" -> Al Hayash Tribal
+    Militia (Yemen), "militias from the Hawadle clan" -> Hawadle Clan Militia (Somalia),
+    "communal militias from Odejo" -> Odejo Communal Militia (Nigeria); unnamed, "Unidentified
+    Clan Militia (Somalia)". Heads, markers and ethnic groups: data/events/roles.yaml."""
+    lex = lexicon()
+    low = tok.lower_
+    if low not in lex.militia_heads or low == "herdsmen" and not want_armed:
+        return None
+    words = [t for t in tok.subtree if t.i < tok.i]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            words += [t for t in obj.subtree if t.i <= obj.i]
+    c = _demonym_country(tok, state.registry) or country
+    if c is None:
+        return None
+    c = state.registry.country_name(c) or c
+    for i, t in enumerate(words):
+        pair = f"{t.lower_} {words[i + 1].lower_}" if i + 1 < len(words) else ""
+        group = lex.ethnic_groups.get(pair) or lex.ethnic_groups.get(t.lower_)
+        if group is not None:
+            return Actor(f"{group} Ethnic Militia ({c})", "identity militia", c)
+    marker = next((lex.identity_markers[t.lower_] for t in [*words, tok] if t.lower_ in lex.identity_markers), None)
+    if marker is None or low in ("gunmen", "fighters", "herdsmen") and marker == "Communal":
+        return None
+    name: list[str] = []
+    for t in words:
+        if t.pos_ == "PROPN" and t.lower_ not in lex.identity_markers and t.lower_ not in lex.demonyms:
+            name.append(t.text)
+        elif name:
+            break
+    label = " ".join(name) if name else "Unidentified"
+    return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:
