@@ -323,8 +323,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor1, words1 = doer.actor, cited_actor(doer, offset)
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
-    if acled_type == "Violence against civilians" and actor2 is None:
-        actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
+    if (acled_type == "Violence against civilians" or acled_sub in ("Arrests", "Looting/property destruction")) and actor2 is None:
+        # ACLED names the victims of such violence, the people arrested, the owners of property
+        # looted or destroyed: civilians unless the text names them otherwise
+        actor2 = generic(state, "civilians", country)
         words2 = by_rule
     if (
         acled_type == "Explosions/Remote violence"

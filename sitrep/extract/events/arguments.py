@@ -374,6 +374,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
     lower = tok.lemma_.lower()
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    command = _under_command(tok, state, country)
+    if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"
+        return Resolved(command, None, tok)
     actor = _registry_match(tok, state.registry, country)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
@@ -469,6 +472,19 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
             break
     label = " ".join(name) if name else "Unidentified"
     return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
+
+
+def _under_command(tok: Token, state: DocState, country: str | None) -> Actor | None:
+    """Fighters told as serving under a named operation, coalition or group ("opposition rebels
+    under OPS", "US forces under the Global Coalition"): ACLED codes them as that actor."""
+    if _kind(tok) not in ("unidentified", "military"):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            named = _registry_match(obj, state.registry, country)
+            if named is not None and named.name not in BARE_GENERIC and is_armed(named) and not is_state(named):
+                return named
+    return None
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:

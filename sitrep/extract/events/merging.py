@@ -50,8 +50,15 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             and ev.actor2 is not None
             and "protester" in ev.actor2.name.lower()
         )
+        # "... held a protest. Police arrested 20 people." / "Police dispersed them.": the force
+        # acts on the crowd just told of (an arrest of people not named otherwise, a dispersal)
+        of_crowd = of_protesters or dispersal or (
+            ev.acled_sub_event_type == "Arrests"
+            and is_state(ev.actor1)
+            and (ev.actor2 is None or ev.actor2.name.startswith("Civilians"))
+        )
         before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
-        target = next(iter(same_sentence or (before if of_protesters else [])), None)
+        target = next(iter(same_sentence or (before if of_crowd else [])), None)
         if target is None:
             continue
         force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2

@@ -214,6 +214,9 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         if sides and agent_tok is None:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else None
+            if second is not None and patient_tok is not None and _same_party(agent_tok, patient_tok, state, country):
+                # "a rebel was killed in a clash between the rebels and the army": the army killed
+                agent_tok, second = second, agent_tok
     verbal = trig.cls in VERBAL or trig.plover not in ("ASSAULT", "COERCE", "PROTEST")
     a1 = _pron_in_sentence(agent_tok, state, country) or resolve(
         agent_tok, state, country, want_armed=trig.cls in VIOLENT
@@ -231,10 +234,20 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     a1 = found
                     break
             if sub.cls == "clash" and agent_tok is None and patient_tok is not None:
-                # "a suspect was killed after exchanging fire with police": the other side killed
-                other = patient(sub)
-                found = resolve(other, state, country, want_armed=True) if other is not None else Resolved(None)
-                if found.actor is not None and other is not None and other.i != patient_tok.i:
+                # "a suspect was killed after exchanging fire with police": the other side killed;
+                # "a rebel was killed in a firefight between the rebels and the army": the side
+                # that is not the victim's
+                victim = resolve(patient_tok, state, country).actor
+                sides = between(sub.head) if sub.nominal else []
+                found = Resolved(None)
+                for other in sides or [patient(sub)]:
+                    if other is None or other.i == patient_tok.i:
+                        continue
+                    cand = resolve(other, state, country, want_armed=True)
+                    if cand.actor is not None and (victim is None or cand.actor.name != victim.name):
+                        found = cand
+                        break
+                if found.actor is not None:
                     a1 = found
                     break
     if second is not None and patient_tok is None:
@@ -310,6 +323,12 @@ def _modifier_party(mod: Token, head: Token, state: DocState, country: str | Non
     if c and kind in ("military", "police"):
         return generic(state, kind, c)
     return None
+
+
+def _same_party(a: Token, b: Token, state: DocState, country: str | None) -> bool:
+    """Two phrases that name one party ("the NPA", "an NPA militant")."""
+    ra, rb = resolve(a, state, country).actor, resolve(b, state, country).actor
+    return ra is not None and rb is not None and ra.name == rb.name
 
 
 def _as_government(res: Resolved, state: DocState) -> Resolved:
