@@ -107,6 +107,25 @@ def patient(trig: Trigger) -> Token | None:
         p = next((p for p in c.children if p.dep_ == "pobj"), None)
         if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return p
+    if projected:  # "fired mortars and grenade launchers at the positions of X": "at" hung on a weapon
+        return _target_of_weapons(tok)
+    return None
+
+
+def _target_of_weapons(verb: Token) -> Token | None:
+    """The target of "at"/"on"/"against" attached to the objects a verb fired (or their conjuncts)."""
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "conj")]
+    for _ in range(6):
+        if not todo:
+            break
+        node = todo.pop(0)
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon"):
+                p = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                    return p
+            elif c.dep_ in ("dobj", "conj"):
+                todo.append(c)
     return None
 
 def between(tok: Token) -> list[Token]:
