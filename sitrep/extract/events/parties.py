@@ -237,14 +237,14 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 # "a suspect was killed after exchanging fire with police": the other side killed;
                 # "a rebel was killed in a firefight between the rebels and the army": the side
                 # that is not the victim's
-                victim = resolve(patient_tok, state, country).actor
-                sides = between(sub.head) if sub.nominal else []
+                victim_actor = resolve(patient_tok, state, country).actor
+                candidates: list[Token | None] = list(between(sub.head)) if sub.nominal else []
                 found = Resolved(None)
-                for other in sides or [patient(sub)]:
+                for other in candidates or [patient(sub)]:
                     if other is None or other.i == patient_tok.i:
                         continue
                     cand = resolve(other, state, country, want_armed=True)
-                    if cand.actor is not None and (victim is None or cand.actor.name != victim.name):
+                    if cand.actor is not None and (victim_actor is None or cand.actor.name != victim_actor.name):
                         found = cand
                         break
                 if found.actor is not None:
