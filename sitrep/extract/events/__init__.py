@@ -323,11 +323,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor1, words1 = doer.actor, cited_actor(doer, offset)
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
-    if (acled_type == "Violence against civilians" or acled_sub in ("Arrests", "Looting/property destruction")) and actor2 is None:
-        # ACLED names the victims of such violence, the people arrested, the owners of property
-        # looted or destroyed: civilians unless the text names them otherwise
-        actor2 = generic(state, "civilians", country)
+    by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
+    if acled_type == "Violence against civilians" and actor2 is None:
+        actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
+    elif acled_sub in ("Arrests", "Looting/property destruction") and actor2 is None:
+        # ACLED names the people arrested, the owners of property looted or destroyed: civilians
+        # unless the text names them otherwise
+        actor2, words2, by_convention = generic(state, "civilians", country), by_rule, True
     if (
         acled_type == "Explosions/Remote violence"
         and actor2 is not None
@@ -426,7 +429,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_adverbial(ctx, offset, sent, t.start, t.end)
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
-    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * placed
+    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing

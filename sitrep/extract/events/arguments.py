@@ -452,7 +452,7 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
             words += [t for t in obj.subtree if t.i <= obj.i]
-    c = _demonym_country(tok, state.registry) or country
+    c = country or _demonym_country(tok, state.registry)  # where the militia acts, as ACLED names it
     if c is None:
         return None
     c = state.registry.country_name(c) or c
@@ -461,15 +461,25 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
         group = lex.ethnic_groups.get(pair) or lex.ethnic_groups.get(t.lower_)
         if group is not None:
             return Actor(f"{group} Ethnic Militia ({c})", "identity militia", c)
-    marker = next((lex.identity_markers[t.lower_] for t in [*words, tok] if t.lower_ in lex.identity_markers), None)
-    if marker is None or low in ("gunmen", "fighters", "herdsmen") and marker == "Communal":
+    mark = next((t for t in [*words, tok] if t.lower_ in lex.identity_markers), None)
+    if mark is None:
         return None
+    marker = lex.identity_markers[mark.lower_]
+    if low in ("gunmen", "fighters", "herdsmen") and marker == "Communal":
+        return None
+
+    def named(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.lower_ not in lex.demonyms and t.lower_ not in lex.kinds and "-" not in t.text
+
+    # the proper name just before the marker ("Kamuku communal militiamen", "the Abgal clan"), else
+    # the place the militia is from ("communal militias from Odejo")
     name: list[str] = []
-    for t in words:
-        if t.pos_ == "PROPN" and t.lower_ not in lex.identity_markers and t.lower_ not in lex.demonyms:
-            name.append(t.text)
-        elif name:
-            break
+    i = mark.i - 1
+    while i >= 0 and named(tok.doc[i]):
+        name.insert(0, tok.doc[i].text)
+        i -= 1
+    if not name:
+        name = [t.text for t in words if t.i > tok.i and named(t)][:3]
     label = " ".join(name) if name else "Unidentified"
     return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
 

@@ -158,7 +158,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     patient_tok: Token | None = None
     second: Token | None = None
     if trig.nominal:
-        sides = between(head)
+        # "clashes between X and Y", "clashes erupted between X and Y"
+        sides = between(head) or (between(head.head) if head.dep_ in ("nsubj", "nsubjpass") else [])
         if sides:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
@@ -210,7 +211,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None
-        sides = between(trig.noun) if trig.noun is not None else []
+        sides = (between(trig.noun) if trig.noun is not None else []) or between(head)
         if sides and agent_tok is None:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else None
