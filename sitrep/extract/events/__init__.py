@@ -34,7 +34,7 @@ from .triggers import Trigger, find_triggers, governing_verb
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from ..context import Context
 
@@ -77,6 +77,34 @@ def _crowd_sequel(sent: Span) -> str:
             out.append(follow.text)
         nxt = follow.end
     return " " + " ".join(out) if out else ""
+
+
+#: what a demonstration is about, not what its crowd did: "protested against the attack on their
+#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
+_GRIEVANCE_VERBS = frozenset(
+    {"demand", "condemn", "denounce", "decry", "protest", "demonstrate", "accuse", "call", "claim", "allege",
+     "say", "urge", "ask", "seek", "commemorate", "mark", "express"}
+)
+
+
+def _crowd_acts(doc: Doc, lo: int, hi: int) -> str:
+    """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
+    "demanding ..." complements): the violence or the police action ACLED types a demonstration by
+    is what happened there, not what the crowd protested about."""
+    skip: set[int] = set()
+    for t in doc[lo:hi]:
+        if t.i in skip:
+            continue
+        grievance = (t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS) or (
+            t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in _GRIEVANCE_VERBS
+            and t.tag_ in ("VBG", "TO", "VB")
+        )
+        if grievance:
+            skip.update(x.i for x in t.subtree)
+    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
 
 
 def _told_as_scene(trig: Trigger) -> bool:
@@ -321,7 +349,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor2 is None or doer.actor.name != actor2.name
         ):
             actor1, words1 = doer.actor, cited_actor(doer, offset)
-    coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    coded_text = (
+        _crowd_acts(doc, lo, hi) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    )
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
     if acled_type == "Violence against civilians" and actor2 is None:
