@@ -101,6 +101,10 @@ def _crowd_acts(doc: Doc, lo: int, hi: int) -> str:
             and t.pos_ == "VERB"
             and t.lemma_.lower() in _GRIEVANCE_VERBS
             and t.tag_ in ("VBG", "TO", "VB")
+        ) or (  # "marched after a police officer beat up a vendor": what led to the protest
+            t.dep_ == "advcl"
+            and t.lemma_.lower() not in _GRIEVANCE_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in t.children)
         )
         if grievance:
             skip.update(x.i for x in t.subtree)
