@@ -83,12 +83,12 @@ def _crowd_sequel(sent: Span) -> str:
 #: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
 _GRIEVANCE_VERBS = frozenset(
-    {"demand", "condemn", "denounce", "decry", "protest", "demonstrate", "accuse", "call", "claim", "allege",
+    {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
      "say", "urge", "ask", "seek", "commemorate", "mark", "express"}
 )
 
 
-def _crowd_acts(doc: Doc, lo: int, hi: int) -> str:
+def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
     """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
     "demanding ..." complements): the violence or the police action ACLED types a demonstration by
     is what happened there, not what the crowd protested about."""
@@ -96,7 +96,13 @@ def _crowd_acts(doc: Doc, lo: int, hi: int) -> str:
     for t in doc[lo:hi]:
         if t.i in skip:
             continue
-        grievance = (t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS) or (
+        if t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS and not t.left_edge.i <= head <= t.right_edge.i:
+            # the phrase up to its first comma: a parse may hang the crowd's acts on its noun
+            # ("against the insecurity, burning tyres and throwing stones at police")
+            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
+            skip.update(range(t.i, end))
+            continue
+        grievance = (
             t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")
             and t.pos_ == "VERB"
             and t.lemma_.lower() in _GRIEVANCE_VERBS
@@ -106,7 +112,7 @@ def _crowd_acts(doc: Doc, lo: int, hi: int) -> str:
             and t.lemma_.lower() not in _GRIEVANCE_VERBS
             and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in t.children)
         )
-        if grievance:
+        if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
             skip.update(x.i for x in t.subtree)
     return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
 
@@ -354,7 +360,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         ):
             actor1, words1 = doer.actor, cited_actor(doer, offset)
     coded_text = (
-        _crowd_acts(doc, lo, hi) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+        _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     )
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
