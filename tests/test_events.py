@@ -161,3 +161,24 @@ def test_time_words_of_an_inner_clause_do_not_make_a_series() -> None:
     assert [e.acled_sub_event_type for e in events if e.acled_event_type] == ["Peaceful protest"]
     _, events = _events("Miners in Ndola have protested repeatedly over the past four months.")
     assert not [e for e in events if e.acled_event_type]
+
+
+def test_a_shelled_village_where_no_one_was_hurt_names_no_civilians() -> None:
+    """ACLED codes Civilians as the target of remote violence only when people were hurt."""
+    _, events = _events("On 7 March 2021, army artillery shelled the village of Kafr Nabl in Idlib. No injuries were reported.")
+    ev = _pick(events, None)
+    assert ev.acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.actor2 is None
+    _, events = _events("On 7 March 2021, army artillery shelled the village of Kafr Nabl in Idlib, wounding two children.")
+    ev = _pick(events, None)
+    assert ev.actor2 is not None and ev.actor2.name.startswith("Civilians")
+
+
+def test_a_claim_by_an_unarmed_party_names_no_doer() -> None:
+    """Only an armed party that claims an attack becomes its doer."""
+    _, events = _events(
+        "On 9 July 2021, an explosive device hit a police vehicle in Mogadishu. The ministry claimed responsibility"
+        " for the response."
+    )
+    ev = _pick(events, None)
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified Armed Group")

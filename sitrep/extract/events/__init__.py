@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import DocState, Resolved, generic, is_armed, theatre
+from .arguments import DocState, Resolved, generic, is_armed, resolve, theatre
 from .coding import code
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
@@ -26,7 +26,7 @@ from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
 from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
 from .modes import plover_mode
-from .parties import is_participant, sentence_parties, strikes_doer, weapon_owner
+from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import between, subject
@@ -36,7 +36,7 @@ from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from ..context import Context
 
@@ -45,6 +45,10 @@ __all__ = ["extract_events"]
 _CROWD_SUBJECT = re.compile(
     r"^\W*(?:the\s+|some\s+)?(?:rioters|protesters|protestors|demonstrators|crowds?|they|youths|mob|participants)\b", re.I
 )
+
+
+#: harm told as done ("injuring two", "were wounded"), not denied ("no injuries were reported")
+_HURT = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt|killed|killing|dead|died)\b", re.I)
 
 
 def _past_dateline(ctx: Context, start: int) -> int:
@@ -77,6 +81,44 @@ def _crowd_sequel(sent: Span) -> str:
     return " " + " ".join(out) if out else ""
 
 
+#: what a demonstration is about, not what its crowd did: "protested against the attack on their
+#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
+_GRIEVANCE_VERBS = frozenset(
+    {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
+     "say", "urge", "ask", "seek", "commemorate", "mark", "express"}
+)
+
+
+def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
+    """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
+    "demanding ..." complements): the violence or the police action ACLED types a demonstration by
+    is what happened there, not what the crowd protested about."""
+    skip: set[int] = set()
+    for t in doc[lo:hi]:
+        if t.i in skip:
+            continue
+        if t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS and not t.left_edge.i <= head <= t.right_edge.i:
+            # the phrase up to its first comma: a parse may hang the crowd's acts on its noun
+            # ("against the insecurity, burning tyres and throwing stones at police")
+            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
+            skip.update(range(t.i, end))
+            continue
+        grievance = (
+            t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in _GRIEVANCE_VERBS
+            and t.tag_ in ("VBG", "TO", "VB")
+        ) or (  # "marched after a police officer beat up a vendor": what led to the protest
+            t.dep_ == "advcl"
+            and t.lemma_.lower() not in _GRIEVANCE_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in t.children)
+        )
+        if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
+            skip.update(x.i for x in t.subtree)
+    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
+
+
 def _told_as_scene(trig: Trigger) -> bool:
     """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
     a state of affairs ("heavy fighting has carried on in the provinces")."""
@@ -86,6 +128,25 @@ def _told_as_scene(trig: Trigger) -> bool:
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
     )
+
+
+def _operating_party(state: DocState, sent: Span, country: str | None) -> Actor | None:
+    """The armed party (state forces or a named group) last named in this or the previous sentence
+    of the paragraph: an event's party, else the subject of the previous sentence ("the police
+    carried out an operation")."""
+    for a in reversed(state.salience):
+        if state.sent_no - state.last_sent.get(a.name, -99) > 1:
+            continue
+        if is_armed(a) and not a.name.startswith("Unidentified"):
+            return a
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ == "nsubj"), None)
+    found = resolve(subj, state, country, want_armed=True).actor if subj is not None else None
+    if found is not None and is_armed(found) and not found.name.startswith("Unidentified"):
+        return found
+    return None
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -294,11 +355,36 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
-    coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
+        # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
+        # responsibility": the doer the sentence names outside the subject
+        doer = claimed_doer(sent, trig, state, country)
+        if doer.actor is not None and not doer.actor.name.startswith("Unidentified") and (
+            actor2 is None or doer.actor.name != actor2.name
+        ):
+            actor1, words1 = doer.actor, cited_actor(doer, offset)
+    coded_text = (
+        _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
+    )
     acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
+    by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
+    elif acled_sub in ("Arrests", "Looting/property destruction") and actor2 is None:
+        # ACLED names the people arrested, the owners of property looted or destroyed: civilians
+        # unless the text names them otherwise
+        actor2, words2, by_convention = generic(state, "civilians", country), by_rule, True
+    if (
+        acled_type == "Explosions/Remote violence"
+        and actor2 is not None
+        and (actor2.type or "") == "civilians"
+        and a2.token is not None
+        and a2.token.lemma_.lower() in lexicon().civilian_places
+        and not getattr(fat, "value", None)
+        and not _HURT.search(ctx.document.text[start : offset + sent.end_char])
+    ):
+        actor2, words2 = None, []  # "shelled the village", no one hurt: ACLED names no civilian victims
     if acled_sub == "Peaceful protest":
         actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
     elif acled_sub == "Mob violence" and actor2 is None:
@@ -324,9 +410,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             and acled_sub == "Armed clash"
             and _told_as_scene(trig)
         ):
-            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
+            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides,
+            # unless the sentence before told an armed party's operation there ("Police raided the
+            # slum. A shoot-out broke out."): that party and the unidentified side it met
             actor1 = actor2 = generic(state, "unidentified", country)
             words1 = words2 = by_rule
+            before = _operating_party(state, sent, country)
+            if before is not None:
+                actor1 = before
+                words1 = with_basis(said, "coreference")
         else:
             actor1 = generic(state, "unidentified", country)
             words1 = by_rule
@@ -384,7 +476,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_adverbial(ctx, offset, sent, t.start, t.end)
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
-    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None) + 0.1 * placed
+    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing

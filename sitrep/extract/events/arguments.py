@@ -374,6 +374,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
     lower = tok.lemma_.lower()
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    command = _under_command(tok, state, country)
+    if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"
+        return Resolved(command, None, tok)
     actor = _registry_match(tok, state.registry, country)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
@@ -387,6 +390,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
+    militia = _identity_militia(tok, state, country, want_armed)
+    if militia is not None:
+        return Resolved(militia, "unidentified", tok)
     kind = _kind(tok)
     if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
         of = _of_object(tok)
@@ -430,6 +436,65 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _identity_militia(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Actor | None:
+    """ACLED's identity militias, named by the community they are organised around: "suspected
+    Fulani militiamen" -> Fulani Ethnic Militia (Mali), "Al Hayash tribesmen" -> Al Hayash Tribal
+    Militia (Yemen), "militias from the Hawadle clan" -> Hawadle Clan Militia (Somalia),
+    "communal militias from Odejo" -> Odejo Communal Militia (Nigeria); unnamed, "Unidentified
+    Clan Militia (Somalia)". Heads, markers and ethnic groups: data/events/roles.yaml."""
+    lex = lexicon()
+    low = tok.lower_
+    if low not in lex.militia_heads or low == "herdsmen" and not want_armed:
+        return None
+    words = [t for t in tok.subtree if t.i < tok.i]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            words += [t for t in obj.subtree if t.i <= obj.i]
+    c = country or _demonym_country(tok, state.registry)  # where the militia acts, as ACLED names it
+    if c is None:
+        return None
+    c = state.registry.country_name(c) or c
+    for i, t in enumerate(words):
+        pair = f"{t.lower_} {words[i + 1].lower_}" if i + 1 < len(words) else ""
+        group = lex.ethnic_groups.get(pair) or lex.ethnic_groups.get(t.lower_)
+        if group is not None:
+            return Actor(f"{group} Ethnic Militia ({c})", "identity militia", c)
+    mark = next((t for t in [*words, tok] if t.lower_ in lex.identity_markers), None)
+    if mark is None:
+        return None
+    marker = lex.identity_markers[mark.lower_]
+    if low in ("gunmen", "fighters", "herdsmen") and marker == "Communal":
+        return None
+
+    def named(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.lower_ not in lex.demonyms and t.lower_ not in lex.kinds and "-" not in t.text
+
+    # the proper name just before the marker ("Kamuku communal militiamen", "the Abgal clan"), else
+    # the place the militia is from ("communal militias from Odejo")
+    name: list[str] = []
+    i = mark.i - 1
+    while i >= 0 and named(tok.doc[i]):
+        name.insert(0, tok.doc[i].text)
+        i -= 1
+    if not name:
+        name = [t.text for t in words if t.i > tok.i and named(t)][:3]
+    label = " ".join(name) if name else "Unidentified"
+    return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
+
+
+def _under_command(tok: Token, state: DocState, country: str | None) -> Actor | None:
+    """Fighters told as serving under a named operation, coalition or group ("opposition rebels
+    under OPS", "US forces under the Global Coalition"): ACLED codes them as that actor."""
+    if _kind(tok) not in ("unidentified", "military"):
+        return None
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            named = _registry_match(obj, state.registry, country)
+            if named is not None and named.name not in BARE_GENERIC and is_armed(named) and not is_state(named):
+                return named
+    return None
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:

@@ -99,7 +99,7 @@ def remember_sentence(sent: Span, state: DocState) -> None:
             if actor.actor is not None:
                 state.last_person = actor.actor
     try:
-        found = state.registry.find(sent.text)
+        found = state.registry.find(sent.text, state.country())
     except Exception:  # noqa: BLE001
         found = []
     for _, _, found_actor in sorted(found, key=lambda x: x[0]):

@@ -6,7 +6,7 @@ Keeping words in data files lets analysts extend coverage without touching code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -73,6 +73,13 @@ class Lexicon:
     government_titles: frozenset[str] = frozenset()  # "minister", "officials", "junta" (roles.yaml)
     leader_heads: frozenset[str] = frozenset()  # "head", "leader": speak for what they lead (roles.yaml)
     gang_countries: frozenset[str] = frozenset()
+    doer_verbs: frozenset[str] = frozenset()  # "shells fired by X": X carried out the attack (roles.yaml)
+    doer_preps: dict[str, str] = field(default_factory=dict)  # "attributed to X", "blamed on X"
+    claim_objects: frozenset[str] = frozenset()  # "X claimed responsibility"
+    militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
+    civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
+    identity_markers: dict[str, str] = field(default_factory=dict)
+    ethnic_groups: dict[str, str] = field(default_factory=dict)  # lower -> as written
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
 
 
@@ -142,6 +149,13 @@ def lexicon() -> Lexicon:
         government_titles=frozenset(r.get("government_titles", ())),
         leader_heads=frozenset(r.get("leader_heads", ())),
         gang_countries=frozenset(r.get("gang_countries", ())),
+        doer_verbs=frozenset(r.get("doer_verbs", ())),
+        doer_preps={str(k): str(v) for k, v in (r.get("doer_preps") or {}).items()},
+        claim_objects=frozenset(r.get("claim_objects", ())),
+        militia_heads=frozenset(r.get("militia_heads", ())),
+        civilian_places=frozenset(r.get("civilian_places", ())),
+        identity_markers={str(k).lower(): str(v) for k, v in (r.get("identity_markers") or {}).items()},
+        ethnic_groups={str(w).lower(): str(w) for w in r.get("ethnic_groups", ())},
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,
         demonym_re=dem_re,

@@ -50,14 +50,25 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             and ev.actor2 is not None
             and "protester" in ev.actor2.name.lower()
         )
+        # "... held a protest. Police arrested 20 people." / "Police dispersed them.": the force
+        # acts on the crowd just told of (an arrest of people not named otherwise, a dispersal)
+        of_crowd = of_protesters or dispersal or (
+            ev.acled_sub_event_type == "Arrests"
+            and is_state(ev.actor1)
+            and (ev.actor2 is None or ev.actor2.name.startswith("Civilians"))
+        )
         before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
-        target = next(iter(same_sentence or (before if of_protesters else [])), None)
+        target = next(iter(same_sentence or (before if of_crowd else [])), None)
         if target is None:
             continue
         force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
-        if target.actor2 is None and force is not None and is_state(force):
+        # ACLED: the force that intervenes in a riot is its second actor, before the crowd's victims
+        crowd_victims = (
+            target.acled_event_type == "Riots" and target.actor2 is not None and target.actor2.name.startswith("Civilians")
+        )
+        if (target.actor2 is None or crowd_victims) and force is not None and is_state(force):
             target.actor2 = force
             target.evidence["actor2"] = list(
                 ev.evidence.get("actor1" if force is ev.actor1 else "actor2", [])

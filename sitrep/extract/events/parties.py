@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .arguments import ANAPHORS, DocState, Resolved, armed_state, generic, resolve
+from .arguments import ANAPHORS, DocState, Resolved, armed_state, generic, is_armed, resolve
 from .arguments import _of_object as of_object
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
@@ -197,7 +197,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     patient_tok: Token | None = None
     second: Token | None = None
     if trig.nominal:
-        sides = between(head)
+        # "clashes between X and Y", "clashes erupted between X and Y"
+        sides = between(head) or (between(head.head) if head.dep_ in ("nsubj", "nsubjpass") else [])
         if sides:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
@@ -249,10 +250,13 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None
-        sides = between(trig.noun) if trig.noun is not None else []
+        sides = (between(trig.noun) if trig.noun is not None else []) or between(head)
         if sides and agent_tok is None:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else None
+            if second is not None and patient_tok is not None and _same_party(agent_tok, patient_tok, state, country):
+                # "a rebel was killed in a clash between the rebels and the army": the army killed
+                agent_tok, second = second, agent_tok
     verbal = trig.cls in VERBAL or trig.plover not in ("ASSAULT", "COERCE", "PROTEST")
     a1 = _pron_in_sentence(agent_tok, state, country) or resolve(
         agent_tok, state, country, want_armed=trig.cls in VIOLENT
@@ -272,15 +276,29 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     a1 = found
                     break
             if sub.cls == "clash" and agent_tok is None and patient_tok is not None:
-                # "a suspect was killed after exchanging fire with police": the other side killed
-                other = patient(sub)
-                found = resolve(other, state, country, want_armed=True) if other is not None else Resolved(None)
-                if found.actor is not None and other is not None and other.i != patient_tok.i:
+                # "a suspect was killed after exchanging fire with police": the other side killed;
+                # "a rebel was killed in a firefight between the rebels and the army": the side
+                # that is not the victim's
+                victim_actor = resolve(patient_tok, state, country).actor
+                candidates: list[Token | None] = list(between(sub.head)) if sub.nominal else []
+                found = Resolved(None)
+                for other in candidates or [patient(sub)]:
+                    if other is None or other.i == patient_tok.i:
+                        continue
+                    cand = resolve(other, state, country, want_armed=True)
+                    if cand.actor is not None and (victim_actor is None or cand.actor.name != victim_actor.name):
+                        found = cand
+                        break
+                if found.actor is not None:
                     a1 = found
                     break
     if second is not None and patient_tok is None:
         patient_tok = second
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
+    if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None:
+        pair = _shared_head_pair(agent_tok, state, country)
+        if pair is not None:  # "GNA and LNA forces clashed", "forces of India and Pakistan exchanged fire"
+            a1, a2 = pair
     if a2.actor is None and not trig.nominal:
         for sub in trig.merged:  # "attacked a post, killing 20 soldiers": the victims of the consequence
             if sub.cls in VIOLENT:
@@ -310,6 +328,49 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _shared_head_pair(tok: Token, state: DocState, country: str | None) -> tuple[Resolved, Resolved] | None:
+    """Two sides named by coordinated modifiers of one head: "GNA and LNA forces", "Burundian and
+    Rwandan soldiers", "the military forces of India and Pakistan" -> each modifier with the head."""
+    lex = lexicon()
+    kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
+    for mod in tok.children:
+        if mod.i > tok.i or mod.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        other = next((c for c in mod.children if c.dep_ == "conj"), None)
+        if other is None:
+            continue
+        sides = [_modifier_party(m, tok, state, country, kind) for m in (mod, other)]
+        if sides[0] is not None and sides[1] is not None and sides[0].name != sides[1].name:
+            return Resolved(sides[0], None, mod), Resolved(sides[1], None, other)
+    of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    other = next((c for c in of.children if c.dep_ == "conj"), None) if of is not None else None
+    if of is not None and other is not None and kind in ("military", "police"):
+        names = [state.registry.country_name(t.text) for t in (of, other)]
+        if names[0] and names[1] and names[0] != names[1]:
+            return (Resolved(generic(state, kind, names[0]), kind, tok), Resolved(generic(state, kind, names[1]), kind, other))
+    return None
+
+
+def _modifier_party(mod: Token, head: Token, state: DocState, country: str | None, kind: str | None) -> Actor | None:
+    """The party a modifier names with its head noun: "LNA" (forces), "Rwandan" (soldiers)."""
+    lex = lexicon()
+    named = state.registry.match(f"{mod.text} {head.text}", country) or state.registry.match(mod.text, country)
+    if named is not None and not named.name.startswith(("Military Forces", "Police Forces", "Civilians")) or (
+        named is not None and named.country
+    ):
+        return named
+    c = lex.demonyms.get(mod.lower_) or state.registry.country_name(mod.text)
+    if c and kind in ("military", "police"):
+        return generic(state, kind, c)
+    return None
+
+
+def _same_party(a: Token, b: Token, state: DocState, country: str | None) -> bool:
+    """Two phrases that name one party ("the NPA", "an NPA militant")."""
+    ra, rb = resolve(a, state, country).actor, resolve(b, state, country).actor
+    return ra is not None and rb is not None and ra.name == rb.name
 
 
 def _as_government(res: Resolved, state: DocState) -> Resolved:
@@ -405,3 +466,31 @@ def is_participant(tok: Token | None) -> bool:
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
     return low in lexicon().government_titles or lemma in lexicon().government_titles or lemma in ANAPHORS or low in lexicon().kinds
+
+
+def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None) -> Resolved:
+    """Who carried out an attack the sentence tells without naming its doer as a subject: the
+    "by" agent of a participle ("shells fired by LNA forces", "an IED planted by the rebels"),
+    the object of "attributed to" / "blamed on", or "X claimed responsibility (for the attack)"
+    in the sentence or later in the paragraph. Only an armed party counts."""
+    lex = lexicon()
+    found: list[Token] = []
+    for t in sent:
+        lemma = t.head.lemma_.lower()
+        if t.dep_ not in ("agent", "prep") or t.head.pos_ != "VERB" or t.head.i == trig.head.i:
+            continue
+        if (t.lower_ == "by" and lemma in lex.doer_verbs) or lex.doer_preps.get(lemma) == t.lower_:
+            found += [p for p in t.children if p.dep_ == "pobj"]
+    doc = sent.doc
+    for t in doc[sent.start :]:
+        if t.lemma_.lower() == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_objects for c in t.children
+        ):
+            subj, passive = subject(t)
+            if subj is not None and not passive:
+                found.append(subj)
+    for tok in found:
+        res = resolve(tok, state, country, want_armed=True)
+        if res.actor is not None and is_armed(res.actor):
+            return res
+    return Resolved(None)

@@ -58,6 +58,14 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
 def _relative(tok: Token) -> bool:
     return tok.lower_ in ("who", "which", "that", "whom") and tok.tag_ in ("WP", "WDT", "IN", "DT")
 
+def _of_phrase(tok: Token) -> Token | None:
+    """ "an attack of pro-Houthi forces": the doer named by "of"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def by_agent(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -83,7 +91,7 @@ def patient(trig: Trigger) -> Token | None:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
             if trig.cls == "clash" and c.lemma_.lower() in lexicon().nouns and tok.tag_ in ("VBD", "VBN"):
                 # "repelled an attack by the rebels", "thwarted a Houthi incursion": the attackers
-                return by_agent(c) or next(
+                return by_agent(c) or _of_phrase(c) or next(
                     (m for m in c.children if m.dep_ in ("poss", "compound", "amod") and m.pos_ in ("PROPN", "ADJ", "NOUN")
                      and m.lemma_.lower() not in lexicon().nouns),
                     None,
@@ -99,6 +107,25 @@ def patient(trig: Trigger) -> Token | None:
         p = next((p for p in c.children if p.dep_ == "pobj"), None)
         if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return p
+    if projected:  # "fired mortars and grenade launchers at the positions of X": "at" hung on a weapon
+        return _target_of_weapons(tok)
+    return None
+
+
+def _target_of_weapons(verb: Token) -> Token | None:
+    """The target of "at"/"on"/"against" attached to the objects a verb fired (or their conjuncts)."""
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "conj")]
+    for _ in range(6):
+        if not todo:
+            break
+        node = todo.pop(0)
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon"):
+                p = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                    return p
+            elif c.dep_ in ("dobj", "conj"):
+                todo.append(c)
     return None
 
 def between(tok: Token) -> list[Token]:
