@@ -386,17 +386,23 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
     span = doc.char_span(bound + lead - para.start, bound + len(p) - para.start, alignment_mode="contract")
     if span is None or not len(span) or len(span) > 30:
         return None
-    if len(span) <= 6 and all(t.pos_ in ("PROPN", "PUNCT", "CCONJ") for t in span):
-        if span[0].pos_ != "PROPN" or span[-1].pos_ != "PROPN":
+    if len(span) <= 8 and span[-1].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX", "ADP") for t in span):
+        if not all(t.pos_ in ("PROPN", "PUNCT", "CCONJ") for t in span) and not any(
+            t.lower_ in lexicon().roles for t in span
+        ):
             return None
-        return span.text, "", lead  # 'Jones and Smith: "..."'
+        return span.text, "", lead  # 'Jones and Smith: "..."', 'Republican pollster Jane Doe: "..."'
     verbs = [t for t in span if t.pos_ == "VERB"]
     if not verbs:
         return None
     verb = verbs[-1]
     subj = _subject(verb)
-    if subj is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
-        subj = _subject(verb.head)  # 'the cleric is shown lecturing:'
+    v = verb
+    for _ in range(3):  # 'the cleric is shown lecturing:', 'X stepped forward, leaned in and boomed:'
+        if subj is not None or not (v.tag_ == "VBG" or v.dep_ in ("conj", "dep")) or v.head.i == v.i:
+            break
+        v = v.head
+        subj = _subject(v)
     if subj is None or not (span.start <= subj.left_edge.i and subj.i < verb.i) or not _speaks(subj):
         return None
     if any(c.dep_ == "neg" for c in verb.children):

@@ -580,8 +580,12 @@ def _quoted_clauses(
             if t.head.i == t.i or t.dep_ in _OTHER_CLAUSE:
                 break  # the quote belongs to a clause of its own ("lost his son when \"...\"")
             if t.head.pos_ == "VERB":
-                if not (t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS):  # "ended in a \"virtual tie\""
-                    verb = t.head
+                if t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS:  # "ended in a \"virtual tie\""
+                    break
+                if _subject(t.head) is None and t.head.dep_ in ("xcomp", "acl", "pcomp") and t.head.tag_ != "VBG":
+                    t = t.head  # "called his plans to open a plant \"a disgrace\"": past the infinitive
+                    continue
+                verb = t.head
                 break
             t = t.head
         if verb is None or verb.i in used or verb.i > span.start or verb.lemma_.lower() == "be":
