@@ -553,7 +553,8 @@ def _quoted_clauses(
     whose verb is not a reporting verb but whose object quotes words its subject said or wrote.
 
     The quotation must lie after the verb, inside what the verb governs, and hold at least two
-    words (a one-word quote in a clause is a label or a scare quote: 'called the checkpoint "hell"');
+    words unless a named person or he/she is credited with it (one quoted word from residents or a
+    body is a label or a scare quote: 'called the checkpoint "hell"');
     the subject must be someone who can speak (a name, he/she/they, a role, a speaking body); a title
     ('"Celebrity Apprentice"', every word capitalized) quotes nobody. The content is what the verb
     governs after it, without clauses joined to it by 'and'.
@@ -568,7 +569,7 @@ def _quoted_clauses(
         if any(c.start <= q.start < c.end for c in (*found, *out)):
             continue
         qwords = _quote_words(text, q)
-        if len(qwords) < 2 or len(qwords) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in qwords):
+        if not qwords or len(qwords) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in qwords):
             continue
         span = doc.char_span(q.start - base, q.end - base, alignment_mode="expand")
         if span is None or not len(span):
@@ -612,6 +613,8 @@ def _quoted_clauses(
             s_lo, s_hi, speaker = subj.left_edge.i, subj.right_edge.i + 1, subj
         if not _speaks(speaker) or is_bad_subject(doc[s_lo:s_hi].text):
             continue
+        if len(qwords) < 2 and not (speaker.ent_type_ == "PERSON" or speaker.lower_ in {"he", "she"}):
+            continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
         kids = [
             c for c in verb.children if c.i > verb.i and c.dep_ not in {"conj", "cc", "punct", "parataxis", "prt"}
         ]
