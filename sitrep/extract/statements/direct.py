@@ -387,9 +387,7 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
     if span is None or not len(span) or len(span) > 30:
         return None
     if len(span) <= 8 and span[-1].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX", "ADP") for t in span):
-        if not all(t.pos_ in ("PROPN", "PUNCT", "CCONJ") for t in span) and not any(
-            t.lower_ in lexicon().roles for t in span
-        ):
+        if not all(t.pos_ in ("PROPN", "PUNCT", "CCONJ", "ADJ", "NOUN", "DET") for t in span):
             return None
         return span.text, "", lead  # 'Jones and Smith: "..."', 'Republican pollster Jane Doe: "..."'
     verbs = [t for t in span if t.pos_ == "VERB"]

@@ -74,9 +74,9 @@ def _reported_from_verb(
 ) -> Candidate | None:
     lex = lexicon()
     if tok.lemma_.lower() == "call" and not any(
-        c.lower_ in {"on", "upon", "for"} or c.dep_ == "ccomp" for c in tok.children
+        c.lower_ in {"on", "upon", "for"} and c.i == tok.i + 1 or c.dep_ == "ccomp" for c in tok.children
     ):
-        return None  # "called the checkpoint hell" names, it does not appeal
+        return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
     subj = _subject(tok)
     if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass"):
         return _asked(ctx, base, pi, sent, tok, subj, used)
