@@ -154,3 +154,20 @@ def test_appositive_is_the_role_of_a_named_speaker() -> None:
 def test_relative_clause_after_a_name_is_no_role() -> None:
     st = one(stmts("Jane Roe, who served as a judge for years, said the law was clear."), "law was clear")
     assert st.speaker.name == "Jane Roe" and st.speaker.role is None
+
+
+def test_earlier_clause_of_a_colon_head_is_its_own_statement() -> None:
+    text = "The president noted that he had taught law for years, and added: \u201cI know a little about this.\u201d"
+    sts = stmts(text)
+    assert one(sts, "taught law for years").direct is False
+    assert one(sts, "I know a little").direct is True
+
+
+def test_reported_clause_stops_before_the_next_quotation() -> None:
+    text = (
+        "But the senator told the radio station that he thinks the mayor is a \u201ctotal fraud\u201d "
+        "and said \u201cthe record is quite clear on that.\u201d"
+    )
+    st = one(stmts(text), "total fraud")
+    assert "record is quite clear" not in st.quote
+    assert not st.quote.endswith("said")

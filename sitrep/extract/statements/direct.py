@@ -183,7 +183,10 @@ def _quote_candidates(
                 cue = cue or _word_in(text, bound, q.open, hverb)
             attribution = prefix + " " + attribution
             attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
-            consumed.append((bound, q.open))
+            h_at = _word_in(text, bound, q.open, hverb) if hverb else None
+            # from the head's verb on: an earlier clause of the head ("X noted that ..., and added:")
+            # is reported speech of its own
+            consumed.append((h_at[0] if h_at else bound, q.open))
         direct_spans.append((q.start, q.end))
         if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement

@@ -215,6 +215,16 @@ def _reported_from_verb(
     start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
     if any(a <= start and end <= b for a, b in direct_spans):
         return None
+    cut = min((a for a, _ in direct_spans if start < a < end), default=None)
+    if cut is not None:  # running into a direct quotation ("told X that ... and said: \"...\""): stop before it
+        kept = ctx.document.text[start : cut - 1].rstrip(" \t\n,;:\u2014\u2013-")
+        conj = re.search(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+)?(?P<v>\w+)$", kept)
+        if conj is not None and conj.group("v").lower() in lex.forms:
+            kept = kept[: conj.start()]  # "... and said: \"...\"": the next statement's attribution
+        last = kept.split()[-1].lower() if kept.split() else ""
+        if len(kept) < 10 or last in lex.forms:
+            return None  # what was said is the quotation itself ("quoted X as saying: \"...\"")
+        end = start + len(kept)
     # balance a quote mark cut at the edge ("... "seriously committed" ...)
     text = ctx.document.text
     content = text[start:end]
