@@ -10,6 +10,8 @@ Near-identical quotes in one document become one statement with several mentions
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...model import Cite, Speaker, Statement, mention
@@ -111,6 +113,8 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
             speaker, said_statement = None, False  # a question put by someone the text does not name
         else:
             speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
+        if speaker is not None and c.phrase:
+            speaker = _appositive_role(speaker, c.phrase)
         relays = _relays(c.attribution)
         if speaker is not None and speaker.name and speaker.name in relays and not c.phrase:
             speaker = None
@@ -166,6 +170,29 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
     _ = lex
     _boilerplate_repeats(ctx, out, keys)
     return out
+
+
+_APPOSITIVE = re.compile(
+    r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}),\s+"
+    r"(?P<role>(?:(?:the|an?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s?\s+|[a-z])[^,;:()\"\u201c\u201d]{2,90}?)\s*,?\s*$"
+)
+_NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b")
+
+
+def _appositive_role(speaker: Speaker, phrase: str) -> Speaker:
+    """'Jane Doe, a senior adviser to the governor,' -> the named person with the appositive as role,
+    when the person has no role of their own."""
+    if not speaker.name or speaker.role or ", " not in phrase:
+        return speaker
+    m = _APPOSITIVE.match(phrase)
+    if m is None or _NOT_ROLE.match(m.group("role")):
+        return speaker
+    if speaker.name.split()[-1].lower() not in m.group("name").lower():
+        return speaker
+    role = re.sub(r"^(?:the|an?)\s+", "", m.group("role").strip(), flags=re.IGNORECASE)
+    if not role or len(role.split()) > 12:
+        return speaker
+    return replace(speaker, role=role)
 
 
 def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[list[str]]) -> None:

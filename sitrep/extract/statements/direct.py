@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .candidate import _AUX_END, _DASH, _LEAD, _SENT_END, Candidate, _strip_span, _subject
 from .lexicon import lexicon
 from .quotes import QUOTE_MARKS, Quote
-from .reported import _is_clause
+from .reported import _is_clause, _speaks
 
 if TYPE_CHECKING:
 
@@ -120,6 +120,8 @@ def _quote_candidates(
             direct_spans.append((q.start, q.end))
             continue
         head = _parse_head(prefix)
+        if head is None and ctx is not None and prefix.rstrip().endswith(":"):
+            head = _colon_head(ctx, q.para, bound, prefix)
         tail_attr = _parse_tail(tail) if tail.strip() else None
         start, gaps = q.start, []
         if prefix.strip() and head is None:
@@ -181,7 +183,10 @@ def _quote_candidates(
                 cue = cue or _word_in(text, bound, q.open, hverb)
             attribution = prefix + " " + attribution
             attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
-            consumed.append((bound, q.open))
+            h_at = _word_in(text, bound, q.open, hverb) if hverb else None
+            # from the head's verb on: an earlier clause of the head ("X noted that ..., and added:")
+            # is reported speech of its own
+            consumed.append((h_at[0] if h_at else bound, q.open))
         direct_spans.append((q.start, q.end))
         if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
@@ -368,4 +373,40 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
         return phrase, v.group(0), True, off + v.end() + a_off
     phrase = _AUX_END.sub("", body[: v.start()].rstrip())
     phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)
+    if re.fullmatch(r"(?:when|if|after|before|as|while|once|whenever)(?:\s+\w+ly)?", phrase.strip(), re.IGNORECASE):
+        return None  # '..." when asked whether ...': a circumstance, not who said it
     return phrase, v.group(0), False, off
+
+
+def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:
+    """'Trump boomed: "..."', 'She addressed the crowd again: "..."', 'Jones: "..."': a head ending in
+    a colon whose verb is not a reporting verb (or that is a bare name) introduces what its subject
+    said. Returns (phrase, verb, offset of the phrase in the prefix) like ``_parse_head``."""
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    p = prefix.rstrip()[:-1].rstrip()
+    lead = len(p) - len(p.lstrip())
+    span = doc.char_span(bound + lead - para.start, bound + len(p) - para.start, alignment_mode="contract")
+    if span is None or not len(span) or len(span) > 30:
+        return None
+    if len(span) <= 8 and span[-1].pos_ == "PROPN" and not any(t.pos_ in ("VERB", "AUX", "ADP") for t in span):
+        if not all(t.pos_ in ("PROPN", "PUNCT", "CCONJ", "ADJ", "NOUN", "DET") for t in span):
+            return None
+        return span.text, "", lead  # 'Jones and Smith: "..."', 'Republican pollster Jane Doe: "..."'
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subj = _subject(verb)
+    v = verb
+    for _ in range(3):  # 'the cleric is shown lecturing:', 'X stepped forward, leaned in and boomed:'
+        if subj is not None or not (v.tag_ == "VBG" or v.dep_ in ("conj", "dep")) or v.head.i == v.i:
+            break
+        v = v.head
+        subj = _subject(v)
+    if subj is None or not (span.start <= subj.left_edge.i and subj.i < verb.i) or not _speaks(subj):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    return sub.text, verb.text, para.start + sub.start_char - bound

@@ -25,6 +25,8 @@ class Lexicon:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speech_nouns: tuple[str, ...]
+    speaking_nouns: frozenset[str]
+    quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -66,4 +68,6 @@ def lexicon() -> Lexicon:
         person_pronouns=frozenset(raw["pronouns_person"]),
         org_pronouns=frozenset(raw["pronouns_org"]),
         speech_nouns=tuple(raw["speech_nouns"]),
+        speaking_nouns=frozenset(raw["speaking_nouns"]),
+        quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
     )

@@ -46,7 +46,10 @@ def _reported_candidates(
         for sent in para.doc.sents:
             used: set[int] = set()
             for tok in sent:
-                if tok.i in used or tok.lemma_.lower() not in lex.verbs or tok.pos_ != "VERB":
+                if tok.i in used or tok.pos_ != "VERB":
+                    continue
+                lemma = tok.lemma_.lower()
+                if lemma not in lex.verbs and not (lemma in lex.quote_verbs and _says_clause(tok)):
                     continue
                 pos = para.start + tok.idx
                 if _inside(consumed, pos) or _inside(direct_spans, pos):
@@ -55,6 +58,8 @@ def _reported_candidates(
                 if cand is not None:
                     out.append(cand)
             out += _according(text, para.start, pi, sent, direct_spans, consumed)
+            if quotes:
+                out += _quoted_clauses(ctx, para.start, pi, sent, used, quotes, out, direct_spans, consumed)
     return out
 
 
@@ -69,9 +74,9 @@ def _reported_from_verb(
 ) -> Candidate | None:
     lex = lexicon()
     if tok.lemma_.lower() == "call" and not any(
-        c.lower_ in {"on", "upon", "for"} or c.dep_ == "ccomp" for c in tok.children
+        c.lower_ in {"on", "upon", "for"} and c.i == tok.i + 1 or c.dep_ == "ccomp" for c in tok.children
     ):
-        return None  # "called the checkpoint hell" names, it does not appeal
+        return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
     subj = _subject(tok)
     if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass"):
         return _asked(ctx, base, pi, sent, tok, subj, used)
@@ -84,7 +89,7 @@ def _reported_from_verb(
         elif (
             tok.dep_ == "conj"
             and head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "ccomp" for c in tok.children)
+            and any(c.dep_ == "ccomp" or _is_question(c) for c in tok.children)
         ):
             subj = _subject(head)  # "thanked the crowd and said (that) ...": the subject is shared
         if subj is None:
@@ -198,7 +203,9 @@ def _reported_from_verb(
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     if hi - lo < (2 if short_ok else 3):
         return None
-    if s_lo < hi and lo < s_hi and not gaps:  # the subject inside the complement: parse went wrong
+    if s_lo < hi and lo < s_hi and not gaps and s_lo > lo and doc[lo].tag_ in ("WDT", "WP") and tok.i + 1 < hi:
+        lo = tok.i + 1  # "a wall, which he said Mexico should pay for": what he said follows the verb
+    elif s_lo < hi and lo < s_hi and not gaps:  # the subject inside the complement: parse went wrong
         if s_lo <= lo:
             lo = s_hi
         else:
@@ -208,6 +215,16 @@ def _reported_from_verb(
     start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
     if any(a <= start and end <= b for a, b in direct_spans):
         return None
+    cut = min((a for a, _ in direct_spans if start < a < end), default=None)
+    if cut is not None:  # running into a direct quotation ("told X that ... and said: \"...\""): stop before it
+        kept = ctx.document.text[start : cut - 1].rstrip(" \t\n,;:\u2014\u2013-")
+        conj = re.search(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+)?(?P<v>\w+)$", kept)
+        if conj is not None and conj.group("v").lower() in lex.forms:
+            kept = kept[: conj.start()]  # "... and said: \"...\"": the next statement's attribution
+        last = kept.split()[-1].lower() if kept.split() else ""
+        if len(kept) < 10 or last in lex.forms:
+            return None  # what was said is the quotation itself ("quoted X as saying: \"...\"")
+        end = start + len(kept)
     # balance a quote mark cut at the edge ("... "seriously committed" ...)
     text = ctx.document.text
     content = text[start:end]
@@ -285,6 +302,16 @@ def _says_something(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _says_clause(tok: Token) -> bool:
+    """'recalled that ...', 'joked that ...': the verb takes a finite clause of what was said."""
+    return any(c.dep_ == "ccomp" and c.i > tok.i and c.tag_ in _FINITE | {"VBN"} for c in tok.children)
+
+
+def _is_question(c: Token) -> bool:
+    """'if they planned to vote', 'whether he would run': an indirect question hung on the verb."""
+    return c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
 
 
 _WH = frozenset(["whether", "if", "who", "whom", "whose", "what", "which", "why", "how", "when", "where"])
@@ -496,3 +523,148 @@ def _according(
             ),
         )
     ]
+
+
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"])
+_OTHER_CLAUSE = frozenset(["advcl", "csubj", "nsubj", "nsubjpass", "parataxis"])
+_PERSON_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_NAMING_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+
+
+def _speaks(subj: Token) -> bool:
+    """Can this subject have said the words it is credited with: a name, a person pronoun, a role
+    or a speaking body ("the campaign", "protesters"); not a thing ("the ad", "the plan")."""
+    lex = lexicon()
+    if subj.lower_ in _PERSON_PRONOUNS:
+        return True
+    if subj.ent_type_ in _NAMING_ENTS or subj.pos_ == "PROPN":
+        return True
+    if subj.pos_ != "NOUN":
+        return False
+    return any(w in lex.roles or w in lex.speaking_nouns for w in (subj.lemma_.lower(), subj.lower_))
+
+
+def _quote_words(text: str, q: Quote) -> list[str]:
+    return re.findall(r"[\w'’-]+", text[q.start : q.end])
+
+
+def _quoted_clauses(
+    ctx: Context,
+    base: int,
+    pi: int,
+    sent: SpacySpan,
+    used: set[int],
+    quotes: list[Quote],
+    found: list[Candidate],
+    direct_spans: list[tuple[int, int]],
+    consumed: list[tuple[int, int]],
+) -> list[Candidate]:
+    """'Trump called the plan "an absolute disgrace"', 'She thanked him for "stepping up"': a clause
+    whose verb is not a reporting verb but whose object quotes words its subject said or wrote.
+
+    The quotation must lie after the verb, inside what the verb governs, and hold at least two
+    words unless a named person or he/she is credited with it (one quoted word from residents or a
+    body is a label or a scare quote: 'called the checkpoint "hell"');
+    the subject must be someone who can speak (a name, he/she/they, a role, a speaking body); a title
+    ('"Celebrity Apprentice"', every word capitalized) quotes nobody. The content is what the verb
+    governs after it, without clauses joined to it by 'and'.
+    """
+    doc = sent.doc
+    text = ctx.document.text
+    s_start, s_end = base + sent.start_char, base + sent.end_char
+    out: list[Candidate] = []
+    for q in quotes:
+        if not (s_start <= q.open < s_end) or _inside(direct_spans, q.start) or _inside(consumed, q.open):
+            continue
+        if any(c.start <= q.start < c.end for c in (*found, *out)):
+            continue
+        qwords = _quote_words(text, q)
+        if not qwords or len(qwords) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in qwords):
+            continue
+        span = doc.char_span(q.start - base, q.end - base, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        verb = None
+        t = tok
+        for _ in range(8):
+            if t.head.i == t.i or t.dep_ in _OTHER_CLAUSE:
+                break  # the quote belongs to a clause of its own ("lost his son when \"...\"")
+            if t.head.pos_ == "VERB":
+                if t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS:  # "ended in a \"virtual tie\""
+                    break
+                if _subject(t.head) is None and t.head.dep_ in ("xcomp", "acl", "pcomp") and t.head.tag_ != "VBG":
+                    t = t.head  # "called his plans to open a plant \"a disgrace\"": past the infinitive
+                    continue
+                verb = t.head
+                break
+            t = t.head
+        if verb is None or verb.i in used or verb.i > span.start or verb.lemma_.lower() == "be":
+            continue
+        if _inside(direct_spans, base + verb.idx):
+            continue
+        if verb.dep_ in _COMPLEMENT_DEPS and verb.head.lemma_.lower() in lexicon().verbs:
+            continue  # what a reporting verb reports: that verb's statement, if any, holds it
+        subj = _subject(verb)
+        if subj is None and verb.dep_ in _PARTICIPLE_DEPS and verb.head.i != verb.i:
+            subj = _subject(verb.head)  # "..., calling it \"a disgrace\"": the subject of the clause it hangs on
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            subj = verb.head  # "The rebels, calling the truce \"a trap\", moved north"
+        if subj is None or subj.i > verb.i or subj.dep_ == "nsubjpass":
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if subj.lower_ in {"who", "that", "which"}:
+            noun = verb.head if verb.dep_ == "relcl" else None
+            if noun is None or noun.pos_ != "PROPN":
+                continue
+            s_lo, s_hi, speaker = noun.left_edge.i, noun.i + 1, noun
+        else:
+            s_lo, s_hi, speaker = subj.left_edge.i, subj.right_edge.i + 1, subj
+        if not _speaks(speaker) or is_bad_subject(doc[s_lo:s_hi].text):
+            continue
+        if len(qwords) < 2 and not (speaker.ent_type_ == "PERSON" or speaker.lower_ in {"he", "she"}):
+            continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
+        kids = [
+            c for c in verb.children if c.i > verb.i and c.dep_ not in {"conj", "cc", "punct", "parataxis", "prt"}
+        ]
+        kids = [c for c in kids if c.dep_ != "advcl" or c.left_edge.i <= span.start <= c.right_edge.i]
+        if not kids:
+            continue
+        lo, hi = kids[0].left_edge.i, max(c.right_edge.i for c in kids) + 1
+        if not (lo <= span.start < hi):
+            continue
+        while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS or doc[lo].dep_ == "mark"):
+            lo += 1
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+            hi -= 1
+        if hi <= lo:
+            continue
+        start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
+        marks = sum(ch in QUOTE_MARKS for ch in text[start:end])
+        if marks % 2 and start - 1 >= s_start and text[start - 1] in QUOTE_MARKS:
+            start -= 1  # the opening mark the parse hung elsewhere
+        elif marks % 2:
+            m = re.match(r"[\s,.;:!?]*[\"\u201d\u00bb]", text[end:s_end])
+            if m:
+                end += m.end()  # the closing mark the parse hung on the verb
+        if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
+            continue
+        used.add(verb.i)
+        out.append(
+            Candidate(
+                start=start,
+                end=end,
+                direct=_all_quoted(text[start:end]),
+                phrase=doc[s_lo:s_hi].text,
+                phrase_start=base + doc[s_lo].idx,
+                # "called X \"...\"" names, it does not call on anyone: no appeal from the verb
+                verbs=[] if verb.lemma_.lower() == "call" else [verb.lemma_.lower()],
+                attribution=text[s_start:start] + " " + text[end:s_end],
+                attribution_at=[(s_start, start), (end, s_end)],
+                span=(s_start, s_end),
+                para=pi,
+                cue=(base + verb.idx, base + verb.idx + len(verb.text)),
+            )
+        )
+    return out
