@@ -3,24 +3,7 @@ split quotes and parenthetical attributions ("X, she said, ..."). Composed sente
 
 from __future__ import annotations
 
-from sitrep.analyze import analyze
-from sitrep.model import Document, Statement
-
-
-def stmts(text: str) -> list[Statement]:
-    doc = Document(id="t", text=text)
-    out = next(analyze([doc])).statements
-    for st in out:
-        for m in st.mentions:
-            assert m.text == text[m.start : m.end]
-    return out
-
-
-def one(sts: list[Statement], fragment: str) -> Statement:
-    found = [s for s in sts if fragment.lower() in s.quote.lower()]
-    assert len(found) == 1, [s.quote for s in sts]
-    return found[0]
-
+from .statement_helpers import one, stmts
 
 # ----------------------------------------------------------------- pronoun speakers
 
