@@ -24,10 +24,12 @@ def _fold(text: str) -> str:
 
 
 class PhraseFinder:
-    """``word``: the characters a phrase may not touch on either side (a regex character class)."""
+    """``word``: the characters a phrase may not touch on either side (a regex character class);
+    ``before``: those it may not follow, when they differ ("U.S." after a dot is an acronym's end)."""
 
-    def __init__(self, phrases: Iterable[str], word: str = r"\w") -> None:
+    def __init__(self, phrases: Iterable[str], word: str = r"\w", before: str | None = None) -> None:
         self._word = re.compile(word)
+        self._before = re.compile(before) if before is not None else self._word
         self._automaton = ahocorasick.Automaton()
         for phrase in {_fold(p) for p in phrases if p}:
             self._automaton.add_word(phrase, len(phrase))
@@ -40,12 +42,12 @@ class PhraseFinder:
         if self._empty or not text:
             return
         longest: dict[int, int] = {}  # start -> end of the longest whole-word phrase there
-        word, n = self._word, len(text)
+        word, before, n = self._word, self._before, len(text)
         for last, length in self._automaton.iter(_fold(text)):
             start, end = last - length + 1, last + 1
             if end <= longest.get(start, -1):
                 continue
-            if (start and word.match(text, start - 1)) or (end < n and word.match(text, end)):
+            if (start and before.match(text, start - 1)) or (end < n and word.match(text, end)):
                 continue
             longest[start] = end
         reached = 0

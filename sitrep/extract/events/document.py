@@ -11,6 +11,7 @@ from ...model import Actor, Cite, Location
 from ..actors import ActorRegistry
 from ..cites import with_basis
 from ..places import Gazetteer
+from ..recase import nlp_view
 from .arguments import (
     DocState,
     ent_at,
@@ -62,14 +63,14 @@ def country_only_location(
 def seed_country(ctx: Context, state: DocState) -> None:
     """Country evidence from demonyms and country names in the body (for generic actors)."""
     lex = lexicon()
+    view = nlp_view(ctx.document.text)  # what was parsed: not the Doc's text, rebuilt from its tokens
     for para in ctx.paragraphs:
-        for m in lex.demonym_re.finditer(para.doc.text):
-            word = m.group(0).lower()
-            if word in ("us", "u.s.", "american") or (word == "us" and m.group(0) != "US"):
+        text = view[para.start : para.end]
+        for start, end in lex.demonym_finder.finditer(text):
+            word = text[start:end].lower()
+            if word in ("us", "u.s.", "american") or (word == "us" and text[start:end] != "US"):
                 continue
-            state.count_country(
-                lex.demonyms[word], 1, (para.start + m.start(), para.start + m.end(), "gazetteer")
-            )
+            state.count_country(lex.demonyms[word], 1, (para.start + start, para.start + end, "gazetteer"))
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from ..phrase_finder import PhraseFinder
+
 Entry = tuple[str, str]  # (PLOVER type, class)
 
 VIOLENT = frozenset(
@@ -53,7 +55,7 @@ class Lexicon:
     kinds: dict[str, str]
     police_markers: frozenset[str]
     demonyms: dict[str, str]
-    demonym_re: re.Pattern[str]
+    demonym_finder: PhraseFinder  # every demonym, whole words, in one pass
     verb_heads: frozenset[str] = frozenset()  # every verb lemma an entry starts with
     collectives: frozenset[str] = frozenset()  # "units", "positions": the participant is a modifier
     report_verbs: frozenset[str] = frozenset()
@@ -114,12 +116,7 @@ def lexicon() -> Lexicon:
     )
     kinds = {w.lower(): kind for kind, words in r["kinds"].items() for w in words}
     demonyms = {k.lower(): v for k, v in r["demonyms"].items()}
-    dem_re = re.compile(
-        r"(?<![\w.])(?:"
-        + "|".join(re.escape(w) for w in sorted(demonyms, key=len, reverse=True))
-        + r")(?![\w])",
-        re.I,
-    )
+    dem_finder = PhraseFinder(demonyms, before=r"[\w.]")  # not "U.S." read inside "A.U.S."
     verbs, phrasal, objects = _entries(t["verbs"]), _entries(t["phrasal"]), _entries(t["objects"])
     return Lexicon(
         verbs=verbs,
@@ -158,7 +155,7 @@ def lexicon() -> Lexicon:
         ethnic_groups={str(w).lower(): str(w) for w in r.get("ethnic_groups", ())},
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
         demonyms=demonyms,
-        demonym_re=dem_re,
+        demonym_finder=dem_finder,
         verb_heads=frozenset(
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ()),
              *t.get("projectile_verbs", ()), *t.get("street_verbs", ())]
