@@ -19,7 +19,7 @@ from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, theatre
-from .coding import code
+from .coding import REMOTE, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
@@ -73,6 +73,19 @@ def _crowd_sequel(sent: Span) -> str:
             out.append(follow.text)
         nxt = follow.end
     return " " + " ".join(out) if out else ""
+
+
+def _next_sentences(sent: Span, n: int = 2) -> str:
+    """The next ``n`` sentences of the paragraph: what a demonstration came to is often told
+    after it ("Police dispersed the crowd.", "Tyres were burned.")."""
+    doc, nxt, out = sent.doc, sent.end, []
+    for _ in range(n):
+        if nxt >= len(doc):
+            break
+        follow = doc[nxt].sent
+        out.append(follow.text)
+        nxt = follow.end
+    return " ".join(out)
 
 
 def _told_as_scene(trig: Trigger) -> bool:
@@ -291,7 +304,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
-    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
+    after = _next_sentences(sent) if trig.cls == "protest" else ""
+    acled_type, acled_sub = code(
+        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after
+    )
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
@@ -315,12 +331,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if trig.cls == "clash" and actor2 is not None:
             pass
         elif (
-            trig.cls in ("clash", "shots")
-            and actor2 is None
+            actor2 is None
             and acled_sub == "Armed clash"
-            and _told_as_scene(trig)
+            and (trig.cls in ("clash", "shots") and _told_as_scene(trig) or trig.cls in REMOTE and two_sided(clause))
         ):
-            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides
+            # "a shoot-out took place", "gunshots were reported", "shelling in both directions":
+            # ACLED codes two unidentified sides
             actor1 = actor2 = generic(state, "unidentified", country)
             words1 = words2 = by_rule
         else:

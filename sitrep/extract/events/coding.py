@@ -43,6 +43,37 @@ DEMONSTRATION = _words()["demonstration"]
 _EXCHANGE = _words()["exchange_of_fire"]
 _MOB = _words()["mob"]
 _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
+_LATER_INTERVENTION = _words()["later_intervention"]
+_LATER_VIOLENCE = _words()["later_violence"]
+#: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
+#: ("against the arrest of a journalist, and burned tyres").
+_GRIEVANCE = re.compile(
+    _words()["grievance_markers"].pattern
+    + r"[^.;,]*?(?=[.;,]|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
+    re.I,
+)
+
+
+def _deeds(text: str) -> str:
+    """The text without what a demonstration was about: "protested against the killing of a
+    student" tells no killing at the protest, "demanded the release of detained activists" no
+    arrest of its own."""
+    return _GRIEVANCE.sub(" ", text)
+
+
+def two_sided(text: str) -> bool:
+    """Fire told as going both ways, or returned by its target."""
+    return _EXCHANGE.search(text) is not None
+
+
+def _remote(sub: str, cls: str, instrument: str | None, text: str) -> tuple[str, str]:
+    """Remote violence, unless the fire is told as going both ways or the target fired back
+    ("shelling in both directions", "threw a grenade at police, who responded with gunfire"):
+    ACLED codes remote violence that is part of a battle as the battle. Air strikes stay strikes."""
+    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and _EXCHANGE.search(text):
+        return BATTLES, "Armed clash"
+    return EXPLOSIONS, sub
 
 
 def _crowd(actor: Actor | None) -> bool:
@@ -62,7 +93,9 @@ def code(
     instrument: str | None,
     text: str,
     victim_kind: str | None,
+    after: str = "",
 ) -> tuple[str | None, str | None]:
+    """``after``: the next sentences of the paragraph, read for what happened at a demonstration."""
     """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
@@ -71,7 +104,7 @@ def code(
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument == "ied" and cls in REMOTE:
-        return EXPLOSIONS, REMOTE[cls]  # "shelled ..., the explosion": the named weapon, not the blast
+        return _remote(REMOTE[cls], cls, instrument, text)  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -83,9 +116,9 @@ def code(
         "grenade",
         "chemical",
     ):
-        return EXPLOSIONS, REMOTE[instrument]
+        return _remote(REMOTE[instrument], cls, instrument, text)
     if cls in REMOTE:
-        return EXPLOSIONS, REMOTE[cls]
+        return _remote(REMOTE[cls], cls, instrument, text)
     if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
         # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
         if instrument in REMOTE and not _EXCHANGE.search(text):
@@ -110,11 +143,12 @@ def code(
     if cls == "protest":
         if actor1 is not None and actor1.name.startswith("Rioters"):
             return RIOTS, "Violent demonstration"  # "rioters demonstrating against ..."
-        if _EXCESSIVE.search(text) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", text, re.I):
+        deeds = _deeds(text)
+        if _EXCESSIVE.search(deeds) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", deeds, re.I):
             return PROTESTS, "Excessive force against protesters"
-        if _VIOLENT_CROWD.search(text):
+        if _VIOLENT_CROWD.search(deeds) or _LATER_VIOLENCE.search(_deeds(after)):
             return RIOTS, "Violent demonstration"
-        if _INTERVENTION.search(text):
+        if _INTERVENTION.search(deeds) or _LATER_INTERVENTION.search(_deeds(after)):
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if cls == "disperse":
