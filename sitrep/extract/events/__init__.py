@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import DocState, Resolved, generic, is_armed, theatre
+from .arguments import DocState, Resolved, generic, is_armed, is_civilian, theatre
 from .coding import REMOTE, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
@@ -308,6 +308,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     acled_type, acled_sub = code(
         trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after
     )
+    if acled_type in ("Violence against civilians", "Battles") and actor1 is not None and is_civilian(actor1):
+        # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
+        actor1 = generic(state, "unidentified", country or actor1.country)
+        words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule

@@ -45,6 +45,7 @@ _MOB = _words()["mob"]
 _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
 _LATER_INTERVENTION = _words()["later_intervention"]
 _LATER_VIOLENCE = _words()["later_violence"]
+_FIREARMS = _words()["firearms"]
 #: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
 #: ("against the arrest of a journalist, and burned tyres").
 _GRIEVANCE = re.compile(
@@ -189,12 +190,14 @@ def code(
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"
-    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire"):
+    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):
             return RIOTS, "Violent demonstration"
         return RIOTS, "Mob violence"
+    # "an armed man", "men in a car opened fire": people who shoot are an armed group to ACLED
+    shooters = _crowd(actor1) and _FIREARMS.search(text) is not None
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:
@@ -207,9 +210,11 @@ def code(
         return VAC, "Attack"
     if is_armed(actor1) and actor2 is not None and is_armed(actor2):
         return BATTLES, "Armed clash"
+    if shooters and cls in ("attack", "fire", "strike"):
+        return VAC, "Attack"  # fire at people or their homes by shooters not said to fight anyone
     if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
         return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
-    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1)):
+    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters):
         # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
         # ACLED's coding, a civilian
         return VAC, "Attack"
