@@ -46,6 +46,13 @@ _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
 _LATER_INTERVENTION = _words()["later_intervention"]
 _LATER_VIOLENCE = _words()["later_violence"]
 _FIREARMS = _words()["firearms"]
+_CROWD_SIDES = _words()["crowd_sides"]
+_THROWN = _words()["thrown_objects"]
+
+
+def _armed_group(actor: Actor | None) -> bool:
+    """An armed organisation other than the state's forces."""
+    return is_armed(actor) and not is_state(actor)
 #: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
 #: ("against the arrest of a journalist, and burned tyres").
 _GRIEVANCE = re.compile(
@@ -185,12 +192,19 @@ def code(
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
         unknown = actor1 is None or actor1.type is None  # sides not named as armed organisations
-        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text):
+        crowd_side = (
+            _CROWD_SIDES.search(text) is not None
+            and not _armed_group(actor1)
+            and not _armed_group(actor2)
+            and not _FIREARMS.search(text)
+        )
+        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text) or crowd_side:
             # "two groups attacked each other with axes and sticks": ACLED's riot, not a battle
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"
-    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
+    thrown = _THROWN.search(text) is not None and not _armed_group(actor1) and not is_state(actor1)
+    if (_crowd(actor1) or thrown) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):
