@@ -88,6 +88,32 @@ def _next_sentences(sent: Span, n: int = 2) -> str:
     return " ".join(out)
 
 
+def _seized(trig: Trigger) -> str | None:
+    """The common-noun words of what a seize verb took: its object (or passive subject) and that
+    noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""
+    if trig.nominal:
+        return None
+    head = trig.obj_fix or next(
+        (c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+    )
+    lex = lexicon()
+    if (
+        head is None
+        or head.pos_ in ("PROPN", "PRON")
+        or head.ent_type_ in ("GPE", "LOC", "FAC")
+        or head.text[:1].isupper()  # a name the tagger missed ("re-captured Quissanga")
+        or head.lemma_.lower() in lex.kinds  # people: "captured two rebels" is not goods taken
+        or head.lower_ in lex.kinds
+        or head.lemma_.lower() in lex.victims
+    ):
+        return None
+    words = [head.lemma_.lower()]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj" and c.pos_ != "PROPN"]
+    return " ".join(words)
+
+
 def _told_as_scene(trig: Trigger) -> bool:
     """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
     a state of affairs ("heavy fighting has carried on in the provinces")."""
@@ -305,8 +331,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fat = count(ctx.document.text[start:tail_end])
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     after = _next_sentences(sent) if trig.cls == "protest" else ""
+    theme = _seized(trig) if trig.cls == "seize" else None
     acled_type, acled_sub = code(
-        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after
+        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme
     )
     if acled_type in ("Violence against civilians", "Battles") and actor1 is not None and is_civilian(actor1):
         # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group

@@ -48,6 +48,8 @@ _LATER_VIOLENCE = _words()["later_violence"]
 _FIREARMS = _words()["firearms"]
 _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
+_PLACES = _words()["seized_places"]
+_WEAPONS = _words()["seized_weapons"]
 
 
 def _armed_group(actor: Actor | None) -> bool:
@@ -102,8 +104,10 @@ def code(
     text: str,
     victim_kind: str | None,
     after: str = "",
+    theme: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """``after``: the next sentences of the paragraph, read for what happened at a demonstration."""
+    """``after``: the next sentences of the paragraph, read for what happened at a demonstration;
+    ``theme``: what was seized (the words of the object, or None when it is a name or not told)."""
     """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
@@ -140,6 +144,11 @@ def code(
         if actor1 is not None and is_armed(actor1) and not is_state(actor1):
             return VAC, "Abduction/forced disappearance"
         return SD, "Arrests"
+    if cls == "seize" and theme is not None and not _PLACES.search(theme):
+        # "seized a ton of marijuana", "seized 30 rifles": goods, not territory
+        if _WEAPONS.search(theme):
+            return SD, "Disrupted weapons use"
+        return SD, "Looting/property destruction"
     if cls in ("seize", "fallto"):
         if is_state(actor1):
             return BATTLES, "Government regains territory"
