@@ -59,7 +59,8 @@ def _armed_group(actor: Actor | None) -> bool:
 #: ("against the arrest of a journalist, and burned tyres").
 _GRIEVANCE = re.compile(
     _words()["grievance_markers"].pattern
-    + r"[^.;,]*?(?=[.;,]|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
+    + r"(?:[^.;,]|,(?=\s*(?:which|who|whom|whose|where)\b))*?"  # on through a relative clause
+    r"(?=[.;]|,(?!\s*(?:which|who|whom|whose|where)\b)|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
     re.I,
 )
