@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import DocState, Resolved, generic, is_armed, is_civilian, theatre
-from .coding import REMOTE, code, two_sided
+from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
+from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
@@ -335,6 +335,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     acled_type, acled_sub = code(
         trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme
     )
+    if (
+        acled_sub == "Attack"
+        and not is_state(actor1)
+        and (actor2 is None or is_civilian(actor2))
+        and armed_victim(ctx.document.text[offset : offset + parsed_length(doc)])
+    ):
+        # "a man was shot dead ... The victim had charges for drug trafficking": ACLED codes the
+        # killing of an armed group's member as a fight between armed groups
+        acled_type, acled_sub = "Battles", "Armed clash"
+        actor2 = generic(state, "gang", country) if country in lexicon().gang_countries else None
+        words2 = by_rule if actor2 is not None else []
     if acled_type in ("Violence against civilians", "Battles") and actor1 is not None and is_civilian(actor1):
         # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
         actor1 = generic(state, "unidentified", country or actor1.country)

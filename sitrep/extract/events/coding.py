@@ -49,6 +49,13 @@ _FIREARMS = _words()["firearms"]
 _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
+_ARMED_VICTIM = _words()["armed_victims"]
+
+
+def armed_victim(text: str) -> bool:
+    """The victim told as armed or as one of an armed group ("the victim had charges against him
+    for drug trafficking", "a gang member was shot dead")."""
+    return _ARMED_VICTIM.search(text) is not None
 _WEAPONS = _words()["seized_weapons"]
 
 
