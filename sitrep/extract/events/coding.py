@@ -50,6 +50,7 @@ _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
+_SITE = _words()["military_sites"]
 
 
 def armed_victim(text: str) -> bool:
@@ -243,6 +244,18 @@ def code(
         return BATTLES, "Armed clash"
     if shooters and cls in ("attack", "fire", "strike"):
         return VAC, "Attack"  # fire at people or their homes by shooters not said to fight anyone
+    if (
+        actor2 is not None
+        and actor2.type is None
+        and victim_kind is None
+        and cls in ("attack", "kill", "fire")
+        and (actor1 is None or is_armed(actor1))
+        and not _SITE.search(actor2.name)
+    ):
+        # "militants attacked Napula", "forces fired at two Palestinians": a target named but
+        # not known as an armed organisation (a village, people by nationality) is, in ACLED's
+        # coding, civilians
+        return VAC, "Attack"
     if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
         return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
     if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters):
