@@ -110,7 +110,11 @@ def _seized(trig: Trigger) -> str | None:
     words = [head.lemma_.lower()]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            words += [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj" and c.pos_ != "PROPN"]
+            for c in prep.children:
+                if c.dep_ == "pobj" and (c.text[:1].isupper() or c.ent_type_ in ("GPE", "LOC", "FAC")):
+                    return None  # "the district centre of Imam Sahib": a named place
+                if c.dep_ == "pobj":
+                    words.append(c.lemma_.lower())
     return " ".join(words)
 
 
@@ -330,7 +334,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
     coded_text = clause + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
-    after = _next_sentences(sent) if trig.cls == "protest" else ""
+    if trig.cls == "protest":
+        after = _next_sentences(sent)
+    elif trig.cls in REMOTE or instrument in REMOTE:  # "... Police responded with gunfire."
+        after = _next_sentences(sent, 1)
+    else:
+        after = ""
     theme = _seized(trig) if trig.cls == "seize" else None
     acled_type, acled_sub = code(
         trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme

@@ -115,7 +115,8 @@ def code(
     after: str = "",
     theme: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """``after``: the next sentences of the paragraph, read for what happened at a demonstration;
+    """``after``: the next sentences of the paragraph, read for what happened at a demonstration
+    and for fire returned against remote violence;
     ``theme``: what was seized (the words of the object, or None when it is a name or not told)."""
     """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
@@ -125,7 +126,7 @@ def code(
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument == "ied" and cls in REMOTE:
-        return _remote(REMOTE[cls], cls, instrument, text)  # "shelled ..., the explosion": the named weapon, not the blast
+        return _remote(REMOTE[cls], cls, instrument, text + " " + after)  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -137,9 +138,9 @@ def code(
         "grenade",
         "chemical",
     ):
-        return _remote(REMOTE[instrument], cls, instrument, text)
+        return _remote(REMOTE[instrument], cls, instrument, text + " " + after)
     if cls in REMOTE:
-        return _remote(REMOTE[cls], cls, instrument, text)
+        return _remote(REMOTE[cls], cls, instrument, text + " " + after)
     if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
         # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
         if instrument in REMOTE and not _EXCHANGE.search(text):
