@@ -88,6 +88,11 @@ def _next_sentences(sent: Span, n: int = 2) -> str:
     return " ".join(out)
 
 
+def _previous_sentence(sent: Span) -> str:
+    """The sentence before in the paragraph ("Residents burned tyres. Police dispersed them.")."""
+    return sent.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+
+
 def _seized(trig: Trigger) -> str | None:
     """The common-noun words of what a seize verb took: its object (or passive subject) and that
     noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""
@@ -342,7 +347,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         after = ""
     theme = _seized(trig) if trig.cls == "seize" else None
     acled_type, acled_sub = code(
-        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme
+        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
+        _previous_sentence(sent) if trig.cls == "disperse" else "",
     )
     if (
         acled_sub == "Attack"

@@ -114,10 +114,12 @@ def code(
     victim_kind: str | None,
     after: str = "",
     theme: str | None = None,
+    before: str = "",
 ) -> tuple[str | None, str | None]:
     """``after``: the next sentences of the paragraph, read for what happened at a demonstration
     and for fire returned against remote violence;
-    ``theme``: what was seized (the words of the object, or None when it is a name or not told)."""
+    ``theme``: what was seized (the words of the object, or None when it is a name or not told);
+    ``before``: the sentence before a dispersal, read for what the crowd did."""
     """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
@@ -181,6 +183,10 @@ def code(
     if cls == "disperse":
         if _EXCESSIVE.search(text):
             return PROTESTS, "Excessive force against protesters"
+        if _LATER_VIOLENCE.search(_deeds(text)) or _VIOLENT_CROWD.search(_deeds(before)):
+            # "police dispersed people who were burning debris", "Residents burned tyres. Police
+            # dispersed them.": the crowd was violent, a riot
+            return RIOTS, "Violent demonstration"
         return PROTESTS, "Protest with intervention"
     if cls == "riot":
         if _MOB.search(text):
