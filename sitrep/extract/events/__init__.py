@@ -101,6 +101,17 @@ def _seized(trig: Trigger) -> str | None:
     head = trig.obj_fix or next(
         (c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")), None
     )
+    if head is None:  # "seized about a ton of ...": the parser hangs the amount on "about"
+        head = next(
+            (
+                p
+                for c in trig.head.children
+                if c.dep_ == "prep" and c.lower_ in ("about", "around", "over", "nearly", "almost", "some")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
     lex = lexicon()
     if (
         head is None
