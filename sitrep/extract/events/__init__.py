@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
-from .arguments import DocState, Resolved, generic, is_armed, resolve, theatre
-from .coding import code
+from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
+from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
@@ -117,6 +117,65 @@ def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
         if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
             skip.update(x.i for x in t.subtree)
     return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
+
+
+def _next_sentences(sent: Span, n: int = 2) -> str:
+    """The next ``n`` sentences of the paragraph: what a demonstration came to is often told
+    after it ("Police dispersed the crowd.", "Tyres were burned.")."""
+    doc, nxt, out = sent.doc, sent.end, []
+    for _ in range(n):
+        if nxt >= len(doc):
+            break
+        follow = doc[nxt].sent
+        out.append(follow.text)
+        nxt = follow.end
+    return " ".join(out)
+
+
+def _previous_sentence(sent: Span) -> str:
+    """The sentence before in the paragraph ("Residents burned tyres. Police dispersed them.")."""
+    return sent.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+
+
+def _seized(trig: Trigger) -> str | None:
+    """The common-noun words of what a seize verb took: its object (or passive subject) and that
+    noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""
+    if trig.nominal:
+        return None
+    head = trig.obj_fix or next(
+        (c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+    )
+    if head is None:  # "seized about a ton of ...": the parser hangs the amount on "about"
+        head = next(
+            (
+                p
+                for c in trig.head.children
+                if c.dep_ == "prep" and c.lower_ in ("about", "around", "over", "nearly", "almost", "some")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    lex = lexicon()
+    if (
+        head is None
+        or head.pos_ in ("PROPN", "PRON")
+        or head.ent_type_ in ("GPE", "LOC", "FAC")
+        or head.text[:1].isupper()  # a name the tagger missed ("re-captured Quissanga")
+        or head.lemma_.lower() in lex.kinds  # people: "captured two rebels" is not goods taken
+        or head.lower_ in lex.kinds
+        or head.lemma_.lower() in lex.victims
+    ):
+        return None
+    words = [head.lemma_.lower()]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for c in prep.children:
+                if c.dep_ == "pobj" and (c.text[:1].isupper() or c.ent_type_ in ("GPE", "LOC", "FAC")):
+                    return None  # "the district centre of Imam Sahib": a named place
+                if c.dep_ == "pobj":
+                    words.append(c.lemma_.lower())
+    return " ".join(words)
 
 
 def _told_as_scene(trig: Trigger) -> bool:
@@ -331,6 +390,21 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()
     a1, a2 = sentence_parties(sent, trig, state, country)
+    if (
+        not trig.nominal
+        and a1.token is not None
+        and (
+            a1.token.dep_ == "nsubj" and a1.token.head.lemma_.lower() == "die"
+            or a1.token.dep_ == "nsubjpass" and trig.cls in VIOLENT  # "the man was injured"
+        )
+        and a2.actor is None
+        and a1.actor is not None
+        and not is_armed(a1.actor)
+        and not is_state(a1.actor)
+    ):
+        # "the woman died", "a man died under torture", "the man was injured": who died or was
+        # hurt is the victim, not the doer
+        a1, a2 = Resolved(None), a1
     actor1, actor2 = a1.actor, a2.actor
     words1, words2 = cited_actor(a1, offset), cited_actor(a2, offset)
     by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
@@ -366,8 +440,33 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     coded_text = (
         _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
     )
-    acled_type, acled_sub = code(trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind)
+    if trig.cls == "protest":
+        after = _next_sentences(sent)
+    elif trig.cls in REMOTE or instrument in REMOTE:  # "... Police responded with gunfire."
+        after = _next_sentences(sent, 1)
+    else:
+        after = ""
+    theme = _seized(trig) if trig.cls == "seize" else None
+    acled_type, acled_sub = code(
+        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
+        _previous_sentence(sent) if trig.cls == "disperse" else "",
+    )
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
+    if (
+        acled_sub == "Attack"
+        and not is_state(actor1)
+        and (actor2 is None or is_civilian(actor2))
+        and armed_victim(ctx.document.text[offset : offset + parsed_length(doc)])
+    ):
+        # "a man was shot dead ... The victim had charges for drug trafficking": ACLED codes the
+        # killing of an armed group's member as a fight between armed groups
+        acled_type, acled_sub = "Battles", "Armed clash"
+        actor2 = generic(state, "gang", country) if country in lexicon().gang_countries else None
+        words2 = by_rule if actor2 is not None else []
+    if acled_type in ("Violence against civilians", "Battles") and actor1 is not None and is_civilian(actor1):
+        # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
+        actor1 = generic(state, "unidentified", country or actor1.country)
+        words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
@@ -405,14 +504,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if trig.cls == "clash" and actor2 is not None:
             pass
         elif (
-            trig.cls in ("clash", "shots")
-            and actor2 is None
+            actor2 is None
             and acled_sub == "Armed clash"
-            and _told_as_scene(trig)
+            and (trig.cls in ("clash", "shots") and _told_as_scene(trig) or trig.cls in REMOTE and two_sided(clause))
         ):
-            # "a shoot-out took place", "gunshots were reported": ACLED codes two unidentified sides,
-            # unless the sentence before told an armed party's operation there ("Police raided the
-            # slum. A shoot-out broke out."): that party and the unidentified side it met
+            # "a shoot-out took place", "gunshots were reported", "shelling in both directions":
+            # ACLED codes two unidentified sides, unless the sentence before told an armed party's
+            # operation there ("Police raided the slum. A shoot-out broke out."): that party and the
+            # unidentified side it met
             actor1 = actor2 = generic(state, "unidentified", country)
             words1 = words2 = by_rule
             before = _operating_party(state, sent, country)

@@ -371,7 +371,10 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if tok.lower_ in ("he", "she") and state.last_person is not None:
         return Resolved(state.last_person, None, tok)
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
-        return Resolved(state.recent(armed_nonstate=want_armed) or state.recent(), None, tok)
+        back = state.recent(armed_nonstate=want_armed) or state.recent()
+        if tok.lower_ in ("he", "she") and back is not None and (back.type or "") in ("protesters", "rioters"):
+            back = None  # "He was arrested ...": one person, never the crowd of the protest before
+        return Resolved(back, None, tok)
     lower = tok.lemma_.lower()
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     command = _under_command(tok, state, country)

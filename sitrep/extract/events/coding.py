@@ -43,6 +43,56 @@ DEMONSTRATION = _words()["demonstration"]
 _EXCHANGE = _words()["exchange_of_fire"]
 _MOB = _words()["mob"]
 _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
+_LATER_INTERVENTION = _words()["later_intervention"]
+_LATER_VIOLENCE = _words()["later_violence"]
+_FIREARMS = _words()["firearms"]
+_CROWD_SIDES = _words()["crowd_sides"]
+_THROWN = _words()["thrown_objects"]
+_PLACES = _words()["seized_places"]
+_ARMED_VICTIM = _words()["armed_victims"]
+_SITE = _words()["military_sites"]
+
+
+def armed_victim(text: str) -> bool:
+    """The victim told as armed or as one of an armed group ("the victim had charges against him
+    for drug trafficking", "a gang member was shot dead")."""
+    return _ARMED_VICTIM.search(text) is not None
+_WEAPONS = _words()["seized_weapons"]
+
+
+def _armed_group(actor: Actor | None) -> bool:
+    """An armed organisation other than the state's forces."""
+    return is_armed(actor) and not is_state(actor)
+#: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
+#: ("against the arrest of a journalist, and burned tyres").
+_GRIEVANCE = re.compile(
+    _words()["grievance_markers"].pattern
+    + r"(?:[^.;,]|,(?=\s*(?:which|who|whom|whose|where)\b))*?"  # on through a relative clause
+    r"(?=[.;]|,(?!\s*(?:which|who|whom|whose|where)\b)|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
+    re.I,
+)
+
+
+def _deeds(text: str) -> str:
+    """The text without what a demonstration was about: "protested against the killing of a
+    student" tells no killing at the protest, "demanded the release of detained activists" no
+    arrest of its own."""
+    return _GRIEVANCE.sub(" ", text)
+
+
+def two_sided(text: str) -> bool:
+    """Fire told as going both ways, or returned by its target."""
+    return _EXCHANGE.search(text) is not None
+
+
+def _remote(sub: str, cls: str, instrument: str | None, text: str) -> tuple[str, str]:
+    """Remote violence, unless the fire is told as going both ways or the target fired back
+    ("shelling in both directions", "threw a grenade at police, who responded with gunfire"):
+    ACLED codes remote violence that is part of a battle as the battle. Air strikes stay strikes."""
+    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and _EXCHANGE.search(text):
+        return BATTLES, "Armed clash"
+    return EXPLOSIONS, sub
 
 
 def _crowd(actor: Actor | None) -> bool:
@@ -62,7 +112,14 @@ def code(
     instrument: str | None,
     text: str,
     victim_kind: str | None,
+    after: str = "",
+    theme: str | None = None,
+    before: str = "",
 ) -> tuple[str | None, str | None]:
+    """``after``: the next sentences of the paragraph, read for what happened at a demonstration
+    and for fire returned against remote violence;
+    ``theme``: what was seized (the words of the object, or None when it is a name or not told);
+    ``before``: the sentence before a dispersal, read for what the crowd did."""
     """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
@@ -71,7 +128,7 @@ def code(
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument == "ied" and cls in REMOTE:
-        return EXPLOSIONS, REMOTE[cls]  # "shelled ..., the explosion": the named weapon, not the blast
+        return _remote(REMOTE[cls], cls, instrument, text + " " + after)  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -83,9 +140,9 @@ def code(
         "grenade",
         "chemical",
     ):
-        return EXPLOSIONS, REMOTE[instrument]
+        return _remote(REMOTE[instrument], cls, instrument, text + " " + after)
     if cls in REMOTE:
-        return EXPLOSIONS, REMOTE[cls]
+        return _remote(REMOTE[cls], cls, instrument, text + " " + after)
     if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
         # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
         if instrument in REMOTE and not _EXCHANGE.search(text):
@@ -99,6 +156,11 @@ def code(
         if actor1 is not None and is_armed(actor1) and not is_state(actor1):
             return VAC, "Abduction/forced disappearance"
         return SD, "Arrests"
+    if cls == "seize" and theme is not None and not _PLACES.search(theme):
+        # "seized a ton of marijuana", "seized 30 rifles": goods, not territory
+        if _WEAPONS.search(theme):
+            return SD, "Disrupted weapons use"
+        return SD, "Looting/property destruction"
     if cls in ("seize", "fallto"):
         if is_state(actor1):
             return BATTLES, "Government regains territory"
@@ -110,16 +172,21 @@ def code(
     if cls == "protest":
         if actor1 is not None and actor1.name.startswith("Rioters"):
             return RIOTS, "Violent demonstration"  # "rioters demonstrating against ..."
-        if _EXCESSIVE.search(text) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", text, re.I):
+        deeds = _deeds(text)
+        if _EXCESSIVE.search(deeds) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", deeds, re.I):
             return PROTESTS, "Excessive force against protesters"
-        if _VIOLENT_CROWD.search(text):
+        if _VIOLENT_CROWD.search(deeds) or _LATER_VIOLENCE.search(_deeds(after)):
             return RIOTS, "Violent demonstration"
-        if _INTERVENTION.search(text):
+        if _INTERVENTION.search(deeds) or _LATER_INTERVENTION.search(_deeds(after)):
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if cls == "disperse":
         if _EXCESSIVE.search(text):
             return PROTESTS, "Excessive force against protesters"
+        if _LATER_VIOLENCE.search(_deeds(text)) or _VIOLENT_CROWD.search(_deeds(before)):
+            # "police dispersed people who were burning debris", "Residents burned tyres. Police
+            # dispersed them.": the crowd was violent, a riot
+            return RIOTS, "Violent demonstration"
         return PROTESTS, "Protest with intervention"
     if cls == "riot":
         if _MOB.search(text):
@@ -150,17 +217,26 @@ def code(
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
         unknown = actor1 is None or actor1.type is None  # sides not named as armed organisations
-        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text):
+        crowd_side = (
+            _CROWD_SIDES.search(text) is not None
+            and not _armed_group(actor1)
+            and not _armed_group(actor2)
+            and not _FIREARMS.search(text)
+        )
+        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text) or crowd_side:
             # "two groups attacked each other with axes and sticks": ACLED's riot, not a battle
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"
-    if _crowd(actor1) and cls in ("attack", "kill", "strike", "fire"):
+    thrown = _THROWN.search(text) is not None and not _armed_group(actor1) and not is_state(actor1)
+    if (_crowd(actor1) or thrown) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):
             return RIOTS, "Violent demonstration"
         return RIOTS, "Mob violence"
+    # "an armed man", "men in a car opened fire": people who shoot are an armed group to ACLED
+    shooters = _crowd(actor1) and _FIREARMS.search(text) is not None
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:
@@ -173,9 +249,23 @@ def code(
         return VAC, "Attack"
     if is_armed(actor1) and actor2 is not None and is_armed(actor2):
         return BATTLES, "Armed clash"
+    if shooters and cls in ("attack", "fire", "strike"):
+        return VAC, "Attack"  # fire at people or their homes by shooters not said to fight anyone
+    if (
+        actor2 is not None
+        and actor2.type is None
+        and victim_kind is None
+        and cls in ("attack", "kill", "fire")
+        and (actor1 is None or is_armed(actor1))
+        and not _SITE.search(actor2.name)
+    ):
+        # "militants attacked Napula", "forces fired at two Palestinians": a target named but
+        # not known as an armed organisation (a village, people by nationality) is, in ACLED's
+        # coding, civilians
+        return VAC, "Attack"
     if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
         return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
-    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1)):
+    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters):
         # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
         # ACLED's coding, a civilian
         return VAC, "Attack"

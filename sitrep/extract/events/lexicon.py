@@ -108,8 +108,13 @@ def lexicon() -> Lexicon:
     instruments = tuple(
         (
             cls.split(":")[0],  # "shelling:heavy": a second, earlier list for the same class
+            # whole words, not the tail of a hyphenated one ("anti-aircraft guns" are no aircraft),
+            # nor the name of an agency ("the Air Force Intelligence" is no air strike)
             re.compile(
-                r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I
+                r"(?<![\w-])(?:"
+                + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                + r")(?![\w-])(?!\s+intelligence)",
+                re.I,
             ),
         )
         for cls, words in t["instruments"].items()

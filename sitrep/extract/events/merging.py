@@ -76,7 +76,38 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
         if not any(m.start == span.start and m.end == span.end for m in target.mentions):
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
-    return [e for e in events if id(e) not in folded]
+    kept = [e for e in events if id(e) not in folded]
+    return _fold_crowd_acts(kept)
+
+
+def _fold_crowd_acts(events: list[Event]) -> list[Event]:
+    """ "Residents blocked the road, burning tyres and throwing stones at police": what the crowd
+    did in the demonstration's own clause is that demonstration (ACLED codes it once)."""
+    out: list[Event] = []
+    for ev in events:
+        crowd = ev.plover_type == "PROTEST" and ev.acled_event_type in ("Protests", "Riots")
+        same = (
+            next(
+                (
+                    p
+                    for p in out
+                    if p.plover_type == "PROTEST"
+                    and p.acled_event_type == ev.acled_event_type
+                    and any(m.start < n.end and n.start < m.end for m in p.mentions for n in ev.mentions)
+                ),
+                None,
+            )
+            if crowd
+            else None
+        )
+        if same is None:
+            out.append(ev)
+            continue
+        if same.actor2 is None and ev.actor2 is not None:
+            same.actor2 = ev.actor2
+            same.take("actor2", ev)
+        same.mentions.extend(m for m in ev.mentions if m not in same.mentions)
+    return out
 
 
 def in_title(ctx: Context, start: int) -> bool:

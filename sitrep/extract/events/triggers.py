@@ -370,6 +370,20 @@ def _to_death(tok: Token) -> bool:
     )
 
 
+def _shot_dead(tok: Token) -> Token | None:
+    """"dead" when the parser read "shot dead" as the noun "shot" before the predicate "dead"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if (
+        tok.lower_ not in ("shot", "gunned")
+        or nxt is None
+        or nxt.lower_ != "dead"
+        or nxt.dep_ != "ROOT"
+        or not any(c.dep_ == "nsubj" for c in nxt.children)
+    ):
+        return None
+    return nxt
+
+
 def _found_dead(tok: Token, objs: list[Token]) -> bool:
     """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
     remains = lexicon().remains
@@ -403,6 +417,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
     nominal: list[Trigger] = []
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns or tok.i in by_head:
+            continue
+        dead = _shot_dead(tok)
+        if dead is not None and dead.i not in by_head:
+            # "gunmen riding a motorcycle shot dead a civilian", parsed with "shot" a noun and
+            # "dead" the predicate: the killing, read from "dead" that holds its arguments
+            by_head[dead.i] = Trigger(dead, "ASSAULT", "kill", [tok, dead], status_hint="occurred")
             continue
         entry = noun_key(tok)
         if entry is None:
