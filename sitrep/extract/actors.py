@@ -19,14 +19,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..model import Actor
 from .gazetteer_data import DATA_DIR
 from .phrase_finder import PhraseFinder
 from .user_data import user_files
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
+from .yaml_files import load_yaml
 
 ACTOR_DIR = DATA_DIR / "actors"
 
@@ -46,7 +43,7 @@ _MAX_MATCHED = 50_000  # phrases remembered with their actor; a bound on memory
 #: Head nouns that map to a generic kind, longest first (data/actors/heads.yaml).
 HEADS: dict[str, tuple[str, ...]] = {
     kind: tuple(sorted((str(w).lower() for w in words), key=len, reverse=True))
-    for kind, words in yaml.safe_load((ACTOR_DIR / "heads.yaml").read_text(encoding="utf-8")).items()
+    for kind, words in load_yaml((ACTOR_DIR / "heads.yaml").read_text(encoding="utf-8")).items()
 }
 #: The same heads by their last word, in the order ``match`` tries them (kinds in file order,
 #: longest first): a phrase can only end with a head that ends with its own last word.
@@ -76,7 +73,7 @@ def _country_table() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def load_demonyms() -> dict[str, list[str]]:
     """ISO2 -> demonyms, from the hand-made table."""
-    data = yaml.load((ACTOR_DIR / "demonyms.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    data = load_yaml((ACTOR_DIR / "demonyms.yaml").read_text(encoding="utf-8"))
     return {str(k): [str(x) for x in v] for k, v in data.items()}
 
 
@@ -106,7 +103,7 @@ class ActorRegistry:
 
     def load_file(self, path: Path | str) -> None:
         """Add actors from a YAML/JSON file (same shape as data/actors/actors.yaml); later files win."""
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
         for entry in data.get("actors", []):
             actor = Actor(entry["name"], entry.get("type"), entry.get("country"))
             only = {_key(a) for a in entry.get("only_contexts", [])}

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
 from .user_data import user_files
+from .yaml_files import load_yaml
 
 GAZ_DIR = DATA_DIR / "gazetteer"
 
@@ -63,7 +62,7 @@ def coverage() -> Coverage:
     ruler: dict[str, Any] = {"countries": set(), "with_aliases": set(), "alias_exclude": set()}
     numbers: dict[str, int] = {}
     for path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         every.update(data.get("every_town", []))
         for key in ("countries", "with_aliases", "alias_exclude"):
             ruler[key].update((data.get("ruler") or {}).get(key, []))

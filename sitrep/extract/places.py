@@ -21,8 +21,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
-
 from ..model import Cite, Location
 from .gazetteer_coverage import coverage, stoplist
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines, loose_key
@@ -43,8 +41,7 @@ from .place_names import (
     name_goes_on,
 )
 from .user_data import user_files
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: faster loads
+from .yaml_files import load_yaml
 
 if TYPE_CHECKING:
     from .context import Context
@@ -173,7 +170,7 @@ class Gazetteer:
         return gaz
 
     def _add_landmarks(self) -> None:
-        data = yaml.load((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = load_yaml((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8"))
         for lm in data.get("landmarks", []):
             base = self._candidates(lm["place"], lm["country"])
             if not base:
@@ -191,7 +188,7 @@ class Gazetteer:
     def _add_user_places(self, path: Path) -> None:
         """A user's places with their coordinates (docs/extending.md): found before a packaged
         place of the same name."""
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         for entry in data.get("places", []):
             cc = self._cc(entry["country"])
             if cc is None:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
 from ..model import TimeExpr
 from .gazetteer_data import DATA_DIR, gazetteer_lines
 from .phrase_finder import PhraseFinder
+from .yaml_files import load_yaml
 
 #: Below this share of capitals among letters a text counts as written in lower case.
 LOWER_SHARE = 0.005
@@ -169,10 +168,10 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
             add(parts[1])
             for alias in (parts[2] if len(parts) > 2 else "").split("|"):
                 add(alias)
-    for dems in yaml.safe_load((DATA_DIR / "actors" / "demonyms.yaml").read_text("utf-8")).values():
+    for dems in load_yaml((DATA_DIR / "actors" / "demonyms.yaml").read_text("utf-8")).values():
         for d in dems:
             add(str(d))
-    for actor in yaml.safe_load((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
+    for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
     for line in gazetteer_lines():

@@ -12,15 +12,14 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..model import Event, Statement
 from .statements.lexicon import lexicon as statement_lexicon
+from .yaml_files import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("events/intents.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resources.files("sitrep.data").joinpath("events/intents.yaml").read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in raw["types"].items()}, dict(raw["intent"])
 
 

@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ...model import Actor
+from ..yaml_files import load_yaml
 from .arguments import is_armed, is_civilian, is_state
 from .lexicon import ACLED_CLASSES
 
@@ -27,7 +26,7 @@ SD = "Strategic developments"
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     """``data/events/coding.yaml``: each word list as one whole-word, case-insensitive pattern."""
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("events/coding.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resources.files("sitrep.data").joinpath("events/coding.yaml").read_text(encoding="utf-8"))
     return {k: v if isinstance(v, dict) else re.compile(r"\b(?:" + "|".join(v) + r")\b", re.I) for k, v in raw.items()}
 
 

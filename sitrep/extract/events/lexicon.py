@@ -11,9 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..phrase_finder import PhraseFinder
+from ..yaml_files import load_yaml
 
 Entry = tuple[str, str]  # (PLOVER type, class)
 
@@ -87,7 +86,7 @@ class Lexicon:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("sitrep.data").joinpath(f"events/{name}").read_text(encoding="utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+    return load_yaml(text)  # type: ignore[no-any-return]
 
 
 def _entries(d: dict[str, list[str]]) -> dict[str, Entry]:

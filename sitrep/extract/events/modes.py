@@ -8,14 +8,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..yaml_files import load_yaml
 
 Cue = tuple[str, str]  # (kind: "lemma", "class", "instrument", "text"; value)
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, list[tuple[str, list[Cue], re.Pattern[str] | None]]]:
-    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("events/modes.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(resources.files("sitrep.data").joinpath("events/modes.yaml").read_text(encoding="utf-8"))
     out: dict[str, list[tuple[str, list[Cue], re.Pattern[str] | None]]] = {}
     for plover, modes in raw.items():
         rows = []
