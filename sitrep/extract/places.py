@@ -66,9 +66,9 @@ _BACKREF_RE = re.compile(
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 _SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
-_UNIT_OF = re.compile(
-    r"\s+(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
-    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?"
+_UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
+    r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
+    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
 )
 _QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb"}
 #: "the area of X", "the outskirts of X": X is a place

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
     from ..context import Context
 
+#: "..., and said" closing a reported clause; bounded gaps keep it linear on a long run of spaces
+_AND_VERB_AT_END = re.compile(r"[\s,]{1,20}(?:and|but)\s{1,20}(?:\w+ly\s{1,20})?(?P<v>\w+)$")
+
 def _reported_candidates(
     ctx: Context,
     consumed: list[tuple[int, int]],
@@ -218,7 +221,7 @@ def _reported_from_verb(
     cut = min((a for a, _ in direct_spans if start < a < end), default=None)
     if cut is not None:  # running into a direct quotation ("told X that ... and said: \"...\""): stop before it
         kept = ctx.document.text[start : cut - 1].rstrip(" \t\n,;:\u2014\u2013-")
-        conj = re.search(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+)?(?P<v>\w+)$", kept)
+        conj = _AND_VERB_AT_END.search(kept)
         if conj is not None and conj.group("v").lower() in lex.forms:
             kept = kept[: conj.start()]  # "... and said: \"...\"": the next statement's attribution
         last = kept.split()[-1].lower() if kept.split() else ""
