@@ -54,7 +54,7 @@ _MOJIBAKE = re.compile(rf"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
 _WORD = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=64)  # the parser and the date tagger ask for the same document's view, a batch apart
+@lru_cache(maxsize=8)  # the parser and the date tagger ask for the same document's view (few: a text may be 20 MB)
 def nlp_view(text: str) -> str:
     """The text as the parser should read it: itself, or a repaired copy of the same length."""
     view = _demojibaked(text) if _MOJIBAKE.search(text) else text
