@@ -68,16 +68,7 @@ def _same_country(demonym: str | None, place: Location, state: DocState) -> bool
 def _crowd_sequel(sent: Span) -> str:
     """The next sentences of the paragraph that tell what the same crowd did ("Protesters then
     pelted the police with stones"): ACLED types the demonstration by them."""
-    out = []
-    nxt = sent.end
-    doc = sent.doc
-    for _ in range(2):
-        if nxt >= len(doc):
-            break
-        follow = doc[nxt].sent
-        if _CROWD_SUBJECT.match(follow.text):
-            out.append(follow.text)
-        nxt = follow.end
+    out = [text for text in _following(sent) if _CROWD_SUBJECT.match(text)]
     return " " + " ".join(out) if out else ""
 
 
@@ -119,9 +110,8 @@ def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
     return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
 
 
-def _next_sentences(sent: Span, n: int = 2) -> str:
-    """The next ``n`` sentences of the paragraph: what a demonstration came to is often told
-    after it ("Police dispersed the crowd.", "Tyres were burned.")."""
+def _following(sent: Span, n: int = 2) -> list[str]:
+    """The texts of the next ``n`` sentences of the paragraph."""
     doc, nxt, out = sent.doc, sent.end, []
     for _ in range(n):
         if nxt >= len(doc):
@@ -129,7 +119,13 @@ def _next_sentences(sent: Span, n: int = 2) -> str:
         follow = doc[nxt].sent
         out.append(follow.text)
         nxt = follow.end
-    return " ".join(out)
+    return out
+
+
+def _next_sentences(sent: Span, n: int = 2) -> str:
+    """The next ``n`` sentences of the paragraph: what a demonstration came to is often told
+    after it ("Police dispersed the crowd.", "Tyres were burned.")."""
+    return " ".join(_following(sent, n))
 
 
 def _previous_sentence(sent: Span) -> str:
