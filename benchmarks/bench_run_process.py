@@ -3,6 +3,7 @@
     python benchmarks/bench_run_process.py analyze CORPUS analyses.pkl      # once: the worker's output
     python benchmarks/bench_run_process.py replay analyses.pkl out.db [--code DIR] [-n 5000]
     python benchmarks/bench_run_process.py fuse analyses.pkl out.db [-n 1000]
+    python benchmarks/bench_run_process.py partitions analyses.pkl [--db URL] [-n 1000] [--partitions 4]
 
 ``analyze`` runs the analysis in this process and pickles its output batch by batch (32 pages,
 as `sitrep run` sends them). ``replay`` stores them in a fresh database as the run process does
@@ -11,7 +12,11 @@ as `sitrep run` sends them). ``replay`` stores them in a fresh database as the r
 ``git worktree`` of an older commit), so two versions are compared on the same analyses in one
 session. Run two replays side by side only on an otherwise quiet machine. ``fuse`` stores the
 first ``n`` pages without fusing them, then times one ``fuse()`` over the whole unfused store
-(wall seconds and merges per record kind).
+(wall seconds and merges per record kind). ``partitions`` replays the first ``n`` pages twice,
+batch by batch as a run does: fused in one process, then fused as partitions of the blocks
+(on SQLite one after another in this process; on PostgreSQL, ``--db postgresql://...``, in
+parallel on a Dask LocalCluster of two workers), and compares the two JSONL exports byte for
+byte.
 """
 
 from __future__ import annotations
@@ -117,6 +122,76 @@ def fuse_once(analyses: str, db: str, limit: int) -> None:
     print(f"{done} pages stored unfused; fuse() {took:.1f} s; merges {merged}")
 
 
+def _export_digest(store: object) -> tuple[str, int]:
+    import hashlib
+    import io
+
+    from sitrep.export.jsonl import write_jsonl
+
+    buf = io.StringIO()
+    n = write_jsonl(store, buf)  # type: ignore[arg-type]
+    return hashlib.sha256(buf.getvalue().encode()).hexdigest(), n
+
+
+def _fresh(db: str, name: str) -> str:
+    """A new empty database for one replay: a file beside ``db``, or a new PostgreSQL database."""
+    if not db.startswith("postgresql"):
+        path = Path(f"{db}.{name}")
+        for old in path.parent.glob(path.name + "*"):
+            old.unlink()
+        return str(path)
+    import sqlalchemy as sa
+
+    base, _ = db.rsplit("/", 1)
+    eng = sa.create_engine(db.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with eng.connect() as c:
+        c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    eng.dispose()
+    return f"{base}/{name}"
+
+
+def partitions(analyses: str, db: str, limit: int, count: int) -> None:
+    import contextlib
+
+    from sitrep.engines import dask_client
+    from sitrep.fuse import fuse
+    from sitrep.fuse.partitioned import fuse_in_partitions, fuse_partitioned
+    from sitrep.store import Store
+    from sitrep.stories import update_stories
+
+    digests = {}
+    for how in ("one", "parts"):
+        store = Store(_fresh(db, f"bench_{how}"))
+        done, took = 0, 0.0
+        with contextlib.ExitStack() as stack:
+            client = None
+            if how == "parts" and db.startswith("postgresql"):
+                client = stack.enter_context(dask_client(2))
+            with open(analyses, "rb") as f:
+                while done < limit:
+                    try:
+                        batch = pickle.load(f)[: limit - done]
+                    except EOFError:
+                        break
+                    store.save(None, batch)
+                    done += len(batch)
+                    t = time.perf_counter()
+                    if how == "one":
+                        fuse(store)
+                    elif client is not None:
+                        fuse_partitioned(store, client, count)
+                    else:
+                        fuse_in_partitions(store, count)
+                    took += time.perf_counter() - t
+                    update_stories(store, everywhere=False)
+        update_stories(store)
+        digests[how] = _export_digest(store)
+        print(f"{how:>6}: {done} pages, fusion {took:.1f} s wall, export {digests[how][1]} lines sha256 {digests[how][0][:16]}")
+        store.close()
+    print("identical exports" if digests["one"] == digests["parts"] else "EXPORTS DIFFER")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="what", required=True)
@@ -132,6 +207,11 @@ def main() -> None:
     fu.add_argument("analyses")
     fu.add_argument("db")
     fu.add_argument("-n", type=int, default=1000)
+    pa = sub.add_parser("partitions")
+    pa.add_argument("analyses")
+    pa.add_argument("--db", default="partitions.db", help="a SQLite path or a PostgreSQL URL (its server)")
+    pa.add_argument("-n", type=int, default=1000)
+    pa.add_argument("--partitions", type=int, default=4)
     args = ap.parse_args()
     if getattr(args, "code", None):
         sys.path.insert(0, str(Path(args.code).resolve()))
@@ -139,6 +219,8 @@ def main() -> None:
         analyze(args.corpus, args.out)
     elif args.what == "fuse":
         fuse_once(args.analyses, args.db, args.n)
+    elif args.what == "partitions":
+        partitions(args.analyses, args.db, args.n, args.partitions)
     else:
         replay(args.analyses, args.db, args.n)
 

@@ -13,6 +13,7 @@ document overruns; Dask batches get the same deadline, and a stuck Dask worker i
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -63,8 +64,20 @@ def dask_stream(
     scheduler: str | None = None,
     doc_timeout: float = DEFAULT_DOC_TIMEOUT,
     analyzer: Analyzer | None = None,
+    client: Any = None,
 ) -> Iterator[Batch]:
-    """Analysis on Dask workers: a LocalCluster unless a scheduler address is given."""
+    """Analysis on Dask workers: ``client``'s, else a LocalCluster's unless a scheduler address is given."""
+    if client is not None:
+        yield from _dask_batches(client, docs, batch_size, workers, doc_timeout, analyzer)
+        return
+    with dask_client(workers, scheduler) as own:
+        yield from _dask_batches(own, docs, batch_size, workers, doc_timeout, analyzer)
+
+
+@contextlib.contextmanager
+def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]:
+    """A Dask client: of the scheduler at ``scheduler``, else of a new LocalCluster of
+    ``workers`` single-threaded processes; closed (with its cluster) on exit."""
     from dask.distributed import Client, LocalCluster
 
     cluster = None
@@ -76,41 +89,57 @@ def dask_stream(
         )
         client = Client(cluster)
     try:
-        n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        fn = analyzer or analyze_batch
-
-        def rescue(batch: list[Document], fut: Any, exc: BaseException) -> Batch:
-            """A batch over its deadline or whose worker died: free the worker, go one by one."""
-            _release(client, fut)
-            analyses: list[Analysis] = []
-            errors: list[tuple[Document, str]] = []
-            for doc in batch:
-                one = client.submit(fn, [doc], pure=False)
-                try:
-                    a, e = one.result(timeout=doc_timeout if doc_timeout > 0 else None)
-                except TimeoutError:
-                    _release(client, one)
-                    errors.append((doc, timeout_reason(doc_timeout)))
-                    continue
-                except Exception as err:  # e.g. KilledWorker: this document kills workers
-                    errors.append((doc, f"analysis failed on the Dask worker: {type(err).__name__}: {err}"))
-                    continue
-                analyses += a
-                errors += e
-            return analyses, errors
-
-        yield from ordered(
-            lambda b: client.submit(fn, b, pure=False),
-            docs,
-            batch_size,
-            2 * n,
-            deadline=doc_timeout if doc_timeout > 0 else None,
-            rescue=rescue,
-        )
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def dask_workers(client: Any, default: int) -> int:
+    """How many workers the client's scheduler has (``default`` when it does not say)."""
+    return max(1, len(client.scheduler_info().get("workers", {})) or default)
+
+
+def _dask_batches(
+    client: Any,
+    docs: Iterable[Document],
+    batch_size: int,
+    workers: int,
+    doc_timeout: float,
+    analyzer: Analyzer | None,
+) -> Iterator[Batch]:
+    n = dask_workers(client, workers)
+    fn = analyzer or analyze_batch
+
+    def rescue(batch: list[Document], fut: Any, exc: BaseException) -> Batch:
+        """A batch over its deadline or whose worker died: free the worker, go one by one."""
+        _release(client, fut)
+        analyses: list[Analysis] = []
+        errors: list[tuple[Document, str]] = []
+        for doc in batch:
+            one = client.submit(fn, [doc], pure=False)
+            try:
+                a, e = one.result(timeout=doc_timeout if doc_timeout > 0 else None)
+            except TimeoutError:
+                _release(client, one)
+                errors.append((doc, timeout_reason(doc_timeout)))
+                continue
+            except Exception as err:  # e.g. KilledWorker: this document kills workers
+                errors.append((doc, f"analysis failed on the Dask worker: {type(err).__name__}: {err}"))
+                continue
+            analyses += a
+            errors += e
+        return analyses, errors
+
+    yield from ordered(
+        lambda b: client.submit(fn, b, pure=False),
+        docs,
+        batch_size,
+        2 * n,
+        deadline=doc_timeout if doc_timeout > 0 else None,
+        rescue=rescue,
+    )
 
 
 def _release(client: Any, fut: Any) -> None:
@@ -132,9 +161,11 @@ def stream(
     scheduler: str | None = None,
     doc_timeout: float = DEFAULT_DOC_TIMEOUT,
     analyzer: Analyzer | None = None,
+    client: Any = None,
 ) -> Iterator[Batch]:
+    """``client``: an open Dask client for the dask engine (else it opens its own)."""
     if engine == "dask":
-        return dask_stream(docs, batch_size, workers, scheduler, doc_timeout, analyzer)
+        return dask_stream(docs, batch_size, workers, scheduler, doc_timeout, analyzer, client)
     if engine == "local":
         return local_stream(docs, batch_size, workers, doc_timeout, analyzer)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")

@@ -124,36 +124,48 @@ def run(
                 seen.add(d.content_hash)
                 yield d
 
-    from .engines import stream
+    from .engines import dask_client, dask_workers, stream
     from .fuse import fuse
+    from .fuse.partitioned import fuse_partitioned
     from .stories import update_stories
+
+    client: Any = None  # the dask engine's: analysis, and fusion in partitions on a shared database
 
     def fuse_pending(last: bool = False) -> None:
         """Fusion and story placement are incremental and order-preserving: doing them batch by
         batch gives the records and stories doing them once at the end would; they run while
-        the workers analyze the next batches."""
+        the workers analyze the next batches. On Dask with a PostgreSQL store, fusion runs as
+        partitions on the workers (``fuse.partitioned``: the same records)."""
         with store.exclusive():  # a second run on the store waits its turn
-            for kind, n in fuse(store).items():
+            if client is not None and not store.url.startswith("sqlite"):
+                merged = fuse_partitioned(store, client, 2 * dask_workers(client, workers))
+            else:
+                merged = fuse(store)
+            for kind, n in merged.items():
                 summary.merged[kind] = summary.merged.get(kind, 0) + n
             update_stories(store, everywhere=last)
 
     try:
-        for analyses, errors in stream(
-            engine, new_documents(), batch_size, workers, scheduler, doc_timeout=doc_timeout, analyzer=analyzer
-        ):
-            for doc, reason in errors:
-                fail(doc.source or doc.id, reason, "analyze")
-            stored = store.save(run_id, analyses)
-            summary.stored += len(stored)
-            for a in analyses:
-                summary.words += len(a.document.text.split())
-                summary.records["events"] += len(a.events)
-                summary.records["statements"] += len(a.statements)
-                summary.records["figures"] += len(a.figures)
-            fuse_pending()
-            if progress:
-                progress(len(analyses) + len(errors))
-        fuse_pending(last=True)  # and what an earlier, killed run stored but did not fuse or place
+        with contextlib.ExitStack() as stack:
+            if engine == "dask":
+                client = stack.enter_context(dask_client(workers, scheduler))
+            for analyses, errors in stream(
+                engine, new_documents(), batch_size, workers, scheduler, doc_timeout=doc_timeout,
+                analyzer=analyzer, client=client,
+            ):  # fmt: skip
+                for doc, reason in errors:
+                    fail(doc.source or doc.id, reason, "analyze")
+                stored = store.save(run_id, analyses)
+                summary.stored += len(stored)
+                for a in analyses:
+                    summary.words += len(a.document.text.split())
+                    summary.records["events"] += len(a.events)
+                    summary.records["statements"] += len(a.statements)
+                    summary.records["figures"] += len(a.figures)
+                fuse_pending()
+                if progress:
+                    progress(len(analyses) + len(errors))
+            fuse_pending(last=True)  # and what an earlier, killed run stored but did not fuse or place
     except BaseException:
         summary.seconds = time.perf_counter() - started
         with contextlib.suppress(Exception):  # the database itself may be what failed: report that

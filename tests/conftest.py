@@ -68,7 +68,13 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh empty database of each kind: a SQLite file, or a new PostgreSQL database."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
-    base = request.getfixturevalue("pg_url")
+    return str(request.getfixturevalue("pg_db"))
+
+
+@pytest.fixture
+def pg_db(pg_url: object) -> str:
+    """The URL of a new, empty database on the test PostgreSQL server."""
+    base = pg_url
     import sqlalchemy as sa
 
     name = f"t{next(_db_counter)}_{os.getpid()}"

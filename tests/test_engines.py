@@ -53,6 +53,28 @@ def test_two_workers_give_identical_export(engine: str, corpus: Path, reference:
     assert _without_run_ids(_lines(db)) == _without_run_ids(reference)
 
 
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_dask_run_on_postgresql_fuses_in_partitions_with_the_same_records(
+    corpus: Path, reference: list[dict], pg_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a PostgreSQL store the dask engine fuses on its workers, in partitions of the blocks."""
+    from sitrep.fuse import partitioned
+
+    calls: list[int] = []
+    real = partitioned.fuse_partitioned
+
+    def counted(store, client, count, chunk=partitioned.CHUNK):  # type: ignore[no-untyped-def]
+        calls.append(count)
+        return real(store, client, count, chunk)
+
+    monkeypatch.setattr(partitioned, "fuse_partitioned", counted)
+    summary = sitrep.run([corpus], db=pg_db, batch_size=5, workers=2, engine="dask")
+    assert summary.stored == 24 and not summary.failed
+    assert calls and set(calls) == {4}  # 2 partitions per worker, after every batch
+    assert _without_run_ids(_lines(pg_db)) == _without_run_ids(reference)
+
+
 def test_unknown_engine_is_refused(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         sitrep.run([corpus], db=tmp_path / "x.db", engine="spark")

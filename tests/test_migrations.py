@@ -212,3 +212,32 @@ def test_upgrade_to_0010_backfills_the_timeline_bounds(any_db: str) -> None:
         web = [e["id"] for e in web_timeline(s, EventFilters()).items]
     assert web == [r["id"] for r in timeline(store)]
     store.close()
+
+
+def test_upgrade_to_0012_orders_records_by_their_first_report(tmp_path: Path, any_db: str) -> None:
+    """Records written before 0012 (numbered by a counter) get their first report's document seq."""
+    import sitrep
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i, town in enumerate(["Kano", "Maiduguri", "Jos"]):
+        (corpus / f"r{i}.txt").write_text(
+            f"Attack in {town}\n\nGunmen attacked a police post in {town}, Nigeria, on {i + 3} March 2021, killing "
+            f"{i + 2} officers, police said.\n",
+            encoding="utf-8",
+        )
+    sitrep.run([corpus], db=any_db)
+    engine = make_engine(db_url(any_db))
+    cfg, _ = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0011")
+        conn.execute(text("UPDATE events SET seq = 1000"))  # a counter's numbers, not the documents'
+    migrate(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT e.seq, d.seq FROM events e JOIN extractions x ON x.id = e.id JOIN documents d ON d.id = x.doc_id"
+        )).all()  # fmt: skip
+    engine.dispose()
+    assert len(rows) >= 3 and all(record == doc for record, doc in rows)
+    assert len({doc for _, doc in rows}) == 3

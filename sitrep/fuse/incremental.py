@@ -77,23 +77,26 @@ class _MemberSignatures:
 _SIGNATURES_OF: weakref.WeakKeyDictionary[Store, _MemberSignatures] = weakref.WeakKeyDictionary()
 
 
-def fuse(store: Store, chunk: int = CHUNK) -> dict[str, int]:
+def fuse(store: Store, chunk: int = CHUNK, partition: tuple[int, int] | None = None) -> dict[str, int]:
     """Merge every not-yet-fused extraction into the store's fused records.
 
     Works through pending extractions ``chunk`` at a time; each one meets only the fused
     records that share a blocking key with it, so time and memory do not grow with the store.
+    ``partition`` (index, count): only the extractions of that partition of the fusion blocks
+    (``sitrep.fuse.partitioned``; their block numbers must be assigned).
     """
     fusion = FusionStore(store)
     merged_counts: dict[str, int] = {}
     for kind in ("statement", "event", "figure"):
         merged_counts[kind] = 0
-        while pending := fusion.unfused(kind, limit=chunk):
+        while pending := fusion.unfused(kind, limit=chunk, partition=partition):
             merged_counts[kind] += _fuse_chunk(fusion, kind, pending)
     return merged_counts
 
 
-def _fuse_chunk(store: FusionStore, kind: str, pending: list[Any]) -> int:
-    recs = [{**e.data, "id": e.id} for e in pending]
+def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -> int:
+    recs = [{**e.data, "id": e.id} for e, _ in pending]
+    doc_seq = {e.id: seq for e, seq in pending}
     keys_of = {r["id"]: record_keys(kind, r) for r in recs}
     # only keys of this chunk are ever looked up (new records' keys are among them)
     # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
@@ -182,5 +185,6 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[Any]) -> int:
     stored_rows.update(k for k, _ in new_keys)
     full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
-                      trim_keys=full, keys_kept=MAX_KEY_RECORDS)  # fmt: skip
+                      trim_keys=full, keys_kept=MAX_KEY_RECORDS,
+                      seqs={fid: doc_seq[fid] for fid in added if fid in doc_seq})  # fmt: skip
     return merged

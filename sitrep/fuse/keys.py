@@ -37,6 +37,12 @@ MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a
 MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
 
 
+def block_number(kind: str, rec: dict[str, Any]) -> int:
+    """A number for the record's block (every key of a record starts with its block, and records
+    of different blocks never match): fusion partitions are block numbers modulo their count."""
+    return int(hashlib.sha1(f"{kind}|{_block(kind, rec)}".encode()).hexdigest()[:7], 16)
+
+
 def key_text(kind: str, rec: dict[str, Any]) -> str:
     return rec.get("quote", "") if kind == "statement" else record_text(rec)
 

@@ -7,7 +7,7 @@ they are fused."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
@@ -25,10 +25,26 @@ class FusionStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def unfused(self, kind: str, limit: int | None = None) -> list[Extraction]:
-        """Extractions not yet fused, in ingest order (the first ``limit`` of them)."""
+    def unfused(
+        self, kind: str, limit: int | None = None, partition: tuple[int, int] | None = None
+    ) -> list[tuple[Extraction, int]]:
+        """Extractions not yet fused with their document's seq, in ingest order (the first
+        ``limit`` of them); ``partition`` (index, count): only those of that partition."""
         with self.store.session() as s:
-            return list(s.scalars(unfused_query(kind, limit)))
+            return [(x, seq) for x, seq in s.execute(unfused_query(kind, limit, partition))]
+
+    def assign_blocks(self, block_of: Callable[[str, dict[str, Any]], int]) -> int:
+        """Give every pending extraction without one its fusion block number; returns how many."""
+        done = 0
+        with self.store.session() as s, s.begin():
+            q = select(Extraction.id, Extraction.kind, Extraction.data).where(
+                Extraction.fused_id.is_(None), Extraction.fusion_block.is_(None)
+            )
+            rows = [{"id": eid, "fusion_block": block_of(kind, data)} for eid, kind, data in s.execute(q)]
+            for part in batched(rows, 5000):
+                s.execute(update(Extraction), part)
+                done += len(part)
+        return done
 
     def fusion_index(self, kind: str, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
         """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
@@ -114,6 +130,7 @@ class FusionStore:
         ends: dict[str, dict[str, Any]] | None = None,
         trim_keys: Iterable[str] = (),
         keys_kept: int | None = None,
+        seqs: dict[str, int] | None = None,
     ) -> None:
         """Upsert fused records, add their mentions and blocking keys and mark extractions as
         fused: one transaction, so a kill leaves either all of it or none.
@@ -125,8 +142,13 @@ class FusionStore:
 
         ``tallies``: each record's fusion tally (``tally.new_tally``), stored with it; ``ends``:
         the ids of its compared members (``fusion_ends``). ``trim_keys``: keys that now hold
-        more than ``keys_kept`` records, of which only the ``keys_kept`` last stay."""
+        more than ``keys_kept`` records, of which only the ``keys_kept`` last stay.
+
+        ``seqs``: a new record's place in order, the seq of its first report's document (so
+        that partitions writing in parallel number records as one process would); a new record
+        without one (written without members, as an import does) comes after all others."""
         tallies = tallies or {}
+        seqs = seqs or {}
         ends = ends or {}
         appending = mentions is not None
         table = FUSED_TABLES[kind]
@@ -153,6 +175,8 @@ class FusionStore:
                 row["ends"] = ends.get(data["id"])
                 if data["id"] in existing:
                     changed.append(row)
+                elif data["id"] in seqs:
+                    new_rows.append({**row, "seq": seqs[data["id"]]})
                 else:
                     seq += 1
                     new_rows.append({**row, "seq": seq})
@@ -186,14 +210,18 @@ class FusionStore:
                 s.execute(update(Extraction), [{"id": e, "fused_id": f} for e, f in links.items()])
 
 
-def unfused_query(kind: str, limit: int | None = None) -> Any:
-    """Extractions of ``kind`` not yet fused, in ingest order (found by ``ix_extractions_unfused``)."""
+def unfused_query(kind: str, limit: int | None = None, partition: tuple[int, int] | None = None) -> Any:
+    """(extraction, document seq) of ``kind`` not yet fused, in ingest order (found by
+    ``ix_extractions_unfused``); ``partition`` (index, count): block number modulo count."""
     q = (
-        select(Extraction)
+        select(Extraction, DocumentRow.seq)
         .join(DocumentRow, DocumentRow.id == Extraction.doc_id)
         .where(Extraction.kind == kind, Extraction.fused_id.is_(None))
         .order_by(DocumentRow.seq, Extraction.id)
     )
+    if partition is not None:
+        index, count = partition
+        q = q.where(Extraction.fusion_block % count == index)
     return q if limit is None else q.limit(limit)
 
 

@@ -76,6 +76,8 @@ class Extraction(Base):
     doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     fused_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    # which fusion partition it belongs to (``sitrep.fuse.partitioned``; NULL until one needs it)
+    fusion_block: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # what fusion has still to do, without reading every extraction (migration 0009)
     __table_args__ = (
         Index("ix_extractions_unfused", "kind", sqlite_where=text("fused_id IS NULL"),
@@ -88,6 +90,7 @@ class _FusedRecord(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    # order of first report: the seq of the document of its first member (whose id it has), ties by id
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
     # what fusion needs of the members (``fuse.tally.new_tally``); read only by fusion, so not loaded with rows
     tally: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, deferred=True)
