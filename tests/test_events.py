@@ -182,3 +182,18 @@ def test_a_claim_by_an_unarmed_party_names_no_doer() -> None:
     )
     ev = _pick(events, None)
     assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_a_scene_set_on_a_day_dates_the_next_sentences() -> None:
+    """"On 9 May, police raided ..." reports no event itself, yet dates the shoot-out it leads to;
+    a day that dates a saying does not date what follows."""
+    text = ("On 4 June 2022, soldiers searched houses in Bama, Borno state. A gunfight broke out and three "
+            "suspected insurgents were killed.\n\n"
+            "On 6 June 2022 the army said it had opened an inquiry. Gunmen attacked a market in Gusau, "
+            "Zamfara state, killing four traders.\n")  # fmt: skip
+    _, events = _events(text)
+    fight = _pick(events, "gunfight")
+    assert fight.date.date == "2022-06-04"
+    assert [c[2] for c in fight.date.cited] == ["narrative date"]
+    market = next(e for e in events if "Gusau" in e.summary)
+    assert market.date.date is None

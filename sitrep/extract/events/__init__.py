@@ -30,7 +30,7 @@ from .parties import claimed_doer, is_participant, sentence_parties, strikes_doe
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import between, subject
-from .timing import event_date, is_adverbial, parsed_length
+from .timing import event_date, is_adverbial, parsed_length, scene_date
 from .triggers import Trigger, find_triggers, governing_verb
 from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
@@ -228,6 +228,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 events.append(ev)
                 if ev.acled_event_type is not None:
                     state.last_coded_sent = state.sent_no
+        no_event_dated_it = state.narrative is None or state.narrative[1] != state.sent_no
+        if no_event_dated_it and (scene := scene_date(ctx, para.start, sent, lexicon().speech)) is not None:
+            state.narrative = (scene, state.sent_no)
         remember_sentence(sent, state)
         state.sent_no += 1
     return merge_headline(ctx, fold_arrests_into_protests(events, state))
@@ -235,6 +238,7 @@ def extract_events(ctx: Context) -> list[Event]:
 
 #: sentences after a dated report that an undated report of what happened is read at its date
 NARRATIVE_SENTENCES = 2
+
 
 def _clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
     """Token range of the clause expressing the event (the whole sentence for the main verb)."""

@@ -106,3 +106,24 @@ def is_adverbial(ctx: Context, offset: int, sent: Span, lo: int, hi: int) -> boo
         and root.head.lower_ in ("on", "in", "at", "during", "over", "overnight")
         and (root.head.head.pos_ in ("VERB", "AUX") or root.head.head.dep_ == "ROOT")
     )
+
+
+def scene_date(ctx: Context, offset: int, sent: Span, speech: frozenset[str]) -> RecordDate | None:
+    """The day a sentence sets its scene on, which dates what the next sentences tell even when
+    it reports no event itself ("On 9 May, police raided a compound in X. A shoot-out broke
+    out."): a day modifying its main verb, in the past tense, other than a verb of saying ("On
+    Monday the ministry said ..." dates the saying, not what follows)."""
+    root = sent.root
+    if root.tag_ not in ("VBD", "VBN") or root.lemma_.lower() in speech:
+        return None
+    for t in ctx.timexes_in(offset + sent.start_char, offset + sent.end_char):
+        tok = _timex_root(sent.doc, t.start - offset, t.end - offset) if t.type == "DATE" else None
+        if tok is None or tok.dep_ not in ("pobj", "npadvmod", "tmod"):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if verb.i != root.i:
+            continue
+        date = _record_date(ctx, t.start, t.end)
+        if date.date and date.precision == "day":
+            return date
+    return None
