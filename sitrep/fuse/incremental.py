@@ -25,25 +25,6 @@ CHUNK = 500
 COMPARED_ENDS = 25
 
 
-def _ends(
-    store: FusionStore, kind: str, added: dict[str, list[dict[str, Any]]], touched: list[str],
-    kept: dict[str, dict[str, list[str]]],
-) -> dict[str, dict[str, list[str]]]:
-    """The ids of each record's first and last ``COMPARED_ENDS`` members after this chunk, from
-    ``kept``, the ends as read for comparison (a record fused before they were kept gets them
-    from its members once)."""
-    if missing := [f for f in touched if f not in kept]:
-        for fid, ms in store.fused_members(kind, missing, ends=COMPARED_ENDS).items():
-            ids = [m["id"] for m in ms]
-            kept[fid] = {"first": ids[:COMPARED_ENDS], "last": ids[-COMPARED_ENDS:]}
-    out = {}
-    for fid, recs in added.items():
-        e = kept.get(fid, {"first": [], "last": []})
-        new = [r["id"] for r in recs]
-        out[fid] = {"first": (e["first"] + new)[:COMPARED_ENDS], "last": (e["last"] + new)[-COMPARED_ENDS:]}
-    return out
-
-
 KEPT_SIGNATURES = 50_000  # compared members whose signature stays in memory between chunks (~1 KB each)
 
 
@@ -106,34 +87,40 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         index[k][fid] = None
         stored_rows[k] += 1
     # a new extraction is compared with the first and last members of each candidate record
-    # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size
+    # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size. The
+    # ends slide as a record gains reports within the chunk too, so what a report is compared
+    # with does not depend on how the pending reports were cut into chunks or partitions
     signature, matcher = SIGNATURES[kind], MATCHERS[kind]
-    # each candidate's members by signature (the matcher gives the same answer for all of one),
-    # with the words of their key text, which pick the closest record when several match
+    signatures = _SIGNATURES_OF.setdefault(store.store, _MemberSignatures())
+    ends_of: dict[str, dict[str, list[str]]] = {}  # each read or new record's compared members
+    members: dict[str, tuple[Any, frozenset[str]]] = {}  # their signatures and key words, by id
+    # each candidate's compared members by signature (the matcher gives the same answer for all
+    # of one), with the words of their key text, which pick the closest record when several match
     distinct: dict[str, dict[Any, frozenset[str]]] = {}
 
-    signatures = _SIGNATURES_OF.setdefault(store.store, _MemberSignatures())
-    ends_of: dict[str, dict[str, list[str]]] = {}
+    def compared(fid: str) -> dict[Any, frozenset[str]]:
+        ends = ends_of.get(fid, {"first": [], "last": []})
+        out: dict[Any, frozenset[str]] = {}
+        for m in dict.fromkeys(ends["first"] + ends["last"]):
+            if m in members:  # a member another run is deleting is no member
+                sig, words = members[m]
+                out.setdefault(sig, words)
+        return out
 
     def read(fids: Iterable[str]) -> None:
         fids = list(fids)
         ends_of.update(store.fusion_ends(kind, fids))
-        compared = {f: list(dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])) for f in fids if f in ends_of}
-        known = signatures.of(store, kind, [m for ids in compared.values() for m in ids])
-        for fid, ids in compared.items():
-            sigs = distinct.setdefault(fid, {})
-            for m in ids:
-                if m in known:  # a member another run is deleting is no member
-                    sig, words = known[m]
-                    sigs.setdefault(sig, words)
+        ids = [m for f in fids if f in ends_of for m in dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])]
+        members.update(signatures.of(store, kind, ids))
         # records fused before their ends were kept: rank their members in the store
         unkept = [f for f in fids if f not in ends_of]
         for fid, ms in store.fused_members(kind, unkept, ends=COMPARED_ENDS).items() if unkept else ():
-            sigs = distinct.setdefault(fid, {})
+            ranked = [m["id"] for m in ms]
+            ends_of[fid] = {"first": ranked[:COMPARED_ENDS], "last": ranked[-COMPARED_ENDS:]}
             for member in ms:
-                sig = signature(member)
-                if sig not in sigs:
-                    sigs[sig] = wordset(key_text(kind, member))
+                members[member["id"]] = (signature(member), wordset(key_text(kind, member)))
+        for fid in fids:
+            distinct[fid] = compared(fid)
 
     # only the candidates are read: those of the index as it stands, in one query; the few that
     # the records this chunk adds to the index bring forward are read when they come up
@@ -154,7 +141,11 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
             merged += 1
         else:
             target = rec["id"]
-        distinct.setdefault(target, {}).setdefault(sig, rec_words)
+        members[rec["id"]] = (sig, rec_words)
+        window = ends_of.get(target, {"first": [], "last": []})
+        ends_of[target] = {"first": (window["first"] + [rec["id"]])[:COMPARED_ENDS],
+                           "last": (window["last"] + [rec["id"]])[-COMPARED_ENDS:]}  # fmt: skip
+        distinct[target] = compared(target)
         added[target].append(rec)
         for k in keys:
             if target not in index[k]:
@@ -181,7 +172,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     new_mentions = [
         m | {"record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in supported_mentions(rec)
     ]
-    ends = _ends(store, kind, added, touched, {f: ends_of[f] for f in touched if f in ends_of})
+    ends = {fid: ends_of[fid] for fid in added}
     stored_rows.update(k for k, _ in new_keys)
     full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
