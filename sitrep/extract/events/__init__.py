@@ -554,6 +554,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
     if _willing(trig):  # "said they were ready to negotiate": willingness to cooperate is AGREE
         plover = WILLING_TYPE.get(trig.plover, plover)
+    if plover == "CONSULT" and actor2 is not None and not trig.nominal and trig.head.lemma_.lower() in lexicon().host_verbs:
+        actor1, actor2, words1, words2 = actor2, actor1, words2, words1  # the visitor acts, the host receives
+    if plover == "AGREE" and status == "denied" and not trig.nominal:
+        plover, status = "REJECT", "occurred"  # "did not accept the terms": a refusal, told as done
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":

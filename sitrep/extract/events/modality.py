@@ -274,8 +274,9 @@ COMMITTED = {
     "AID": "AGREE", "SUPPORT": "AGREE", "AGREE": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE",
     "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
 }  # fmt: skip
-#: ... and the same acts told in the future tense (codebook: AGREE; retreats and concessions: CONCEDE)
-FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE"}
+#: ... and the same acts told in the future tense (codebook: AGREE, also "will meet", a future meeting or
+#: visit; retreats and concessions: CONCEDE)
+FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREAT": "CONCEDE"}
 
 #: Verbal acts whose content never comes before them: what precedes is a misparsed event.
 FRONTLESS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
