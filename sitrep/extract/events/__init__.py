@@ -24,7 +24,7 @@ from .document import actor_registry, country_only_location, locate, remember_se
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
-from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
+from .modality import FUTURE_TYPE, HOSTILE, VERBAL, absorb_complements, conditional, is_aggregate, status_of, under_speech
 from .modes import plover_mode
 from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
@@ -556,6 +556,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         plover = WILLING_TYPE.get(trig.plover, plover)
     if plover == "CONSULT" and actor2 is not None and not trig.nominal and trig.head.lemma_.lower() in lexicon().host_verbs:
         actor1, actor2, words1, words2 = actor2, actor1, words2, words1  # the visitor acts, the host receives
+    if plover in HOSTILE and status in ("planned", "expected", "threatened") and conditional(trig.head):
+        plover = "THREATEN"  # "said it would close the border if ...": a warning
     if plover == "AGREE" and status == "denied" and not trig.nominal:
         plover, status = "REJECT", "occurred"  # "did not accept the terms": a refusal, told as done
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
