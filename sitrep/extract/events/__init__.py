@@ -579,7 +579,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
     conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
-    if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token)):
+    if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token) and not _agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
     state.see(actor2, words2)
@@ -648,6 +648,12 @@ WILLING_TYPE = {
     "ASSAULT": "THREATEN",
 }  # fmt: skip
 _WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
+
+
+def _agentless(trig: Trigger) -> bool:
+    """A verb in the passive told as done, whose doer goes unnamed ("food rations were
+    distributed", "internet access was cut"): an event without a source, not a mention in passing."""
+    return not trig.nominal and trig.head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in trig.head.children)
 
 
 def _willing(trig: Trigger) -> bool:

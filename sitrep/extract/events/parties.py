@@ -132,7 +132,9 @@ def _gov_actor(tok: Token | None, country: str | None) -> Actor | None:
     if not words & GOV_WORDS:
         return None
     lex = lexicon()
-    c = next((lex.demonyms[w] for w in words if w in lex.demonyms), None) or country
+    phrase = tok.doc[min(t.i for t in tok.subtree) : tok.i + 1].text  # "the Sri Lankan government"
+    named = (phrase[a:b].lower() for a, b in lex.demonym_finder.finditer(phrase))
+    c = next((lex.demonyms[w] for w in named if w in lex.demonyms), None) or country
     return Actor(f"Government of {c}", "state", c) if c else Actor("Government", "state", None)
 
 
