@@ -556,6 +556,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         plover = WILLING_TYPE.get(trig.plover, plover)
     if plover == "CONSULT" and actor2 is not None and not trig.nominal and trig.head.lemma_.lower() in lexicon().host_verbs:
         actor1, actor2, words1, words2 = actor2, actor1, words2, words1  # the visitor acts, the host receives
+    if plover == "MOBILIZE" and trig.noun is not None and any(t.lower_ in ("joint", "combined") for t in trig.noun.subtree if t.i < trig.noun.i):
+        plover = "COOPERATE"  # "held joint air force drills": joint action (PLOVER), one side's drill mobilizes
     if plover in HOSTILE and status in ("planned", "expected", "threatened") and conditional(trig.head):
         plover = "THREATEN"  # "said it would close the border if ...": a warning
     if plover == "AGREE" and status == "denied" and not trig.nominal:
