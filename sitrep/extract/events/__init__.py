@@ -24,7 +24,16 @@ from .document import actor_registry, country_only_location, locate, remember_se
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
-from .modality import FUTURE_TYPE, HOSTILE, VERBAL, absorb_complements, conditional, is_aggregate, status_of, under_speech
+from .modality import (
+    FUTURE_TYPE,
+    HOSTILE,
+    VERBAL,
+    absorb_complements,
+    conditional,
+    is_aggregate,
+    status_of,
+    under_speech,
+)
 from .modes import plover_mode
 from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
