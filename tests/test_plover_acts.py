@@ -144,6 +144,9 @@ def test_a_future_meeting_is_agree() -> None:
     ev = _only("The Brazilian president will meet his Argentine counterpart in Montevideo next week.")
     assert ev.plover_type == "AGREE"
     assert _only("The Brazilian president met his Argentine counterpart in Montevideo on Monday.").plover_type == "CONSULT"
+    # a meeting on a schedule the report gives, not an actor's commitment, stays a planned CONSULT
+    ev = _only("Foreign ministers of the Gulf states are to meet in Riyadh next week.")
+    assert (ev.plover_type, ev.status) == ("CONSULT", "planned")
 
 
 def test_a_negated_acceptance_is_a_refusal() -> None:

@@ -561,6 +561,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fatalities = 0  # ACLED codes 0 when no deaths are reported
         toll = by_rule
     plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
+    if trig.plover == "CONSULT" and not _promised(trig):
+        plover = "CONSULT"  # "ministers are to meet next week": a meeting scheduled, no one's commitment
     if _willing(trig):  # "said they were ready to negotiate": willingness to cooperate is AGREE
         plover = WILLING_TYPE.get(trig.plover, plover)
     if plover == "CONSULT" and actor2 is not None and not trig.nominal and trig.head.lemma_.lower() in lexicon().host_verbs:
@@ -659,6 +661,12 @@ WILLING_TYPE = {
     "ASSAULT": "THREATEN",
 }  # fmt: skip
 _WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
+
+
+def _promised(trig: Trigger) -> bool:
+    """A meeting or visit the actor commits to ("will meet", "would travel"): PLOVER AGREE."""
+    verb = next((t for t in [trig.head, *list(trig.head.ancestors)[:3]] if t.pos_ in ("VERB", "AUX")), trig.head)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "'ll", "would") for c in verb.children)
 
 
 def _agentless(trig: Trigger) -> bool:
