@@ -128,3 +128,62 @@ def test_the_head_of_an_organisation_speaks_for_it() -> None:
     _, events, _ = _analyze("The chairman of the African Union Commission visited Khartoum on Tuesday.")
     ev = _event(events, "CONSULT")
     assert ev.actor1 is not None and "African Union" in ev.actor1.name
+
+
+# --- issue #24, second round: future meetings, refusals, visits, conditions, passives, adjectives
+
+
+def _only(text: str) -> Event:
+    _, events, _ = _analyze(text)
+    assert events, text
+    return sorted(events, key=lambda e: e.mentions[0].start)[0]
+
+
+def test_a_future_meeting_is_agree() -> None:
+    # codebook (CONSULT): references to future meetings and state visits are AGREE
+    ev = _only("The Brazilian president will meet his Argentine counterpart in Montevideo next week.")
+    assert ev.plover_type == "AGREE"
+    assert _only("The Brazilian president met his Argentine counterpart in Montevideo on Monday.").plover_type == "CONSULT"
+    # a meeting on a schedule the report gives, not an actor's commitment, stays a planned CONSULT
+    ev = _only("Foreign ministers of the Gulf states are to meet in Riyadh next week.")
+    assert (ev.plover_type, ev.status) == ("CONSULT", "planned")
+
+
+def test_a_negated_acceptance_is_a_refusal() -> None:
+    ev = _only("The opposition did not accept the electoral commission's timetable.")
+    assert (ev.plover_type, ev.status) == ("REJECT", "occurred")
+    assert _only("The opposition accepted the electoral commission's timetable.").plover_type == "AGREE"
+
+
+def test_the_visitor_is_the_actor_of_a_hosted_visit() -> None:
+    ev = _only("Vietnamese President To Lam hosted Indonesian President Prabowo Subianto in Hanoi on Tuesday.")
+    assert ev.plover_type == "CONSULT"
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Indonesia"
+    assert ev.actor2 is not None and ev.actor2.name == "Government of Vietnam"
+
+
+def test_a_hostile_act_promised_on_a_condition_is_a_threat() -> None:
+    ev = _only("Algeria said it would cut gas supplies to Spain if Madrid changed its position.")
+    assert ev.plover_type == "THREATEN"
+
+
+def test_an_agentless_passive_is_an_event_without_a_source() -> None:
+    ev = _only("Mobile internet access was cut in three provinces on Sunday.")
+    assert ev.plover_type == "COERCE" and ev.actor1 is None
+    assert _only("Blankets and tents were distributed to families in the camp on Friday.").plover_type == "AID"
+
+
+def test_a_government_named_by_a_multiword_adjective() -> None:
+    ev = _only("The Sri Lankan government lifted the ban on the party on Tuesday.")
+    assert ev.plover_type == "CONCEDE"
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Sri Lanka"
+
+
+def test_joint_drills_are_cooperation_one_sides_drills_mobilisation() -> None:
+    assert _only("Iran and Russia held joint naval drills in the Gulf of Oman.").plover_type == "COOPERATE"
+    assert _only("Iran held naval drills in the Gulf of Oman on Friday.").plover_type == "MOBILIZE"
+
+
+def test_a_search_that_takes_property_is_coercion() -> None:
+    ev = _only("Police seized the computers of two opposition newspapers in Harare on Monday.")
+    assert (ev.plover_type, ev.plover_mode) == ("COERCE", "seize")

@@ -24,7 +24,16 @@ from .document import actor_registry, country_only_location, locate, remember_se
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
 from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
-from .modality import FUTURE_TYPE, VERBAL, absorb_complements, is_aggregate, status_of, under_speech
+from .modality import (
+    FUTURE_TYPE,
+    HOSTILE,
+    VERBAL,
+    absorb_complements,
+    conditional,
+    is_aggregate,
+    status_of,
+    under_speech,
+)
 from .modes import plover_mode
 from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
@@ -556,8 +565,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fatalities = 0  # ACLED codes 0 when no deaths are reported
         toll = by_rule
     plover = FUTURE_TYPE.get(trig.plover, trig.plover) if _future(trig, status) else trig.plover
+    if trig.plover == "CONSULT" and not _promised(trig):
+        plover = "CONSULT"  # "ministers are to meet next week": a meeting scheduled, no one's commitment
     if _willing(trig):  # "said they were ready to negotiate": willingness to cooperate is AGREE
         plover = WILLING_TYPE.get(trig.plover, plover)
+    if plover == "CONSULT" and actor2 is not None and not trig.nominal and trig.head.lemma_.lower() in lexicon().host_verbs:
+        actor1, actor2, words1, words2 = actor2, actor1, words2, words1  # the visitor acts, the host receives
+    if plover == "MOBILIZE" and trig.noun is not None and any(t.lower_ in ("joint", "combined") for t in trig.noun.subtree if t.i < trig.noun.i):
+        plover = "COOPERATE"  # "held joint air force drills": joint action (PLOVER), one side's drill mobilizes
+    if plover in HOSTILE and status in ("planned", "expected", "threatened") and conditional(trig.head):
+        plover = "THREATEN"  # "said it would close the border if ...": a warning
+    if plover == "AGREE" and status == "denied" and not trig.nominal:
+        plover, status = "REJECT", "occurred"  # "did not accept the terms": a refusal, told as done
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":
@@ -577,7 +596,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
     conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
-    if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token)):
+    if acled_type is None and (_modifier(trig) or actor1 is None and not is_participant(a1.token) and not _agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
     state.see(actor2, words2)
@@ -646,6 +665,18 @@ WILLING_TYPE = {
     "ASSAULT": "THREATEN",
 }  # fmt: skip
 _WILLING_WORDS = frozenset({"ready", "willing", "prepared"})
+
+
+def _promised(trig: Trigger) -> bool:
+    """A meeting or visit the actor commits to ("will meet", "would travel"): PLOVER AGREE."""
+    verb = next((t for t in [trig.head, *list(trig.head.ancestors)[:3]] if t.pos_ in ("VERB", "AUX")), trig.head)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "shall", "'ll", "would") for c in verb.children)
+
+
+def _agentless(trig: Trigger) -> bool:
+    """A verb in the passive told as done, whose doer goes unnamed ("food rations were
+    distributed", "internet access was cut"): an event without a source, not a mention in passing."""
+    return not trig.nominal and trig.head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in trig.head.children)
 
 
 def _willing(trig: Trigger) -> bool:

@@ -82,6 +82,8 @@ class Lexicon:
     identity_markers: dict[str, str] = field(default_factory=dict)
     ethnic_groups: dict[str, str] = field(default_factory=dict)  # lower -> as written
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
+    party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
+    host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -153,6 +155,8 @@ def lexicon() -> Lexicon:
         doer_verbs=frozenset(r.get("doer_verbs", ())),
         doer_preps={str(k): str(v) for k, v in (r.get("doer_preps") or {}).items()},
         claim_objects=frozenset(r.get("claim_objects", ())),
+        host_verbs=frozenset(r.get("host_verbs", ())),
+        party_anaphors=frozenset(r.get("party_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),
         identity_markers={str(k).lower(): str(v) for k, v in (r.get("identity_markers") or {}).items()},

@@ -274,8 +274,23 @@ COMMITTED = {
     "AID": "AGREE", "SUPPORT": "AGREE", "AGREE": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE",
     "CONCEDE": "CONCEDE", "RETREAT": "CONCEDE",
 }  # fmt: skip
-#: ... and the same acts told in the future tense (codebook: AGREE; retreats and concessions: CONCEDE)
-FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "RETREAT": "CONCEDE"}
+#: ... and the same acts told in the future tense (codebook: AGREE, also "will meet", a future meeting or
+#: visit; retreats and concessions: CONCEDE)
+FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREAT": "CONCEDE"}
+
+#: hostile acts that, told as future acts on a condition ("said it would close the border if
+#: troops entered", "will cut gas supplies unless the debt is paid"), are a coercive warning: PLOVER
+#: THREATEN ("threats, coercive or forceful warnings with serious potential repercussions")
+HOSTILE = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditional(tok: Token) -> bool:
+    """The act hangs on an if/unless clause: "would retaliate if attacked"."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children) for c in tok.children
+    )
+
 
 #: Verbal acts whose content never comes before them: what precedes is a misparsed event.
 FRONTLESS = frozenset({"REQUEST", "ACCUSE", "REJECT"})

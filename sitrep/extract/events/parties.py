@@ -132,7 +132,9 @@ def _gov_actor(tok: Token | None, country: str | None) -> Actor | None:
     if not words & GOV_WORDS:
         return None
     lex = lexicon()
-    c = next((lex.demonyms[w] for w in words if w in lex.demonyms), None) or country
+    phrase = tok.doc[min(t.i for t in tok.subtree) : tok.i + 1].text  # "the Sri Lankan government"
+    named = (phrase[a:b].lower() for a, b in lex.demonym_finder.finditer(phrase))
+    c = next((lex.demonyms[w] for w in named if w in lex.demonyms), None) or country
     return Actor(f"Government of {c}", "state", c) if c else Actor("Government", "state", None)
 
 
@@ -169,6 +171,8 @@ def _named_party(tok: Token | None) -> Actor | None:
     named = named or tok.pos_ == "PROPN" and not tok.ent_type_ and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
     )
+    # an acronym the tagger left untyped ("ECOWAS suspended Mali ...")
+    named = named or tok.pos_ == "PROPN" and not tok.ent_type_ and len(tok.text) >= 3 and tok.text.isupper()
     if not (named or tok.lower_ in lexicon().party_nouns):
         return None  # a common noun that names no party ("peace", "the two sides")
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "punct")]
@@ -465,7 +469,11 @@ def is_participant(tok: Token | None) -> bool:
     if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return low in lexicon().government_titles or lemma in lexicon().government_titles or lemma in ANAPHORS or low in lexicon().kinds
+    lex = lexicon()
+    return (
+        low in lex.government_titles or lemma in lex.government_titles or lemma in ANAPHORS or low in lex.kinds
+        or low in lex.party_anaphors
+    )
 
 
 def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None) -> Resolved:

@@ -37,6 +37,8 @@ CHAIN_NOUNS = frozenset(
         "tonne",
         "ton",
         "truckload",
+        "batch",  # "delivered the first batch of F-16 jets"
+        "consignment",
     ]
 )
 AGGREGATE_NOUNS = frozenset(
