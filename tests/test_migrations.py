@@ -178,10 +178,12 @@ def test_pending_extractions_are_found_by_the_unfused_index(tmp_path: Path) -> N
     from sitrep.store import Store
 
     store = Store(tmp_path / "plan.db")
-    sql = str(unfused_query("event", 500).compile(store.engine, compile_kwargs={"literal_binds": True}))
-    with store.engine.connect() as c:
-        plan = " ".join(str(row[-1]) for row in c.execute(text("EXPLAIN QUERY PLAN " + sql)))
-    assert "ix_extractions_unfused" in plan, plan
+    for partition in (None, (1, 4)):  # one partition's pending ones too (``fuse.partitioned``)
+        query = unfused_query("event", 500, partition)
+        sql = str(query.compile(store.engine, compile_kwargs={"literal_binds": True}))
+        with store.engine.connect() as c:
+            plan = " ".join(str(row[-1]) for row in c.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert "ix_extractions_unfused" in plan, plan
 
 
 def test_upgrade_to_0010_backfills_the_timeline_bounds(any_db: str) -> None:
