@@ -1,0 +1,85 @@
+"""Where a text's other words settle a place (composed sentences): a named actor of one country,
+a longer name around the one the model tagged, a quarter's name, a unit named after "in"."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import Gazetteer
+
+from .test_places import locate_sentence, make_ctx
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_a_named_actor_of_one_country_breaks_a_tie(gaz: Gazetteer) -> None:
+    # Komsomolets is a village in Russia and (by an alias) a town in Ukraine: the monitoring
+    # mission, which works only in Ukraine, says which
+    text = "The OSCE Special Monitoring Mission recorded shelling near Komsomolets on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Ukraine"
+    assert text[loc.cited[0][0] : loc.cited[0][1]] == "Komsomolets"
+
+
+def test_without_the_actor_the_village_stays_where_it_was(gaz: Gazetteer) -> None:
+    text = "Observers recorded shelling near Komsomolets on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags "London"; the gazetteer knows "East London"
+        ("Nurses protested outside a hospital in East London on Monday.", "East London", "South Africa"),
+        # lower-case connectors inside a name
+        ("Workers protested in Kut e Abdollah over unpaid wages.", "Kut-e 'Abdollah", "Iran"),
+        ("Residents protested in Sao Sebastiao da Boa Vista on Friday.", "Sao Sebastiao da Boa Vista", "Brazil"),
+    ],
+)
+def test_the_longer_name_around_a_tagged_one(gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.country) == (name, country)
+
+
+def test_a_quarter_is_not_a_town_abroad(gaz: Gazetteer) -> None:
+    # "Aura" is a Finnish town; "Aura neighborhood" is a quarter of the Brazilian city named before
+    text = "In Manaus, Amazonas, gunmen shot a trader in Aura neighborhood on Monday."
+    ctx = make_ctx(text)
+    clause = "gunmen shot a trader in Aura neighborhood"
+    start = text.index(clause)
+    assert gaz.locate(ctx, start, start + len(clause), guess=False) is None  # the caller reads the sentence
+    loc = gaz.locate(ctx, 0, len(text))
+    assert loc is not None and (loc.name, loc.country) == ("Manaus", "Brazil")
+
+
+def test_another_spelling_of_a_big_town_that_goes_on_is_a_guess(gaz: Gazetteer) -> None:
+    # "Cano" spells Kano (Nigeria) only as an alias; "Cano Raya" is a longer, unknown name
+    text = "Gunmen killed a community leader in the Cano Raya community, Tibu, Norte de Santander."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Tibu", "Colombia")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "country"),
+    [
+        # a town of India so named, but the province after "in" holds no such town: the province
+        ("Gunmen killed a farmer in Ara in As-Sweida on Monday.", "As-Sweida", "Syria"),
+        ("A mine exploded near Wadi al-Rabi in Aljfara on Monday.", "Aljfara", "Libya"),
+    ],
+)
+def test_a_unit_named_after_in_holds_the_place(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == (admin1, country)
+
+
+def test_a_village_called_after_a_town_is_not_that_town(gaz: Gazetteer) -> None:
+    # "Bali Gubadle village": a village of that name, not the Indian town Bali
+    text = "Militants ambushed a patrol near Bali Gubadle village (Afgooye, Lower Shabelle) on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Somalia"
