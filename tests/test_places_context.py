@@ -83,3 +83,43 @@ def test_a_village_called_after_a_town_is_not_that_town(gaz: Gazetteer) -> None:
     text = "Militants ambushed a patrol near Bali Gubadle village (Afgooye, Lower Shabelle) on Friday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.country == "Somalia"
+
+
+def test_a_unit_and_its_cue_then_the_unit_that_holds_it(gaz: Gazetteer) -> None:
+    # "Girardot municipality, Cojedes state": Cojedes (Venezuela) holds the town named first;
+    # the Colombian Girardot is not the place
+    text = "In El Baul, Girardot municipality, Cojedes state, farmers blocked a road on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country) == ("El Baul", "Cojedes", "Venezuela")
+
+
+def test_a_bearing_before_a_bracket_does_not_pull_the_town_abroad(gaz: Gazetteer) -> None:
+    # the unit in the bracket settles which Rafah; the bearing's own reading must not override it
+    text = "Soldiers shelled militant positions south of Rafah (Rafah, North Sinai) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == ("North Sinai", "Egypt")
+
+
+def test_a_name_of_many_towns_is_the_one_in_the_province_the_text_names(gaz: Gazetteer) -> None:
+    # Mexico has many El Refugio; the text is about Guanajuato (Silao and Cortazar lie there)
+    text = "Gunmen killed two men in Silao and Cortazar, Guanajuato. A third man was shot in El Refugio."
+    loc = locate_sentence(gaz, text, "A third man was shot in El Refugio.")
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country) == ("El Refugio", "Guanajuato", "Mexico")
+
+
+def test_a_name_inside_a_longer_one_is_not_a_second_place(gaz: Gazetteer) -> None:
+    text = "In Buenos Aires (Ciudad Autonoma de Buenos Aires), residents banged pots on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Buenos Aires", "Ciudad Autonoma de Buenos Aires", 1)
+
+
+def test_a_town_in_the_province_of_the_district_named_after_it_stands(gaz: Gazetteer) -> None:
+    # the gazetteer does not list Yaounde under Mfoundi, but both lie in Centre: the town stays
+    text = "Teachers demonstrated in Yaounde city (Mfoundi, Centre) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.geo_precision) == ("Yaounde", 1)

@@ -75,6 +75,11 @@ _LINKS = {"e", "i", "ye", "ul", "al", "el", "ad", "ar", "as", "ash", "at", "az",
           "das", "di", "du", "des", "la", "las", "los", "bin", "ibn"}  # fmt: skip
 #: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
 _IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
+#: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
+_UNIT_THEN = re.compile(
+    r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
+    r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
+)
 _QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb", "neighborhoods", "neighbourhoods", "community", "colonia", "barrio"}
 #: "the area of X", "the outskirts of X": X is a place
 _AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
@@ -360,13 +365,41 @@ class Gazetteer:
                     ),
                     None,
                 )  # fmt: skip
-                if holder is not None:
+                # (not a unit abroad: "west of Rafah (Rafah, North Sinai)" is Egypt's Rafah whatever
+                # the bearing's reading)
+                if holder is not None and (m.chosen is None or m.chosen.cc == holder.cc):
                     m.chosen = holder
+        if dominant:
+            self._prefer_named_province(mentions, dominant)
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
         self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
         return mentions, dominant, starts
+
+    @staticmethod
+    def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:
+        """A name with readings in several provinces of the document's country ("El Palmar")
+        is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
+        provinces: Counter[str] = Counter()
+        for m in mentions:
+            if m.partial or m.chosen is None or m.chosen.cc != dominant:
+                continue
+            named = {fold(p.admin1) for p in m.places if p.cc == dominant and p.admin1}
+            if len(named) == 1:
+                provinces[named.pop()] += 1
+        if not provinces:
+            return
+        for m in mentions:
+            chosen = m.chosen
+            if chosen is None or chosen.cc != dominant or chosen.kind in ("country", "region"):
+                continue
+            home = [p for p in m.places if p.cc == dominant and p.kind == chosen.kind]
+            if len({fold(p.admin1) for p in home}) < 2:
+                continue
+            best = max(home, key=lambda p: provinces.get(fold(p.admin1), 0))  # the first of equals
+            if provinces.get(fold(best.admin1), 0) > provinces.get(fold(chosen.admin1), 0):
+                m.chosen = best
 
     @staticmethod
     def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
@@ -422,6 +455,8 @@ class Gazetteer:
                     lo, hi = self._widened(doc, lo, hi, taken)
                 if (lo, hi) != (toks[0].i, toks[-1].i + 1):
                     toks = list(doc[lo:hi])
+                if any(t.i in taken for t in toks):
+                    continue  # inside a longer name found before ("Ciudad Autonoma de Buenos Aires")
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
                 strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
@@ -658,6 +693,7 @@ class Gazetteer:
                 and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
                 and not _UNIT_OF.fullmatch(text, prev_end, f.start)
                 and not (_IN_UNIT.fullmatch(text, prev_end, f.start) and f.places[0].kind in ("admin1", "admin2"))
+                and not _UNIT_THEN.fullmatch(text, prev_end, f.start)
             ):
                 break
             prev_end = f.end if f is not owner else prev_end
@@ -692,7 +728,19 @@ class Gazetteer:
                 )
                 if confirmed and len({p.cc for p in places}) == 1:
                     dominant = places[0].cc
-            elif places[0].kind not in ("country", "admin1") and any(c[3] for c in containers):
+            elif (
+                places[0].kind not in ("country", "admin1")
+                and any(c[3] for c in containers)
+                # a district's towns are listed unevenly ("Yaounde city (Mfoundi, Centre)"): a
+                # town in the district's province is not ruled out by it
+                and not any(
+                    (p.cc, fold(q.admin1)) == (q.cc, fold(p.admin1))
+                    for f in ([owner] if owner is not None else []) + following
+                    for q in f.places
+                    if q.kind == "admin2"
+                    for p in places
+                )
+            ):
                 m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
