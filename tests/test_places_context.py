@@ -123,3 +123,9 @@ def test_a_town_in_the_province_of_the_district_named_after_it_stands(gaz: Gazet
     loc = locate_sentence(gaz, text, text)
     assert loc is not None
     assert (loc.name, loc.geo_precision) == ("Yaounde", 1)
+
+
+def test_a_district_no_town_is_linked_to_takes_its_namesake_town(gaz: Gazetteer) -> None:
+    # GeoNames links no town to Kismaayo district: its coordinates are those of Kismayo town
+    hits = [h for h in gaz.lookup("Kismaayo", country="Somalia") if h.admin2 == "Kismaayo" and h.geo_precision == 2]
+    assert hits and hits[0].lat is not None and abs(hits[0].lat - -0.36) < 0.1
