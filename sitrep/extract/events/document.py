@@ -71,6 +71,15 @@ def seed_country(ctx: Context, state: DocState) -> None:
             if word in ("us", "u.s.", "american") or (word == "us" and text[start:end] != "US"):
                 continue
             state.count_country(lex.demonyms[word], 1, (para.start + start, para.start + end, "gazetteer"))
+        # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
+        # tells the document's country before its first sentence is read (a weak vote, as a demonym)
+        try:
+            found = actor_registry().find(text)
+        except Exception:  # noqa: BLE001 - an actor lookup failure must not lose the events
+            found = []
+        for start, end, actor in found:
+            if actor.country:
+                state.count_country(actor.country, 1, (para.start + start, para.start + end, "actor's country"))
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue

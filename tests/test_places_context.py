@@ -1,0 +1,131 @@
+"""Where a text's other words settle a place (composed sentences): a named actor of one country,
+a longer name around the one the model tagged, a quarter's name, a unit named after "in"."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import Gazetteer
+
+from .test_places import locate_sentence, make_ctx
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_a_named_actor_of_one_country_breaks_a_tie(gaz: Gazetteer) -> None:
+    # Komsomolets is a village in Russia and (by an alias) a town in Ukraine: the monitoring
+    # mission, which works only in Ukraine, says which
+    text = "The OSCE Special Monitoring Mission recorded shelling near Komsomolets on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Ukraine"
+    assert text[loc.cited[0][0] : loc.cited[0][1]] == "Komsomolets"
+
+
+def test_without_the_actor_the_village_stays_where_it_was(gaz: Gazetteer) -> None:
+    text = "Observers recorded shelling near Komsomolets on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags "London"; the gazetteer knows "East London"
+        ("Nurses protested outside a hospital in East London on Monday.", "East London", "South Africa"),
+        # lower-case connectors inside a name
+        ("Workers protested in Kut e Abdollah over unpaid wages.", "Kut-e 'Abdollah", "Iran"),
+        ("Residents protested in Sao Sebastiao da Boa Vista on Friday.", "Sao Sebastiao da Boa Vista", "Brazil"),
+    ],
+)
+def test_the_longer_name_around_a_tagged_one(gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.country) == (name, country)
+
+
+def test_a_quarter_is_not_a_town_abroad(gaz: Gazetteer) -> None:
+    # "Aura" is a Finnish town; "Aura neighborhood" is a quarter of the Brazilian city named before
+    text = "In Manaus, Amazonas, gunmen shot a trader in Aura neighborhood on Monday."
+    ctx = make_ctx(text)
+    clause = "gunmen shot a trader in Aura neighborhood"
+    start = text.index(clause)
+    assert gaz.locate(ctx, start, start + len(clause), guess=False) is None  # the caller reads the sentence
+    loc = gaz.locate(ctx, 0, len(text))
+    assert loc is not None and (loc.name, loc.country) == ("Manaus", "Brazil")
+
+
+def test_another_spelling_of_a_big_town_that_goes_on_is_a_guess(gaz: Gazetteer) -> None:
+    # "Cano" spells Kano (Nigeria) only as an alias; "Cano Raya" is a longer, unknown name
+    text = "Gunmen killed a community leader in the Cano Raya community, Tibu, Norte de Santander."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Tibu", "Colombia")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "country"),
+    [
+        # a town of India so named, but the province after "in" holds no such town: the province
+        ("Gunmen killed a farmer in Ara in As-Sweida on Monday.", "As-Sweida", "Syria"),
+        ("A mine exploded near Wadi al-Rabi in Aljfara on Monday.", "Aljfara", "Libya"),
+    ],
+)
+def test_a_unit_named_after_in_holds_the_place(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == (admin1, country)
+
+
+def test_a_village_called_after_a_town_is_not_that_town(gaz: Gazetteer) -> None:
+    # "Bali Gubadle village": a village of that name, not the Indian town Bali
+    text = "Militants ambushed a patrol near Bali Gubadle village (Afgooye, Lower Shabelle) on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Somalia"
+
+
+def test_a_unit_and_its_cue_then_the_unit_that_holds_it(gaz: Gazetteer) -> None:
+    # "Girardot municipality, Cojedes state": Cojedes (Venezuela) holds the town named first;
+    # the Colombian Girardot is not the place
+    text = "In El Baul, Girardot municipality, Cojedes state, farmers blocked a road on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country) == ("El Baul", "Cojedes", "Venezuela")
+
+
+def test_a_bearing_before_a_bracket_does_not_pull_the_town_abroad(gaz: Gazetteer) -> None:
+    # the unit in the bracket settles which Rafah; the bearing's own reading must not override it
+    text = "Soldiers shelled militant positions south of Rafah (Rafah, North Sinai) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.admin1, loc.country) == ("North Sinai", "Egypt")
+
+
+def test_a_name_of_many_towns_is_the_one_in_the_province_the_text_names(gaz: Gazetteer) -> None:
+    # Mexico has many El Refugio; the text is about Guanajuato (Silao and Cortazar lie there)
+    text = "Gunmen killed two men in Silao and Cortazar, Guanajuato. A third man was shot in El Refugio."
+    loc = locate_sentence(gaz, text, "A third man was shot in El Refugio.")
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country) == ("El Refugio", "Guanajuato", "Mexico")
+
+
+def test_a_name_inside_a_longer_one_is_not_a_second_place(gaz: Gazetteer) -> None:
+    text = "In Buenos Aires (Ciudad Autonoma de Buenos Aires), residents banged pots on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Buenos Aires", "Ciudad Autonoma de Buenos Aires", 1)
+
+
+def test_a_town_in_the_province_of_the_district_named_after_it_stands(gaz: Gazetteer) -> None:
+    # the gazetteer does not list Yaounde under Mfoundi, but both lie in Centre: the town stays
+    text = "Teachers demonstrated in Yaounde city (Mfoundi, Centre) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.geo_precision) == ("Yaounde", 1)
+
+
+def test_a_district_no_town_is_linked_to_takes_its_namesake_town(gaz: Gazetteer) -> None:
+    # GeoNames links no town to Kismaayo district: its coordinates are those of Kismayo town
+    hits = [h for h in gaz.lookup("Kismaayo", country="Somalia") if h.admin2 == "Kismaayo" and h.geo_precision == 2]
+    assert hits and hits[0].lat is not None and abs(hits[0].lat - -0.36) < 0.1
