@@ -237,10 +237,20 @@ def _left_text(tok: Token, keep_det: bool = False) -> str:
     return " ".join(t.text for t in reversed(out))
 
 
+#: A word written in capitals, as an acronym is ("IS", "AQAP").
+_CAPITALS = re.compile(r"[A-Z]{2,5}")
+
+
 def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
     """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
     theatre ("Military Police" in Brazil)."""
     left = _left_text(tok)
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and prev.head.i != tok.i and tok.pos_ == "NOUN" and _CAPITALS.fullmatch(prev.text):
+        # "IS militants attacked ...": the parser read the acronym as the verb "is"
+        named = registry.match(f"{prev.text} {tok.text}")
+        if named is not None and named.name not in BARE_GENERIC:
+            return named
     of = _of_object(tok)
     if of is not None and of.pos_ == "PROPN" and left:
         # "military forces of Artsakh": a name ACLED writes with its "of" phrase
