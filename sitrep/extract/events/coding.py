@@ -50,6 +50,8 @@ _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
+#: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
+TOLL_SENTENCE = _words()["toll_sentence"]
 
 
 def armed_victim(text: str) -> bool:
