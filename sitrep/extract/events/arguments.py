@@ -636,8 +636,10 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
             if ent.text in countries:
                 return Actor(ent.text, "state", ent.text)
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
-            if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
-                return None
+            if ent.label_ == "NORP" and (
+                ent.text.lower() in lexicon().demonyms or ent.text.lower().removesuffix("s") in lexicon().demonyms
+            ):
+                return None  # "Palestinians", "Afghans": people named by nationality, not an organisation
             if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
             return Actor(ent.text, None, None)
