@@ -95,6 +95,10 @@ def test_case_count() -> None:
         ("killing 12 soldiers and displacing 300 families", 12, "exact"),
         ("the strike killed 40 people and forced 2,000 to flee", 40, "exact"),
         ("killed four and left 20 missing", 4, "exact"),
+        # one person named in the sentence before: "... shot a taxi driver. The driver died."
+        ("The driver died in hospital", 1, "exact"),
+        ("The wounded officer was later killed", 1, "exact"),
+        ("The soldiers died in the ambush", None, None),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -278,3 +278,18 @@ def test_sources_naming_different_towns_of_one_province_stay_apart() -> None:
     assert same_event(a, {**b, "location": a["location"]})
     province = {"name": "Borno", "admin1": "Borno", "geo_precision": 3}
     assert same_event(a, {**b, "location": province})  # a report naming no town may be either
+
+
+def test_one_sided_attacks_the_other_way_round_stay_apart() -> None:
+    """ "The army shelled the rebels' positions" and "the rebels shelled army positions" on one
+    day at one place are two attacks; two reports of one clash between them may still fuse."""
+    text_a = "On 3 March 2021, rebel forces shelled army positions near Zolote, killing two soldiers."
+    text_b = "On 3 March 2021, army forces shelled rebel positions near Zolote, killing two fighters."
+    army, rebels = {"name": "Military Forces of Ukraine"}, {"name": "NAF"}
+    shell = {"plover_type": "ASSAULT", "acled_event_type": "Explosions/Remote violence", "location": {"name": "Zolote", "admin1": "Luhansk"}}
+    a = {**_event(text_a, "2021-03-03", 2, "a"), **shell, "actor1": rebels, "actor2": army}
+    b = {**_event(text_b, "2021-03-03", 2, "b"), **shell, "actor1": army, "actor2": rebels}
+    assert not same_event(a, b)
+    assert same_event(a, {**b, "actor1": rebels, "actor2": army})
+    clash = {"acled_event_type": "Battles"}
+    assert same_event({**a, **clash}, {**b, **clash})

@@ -63,6 +63,7 @@ def _event_signature(rec: dict[str, Any]) -> Any:
         wordset(record_text(rec)),
         _town(rec),
         frozenset(m.get("doc_id") for m in rec.get("mentions") or ()) - {None},
+        (rec.get("actor1") or {}).get("name"),
     )
 
 
@@ -84,11 +85,17 @@ GENERIC_ACTOR_PREFIXES = (
 )
 
 
+#: ACLED types where actor1 did it to actor2: the same two sides the other way round are another event.
+ONE_SIDED = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def _events_match(a: Any, b: Any) -> bool:
-    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a = a
-    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b = b
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a, doer_a = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b, doer_b = b
     if type_a != type_b or acled_a != acled_b:
         return False
+    if acled_a in ONE_SIDED and doer_a and doer_b and doer_a != doer_b and doer_a in actors_b and doer_b in actors_a:
+        return False  # "A shelled B" and "B shelled A": two attacks, not two reports of one
     if admin1_a and admin1_b and admin1_a != admin1_b:
         return False
     if town_a and town_b and town_a != town_b and not docs_a & docs_b:

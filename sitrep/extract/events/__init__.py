@@ -23,7 +23,7 @@ from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
-from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline
+from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline, toll_sentence
 from .modality import (
     FUTURE_TYPE,
     HOSTILE,
@@ -240,6 +240,8 @@ def extract_events(ctx: Context) -> list[Event]:
         no_event_dated_it = state.narrative is None or state.narrative[1] != state.sent_no
         if no_event_dated_it and (scene := scene_date(ctx, para.start, sent, lexicon().speech)) is not None:
             state.narrative = (scene, state.sent_no)
+        if toll_sentence(ctx, para.start, sent, events, state):
+            state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
         state.sent_no += 1
     return merge_headline(ctx, fold_arrests_into_protests(events, state))

@@ -237,10 +237,20 @@ def _left_text(tok: Token, keep_det: bool = False) -> str:
     return " ".join(t.text for t in reversed(out))
 
 
+#: A word written in capitals, as an acronym is ("IS", "AQAP").
+_CAPITALS = re.compile(r"[A-Z]{2,5}")
+
+
 def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
     """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
     theatre ("Military Police" in Brazil)."""
     left = _left_text(tok)
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and prev.head.i != tok.i and tok.pos_ == "NOUN" and _CAPITALS.fullmatch(prev.text):
+        # "IS militants attacked ...": the parser read the acronym as the verb "is"
+        named = registry.match(f"{prev.text} {tok.text}")
+        if named is not None and named.name not in BARE_GENERIC:
+            return named
     of = _of_object(tok)
     if of is not None and of.pos_ == "PROPN" and left:
         # "military forces of Artsakh": a name ACLED writes with its "of" phrase
@@ -626,8 +636,10 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
             if ent.text in countries:
                 return Actor(ent.text, "state", ent.text)
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP", "PERSON"):
-            if ent.label_ == "NORP" and ent.text.lower() in lexicon().demonyms:
-                return None
+            if ent.label_ == "NORP" and (
+                ent.text.lower() in lexicon().demonyms or ent.text.lower().removesuffix("s") in lexicon().demonyms
+            ):
+                return None  # "Palestinians", "Afghans": people named by nationality, not an organisation
             if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
             return Actor(ent.text, None, None)

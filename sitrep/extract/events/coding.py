@@ -50,6 +50,9 @@ _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
+#: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
+TOLL_SENTENCE = _words()["toll_sentence"]
+_MUTUAL = _words()["mutual"]
 
 
 def armed_victim(text: str) -> bool:
@@ -228,6 +231,10 @@ def code(
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return BATTLES, "Armed clash"
     thrown = _THROWN.search(text) is not None and not _armed_group(actor1) and not is_state(actor1)
+    # "both groups attacked each other with axes and sticks": a brawl of people no one names as
+    # an armed organisation
+    unnamed = actor1 is None or actor1.name.startswith("Unidentified Armed Group")
+    thrown = thrown or unnamed and _MUTUAL.search(text) is not None and _CRUDE.search(text) is not None
     if (_crowd(actor1) or thrown) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence

@@ -36,7 +36,11 @@ _SINGLE = re.compile(
     r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered)\s+(?:an?|one)\s+\w+"
     r"|an?\s+(?:[\w-]+\s+){0,3}(?:was|has\s+been)\s+(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched"
     r"|(?:shot|stabbed|beaten|hacked|burned|burnt)\s+to\s+death)"
-    r"|an?\s+(?:[\w-]+\s+){0,3}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+)\b",
+    r"|an?\s+(?:[\w-]+\s+){0,3}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
+    # one person named before ("... shot a police officer. The officer died.")
+    r"|^\s*the\s+(?:[\w-]+\s+){0,2}(?:was|has\s+been)\s+(?:later\s+)?(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched"
+    r"|(?:shot|stabbed|beaten|hacked|burned|burnt)\s+to\s+death)"
+    r"|^\s*the\s+(?:[\w-]+\s+){0,2}(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader)\s+(?:later\s+)?died)\b",
     re.I,
 )
 _NONE = re.compile(

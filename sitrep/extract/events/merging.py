@@ -7,12 +7,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Event
+from ..numbers import find_quantities
 from .arguments import DocState, generic, is_state
+from .coding import TOLL_SENTENCE
 from .modality import under_speech
 from .syntax import by_agent, subject
 from .triggers import Trigger
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
 
     from ..context import Context
 
@@ -257,3 +260,24 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
         return True
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
+
+
+def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], state: DocState) -> bool:
+    """ "Gunmen shot a trader in the market. 2 fatalities.": a sentence that is only a toll gives
+    the deaths of the coded event told in the sentence just before, when that event has none."""
+    text = sent.text.rstrip()
+    quants = find_quantities(text)
+    if not quants or quants[0].start != 0 or quants[0].value is None or not events:
+        return False
+    rest = text[quants[0].end :]
+    if TOLL_SENTENCE.fullmatch(rest.strip().rstrip(".!")) is None or not rest[:1].isspace():
+        return False
+    if state.sent_no - state.last_coded_sent != 1:
+        return False
+    prev = events[-1]
+    if prev.acled_event_type is None or prev.fatalities:
+        return False
+    prev.fatalities, prev.fatalities_qualifier = int(quants[0].value), "exact"
+    start = offset + sent.start_char
+    prev.cite(ctx.document, "fatalities", [(start, start + len(text), None)])
+    return True
