@@ -200,3 +200,14 @@ def test_and_said_after_another_reporting_verb_is_its_own_content() -> None:
     st = one(sts, "lose its schools")
     assert "senators" not in st.quote
     assert st.speaker.name == "Alan Pruitt"
+
+
+def test_a_name_opening_with_a_common_given_name_is_a_person_antecedent() -> None:
+    text = (
+        "Convention night\n\n"
+        "On the last day of the convention, Ivanka Trump strode across the stage. "
+        "Then she thanked the delegates.\n\n"
+        '"Policies that let parents thrive should be the norm," she said.'
+    )
+    st = one(stmts(text), "parents thrive")
+    assert st.speaker.name == "Ivanka Trump"

@@ -20,7 +20,7 @@ from ..actors import ActorRegistry
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..context import Context
 
@@ -232,9 +232,7 @@ def index_persons(ctx: Context) -> list[Person]:
     titled: dict[int, str] = {}  # id(speaker) -> "she" / "he" from a title before one of its mentions
     for para in ctx.paragraphs:
         doc: Doc = para.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in _person_spans(doc):
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
             if not name or not name[0].isupper():
                 continue
@@ -260,6 +258,31 @@ def index_persons(ctx: Context) -> list[Person]:
                 titled.setdefault(id(sp), title)
             out.append(Person(para.start + ent.start_char, sp, surname, _is_subject(ent.root)))
     return out
+
+
+_NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"])
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """The PERSON entities, and names the model did not tag as persons that open with a common
+    given name ("Ivanka Trump" read as an organization): two to four capitalized words."""
+    out = [e for e in doc.ents if e.label_ == "PERSON"]
+    given = given_names()
+    i, n = 0, len(doc)
+    while i < n - 1:
+        t = doc[i]
+        if t.is_title and t.ent_type_ not in _NOT_PERSON and t.lower_ in given:
+            j = i + 1
+            while j < n and j - i < 4 and doc[j].ent_type_ not in _NOT_PERSON and (
+                doc[j].is_title and doc[j].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[j].text)
+            ):
+                j += 1
+            if j - i >= 2 and not re.fullmatch(r"[A-Z]\.", doc[j - 1].text):
+                out.append(doc[i:j])
+                i = j
+                continue
+        i += 1
+    return sorted(out, key=lambda e: e.start) if len(out) > 1 else out
 
 
 def _sex(sp: Speaker, titled: dict[int, str]) -> str | None:
