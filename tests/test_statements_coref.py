@@ -141,3 +141,73 @@ def test_pronoun_after_a_fronted_time_phrase_is_the_speaker() -> None:
     )
     st = one(stmts(text), "never promised")
     assert st.speaker.name == "Robert Hale"
+
+
+# ----------------------------------------------------------------- antecedents: speakers, given names, titles
+
+
+def test_he_says_after_a_statement_is_its_speaker_not_the_subject_named_first() -> None:
+    text = (
+        "Primary season\n\n"
+        "Governor Alan Pruitt is the strongest candidate in the field, Walter Brennick argues. "
+        '"Nobody else has won a statewide race twice," he says.'
+    )
+    st = one(stmts(text), "statewide race twice")
+    assert st.speaker.name == "Walter Brennick"
+
+
+def test_she_skips_a_man_known_only_by_his_given_name() -> None:
+    text = (
+        "Trade talks\n\n"
+        "Senator Patricia Lowell met the visiting delegation in Ohio on Monday. "
+        "Governor Richard Amsel joined them later in the afternoon.\n\n"
+        '"We want the plant to stay open," she said.'
+    )
+    st = one(stmts(text), "plant to stay open")
+    assert st.speaker.name == "Patricia Lowell"
+
+
+def test_mrs_with_a_shared_surname_is_not_her_husband() -> None:
+    text = (
+        "Fund-raiser\n\n"
+        "Former governor Bill Harrow spoke first at the dinner in Denver. "
+        "Mrs. Harrow followed him to the stage an hour later.\n\n"
+        '"This campaign is about our children," she said.'
+    )
+    st = one(stmts(text), "about our children")
+    assert st.speaker.name != "Bill Harrow"
+
+
+def test_a_name_before_its_appositive_is_the_speaker_not_a_name_inside_it() -> None:
+    text = (
+        "Reading hour\n\n"
+        "Karen Dallow, director of the Teddy and Me reading program, said she invites parents "
+        "to every class. "
+        '"Reading together is how it starts," she said.'
+    )
+    sts = stmts(text)
+    assert one(sts, "invites parents").speaker.name == "Karen Dallow"
+    assert one(sts, "how it starts").speaker.name == "Karen Dallow"
+
+
+def test_and_said_after_another_reporting_verb_is_its_own_content() -> None:
+    text = (
+        "Budget fight\n\n"
+        "Governor Alan Pruitt met lawmakers on Friday.\n\n"
+        "He criticized the senators for their votes, and said the state would lose its schools."
+    )
+    sts = stmts(text)
+    st = one(sts, "lose its schools")
+    assert "senators" not in st.quote
+    assert st.speaker.name == "Alan Pruitt"
+
+
+def test_a_name_opening_with_a_common_given_name_is_a_person_antecedent() -> None:
+    text = (
+        "Convention night\n\n"
+        "On the last day of the convention, Ivanka Trump strode across the stage. "
+        "Then she thanked the delegates.\n\n"
+        '"Policies that let parents thrive should be the norm," she said.'
+    )
+    st = one(stmts(text), "parents thrive")
+    assert st.speaker.name == "Ivanka Trump"

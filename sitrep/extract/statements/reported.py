@@ -199,6 +199,11 @@ def _reported_from_verb(
     lo = min(a for a, _ in pieces)
     hi = max(b for _, b in pieces)
     doc = sent.doc
+    nxt = [c for c in tok.children if c.dep_ == "conj" and c.i > lo and c.lemma_.lower() in lex.verbs]
+    if nxt and not any(a <= nxt[0].i < b for a, b in pieces if (a, b) != (tok.i + 1, tok.right_edge.i + 1)):
+        # "criticized the plan, and said (that) ...": the next reporting verb is its own statement
+        cc = [c.i for c in tok.children if c.dep_ in ("cc", "punct") and lo < c.i < nxt[0].i]
+        hi = min(hi, min(cc, default=nxt[0].left_edge.i))
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:

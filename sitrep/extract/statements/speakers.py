@@ -7,10 +7,12 @@ Named people are indexed once per document with the title words before their nam
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Speaker
@@ -18,7 +20,7 @@ from ..actors import ActorRegistry
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..context import Context
 
@@ -202,25 +204,46 @@ def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
                 if t.lower_ == "himself" or t.lower_ == "he" and t.dep_ in ("nsubj", "nsubjpass"):
                     v[1] += 1
                     break
-    return {k: ("she" if f > m else "he") for k, (f, m) in votes.items() if f != m}
+    out = {k: ("she" if f > m else "he") for k, (f, m) in votes.items() if f != m}
+    given = given_names()
+    for p in persons:  # no title nor pronoun in the text: a common given name tells ("Hillary Clinton")
+        name = p.speaker.name or ""
+        words = name.split()
+        if len(words) > 1 and name not in out and (g := given.get(words[0].lower())):
+            out[name] = g
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given name -> 'she' / 'he' (sitrep/data/statements/given_names.json)."""
+    raw = json.loads(
+        resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
+    )
+    return {**{n: "he" for n in raw["he"]}, **{n: "she" for n in raw["she"]}}
 
 
 def index_persons(ctx: Context) -> list[Person]:
     """Every PERSON entity of the body, with the role and organization written before it."""
     lex = lexicon()
     out: list[Person] = []
-    known: dict[str, Speaker] = {}
+    known: dict[str, Speaker] = {}  # surname -> the person it last named
+    same: dict[str, list[Speaker]] = {}  # surname -> every person of that surname
+    titled: dict[int, str] = {}  # id(speaker) -> "she" / "he" from a title before one of its mentions
     for para in ctx.paragraphs:
         doc: Doc = para.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in _person_spans(doc):
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
             if not name or not name[0].isupper():
                 continue
             role, org = _title_before(doc, ent.start, lex.roles)
             surname = name.split()[-1].lower()
             prev = known.get(surname)
+            before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]}
+            title = "she" if before & _FEMALE else "he" if before & _MALE else None
+            if prev is not None and title and len(name.split()) == 1 and _sex(prev, titled) not in (None, title):
+                # "Mrs. Clinton" after "Bill Clinton": the namesake of that gender, else someone new
+                prev = next((o for o in reversed(same.get(surname, [])) if _sex(o, titled) in (None, title)), None)
             if prev is not None and (len(name.split()) == 1 or prev.name == name):
                 sp = prev  # a later short mention of a known person
                 if role and not prev.role:
@@ -229,9 +252,43 @@ def index_persons(ctx: Context) -> list[Person]:
                     prev.organization = org
             else:
                 sp = Speaker(name=name, role=role, organization=org)
-                known[surname] = sp
+                same.setdefault(surname, []).append(sp)
+            known[surname] = sp
+            if title:
+                titled.setdefault(id(sp), title)
             out.append(Person(para.start + ent.start_char, sp, surname, _is_subject(ent.root)))
     return out
+
+
+_NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"])
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """The PERSON entities, and names the model did not tag as persons that open with a common
+    given name ("Ivanka Trump" read as an organization): two to four capitalized words."""
+    out = [e for e in doc.ents if e.label_ == "PERSON"]
+    given = given_names()
+    i, n = 0, len(doc)
+    while i < n - 1:
+        t = doc[i]
+        if t.is_title and t.ent_type_ not in _NOT_PERSON and t.lower_ in given:
+            j = i + 1
+            while j < n and j - i < 4 and doc[j].ent_type_ not in _NOT_PERSON and (
+                doc[j].is_title and doc[j].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[j].text)
+            ):
+                j += 1
+            if j - i >= 2 and not re.fullmatch(r"[A-Z]\.", doc[j - 1].text):
+                out.append(doc[i:j])
+                i = j
+                continue
+        i += 1
+    return sorted(out, key=lambda e: e.start) if len(out) > 1 else out
+
+
+def _sex(sp: Speaker, titled: dict[int, str]) -> str | None:
+    """'she' / 'he' of an indexed person so far: a title before one of its mentions, else its given name."""
+    words = (sp.name or "").split()
+    return titled.get(id(sp)) or (given_names().get(words[0].lower()) if len(words) > 1 else None)
 
 
 def _is_subject(tok: Token) -> bool:
@@ -288,12 +345,15 @@ def antecedent(pronoun: str, start: int, memory: Memory, window: int = 6) -> Spe
         if _gender(memory, p.speaker) not in (None, pronoun):
             continue
         by_sent.setdefault(bisect_right(sents, p.pos) - 1, []).append(p)
+    said = {id(p) for p in memory.said}
     for k in range(here, low - 1, -1):
         found = by_sent.get(k)
         if found:
             found.sort(key=lambda p: p.pos)
+            # the speaker of a statement in that sentence first ("X is right, Y argues. '...,' he says")
+            spoke = [p for p in found if id(p) in said]
             subj = [p for p in found if p.subject]
-            return (subj or found)[0].speaker
+            return (spoke or subj or found)[0].speaker
     return None
 
 
@@ -415,9 +475,13 @@ def resolve(
         o = org_name(sm.group("o"))
         return Speaker(name=o, organization=o), True
     if ", " in phrase:  # "the Under-Secretary-General ..., Tom Fletcher" / "Ukraine's energy minister, X,"
-        for person in memory.persons:
-            name = person.speaker.name or ""
-            if start <= person.pos < start + len(phrase) and name and name in phrase.split(", ", 1)[1]:
+        head, rest = phrase.split(", ", 1)
+        inside = [p for p in memory.persons if start <= p.pos < start + len(phrase) and p.speaker.name]
+        for person in inside:  # "Jane Roe, director of the Smith Center,": the name before the comma
+            if person.pos < start + len(head) and (person.speaker.name or "") in head:
+                return person.speaker, False
+        for person in inside:
+            if (person.speaker.name or "") in rest:
                 return person.speaker, False
     p = _clean_phrase(phrase, inverted)
     low = p.lower()
