@@ -32,7 +32,7 @@ def main() -> None:
         (2, "written after the first rule changes"),
         (3, "long wire-style sentences, held out until measured"),
         (4, "written after batch 3's fixes, never tuned on"),
-        (5, "issue #24 second round, measured before its rule changes"),
+        (5, "composed with the codebook, measured before the rules were changed for it"),
     ):
         later = [c for c in cases if c.get("batch") == batch]
         if not later:

@@ -130,7 +130,7 @@ def test_the_head_of_an_organisation_speaks_for_it() -> None:
     assert ev.actor1 is not None and "African Union" in ev.actor1.name
 
 
-# --- issue #24, second round: future meetings, refusals, visits, conditions, passives, adjectives
+# --- second round of political events: future meetings, refusals, visits, conditions, passives, adjectives
 
 
 def _only(text: str) -> Event:

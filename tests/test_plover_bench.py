@@ -20,7 +20,7 @@ def scores() -> tuple[Score, Score]:
 
 def test_overall_floors(scores: tuple[Score, Score]) -> None:
     ours, base = scores
-    assert ours.recall() >= 0.92, ours.misses  # 0.95 after issue #24's second round (batch 5)
+    assert ours.recall() >= 0.92, ours.misses  # 0.95 measured with batch 5 in the set
     assert ours.precision() >= 0.94
     assert ours.source() >= 0.84
     assert ours.recall() > base.recall() + 0.2  # well above the keyword baseline
