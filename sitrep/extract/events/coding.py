@@ -41,6 +41,9 @@ DEMONSTRATION = _words()["demonstration"]
 #: Fire told as going both ways: two sides engage, so the weapons do not make it remote violence.
 _EXCHANGE = _words()["exchange_of_fire"]
 _MOB = _words()["mob"]
+#: A place taken without a fight ("unopposed", "after the army withdrew").
+_WITHOUT_FIGHTING = _words()["without_fighting"]
+_TAKEOVER_VIOLENCE = _words()["takeover_violence"]
 _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
 _LATER_INTERVENTION = _words()["later_intervention"]
 _LATER_VIOLENCE = _words()["later_violence"]
@@ -53,6 +56,12 @@ _SITE = _words()["military_sites"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
 _MUTUAL = _words()["mutual"]
+
+
+def _peaceful_takeover(text: str) -> bool:
+    """A place taken without a fight ("took the town unopposed", "after the army withdrew") and
+    no violence told besides ("without a fight" itself aside)."""
+    return bool(_WITHOUT_FIGHTING.search(text)) and not _TAKEOVER_VIOLENCE.search(_WITHOUT_FIGHTING.sub(" ", text))
 
 
 def armed_victim(text: str) -> bool:
@@ -163,6 +172,8 @@ def code(
         if _WEAPONS.search(theme):
             return SD, "Disrupted weapons use"
         return SD, "Looting/property destruction"
+    if cls in ("seize", "fallto", "retake") and _peaceful_takeover(text):
+        return SD, "Non-violent transfer of territory"
     if cls in ("seize", "fallto"):
         if is_state(actor1):
             return BATTLES, "Government regains territory"
