@@ -265,14 +265,14 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
 def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], state: DocState) -> bool:
     """ "Gunmen shot a trader in the market. 2 fatalities.": a sentence that is only a toll gives
     the deaths of the coded event told in the sentence just before, when that event has none."""
+    if not events or state.sent_no - state.last_coded_sent != 1:
+        return False  # cheap tests first: this runs on every sentence
     text = sent.text.rstrip()
     quants = find_quantities(text)
-    if not quants or quants[0].start != 0 or quants[0].value is None or not events:
+    if not quants or quants[0].start != 0 or quants[0].value is None:
         return False
     rest = text[quants[0].end :]
     if TOLL_SENTENCE.fullmatch(rest.strip().rstrip(".!")) is None or not rest[:1].isspace():
-        return False
-    if state.sent_no - state.last_coded_sent != 1:
         return False
     prev = events[-1]
     if prev.acled_event_type is None or prev.fatalities:
