@@ -9,13 +9,11 @@ with its reason, in a clone that has no ../shared beside it.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
+from .dev_scorers import score_slice
 
 NOTES_SCORER = ROOT.parent / "shared" / "tools" / "score_acled_notes.py"
 NOTES = ROOT.parent / "shared" / "dev" / "acled_notes_2020_dev.csv"
@@ -27,17 +25,7 @@ pytestmark = pytest.mark.slow  # sitrep on 1,200 real notes (about half a minute
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
-    if not (NOTES_SCORER.is_file() and NOTES.is_file()):
-        pytest.skip(f"the shared dev notes or their scorer are missing at {NOTES.parent.parent}")
-    sitrep_exe = Path(sys.executable).parent / "sitrep"
-    out = subprocess.run(
-        [sys.executable, str(NOTES_SCORER), "--sitrep", str(sitrep_exe), "--limit", str(FLOORS["_slice"]), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+    return score_slice(NOTES_SCORER, NOTES, ["--limit", str(FLOORS["_slice"])])
 
 
 @pytest.mark.parametrize("field", FIELDS)

@@ -10,13 +10,11 @@ lowering one needs an explicit edit of that file. Skipped, with its reason, in a
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
+from .dev_scorers import score_slice
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_attributions.py"
 GOLD = ROOT.parent / "shared" / "dev" / "polnear_dev.jsonl"
@@ -28,17 +26,7 @@ pytestmark = pytest.mark.slow  # sitrep on a slice of real articles (about a min
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
-    if not (SCORER.is_file() and GOLD.is_file()):
-        pytest.skip(f"the shared PolNeAR dev set or its scorer are missing at {GOLD.parent.parent}")
-    sitrep_exe = Path(sys.executable).parent / "sitrep"
-    out = subprocess.run(
-        [sys.executable, str(SCORER), "--sitrep", str(sitrep_exe), "--gold", str(GOLD), "--limit", str(FLOORS["_slice"]), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+    return score_slice(SCORER, GOLD, ["--gold", str(GOLD), "--limit", str(FLOORS["_slice"])])
 
 
 @pytest.mark.parametrize("field", FIELDS)
