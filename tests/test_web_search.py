@@ -270,3 +270,24 @@ def test_any_q_is_a_plain_word_search(web: TestClient) -> None:
     assert ids("posts army") == []  # a phrase: words in order
     assert ids("army po") == ["ev_kunduz"]  # the last word is a prefix
     assert ids("*") == ids("-") == []  # no words, nothing matches
+
+
+def test_facets_count_every_match_up_to_their_bound(random_store: tuple[Store, list[dict[str, Any]]],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """Facet counts are the matching events' counts when no more than ``FACET_ROWS`` match; past
+    the bound they count that many of them, and ``event_facet_rows`` says so."""
+    store, events = random_store
+    with store.session() as s:
+        for f in FILTERS:
+            want = [e for e in events if _matches(e, f)]
+            filters = queries.EventFilters(**f)
+            got = dict(queries.event_facets(s, filters, "status"))
+            counts: dict[str, int] = {}
+            for e in want:
+                counts[e.get("status") or "occurred"] = counts.get(e.get("status") or "occurred", 0) + 1
+            assert got == counts, f
+            assert queries.event_facet_rows(s, filters) == (len(want), True), f
+        monkeypatch.setattr(web_events, "FACET_ROWS", 25)
+        everything = queries.EventFilters()
+        assert sum(n for _, n in queries.event_facets(s, everything, "status")) == 25
+        assert queries.event_facet_rows(s, everything) == (25, False)

@@ -252,19 +252,27 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
     return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
 
 
-def event_facets(session: Session, filters: EventFilters, column: str) -> list[tuple[str, int]]:
-    """Counts of matching events by one column (for the filter sidebar), largest first."""
+#: facet counts read at most this many matching events: past it they count a part, which the page says
+FACET_ROWS = COUNT_LIMIT
+
+
+def event_facets(session: Session, filters: EventFilters, column: str, rows: int | None = None) -> list[tuple[str, int]]:
+    """Counts of matching events by one column (for the filter sidebar), largest first, over at
+    most ``rows`` matching events (all of them when no more match: ``bounded_count`` with
+    ``rows``, by default ``FACET_ROWS``, says which), so a filter that matches most of a million events costs what one
+    matching ten thousand does."""
     col = {"plover_type": EventRow.plover_type, "status": EventRow.status,
            "acled_event_type": EventRow.acled_event_type, "admin1": EventRow.admin1,
            "actor1": EventRow.actor1}[column]  # fmt: skip
-    q = (
-        select(col, func.count())
-        .where(*filters.conditions(session), col.is_not(None))
-        .group_by(col)
-        .order_by(func.count().desc(), col)
-        .limit(30)
-    )
+    rows = FACET_ROWS if rows is None else rows
+    part = select(col.label("value")).where(*filters.conditions(session), col.is_not(None)).limit(rows).subquery()
+    q = select(part.c.value, func.count()).group_by(part.c.value).order_by(func.count().desc(), part.c.value).limit(30)
     return [(str(v), int(n)) for v, n in session.execute(q)]
+
+
+def event_facet_rows(session: Session, filters: EventFilters) -> tuple[int, bool]:
+    """How many matching events the facets counted, and True when that is all of them."""
+    return bounded_count(session, EventRow, filters.conditions(session), limit=FACET_ROWS)
 
 
 def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offset: int = 0) -> Paged:

@@ -106,13 +106,15 @@ def events_page(
     except queries.QueryError as e:
         raise HTTPException(400, str(e)) from e
     facets = {c: queries.event_facets(session, filters, c) for c in ("plover_type", "status", "admin1", "actor1")}
+    facet_rows, facets_complete = queries.event_facet_rows(session, filters)
     params = {**filters.active(), "sort": sort if sort != "-date" else None,
               "page_size": page_size if page_size != 50 else None}
     pages = max(1, -(-res.total // page_size))
     if not res.exact:  # counted up to a bound: at least one page past the counted ones
         pages = max(pages, page) + 1
     return render(request, "events.html", events=res.items, total=res.total, exact=res.exact, page=page, pages=pages,
-                  filters=filters, facets=facets, sort=sort, params=params, qs=_qs, plover_types=PLOVER_TYPES)
+                  filters=filters, facets=facets, facets_complete=facets_complete, facet_rows=facet_rows,
+                  sort=sort, params=params, qs=_qs, plover_types=PLOVER_TYPES)
 
 
 @ui.get("/events/{event_id}", response_class=HTMLResponse)
