@@ -98,10 +98,13 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     # of one), with the words of their key text, which pick the closest record when several match
     distinct: dict[str, dict[Any, frozenset[str]]] = {}
 
-    def compared(fid: str) -> dict[Any, frozenset[str]]:
+    def end_ids(fid: str) -> list[str]:
         ends = ends_of.get(fid, {"first": [], "last": []})
+        return list(dict.fromkeys(ends["first"] + ends["last"]))
+
+    def compared(fid: str) -> dict[Any, frozenset[str]]:
         out: dict[Any, frozenset[str]] = {}
-        for m in dict.fromkeys(ends["first"] + ends["last"]):
+        for m in end_ids(fid):
             if m in members:  # a member another run is deleting is no member
                 sig, words = members[m]
                 out.setdefault(sig, words)
@@ -110,7 +113,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     def read(fids: Iterable[str]) -> None:
         fids = list(fids)
         ends_of.update(store.fusion_ends(kind, fids))
-        ids = [m for f in fids if f in ends_of for m in dict.fromkeys(ends_of[f]["first"] + ends_of[f]["last"])]
+        ids = [m for f in fids for m in end_ids(f)]
         members.update(signatures.of(store, kind, ids))
         # records fused before their ends were kept: rank their members in the store
         unkept = [f for f in fids if f not in ends_of]
@@ -164,7 +167,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         for m in ms:
             tally_add(kind, tallies[fid], m)
     fused = []
-    for fid in added:  # in order of first report: new records number the same whatever the chunks
+    for fid in added:  # in order of first report
         tally = tallies.setdefault(fid, new_tally(kind, added[fid][0]))
         for rec in added[fid]:
             tally_add(kind, tally, rec)

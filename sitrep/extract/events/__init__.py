@@ -74,10 +74,10 @@ def _same_country(demonym: str | None, place: Location, state: DocState) -> bool
     return state.registry.country_name(lexicon().demonyms[demonym.lower()]) == place.country
 
 
-def _crowd_sequel(sent: Span) -> str:
-    """The next sentences of the paragraph that tell what the same crowd did ("Protesters then
-    pelted the police with stones"): ACLED types the demonstration by them."""
-    out = [text for text in _following(sent) if _CROWD_SUBJECT.match(text)]
+def _crowd_sequel(following: list[str]) -> str:
+    """Those of the next sentences of the paragraph (``_following``) that tell what the same crowd
+    did ("Protesters then pelted the police with stones"): ACLED types the demonstration by them."""
+    out = [text for text in following if _CROWD_SUBJECT.match(text)]
     return " " + " ".join(out) if out else ""
 
 
@@ -129,12 +129,6 @@ def _following(sent: Span, n: int = 2) -> list[str]:
         out.append(follow.text)
         nxt = follow.end
     return out
-
-
-def _next_sentences(sent: Span, n: int = 2) -> str:
-    """The next ``n`` sentences of the paragraph: what a demonstration came to is often told
-    after it ("Police dispersed the crowd.", "Tyres were burned.")."""
-    return " ".join(_following(sent, n))
 
 
 def _previous_sentence(sent: Span) -> str:
@@ -448,13 +442,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor2 is None or doer.actor.name != actor2.name
         ):
             actor1, words1 = doer.actor, cited_actor(doer, offset)
-    coded_text = (
-        _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(sent) if trig.cls in ("protest", "riot", "disperse") else clause
-    )
-    if trig.cls == "protest":
-        after = _next_sentences(sent)
+    demonstration = trig.cls in ("protest", "riot", "disperse")
+    following = _following(sent) if demonstration else []
+    coded_text = _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(following) if demonstration else clause
+    if trig.cls == "protest":  # what a demonstration came to is often told after it ("Police dispersed the crowd.")
+        after = " ".join(following)
     elif trig.cls in REMOTE or instrument in REMOTE:  # "... Police responded with gunfire."
-        after = _next_sentences(sent, 1)
+        after = " ".join(_following(sent, 1))
     else:
         after = ""
     theme = _seized(trig) if trig.cls == "seize" else None

@@ -56,6 +56,16 @@ _SITE = _words()["military_sites"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
 _MUTUAL = _words()["mutual"]
+_WEAPONS = _words()["seized_weapons"]
+#: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
+#: ("against the arrest of a journalist, and burned tyres").
+_GRIEVANCE = re.compile(
+    _words()["grievance_markers"].pattern
+    + r"(?:[^.;,]|,(?=\s*(?:which|who|whom|whose|where)\b))*?"  # on through a relative clause
+    r"(?=[.;]|,(?!\s*(?:which|who|whom|whose|where)\b)|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
+    re.I,
+)
 
 
 def _peaceful_takeover(text: str) -> bool:
@@ -68,21 +78,11 @@ def armed_victim(text: str) -> bool:
     """The victim told as armed or as one of an armed group ("the victim had charges against him
     for drug trafficking", "a gang member was shot dead")."""
     return _ARMED_VICTIM.search(text) is not None
-_WEAPONS = _words()["seized_weapons"]
 
 
 def _armed_group(actor: Actor | None) -> bool:
     """An armed organisation other than the state's forces."""
     return is_armed(actor) and not is_state(actor)
-#: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
-#: ("against the arrest of a journalist, and burned tyres").
-_GRIEVANCE = re.compile(
-    _words()["grievance_markers"].pattern
-    + r"(?:[^.;,]|,(?=\s*(?:which|who|whom|whose|where)\b))*?"  # on through a relative clause
-    r"(?=[.;]|,(?!\s*(?:which|who|whom|whose|where)\b)|$|\s+and\s+(?:then\s+|later\s+|also\s+)?"
-    r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
-    re.I,
-)
 
 
 def _deeds(text: str) -> str:
@@ -97,11 +97,11 @@ def two_sided(text: str) -> bool:
     return _EXCHANGE.search(text) is not None
 
 
-def _remote(sub: str, cls: str, instrument: str | None, text: str) -> tuple[str, str]:
+def _remote(sub: str, text: str) -> tuple[str, str]:
     """Remote violence, unless the fire is told as going both ways or the target fired back
     ("shelling in both directions", "threw a grenade at police, who responded with gunfire"):
     ACLED codes remote violence that is part of a battle as the battle. Air strikes stay strikes."""
-    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and _EXCHANGE.search(text):
+    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and two_sided(text):
         return BATTLES, "Armed clash"
     return EXPLOSIONS, sub
 
@@ -127,11 +127,12 @@ def code(
     theme: str | None = None,
     before: str = "",
 ) -> tuple[str | None, str | None]:
-    """``after``: the next sentences of the paragraph, read for what happened at a demonstration
-    and for fire returned against remote violence;
-    ``theme``: what was seized (the words of the object, or None when it is a name or not told);
-    ``before``: the sentence before a dispersal, read for what the crowd did."""
-    """(event_type, sub_event_type) or (None, None) when ACLED would not code it."""
+    """(event_type, sub_event_type), or (None, None) when ACLED would not code it.
+
+    ``after``: the next sentences of the paragraph, read for what happened at a demonstration
+    and for fire returned against remote violence; ``theme``: what was seized (the words of the
+    object, or None when it is a name or not told); ``before``: the sentence before a
+    dispersal, read for what the crowd did."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
     if cls == "offensive":
@@ -139,7 +140,7 @@ def code(
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument == "ied" and cls in REMOTE:
-        return _remote(REMOTE[cls], cls, instrument, text + " " + after)  # "shelled ..., the explosion": the named weapon, not the blast
+        return _remote(REMOTE[cls], text + " " + after)  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -151,12 +152,12 @@ def code(
         "grenade",
         "chemical",
     ):
-        return _remote(REMOTE[instrument], cls, instrument, text + " " + after)
+        return _remote(REMOTE[instrument], text + " " + after)
     if cls in REMOTE:
-        return _remote(REMOTE[cls], cls, instrument, text + " " + after)
+        return _remote(REMOTE[cls], text + " " + after)
     if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
         # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
-        if instrument in REMOTE and not _EXCHANGE.search(text):
+        if instrument in REMOTE and not two_sided(text):
             return EXPLOSIONS, REMOTE[instrument]
         return BATTLES, "Armed clash"
     if cls == "sexual":
@@ -164,7 +165,7 @@ def code(
     if cls == "abduct":
         return VAC, "Abduction/forced disappearance"
     if cls == "arrest":
-        if actor1 is not None and is_armed(actor1) and not is_state(actor1):
+        if _armed_group(actor1):
             return VAC, "Abduction/forced disappearance"
         return SD, "Arrests"
     if cls == "seize" and theme is not None and not _PLACES.search(theme):
@@ -185,12 +186,12 @@ def code(
     if cls == "protest":
         if actor1 is not None and actor1.name.startswith("Rioters"):
             return RIOTS, "Violent demonstration"  # "rioters demonstrating against ..."
-        deeds = _deeds(text)
+        deeds, later = _deeds(text), _deeds(after)
         if _EXCESSIVE.search(deeds) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", deeds, re.I):
             return PROTESTS, "Excessive force against protesters"
-        if _VIOLENT_CROWD.search(deeds) or _LATER_VIOLENCE.search(_deeds(after)):
+        if _VIOLENT_CROWD.search(deeds) or _LATER_VIOLENCE.search(later):
             return RIOTS, "Violent demonstration"
-        if _INTERVENTION.search(deeds) or _LATER_INTERVENTION.search(_deeds(after)):
+        if _INTERVENTION.search(deeds) or _LATER_INTERVENTION.search(later):
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if cls == "disperse":
