@@ -50,7 +50,8 @@ def _random_events(n: int, seed: int = 3) -> list[dict[str, Any]]:
             "type": "event", "id": f"ev{i:03d}", "plover_type": rng.choice(["ASSAULT", "PROTEST", "COERCE"]),
             "acled_event_type": rng.choice([None, "Battles"]), "actor1": {"name": a1},
             "actor2": {"name": a2} if a2 else None,
-            "location": {"name": loc[0], "admin1": loc[1], "country": "Afghanistan"} if loc else None,
+            "location": {"name": loc[0], "admin1": loc[1], "country": "Afghanistan", "lat": 30 + len(loc[0]) / 10,
+                         "lon": 65 + len(loc[1]) / 10} if loc else None,
             "date": date, "status": rng.choice(["occurred", "planned"]),
             "fatalities": rng.choice([None, 0, 3, 12]), "summary": summary, "mentions": mentions,
         })  # fmt: skip
@@ -275,19 +276,39 @@ def test_any_q_is_a_plain_word_search(web: TestClient) -> None:
 def test_facets_count_every_match_up_to_their_bound(random_store: tuple[Store, list[dict[str, Any]]],
                                                    monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """Facet counts are the matching events' counts when no more than ``FACET_ROWS`` match; past
-    the bound they count that many of them, and ``event_facet_rows`` says so."""
+    the bound they count the ``FACET_ROWS`` most recent of them (undated last), and say so."""
     store, events = random_store
+
+    def tally(evs: list[dict[str, Any]], col: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for e in evs:
+            v = (e.get("status") or "occurred") if col == "status" else e.get(col)
+            if v is not None and v != "":
+                counts[v] = counts.get(v, 0) + 1
+        return counts
+
     with store.session() as s:
         for f in FILTERS:
             want = [e for e in events if _matches(e, f)]
-            filters = queries.EventFilters(**f)
-            got = dict(queries.event_facets(s, filters, "status"))
-            counts: dict[str, int] = {}
-            for e in want:
-                counts[e.get("status") or "occurred"] = counts.get(e.get("status") or "occurred", 0) + 1
-            assert got == counts, f
-            assert queries.event_facet_rows(s, filters) == (len(want), True), f
+            facets = queries.event_facets(s, queries.EventFilters(**f), ("status", "plover_type"))
+            assert dict(facets.counts["status"]) == tally(want, "status"), f
+            assert dict(facets.counts["plover_type"]) == tally(want, "plover_type"), f
+            assert (facets.rows, facets.complete) == (len(want), True), f
         monkeypatch.setattr(web_events, "FACET_ROWS", 25)
-        everything = queries.EventFilters()
-        assert sum(n for _, n in queries.event_facets(s, everything, "status")) == 25
-        assert queries.event_facet_rows(s, everything) == (25, False)
+        facets = queries.event_facets(s, queries.EventFilters(), ("status",))
+        newest = sorted(events, key=lambda e: (e.get("date") or "", e["id"]), reverse=True)[:25]
+        assert dict(facets.counts["status"]) == tally(newest, "status")
+        assert (facets.rows, facets.complete) == (25, False)
+
+
+def test_map_reads_the_most_recent_located_matches(random_store: tuple[Store, list[dict[str, Any]]]) -> None:
+    """The map's events are the matching events with coordinates, most recent first (undated
+    last), cut at its limit, whichever plan the filters take."""
+    store, events = random_store
+    with store.session() as s:
+        for f in FILTERS:
+            want = sorted((e for e in events if _matches(e, f) and e["location"]),
+                          key=lambda e: (e.get("date") or "", e["id"]), reverse=True)  # fmt: skip
+            for limit in (3, 1000):
+                got = queries.located_events(s, queries.EventFilters(**f), limit=limit)
+                assert [e["id"] for e in got] == [e["id"] for e in want[:limit]], (f, limit)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,22 +113,29 @@ def list_events(
             total, exact = bounded_count(session, src.count_table, src.count_conds, TEXT_COUNT_LIMIT)
         else:
             total, exact = bounded_count(session, src.table, src.conds)
-    conds = src.conds
-    # many matches: walking the sort index and probing the match set finds a page after about
-    # (offset + page) * size / matches rows; few matches: reading them all and sorting is cheaper
-    # (probes: (offset + page) * size / matches, each PROBE_COST; reading: matches)
-    if src.walk is not None and (offset + page_size + 1) * src.size * PROBE_COST < src.matches**2:
-        conds = src.walk
-    q = select(src.ident, src.key).select_from(src.table).where(*conds)
+    q = _ordered_ids(session, src, page_size + 1 + offset, sort)
     if cursor:
         value, ident = decode_cursor(cursor, sort)
         q = q.where(_keyset(src.key, src.ident, desc, value, ident))
-    q = q.order_by(*_ordering(session, src.ident, src.key, desc)).offset(offset).limit(page_size + 1)
+    q = q.offset(offset).limit(page_size + 1)
     keys = list(session.execute(q))
     more = len(keys) > page_size
     keys = keys[:page_size]
     nxt = encode_cursor(sort, keys[-1][1], keys[-1][0]) if more and keys else None
     return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt, exact)
+
+
+def _ordered_ids(session: Session, src: Source, wanted: int, sort: str) -> Any:
+    """(event id, sort key) of ``src`` in ``sort`` order, by the cheaper of two plans for the
+    first ``wanted`` rows: many text matches, walking the sort index and probing the match set
+    finds them after about ``wanted * size / matches`` rows; few matches, reading them all and
+    sorting is cheaper (probes cost ``PROBE_COST`` each; reading costs ``matches``)."""
+    key, desc = _sort_key(sort)
+    conds = src.conds
+    if src.walk is not None and wanted * src.size * PROBE_COST < src.matches**2:
+        conds = src.walk
+    q = select(src.ident, src.key).select_from(src.table).where(*conds)
+    return q.order_by(*_ordering(session, src.ident, src.key, desc))
 
 
 @dataclass
@@ -252,27 +261,45 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
     return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
 
 
-#: facet counts read at most this many matching events: past it they count a part, which the page says
+#: facet counts read at most this many matching events (the most recent): past it they count a part,
+#: which the page says
 FACET_ROWS = COUNT_LIMIT
+FACET_COLUMNS = {"plover_type": EventRow.plover_type, "status": EventRow.status,
+                 "acled_event_type": EventRow.acled_event_type, "admin1": EventRow.admin1,
+                 "actor1": EventRow.actor1}  # fmt: skip
 
 
-def event_facets(session: Session, filters: EventFilters, column: str, rows: int | None = None) -> list[tuple[str, int]]:
-    """Counts of matching events by one column (for the filter sidebar), largest first, over at
-    most ``rows`` matching events (all of them when no more match: ``bounded_count`` with
-    ``rows``, by default ``FACET_ROWS``, says which), so a filter that matches most of a million events costs what one
-    matching ten thousand does."""
-    col = {"plover_type": EventRow.plover_type, "status": EventRow.status,
-           "acled_event_type": EventRow.acled_event_type, "admin1": EventRow.admin1,
-           "actor1": EventRow.actor1}[column]  # fmt: skip
+@dataclass
+class Facets:
+    """Counts of matching events by column, largest first (at most 30 values a column), over
+    the ``rows`` most recent matching events; ``complete``: those are all the matching events."""
+
+    counts: dict[str, list[tuple[str, int]]]
+    rows: int
+    complete: bool
+
+
+def event_facets(session: Session, filters: EventFilters, columns: Sequence[str] = tuple(FACET_COLUMNS),
+                 rows: int | None = None) -> Facets:
+    """The sidebar's counts, read in one query over the ``rows`` (``FACET_ROWS``) most recent
+    matching events, found the way the events list finds its first page (``event_source``), so
+    a filter that matches most of a million events costs what one matching ten thousand does."""
     rows = FACET_ROWS if rows is None else rows
-    part = select(col.label("value")).where(*filters.conditions(session), col.is_not(None)).limit(rows).subquery()
-    q = select(part.c.value, func.count()).group_by(part.c.value).order_by(func.count().desc(), part.c.value).limit(30)
-    return [(str(v), int(n)) for v, n in session.execute(q)]
-
-
-def event_facet_rows(session: Session, filters: EventFilters) -> tuple[int, bool]:
-    """How many matching events the facets counted, and True when that is all of them."""
-    return bounded_count(session, EventRow, filters.conditions(session), limit=FACET_ROWS)
+    cols = [FACET_COLUMNS[c] for c in columns]
+    src = event_source(session, filters, "date")
+    first = _ordered_ids(session, src, rows + 1, "-date").limit(rows + 1).subquery()
+    ident, date = first.c[0], first.c[1]
+    q = select(*cols).join(first, ident == EventRow.id).order_by(*_ordering(session, ident, date, True))
+    tallies: list[Counter[str]] = [Counter() for _ in cols]
+    n = 0
+    for n, values in enumerate(session.execute(q), start=1):
+        if n > rows:
+            break
+        for tally, v in zip(tallies, values, strict=True):
+            if v is not None and v != "":  # a blank value is no filter to click
+                tally[str(v)] += 1
+    counts = {c: sorted(t.items(), key=lambda kv: (-kv[1], kv[0]))[:30] for c, t in zip(columns, tallies, strict=True)}
+    return Facets(counts, min(n, rows), n <= rows)
 
 
 def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offset: int = 0) -> Paged:
@@ -293,15 +320,15 @@ def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offse
 
 
 def located_events(session: Session, filters: EventFilters, limit: int = 5000) -> list[dict[str, Any]]:
-    """Events with coordinates, for the map (the JSON column holds lat/lon)."""
-    q = (
-        select(EventRow.id, EventRow.data)
-        .where(*filters.conditions(session), EventRow.location.is_not(None))
-        .order_by(EventRow.date.desc(), EventRow.id)
-        .limit(limit)
-    )
+    """The ``limit`` most recent matching events with coordinates, for the map (the JSON column
+    holds lat/lon), found the way the events list finds its first page (``event_source``)."""
+    src = event_source(session, filters, "date")
+    q = _ordered_ids(session, src, limit, "-date")
+    if src.ident is not EventRow.id:
+        q = q.join(EventRow, EventRow.id == src.ident)
+    q = q.add_columns(EventRow.data).where(EventRow.location.is_not(None)).limit(limit)
     out = []
-    for ident, data in session.execute(q):
+    for ident, _date, data in session.execute(q):
         loc = data.get("location") or {}
         if isinstance(loc.get("lat"), (int, float)) and isinstance(loc.get("lon"), (int, float)):
             out.append({**data, "id": ident})

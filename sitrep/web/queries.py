@@ -27,7 +27,6 @@ from .events import (
     Source,
     decode_cursor,
     encode_cursor,
-    event_facet_rows,
     event_facets,
     event_source,
     list_events,
@@ -54,7 +53,7 @@ MAX_PAGE_SIZE = 500
 __all__ = [
     "FEW_MATCHES", "MAX_PAGE_SIZE", "VOCABULARY", "EventFilters", "Paged", "QueryError", "Source", "Vocabulary",
     "contains", "count_matches", "decode_cursor", "document_records", "documents_by_id", "encode_cursor",
-    "event_facet_rows", "event_facets", "event_source", "figure_series", "fts_phrase", "get_records", "like_pattern", "list_documents",
+    "event_facets", "event_source", "figure_series", "fts_phrase", "get_records", "like_pattern", "list_documents",
     "list_events", "list_figures", "list_statements", "located_events", "mentions_of", "month_counts", "speakers",
     "text_matches", "timeline", "ts_prefix_phrase", "with_mentions",
 ]  # fmt: skip

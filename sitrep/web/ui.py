@@ -105,15 +105,14 @@ def events_page(
         res = queries.list_events(session, filters, sort=sort, page=page, page_size=page_size)
     except queries.QueryError as e:
         raise HTTPException(400, str(e)) from e
-    facets = {c: queries.event_facets(session, filters, c) for c in ("plover_type", "status", "admin1", "actor1")}
-    facet_rows, facets_complete = queries.event_facet_rows(session, filters)
+    facets = queries.event_facets(session, filters, ("plover_type", "status", "admin1", "actor1"))
     params = {**filters.active(), "sort": sort if sort != "-date" else None,
               "page_size": page_size if page_size != 50 else None}
     pages = max(1, -(-res.total // page_size))
     if not res.exact:  # counted up to a bound: at least one page past the counted ones
         pages = max(pages, page) + 1
     return render(request, "events.html", events=res.items, total=res.total, exact=res.exact, page=page, pages=pages,
-                  filters=filters, facets=facets, facets_complete=facets_complete, facet_rows=facet_rows,
+                  filters=filters, facets=facets,
                   sort=sort, params=params, qs=_qs, plover_types=PLOVER_TYPES)
 
 
