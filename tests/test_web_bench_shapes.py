@@ -68,7 +68,7 @@ def test_bench_shapes_return_the_reference_rows(bench_db: Path, plans: str, monk
     elif plans == "read":  # every text search reads its matches first
         monkeypatch.setattr(web_events, "FEW_MATCHES", 10**9)
     monkeypatch.setattr(web_events, "COUNT_LIMIT", 500)
-    monkeypatch.setattr(web_events, "TEXT_COUNT_LIMIT", 200)
+    monkeypatch.setattr(web_events, "JOIN_COUNT_LIMIT", 200)
     client = TestClient(create_app(bench_db))
     con = sqlite3.connect(bench_db)
     for q in QUERIES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .filters import (
     EventFilters,
     QueryError,
     count_matches,
-    fts_phrase,
+    fts_query,
     match_probe,
     text_matches,
 )
@@ -29,7 +30,7 @@ from .records import Paged, get_records
 FEW_MATCHES = 2000  # a text search with fewer matches is read from the full-text index first
 MANY_MATCHES = 50_000  # text matches (and name rows) are counted this far to choose a plan
 COUNT_LIMIT = 10_000  # matching events are counted exactly up to this; past it: "more than 10,000"
-TEXT_COUNT_LIMIT = 1_000  # the same for a text search with many matches (each counted row is a join)
+JOIN_COUNT_LIMIT = 1_000  # the same for a search whose counted rows are each a join (text, two names)
 PROBE_COST = 70  # a row-by-row text check costs about as much as reading this many matches
 
 
@@ -105,14 +106,14 @@ def list_events(
     """
     key, desc = _sort_key(sort)
     offset = 0 if cursor else (page - 1) * page_size
-    src = event_source(session, filters, key)
+    src = event_source(session, filters, key, wanted=offset + page_size + 1)
     if src.total is not None:
         total, exact = src.total
     else:
         if src.count_table is not None and src.count_conds is not None:
-            total, exact = bounded_count(session, src.count_table, src.count_conds, TEXT_COUNT_LIMIT)
+            total, exact = bounded_count(session, src.count_table, src.count_conds, JOIN_COUNT_LIMIT)
         else:
-            total, exact = bounded_count(session, src.table, src.conds)
+            total, exact = bounded_count(session, src.table, src.conds, src.count_limit)
     q = _ordered_ids(session, src, page_size + 1 + offset, sort)
     if cursor:
         value, ident = decode_cursor(cursor, sort)
@@ -156,6 +157,8 @@ class Source:
     walk: list[ColumnElement[bool]] | None = None
     count_table: Any = None
     count_conds: list[ColumnElement[bool]] | None = None
+    count_limit: int | None = None  # None: COUNT_LIMIT
+    count_ident: Any = None  # the event id column of ``count_table``
 
 
 def _no_index(col: Any) -> Any:
@@ -174,16 +177,28 @@ class _Unindexed:
         return _no_index(getattr(self._table, name))
 
 
-def _text_plan(session: Session, words: str, rowid: Any, size: int) -> tuple[int, ColumnElement[bool] | None]:
-    """SQLite: (matches up to ``MANY_MATCHES``, a row-by-row text check of ``rowid``) when
-    walking an index of ``size`` rows checking each one can beat reading every match."""
-    n = count_matches(session, words, MANY_MATCHES)
+def _text_plan(session: Session, words: str, rowid: Any, size: int, wanted: int) -> tuple[int, int, ColumnElement[bool] | None]:
+    """SQLite: (matches, the bound they were counted to, a row-by-row text check of ``rowid``
+    when walking an index of ``size`` rows checking each one can beat reading every match).
+
+    Matches are counted just past the number at which walking for the first ``wanted`` rows
+    beats reading them all (``_ordered_ids``): far enough to choose, never further."""
+    bound = max(FEW_MATCHES, math.isqrt(wanted * size * PROBE_COST)) + 1
+    n = count_matches(session, words, bound)
     if n <= FEW_MATCHES:
-        return n, None
-    return n, match_probe(session, words, rowid)
+        return n, bound, None
+    return n, bound, match_probe(session, words, rowid)
 
 
-def event_source(session: Session, filters: EventFilters, key: str) -> Source:
+def _text_total(n: int, bound: int) -> tuple[int, bool] | None:
+    """The bounded total of a text search with no other filter, from its matches counted up to
+    ``bound`` (``_text_plan``); None when that count stopped short of ``COUNT_LIMIT``."""
+    if n < bound:
+        return min(n, COUNT_LIMIT), n <= COUNT_LIMIT
+    return (COUNT_LIMIT, False) if bound > COUNT_LIMIT else None
+
+
+def event_source(session: Session, filters: EventFilters, key: str, wanted: int = 51) -> Source:
     """The cheapest way to read the events matching ``filters`` in ``key`` order.
 
     - no name or text filter: ``events`` and its ``(column, date, id)`` indexes (migration 0002);
@@ -191,7 +206,7 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
       order; the other name is a primary-key probe, type and status filters are in the index;
     - ``q`` (SQLite): few matches (``FEW_MATCHES``) are read from the full-text index and joined
       to the filters; many are checked row by row while the sort index (of ``event_search`` or
-      of the name's range) is walked, and counted (up to ``COUNT_LIMIT``) by joining the
+      of the name's range) is walked, and counted (up to ``JOIN_COUNT_LIMIT``) by joining the
       full-text matches to the filters, driven from the matches. PostgreSQL: a set of matches.
     """
     terms, words = filters.terms(), filters.text()
@@ -200,7 +215,7 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
         if len(terms) > 1:  # drive from the rarer name: fewer index entries to walk and probe
             sizes = {
                 kv: bounded_count(session, EventTerm, [EventTerm.kind == kv[0], EventTerm.term == kv[1],
-                                                       *filters.dates(EventTerm.date)], MANY_MATCHES)[0]
+                                                       *filters.dates(EventTerm.date)])[0]
                 for kv in terms
             }  # fmt: skip
             terms = sorted(terms, key=lambda kv: sizes[kv])
@@ -218,13 +233,14 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
         conds = [t.kind == kind, t.term == term, *filters.dates(t.date), *filters.columns(session, t, acled=False)]
         conds += filters.columns(session, EventSearch, plover=False, status=False)
         table = name_join(t, t)
-        if words is None:
-            return Source(table, t.event_id, getattr(t, key), conds)
+        if words is None:  # with a second name, each counted row is a probe of it: count fewer
+            return Source(table, t.event_id, getattr(t, key), conds,
+                          count_limit=JOIN_COUNT_LIMIT if others else None)
         if not sqlite:
             return Source(table, t.event_id, getattr(t, key), [*conds, t.search_id.in_(text_matches(session, words))])
         size = bounded_count(session, EventTerm, [EventTerm.kind == kind, EventTerm.term == term,
                                                   *filters.dates(EventTerm.date)], MANY_MATCHES)[0]  # fmt: skip
-        n, probe = _text_plan(session, words, t.search_id, size)
+        n, _bound, probe = _text_plan(session, words, t.search_id, size, wanted)
         by_matches = [*conds, t.search_id.in_(text_matches(session, words))]
         if probe is None:
             if n > FEW_MATCHES:  # "+ 0": walk the name's range, probe the set of matches (not the reverse)
@@ -236,9 +252,9 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
                  *filters.columns(session, _Unindexed(c), acled=False),
                  *filters.columns(session, EventSearch, plover=False, status=False)]  # fmt: skip
         ctable = name_join(join(EVENTS_FTS, c, c.search_id == EVENTS_FTS.c.rowid), c)
-        ccols.append(EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(words)))
+        ccols.append(EVENTS_FTS.c.events_fts.op("MATCH")(fts_query(session, words)))
         return Source(table, t.event_id, getattr(t, key), by_matches, matches=n, size=size, walk=[*conds, probe],
-                      count_table=ctable, count_conds=ccols)
+                      count_table=ctable, count_conds=ccols, count_ident=c.event_id)
     if words is not None:
         s = EventSearch
         plain = [*filters.dates(s.date), *filters.columns(session, s)]
@@ -247,23 +263,25 @@ def event_source(session: Session, filters: EventFilters, key: str) -> Source:
             return Source(s, s.event_id, getattr(s, key), by_matches)
         size = (bounded_count(session, s, filters.dates(s.date), MANY_MATCHES)[0] if filters.dates(s.date)
                 else session.scalar(select(func.max(s.id))) or 0)  # ids are dense enough for a plan
-        n, probe = _text_plan(session, words, s.id, size)
+        n, bound, probe = _text_plan(session, words, s.id, size, wanted)
         if probe is None:  # "+ 0": not an index on the rowid, so SQLite walks the sort index and probes the set
             walk = [*plain, (s.id + 0).in_(text_matches(session, words))]
             return Source(s, s.event_id, getattr(s, key), by_matches, matches=n, size=size, walk=walk,
-                          total=None if plain or n >= MANY_MATCHES else (min(n, COUNT_LIMIT), n <= COUNT_LIMIT))
+                          total=None if plain else _text_total(n, bound))
         cplain = [*filters.dates(_no_index(s.date)), *filters.columns(session, _Unindexed(s))]
-        ccols = [*cplain, EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(words))]
+        ccols = [*cplain, EVENTS_FTS.c.events_fts.op("MATCH")(fts_query(session, words))]
         ctable = join(EVENTS_FTS, s, s.id == EVENTS_FTS.c.rowid)
         return Source(s, s.event_id, getattr(s, key), by_matches, matches=n, size=size, walk=[*plain, probe],
-                      count_table=ctable, count_conds=ccols)  # fmt: skip
+                      count_table=ctable, count_conds=ccols, count_ident=s.event_id,
+                      total=None if plain else _text_total(n, bound))  # fmt: skip
     conds = [*filters.dates(EventRow.date), *filters.columns(session, EventRow)]
     return Source(EventRow, EventRow.id, getattr(EventRow, key), conds)
 
 
-#: facet counts read at most this many matching events (the most recent): past it they count a part,
+#: facet counts read at most this many matching events (the most recent): past it they count a part
+#: (10,000 rows read by id cost 50-150 ms at 1,000,000 events; 1,000 keep the page interactive),
 #: which the page says
-FACET_ROWS = COUNT_LIMIT
+FACET_ROWS = 1_000
 FACET_COLUMNS = {"plover_type": EventRow.plover_type, "status": EventRow.status,
                  "acled_event_type": EventRow.acled_event_type, "admin1": EventRow.admin1,
                  "actor1": EventRow.actor1}  # fmt: skip
@@ -281,15 +299,24 @@ class Facets:
 
 def event_facets(session: Session, filters: EventFilters, columns: Sequence[str] = tuple(FACET_COLUMNS),
                  rows: int | None = None) -> Facets:
-    """The sidebar's counts, read in one query over the ``rows`` (``FACET_ROWS``) most recent
-    matching events, found the way the events list finds its first page (``event_source``), so
-    a filter that matches most of a million events costs what one matching ten thousand does."""
+    """The sidebar's counts, read in one query over ``rows`` (``FACET_ROWS``) matching events,
+    so a filter that matches most of a million events costs what one matching a thousand does.
+
+    The most recent ones, found the way the events list finds its first page (``event_source``);
+    for a text search with many matches, the first ones the full-text index gives (joined from
+    the matches, as they are counted: walking the dates and checking each one's text cost
+    250 ms for 1,000 of them)."""
     rows = FACET_ROWS if rows is None else rows
     cols = [FACET_COLUMNS[c] for c in columns]
-    src = event_source(session, filters, "date")
-    first = _ordered_ids(session, src, rows + 1, "-date").limit(rows + 1).subquery()
-    ident, date = first.c[0], first.c[1]
-    q = select(*cols).join(first, ident == EventRow.id).order_by(*_ordering(session, ident, date, True))
+    src = event_source(session, filters, "date")  # planned as the list's first page, which it mostly reuses
+    if src.count_table is not None and src.count_conds is not None:
+        some = select(src.count_ident.label("id")).select_from(src.count_table).where(*src.count_conds)
+        first = some.limit(rows + 1).subquery()
+        q = select(*cols).join(first, first.c.id == EventRow.id)
+    else:
+        first = _ordered_ids(session, src, rows + 1, "-date").limit(rows + 1).subquery()
+        ident, date = first.c[0], first.c[1]
+        q = select(*cols).join(first, ident == EventRow.id).order_by(*_ordering(session, ident, date, True))
     tallies: list[Counter[str]] = [Counter() for _ in cols]
     n = 0
     for n, values in enumerate(session.execute(q), start=1):
@@ -319,19 +346,28 @@ def timeline(session: Session, filters: EventFilters, *, limit: int = 500, offse
     return Paged(total, get_records(session, "event", list(session.scalars(q))), None, exact)
 
 
-def located_events(session: Session, filters: EventFilters, limit: int = 5000) -> list[dict[str, Any]]:
-    """The ``limit`` most recent matching events with coordinates, for the map (the JSON column
-    holds lat/lon), found the way the events list finds its first page (``event_source``)."""
-    src = event_source(session, filters, "date")
+#: the map shows at most this many events, the most recent (5,000 took a second to draw, 1,000 still 100 ms)
+MAP_EVENTS = 500
+
+
+def located_events(session: Session, filters: EventFilters, limit: int | None = None) -> list[dict[str, Any]]:
+    """The ``limit`` (``MAP_EVENTS``) most recent matching events with coordinates, for the map:
+    the fields it draws (id, date, type, summary, fatalities, place and its lat/lon), read from
+    the columns and, for the coordinates, from the JSON in the database (no record decoded).
+    Found the way the events list finds its first page (``event_source``)."""
+    limit = MAP_EVENTS if limit is None else limit
+    src = event_source(session, filters, "date", wanted=limit)
     q = _ordered_ids(session, src, limit, "-date")
     if src.ident is not EventRow.id:
         q = q.join(EventRow, EventRow.id == src.ident)
-    q = q.add_columns(EventRow.data).where(EventRow.location.is_not(None)).limit(limit)
+    lat, lon = EventRow.data[("location", "lat")].as_float(), EventRow.data[("location", "lon")].as_float()
+    q = q.add_columns(EventRow.plover_type, EventRow.summary, EventRow.fatalities, EventRow.location, lat, lon)
     out = []
-    for ident, _date, data in session.execute(q):
-        loc = data.get("location") or {}
-        if isinstance(loc.get("lat"), (int, float)) and isinstance(loc.get("lon"), (int, float)):
-            out.append({**data, "id": ident})
+    for ident, date, plover, summary, fatalities, place, y, x in session.execute(
+        q.where(EventRow.location.is_not(None), lat.is_not(None), lon.is_not(None)).limit(limit)
+    ):
+        out.append({"id": ident, "date": date, "plover_type": plover, "summary": summary, "fatalities": fatalities,
+                    "location": {"name": place, "lat": y, "lon": x}})  # fmt: skip
     return out
 
 

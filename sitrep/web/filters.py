@@ -159,7 +159,7 @@ def text_matches(session: Session, text: str) -> Select[Any]:
             return select(EventText.id).where(false())
         return select(EventText.id).where(tsv.op("@@")(func.to_tsquery(SIMPLE, query)))
     if dialect == "sqlite" and _has_fts5(session):
-        return select(EVENTS_FTS.c.rowid).where(EVENTS_FTS.c.events_fts.op("MATCH")(fts_phrase(text)))
+        return select(EVENTS_FTS.c.rowid).where(EVENTS_FTS.c.events_fts.op("MATCH")(fts_query(session, text)))
     return select(EventText.id).where(contains(session, EventText.body, like_pattern(text)))
 
 
@@ -200,12 +200,36 @@ def exact_phrases(session: Session, text: str) -> str | None:
     return " OR ".join('"' + " ".join([*words[:-1], t]) + '"' for t in terms)
 
 
+EXPANSION_TTL = 10.0  # seconds a spelled-out prefix is reused (the vocabulary grows only as events are written)
+_EXPANDED: dict[tuple[str, str], tuple[float, str | None]] = {}
+
+
+def cached_exact_phrases(session: Session, text: str) -> str | None:
+    """``exact_phrases``, remembered for ``EXPANSION_TTL`` seconds per database: reading the
+    vocabulary costs as much as the search (fts5vocab counts each word's documents), and an
+    analyst refining a search sends the same words again and again."""
+    key, now = (str(session.get_bind().engine.url), text), time.monotonic()
+    hit = _EXPANDED.get(key)
+    if hit is None or now - hit[0] > EXPANSION_TTL:
+        if len(_EXPANDED) > 1000:
+            _EXPANDED.clear()
+        hit = _EXPANDED[key] = (now, exact_phrases(session, text))
+    return hit[1]
+
+
+def fts_query(session: Session, text: str) -> str:
+    """The FTS5 query of ``text``: its exact phrases where they exist, else ``fts_phrase``. Same
+    matches, but whole words stream from the index, where a prefix query merges the doclists of
+    every word of the prefix before it returns a first row (50 ms for 300,000 matches)."""
+    return cached_exact_phrases(session, text) or fts_phrase(text)
+
+
 def match_probe(session: Session, text: str, rowid: Any) -> ColumnElement[bool] | None:
     """SQLite: "the event whose ``event_search.id`` is ``rowid`` contains ``text``", checked row
     by row in the full-text index (no set of matches built), or None where that is not cheap."""
     if session.get_bind().dialect.name != "sqlite" or not _has_fts5(session):
         return None
-    query = exact_phrases(session, text)
+    query = cached_exact_phrases(session, text)
     if query is None:
         return None
     return (
