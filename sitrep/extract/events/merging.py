@@ -323,3 +323,36 @@ def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], st
         prev.cite(ctx.document, "fatalities", spans)
     return True
 
+
+#: verbs of a trigger that tell deaths ("was killed by a gunshot", "died in the clash")
+_DEATH_VERBS = frozenset({"kill", "die", "murder", "assassinate", "execute", "behead", "lynch", "massacre"})
+
+
+def _own(cited: tuple[Cite, ...]) -> bool:
+    """Read from the sentence's own words, not carried over from the story told before."""
+    return bool(cited) and not any(b in ("narrative date", "narrative place", "coreference") for _, _, b in cited)
+
+
+def toll_follow_up(trig: Trigger, ev: Event, told: list[Event]) -> bool:
+    """ "Gunmen attacked a village. Two residents were killed.", "Militants attacked a base. The
+    group claimed to have killed three soldiers.": deaths told in the next sentence, with no place
+    or date of their own and no other attacker, are the toll of the incident told just before (its
+    main coded event, ``told``: the coded events of that sentence) when it has none."""
+    deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (trig.head, *trig.words))
+    if not ev.fatalities or ev.acled_event_type is None or not deaths:
+        return False
+    main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
+    if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
+        return False
+    if ev.date.date and _own(ev.date.cited) and ev.date.date != main.date.date:
+        return False
+    if ev.location is not None and _own(ev.location.cited) and (
+        main.location is None or ev.location.name != main.location.name
+    ):
+        return False
+    if main.actor1 is not None and not _same_incident_parties(main, ev):
+        return False
+    main.fatalities, main.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+    main.take("fatalities", ev)
+    main.mentions.extend(ev.mentions)
+    return True
