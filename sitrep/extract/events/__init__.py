@@ -23,7 +23,14 @@ from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, count
 from .lexicon import VIOLENT, lexicon
-from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline, toll_follow_up, toll_sentence
+from .merging import (
+    fold_arrests_into_protests,
+    follow_up,
+    in_title,
+    merge_headline,
+    toll_follow_up,
+    toll_sentence,
+)
 from .modality import (
     FUTURE_TYPE,
     HOSTILE,
