@@ -21,7 +21,7 @@ from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
 from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
-from .fatalities import ACLED_VAGUE_TOLL, count
+from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .lexicon import VIOLENT, lexicon
 from .merging import (
     fold_arrests_into_protests,
@@ -462,7 +462,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     violent = trig.cls in VIOLENT
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
-    fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
+    fat: Fatalities | None = None
+    if trig.cls in ("protest", "riot"):  # the deaths the crowd protested about are no toll of its own
+        fat = count(_without_grievance(doc, lo, hi, trig.head.i, clause))
+    elif violent:
+        fat = count(clause)
     if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
         # the parser hung the victims on a later verb ("... killed at least 40 people, including
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
