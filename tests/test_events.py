@@ -99,6 +99,17 @@ def test_case_count() -> None:
         ("The driver died in hospital", 1, "exact"),
         ("The wounded officer was later killed", 1, "exact"),
         ("The soldiers died in the ambush", None, None),
+        # one victim named by the verb's object or a longer subject
+        ("gunmen assassinated a district official near the market", 1, "exact"),
+        ("a local leader of the farmers' union was stabbed to death by two men", 1, "exact"),
+        ("armed men broke into a shop and shot dead the owner", 1, "exact"),
+        ("police clashed with a suspect, killing the man", 1, "exact"),
+        ("the clash led to the death of a bystander", 1, "exact"),
+        ("a guard beat a trader to death at the gate", 1, "exact"),
+        ("police killed the robbers", None, None),
+        # two victims named one by one
+        ("a teacher and his son were shot dead on the road", 2, "exact"),
+        ("soldiers fired on a car, killing a woman and her daughter", 2, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -21,9 +21,16 @@ from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
 from .coding import REMOTE, armed_victim, code, two_sided
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
-from .fatalities import ACLED_VAGUE_TOLL, count
+from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .lexicon import VIOLENT, lexicon
-from .merging import fold_arrests_into_protests, follow_up, in_title, merge_headline, toll_sentence
+from .merging import (
+    fold_arrests_into_protests,
+    follow_up,
+    in_title,
+    merge_headline,
+    toll_follow_up,
+    toll_sentence,
+)
 from .modality import (
     FUTURE_TYPE,
     HOSTILE,
@@ -94,6 +101,23 @@ def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
     """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
     "demanding ..." complements): the violence or the police action ACLED types a demonstration by
     is what happened there, not what the crowd protested about."""
+    skip = _grievance(doc, lo, hi, head)
+    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
+
+
+def _without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str:
+    """The clause with its grievance blanked out, the same length ("protested after police killed
+    a trader": no toll of the protest's own)."""
+    chars = list(clause)
+    base = doc[lo].idx
+    for i in _grievance(doc, lo, hi, head):
+        t = doc[i]
+        chars[t.idx - base : t.idx - base + len(t.text)] = " " * len(t.text)
+    return "".join(chars)
+
+
+def _grievance(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
+    """The tokens of a demonstration's grievance in its clause (see ``_crowd_acts``)."""
     skip: set[int] = set()
     for t in doc[lo:hi]:
         if t.i in skip:
@@ -116,7 +140,7 @@ def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
         )
         if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
             skip.update(x.i for x in t.subtree)
-    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
+    return {i for i in skip if lo <= i < hi}
 
 
 def _following(sent: Span, n: int = 2) -> list[str]:
@@ -212,6 +236,7 @@ def extract_events(ctx: Context) -> list[Event]:
     state = DocState(actor_registry())
     seed_country(ctx, state)
     events: list[Event] = []
+    coded: dict[int, list[Event]] = {}  # the coded events of each sentence
     for para, sent in ctx.sentences():
         triggers = find_triggers(sent)
         triggers += speech_acts(sent, triggers)
@@ -224,6 +249,14 @@ def extract_events(ctx: Context) -> list[Event]:
                 continue
             seen.add(trig.head.i)
             ev = _build(ctx, para.start, sent, trig, state)
+            if (
+                ev is not None
+                and 0 < state.sent_no - state.last_coded_sent <= 1
+                and toll_follow_up(trig, ev, coded.get(state.last_coded_sent, []))
+            ):
+                coded[state.sent_no] = coded.get(state.last_coded_sent, [])  # the incident goes on
+                state.last_coded_sent = state.sent_no
+                continue
             if ev is not None and follow_up(trig, ev, events, state):
                 state.last_coded_sent = state.sent_no  # the incident is still the topic
                 continue
@@ -231,6 +264,7 @@ def extract_events(ctx: Context) -> list[Event]:
                 events.append(ev)
                 if ev.acled_event_type is not None:
                     state.last_coded_sent = state.sent_no
+                    coded.setdefault(state.sent_no, []).append(ev)
         no_event_dated_it = state.narrative is None or state.narrative[1] != state.sent_no
         if no_event_dated_it and (scene := scene_date(ctx, para.start, sent, lexicon().speech)) is not None:
             state.narrative = (scene, state.sent_no)
@@ -428,7 +462,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     violent = trig.cls in VIOLENT
     instrument = _instrument(trig, clause.lower()) if violent else None
     victim_kind = a2.kind
-    fat = count(clause) if violent or trig.cls in ("protest", "riot") else None
+    fat: Fatalities | None = None
+    if trig.cls in ("protest", "riot"):  # the deaths the crowd protested about are no toll of its own
+        fat = count(_without_grievance(doc, lo, hi, trig.head.i, clause))
+    elif violent:
+        fat = count(clause)
     if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
         # the parser hung the victims on a later verb ("... killed at least 40 people, including
         # children, residents said"): the clause stops at the verb, so read on to the sentence end

@@ -55,6 +55,12 @@ _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
+#: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
+TOLL_WOUNDED = _words()["toll_sentence_wounded"]
+#: A note's toll told as its coding ("Unknown fatalities coded as 10"): the number after it.
+TOLL_CODED_AS = _words()["toll_coded_as"]
+#: A note's toll shared among the events it was coded as ("split between 3 events").
+TOLL_SPLIT = _words()["toll_split"]
 _MUTUAL = _words()["mutual"]
 _WEAPONS = _words()["seized_weapons"]
 #: A grievance: from its marker to the end of the clause, or to the crowd's next violent act

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..numbers import Quantity, find_quantities
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
@@ -32,15 +32,30 @@ _UNIT_AFTER = re.compile(
     r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?)\b",
     re.I,
 )
+#: one victim: "killing a man", "assassinated a colonel", "a local leader of the party was stabbed
+#: to death", "shot the owner dead", "resulting in the death of a bystander", "led to another death"
+_DEATH_PASSIVE = (
+    r"(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched|assassinated|beheaded|shot\s+and\s+(?:killed|died)"
+    r"|(?:shot|stabbed|beaten|hacked|burned|burnt|strangled|stoned|tortured)\s+to\s+death)"
+)
+_VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader|suspect|owner|person)"
 _SINGLE = re.compile(
-    r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered)\s+(?:an?|one)\s+\w+"
-    r"|an?\s+(?:[\w-]+\s+){0,3}(?:was|has\s+been)\s+(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched"
-    r"|(?:shot|stabbed|beaten|hacked|burned|burnt)\s+to\s+death)"
+    r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
+    r"|shot\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}dead"
+    rf"|an?\s+(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
     r"|an?\s+(?:[\w-]+\s+){0,3}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
+    r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died.")
-    r"|^\s*the\s+(?:[\w-]+\s+){0,2}(?:was|has\s+been)\s+(?:later\s+)?(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched"
-    r"|(?:shot|stabbed|beaten|hacked|burned|burnt)\s+to\s+death)"
-    r"|^\s*the\s+(?:[\w-]+\s+){0,2}(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader)\s+(?:later\s+)?died)\b",
+    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
+    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
+    re.I,
+)
+#: two victims named one by one: "a man and a woman were shot dead", "killing a woman and her son"
+_PAIR = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){1,4}and\s+(?:an?|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    rf"\s+(?:were|have\s+been)\s+(?:both\s+)?(?:later\s+)?(?:{_DEATH_PASSIVE}|shot\s+and\s+killed)"
+    r"|\b(?:killing|killed|murdered|assassinated|lynched)\s+(?:an?|one)\s+(?:[\w-]+\s+){1,3}?and\s+(?:an?|his|her|their)\s+[\w-]+",
     re.I,
 )
 _NONE = re.compile(
@@ -139,6 +154,8 @@ def count(text: str) -> Fatalities:
             continue
         groups.setdefault(q.end + m.start(), []).append(q)
     if not groups:
+        if (pair := _PAIR.search(text)) and "," not in pair.group():
+            return Fatalities(2, "exact", True, spans=(pair.span(),))
         if single := _SINGLE.search(text):
             return Fatalities(1, "exact", True, spans=(single.span(),))
         return Fatalities(None, None, bool(re.search(rf"\b{_KILL}\b", text, re.I)))

@@ -3,13 +3,14 @@ of a demonstration, a later mention of the incident just reported (its toll, its
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Event
+from ...model import Actor, Cite, Event
 from ..numbers import find_quantities
 from .arguments import DocState, generic, is_state
-from .coding import TOLL_SENTENCE
+from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
 from .modality import under_speech
 from .syntax import by_agent, subject
 from .triggers import Trigger
@@ -262,22 +263,96 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
 
 
+#: sentences back from a toll sentence to the events whose toll it gives
+TOLL_SENTENCE_REACH = 4
+
+
+def _stated_toll(text: str) -> tuple[int | None, int | None, tuple[int, int] | None]:
+    """The toll a sentence states by itself, the number of events it is shared among, and the
+    words of the toll: "2 fatalities.", "1 killed, 7 injured.", "Unknown fatalities coded as 10
+    and split between 2 events.", "Fatalities split between 3 events." (no toll, only shares)."""
+    value: int | None = None
+    words: tuple[int, int] | None = None
+    quants = find_quantities(text)
+    if quants and quants[0].start == 0 and quants[0].value is not None:
+        rest = text[quants[0].end :]
+        m = TOLL_WOUNDED.search(rest)
+        bare = (rest[: m.start()] if m is not None and not rest[m.end() :].strip(" .!") else rest).strip().rstrip(".!")
+        if TOLL_SENTENCE.fullmatch(bare) is not None and rest[:1].isspace():
+            value, words = int(quants[0].value), (0, len(text))
+    if value is None and (coded := TOLL_CODED_AS.search(text)) is not None:
+        q = next((q for q in quants if q.start == coded.end()), None)
+        if q is not None and q.value is not None:
+            value, words = int(q.value), (coded.start(), q.end)
+    parts = None
+    if (split := TOLL_SPLIT.search(text)) is not None and re.search(r"\bfatalit", text, re.I):
+        k = next((q.value for q in find_quantities(split.group("parts")) if q.value is not None), None)
+        if k is not None and 1 < k <= 100:
+            parts = int(k)
+            words = (min(words[0], split.start()), max(words[1], split.end())) if words else split.span()
+    return value, parts, words
+
+
 def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], state: DocState) -> bool:
-    """ "Gunmen shot a trader in the market. 2 fatalities.": a sentence that is only a toll gives
-    the deaths of the coded event told in the sentence just before, when that event has none."""
-    if not events or state.sent_no - state.last_coded_sent != 1:
+    """ "Gunmen shot a trader in the market. 2 fatalities.", "Unknown fatalities coded as 10,
+    split between 2 events.": a sentence that only states a toll gives the deaths of the coded
+    events told just before it in its paragraph (an ACLED-style note's own toll: it replaces what
+    the sentences said), each its share when the toll is split among events."""
+    if not events or state.sent_no - state.last_coded_sent > TOLL_SENTENCE_REACH:
         return False  # cheap tests first: this runs on every sentence
     text = sent.text.rstrip()
-    quants = find_quantities(text)
-    if not quants or quants[0].start != 0 or quants[0].value is None:
+    if not re.search(r"\b(?:fatalit|dead|death|killed)", text, re.I):
         return False
-    rest = text[quants[0].end :]
-    if TOLL_SENTENCE.fullmatch(rest.strip().rstrip(".!")) is None or not rest[:1].isspace():
+    value, parts, words = _stated_toll(text)
+    if words is None:
         return False
-    prev = events[-1]
-    if prev.acled_event_type is None or prev.fatalities:
-        return False
-    prev.fatalities, prev.fatalities_qualifier = int(quants[0].value), "exact"
     start = offset + sent.start_char
-    prev.cite(ctx.document, "fatalities", [(start, start + len(text), None)])
+    told = [e for e in events if e.acled_event_type is not None and e.mentions and e.mentions[0].start >= offset]
+    if not told:
+        return False
+    spans: list[Cite] = [(start + words[0], start + words[1], None)]
+    if value is None:  # "Fatalities split between 2 events.": the toll told before, shared
+        source = max(told, key=lambda e: e.fatalities or 0)
+        if not source.fatalities:
+            return False
+        value = source.fatalities
+        spans = [*((e.start, e.end, e.basis) for e in source.evidence.get("fatalities", [])), *spans]
+    for prev in told:
+        prev.fatalities = value // parts if parts is not None else value
+        prev.fatalities_qualifier = "exact"
+        prev.cite(ctx.document, "fatalities", spans)
+    return True
+
+
+#: verbs of a trigger that tell deaths ("was killed by a gunshot", "died in the clash")
+_DEATH_VERBS = frozenset({"kill", "die", "murder", "assassinate", "execute", "behead", "lynch", "massacre"})
+
+
+def _own(cited: tuple[Cite, ...]) -> bool:
+    """Read from the sentence's own words, not carried over from the story told before."""
+    return bool(cited) and not any(b in ("narrative date", "narrative place", "coreference") for _, _, b in cited)
+
+
+def toll_follow_up(trig: Trigger, ev: Event, told: list[Event]) -> bool:
+    """ "Gunmen attacked a village. Two residents were killed.", "Militants attacked a base. The
+    group claimed to have killed three soldiers.": deaths told in the next sentence, with no place
+    or date of their own and no other attacker, are the toll of the incident told just before (its
+    main coded event, ``told``: the coded events of that sentence) when it has none."""
+    deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (trig.head, *trig.words))
+    if not ev.fatalities or ev.acled_event_type is None or not deaths:
+        return False
+    main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
+    if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
+        return False
+    if ev.date.date and _own(ev.date.cited) and ev.date.date != main.date.date:
+        return False
+    if ev.location is not None and _own(ev.location.cited) and (
+        main.location is None or ev.location.name != main.location.name
+    ):
+        return False
+    if main.actor1 is not None and not _same_incident_parties(main, ev):
+        return False
+    main.fatalities, main.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+    main.take("fatalities", ev)
+    main.mentions.extend(ev.mentions)
     return True
