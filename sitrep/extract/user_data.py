@@ -29,7 +29,7 @@ def user_files(relative: str) -> list[Path]:
 def check_dirs(dirs: tuple[Path, ...]) -> list[str]:
     """Problems with the given folders, said plainly (an empty list when they are usable)."""
     problems = [f"data folder {d} does not exist" for d in dirs if not d.is_dir()]
-    known = ("actors/actors.yaml", "gazetteer/places.yaml")
+    known = ("actors/actors.yaml", "gazetteer/places.yaml", "gazetteer/coverage.yaml", "control/areas.yaml")
     if not problems and not any((d / k).is_file() for d in dirs for k in known):
         problems.append(f"no data files in {', '.join(map(str, dirs))} (expected one of: {', '.join(known)})")
     return problems

@@ -20,6 +20,7 @@ from .. import cites
 from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
 from .coding import REMOTE, armed_victim, code, two_sided
+from .control import control_at
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .lexicon import VIOLENT, lexicon
@@ -576,6 +577,20 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
     ):
         acled_type, acled_sub = None, None
+    if acled_sub in _FRONT_FIRE and _unnamed(actor1, words1) and (
+        actor2 is None or _unnamed(actor2, words2) or is_civilian(actor2)
+    ):
+        # "explosions were observed near Horlivka": fire nobody is said to have fired, at a place
+        # a contested zone's data says one side holds, came from the other side (for a battle,
+        # at the holder; shelling with no target named keeps no actor2)
+        held = control_at(
+            location, ctx.document.text, start, clause, date.date or date.start or ctx.reference.value,
+            country or state.country(),
+        )
+        if held is not None:
+            actor1, words1 = _zone_party(held.other, state, country), held.words
+            if acled_type == "Battles" and actor2 is None or _unnamed(actor2, words2):
+                actor2, words2 = _zone_party(held.holder, state, country), held.words
     dated = bool(date.date)  # by the report's own words (confidence counts only those)
     if date.date or date.start:
         if date.precision == "day":
@@ -727,6 +742,29 @@ def _future(trig: Trigger, status: str) -> bool:
     if status == "denied":  # "will not withdraw": a future act, negated (the status says so)
         return bool(aux & {"will", "wo", "shall", "'ll"}) or "would" in aux and under_speech(trig.head)
     return status == "expected" and "would" in aux and under_speech(trig.head)
+
+
+#: ACLED sub-event types of fire across a front line that the contested zones attribute
+_FRONT_FIRE = frozenset({"Armed clash", "Shelling/artillery/missile attack"})
+
+
+def _unnamed(actor: Actor | None, words: list[Cite]) -> bool:
+    """An unidentified armed group only ACLED's coding rules supplied: the text names no one."""
+    return (
+        actor is not None
+        and actor.name.startswith("Unidentified Armed Group")
+        and all(basis == "ACLED rule" for _, _, basis in words)
+    )
+
+
+def _zone_party(name: str, state: DocState, country: str | None) -> Actor:
+    """A zone's party by its name in the actor registry or as a generic actor ("Military Forces of
+    Nigeria"); a name neither knows stands as given."""
+    named = state.registry.match(name, country)
+    if named is not None:
+        return named
+    kinds = ("military", "police", "government", "unidentified")
+    return next((a for a in (generic(state, k, country) for k in kinds) if a.name == name), Actor(name, None, country))
 
 
 def _as_gang(actor: Actor | None, text: str, state: DocState) -> Actor | None:

@@ -14,6 +14,7 @@ from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
 from .syntax import between, by_agent, conjuncts, patient, subject
 from .triggers import Trigger
+from .triggers import _lemma as trigger_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -218,7 +219,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 ),
                 None,
             )
-            if agent_tok is None:
+            witnessed = head.dep_ == "dobj" and trigger_lemma(head.head) in lexicon().report_verbs
+            if agent_tok is None and not witnessed:  # "monitors recorded 14 explosions": who saw, not who fired
                 agent_tok, _ = subject(head.head) if head.dep_ in ("dobj", "pobj", "nsubj") else (None, False)
                 if agent_tok is not None and agent_tok.i == head.i:
                     agent_tok = None
