@@ -293,3 +293,22 @@ def test_one_sided_attacks_the_other_way_round_stay_apart() -> None:
     assert same_event(a, {**b, "actor1": rebels, "actor2": army})
     clash = {"acled_event_type": "Battles"}
     assert same_event({**a, **clash}, {**b, **clash})
+
+
+
+def test_a_report_naming_no_town_does_not_bridge_two_towns(tmp_path: Path) -> None:
+    """Monitors' daily notes in one template: shelling near one village, near a village the
+    gazetteer does not know (the country only), near another village. The two known villages
+    stay two events; the third note joins at most one of them."""
+    docs = tmp_path / "notes"
+    docs.mkdir()
+    template = "On 5 March 2021, the OSCE SMM observed a total of {n} explosions involving unknown weapons near {village}."
+    for name, n, village in (("a", 12, "Zolote"), ("b", 7, "Mineralne"), ("c", 9, "Popasna")):
+        (docs / f"{name}.txt").write_text(template.format(n=n, village=village), encoding="utf-8")
+    db = tmp_path / "f.db"
+    sitrep.run([docs], db=db)
+    by_doc: dict[str, set[str]] = {}
+    for e in _events(db):
+        for m in e["mentions"]:
+            by_doc.setdefault(Path(m["doc_id"]).stem, set()).add(e["id"])
+    assert by_doc["a"] and by_doc["c"] and not by_doc["a"] & by_doc["c"]

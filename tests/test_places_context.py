@@ -129,3 +129,48 @@ def test_a_district_no_town_is_linked_to_takes_its_namesake_town(gaz: Gazetteer)
     # GeoNames links no town to Kismaayo district: its coordinates are those of Kismayo town
     hits = [h for h in gaz.lookup("Kismaayo", country="Somalia") if h.admin2 == "Kismaayo" and h.geo_precision == 2]
     assert hits and hits[0].lat is not None and abs(hits[0].lat - -0.36) < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a road, a bridge, a roundabout named after the town: the town, however small
+        ("On Monday, protesters blocked the Halba highway with burning tyres.", "Halba", "Lebanon"),
+        ("Drivers blocked the Zahle roundabout in both directions on Friday.", "Zahle", "Lebanon"),
+        # a part or a facility of the town, before "of"
+        ("Hundreds of students gathered in the center of Skopje on Sunday.", "Skopje", "North Macedonia"),
+        ("Nurses protested at the teaching hospital of Thessaloniki on Tuesday.", "Thessaloniki", "Greece"),
+    ],
+)
+def test_a_thing_named_after_a_town_cues_the_town(gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == (name, country)
+    assert text[loc.cited[0][0] : loc.cited[0][1]] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "admin1", "country"),
+    [
+        ("A mob attacked the police in Sitapur Khurd (UP) on Monday.", "UP", "Uttar Pradesh", "India"),
+        ("Militants threw a grenade in Wazirbagh town (Budgam district, J&K) on Monday.", "J&K", "Jammu and Kashmir", "India"),
+        ("Two soldiers were killed at a check post in Spinkai area (NW, KPK).", "KPK", "Khyber Pakhtunkhwa", "Pakistan"),
+    ],
+)
+def test_a_province_short_form_after_a_place(gaz: Gazetteer, text: str, short: str, admin1: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.admin1, loc.country) == (admin1, country)
+    assert text[loc.cited[0][0] : loc.cited[0][1]] in (short, loc.name)
+
+
+def test_a_short_form_outside_a_list_is_no_province(gaz: Gazetteer) -> None:
+    text = "Prices went UP in the market on Monday."
+    assert locate_sentence(gaz, text, text) is None
+
+
+def test_a_coalition_led_by_one_country_does_not_place_the_text(gaz: Gazetteer) -> None:
+    # Saudi Arabia and Yemen both have an Al Jawf province; the coalition's leader is no evidence,
+    # the other side's country is
+    ctx = make_ctx("Saudi-led coalition aircraft struck Houthi positions in Al Jawf governorate on Friday.")
+    assert gaz._analyse(ctx)[1] == "YE"
+    ctx = make_ctx("Protesters against the US dollar exchange rate burned tyres in Tripoli, Lebanon.")
+    assert gaz._analyse(ctx)[1] == "LB"

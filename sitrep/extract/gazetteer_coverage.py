@@ -20,6 +20,24 @@ def stoplist() -> frozenset[str]:
     return frozenset(fold(x.strip()) for x in lines if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``data/gazetteer/cues.yaml``: the words right after a name that make it a place ("the
+    Halba highway") and those before "of" and a name ("the center of Skopje")."""
+    data = load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(data.get("after_name", [])), frozenset(data.get("before_of", []))
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """``data/gazetteer/abbreviations.yaml``: a province's short form (as written) -> (country
+    code, the province's name)."""
+    data = load_yaml((GAZ_DIR / "abbreviations.yaml").read_text(encoding="utf-8")) or {}
+    return {
+        str(short): (cc, name) for cc, forms in (data.get("abbreviations") or {}).items() for short, name in forms.items()
+    }
+
+
 def ruler_patterns() -> list[dict[str, object]]:
     """GPE patterns: the places ``coverage.yaml`` names for the entity ruler."""
     stop = stoplist()

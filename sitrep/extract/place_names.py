@@ -176,3 +176,13 @@ LIST_GAP = re.compile(r"\s{0,3}[(,]\s{0,3}")
 def continues_list(doc: Any, i: int, taken: set[int]) -> bool:
     """The name follows a place and a comma or bracket: "San Miguel, Puno", "Logo (Mahagi, Ituri)"."""
     return i >= 2 and doc[i - 1].text in (",", "(") and i - 2 in taken
+
+
+#: "Saudi-led coalition", "the US dollar exchange rate": a demonym that tells nothing of where
+#: the text is (a coalition acts abroad, a reserve currency trades everywhere)
+_ABROAD_AFTER = re.compile(r"-led\b|\s{1,3}dollars?\b", re.I)
+
+
+def abroad_demonym(text: str, end: int) -> bool:
+    """The demonym ending at ``end`` heads a coalition it leads or names a traded currency."""
+    return bool(_ABROAD_AFTER.match(text, end))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Cite, Location
-from .gazetteer_coverage import coverage, stoplist
+from .gazetteer_coverage import abbreviations, coverage, cue_words, stoplist
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines, loose_key
 from .phrase_finder import PhraseFinder
 from .place_names import (
@@ -31,6 +31,7 @@ from .place_names import (
     CITY_CUES,
     DIRS,
     LIST_GAP,
+    abroad_demonym,
     after_name,
     continues_list,
     goes_on_after,
@@ -309,7 +310,7 @@ class Gazetteer:
                 votes[cc] += n - 1
         for start, end in self._demonyms.finditer(text):
             demonym_cc = self.demonyms.get(fold(text[start:end]))
-            if demonym_cc:  # "Saudi forces shelled ...": the actors' country, weaker than a place
+            if demonym_cc and not abroad_demonym(text, end):  # "Saudi forces shelled ...": the actors' country, weaker than a place
                 votes[demonym_cc] += 1
                 first_seen.setdefault(demonym_cc, start)
         # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
@@ -510,6 +511,13 @@ class Gazetteer:
                 and not continues_list(doc, i, taken)
                 and not in_brackets(doc, i)
             )
+            short = self._abbreviation(doc, i, taken)
+            if short is not None:  # "Nigohan (UP)", "(Budgam district, J&K)": a province's short form
+                n, province = short
+                found.append(self._mention(para, doc, i, i + n, [province]))
+                taken.update(range(i, i + n))
+                i += n
+                continue
             for n in (4, 3, 2, 1):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
@@ -544,6 +552,34 @@ class Gazetteer:
             i += 1
         found.sort(key=lambda m: m.start)
         return found
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, Place]:
+        """A province's short form (data/gazetteer/abbreviations.yaml) -> the province."""
+        out: dict[str, Place] = {}
+        for short, (cc, name) in abbreviations().items():
+            province = next((p for p in self._candidates(name, cc) if p.kind == "admin1"), None)
+            if province is not None:
+                out[short] = province
+        return out
+
+    def _abbreviation(self, doc: Any, i: int, taken: set[int]) -> tuple[int, Place] | None:
+        """(length in tokens, province) of a province's short form written at token i where a
+        province stands after a place, in a bracket or after a comma, and closed by a bracket or
+        a comma: "Nigohan (UP)", "(Budgam district, J&K)"; else None."""
+        if not (in_brackets(doc, i) or after_name(doc, i) or continues_list(doc, i, taken)):
+            return None
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if (
+                len(span) == n
+                and i + n < len(doc)
+                and doc[i + n].text in (")", ",")
+                and not any(t.whitespace_ for t in span[:-1])
+                and span.text in self._abbreviations
+            ):
+                return n, self._abbreviations[span.text]
+        return None
 
     def _widened(self, doc: Any, s: int, e: int, taken: set[int]) -> tuple[int, int]:
         """[s, e) grown over the name words next to it when the gazetteer knows the longer name:
@@ -627,9 +663,12 @@ class Gazetteer:
         prev = doc[k].lower_ if k >= 0 else ""
         if k < s - 1 and (prev not in {"in", "near", "at", "outside"} or doc[s - 1].lower_ == "the"):
             prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
-        of_kind = prev == "of" and s > 1 and doc[s - 2].lower_ in _UNIT_CUES | _AREA
+        after, before_of = cue_words()
+        # "the district of X", "the outskirts of X", "the center of Skopje", "residents of X"
+        of_kind = prev == "of" and s > 1 and (doc[s - 2].lower_ in _UNIT_CUES | _AREA or doc[s - 2].lower_ in before_of)
         return (
             nxt in _UNIT_CUES
+            or nxt in after  # "blocked the Halba highway"
             or prev in {"in", "near", "at", "outside"}
             or of_kind
         )
@@ -659,6 +698,11 @@ class Gazetteer:
             places = [p for p in places if p.kind == cue] or places
         elif cue == "city":
             places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
+        elif s and doc[s - 1].text in ("(", ",") and in_brackets(doc, s):
+            # "Arso district (Keerom)", "Iquique (Tarapaca)": a name in a bracket after a place is
+            # mostly the unit that holds it: its units come before the towns so named (a unit named
+            # after it may still pick a town: "Rafah (Rafah, North Sinai)")
+            places = sorted(places, key=lambda p: p.kind not in ("country", "admin1", "admin2"))
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
         # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
@@ -761,7 +805,9 @@ class Gazetteer:
         mentions, dominant, starts = self._indexed(ctx)
         first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
         inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
-        if not guess and inside and all(m.partial for m in inside):
+        # ... nor when it names only small towns abroad ("on the Pacific road" in a text about
+        # Guatemala): the wider sentence may name the place
+        if not guess and inside and all(m.partial or m.contradicted for m in inside):
             return None
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from ..similarity import jaccard, wordset
 from ..store import Store
 from .keys import candidates as _candidates
 from .keys import key_text, record_keys
-from .match import MATCHERS, SIGNATURES
+from .match import CONFLICTS, MATCHERS, SIGNATURES
 from .persist import FusionStore, supported_mentions
 from .tally import from_tally, new_tally, tally_add
 
@@ -90,7 +90,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     # (all of them up to 2 x COMPARED_ENDS): bounded work per extraction on any store size. The
     # ends slide as a record gains reports within the chunk too, so what a report is compared
     # with does not depend on how the pending reports were cut into chunks or partitions
-    signature, matcher = SIGNATURES[kind], MATCHERS[kind]
+    signature, matcher, conflict = SIGNATURES[kind], MATCHERS[kind], CONFLICTS[kind]
     signatures = _SIGNATURES_OF.setdefault(store.store, _MemberSignatures())
     ends_of: dict[str, dict[str, list[str]]] = {}  # each read or new record's compared members
     members: dict[str, tuple[Any, frozenset[str]]] = {}  # their signatures and key words, by id
@@ -138,7 +138,10 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         if unread := [fid for fid in candidates if fid not in distinct]:
             read(unread)
         sig, rec_words = signature(rec), wordset(key_text(kind, rec))
-        matches = [fid for fid in candidates if any(matcher(s, sig) for s in distinct[fid])]
+        matches = [
+            fid for fid in candidates
+            if any(matcher(s, sig) for s in distinct[fid]) and not any(conflict(s, sig) for s in distinct[fid])
+        ]  # fmt: skip
         if matches:
             target = max(matches, key=lambda f: max(jaccard(w, rec_words) for w in distinct[f].values()))
             merged += 1

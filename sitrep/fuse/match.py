@@ -46,11 +46,13 @@ def actor_names(rec: dict[str, Any]) -> set[str]:
 # words: members with one signature match alike, so a record reported 500 times in the same words
 # is compared once, and each signature is computed once per fusion chunk, not once per pair.
 def _town(rec: dict[str, Any]) -> str | None:
-    """The named town (ACLED precision 1) where a report places its event, folded."""
+    """The named town where a report places its event, folded: in it (ACLED precision 1) or near
+    it (precision 2: "near Lozove"), not a district, province or country."""
     loc = rec.get("location") or {}
-    if loc.get("geo_precision") != 1 or not loc.get("name"):
+    name, precision = loc.get("name"), loc.get("geo_precision")
+    if not name or precision not in (1, 2) or precision == 2 and name in (loc.get("admin1"), loc.get("admin2")):
         return None
-    return str(loc["name"]).casefold()
+    return str(name).casefold()
 
 
 def _event_signature(rec: dict[str, Any]) -> Any:
@@ -114,6 +116,13 @@ def _events_match(a: Any, b: Any) -> bool:
     return sim >= EVENT_SIMILARITY
 
 
+def _events_conflict(a: Any, b: Any) -> bool:
+    """Two reports from different documents that name different towns: a record holding one
+    takes no other (a report naming no town, matching both, does not bridge them)."""
+    town_a, docs_a, town_b, docs_b = a[6], a[7], b[6], b[7]
+    return bool(town_a and town_b and town_a != town_b and not docs_a & docs_b)
+
+
 def _statements_match(a: Any, b: Any) -> bool:
     return a[0] == b[0] and jaccard(a[1], b[1]) >= STATEMENT_SIMILARITY
 
@@ -144,4 +153,10 @@ MATCHERS: dict[str, Callable[[Any, Any], bool]] = {
     "event": _events_match,
     "statement": _statements_match,
     "figure": _figures_match,
+}
+# each kind's test that a record's member rules a new report out, whatever the others match
+CONFLICTS: dict[str, Callable[[Any, Any], bool]] = {
+    "event": _events_conflict,
+    "statement": lambda a, b: False,
+    "figure": lambda a, b: False,
 }

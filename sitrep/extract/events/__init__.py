@@ -424,6 +424,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place; not for "the
     # Afghan city" after a place elsewhere (no place is better than a wrong one)
     in_paragraph = location is None and not (anaphor is not None and anaphor.group("demonym"))
+    if location is not None and location.geo_precision == 3 and location.name == location.country:
+        # "In Iquique, residents burned tyres. Police forces of Chile dispersed them.": a town of
+        # that country named before in the paragraph, not the whole country
+        earlier = locate(ctx, _past_dateline(ctx, offset), start)
+        if earlier is not None and earlier.country == location.country and earlier.name != earlier.country:
+            location = earlier.citing(*with_basis(earlier.cited, "narrative place"))
     if in_paragraph:
         location = locate(ctx, _past_dateline(ctx, offset), offset + parsed_length(doc))
         if location is not None:

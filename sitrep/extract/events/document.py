@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Location
 from ..actors import ActorRegistry
 from ..cites import with_basis
+from ..place_names import abroad_demonym
 from ..places import Gazetteer
 from ..recase import nlp_view
 from .arguments import (
@@ -69,6 +70,8 @@ def seed_country(ctx: Context, state: DocState) -> None:
         for start, end in lex.demonym_finder.finditer(text):
             word = text[start:end].lower()
             if word in ("us", "u.s.", "american") or (word == "us" and text[start:end] != "US"):
+                continue
+            if abroad_demonym(text, end):  # "Saudi-led coalition airstrikes": not where it happened
                 continue
             state.count_country(lex.demonyms[word], 1, (para.start + start, para.start + end, "gazetteer"))
         # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
