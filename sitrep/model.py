@@ -349,6 +349,8 @@ class Speaker:
     name: str | None = None
     role: str | None = None
     organization: str | None = None
+    # the speaker is an organization, not a person (not part of the record)
+    body: bool = field(default=False, compare=False, repr=False)
 
     def to_json(self) -> SpeakerJSON:
         return {"name": self.name, "role": self.role, "organization": self.organization}

@@ -282,6 +282,22 @@ def test_organization_speaker_uses_canonical_name() -> None:
     assert st.channel == "statement"
 
 
+def test_organisation_speaker_keeps_the_words_of_the_text() -> None:
+    st = one(stmts('"We will review the request," the White House said on Monday.'), "review the request")
+    assert st.speaker.organization == "White House"
+    assert st.speaker.name == "Government of the United States"  # the canonical name fuses its statements
+    assert st.speaker_actor is not None and st.speaker_actor.name == "Government of the United States"
+
+
+def test_organisation_speaker_is_not_taken_for_a_person_by_a_later_he() -> None:
+    text = (
+        "Mayor Tom Reilly met the council on Monday. The State Department said the embassy would stay open. "
+        '"We are staying too," he said.'
+    )
+    st = one(stmts(text), "staying too")
+    assert st.speaker.name == "Tom Reilly"
+
+
 def test_leading_adverbial_is_not_the_speaker() -> None:
     text = 'But in their statement, the Taliban said their "top priority will be given to protect the lives of civilians".'
     sts = stmts(text)
@@ -610,3 +626,4 @@ def test_what_the_speaker_adds_after_a_quote_is_a_second_statement(text: str, sp
 def test_a_participle_that_adds_no_clause_is_not_a_statement() -> None:
     sts = stmts('"We will hold the line," the commander said, adding to the pressure on the rebels.')
     assert [s.quote for s in sts] == ["We will hold the line"]
+

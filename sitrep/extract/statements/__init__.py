@@ -37,6 +37,7 @@ from .speakers import (
     Person,
     actor_for,
     index_persons,
+    is_org,
     person_genders,
     resolve,
     sentence_starts,
@@ -165,7 +166,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         seen_spans.append((c.start, c.end))
         if speaker is not None:
             memory.update(speaker, channel, c.para)
-            if c.phrase is not None and speaker.name and speaker.name != speaker.organization:
+            if c.phrase is not None and speaker.name and not is_org(speaker):
                 memory.said.append(Person(c.phrase_start, speaker, speaker.name.split()[-1].lower(), True))
     _ = lex
     _boilerplate_repeats(ctx, out, keys)

@@ -11,7 +11,7 @@ from ...model import Cite, Speaker
 from .candidate import _ADDRESSEE, _QUOTED_BY, _TOLD, Candidate, _plain, _strip_span
 from .intent import cue_in
 from .lexicon import lexicon
-from .quotes import QUOTE_MARKS
+from .quotes import strip_marks
 
 if TYPE_CHECKING:
 
@@ -78,9 +78,8 @@ def _content_spans(text: str, c: Candidate) -> list[tuple[int, int]]:
         pieces.append((pos, a))
         pos = b
     pieces.append((pos, c.end))
-    marks = "".join(QUOTE_MARKS)
     if c.direct:
-        steps: tuple[str | None, ...] = (None, marks, " ,")
+        steps: tuple[str | None, ...] = (None, "marks", " ,")
     elif c.gaps:
         steps = (" ,",)
     else:
@@ -88,7 +87,7 @@ def _content_spans(text: str, c: Candidate) -> list[tuple[int, int]]:
     out = []
     for lo, hi in pieces:
         for chars in steps:
-            lo, hi = _strip_span(text, lo, hi, chars)
+            lo, hi = strip_marks(text, lo, hi) if chars == "marks" else _strip_span(text, lo, hi, chars)
         if hi > lo:
             out.append((lo, hi))
     return out

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .quotes import QUOTE_MARKS
+from .quotes import double_marks
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -84,12 +84,8 @@ def _subject(tok: Token) -> Token | None:
 
 def _all_quoted(content: str) -> bool:
     c = content.strip()
-    return (
-        len(c) > 2
-        and c[0] in QUOTE_MARKS
-        and c[-1] in QUOTE_MARKS
-        and sum(ch in QUOTE_MARKS for ch in c) == 2
-    )
+    marks = double_marks(c, 0, len(c))
+    return len(marks) == 2 and marks[0][0] == 0 and sum(marks[1]) == len(c) and len(c) > sum(n for _, n in marks)
 
 
 def _plain(s: str) -> str:

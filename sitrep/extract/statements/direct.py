@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import _AUX_END, _DASH, _LEAD, _SENT_END, Candidate, _strip_span, _subject
 from .lexicon import lexicon
-from .quotes import QUOTE_MARKS, Quote
+from .quotes import QUOTE_TOKENS, Quote
 from .reported import _is_clause, _speaks
 
 if TYPE_CHECKING:
@@ -103,20 +103,20 @@ def _quote_candidates(
     extras: list[Candidate] = []  # what the speaker went on to say in the tail (", adding that ...")
     for qi, q in enumerate(quotes):
         plo, phi = paras[q.para]
-        prev_end = quotes[qi - 1].close + 1 if qi and quotes[qi - 1].end_para == q.para else plo
+        prev_end = quotes[qi - 1].after if qi and quotes[qi - 1].end_para == q.para else plo
         bound = _sentence_start(text, max(plo, prev_end), q.open)
         prefix = text[bound : q.open]
         elo, ehi = paras[q.end_para]
         nxt = quotes[qi + 1].open if qi + 1 < len(quotes) and quotes[qi + 1].para == q.end_para else ehi
-        tail_lo = min(q.close + 1, nxt) if q.closed else ehi
+        tail_lo = min(q.after, nxt) if q.closed else ehi
         m_end = _SENT_END.search(text, tail_lo, nxt)
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
         if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
             prev.gaps.append((prev.end, q.start))
-            prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.close + 1))
-            ends[-1] = q.close + 1
+            prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.after))
+            ends[-1] = q.after
             direct_spans.append((q.start, q.end))
             continue
         head = _parse_head(prefix)
@@ -176,7 +176,7 @@ def _quote_candidates(
                     split = _subject_before(ctx, q, phrase, phrase_start)
                     if split is not None:  # "The plan, she said, \"is a disaster.\""
                         start, phrase = phrase_start, text[split : phrase_start + len(phrase)]
-                        phrase_start, gaps = split, [(split, q.open + 1)]
+                        phrase_start, gaps = split, [(split, q.open + q.olen)]
                     phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
@@ -192,9 +192,9 @@ def _quote_candidates(
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
             prev.gaps.append((prev.end, q.start))
             prev.end = q.end
-            prev.span = (prev.span[0], max(tail_hi, q.close + 1))
-            ends[-1] = tail_hi if tail else q.close + 1
-            tails[-1] = (tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1)
+            prev.span = (prev.span[0], max(tail_hi, q.after))
+            ends[-1] = tail_hi if tail else q.after
+            tails[-1] = (tail_lo, tail_hi) if tail else (q.after, q.after)
             continue
         out.append(
             Candidate(
@@ -205,7 +205,7 @@ def _quote_candidates(
                 phrase_start=phrase_start,
                 verbs=verbs,
                 attribution=attribution,
-                span=(bound, max(tail_hi, q.close + 1)),
+                span=(bound, max(tail_hi, q.after)),
                 para=q.para,
                 inverted=inverted,
                 cue=cue,
@@ -213,8 +213,8 @@ def _quote_candidates(
                 gaps=gaps,
             )
         )
-        ends.append(tail_hi if tail else q.close + 1)
-        tails.append((tail_lo, tail_hi) if tail else (q.close + 1, q.close + 1))
+        ends.append(tail_hi if tail else q.after)
+        tails.append((tail_lo, tail_hi) if tail else (q.after, q.after))
     return out + extras
 
 
@@ -239,7 +239,7 @@ def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tupl
         return None
     # the clause runs to the end of its sentence, a partial quote in it included ('would "not ..."')
     j = max(span.end, span[0].sent.end)
-    while j > span.start + 1 and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_MARKS:
+    while j > span.start + 1 and doc[j - 1].is_punct and doc[j - 1].text not in QUOTE_TOKENS:
         j -= 1
     return m.start("v"), m.end("v"), c_lo, para.start + doc[j - 1].idx + len(doc[j - 1].text)
 
@@ -269,7 +269,7 @@ def _subject_before(ctx: Context, q: Quote, phrase: str, start: int) -> int | No
     pre = doc.char_span(start - para.start, start - para.start + cut, alignment_mode="expand")
     if pre is None or not len(pre):
         return None
-    q_tok = doc.char_span(q.open - para.start, q.open - para.start + 1, alignment_mode="expand")
+    q_tok = doc.char_span(q.open - para.start, q.open - para.start + q.olen, alignment_mode="expand")
     if q_tok is None or not any(
         t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= q_tok.start and t.head.pos_ in ("VERB", "AUX")
         for t in pre

@@ -9,6 +9,10 @@ the text outside double quotes, telling apostrophes (``don't``, ``Houthis' actio
 closing marks by their neighbours; an unclosed single quote is dropped unless the next
 paragraph opens with one (a quotation continued across paragraphs). Double quotes nested in a
 single-quoted span (``'My son asked me, "are we going to die?"'``) are part of it.
+
+Some newspaper archives write every double quote as two apostrophes (``''We will win,'' she
+said``): such a pair is one double mark of two characters, paired like ``"``. A quote's
+``olen`` / ``clen`` are the lengths of its marks, so offsets stay those of the original text.
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u201f')
+#: two apostrophes (or two backticks, LaTeX style) written for one double quote mark
+DOUBLED_MARKS = ("''", "``")
+#: a token of the parse that is a quote mark
+QUOTE_TOKENS = QUOTE_MARKS | frozenset(DOUBLED_MARKS)
 SINGLE_MARKS = frozenset("'\u2018\u2019\u201b")
 _OPEN_BEFORE = frozenset(' \t\n([{\u2014\u2013-/"\u201c')
 _CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}\u2014\u2013-"\u201d\u2026')
@@ -31,20 +39,74 @@ class Quote:
     para: int  # index of the paragraph holding the opening mark
     end_para: int  # index of the paragraph holding the closing mark
     closed: bool = True
+    olen: int = 1  # length of the opening mark (2 for a doubled apostrophe)
+    clen: int = 1  # length of the closing mark
+
+    @property
+    def after(self) -> int:
+        """Offset just past the closing mark."""
+        return self.close + self.clen
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
 
 
-def _make(text: str, op: int, cl: int, para: int, end_para: int, closed: bool) -> Quote | None:
-    s, e = op + 1, cl
+def mark_at(text: str, j: int) -> int:
+    """Length of the double quote mark at ``j``: 1 for ``"`` and its curly kin, 2 for a doubled
+    apostrophe (not a run of three or more), else 0."""
+    ch = text[j : j + 1]
+    if ch in QUOTE_MARKS and ch:
+        return 1
+    pair = text[j : j + 2]
+    if pair in DOUBLED_MARKS and text[j + 2 : j + 3] != ch and (j == 0 or text[j - 1] != ch):
+        return 2
+    return 0
+
+
+def double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(offset, length) of every double quote mark in ``text[lo:hi]``."""
+    out: list[tuple[int, int]] = []
+    j = lo
+    while j < hi:
+        n = mark_at(text, j) if j + 1 < hi or text[j] in QUOTE_MARKS else 0
+        if n:
+            out.append((j, n))
+            j += n
+        else:
+            j += 1
+    return out
+
+
+def strip_marks(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The bounds without the double quote marks (and spaces) at either edge."""
+    while lo < hi:
+        if text[lo].isspace():
+            lo += 1
+        elif (n := mark_at(text, lo)) and lo + n <= hi:
+            lo += n
+        else:
+            break
+    while hi > lo:
+        if text[hi - 1].isspace() or text[hi - 1] in QUOTE_MARKS:
+            hi -= 1
+        elif hi - 2 >= lo and mark_at(text, hi - 2) == 2:
+            hi -= 2
+        else:
+            break
+    return lo, hi
+
+
+def _make(
+    text: str, op: int, cl: int, para: int, end_para: int, closed: bool, olen: int = 1, clen: int = 1
+) -> Quote | None:
+    s, e = op + olen, cl
     while s < e and text[s] in _TRIM:
         s += 1
     while e > s and text[e - 1] in _TRIM:
         e -= 1
     if e <= s:
         return None
-    return Quote(op, cl, s, e, para, end_para, closed)
+    return Quote(op, cl, s, e, para, end_para, closed, olen, clen)
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
@@ -84,8 +146,8 @@ def _find_singles(text: str, paragraphs: list[tuple[int, int]], doubles: list[Qu
     for pi, (lo, hi) in enumerate(paragraphs):
         marks: list[tuple[int, str]] = []
         for j in range(lo, hi):
-            if text[j] not in SINGLE_MARKS:
-                continue
+            if text[j] not in SINGLE_MARKS or text[j] == "'" and "'" in (text[j - 1 : j], text[j + 1 : j + 2]):
+                continue  # not a single mark, or half of a doubled one
             while di < len(doubles) and doubles[di].close < j:
                 di += 1
             if di < len(doubles) and doubles[di].open < j < doubles[di].close:
@@ -127,31 +189,31 @@ def _find_singles(text: str, paragraphs: list[tuple[int, int]], doubles: list[Qu
 
 def _find_doubles(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    pending: tuple[int, int, int] | None = None  # (open offset, paragraph index, paragraph end)
+    pending: tuple[int, int, int, int] | None = None  # (open offset, paragraph, paragraph end, mark length)
     for pi, (lo, hi) in enumerate(paragraphs):
-        marks = [j for j in range(lo, hi) if text[j] in QUOTE_MARKS]
-        opened: tuple[int, int] | None = None
+        marks = double_marks(text, lo, hi)
+        opened: tuple[int, int, int] | None = None  # (offset, paragraph, mark length)
         if pending is not None:
-            if marks and marks[0] == lo:
-                opened = (pending[0], pending[1])
+            if marks and marks[0][0] == lo:
+                opened = (pending[0], pending[1], pending[3])
                 marks = marks[1:]
             else:
-                q = _make(text, pending[0], pending[2], pending[1], pending[1], False)
+                q = _make(text, pending[0], pending[2], pending[1], pending[1], False, pending[3])
                 if q:
                     out.append(q)
             pending = None
-        for j in marks:
+        for j, n in marks:
             if opened is None:
-                opened = (j, pi)
+                opened = (j, pi, n)
             else:
-                q = _make(text, opened[0], j, opened[1], pi, True)
+                q = _make(text, opened[0], j, opened[1], pi, True, opened[2], n)
                 if q:
                     out.append(q)
                 opened = None
         if opened is not None:
-            pending = (opened[0], opened[1], hi)
+            pending = (opened[0], opened[1], hi, opened[2])
     if pending is not None:
-        q = _make(text, pending[0], pending[2], pending[1], pending[1], False)
+        q = _make(text, pending[0], pending[2], pending[1], pending[1], False, pending[3])
         if q:
             out.append(q)
     return out

@@ -19,7 +19,7 @@ from .candidate import (
     _subject,
 )
 from .lexicon import lexicon
-from .quotes import QUOTE_MARKS, Quote
+from .quotes import QUOTE_TOKENS, Quote, double_marks, mark_at
 from .speakers import (
     is_bad_subject,
 )
@@ -204,9 +204,9 @@ def _reported_from_verb(
         # "criticized the plan, and said (that) ...": the next reporting verb is its own statement
         cc = [c.i for c in tok.children if c.dep_ in ("cc", "punct") and lo < c.i < nxt[0].i]
         hi = min(hi, min(cc, default=nxt[0].left_edge.i))
-    while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS or doc[lo].lower_ == "that"):
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].lower_ == "that"):
         lo += 1
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
         hi -= 1
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     if hi - lo < (2 if short_ok else 3):
@@ -351,7 +351,7 @@ def _asked(
     if q is None:
         return None
     lo, hi = q.left_edge.i, q.right_edge.i + 1
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
         hi -= 1
     if hi - lo < 2:
         return None
@@ -446,7 +446,7 @@ def _fronted(
         return None
     # the clause before the comma, from the sentence start
     lo, hi = sent.start, j
-    while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS:
         lo += 1
     if hi - lo < 4 or not _is_clause(doc[lo:hi]):
         return None  # "In a later vote, he warned ...": a circumstance, not what was said
@@ -480,7 +480,7 @@ _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 def _is_clause(span: SpacySpan) -> bool:
     """Words that can be what was said: a clause with a finite verb, or a quotation."""
-    return any(t.tag_ in _FINITE or t.text in QUOTE_MARKS for t in span)
+    return any(t.tag_ in _FINITE or t.text in QUOTE_TOKENS for t in span)
 
 
 def _according(
@@ -642,18 +642,20 @@ def _quoted_clauses(
         lo, hi = kids[0].left_edge.i, max(c.right_edge.i for c in kids) + 1
         if not (lo <= span.start < hi):
             continue
-        while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS or doc[lo].dep_ == "mark"):
+        while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].dep_ == "mark"):
             lo += 1
-        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_MARKS:
+        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
             hi -= 1
         if hi <= lo:
             continue
         start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
-        marks = sum(ch in QUOTE_MARKS for ch in text[start:end])
-        if marks % 2 and start - 1 >= s_start and text[start - 1] in QUOTE_MARKS:
+        marks = len(double_marks(text, start, end))
+        if marks % 2 and start - 1 >= s_start and mark_at(text, start - 1) == 1:
             start -= 1  # the opening mark the parse hung elsewhere
+        elif marks % 2 and start - 2 >= s_start and mark_at(text, start - 2) == 2:
+            start -= 2
         elif marks % 2:
-            m = re.match(r"[\s,.;:!?]*[\"\u201d\u00bb]", text[end:s_end])
+            m = re.match(r"[\s,.;:!?]{0,5}(?:[\"\u201d\u00bb]|'')", text[end:s_end])
             if m:
                 end += m.end()  # the closing mark the parse hung on the verb
         if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):

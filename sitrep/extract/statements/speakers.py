@@ -106,6 +106,19 @@ def org_name(text: str) -> str:
     return a.name if a else stripped
 
 
+def org_speaker(text: str) -> Speaker:
+    """An organization speaking: its canonical name (the registry's) as ``name``, the words the
+    text names it with as ``organization`` ("The White House said" -> name "Government of the
+    United States", organization "White House")."""
+    surface = _DET.sub("", text.strip(" ,.;:")).strip()
+    return Speaker(name=org_name(text), organization=surface or None, body=True)
+
+
+def is_org(sp: Speaker | None) -> bool:
+    """Is the speaker an organization (not a person, not an unnamed description)?"""
+    return sp is not None and bool(sp.name) and (sp.body or sp.name == sp.organization)
+
+
 def is_bad_subject(text: str) -> bool:
     words = text.lower().split()
     return bool(words) and words[-1] in _BAD_SUBJECT
@@ -144,7 +157,7 @@ class Memory:
         if not (sp.name or sp.role or sp.organization):
             return
         self.current = sp
-        if sp.name and sp.name != sp.organization:
+        if sp.name and not is_org(sp):
             self.last_person = sp
         elif sp.name:
             self.last_org = sp
@@ -472,8 +485,7 @@ def resolve(
         return memory.current, False
     sm = _STATEMENT_FROM.search(phrase)
     if sm:  # "A statement from the Afghan Taliban" (pull-quote credit)
-        o = org_name(sm.group("o"))
-        return Speaker(name=o, organization=o), True
+        return org_speaker(sm.group("o")), True
     if ", " in phrase:  # "the Under-Secretary-General ..., Tom Fletcher" / "Ukraine's energy minister, X,"
         head, rest = phrase.split(", ", 1)
         inside = [p for p in memory.persons if start <= p.pos < start + len(phrase) and p.speaker.name]
@@ -504,7 +516,7 @@ def resolve(
         if said_statement:
             return memory.statement_org or memory.last_org or memory.current, True
         cur = memory.current
-        if low in {"it", "they"} and cur is not None and cur.name and cur.name == cur.organization:
+        if low in {"it", "they"} and is_org(cur):
             return cur, False
         return memory.last_org or memory.current, False
     if said_statement:
@@ -513,8 +525,7 @@ def resolve(
         name = m.group(1) if m else _STATEMENT_PHRASE.split(_DET.sub("", p))[0]
         name = name.strip()
         if name:
-            o = org_name(name)
-            return Speaker(name=o, organization=o), True
+            return org_speaker(name), True
         return memory.statement_org or memory.current, True
     desc = re.match(r"^(?:the|an?)\s+(.+)$", p, re.IGNORECASE)
     if desc:
@@ -544,7 +555,7 @@ def resolve(
                 return named, False
     if re.search(r"\w['\u2019]s\s+\w", p):  # "Joe Biden's administration": an institution
         o = _DET.sub("", p)
-        return Speaker(name=o, organization=o), False
+        return Speaker(name=o, organization=o, body=True), False
     named = _person_at(p, start, memory)
     if named:
         return named, False
@@ -552,8 +563,7 @@ def resolve(
     if bare and (bare[0].isupper() or bare[:1].isdigit()):
         words = bare.split()
         if len(words) <= 8:
-            o = org_name(p)
-            return Speaker(name=o, organization=o), False
+            return org_speaker(p), False
     if p and len(p.split()) <= 10:
         return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
     return None, False
@@ -632,7 +642,7 @@ def _match_description(head: str, role_words: list[str], start: int, memory: Mem
         cands.append(memory.current)
     cands += [p.speaker for p in reversed(memory.persons) if p.pos < start]
     for sp in cands:
-        if not sp.name or sp.name == sp.organization:
+        if not sp.name or is_org(sp):
             continue
         role = (sp.role or "").lower()
         org = (sp.organization or "").lower() + " " + role
