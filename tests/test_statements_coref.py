@@ -211,3 +211,24 @@ def test_a_name_opening_with_a_common_given_name_is_a_person_antecedent() -> Non
     )
     st = one(stmts(text), "parents thrive")
     assert st.speaker.name == "Ivanka Trump"
+
+
+# ----------------------------------------------------------------- speaker phrases
+
+
+def test_a_surname_ending_in_ly_is_not_cut_as_an_adverb() -> None:
+    st = one(stmts('"We will win this state," Tom Reilly said on Sunday.'), "win this state")
+    assert st.speaker.name == "Tom Reilly"
+    st = one(stmts('"The vote is close," Megan Daly told reporters.'), "vote is close")
+    assert st.speaker.name == "Megan Daly"
+
+
+def test_an_adverb_before_the_verb_is_still_cut() -> None:
+    st = one(stmts('"The vote is close," Megan Dorne quietly said.'), "vote is close")
+    assert st.speaker.name == "Megan Dorne"
+
+
+def test_inverted_attribution_after_a_sentence_opener() -> None:
+    text = 'Ann Kell praised him. But, said Tom Reilly, "I do not want to drum up conflict with anyone here."'
+    st = one(stmts(text), "drum up conflict")
+    assert st.speaker.name == "Tom Reilly" and st.direct is True

@@ -17,7 +17,10 @@ _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?\u2026](?=\
 _DASH = re.compile(r"^\s*(?:\u2014|\u2013|--|-)\s*")
 _LEAD = re.compile(r"^[\s,;:]+")
 # (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
-_AUX_END = re.compile(r"(?<!\s)\s+(?:has|had|have|was|were|is|also|again|then|later|\w+ly)$", re.IGNORECASE)
+# an adverb is lower-case: "Tom Reilly said", "Megyn Kelly said" end with a surname, not an adverb
+_AUX_END = re.compile(
+    r"(?<!\s)\s+(?:has|had|have|was|were|is|also|again|then|later|(?-i:[a-z]\w*ly))$", re.IGNORECASE
+)
 _QUOTED_BY = re.compile(
     r"\bquoted\s+(?:as\s+saying\s+)?by\s+(?:the\s+)?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
 )

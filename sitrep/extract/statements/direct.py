@@ -342,10 +342,19 @@ def _parse_head(prefix: str) -> tuple[str, str, int] | None:
     if len(mid.split()) > 8:
         return None
     phrase = _AUX_END.sub("", p[: v.start()].rstrip())
+    if phrase.strip(" ,;").lower() in _OPENERS and mid.strip(" ,:"):
+        # 'But, said Jane Roe, "..."': the speaker follows the verb
+        after = mid.rstrip().rstrip(",:").rstrip()
+        off = v.end() + len(after) - len(after.lstrip())
+        return after.strip(), v.group(0), off
     if not phrase.strip() or len(phrase.split()) > 14:
         return None
     off = len(phrase) - len(phrase.lstrip())
     return phrase, v.group(0), off
+
+
+#: words that can open a sentence before an inverted attribution ("But, said X, ...")
+_OPENERS = frozenset(["", "but", "and", "yet", "still", "however", "so", "now", "then", "instead"])
 
 
 def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
