@@ -212,3 +212,17 @@ def test_a_scene_set_on_a_day_dates_the_next_sentences() -> None:
     assert [c[2] for c in fight.date.cited] == ["narrative date"]
     market = next(e for e in events if "Gusau" in e.summary)
     assert market.date.date is None
+
+
+def test_an_arrest_told_right_after_a_clash_is_part_of_it() -> None:
+    _, events = _events(
+        "On 11 June 2021, soldiers clashed with FARC dissidents near Puerto Carreno, Vichada. "
+        "A dissident commander was arrested."
+    )
+    coded = [(e.trigger, e.acled_event_type) for e in events if e.acled_event_type]
+    assert coded == [("clashed", "Battles")], coded
+    arrest = next(e for e in events if "arrested" in e.trigger)
+    assert arrest.plover_type == "COERCE" and "acled_event_type" not in arrest.evidence
+    # on its own, the arrest is a strategic development
+    _, alone = _events("On 11 June 2021, police arrested a FARC dissident commander in Puerto Carreno, Vichada.")
+    assert [e.acled_sub_event_type for e in alone if e.acled_event_type] == ["Arrests"]

@@ -501,6 +501,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         _previous_sentence(sent) if trig.cls == "disperse" else "",
     )
+    if (
+        acled_type is None
+        and trig.plover == "AID"
+        and status == "occurred"
+        and not aggregate
+        and is_armed(actor1)
+        and not is_state(actor1)
+        and (actor2 is None or is_civilian(actor2))  # not aid to another armed party
+    ):
+        # "members of the cartel delivered food packages to families": an armed group that hands
+        # out aid or runs services takes on a new activity (ACLED: change to group/activity)
+        acled_type, acled_sub = "Strategic developments", "Change to group/activity"
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
     if (
         acled_sub == "Attack"

@@ -193,10 +193,12 @@ def code(
         if actor1 is not None and actor1.name.startswith("Rioters"):
             return RIOTS, "Violent demonstration"  # "rioters demonstrating against ..."
         deeds, later = _deeds(text), _deeds(after)
-        if _EXCESSIVE.search(deeds) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", deeds, re.I):
-            return PROTESTS, "Excessive force against protesters"
+        # ACLED: excessive force is lethal force against demonstrators who were not violent; a
+        # violent crowd fired on is a violent demonstration
         if _VIOLENT_CROWD.search(deeds) or _LATER_VIOLENCE.search(later):
             return RIOTS, "Violent demonstration"
+        if _EXCESSIVE.search(deeds) and re.search(r"\b(?:police|forces|troops|soldiers|army)\b", deeds, re.I):
+            return PROTESTS, "Excessive force against protesters"
         if _INTERVENTION.search(deeds) or _LATER_INTERVENTION.search(later):
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
@@ -253,7 +255,10 @@ def code(
     # an armed organisation
     unnamed = actor1 is None or actor1.name.startswith("Unidentified Armed Group")
     thrown = thrown or unnamed and _MUTUAL.search(text) is not None and _CRUDE.search(text) is not None
-    if (_crowd(actor1) or thrown) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
+    # "a mob attacked a man", "a man was lynched", "attacked by a vigilante group": a mob's
+    # violence, whoever no one names as an armed organisation did it
+    mob = unnamed and _MOB.search(text) is not None
+    if (_crowd(actor1) or thrown or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):

@@ -81,7 +81,33 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
     kept = [e for e in events if id(e) not in folded]
-    return _fold_crowd_acts(kept)
+    return _uncode_sequels(_fold_crowd_acts(kept))
+
+
+#: strategic developments that, told right after an act of political violence, are part of it:
+#: "... clashed with rebels; one wounded rebel was arrested", "killed five and looted the shops",
+#: "Their weapons were recovered." (ACLED codes the incident once, as its violence)
+_SEQUEL_SUBS = frozenset(["Arrests", "Looting/property destruction", "Disrupted weapons use", "Change to group/activity"])
+_VIOLENCE = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"])
+#: how far (characters) after the violence such a development is read as its sequel
+_SEQUEL_REACH = 300
+
+
+def _uncode_sequels(events: list[Event]) -> list[Event]:
+    """An arrest, looting or seizure told just after an act of violence keeps its PLOVER event
+    but no ACLED type of its own: ACLED codes the incident as the violence."""
+    for i, ev in enumerate(events):
+        if ev.acled_event_type != "Strategic developments" or ev.acled_sub_event_type not in _SEQUEL_SUBS:
+            continue
+        start = ev.mentions[0].start
+        if any(
+            p.acled_event_type in _VIOLENCE and p.mentions[0].start <= start <= p.mentions[0].end + _SEQUEL_REACH
+            for p in events[max(0, i - 3) : i]
+        ):
+            ev.acled_event_type = ev.acled_sub_event_type = None
+            ev.evidence.pop("acled_event_type", None)
+            ev.evidence.pop("acled_sub_event_type", None)
+    return events
 
 
 def _fold_crowd_acts(events: list[Event]) -> list[Event]:

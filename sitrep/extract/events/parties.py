@@ -322,6 +322,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         # "attacked (and injured) a party member": a target named as people, not as armed, is civilian
         subs = [] if trig.nominal else [sub for sub in trig.merged if sub.cls in VIOLENT]
         targets = [patient_tok, *(patient(sub) for sub in subs)]
+        targets += [w for t in targets if t is not None for w in _told_as(t)]
         victim = next((t for t in targets if t is not None and _victim(t)), None)
         if victim is not None:
             a2 = Resolved(None, "civilians", victim)
@@ -415,6 +416,17 @@ def _compound_words(tok: Token) -> tuple[str, ...]:
     """The noun alone and with its compound modifier: ("strikes", "air strikes")."""
     mod = tok.doc[tok.i - 1] if tok.i > 0 and tok.doc[tok.i - 1].dep_ == "compound" else None
     return (tok.lower_,) if mod is None else (tok.lower_, f"{mod.lower_} {tok.lower_}")
+
+
+def _told_as(tok: Token) -> list[Token]:
+    """The words a target is told as besides its head: an apposition ("several beer parlour
+    owners", parsed as "beer" with "owners" beside it) and the people it includes ("12 herders,
+    including five children")."""
+    out = [c for c in tok.children if c.dep_ == "appos"]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 def _victim(tok: Token) -> bool:

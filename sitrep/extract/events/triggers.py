@@ -94,6 +94,11 @@ def noun_key(tok: Token) -> Entry | None:
             key = f"{child.lemma_.lower()} {lemma}"
             if key in lex:
                 return lex[key]
+    for prep in tok.children:  # "an exchange of fire": "lemma of object" entries
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (key := f"{lemma} of {obj.lemma_.lower()}") in lex:
+                    return lex[key]
     if tok.lower_ in lex:
         return lex[tok.lower_]
     return lex.get(lemma)
