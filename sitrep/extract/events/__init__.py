@@ -251,7 +251,7 @@ def extract_events(ctx: Context) -> list[Event]:
             ev = _build(ctx, para.start, sent, trig, state)
             if (
                 ev is not None
-                and 0 < state.sent_no - state.last_coded_sent <= 1
+                and 0 <= state.sent_no - state.last_coded_sent <= 1
                 and toll_follow_up(trig, ev, coded.get(state.last_coded_sent, []))
             ):
                 coded[state.sent_no] = coded.get(state.last_coded_sent, [])  # the incident goes on
