@@ -361,9 +361,12 @@ def _own(cited: tuple[Cite, ...]) -> bool:
 
 def toll_follow_up(trig: Trigger, ev: Event, told: list[Event]) -> bool:
     """ "Gunmen attacked a village. Two residents were killed.", "Militants attacked a base. The
-    group claimed to have killed three soldiers.": deaths told in the next sentence, with no place
-    or date of their own and no other attacker, are the toll of the incident told just before (its
-    main coded event, ``told``: the coded events of that sentence) when it has none."""
+    group claimed to have killed three soldiers.", "militants attacked a village and killed two
+    civilians": deaths told in the same or the next sentence, with no place or date of their own
+    and no other attacker, are the toll of the incident told just before (its main coded event,
+    the first of the most confident of ``told``: the coded events of the last sentences) when it
+    has none ("Clashes erupted in the district. Clashes resulted in one fighter killed.": the first
+    report of the clashes)."""
     deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (trig.head, *trig.words))
     if not ev.fatalities or ev.acled_event_type is None or not deaths:
         return False
