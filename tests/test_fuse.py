@@ -312,3 +312,21 @@ def test_a_report_naming_no_town_does_not_bridge_two_towns(tmp_path: Path) -> No
         for m in e["mentions"]:
             by_doc.setdefault(Path(m["doc_id"]).stem, set()).add(e["id"])
     assert by_doc["a"] and by_doc["c"] and not by_doc["a"] & by_doc["c"]
+
+
+def test_a_town_and_a_district_that_does_not_hold_it_are_two_places() -> None:
+    """A report in a town of one district and a report of another district of the same province
+    are two events; a report of the town's own district may be the same."""
+    from sitrep.fuse.match import CONFLICTS, SIGNATURES
+
+    sign, conflict = SIGNATURES["event"], CONFLICTS["event"]
+    town = {**_event(REPORT_A, "2021-03-03", 0, "a"),
+            "location": {"name": "Thul", "admin1": "Sindh", "admin2": "Jacobabad", "geo_precision": 1}}  # fmt: skip
+    other = {**_event(REPORT_B, "2021-03-03", 0, "b"),
+             "location": {"name": "Sukkur", "admin1": "Sindh", "admin2": "Sukkur", "geo_precision": 2}}  # fmt: skip
+    own = {**other, "location": {"name": "Jacobabad", "admin1": "Sindh", "admin2": "Jacobabad", "geo_precision": 2}}
+    province = {**other, "location": {"name": "Sindh", "admin1": "Sindh", "geo_precision": 3}}
+    assert conflict(sign(town), sign(other))
+    assert not conflict(sign(town), sign(own))
+    assert not conflict(sign(town), sign(province))
+    assert not conflict(sign(town), sign({**other, "mentions": town["mentions"]}))  # one document

@@ -55,6 +55,16 @@ def _town(rec: dict[str, Any]) -> str | None:
     return str(name).casefold()
 
 
+def _district(rec: dict[str, Any]) -> tuple[str, bool] | None:
+    """The district (admin2) of a report's town, or the district it names, folded, and whether
+    the report names the district itself; None for a province, a country, or a town whose
+    district the gazetteer does not give."""
+    loc = rec.get("location") or {}
+    if loc.get("geo_precision") not in (1, 2) or not loc.get("admin2"):
+        return None
+    return str(loc["admin2"]).casefold(), loc.get("name") == loc.get("admin2")
+
+
 def _event_signature(rec: dict[str, Any]) -> Any:
     return (
         rec.get("plover_type"),
@@ -66,6 +76,7 @@ def _event_signature(rec: dict[str, Any]) -> Any:
         _town(rec),
         frozenset(m.get("doc_id") for m in rec.get("mentions") or ()) - {None},
         (rec.get("actor1") or {}).get("name"),
+        _district(rec),
     )
 
 
@@ -92,8 +103,8 @@ ONE_SIDED = frozenset({"Explosions/Remote violence", "Violence against civilians
 
 
 def _events_match(a: Any, b: Any) -> bool:
-    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a, doer_a = a
-    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b, doer_b = b
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a, doer_a, _ = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b, doer_b, _ = b
     if type_a != type_b or acled_a != acled_b:
         return False
     if acled_a in ONE_SIDED and doer_a and doer_b and doer_a != doer_b and doer_a in actors_b and doer_b in actors_a:
@@ -117,10 +128,19 @@ def _events_match(a: Any, b: Any) -> bool:
 
 
 def _events_conflict(a: Any, b: Any) -> bool:
-    """Two reports from different documents that name different towns: a record holding one
-    takes no other (a report naming no town, matching both, does not bridge them)."""
-    town_a, docs_a, town_b, docs_b = a[6], a[7], b[6], b[7]
-    return bool(town_a and town_b and town_a != town_b and not docs_a & docs_b)
+    """Two reports from different documents that name different towns, or places in different
+    districts ("Thul town (Jacobabad)" and "Naushahro Feroze district"): a record holding one takes
+    no other (a report naming no town, matching both, does not bridge them)."""
+    town_a, docs_a, district_a, town_b, docs_b, district_b = a[6], a[7], a[9], b[6], b[7], b[9]
+    if docs_a & docs_b:
+        return False
+    # two towns; or a district and a town it does not hold ("Thul town (Jacobabad)", "Naushahro
+    # Feroze district")
+    if town_a and town_b:
+        return town_a != town_b
+    return bool(
+        district_a and district_b and district_a[0] != district_b[0] and district_a[1] != district_b[1]
+    )
 
 
 def _statements_match(a: Any, b: Any) -> bool:
