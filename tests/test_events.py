@@ -107,6 +107,12 @@ def test_case_count() -> None:
         ("the clash led to the death of a bystander", 1, "exact"),
         ("a guard beat a trader to death at the gate", 1, "exact"),
         ("police killed the robbers", None, None),
+        ("a farmer's body was found by the river, killed by unknown gunmen", 1, "exact"),
+        ("a detainee from the eastern province died as a result of torture", 1, "exact"),
+        ("soldiers detained and tortured a shepherd to death", 1, "exact"),
+        ("a guard fatally shot a customer at the gate", 1, "exact"),
+        ("gunmen shot a trader, resulting in his death", 1, "exact"),
+        ("a group of fishermen died at sea", None, None),
         # two victims named one by one
         ("a teacher and his son were shot dead on the road", 2, "exact"),
         ("soldiers fired on a car, killing a woman and her daughter", 2, "exact"),

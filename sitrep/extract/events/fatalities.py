@@ -39,12 +39,16 @@ _DEATH_PASSIVE = (
     r"|(?:shot|stabbed|beaten|hacked|burned|burnt|strangled|stoned|tortured)\s+to\s+death)"
 )
 _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader|suspect|owner|person)"
+#: "a group of men", "a number of fighters": not one person
+_NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
 _SINGLE = re.compile(
     r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
-    r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
+    r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
+    r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
     r"|shot\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}dead"
-    rf"|an?\s+(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
-    r"|an?\s+(?:[\w-]+\s+){0,3}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
+    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
+    rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died.")
     rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
