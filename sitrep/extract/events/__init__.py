@@ -23,6 +23,7 @@ from .coding import REMOTE, armed_victim, code, two_sided
 from .control import control_at
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
+from .grievance import crowd_acts, without_grievance
 from .lexicon import VIOLENT, lexicon
 from .merging import (
     fold_arrests_into_protests,
@@ -53,7 +54,7 @@ from .triggers import _lemma as trigger_lemma
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from ..context import Context
 
@@ -87,61 +88,6 @@ def _crowd_sequel(following: list[str]) -> str:
     did ("Protesters then pelted the police with stones"): ACLED types the demonstration by them."""
     out = [text for text in following if _CROWD_SUBJECT.match(text)]
     return " " + " ".join(out) if out else ""
-
-
-#: what a demonstration is about, not what its crowd did: "protested against the attack on their
-#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
-_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
-_GRIEVANCE_VERBS = frozenset(
-    {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
-     "say", "urge", "ask", "seek", "commemorate", "mark", "express"}
-)
-
-
-def _crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
-    """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
-    "demanding ..." complements): the violence or the police action ACLED types a demonstration by
-    is what happened there, not what the crowd protested about."""
-    skip = _grievance(doc, lo, hi, head)
-    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
-
-
-def _without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str:
-    """The clause with its grievance blanked out, the same length ("protested after police killed
-    a trader": no toll of the protest's own)."""
-    chars = list(clause)
-    base = doc[lo].idx
-    for i in _grievance(doc, lo, hi, head):
-        t = doc[i]
-        chars[t.idx - base : t.idx - base + len(t.text)] = " " * len(t.text)
-    return "".join(chars)
-
-
-def _grievance(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
-    """The tokens of a demonstration's grievance in its clause (see ``_crowd_acts``)."""
-    skip: set[int] = set()
-    for t in doc[lo:hi]:
-        if t.i in skip:
-            continue
-        if t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS and not t.left_edge.i <= head <= t.right_edge.i:
-            # the phrase up to its first comma: a parse may hang the crowd's acts on its noun
-            # ("against the insecurity, burning tyres and throwing stones at police")
-            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
-            skip.update(range(t.i, end))
-            continue
-        grievance = (
-            t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")
-            and t.pos_ == "VERB"
-            and t.lemma_.lower() in _GRIEVANCE_VERBS
-            and t.tag_ in ("VBG", "TO", "VB")
-        ) or (  # "marched after a police officer beat up a vendor": what led to the protest
-            t.dep_ == "advcl"
-            and t.lemma_.lower() not in _GRIEVANCE_VERBS
-            and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in t.children)
-        )
-        if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
-            skip.update(x.i for x in t.subtree)
-    return {i for i in skip if lo <= i < hi}
 
 
 def _following(sent: Span, n: int = 2) -> list[str]:
@@ -471,7 +417,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     victim_kind = a2.kind
     fat: Fatalities | None = None
     if trig.cls in ("protest", "riot"):  # the deaths the crowd protested about are no toll of its own
-        fat = count(_without_grievance(doc, lo, hi, trig.head.i, clause))
+        fat = count(without_grievance(doc, lo, hi, trig.head.i, clause))
     elif violent:
         fat = count(clause)
     if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
@@ -489,7 +435,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor1, words1 = doer.actor, cited_actor(doer, offset)
     demonstration = trig.cls in ("protest", "riot", "disperse")
     following = _following(sent) if demonstration else []
-    coded_text = _crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(following) if demonstration else clause
+    coded_text = crowd_acts(doc, lo, hi, trig.head.i) + _crowd_sequel(following) if demonstration else clause
     if trig.cls == "protest":  # what a demonstration came to is often told after it ("Police dispersed the crowd.")
         after = " ".join(following)
     elif trig.cls in REMOTE or instrument in REMOTE:  # "... Police responded with gunfire."

@@ -1,0 +1,64 @@
+"""What a demonstration is about, told apart from what its crowd did: ACLED types a demonstration
+by the violence or the police action that happened there, and its toll is its own deaths, not
+the deaths it protested about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: what a demonstration is about, not what its crowd did: "protested against the attack on their
+#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
+_GRIEVANCE_VERBS = frozenset(
+    {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
+     "say", "urge", "ask", "seek", "commemorate", "mark", "express"}
+)
+
+
+def crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
+    """The clause of a demonstration without its grievance (its "against"/"over" phrases and its
+    "demanding ..." complements): the violence or the police action ACLED types a demonstration by
+    is what happened there, not what the crowd protested about."""
+    skip = grievance_tokens(doc, lo, hi, head)
+    return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
+
+
+def without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str:
+    """The clause with its grievance blanked out, the same length ("protested after police killed
+    a trader": no toll of the protest's own)."""
+    chars = list(clause)
+    base = doc[lo].idx
+    for i in grievance_tokens(doc, lo, hi, head):
+        t = doc[i]
+        chars[t.idx - base : t.idx - base + len(t.text)] = " " * len(t.text)
+    return "".join(chars)
+
+
+def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
+    """The tokens of a demonstration's grievance in its clause (see ``crowd_acts``)."""
+    skip: set[int] = set()
+    for t in doc[lo:hi]:
+        if t.i in skip:
+            continue
+        if t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS and not t.left_edge.i <= head <= t.right_edge.i:
+            # the phrase up to its first comma: a parse may hang the crowd's acts on its noun
+            # ("against the insecurity, burning tyres and throwing stones at police")
+            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
+            skip.update(range(t.i, end))
+            continue
+        grievance = (
+            t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in _GRIEVANCE_VERBS
+            and t.tag_ in ("VBG", "TO", "VB")
+        ) or (  # "marched after a police officer beat up a vendor": what led to the protest
+            t.dep_ == "advcl"
+            and t.lemma_.lower() not in _GRIEVANCE_VERBS
+            and any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since") for c in t.children)
+        )
+        if grievance and not t.left_edge.i <= head <= t.right_edge.i:  # never the demonstration itself
+            skip.update(x.i for x in t.subtree)
+    return {i for i in skip if lo <= i < hi}
