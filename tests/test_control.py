@@ -116,3 +116,16 @@ def test_a_data_folder_adds_a_zone(tmp_path: Path) -> None:
     ]
     out = [r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-300:] for r in runs]
     assert out == ["['Unidentified Armed Group (Nigeria)']", "['Military Forces of Nigeria']"], out
+
+
+def test_fire_on_the_front_is_at_the_zones_namesake() -> None:
+    # Serhiivka is a village of Donetsk oblast by the line of contact, and a larger one in Poltava
+    doc, ev = _event("On 12 June 2019, the OSCE SMM recorded 12 undetermined explosions near Serhiivka.")
+    assert ev.location is not None and ev.location.admin1 == "Donetsk"
+    assert _cited(doc, ev, "location")[0][0] == "Serhiivka"
+
+
+def test_a_namesake_outside_the_zones_period_is_not_moved() -> None:
+    doc = Document(id="t", text="On 12 June 2012, 12 explosions were heard near Serhiivka.", published="2012-06-14")
+    coded = [e for e in next(analyze([doc])).events if e.acled_event_type]
+    assert all(e.location is None or e.location.admin1 != "Donetsk" for e in coded)

@@ -16,7 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -267,6 +267,29 @@ class Gazetteer:
     def is_settlement(self, name: str) -> bool:
         """A town, village or district of that name exists (not only a country or province)."""
         return any(p.kind in ("city", "admin2") for p in self._candidates(name))
+
+    def namesake_within(self, loc: Location, names: list[str], admin1: frozenset[str]) -> Location | None:
+        """The namesake of ``loc`` (a small town or district) in one of the ``admin1`` units (folded)
+        of its country, when ``loc`` lies outside them ("Serhiivka" in Poltava oblast, read for fire
+        on the Donbas front: the Serhiivka of Donetsk oblast), the most populous first; else None."""
+        if (loc.geo_precision or 3) >= 3 or fold(loc.admin1 or "") in admin1:
+            return None
+        found: list[Place] = []
+        for name in dict.fromkeys([*names, loc.name]):
+            found += [p for p in self._candidates(name, loc.country) if p not in found]
+        chosen = [p for p in found if p.name == loc.name and fold(p.admin1) == fold(loc.admin1 or "")]
+        if not chosen or any(p.kind not in ("city", "admin2") or p.population >= _SMALL_TOWN for p in chosen):
+            return None  # a town of size or a province is not mistaken for a frontline village
+        kinds = {p.kind for p in chosen}
+        inside = [p for p in found if p.kind in kinds and fold(p.admin1) in admin1]
+        if not inside:
+            return None
+        best = max(inside, key=lambda p: p.population)  # the first of equals
+        near = loc.geo_precision == 2 and best.kind == "city"
+        # the same name's namesake keeps the spelling the text was read by ("Serhiivka", not the
+        # gazetteer's "Serhiyivka")
+        name = loc.name if best in self._candidates(loc.name, loc.country) else best.name
+        return replace(self.to_location(best, near=near), name=name, cited=loc.cited)
 
     def lookup(self, name: str, country: str | None = None) -> list[Location]:
         """Every place a name may denote, best first (country, landmark, town by size, province, district)."""

@@ -20,7 +20,7 @@ from .. import cites
 from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
 from .coding import REMOTE, armed_victim, code, two_sided
-from .control import control_at
+from .control import control_at, front_namesake
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .grievance import crowd_acts, without_grievance
@@ -541,6 +541,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
     ):
         acled_type, acled_sub = None, None
+    if acled_sub in _FRONT_FIRE:
+        # "explosions near Serhiivka" in a zone's country and period: fire across the front is at
+        # the zone's namesake of a small place the gazetteer ranked elsewhere
+        location = front_namesake(location, ctx.document.text, date.date or date.start or ctx.reference.value) or location
     if acled_sub in _FRONT_FIRE and _unnamed(actor1, words1) and (
         actor2 is None or _unnamed(actor2, words2) or is_civilian(actor2)
     ):

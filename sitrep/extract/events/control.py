@@ -153,3 +153,21 @@ def control_at(
             continue
         return Control(zone.other, zone.holder, words) if side else Control(zone.holder, zone.other, words)
     return None
+
+
+def front_namesake(location: Location | None, text: str, date: str | None) -> Location | None:
+    """For fire across a front: the namesake of the event's place (a small town the gazetteer put
+    outside the zone) inside a zone's admin1 units, when its country has a zone in that period
+    ("shelling near Serhiivka" in Ukraine in 2020: Donetsk oblast's, not Poltava's); else None."""
+    if location is None:
+        return None
+    from .document import namesake_within
+
+    for zone in zones():
+        if location.country != zone.country or not zone.in_period(date) or not zone.admin1:
+            continue
+        words = [text[s:e] for s, e, basis in location.cited if basis is None and 0 <= s < e <= len(text)]
+        found = namesake_within(location, words, zone.admin1)
+        if found is not None:
+            return found
+    return None

@@ -42,6 +42,13 @@ def locate(ctx: Context, start: int, end: int, guess: bool = True) -> Location |
         return None
 
 
+def namesake_within(loc: Location, names: list[str], admin1: frozenset[str]) -> Location | None:
+    try:
+        return _gazetteer().namesake_within(loc, names, admin1)
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        return None
+
+
 def country_only_location(
     actor1: Actor | None, actor2: Actor | None, state: DocState, actor_words: tuple[list[Cite], list[Cite]]
 ) -> Location | None:
