@@ -129,3 +129,15 @@ def test_a_namesake_outside_the_zones_period_is_not_moved() -> None:
     doc = Document(id="t", text="On 12 June 2012, 12 explosions were heard near Serhiivka.", published="2012-06-14")
     coded = [e for e in next(analyze([doc])).events if e.acled_event_type]
     assert all(e.location is None or e.location.admin1 != "Donetsk" for e in coded)
+
+
+def test_a_settlement_the_zone_lists_is_the_zones_however_large_a_namesake() -> None:
+    # Pervomaisk of Luhansk oblast (held by the armed opposition) and the larger one of Mykolaiv
+    doc, ev = _event("On 12 June 2019, the OSCE SMM recorded 12 undetermined explosions near Pervomaisk.")
+    assert ev.location is not None and (ev.location.name, ev.location.admin1) == ("Pervomaisk", "Luhansk")
+    assert ev.actor1 is not None and ev.actor1.name == UKRAINE
+
+
+def test_a_large_town_the_zone_does_not_list_stays() -> None:
+    _, ev = _event("On 12 June 2019, the OSCE SMM recorded 12 undetermined explosions near Kremenchuk.")
+    assert ev.location is not None and ev.location.admin1 == "Poltava"

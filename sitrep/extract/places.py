@@ -268,17 +268,22 @@ class Gazetteer:
         """A town, village or district of that name exists (not only a country or province)."""
         return any(p.kind in ("city", "admin2") for p in self._candidates(name))
 
-    def namesake_within(self, loc: Location, names: list[str], admin1: frozenset[str]) -> Location | None:
+    def namesake_within(
+        self, loc: Location, names: list[str], admin1: frozenset[str], listed: bool = False
+    ) -> Location | None:
         """The namesake of ``loc`` (a small town or district) in one of the ``admin1`` units (folded)
         of its country, when ``loc`` lies outside them ("Serhiivka" in Poltava oblast, read for fire
-        on the Donbas front: the Serhiivka of Donetsk oblast), the most populous first; else None."""
+        on the Donbas front: the Serhiivka of Donetsk oblast), the most populous first; else None.
+        ``listed``: the zone's data names the place, so a town of any size is moved."""
         if (loc.geo_precision or 3) >= 3 or fold(loc.admin1 or "") in admin1:
             return None
         found: list[Place] = []
         for name in dict.fromkeys([*names, loc.name]):
             found += [p for p in self._candidates(name, loc.country) if p not in found]
         chosen = [p for p in found if p.name == loc.name and fold(p.admin1) == fold(loc.admin1 or "")]
-        if not chosen or any(p.kind not in ("city", "admin2") or p.population >= _SMALL_TOWN for p in chosen):
+        if not chosen or any(
+            p.kind not in ("city", "admin2") or p.population >= _SMALL_TOWN and not listed for p in chosen
+        ):
             return None  # a town of size or a province is not mistaken for a frontline village
         kinds = {p.kind for p in chosen}
         inside = [p for p in found if p.kind in kinds and fold(p.admin1) in admin1]
@@ -288,7 +293,7 @@ class Gazetteer:
         near = loc.geo_precision == 2 and best.kind == "city"
         # the same name's namesake keeps the spelling the text was read by ("Serhiivka", not the
         # gazetteer's "Serhiyivka")
-        name = loc.name if best in self._candidates(loc.name, loc.country) else best.name
+        name = next((n for n in [*names, loc.name] if best in self._candidates(n, loc.country)), best.name)
         return replace(self.to_location(best, near=near), name=name, cited=loc.cited)
 
     def lookup(self, name: str, country: str | None = None) -> list[Location]:

@@ -167,7 +167,9 @@ def front_namesake(location: Location | None, text: str, date: str | None) -> Lo
         if location.country != zone.country or not zone.in_period(date) or not zone.admin1:
             continue
         words = [text[s:e] for s, e, basis in location.cited if basis is None and 0 <= s < e <= len(text)]
-        found = namesake_within(location, words, zone.admin1)
+        # a settlement the zone lists ("Pervomaisk") is the zone's, however large a namesake elsewhere
+        listed = any(loose_key(w) in zone.places for w in [*words, location.name])
+        found = namesake_within(location, words, zone.admin1, listed)
         if found is not None:
             return found
     return None

@@ -42,9 +42,9 @@ def locate(ctx: Context, start: int, end: int, guess: bool = True) -> Location |
         return None
 
 
-def namesake_within(loc: Location, names: list[str], admin1: frozenset[str]) -> Location | None:
+def namesake_within(loc: Location, names: list[str], admin1: frozenset[str], listed: bool) -> Location | None:
     try:
-        return _gazetteer().namesake_within(loc, names, admin1)
+        return _gazetteer().namesake_within(loc, names, admin1, listed)
     except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
         return None
 
