@@ -265,3 +265,14 @@ def test_a_demonym_back_reference_means_a_place_of_that_country(gaz: Gazetteer) 
 
 def test_a_country_alias_comes_before_towns_of_that_name(gaz: Gazetteer) -> None:
     assert gaz.lookup("America")[0].country == "United States"
+
+
+def test_a_country_alias_that_names_a_city_elsewhere_is_no_country() -> None:
+    """"Uman" transliterates Oman, but it is also a Ukrainian city of 80,000 (and a Mexican town):
+    a town of that name, not the country."""
+    from sitrep.analyze import analyze
+
+    doc = Document(id="t", text="On 12 June 2019, unidentified gunmen shot dead a shopkeeper in Uman.", published="2019-06-14")
+    coded = [e for e in next(analyze([doc])).events if e.location is not None]
+    assert coded and all(e.location is not None and e.location.name == "Uman" and e.location.country != "Oman"
+                         for e in coded)  # fmt: skip
