@@ -475,6 +475,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
         actor1 = generic(state, "unidentified", country or actor1.country)
         words1 = with_basis(words1, "ACLED rule") or by_rule
+    if acled_type == "Violence against civilians" and actor2 is not None and is_state(actor2):
+        # "shot an off-duty soldier": ACLED's victim is a civilian (the force is only associated)
+        actor2, words2 = generic(state, "civilians", actor2.country or country), by_rule
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
