@@ -54,6 +54,7 @@ _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
 _OFF_DUTY = _words()["off_duty"]
+AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
