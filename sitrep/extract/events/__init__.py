@@ -19,7 +19,7 @@ from ...model import Actor, Cite, Event, Location, RecordDate, mention
 from .. import cites
 from ..cites import with_basis
 from .arguments import DocState, Resolved, generic, is_armed, is_civilian, is_state, resolve, theatre
-from .coding import REMOTE, armed_victim, code, two_sided
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, two_sided
 from .control import control_at, front_namesake
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
@@ -280,6 +280,14 @@ def _summary_span(
     return offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
 
 
+def _fired_at_place(trig: Trigger, a2: Resolved) -> bool:
+    """The target is a place ("at scattered areas", "at farms and villages"), not a party."""
+    targets = [a2.token] if a2.token is not None else []
+    targets += [o for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "toward", "towards")
+                for o in c.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lexicon().civilian_places for t in targets)
+
+
 def _instrument(trig: Trigger, text: str) -> str | None:
     for cls, rx in lexicon().instruments:
         if rx.search(text):
@@ -459,6 +467,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "members of the cartel delivered food packages to families": an armed group that hands
         # out aid or runs services takes on a new activity (ACLED: change to group/activity)
         acled_type, acled_sub = "Strategic developments", "Change to group/activity"
+    if (
+        acled_sub == "Armed clash"
+        and actor2 is None
+        and _fired_at_place(trig, a2)
+        and AREA_FIRE.search(coded_text)
+    ):
+        # "fired machine guns at residential areas": fire at a place, no armed side hit (ACLED: shelling)
+        acled_type, acled_sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
     if (
         acled_sub == "Attack"
@@ -475,6 +491,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
         actor1 = generic(state, "unidentified", country or actor1.country)
         words1 = with_basis(words1, "ACLED rule") or by_rule
+    if acled_type == "Violence against civilians" and actor2 is not None and is_state(actor2):
+        # "shot an off-duty soldier": ACLED's victim is a civilian (the force is only associated)
+        actor2, words2 = generic(state, "civilians", actor2.country or country), by_rule
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule

@@ -378,6 +378,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         of = _of_object(tok)
         if of is not None:
             return resolve(of, state, country, want_armed)
+        misread = _acronym_noun(tok)
+        if misread is not None:  # "killed 3 IS militants": the parser read "IS" as the verb "is"
+            return resolve(misread, state, country, want_armed)
     if tok.lower_ in ("he", "she") and state.last_person is not None:
         return Resolved(state.last_person, None, tok)
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
@@ -449,6 +452,21 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _acronym_noun(tok: Token) -> Token | None:
+    """The noun after a number and an acronym the parser took for a verb ("3 IS militants",
+    "2 IS suicide bombers"): the head the number counts."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k + 1 >= len(doc) or not _CAPITALS.fullmatch(doc[k].text) or doc[k].pos_ not in ("AUX", "VERB"):
+        return None
+    for j in range(k + 1, min(k + 4, len(doc))):
+        if doc[j].pos_ != "NOUN":
+            return None
+        if j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN":
+            return doc[j]
+    return None
 
 
 def _identity_militia(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Actor | None:

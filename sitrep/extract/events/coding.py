@@ -53,6 +53,8 @@ _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
+_OFF_DUTY = _words()["off_duty"]
+AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
@@ -267,6 +269,8 @@ def code(
     # "an armed man", "men in a car opened fire": people who shoot are an armed group to ACLED
     shooters = _crowd(actor1) and _FIREARMS.search(text) is not None
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
+    if target_armed and (is_state(actor2) or victim_kind in ("military", "police")) and _OFF_DUTY.search(text):
+        return VAC, "Attack"  # "shot an off-duty soldier": a person off duty is a civilian to ACLED
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:
         return BATTLES, "Armed clash"
