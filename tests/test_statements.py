@@ -627,3 +627,20 @@ def test_a_participle_that_adds_no_clause_is_not_a_statement() -> None:
     sts = stmts('"We will hold the line," the commander said, adding to the pressure on the rebels.')
     assert [s.quote for s in sts] == ["We will hold the line"]
 
+
+
+def test_according_to_a_poll_or_report_is_statement() -> None:
+    st = one(
+        stmts("The senator leads the race by nine points, according to a new poll by Quinnipiac University."),
+        "nine points",
+    )
+    assert "quinnipiac" in who(st)
+    assert stmts("Hackers entered the agency's network in 2012, according to a congressional report.") != []
+
+
+def test_purpose_clause_to_say_is_statement_of_the_head_subject() -> None:
+    st = one(stmts("Maria Lopez took to Twitter to say the vote had been rigged."), "rigged")
+    assert "maria lopez" in who(st)
+    assert stmts("Maria Lopez declined to say whether the plant would close.") == []
+    assert stmts("The mayor is expected to announce that the bridge will reopen.") == []
+

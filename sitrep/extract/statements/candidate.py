@@ -33,10 +33,6 @@ _ADDRESSEE = re.compile(
     r"(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<s>[^,.;\"\u201c\u201d]{2,80})")
-_DOCUMENTISH = re.compile(
-    r"\b(?:figures?|reports?|study|studies|estimates?|data|statistics|survey|poll|copy|count|tally|records?|analysis)\b",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"[\w']+")
 _COMPLEMENT_DEPS = {"ccomp", "xcomp"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp"}

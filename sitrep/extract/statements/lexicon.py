@@ -27,6 +27,7 @@ class Lexicon:
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
+    purpose_heads: frozenset[str]  # 'took to Twitter to say ...': the head's subject says it
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -70,4 +71,5 @@ def lexicon() -> Lexicon:
         speech_nouns=tuple(raw["speech_nouns"]),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
+        purpose_heads=frozenset(raw.get("purpose_heads", [])),
     )

@@ -10,7 +10,6 @@ from .candidate import (
     _ACCORDING,
     _ADDRESSING,
     _COMPLEMENT_DEPS,
-    _DOCUMENTISH,
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
     Candidate,
@@ -87,6 +86,16 @@ def _reported_from_verb(
         head = tok.head
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
             subj = _subject(head)
+        elif (
+            tok.dep_ in ("advcl", "xcomp")
+            and tok.tag_ == "VB"
+            and head.i < tok.i
+            and head.lemma_.lower() in lex.purpose_heads
+            and not any(c.dep_ == "neg" for c in head.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        ):
+            subj = _subject(head)  # "took to Twitter to say ...": the one who took to it says it
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
             subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
         elif (
@@ -483,6 +492,14 @@ def _is_clause(span: SpacySpan) -> bool:
     return any(t.tag_ in _FINITE or t.text in QUOTE_TOKENS for t in span)
 
 
+#: "according to UN figures": numbers from a record, not something said (the figures pass reads them);
+#: a poll, a survey, a report or a study does state what it found ("according to a new poll, ...")
+_FIGURES = re.compile(
+    r"\b(?:figures?|estimates?|data|statistics|copy|count|tally|records?)\b",
+    re.IGNORECASE,
+)
+
+
 def _according(
     text: str,
     base: int,
@@ -495,7 +512,7 @@ def _according(
     s_start, s_end = base + sent.start_char, base + sent.end_char
     stext = text[s_start:s_end]
     m = _ACCORDING.search(stext)
-    if not m or _DOCUMENTISH.search(m.group("s")) or _inside(direct_spans, s_start + m.start()):
+    if not m or _FIGURES.search(m.group("s")) or _inside(direct_spans, s_start + m.start()):
         return []
     if _inside(consumed, s_start + m.start()):
         return []
