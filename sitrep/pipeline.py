@@ -22,7 +22,7 @@ from .guard import DEFAULT_DOC_TIMEOUT, Analyzer, prestart
 from .ingest import DEFAULT_MAX_BYTES, IngestError, iter_inputs
 from .model import Document
 from .store import Store
-from .store.db import STREAMING_SQLITE
+from .store.db import STREAMING_SQLITE, own_ids
 
 DEFAULT_BATCH = 32
 
@@ -112,16 +112,15 @@ def run(
                 if isinstance(item, IngestError):
                     summary.read += 1
                     fail(item.input, item.reason, "ingest")
-            known = store.known_hashes([d.content_hash for d in docs])
-            seen: set[str] = set()
+            known = store.stored_ids([d.content_hash for d in docs])
             for d in docs:
                 summary.read += 1
-                if d.content_hash in known or d.content_hash in seen:
+                if known.get(d.content_hash, set()) & own_ids(d):  # this document, stored before
                     summary.unchanged += 1
                     if progress:
                         progress(1)
                     continue
-                seen.add(d.content_hash)
+                known.setdefault(d.content_hash, set()).add(d.id)  # twice in one batch: once
                 yield d
 
     from .engines import dask_client, dask_workers, stream

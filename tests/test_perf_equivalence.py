@@ -77,14 +77,14 @@ def test_parse_releases_finished_documents() -> None:
     assert seen == 40
 
 
-def test_batched_insert_keeps_duplicate_and_same_name_rules(tmp_path: Path) -> None:
+def test_batched_insert_keeps_copy_and_same_name_rules(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     a = _analysis("same", "Gunmen attacked a post in Kano.", "2021-01-02")
     copy = _analysis("other", "Gunmen attacked a post in Kano.", "2021-01-02")  # same content hash
     renamed = _analysis("same", "Floods hit the delta.", "2021-01-03")  # same name, new content
     stored = store.save(None, [a, copy, renamed])
-    assert stored == ["same", f"same~{renamed.document.content_hash[:8]}"]
-    assert store.save(None, [copy]) == []
+    assert stored == ["same", "other", f"same~{renamed.document.content_hash[:8]}"]
+    assert store.save(None, [copy]) == [] and store.save(None, [a]) == []
     assert [d["id"] for d in store.iter_documents()] == stored
 
 

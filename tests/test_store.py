@@ -44,6 +44,24 @@ def test_same_stem_different_content_is_kept_apart(any_db: str) -> None:
     assert store.get_document(stored[1])["text"] == "Talks in the south."  # type: ignore[index]
 
 
+def test_the_same_text_under_another_id_is_a_copy_reporting_the_same_records(any_db: str) -> None:
+    """A syndicated copy (the same text, another id) is stored as a document of its own; its
+    records fuse with the original's, which gain its mentions; storing either again adds nothing."""
+    from sitrep.fuse import fuse
+
+    store = Store(any_db)
+    text = "Gunmen attacked a police post in Kano on 3 March 2021, killing two officers, police said."
+    a, b = Document(id="wire", text=text), Document(id="outlet", text=text)
+    assert store.save(None, list(analyze([a, b]))) == ["wire", "outlet"]
+    assert store.save(None, list(analyze([b, a]))) == []
+    fuse(store)
+    events = list(store.iter_records("event"))
+    assert events and all({m["doc_id"] for m in e["mentions"]} == {"wire", "outlet"} for e in events)
+    for e in events:
+        for m in e["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
 def test_failures_and_runs_are_recorded(any_db: str) -> None:
     store = Store(any_db)
     run_id = store.start_run({"paths": ["x"]})

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..model import stable_id
 from . import sql
 from .engine import STREAMING_SQLITE, _alembic_config, db_url, make_engine, migrate, now
 from .placement import StoryPlacements
@@ -74,12 +75,15 @@ class Store(StoryPlacements):
             return list(s.scalars(q))
 
     # -- documents ---------------------------------------------------------------------
-    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+    def stored_ids(self, hashes: Sequence[str]) -> dict[str, set[str]]:
+        """The ids each of ``hashes`` is stored under (an original and its copies)."""
+        out: dict[str, set[str]] = {}
         if not hashes:
-            return set()
+            return out
         with self.session() as s:
-            rows = s.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(hashes)))
-            return set(rows)
+            for h, ident in s.execute(select(DocumentRow.content_hash, DocumentRow.id).where(DocumentRow.content_hash.in_(hashes))):
+                out.setdefault(h, set()).add(ident)
+        return out
 
     def save(self, run_id: int | None, analyses: Iterable[Analysis]) -> list[str]:
         """Store whole documents with their extractions; return the ids stored.
@@ -111,16 +115,20 @@ class Store(StoryPlacements):
             seq = s.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
             hashes = {a.document.content_hash for a in analyses}
             ids = {a.document.id for a in analyses}
-            known_hashes = set(s.scalars(select(DocumentRow.content_hash).where(DocumentRow.content_hash.in_(hashes))))
+            stored_as: dict[str, set[str]] = {}
+            for h, ident in s.execute(select(DocumentRow.content_hash, DocumentRow.id).where(DocumentRow.content_hash.in_(hashes))):
+                stored_as.setdefault(h, set()).add(ident)
             taken_ids = set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
             for a in analyses:
                 doc = a.document
-                if doc.content_hash in known_hashes:
-                    continue  # another worker stored it meanwhile (or twice in this batch)
+                copies = stored_as.setdefault(doc.content_hash, set())
+                if copies & own_ids(doc):
+                    continue  # stored already: by another worker meanwhile, or twice in this batch
                 doc_id = doc.id
                 if doc_id in taken_ids:
                     doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same name, different content
-                known_hashes.add(doc.content_hash)
+                renamed = copy_ids(a, doc_id) if copies else {}  # the same text under another id
+                copies.add(doc_id)
                 taken_ids.add(doc_id)
                 seq += 1
                 ref = a.reference
@@ -151,9 +159,12 @@ class Store(StoryPlacements):
                     if doc_id != doc.id:
                         for m in data["mentions"]:
                             m["doc_id"] = doc_id
+                    if renamed:
+                        data = with_ids(data, renamed)
                     # the extraction's document is its own: evidence is kept without it (a fifth of the row)
                     data["evidence"] = pack_evidence(data["evidence"])
-                    extractions.append({"id": rec.id, "kind": rec.kind, "doc_id": doc_id, "data": data, "fused_id": None})
+                    extractions.append({"id": renamed.get(rec.id, rec.id), "kind": rec.kind, "doc_id": doc_id, "data": data,
+                                        "fused_id": None})  # fmt: skip
                 stored.append(doc_id)
             for table, rows in ((DocumentRow, docs), (BoilerplateSpan, spans), (Extraction, extractions)):
                 if rows:
@@ -246,3 +257,30 @@ class Store(StoryPlacements):
                 out[kind] = s.scalar(select(func.count()).select_from(table)) or 0
             out["failures"] = s.scalar(select(func.count()).select_from(Failure)) or 0
             return out
+
+
+def own_ids(doc: Any) -> set[str]:
+    """The ids a document's text is stored under when that document is already stored: its own,
+    or its own with its hash (``_save_batch``: same name, different content)."""
+    return {doc.id, f"{doc.id}~{doc.content_hash[:8]}"}
+
+
+def copy_ids(analysis: Analysis, doc_id: str) -> dict[str, str]:
+    """New ids for the records of a copy (the same text, stored under another id): a record's
+    id comes from the text's hash, so the copy's would be its original's."""
+    records: list[Event | Statement | Figure] = [*analysis.events, *analysis.statements, *analysis.figures]
+    return {r.id: stable_id(r.id, doc_id) for r in records}
+
+
+_LINKS = ("statement_ids", "event_ids")  # records of one document that point at each other
+
+
+def with_ids(data: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
+    """A record's data with its links to the other records of its document renamed."""
+    out = dict(data)
+    for key in _LINKS:
+        if isinstance(out.get(key), list):
+            out[key] = [renamed.get(i, i) for i in out[key]]
+    if "id" in out:
+        out["id"] = renamed.get(out["id"], out["id"])
+    return out
