@@ -77,13 +77,10 @@ class Store(StoryPlacements):
     # -- documents ---------------------------------------------------------------------
     def stored_ids(self, hashes: Sequence[str]) -> dict[str, set[str]]:
         """The ids each of ``hashes`` is stored under (an original and its copies)."""
-        out: dict[str, set[str]] = {}
         if not hashes:
-            return out
+            return {}
         with self.session() as s:
-            for h, ident in s.execute(select(DocumentRow.content_hash, DocumentRow.id).where(DocumentRow.content_hash.in_(hashes))):
-                out.setdefault(h, set()).add(ident)
-        return out
+            return _ids_by_hash(s, hashes)
 
     def save(self, run_id: int | None, analyses: Iterable[Analysis]) -> list[str]:
         """Store whole documents with their extractions; return the ids stored.
@@ -115,9 +112,7 @@ class Store(StoryPlacements):
             seq = s.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
             hashes = {a.document.content_hash for a in analyses}
             ids = {a.document.id for a in analyses}
-            stored_as: dict[str, set[str]] = {}
-            for h, ident in s.execute(select(DocumentRow.content_hash, DocumentRow.id).where(DocumentRow.content_hash.in_(hashes))):
-                stored_as.setdefault(h, set()).add(ident)
+            stored_as = _ids_by_hash(s, hashes)
             taken_ids = set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
             for a in analyses:
                 doc = a.document
@@ -127,7 +122,8 @@ class Store(StoryPlacements):
                 doc_id = doc.id
                 if doc_id in taken_ids:
                     doc_id = f"{doc.id}~{doc.content_hash[:8]}"  # same name, different content
-                renamed = copy_ids(a, doc_id) if copies else {}  # the same text under another id
+                records: list[Event | Statement | Figure] = [*a.events, *a.statements, *a.figures]
+                renamed = copy_ids(records, doc_id) if copies else {}  # the same text under another id
                 copies.add(doc_id)
                 taken_ids.add(doc_id)
                 seq += 1
@@ -153,7 +149,6 @@ class Store(StoryPlacements):
                     }
                 )
                 spans += [{"doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind} for b in a.cleaned.boilerplate]
-                records: list[Event | Statement | Figure] = [*a.events, *a.statements, *a.figures]
                 for rec in records:
                     data: dict[str, Any] = dict(rec.to_json())
                     if doc_id != doc.id:
@@ -265,10 +260,17 @@ def own_ids(doc: Any) -> set[str]:
     return {doc.id, f"{doc.id}~{doc.content_hash[:8]}"}
 
 
-def copy_ids(analysis: Analysis, doc_id: str) -> dict[str, str]:
+def _ids_by_hash(s: Any, hashes: Iterable[str]) -> dict[str, set[str]]:
+    """The ids each of ``hashes`` is stored under, in session ``s``."""
+    out: dict[str, set[str]] = {}
+    for h, ident in s.execute(select(DocumentRow.content_hash, DocumentRow.id).where(DocumentRow.content_hash.in_(hashes))):
+        out.setdefault(h, set()).add(ident)
+    return out
+
+
+def copy_ids(records: Iterable[Event | Statement | Figure], doc_id: str) -> dict[str, str]:
     """New ids for the records of a copy (the same text, stored under another id): a record's
     id comes from the text's hash, so the copy's would be its original's."""
-    records: list[Event | Statement | Figure] = [*analysis.events, *analysis.statements, *analysis.figures]
     return {r.id: stable_id(r.id, doc_id) for r in records}
 
 

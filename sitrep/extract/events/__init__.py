@@ -561,23 +561,19 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         acled_type, acled_sub = None, None
     if acled_sub in _FRONT_FIRE:
+        when = date.date or date.start or ctx.reference.value
         # "explosions near Serhiivka" in a zone's country and period: fire across the front is at
         # the zone's namesake of a small place the gazetteer ranked elsewhere
-        location = front_namesake(location, ctx.document.text, date.date or date.start or ctx.reference.value) or location
-    if acled_sub in _FRONT_FIRE and _unnamed(actor1, words1) and (
-        actor2 is None or _unnamed(actor2, words2) or is_civilian(actor2)
-    ):
-        # "explosions were observed near Horlivka": fire nobody is said to have fired, at a place
-        # a contested zone's data says one side holds, came from the other side (for a battle,
-        # at the holder; shelling with no target named keeps no actor2)
-        held = control_at(
-            location, ctx.document.text, start, clause, date.date or date.start or ctx.reference.value,
-            country or state.country(),
-        )
-        if held is not None:
-            actor1, words1 = _zone_party(held.other, state, country), held.words
-            if acled_type == "Battles" and actor2 is None or _unnamed(actor2, words2):
-                actor2, words2 = _zone_party(held.holder, state, country), held.words
+        location = front_namesake(location, ctx.document.text, when) or location
+        if _unnamed(actor1, words1) and (actor2 is None or _unnamed(actor2, words2) or is_civilian(actor2)):
+            # "explosions were observed near Horlivka": fire nobody is said to have fired, at a place
+            # a contested zone's data says one side holds, came from the other side (for a battle,
+            # at the holder; shelling with no target named keeps no actor2)
+            held = control_at(location, ctx.document.text, start, clause, when, country or state.country())
+            if held is not None:
+                actor1, words1 = _zone_party(held.other, state, country), held.words
+                if (acled_type == "Battles" and actor2 is None) or _unnamed(actor2, words2):
+                    actor2, words2 = _zone_party(held.holder, state, country), held.words
     dated = bool(date.date)  # by the report's own words (confidence counts only those)
     if date.date or date.start:
         if date.precision == "day":
