@@ -84,3 +84,34 @@ def test_a_data_folder_can_widen_where_towns_count_without_a_cue(tmp_path: Path)
         for e in (env, {**env, "SITREP_DATA_DIR": str(tmp_path / "desk")})
     ]
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["None", "Ukraine"], [r.stderr[-300:] for r in runs]
+
+
+def test_a_data_folder_adds_a_trigger_word(tmp_path: Path) -> None:
+    """A verb the packaged lexicon lacks becomes an attack once the desk's triggers.yaml names it."""
+    page = tmp_path / "p.txt"
+    page.write_text("Gunmen pummeled two farmers in Kaduna on Monday.\n", encoding="utf-8")
+    d = tmp_path / "desk" / "events"
+    d.mkdir(parents=True)
+    (d / "triggers.yaml").write_text("verbs:\n  pummel: [ASSAULT, attack]\n", encoding="utf-8")
+    coded = []
+    for name, options in (("plain", ()), ("desk", ("--data-dir", str(tmp_path / "desk")))):
+        db = tmp_path / f"{name}.db"
+        assert _sitrep(*options, "run", str(page), "--db", str(db), "-q").returncode == 0
+        out = _sitrep("export", "--db", str(db), "--format", "jsonl").stdout
+        coded.append([r["acled_event_type"] for r in map(json.loads, out.splitlines()) if r["type"] == "event"])
+    assert coded == [[], ["Violence against civilians"]]
+
+
+def test_user_lists_add_to_packaged_ones_and_user_values_win(tmp_path: Path, monkeypatch) -> None:
+    from sitrep.extract.user_data import ENV, overlaid
+
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "cues.yaml").write_text("after_name: [causeway, road]\nbefore_of: []\n")
+    monkeypatch.setenv(ENV, str(tmp_path))
+    packaged = {"after_name": ["road", "highway"], "before_of": ["center"], "other": {"a": 1}}
+    assert overlaid(packaged, "gazetteer/cues.yaml") == {
+        "after_name": ["road", "highway", "causeway"],
+        "before_of": ["center"],
+        "other": {"a": 1},
+    }
+    assert overlaid(packaged, "gazetteer/none.yaml") is packaged

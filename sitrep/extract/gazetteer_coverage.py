@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
-from .user_data import user_files
+from .user_data import overlaid, user_files
 from .yaml_files import load_yaml
 
 GAZ_DIR = DATA_DIR / "gazetteer"
@@ -24,7 +24,7 @@ def stoplist() -> frozenset[str]:
 def cue_words() -> tuple[frozenset[str], frozenset[str]]:
     """``data/gazetteer/cues.yaml``: the words right after a name that make it a place ("the
     Halba highway") and those before "of" and a name ("the center of Skopje")."""
-    data = load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}
+    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
     return frozenset(data.get("after_name", [])), frozenset(data.get("before_of", []))
 
 
@@ -32,7 +32,9 @@ def cue_words() -> tuple[frozenset[str], frozenset[str]]:
 def abbreviations() -> dict[str, tuple[str, str]]:
     """``data/gazetteer/abbreviations.yaml``: a province's short form (as written) -> (country
     code, the province's name)."""
-    data = load_yaml((GAZ_DIR / "abbreviations.yaml").read_text(encoding="utf-8")) or {}
+    data = overlaid(
+        load_yaml((GAZ_DIR / "abbreviations.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/abbreviations.yaml"
+    )
     return {
         str(short): (cc, name) for cc, forms in (data.get("abbreviations") or {}).items() for short, name in forms.items()
     }

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+
+from .yaml_files import load_yaml
 
 ENV = "SITREP_DATA_DIR"
 
@@ -29,7 +32,32 @@ def user_files(relative: str) -> list[Path]:
 def check_dirs(dirs: tuple[Path, ...]) -> list[str]:
     """Problems with the given folders, said plainly (an empty list when they are usable)."""
     problems = [f"data folder {d} does not exist" for d in dirs if not d.is_dir()]
-    known = ("actors/actors.yaml", "gazetteer/places.yaml", "gazetteer/coverage.yaml", "control/areas.yaml")
+    known = (
+        "actors/actors.yaml",
+        "gazetteer/places.yaml",
+        "gazetteer/coverage.yaml",
+        "gazetteer/cues.yaml",
+        "gazetteer/abbreviations.yaml",
+        "control/areas.yaml",
+        "events/triggers.yaml",
+    )
     if not problems and not any((d / k).is_file() for d in dirs for k in known):
         problems.append(f"no data files in {', '.join(map(str, dirs))} (expected one of: {', '.join(known)})")
     return problems
+
+
+def overlaid(packaged: Any, relative: str) -> Any:
+    """``packaged`` (a YAML file's data) with the user's files of the same name laid over it:
+    mappings merge key by key (the user's value wins), lists gain the user's new items."""
+    merged = packaged
+    for path in user_files(relative):
+        merged = _merge(merged, load_yaml(path.read_text(encoding="utf-8")))
+    return merged
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        return {**base, **{k: _merge(base[k], v) if k in base else v for k, v in extra.items()}}
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return base if extra is None else extra

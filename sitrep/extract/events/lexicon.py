@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from ..phrase_finder import PhraseFinder
+from ..user_data import overlaid
 from ..yaml_files import load_yaml
 
 Entry = tuple[str, str]  # (PLOVER type, class)
@@ -87,8 +88,9 @@ class Lexicon:
 
 
 def _read(name: str) -> dict[str, Any]:
+    """A packaged lexicon of ``data/events/`` with the user's file of the same name over it."""
     text = resources.files("sitrep.data").joinpath(f"events/{name}").read_text(encoding="utf-8")
-    return load_yaml(text)  # type: ignore[no-any-return]
+    return overlaid(load_yaml(text), f"events/{name}")  # type: ignore[no-any-return]
 
 
 def _entries(d: dict[str, list[str]]) -> dict[str, Entry]:
