@@ -330,3 +330,19 @@ def test_a_town_and_a_district_that_does_not_hold_it_are_two_places() -> None:
     assert not conflict(sign(town), sign(own))
     assert not conflict(sign(town), sign(province))
     assert not conflict(sign(town), sign({**other, "mentions": town["mentions"]}))  # one document
+
+
+def test_reports_first_naming_different_places_are_two_events_even_unknown_ones() -> None:
+    """Template notes that differ only by a village the gazetteer does not know ("in Kurmi", "in
+    Gwaram") are two events; a report that names the village of the other as well may fuse."""
+    from sitrep.fuse.match import CONFLICTS, SIGNATURES
+
+    sign, conflict = SIGNATURES["event"], CONFLICTS["event"]
+    note = "On 3 March 2021, gunmen looted crops in {} in rural Dala in Borno state."
+    a, b = (_event(note.format(v), "2021-03-03", 0, d) for v, d in (("Kurmi", "a"), ("the village of Gwaram", "b")))
+    assert conflict(sign(a), sign(b))
+    wider = _event("Gunmen looted crops in Dala, Borno state, at Kurmi village, on 3 March 2021.", "2021-03-03", 0, "c")
+    assert not conflict(sign(a), sign(wider))  # "Kurmi" is in the other's words
+    dated = _event("In March, gunmen looted crops in Borno state.", "2021-03-03", 0, "d")
+    assert not conflict(sign(a), sign(dated))  # a month and the province name no place
+    assert not conflict(sign(a), sign({**b, "mentions": [{**b["mentions"][0], "doc_id": "a"}]}))  # one document

@@ -3,9 +3,13 @@ of a record) and its matcher on two signatures."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
+from ..extract.yaml_files import load_yaml
 from ..similarity import jaccard, wordset
 
 EVENT_SIMILARITY = 0.18  # Jaccard of content-word sets, dated and compatible
@@ -65,6 +69,38 @@ def _district(rec: dict[str, Any]) -> tuple[str, bool] | None:
     return str(loc["admin2"]).casefold(), loc.get("name") == loc.get("admin2")
 
 
+@lru_cache(maxsize=1)
+def _place_phrase() -> tuple[re.Pattern[str], frozenset[str]]:
+    """``data/fuse/place_phrases.yaml``: a capitalised name after "in", "near", "the village of"..."""
+    data = load_yaml(resources.files("sitrep.data").joinpath("fuse/place_phrases.yaml").read_text(encoding="utf-8"))
+    word = r"[A-Z][\w'’-]{0,30}"
+    particle = "|".join(map(re.escape, data["name_particles"]))
+    nouns = "|".join(map(re.escape, data["place_nouns"]))
+    pattern = (
+        rf"(?i:\b(?:{'|'.join(map(re.escape, data['prepositions']))})\s{{1,5}}(?:the\s{{1,5}})?"
+        rf"(?:(?:{nouns})\s{{1,5}}(?:of\s{{1,5}})?)?)"
+        rf"(?P<name>{word}(?:\s(?:(?:{particle})[\s-])?{word}){{0,4}})"
+    )
+    return re.compile(pattern), frozenset(data["not_places"])
+
+
+def _named_place(rec: dict[str, Any]) -> tuple[str, str] | None:
+    """The first place a report names where it tells its event ("in Nadas", "near the village of
+    Gadabo"), folded, with the report's words folded; None when it names none but its country or
+    province. Reports in formulaic words differ by little else: "looted crops in Nadas" and
+    "looted crops in Tall Sakhr" are two events even where the gazetteer knows neither village."""
+    pattern, not_places = _place_phrase()
+    loc = rec.get("location") or {}
+    broad = {str(loc.get(k) or "").casefold() for k in ("country", "admin1")} - {""}
+    text = record_text(rec)
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        if name.split()[0] in not_places or name.casefold() in broad:
+            continue
+        return name.casefold(), text.casefold()
+    return None
+
+
 def _event_signature(rec: dict[str, Any]) -> Any:
     return (
         rec.get("plover_type"),
@@ -77,6 +113,7 @@ def _event_signature(rec: dict[str, Any]) -> Any:
         frozenset(m.get("doc_id") for m in rec.get("mentions") or ()) - {None},
         (rec.get("actor1") or {}).get("name"),
         _district(rec),
+        _named_place(rec),
     )
 
 
@@ -103,8 +140,8 @@ ONE_SIDED = frozenset({"Explosions/Remote violence", "Violence against civilians
 
 
 def _events_match(a: Any, b: Any) -> bool:
-    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a, doer_a, _ = a
-    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b, doer_b, _ = b
+    type_a, acled_a, admin1_a, actors_a, range_a, words_a, town_a, docs_a, doer_a, _, _ = a
+    type_b, acled_b, admin1_b, actors_b, range_b, words_b, town_b, docs_b, doer_b, _, _ = b
     if type_a != type_b or acled_a != acled_b:
         return False
     if acled_a in ONE_SIDED and doer_a and doer_b and doer_a != doer_b and doer_a in actors_b and doer_b in actors_a:
@@ -129,18 +166,21 @@ def _events_match(a: Any, b: Any) -> bool:
 
 def _events_conflict(a: Any, b: Any) -> bool:
     """Two reports from different documents that name different towns, or places in different
-    districts ("Thul town (Jacobabad)" and "Naushahro Feroze district"): a record holding one takes
-    no other (a report naming no town, matching both, does not bridge them)."""
+    districts ("Thul town (Jacobabad)" and "Naushahro Feroze district"), or first name different
+    places, neither in the other's words: a record holding one takes no other (a report naming
+    no town, matching both, does not bridge them)."""
     town_a, docs_a, district_a, town_b, docs_b, district_b = a[6], a[7], a[9], b[6], b[7], b[9]
     if docs_a & docs_b:
         return False
-    # two towns; or a district and a town it does not hold ("Thul town (Jacobabad)", "Naushahro
-    # Feroze district")
+    place_a, place_b = a[10], b[10]
+    if place_a and place_b and place_a[0] != place_b[0] and place_a[0] not in place_b[1] and place_b[0] not in place_a[1]:
+        return True
+    # two towns; or places in two districts: a district and a town it does not hold ("Thul town
+    # (Jacobabad)", "Naushahro Feroze district"), or a town named like its province ("near
+    # Donetsk") and a town of another district
     if town_a and town_b:
         return town_a != town_b
-    return bool(
-        district_a and district_b and district_a[0] != district_b[0] and district_a[1] != district_b[1]
-    )
+    return bool(district_a and district_b and district_a[0] != district_b[0])
 
 
 def _statements_match(a: Any, b: Any) -> bool:
