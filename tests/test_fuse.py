@@ -346,3 +346,13 @@ def test_reports_first_naming_different_places_are_two_events_even_unknown_ones(
     dated = _event("In March, gunmen looted crops in Borno state.", "2021-03-03", 0, "d")
     assert not conflict(sign(a), sign(dated))  # a month and the province name no place
     assert not conflict(sign(a), sign({**b, "mentions": [{**b["mentions"][0], "doc_id": "a"}]}))  # one document
+
+
+def test_an_undated_report_does_not_bridge_two_days() -> None:
+    from sitrep.fuse.match import CONFLICTS, SIGNATURES
+
+    sign, conflict = SIGNATURES["event"], CONFLICTS["event"]
+    monday, tuesday = _event(REPORT_A, "2021-03-01", 0, "a"), _event(REPORT_A, "2021-03-02", 0, "b")
+    undated = _event(REPORT_A, None, 0, "c")
+    assert same_event(monday, undated) and same_event(tuesday, undated)
+    assert conflict(sign(monday), sign(tuesday)) and not conflict(sign(monday), sign(undated))

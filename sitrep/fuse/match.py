@@ -167,11 +167,13 @@ def _events_match(a: Any, b: Any) -> bool:
 def _events_conflict(a: Any, b: Any) -> bool:
     """Two reports from different documents that name different towns, or places in different
     districts ("Thul town (Jacobabad)" and "Naushahro Feroze district"), or first name different
-    places, neither in the other's words: a record holding one takes no other (a report naming
-    no town, matching both, does not bridge them)."""
+    places, neither in the other's words, or are dated on different days: a record holding one
+    takes no other (a report naming no town or no date, matching both, does not bridge them)."""
     town_a, docs_a, district_a, town_b, docs_b, district_b = a[6], a[7], a[9], b[6], b[7], b[9]
     if docs_a & docs_b:
         return False
+    if a[4] and b[4] and not _overlap(a[4], b[4]):
+        return True  # dated on different days: a report naming no date, matching both, does not bridge them
     place_a, place_b = a[10], b[10]
     if place_a and place_b and place_a[0] != place_b[0] and place_a[0] not in place_b[1] and place_b[0] not in place_a[1]:
         return True
