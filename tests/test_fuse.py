@@ -356,3 +356,18 @@ def test_an_undated_report_does_not_bridge_two_days() -> None:
     undated = _event(REPORT_A, None, 0, "c")
     assert same_event(monday, undated) and same_event(tuesday, undated)
     assert conflict(sign(monday), sign(tuesday)) and not conflict(sign(monday), sign(undated))
+
+
+def test_a_town_named_like_its_province_is_a_place_of_its_own() -> None:
+    """"The town of Borno" names a town, not the province both reports are in; a name is found in
+    the other report only as whole words ("Dala" is not in "Dala-Kumbo")."""
+    from sitrep.fuse.match import CONFLICTS, SIGNATURES
+
+    sign, conflict = SIGNATURES["event"], CONFLICTS["event"]
+    town = _event("On 3 March 2021, gunmen looted crops in the town of Borno.", "2021-03-03", 0, "a")
+    village = _event("On 3 March 2021, gunmen looted crops in Kurmi, north of Maiduguri.", "2021-03-03", 0, "b")
+    assert conflict(sign(town), sign(village))
+    province = _event("On 3 March 2021, gunmen looted crops in Borno state.", "2021-03-03", 0, "c")
+    assert not conflict(sign(village), sign(province))  # the province alone names no place
+    near, hyphened = (_event(f"Gunmen looted crops near {v} on 3 March 2021.", "2021-03-03", 0, d) for v, d in (("Dala", "d"), ("Dala-Kumbo", "e")))
+    assert conflict(sign(near), sign(hyphened))

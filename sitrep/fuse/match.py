@@ -78,7 +78,7 @@ def _place_phrase() -> tuple[re.Pattern[str], frozenset[str]]:
     nouns = "|".join(map(re.escape, data["place_nouns"]))
     pattern = (
         rf"(?i:\b(?:{'|'.join(map(re.escape, data['prepositions']))})\s{{1,5}}(?:the\s{{1,5}})?"
-        rf"(?:(?:{nouns})\s{{1,5}}(?:of\s{{1,5}})?)?)"
+        rf"(?:(?P<noun>{nouns})\s{{1,5}}(?:of\s{{1,5}})?)?)"
         rf"(?P<name>{word}(?:\s(?:(?:{particle})[\s-])?{word}){{0,4}})"
     )
     return re.compile(pattern), frozenset(data["not_places"])
@@ -95,10 +95,29 @@ def _named_place(rec: dict[str, Any]) -> tuple[str, str] | None:
     text = record_text(rec)
     for m in pattern.finditer(text):
         name = m.group("name")
-        if name.split()[0] in not_places or name.casefold() in broad:
+        # "the town of Idleb", "Idleb city": the town, not the province it names
+        settlement = (m.group("noun") or "").lower() in ("city", "town", "village") or _SETTLEMENT.match(text, m.end())
+        if name.split()[0] in not_places or name.casefold() in broad and not settlement:
             continue
         return name.casefold(), text.casefold()
     return None
+
+
+_SETTLEMENT = re.compile(r"\s{1,3}(?:city|town|village)\b", re.I)
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether ``text`` (folded) holds ``name`` (folded) as whole words, not inside a longer name
+    ("Donetsk" is not in "near Donetsk-Kirovskyi")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _event_signature(rec: dict[str, Any]) -> Any:
@@ -175,7 +194,13 @@ def _events_conflict(a: Any, b: Any) -> bool:
     if a[4] and b[4] and not _overlap(a[4], b[4]):
         return True  # dated on different days: a report naming no date, matching both, does not bridge them
     place_a, place_b = a[10], b[10]
-    if place_a and place_b and place_a[0] != place_b[0] and place_a[0] not in place_b[1] and place_b[0] not in place_a[1]:
+    if (
+        place_a
+        and place_b
+        and place_a[0] != place_b[0]
+        and not _names_in(place_a[0], place_b[1])
+        and not _names_in(place_b[0], place_a[1])
+    ):
         return True
     # two towns; or places in two districts: a district and a town it does not hold ("Thul town
     # (Jacobabad)", "Naushahro Feroze district"), or a town named like its province ("near
