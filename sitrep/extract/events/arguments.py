@@ -10,12 +10,11 @@ nouns ("soldiers", "villagers") become ACLED-style generic actors for the countr
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Cite, Location, RecordDate
+from ...model import Actor
 from ..actors import ActorRegistry
+from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -39,17 +38,6 @@ ANAPHORS = frozenset(
     ]
 )
 STATE_HINTS = ("state", "military", "police", "government", "forces")
-ARMED_HINTS = (
-    "rebel",
-    "militia",
-    "armed",
-    "state forces",
-    "military",
-    "police",
-    "insurgent",
-    "external",
-    "unidentified",
-)
 SKIP_LEFT = frozenset({"det", "nummod", "quantmod", "advmod", "predet", "punct", "poss", "case", "cc"})
 QUANT_HEADS = frozenset(
     [
@@ -78,138 +66,6 @@ BARE_GENERIC = {
 }
 #: "foreign" names a diplomat, not foreign troops: "the Indian foreign minister"
 FOREIGN_OFFICE = frozenset(["minister", "ministry", "ministers", "secretary", "office", "affairs", "policy"])
-
-GENERIC_NAMES = {
-    "military": ("Military Forces of {c}", "state forces"),
-    "police": ("Police Forces of {c}", "state forces"),
-    "civilians": ("Civilians ({c})", "civilians"),
-    "protesters": ("Protesters ({c})", "protesters"),
-    "rioters": ("Rioters ({c})", "rioters"),
-    "unidentified": ("Unidentified Armed Group ({c})", "unidentified armed group"),
-    "gang": ("Unidentified Gang ({c})", "unidentified armed group"),
-    "government": ("Government of {c}", "government"),
-}
-
-
-def is_armed(actor: Actor | None) -> bool:
-    t = ((actor.type or "") + " " + actor.name).lower() if actor else ""
-    return any(h in t for h in ARMED_HINTS) and "civilian" not in t and "protester" not in t
-
-
-def is_state(actor: Actor | None) -> bool:
-    if actor is None:
-        return False
-    t = ((actor.type or "") + " " + actor.name).lower()
-    return "state" in t or actor.name.lower().startswith(
-        ("military forces", "police forces", "government of")
-    )
-
-
-def is_civilian(actor: Actor | None) -> bool:
-    return actor is not None and "civilian" in ((actor.type or "") + " " + actor.name).lower()
-
-
-@dataclass
-class Resolved:
-    actor: Actor | None
-    kind: str | None = None  # role noun kind if the actor came from one
-    token: Token | None = None
-
-
-@dataclass
-class DocState:
-    """Per-document memory: salient actors (most recent last) and country evidence."""
-
-    registry: ActorRegistry
-    salience: list[Actor] = field(default_factory=list)
-    countries: Counter[str] = field(default_factory=Counter)
-    last_location: Location | None = None
-    mentions: Counter[str] = field(default_factory=Counter)
-    last_sent: dict[str, int] = field(default_factory=dict)
-    sent_no: int = 0
-    last_person: Actor | None = None
-    last_coded_sent: int = -99
-    narrative: tuple[RecordDate, int] | None = None  # the last day an event was dated by its own words, and its sentence
-    people: dict[str, Actor] = field(default_factory=dict)  # surname -> the official's government
-    country_words: dict[str, Cite] = field(default_factory=dict)  # country -> the first words that named it
-
-    def count_country(self, country: str, weight: int, words: Cite | None = None) -> None:
-        """Evidence that the document is about ``country`` (and the words that gave it, if any)."""
-        self.countries[country] += weight
-        known = self.country_words.get(country)
-        if words is not None and (known is None or known[2] == "actor's country" != words[2]):
-            self.country_words[country] = words  # a place or demonym names it better than an actor
-
-    def see(self, actor: Actor | None, words: list[Cite] | None = None) -> None:
-        if actor is None or actor.name.startswith(("Civilians", "Unidentified")):
-            return
-        self.salience = [a for a in self.salience if a.name != actor.name] + [actor]
-        self.mentions[actor.name] += 1
-        self.last_sent[actor.name] = self.sent_no
-        if actor.country:
-            named = (words[0][0], words[0][1], "actor's country") if words else None
-            self.count_country(actor.country, 1, named)
-
-    def salient(self, country: str | None = None, exclude: Actor | None = None) -> Actor | None:
-        """The armed non-state actor a definite description ("the group", "the Afghan insurgent
-        group") most likely means: the most mentioned in the document, with a bonus for one
-        named in this or the previous sentence; a demonym in the description restricts the
-        candidates to that country's actors."""
-        best: tuple[float, int, Actor] | None = None
-        for rank, a in enumerate(self.salience):
-            if exclude is not None and a.name == exclude.name:
-                continue
-            if is_state(a) or not is_armed(a):
-                continue
-            if country and a.country != (self.registry.country_name(country) or country):
-                continue
-            recent = self.sent_no - self.last_sent.get(a.name, -99) <= 1
-            score = self.mentions[a.name] + (3 if recent else 0)
-            if best is None or (score, rank) > best[:2]:
-                best = (score, rank, a)
-        return best[2] if best else None
-
-    def country(self) -> str | None:
-        return self.countries.most_common(1)[0][0] if self.countries else None
-
-    def recent(self, armed_nonstate: bool = False, exclude: Actor | None = None) -> Actor | None:
-        for a in reversed(self.salience):
-            if exclude is not None and a.name == exclude.name:
-                continue
-            if armed_nonstate and (is_state(a) or not is_armed(a)):
-                continue
-            return a
-        return None
-
-
-def generic(state: DocState, kind: str, country: str | None) -> Actor:
-    """ACLED-style generic actor; the registry's ``generic`` wins when it exists."""
-    gen = getattr(state.registry, "generic", None)
-    if gen is not None and country:
-        try:
-            got = gen(kind, country)
-            if got is not None:
-                return (
-                    got
-                    if isinstance(got, Actor)
-                    else Actor(str(got), GENERIC_NAMES.get(kind, ("", None))[1], country)
-                )
-        except (KeyError, ValueError, TypeError):
-            pass
-    pattern, typ = GENERIC_NAMES[kind]
-    name = pattern.format(c=country) if country else pattern.split(" (")[0].replace(" of {c}", "")
-    return Actor(name, typ, country)
-
-
-def theatre(actor: Actor | None, where: str | None, state: DocState) -> Actor | None:
-    """A state's forces abroad that ACLED names by their operation in that theatre ("Saudi forces"
-    in Yemen: Operation Restoring Hope): registry aliases bound to the theatre's country."""
-    if actor is None or not where or actor.country == where or not actor.name.startswith("Military Forces of"):
-        return actor
-    named = state.registry.match(actor.name, where)
-    if named is None or named.name == actor.name or named.name.startswith("Military Forces of"):
-        return actor
-    return named
 
 
 def armed_state(res: Resolved, state: DocState) -> Resolved:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ...model import Actor
 from ..yaml_files import load_yaml
-from .arguments import is_armed, is_civilian, is_state
+from .docstate import is_armed, is_civilian, is_state
 from .lexicon import ACLED_CLASSES
 
 BATTLES = "Battles"

@@ -13,11 +13,8 @@ from ..cites import with_basis
 from ..place_names import abroad_demonym
 from ..places import Gazetteer
 from ..recase import nlp_view
-from .arguments import (
-    DocState,
-    ent_at,
-    resolve,
-)
+from .arguments import ent_at, resolve
+from .docstate import DocState
 from .lexicon import lexicon
 
 if TYPE_CHECKING:

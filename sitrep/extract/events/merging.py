@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Event
 from ..numbers import find_quantities
-from .arguments import DocState, generic, is_state
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
+from .docstate import DocState, generic, is_state
 from .modality import under_speech
 from .syntax import by_agent, subject
-from .triggers import Trigger
+from .trigger_words import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -13,7 +13,7 @@ from .lexicon import VIOLENT, lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .triggers import Trigger
+    from .trigger_words import Trigger
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"could", "may", "might", "would", "can"})

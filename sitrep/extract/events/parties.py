@@ -7,14 +7,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .arguments import ANAPHORS, DocState, Resolved, armed_state, generic, is_armed, resolve
+from .arguments import ANAPHORS, armed_state, resolve
 from .arguments import _of_object as of_object
+from .docstate import DocState, Resolved, generic, is_armed
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
 from .syntax import between, by_agent, conjuncts, patient, subject
-from .triggers import Trigger
-from .triggers import _lemma as trigger_lemma
+from .trigger_words import Trigger
+from .trigger_words import verb_lemma as trigger_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import ACLED_CLASSES, lexicon
 from .modality import VERBAL
-from .triggers import Trigger
+from .trigger_words import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

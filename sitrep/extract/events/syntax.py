@@ -11,7 +11,7 @@ from .lexicon import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .triggers import Trigger
+    from .trigger_words import Trigger
 
 def conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...model import RecordDate
-from .triggers import Trigger
+from .trigger_words import Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -7,397 +7,14 @@ are merged into it rather than reported twice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, Entry, lexicon
+from .trigger_words import CHAIN_NOUNS, Trigger, noun_key, verb_lemma
+from .verb_triggers import shot_dead, verb_trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-# nouns that introduce the real trigger through "of": "the start of its offensive"
-CHAIN_NOUNS = frozenset(
-    [
-        "start",
-        "beginning",
-        "launch",
-        "resumption",
-        "end",
-        "series",
-        "string",
-        "wave",
-        "spate",
-        "number",
-        "round",
-        "campaign",
-        "kind",
-        "plan",
-        "plans",
-        # quantities of goods: "delivered 40 tonnes of medical supplies"
-        "tonne",
-        "ton",
-        "truckload",
-        "batch",  # "delivered the first batch of F-16 jets"
-        "consignment",
-    ]
-)
-AGGREGATE_NOUNS = frozenset(
-    ["series", "string", "wave", "spate", "number", "campaign", "dozens", "hundreds", "scores"]
-)
-OBJ_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative"})
-LIGHT = frozenset({"light", "announce", "strike"})
-# "meet" is CONSULT only with people/organizations, not "meet their commitment"
-MEET_OBJ_BAD = frozenset(
-    [
-        "commitment",
-        "demand",
-        "deadline",
-        "obligation",
-        "target",
-        "need",
-        "requirement",
-        "condition",
-        "criterion",
-        "goal",
-    ]
-)
-
-
-@dataclass
-class Trigger:
-    head: Token  # predicate whose arguments are read (a verb, or the noun for nominal events)
-    plover: str
-    cls: str
-    words: list[Token]
-    noun: Token | None = None  # the nominal trigger under a light verb ("launched an offensive")
-    nominal: bool = False
-    aggregate: bool = False
-    merged: list[Trigger] = field(default_factory=list)
-    absorbed: bool = False
-    parent: Trigger | None = None
-    status_hint: str | None = None
-    speech: bool = False  # voiced in reported speech: the speaker is the agent
-    subj_fix: Token | None = None  # repaired subject when the parser missed the verb
-    obj_fix: Token | None = None
-
-    @property
-    def text(self) -> str:
-        return " ".join(t.text for t in sorted(self.words, key=lambda t: t.i))
-
-
-def noun_key(tok: Token) -> Entry | None:
-    """Lexicon entry of a noun, trying "modifier lemma" compounds first ("roadside bomb")."""
-    lex = lexicon().nouns
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
-            key = f"{child.lemma_.lower()} {lemma}"
-            if key in lex:
-                return lex[key]
-    for prep in tok.children:  # "an exchange of fire": "lemma of object" entries
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (key := f"{lemma} of {obj.lemma_.lower()}") in lex:
-                    return lex[key]
-    if tok.lower_ in lex:
-        return lex[tok.lower_]
-    return lex.get(lemma)
-
-
-def _chain(obj: Token) -> tuple[Token, bool]:
-    """Follow "the start of X" / "a string of X" to X; report whether it was an aggregate."""
-    aggregate = False
-    for _ in range(3):
-        if obj.lemma_.lower() not in CHAIN_NOUNS and obj.lower_ not in CHAIN_NOUNS:
-            break
-        aggregate |= obj.lemma_.lower() in AGGREGATE_NOUNS or obj.lower_ in AGGREGATE_NOUNS
-        nxt = next(
-            (
-                p
-                for c in obj.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ),
-            None,
-        )
-        if nxt is None:
-            break
-        obj = nxt
-    return obj, aggregate
-
-
-def _objects(verb: Token) -> list[Token]:
-    objs = [c for c in verb.children if c.dep_ in OBJ_DEPS]
-    for c in verb.children:  # "carried out an attack on", "take control of", "set X as a precondition"
-        if c.dep_ == "prt":
-            objs += [g for g in c.children if g.dep_ in OBJ_DEPS]
-        if c.dep_ == "prep" and c.lower_ == "as":
-            objs += [g for g in c.children if g.dep_ == "pobj"]
-    return objs
-
-
-# past forms the small model sometimes lemmatizes wrongly ("raped" -> "rap")
-IRREGULAR = {
-    "retook": "retake",
-    "took": "take",
-    "overran": "overrun",
-    "fled": "flee",
-    "fought": "fight",
-    "struck": "strike",
-    "shot": "shoot",
-    "blew": "blow",
-    "met": "meet",
-    "held": "hold",
-    "withdrew": "withdraw",
-    "sent": "send",
-    "raped": "rape",
-    "shelled": "shell",
-    "stormed": "storm",
-    "looted": "loot",
-    "torched": "torch",
-    "ambushed": "ambush",
-    "abducted": "abduct",
-    "kidnapped": "kidnap",
-    "beheaded": "behead",
-    "seized": "seize",
-}
-
-
-def _lemma(tok: Token) -> str:
-    lower = tok.lower_
-    if lower in IRREGULAR:
-        return IRREGULAR[lower]
-    if lower in ("hit", "set") and tok.tag_ == "VBD":
-        return lower
-    lemma = tok.lemma_.lower()
-    known = lexicon().verb_heads
-    if lemma in known:
-        return lemma
-    # the small model mislemmatizes inflected verbs it has rarely seen ("staged" -> "stag",
-    # "shelled" -> "shelle"); a regular English inflection undone gives the lexicon's word
-    return next((c for c in _stems(lower) if c in known), lemma)
-
-
-def _stems(word: str) -> list[str]:
-    """Candidate base forms of a regularly inflected verb, most likely first."""
-    out: list[str] = []
-    for suffix in ("ed", "ing"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: -len(suffix)]
-            out += [base, base + "e"]
-            if len(base) > 2 and base[-1] == base[-2]:
-                out.append(base[:-1])  # "kidnapped", "shelling"
-            if suffix == "ed" and base.endswith("i"):
-                out.append(base[:-1] + "y")  # "carried"
-    if word.endswith("s") and len(word) > 3:
-        out += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
-    return out
-
-
-def _verb_trigger(tok: Token) -> Trigger | None:
-    lex = lexicon()
-    lemma = _lemma(tok)
-    objs = _objects(tok)
-    # light verb + object ("launched an offensive", "struck a deal", "took control")
-    for obj in objs:
-        real, aggregate = _chain(obj)
-        key = f"{lemma} {real.lemma_.lower()}"
-        joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
-        if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
-            return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
-        if key in lex.objects:
-            plover, cls = lex.objects[key]
-            return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
-    for child in tok.children:
-        # (a particle the parser read as an adverb right after the verb: "stepped down")
-        if child.dep_ in ("prt", "prep", "dobj") or child.dep_ == "advmod" and child.i == tok.i + 1:
-            key = f"{lemma} {child.lower_}"
-            for pobj in child.children if child.dep_ == "prep" else ():  # "went on strike", "put on alert"
-                if pobj.dep_ == "pobj" and f"{key} {pobj.lemma_.lower()}" in lex.phrasal:
-                    plover, cls = lex.phrasal[f"{key} {pobj.lemma_.lower()}"]
-                    return Trigger(tok, plover, cls, [tok, child, pobj])
-            if key in lex.phrasal:
-                plover, cls = lex.phrasal[key]
-                return Trigger(tok, plover, cls, [tok, child])
-    joined = _joined(tok, lemma, objs)
-    if joined is not None:
-        return joined
-    if lemma in lex.street_verbs and _to_streets(tok):  # "took to the streets"
-        return Trigger(tok, "PROTEST", "protest", [tok])
-    if lemma in lex.find_verbs and _found_dead(tok, objs):
-        return Trigger(tok, "ASSAULT", "kill", [tok])
-    if lemma in lex.projectile_verbs and lemma != "fire" and any(
-        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
-    ):  # "threw a hand grenade at the police"
-        return Trigger(tok, "ASSAULT", "attack", [tok])
-    entry = lex.verbs.get(lemma)
-    if entry is None:
-        return None
-    plover, cls = entry
-    if cls in LIGHT:
-        for obj in objs:
-            real, aggregate = _chain(obj)
-            n = noun_key(real)
-            if n is None and plover == "AID":  # "provided $10 million in aid": the aid is in the "in" phrase
-                money = [p for c in real.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children]
-                aid = next((p for p in money if p.dep_ == "pobj" and noun_key(p) is not None), None)
-                if aid is not None:
-                    real, n = aid, noun_key(aid)
-            if n is not None:
-                nplover, ncls = n
-                if cls == "announce" and ncls not in ("offensive", "agreement"):
-                    nplover = nplover if ncls in VIOLENT else "MOBILIZE"
-                return Trigger(tok, nplover, ncls, [tok, real], noun=real, aggregate=aggregate)
-        if cls == "strike":  # "warplanes struck", "a bomb hit a convoy"
-            return Trigger(tok, "ASSAULT", "attack", [tok])
-        return None
-    if cls == "gather":  # a gathering is a protest only when protesters gather or it makes demands
-        if any(t.lemma_.lower() in lex.gathering_cues or t.lower_ in lex.gathering_cues for t in tok.sent):
-            return Trigger(tok, "PROTEST", "protest", [tok])
-        return None
-    if lemma == "protest" and _state_subject(tok):
-        return Trigger(tok, "ACCUSE", "verbal", [tok])  # "Hungary protested to Ukraine": a diplomatic protest
-    if cls == "verbal" and plover in ("REQUEST", "ACCUSE", "REJECT") and _crowd_subject(tok):
-        return Trigger(tok, "PROTEST", "protest", [tok])  # "protesters demanded the minister's resignation"
-    if cls == "fire":  # "fired artillery at the village", not "fired the minister" or "fired tear gas"
-        weapons = {
-            "shot",
-            "shots",
-            "round",
-            "rounds",
-            "rocket",
-            "rockets",
-            "artillery",
-            "mortar",
-            "mortars",
-            "missile",
-            "missiles",
-            "shell",
-            "shells",
-            "bullet",
-            "bullets",
-            "weapon",
-            "weapons",
-            "gun",
-            "guns",
-        }
-        has_target = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children)
-        # "fired grenade launchers at the positions": a target makes any object a weapon, except
-        # what is fired to disperse ("tear gas", "water cannon") or a person ("fired the minister")
-        harmless = any(o.lemma_.lower() in NOT_FIRED_WEAPONS or o.ent_type_ == "PERSON" for o in objs)
-        if any(o.lower_ in weapons for o in objs) or (has_target and not harmless):
-            return Trigger(tok, "ASSAULT", "attack", [tok])
-        return None
-    if cls == "attack" and _to_death(tok):  # "shot dead", "stabbed to death": a killing
-        return Trigger(tok, plover, "kill", [tok])
-    if lemma == "demonstrate" and objs:
-        return None  # "demonstrating a presence", not a protest
-    if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
-        return None
-    if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
-        return None
-    if lemma == "ask" and _question(tok):
-        return None  # "asked whether the truce would hold", "asked about the checkpoints": a question, not a request
-    return Trigger(tok, plover, cls, [tok])
-
-
-def _question(tok: Token) -> bool:
-    """'asked whether/if ...', 'asked about ...': the verb puts a question."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "about":
-            return True
-        if c.dep_ in ("ccomp", "advcl") and any(
-            m.dep_ == "mark" and m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB") and m.i < c.i
-            for m in c.children
-        ):
-            return True
-    return False
-
-
-def _to_streets(tok: Token) -> bool:
-    """Going out on the streets: "took to the streets", "came out on the roads"."""
-    nouns = lexicon().street_nouns
-    cands = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "streets"]
-    for c in tok.children:
-        holders = [c, *(g for g in c.children if g.dep_ == "prep")] if c.dep_ in ("prt", "advmod") else [c]
-        cands += [p for h in holders if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
-    return any(n.lemma_.lower() in nouns and any(d.lower_ == "the" for d in n.children) for n in cands)
-
-
-STATE_SPEAKERS = frozenset(
-    ["government", "ministry", "minister", "president", "embassy", "ambassador", "foreign", "cabinet"]
-)
-
-
-def _state_subject(tok: Token) -> bool:
-    """The verb's subject is a state: a country's name ("Hungary protested") or its government."""
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            return c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_SPEAKERS
-    return False
-
-
-def _crowd_subject(tok: Token) -> bool:
-    """The verb's subject (or its "of" phrase: "hundreds of protesters") is a crowd of protesters."""
-    crowd = lexicon().crowd_subjects
-    for c in tok.children:
-        if c.dep_ != "nsubj":
-            continue
-        heads = [c, *(p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children)]
-        return any(h.lemma_.lower() in crowd for h in heads)
-    return False
-
-
-NOT_FIRED_WEAPONS = frozenset(
-    ["gas", "teargas", "canister", "cannon", "spray", "flare", "warning", "employee", "worker", "staff", "official"]
-)
-
-
-def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
-    """"took part in a march", "joined the protest", "participated in a sit-in": the protest."""
-    lex = lexicon()
-    if lemma not in lex.join_verbs:
-        return None
-    cands = [o for o in objs if o.lemma_.lower() != "part"]
-    for holder in [tok, *(o for o in objs if o.lemma_.lower() == "part")]:
-        cands += [p for c in holder.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
-    for noun in cands:
-        real, aggregate = _chain(noun)
-        entry = noun_key(real)
-        if entry is not None and entry[1] in ("protest", "riot"):
-            return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
-    return None
-
-
-def _to_death(tok: Token) -> bool:
-    """"shot dead", "beaten to death", "hacked to death"."""
-    return any(
-        c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
-    )
-
-
-def _shot_dead(tok: Token) -> Token | None:
-    """"dead" when the parser read "shot dead" as the noun "shot" before the predicate "dead"."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if (
-        tok.lower_ not in ("shot", "gunned")
-        or nxt is None
-        or nxt.lower_ != "dead"
-        or nxt.dep_ != "ROOT"
-        or not any(c.dep_ == "nsubj" for c in nxt.children)
-    ):
-        return None
-    return nxt
-
-
-def _found_dead(tok: Token, objs: list[Token]) -> bool:
-    """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
-    remains = lexicon().remains
-    if any(c.lower_ in ("dead", "murdered", "killed", "lifeless", "slain") for c in tok.children):
-        return True
-    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
-    return any(t.lemma_.lower() in remains or t.lower_ in remains for t in subjects)
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -411,7 +28,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             fix = _repair(tok) if tok.dep_ in ("amod", "compound", "nmod") else None
             if tok.dep_ in ("amod", "compound", "nmod") and fix is None:
                 continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
-            trig = _verb_trigger(tok)
+            trig = verb_trigger(tok)
             if trig is not None and fix is not None:
                 trig.subj_fix, trig.obj_fix = fix
             if trig is not None:
@@ -425,7 +42,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns or tok.i in by_head:
             continue
-        dead = _shot_dead(tok)
+        dead = shot_dead(tok)
         if dead is not None and dead.i not in by_head:
             # "gunmen riding a motorcycle shot dead a civilian", parsed with "shot" a noun and
             # "dead" the predicate: the killing, read from "dead" that holds its arguments
@@ -521,7 +138,7 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     # plural violence is a tally ("attacks have killed thousands") unless reported or told as one
     # scene in the simple past: "monitors recorded 14 explosions", "two shells fell on the market"
     scene = how in ("nsubj", "dobj") and gov is not None and gov.tag_ == "VBD"
-    reported = how in ("dobj", "nsubjpass") and gov is not None and _lemma(gov) in lex.report_verbs
+    reported = how in ("dobj", "nsubjpass") and gov is not None and verb_lemma(gov) in lex.report_verbs
     aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (scene or reported)
     if reported and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.tallied_fire:
         cls = "shelling"  # "monitors recorded 14 explosions": incoming fire, not one planted device
@@ -550,7 +167,7 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         and how in ("dobj", "nsubjpass")
         and head_trig is None
         and (cls in VIOLENT or cls == "mobilize")
-        and _lemma(gov) in lex.report_verbs
+        and verb_lemma(gov) in lex.report_verbs
     ):  # "monitors recorded 14 explosions", "residents heard gunfire", "reinforcements were reported"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):

@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING
 
 from ...model import Cite, Event
 from .. import cites
-from .arguments import (
-    ANAPHORS,
-    Resolved,
-)
-from .triggers import Trigger
+from .arguments import ANAPHORS
+from .docstate import Resolved
+from .trigger_words import Trigger
 
 if TYPE_CHECKING:
 

@@ -1,0 +1,182 @@
+"""ACLED's coding conventions applied as a record is built: which incidents are concrete enough to
+code, what a seize verb took, an instrument and a fired-at place, the armed party operating in
+the scene, and the actors of fire across a contested front or of organised crime.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Cite, Location, RecordDate
+from .arguments import resolve
+from .docstate import DocState, Resolved, generic, is_armed
+from .lexicon import lexicon
+from .trigger_words import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..context import Context
+
+
+_YEARISH = re.compile(
+    r"\b(?:last|this|past|previous) (?:year|decade)\b|\b(?:since|throughout|during) (?:19|20)\d\d\b|"
+    r"\bin (?:19|20)\d\d\b(?! ?[-–])|\bin the (?:conflict|war)\b|\bso far this\b|\beach (?:year|month)\b",
+    re.I,
+)
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight|tonight|"
+    r"(?:this|last|on) (?:morning|evening|night|week)|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2})\b",
+    re.I,
+)
+
+
+def concrete(
+    ctx: Context,
+    trig: Trigger,
+    status: str,
+    date: RecordDate,
+    clause: str,
+    start: int,
+    end: int,
+    a1: Resolved,
+    instrument: str | None,
+    location: Location | None,
+    fat: object,
+) -> bool:
+    """ACLED codes single, dated, placed incidents: reject aggregates and background history."""
+    day_timex = any(t.precision in ("day", "week") for t in ctx.timexes_in(start, end)) or bool(
+        _DAY_WORDS.search(clause)
+    )
+    if status == "ongoing" and not day_timex:
+        return False
+    if date.precision == "year" or (_YEARISH.search(clause) and not day_timex):
+        return False
+    if trig.cls == "agreement" and not day_timex:
+        return False
+    value = getattr(fat, "value", None)
+    if value is not None and value >= 1000:
+        return False
+    if re.search(r"\b\d{1,3}(?:,\d{3})+\b", clause) and trig.cls == "kill" and not day_timex:
+        return False
+    return not (
+        trig.cls == "kill" and a1.actor is None and instrument is None and location is None and not day_timex
+    )
+
+
+def seized(trig: Trigger) -> str | None:
+    """The common-noun words of what a seize verb took: its object (or passive subject) and that
+    noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""
+    if trig.nominal:
+        return None
+    head = trig.obj_fix or next(
+        (c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+    )
+    if head is None:  # "seized about a ton of ...": the parser hangs the amount on "about"
+        head = next(
+            (
+                p
+                for c in trig.head.children
+                if c.dep_ == "prep" and c.lower_ in ("about", "around", "over", "nearly", "almost", "some")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    lex = lexicon()
+    if (
+        head is None
+        or head.pos_ in ("PROPN", "PRON")
+        or head.ent_type_ in ("GPE", "LOC", "FAC")
+        or head.text[:1].isupper()  # a name the tagger missed ("re-captured Quissanga")
+        or head.lemma_.lower() in lex.kinds  # people: "captured two rebels" is not goods taken
+        or head.lower_ in lex.kinds
+        or head.lemma_.lower() in lex.victims
+    ):
+        return None
+    words = [head.lemma_.lower()]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for c in prep.children:
+                if c.dep_ == "pobj" and (c.text[:1].isupper() or c.ent_type_ in ("GPE", "LOC", "FAC")):
+                    return None  # "the district centre of Imam Sahib": a named place
+                if c.dep_ == "pobj":
+                    words.append(c.lemma_.lower())
+    return " ".join(words)
+
+
+def instrument_of(trig: Trigger, text: str) -> str | None:
+    for cls, rx in lexicon().instruments:
+        if rx.search(text):
+            return cls
+    return None
+
+
+def fired_at_place(trig: Trigger, a2: Resolved) -> bool:
+    """The target is a place ("at scattered areas", "at farms and villages"), not a party."""
+    targets = [a2.token] if a2.token is not None else []
+    targets += [o for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "toward", "towards")
+                for o in c.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in lexicon().civilian_places for t in targets)
+
+
+def operating_party(state: DocState, sent: Span, country: str | None) -> Actor | None:
+    """The armed party (state forces or a named group) last named in this or the previous sentence
+    of the paragraph: an event's party, else the subject of the previous sentence ("the police
+    carried out an operation")."""
+    for a in reversed(state.salience):
+        if state.sent_no - state.last_sent.get(a.name, -99) > 1:
+            continue
+        if is_armed(a) and not a.name.startswith("Unidentified"):
+            return a
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ == "nsubj"), None)
+    found = resolve(subj, state, country, want_armed=True).actor if subj is not None else None
+    if found is not None and is_armed(found) and not found.name.startswith("Unidentified"):
+        return found
+    return None
+
+
+#: ACLED sub-event types of fire across a front line that the contested zones attribute
+FRONT_FIRE = frozenset({"Armed clash", "Shelling/artillery/missile attack"})
+
+
+def unnamed(actor: Actor | None, words: list[Cite]) -> bool:
+    """An unidentified armed group only ACLED's coding rules supplied: the text names no one."""
+    return (
+        actor is not None
+        and actor.name.startswith("Unidentified Armed Group")
+        and all(basis == "ACLED rule" for _, _, basis in words)
+    )
+
+
+def zone_party(name: str, state: DocState, country: str | None) -> Actor:
+    """A zone's party by its name in the actor registry or as a generic actor ("Military Forces of
+    Nigeria"); a name neither knows stands as given."""
+    named = state.registry.match(name, country)
+    if named is not None:
+        return named
+    kinds = ("military", "police", "government", "unidentified")
+    return next((a for a in (generic(state, k, country) for k in kinds) if a.name == name), Actor(name, None, country))
+
+
+def as_gang(actor: Actor | None, text: str, state: DocState) -> Actor | None:
+    """ACLED's Latin America coding: unidentified perpetrators whose violence bears the marks of
+    organised crime (a drive-by, a bound or mutilated body, a narco-message) are an Unidentified
+    Gang of the country (words and countries in data/events/roles.yaml)."""
+    lex = lexicon()
+    if (
+        actor is None
+        or lex.gang_hallmarks is None
+        or not actor.name.startswith("Unidentified Armed Group")
+        or actor.country not in lex.gang_countries
+        or not lex.gang_hallmarks.search(text)
+    ):
+        return actor
+    return generic(state, "gang", actor.country)

@@ -1,0 +1,126 @@
+"""The text an event is read from: the clause of its trigger, the span its summary quotes, the
+sentences around it that tell what the same crowd did, and the tests that tell an incident told as
+a scene from a trigger that only describes a noun or is mentioned in passing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .docstate import Resolved
+from .syntax import between, subject
+from .trigger_words import Trigger
+from .triggers import governing_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..context import Context
+
+
+_CROWD_SUBJECT = re.compile(
+    r"^\W*(?:the\s+|some\s+)?(?:rioters|protesters|protestors|demonstrators|crowds?|they|youths|mob|participants)\b", re.I
+)
+
+
+def past_dateline(ctx: Context, start: int) -> int:
+    """Where a search for the event's place may start: after the dateline, which says where the
+    reporter was, not the event ("KABUL, May 3 -")."""
+    dateline = ctx.cleaned.dateline_span
+    return dateline[1] if dateline is not None and dateline[0] <= start < dateline[1] else start
+
+
+def next_sentences(sent: Span, n: int = 2) -> list[str]:
+    """The texts of the next ``n`` sentences of the paragraph."""
+    doc, nxt, out = sent.doc, sent.end, []
+    for _ in range(n):
+        if nxt >= len(doc):
+            break
+        follow = doc[nxt].sent
+        out.append(follow.text)
+        nxt = follow.end
+    return out
+
+
+def previous_sentence(sent: Span) -> str:
+    """The sentence before in the paragraph ("Residents burned tyres. Police dispersed them.")."""
+    return sent.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+
+
+def crowd_sequel(following: list[str]) -> str:
+    """Those of the next sentences of the paragraph (``next_sentences``) that tell what the same crowd
+    did ("Protesters then pelted the police with stones"): ACLED types the demonstration by them."""
+    out = [text for text in following if _CROWD_SUBJECT.match(text)]
+    return " " + " ".join(out) if out else ""
+
+
+def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
+    """Token range of the clause expressing the event (the whole sentence for the main verb)."""
+    head = trig.head
+    if trig.nominal and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not between(head):
+        node = head.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        head = node
+    if head.dep_ == "ROOT" or head.head.i == head.i:
+        toks = list(sent)
+    else:
+        toks = list(head.subtree)
+        subj, _ = subject(head)
+        if subj is not None and subj.sent.start == sent.start:
+            toks += list(subj.subtree)
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks)
+    while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and sent.doc[hi].is_punct and sent.doc[hi].text not in (".", "?", "!"):
+        hi -= 1
+    return lo, hi + 1
+
+
+def modifier(trig: Trigger) -> bool:
+    """A trigger that only describes a noun: a relative clause ("who have come to support
+    them"), a reduced participle ("districts falling to the militants"), an adjective
+    ("Washington-backed"). Content clauses ("reports that troops fled") are not modifiers."""
+    head = trig.head
+    if trig.subj_fix is not None or trig.nominal:
+        return False
+    if head.dep_ in ("relcl", "amod"):
+        return True
+    return (
+        head.dep_ == "acl"
+        and head.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children)
+    )
+
+
+def agentless(trig: Trigger) -> bool:
+    """A verb in the passive told as done, whose doer goes unnamed ("food rations were
+    distributed", "internet access was cut"): an event without a source, not a mention in passing."""
+    return not trig.nominal and trig.head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in trig.head.children)
+
+
+def summary_span(
+    ctx: Context, offset: int, sent: Span, trig: Trigger, lo: int, hi: int, a1: Resolved, start: int, end: int
+) -> tuple[int, int]:
+    """The clause when it reads on its own (its subject and trigger inside), else the sentence."""
+    agent = a1.token
+    inside = agent is None or lo <= agent.i < hi
+    if inside and sent.doc[lo].pos_ not in ("VERB", "AUX", "PART") and sent.doc[lo].tag_ not in ("WDT", "WP"):
+        return start, end
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return start, end
+    return offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1].text)
+
+
+def told_as_scene(trig: Trigger) -> bool:
+    """A single incident in the simple past ("a shoot-out took place", "gunshots were heard"), not
+    a state of affairs ("heavy fighting has carried on in the provinces")."""
+    verb = (governing_verb(trig.head)[0] or trig.head.head) if trig.nominal else trig.head
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "be", "will") for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )

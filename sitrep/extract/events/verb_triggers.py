@@ -1,0 +1,218 @@
+"""Verb triggers: a verb, phrasal verb or light verb + noun in the lexicon, with the checks that
+tell an act from a mention of one (questions, modifiers, "took to the streets", "shot dead",
+"found dead", weapons carried rather than fired).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import VIOLENT, lexicon
+from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, noun_key, objects, verb_lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+def verb_trigger(tok: Token) -> Trigger | None:
+    lex = lexicon()
+    lemma = verb_lemma(tok)
+    objs = objects(tok)
+    # light verb + object ("launched an offensive", "struck a deal", "took control")
+    for obj in objs:
+        real, aggregate = chain(obj)
+        key = f"{lemma} {real.lemma_.lower()}"
+        joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
+        if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
+            return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
+        if key in lex.objects:
+            plover, cls = lex.objects[key]
+            return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
+    for child in tok.children:
+        # (a particle the parser read as an adverb right after the verb: "stepped down")
+        if child.dep_ in ("prt", "prep", "dobj") or child.dep_ == "advmod" and child.i == tok.i + 1:
+            key = f"{lemma} {child.lower_}"
+            for pobj in child.children if child.dep_ == "prep" else ():  # "went on strike", "put on alert"
+                if pobj.dep_ == "pobj" and f"{key} {pobj.lemma_.lower()}" in lex.phrasal:
+                    plover, cls = lex.phrasal[f"{key} {pobj.lemma_.lower()}"]
+                    return Trigger(tok, plover, cls, [tok, child, pobj])
+            if key in lex.phrasal:
+                plover, cls = lex.phrasal[key]
+                return Trigger(tok, plover, cls, [tok, child])
+    joined = _joined(tok, lemma, objs)
+    if joined is not None:
+        return joined
+    if lemma in lex.street_verbs and _to_streets(tok):  # "took to the streets"
+        return Trigger(tok, "PROTEST", "protest", [tok])
+    if lemma in lex.find_verbs and _found_dead(tok, objs):
+        return Trigger(tok, "ASSAULT", "kill", [tok])
+    if lemma in lex.projectile_verbs and lemma != "fire" and any(
+        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
+    ):  # "threw a hand grenade at the police"
+        return Trigger(tok, "ASSAULT", "attack", [tok])
+    entry = lex.verbs.get(lemma)
+    if entry is None:
+        return None
+    plover, cls = entry
+    if cls in LIGHT:
+        for obj in objs:
+            real, aggregate = chain(obj)
+            n = noun_key(real)
+            if n is None and plover == "AID":  # "provided $10 million in aid": the aid is in the "in" phrase
+                money = [p for c in real.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children]
+                aid = next((p for p in money if p.dep_ == "pobj" and noun_key(p) is not None), None)
+                if aid is not None:
+                    real, n = aid, noun_key(aid)
+            if n is not None:
+                nplover, ncls = n
+                if cls == "announce" and ncls not in ("offensive", "agreement"):
+                    nplover = nplover if ncls in VIOLENT else "MOBILIZE"
+                return Trigger(tok, nplover, ncls, [tok, real], noun=real, aggregate=aggregate)
+        if cls == "strike":  # "warplanes struck", "a bomb hit a convoy"
+            return Trigger(tok, "ASSAULT", "attack", [tok])
+        return None
+    if cls == "gather":  # a gathering is a protest only when protesters gather or it makes demands
+        if any(t.lemma_.lower() in lex.gathering_cues or t.lower_ in lex.gathering_cues for t in tok.sent):
+            return Trigger(tok, "PROTEST", "protest", [tok])
+        return None
+    if lemma == "protest" and _state_subject(tok):
+        return Trigger(tok, "ACCUSE", "verbal", [tok])  # "Hungary protested to Ukraine": a diplomatic protest
+    if cls == "verbal" and plover in ("REQUEST", "ACCUSE", "REJECT") and _crowd_subject(tok):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "protesters demanded the minister's resignation"
+    if cls == "fire":  # "fired artillery at the village", not "fired the minister" or "fired tear gas"
+        weapons = {
+            "shot",
+            "shots",
+            "round",
+            "rounds",
+            "rocket",
+            "rockets",
+            "artillery",
+            "mortar",
+            "mortars",
+            "missile",
+            "missiles",
+            "shell",
+            "shells",
+            "bullet",
+            "bullets",
+            "weapon",
+            "weapons",
+            "gun",
+            "guns",
+        }
+        has_target = any(c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "upon") for c in tok.children)
+        # "fired grenade launchers at the positions": a target makes any object a weapon, except
+        # what is fired to disperse ("tear gas", "water cannon") or a person ("fired the minister")
+        harmless = any(o.lemma_.lower() in NOT_FIRED_WEAPONS or o.ent_type_ == "PERSON" for o in objs)
+        if any(o.lower_ in weapons for o in objs) or (has_target and not harmless):
+            return Trigger(tok, "ASSAULT", "attack", [tok])
+        return None
+    if cls == "attack" and _to_death(tok):  # "shot dead", "stabbed to death": a killing
+        return Trigger(tok, plover, "kill", [tok])
+    if lemma == "demonstrate" and objs:
+        return None  # "demonstrating a presence", not a protest
+    if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
+        return None
+    if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
+        return None
+    if lemma == "ask" and _question(tok):
+        return None  # "asked whether the truce would hold", "asked about the checkpoints": a question, not a request
+    return Trigger(tok, plover, cls, [tok])
+
+
+def _question(tok: Token) -> bool:
+    """'asked whether/if ...', 'asked about ...': the verb puts a question."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and any(
+            m.dep_ == "mark" and m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB") and m.i < c.i
+            for m in c.children
+        ):
+            return True
+    return False
+
+
+def _to_streets(tok: Token) -> bool:
+    """Going out on the streets: "took to the streets", "came out on the roads"."""
+    nouns = lexicon().street_nouns
+    cands = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "streets"]
+    for c in tok.children:
+        holders = [c, *(g for g in c.children if g.dep_ == "prep")] if c.dep_ in ("prt", "advmod") else [c]
+        cands += [p for h in holders if h.dep_ == "prep" for p in h.children if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in nouns and any(d.lower_ == "the" for d in n.children) for n in cands)
+
+
+STATE_SPEAKERS = frozenset(
+    ["government", "ministry", "minister", "president", "embassy", "ambassador", "foreign", "cabinet"]
+)
+
+
+def _state_subject(tok: Token) -> bool:
+    """The verb's subject is a state: a country's name ("Hungary protested") or its government."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_SPEAKERS
+    return False
+
+
+def _crowd_subject(tok: Token) -> bool:
+    """The verb's subject (or its "of" phrase: "hundreds of protesters") is a crowd of protesters."""
+    crowd = lexicon().crowd_subjects
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        heads = [c, *(p for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for p in g.children)]
+        return any(h.lemma_.lower() in crowd for h in heads)
+    return False
+
+
+NOT_FIRED_WEAPONS = frozenset(
+    ["gas", "teargas", "canister", "cannon", "spray", "flare", "warning", "employee", "worker", "staff", "official"]
+)
+
+
+def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
+    """"took part in a march", "joined the protest", "participated in a sit-in": the protest."""
+    lex = lexicon()
+    if lemma not in lex.join_verbs:
+        return None
+    cands = [o for o in objs if o.lemma_.lower() != "part"]
+    for holder in [tok, *(o for o in objs if o.lemma_.lower() == "part")]:
+        cands += [p for c in holder.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    for noun in cands:
+        real, aggregate = chain(noun)
+        entry = noun_key(real)
+        if entry is not None and entry[1] in ("protest", "riot"):
+            return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
+    return None
+
+
+def _to_death(tok: Token) -> bool:
+    """"shot dead", "beaten to death", "hacked to death"."""
+    return any(
+        c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
+    )
+
+
+def shot_dead(tok: Token) -> Token | None:
+    """"dead" when the parser read "shot dead" as the noun "shot" before the predicate "dead"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if (
+        tok.lower_ not in ("shot", "gunned")
+        or nxt is None
+        or nxt.lower_ != "dead"
+        or nxt.dep_ != "ROOT"
+        or not any(c.dep_ == "nsubj" for c in nxt.children)
+    ):
+        return None
+    return nxt
+
+
+def _found_dead(tok: Token, objs: list[Token]) -> bool:
+    """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
+    remains = lexicon().remains
+    if any(c.lower_ in ("dead", "murdered", "killed", "lifeless", "slain") for c in tok.children):
+        return True
+    subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
+    return any(t.lemma_.lower() in remains or t.lower_ in remains for t in subjects)
