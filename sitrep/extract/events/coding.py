@@ -122,6 +122,20 @@ def _crowd(actor: Actor | None) -> bool:
     return any(w in t for w in ("civilian", "protester", "rioter")) and not is_armed(actor)
 
 
+def _party_militia_brawl(actor1: Actor | None, actor2: Actor | None, text: str) -> bool:
+    """One side a political militia, the other not named as armed (a party, its supporters), with
+    crude weapons or a party's crowd told and no firearms: ACLED codes such fights as riots."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    militias = [a for a in sides if "political militia" in (a.type or "").lower()]
+    others = [a for a in sides if a not in militias]
+    return (
+        len(militias) == 1
+        and not any(is_armed(a) for a in others)
+        and (_CRUDE.search(text) is not None or _CROWD_SIDES.search(text) is not None)
+        and not _FIREARMS.search(text)
+    )
+
+
 def code(
     cls: str,
     status: str,
@@ -247,7 +261,16 @@ def code(
             and not _armed_group(actor2)
             and not _FIREARMS.search(text)
         )
-        if _crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or unknown and _CRUDE.search(text) or crowd_side:
+        # a party's militia (a youth wing) against people no one names as armed, no firearms told:
+        # "the youth wing and opposition supporters fought one another", "clashed with machetes"
+        party_brawl = _party_militia_brawl(actor1, actor2, text)
+        if (
+            _crowd(actor1)
+            or _crowd(actor2) and not is_armed(actor1)
+            or unknown and _CRUDE.search(text)
+            or crowd_side
+            or party_brawl
+        ):
             # "two groups attacked each other with axes and sticks": ACLED's riot, not a battle
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
