@@ -324,7 +324,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # opposition protested", "villagers attacked a thief"); a named group is only associated
         actor1 = generic(state, doers, country or (actor1.country if actor1 else None))
         words1 = with_basis(words1, "ACLED rule") or by_rule
-    if acled_type is not None and actor1 is None and violent:
+    if acled_type is not None and actor1 is None and (violent or trig.nominal and trig.cls == "mobilize"):
+        # ("two Turkish military convoys entered ...": the forces of the demonym on the convoy)
         subj, passive = subject(trig.head)
         owner = a1.token or (None if passive else strikes_doer(trig.head, subj))
         actor1 = weapon_owner(trig, state, owner, country)
