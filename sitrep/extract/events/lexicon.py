@@ -62,6 +62,7 @@ class Lexicon:
     join_verbs: frozenset[str] = frozenset()
     find_verbs: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
+    remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
     projectile_verbs: frozenset[str] = frozenset()
     nonstate_markers: frozenset[str] = frozenset()
     thrown_weapons: frozenset[str] = frozenset()
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
         join_verbs=frozenset(t.get("join_verbs", ())),
         find_verbs=frozenset(t.get("find_verbs", ())),
         remains=frozenset(t.get("remains_nouns", ())),
+        remains_titles=frozenset(t.get("remains_titles", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),

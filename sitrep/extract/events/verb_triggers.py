@@ -211,8 +211,16 @@ def shot_dead(tok: Token) -> Token | None:
 
 def _found_dead(tok: Token, objs: list[Token]) -> bool:
     """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
-    remains = lexicon().remains
+    lex = lexicon()
+    remains = lex.remains
     if any(c.lower_ in ("dead", "murdered", "killed", "lifeless", "slain") for c in tok.children):
         return True
     subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
-    return any(t.lemma_.lower() in remains or t.lower_ in remains for t in subjects)
+    # "in Marin, Nuevo Leon, the body of a man ... was found": the parser hangs the body on the place
+    subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
+    return any(
+        t.lemma_.lower() in remains
+        or t.lower_ in remains
+        or t.lower_ in lex.remains_titles and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        for t in subjects
+    )
