@@ -271,6 +271,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # out aid or runs services takes on a new activity (ACLED: change to group/activity)
         acled_type, acled_sub = "Strategic developments", "Change to group/activity"
     if (
+        acled_type is None
+        and trig.cls in ("flee", "withdraw")
+        and status == "occurred"
+        and not aggregate
+        and is_civilian(actor1)
+    ):
+        # "villagers fled their village", "families evacuated": civilians displaced (ACLED: other)
+        acled_type, acled_sub = "Strategic developments", "Other"
+    if (
         acled_sub == "Armed clash"
         and actor2 is None
         and fired_at_place(trig, a2)
