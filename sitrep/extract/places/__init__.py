@@ -1,0 +1,149 @@
+"""Offline gazetteer and place resolution (ACLED geo_precision 1/2/3).
+
+Owner: actors/places helper. Contract (used by events and figures):
+- ``Gazetteer.default()``
+- ``gazetteer.lookup(name, country=None) -> list[Location]``
+- ``gazetteer.locate(ctx, start, end) -> Location | None``: the place of what [start, end) describes
+- ``ruler_patterns() -> list[dict]``: spaCy entity-ruler patterns so places are not tagged PERSON
+
+Precision follows ACLED: 1 a named town, 2 near a town or a district, 3 a province, a region
+or a country. A province mention gives the province (name = province, coordinates of its seat).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...model import Cite, Location
+from ..gazetteer_data import fold, gazetteer_lines
+from ..place_names import DIRS
+from .choice import Choice
+from .records import _SPECIFIC, GAZ_DIR, Place, _Rows
+
+if TYPE_CHECKING:
+    from ..context import Context
+
+_REGION_RE = re.compile(
+    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",
+    re.I,
+)
+_BACKREF_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
+)
+_CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
+
+__all__ = ["GAZ_DIR", "Gazetteer", "Place"]
+
+
+class Gazetteer(Choice):
+    """Countries, admin1, admin2 (Afghanistan, neighbours, conflict countries) and towns."""
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        return _default()
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        # rows stay text until a lookup reaches them: only the index is built up front
+        lines = gazetteer_lines()
+        index: dict[str, list[int]] = {}
+        countries: dict[str, str] = {}
+        for i, line in enumerate(lines):
+            if line.startswith("country\t"):
+                _kind, name, cc, _rest = line.split("\t", 3)
+                countries[cc] = name
+            for key in line[line.rindex("\t") + 1 :].split():
+                if key in index:
+                    index[key].append(i)
+                else:
+                    index[key] = [i]
+        places = _Rows(lines)
+        gaz = cls(places, index, countries)
+        for row in (GAZ_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+            parts = row.split("\t")
+            if len(parts) > 3 and parts[3]:
+                gaz.capitals[parts[0]] = parts[3]
+        gaz._add_landmarks()
+        return gaz
+
+    def locate(self, ctx: Context, start: int, end: int, guess: bool = True) -> Location | None:
+        """Where what [start, end) describes happened, or None when the text does not say. With
+        ``guess`` False, a span that names only pieces of longer names ("Jardim" of "Jardim
+        Laguna") gives None, so the caller may look in the wider sentence."""
+        mentions, dominant, starts = self._indexed(ctx)
+        first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
+        inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
+        # ... nor when it names only small towns abroad ("on the Pacific road" in a text about
+        # Guatemala): the wider sentence may name the place
+        if not guess and inside and all(m.partial or m.contradicted for m in inside):
+            return None
+        text = ctx.document.text[start:end]
+        if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
+            region = self._region(text, dominant, start)
+            if region:
+                return region
+        if inside:
+            primary = [m for m in inside if not m.reference and not m.contradicted and not m.partial]
+            primary = primary or [m for m in inside if not m.reference and not m.contradicted]
+            primary = primary or [m for m in inside if not m.reference] or inside
+            best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
+            place = best.chosen
+            assert place is not None
+            named: Cite = (best.start, best.end, None)
+            if best.reference and place.kind == "city":
+                return self.to_location(place, near=True).citing(named)
+            return self.to_location(place, near=best.near).citing(named)
+        back = _BACKREF_RE.search(text)
+        if back and back.group(2) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
+            cap = _CAPITAL_RE.search(text)
+            cc = self.demonyms.get(fold(cap.group(1))) if cap and cap.group(1) else dominant
+            if cc and cc in self.capitals:
+                hits = self._candidates(self.capitals[cc], cc)
+                if hits:
+                    return self.to_location(hits[0]).citing(
+                        (start + back.start(), start + back.end(), "gazetteer")
+                    )
+        if back:
+            want = {
+                "city": "city",
+                "town": "city",
+                "village": "city",
+                "province": "admin1",
+                "district": "admin2",
+            }.get((back.group(2) or "").lower())
+            before = mentions[: bisect.bisect_left(starts, start + back.start())]
+            # "the Iraqi city": only a place in Iraq
+            demonym_cc = self.demonyms.get(fold(back.group("demonym"))) if back.group("demonym") else None
+            for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
+                if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
+                    continue
+                if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
+                    # "the town": the place named before, cited with the words that point back to it
+                    return self.to_location(m.chosen).citing(  # type: ignore[arg-type]
+                        (m.start, m.end, None), (start + back.start(), start + back.end(), "coreference")
+                    )
+        return self._region(text, dominant, start)
+
+    def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
+        """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
+        for region in _REGION_RE.finditer(text):
+            direction = (region.group(1) or region.group(2) or "").lower().replace("-", "")
+            cc = self._cc(region.group(3)) if region.group(3) else dominant
+            if not cc and region.group(3) and fold(region.group(3)) in self.demonyms:
+                cc = self.demonyms[fold(region.group(3))]
+            if cc:
+                country = self.countries[cc]
+                adj = direction if direction == "central" else direction + "ern"
+                return Location(
+                    name=f"{adj.capitalize()} {country}", country=country, geo_precision=3,
+                    cited=((offset + region.start(), offset + region.end(), None),),
+                )  # fmt: skip
+        return None
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return Gazetteer.load()

@@ -1,0 +1,160 @@
+"""Gazetteer rows by name: the candidates a name may denote, best first, and their locations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...model import Location
+from ..gazetteer_coverage import stoplist
+from ..gazetteer_data import fold, loose_key
+from ..user_data import user_files
+from ..yaml_files import load_yaml
+from .records import _KIND_RANK, _MAX_LOOKED_UP, _SMALL_TOWN, GAZ_DIR, Place, _Mention, _Rows
+
+if TYPE_CHECKING:
+    from ..context import Context
+
+
+class Candidates:
+    """The places by name (landmarks, regions and a user's places added), with the lookups."""
+
+    def __init__(self, places: _Rows, index: dict[str, list[int]], countries: dict[str, str]) -> None:
+        self.places = places
+        self.index = index
+        self.countries = countries  # ISO2 -> short name
+        self._country_cc = {fold(v): k for k, v in countries.items()} | {k.lower(): k for k in countries}
+        self.stop = stoplist()
+        self.demonyms = _demonyms(countries)
+        self.capitals: dict[str, str] = {}  # ISO2 -> capital name
+        self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
+        self._looked_up: dict[tuple[str, str | None], tuple[Place, ...]] = {}  # every word run asks again
+
+    def _add_landmarks(self) -> None:
+        data = load_yaml((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8"))
+        for lm in data.get("landmarks", []):
+            base = self._candidates(lm["place"], lm["country"])
+            if not base:
+                continue
+            b = base[0]
+            p = Place(
+                "landmark", b.name, b.cc, b.admin1, b.admin2, b.lat, b.lon, b.population, lm["precision"]
+            )
+            self._index(p, lm["names"])
+        for rg in data.get("regions", []):
+            self._index(Place("region", rg["name"], rg["country"], "", "", None, None, 0, 3), rg["names"])
+        for path in user_files("gazetteer/places.yaml"):
+            self._add_user_places(path)
+
+    def _add_user_places(self, path: Path) -> None:
+        """A user's places with their coordinates (docs/extending.md): found before a packaged
+        place of the same name."""
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        for entry in data.get("places", []):
+            cc = self._cc(entry["country"])
+            if cc is None:
+                raise ValueError(f"{path}: unknown country {entry['country']!r} for place {entry['name']!r}")
+            kind = entry.get("kind", "city")
+            place = Place(
+                kind, entry["name"], cc, entry.get("admin1", ""), entry.get("admin2", ""),
+                float(entry["lat"]) if entry.get("lat") is not None else None,
+                float(entry["lon"]) if entry.get("lon") is not None else None,
+                int(entry.get("population", 0)), entry.get("precision"),
+            )  # fmt: skip
+            self._index(place, [entry["name"], *entry.get("aliases", [])])
+
+    def _index(self, place: Place, names: list[str]) -> None:
+        self.places.append(place)
+        self._looked_up.clear()
+        for n in names:
+            self.index.setdefault(loose_key(n), []).insert(0, len(self.places) - 1)
+
+    # ---- lookups ----
+    def _cc(self, country: str | None) -> str | None:
+        if not country:
+            return None
+        c = country.strip()
+        return c.upper() if c.upper() in self.countries else self._country_cc.get(fold(c))
+
+    def _candidates(self, name: str, country: str | None = None) -> list[Place]:
+        key = (name, country)
+        known = self._looked_up.get(key)
+        if known is None:
+            if len(self._looked_up) >= _MAX_LOOKED_UP:
+                self._looked_up.clear()
+            known = self._looked_up[key] = tuple(self._ranked(name, country))
+        return list(known)
+
+    def _ranked(self, name: str, country: str | None) -> list[Place]:
+        out = [self.places[i] for i in self.index.get(loose_key(name), [])]
+        cc = self._cc(country)
+        if cc:
+            out = [p for p in out if p.cc == cc]
+        exact = fold(name)
+        # a country's name or alias before any town so named ("America": not Argentina's America)
+        out.sort(key=lambda p: (p.kind != "country", fold(p.name) != exact, _KIND_RANK[p.kind], -p.population))
+        return out
+
+    def to_location(self, p: Place, near: bool = False) -> Location:
+        country = self.countries.get(p.cc, p.cc)
+        if p.kind == "country":
+            return Location(name=p.name, country=p.name, geo_precision=3)
+        if p.kind == "region":
+            return Location(name=p.name, country=country, geo_precision=3)
+        precision = p.precision or {"city": 1, "admin2": 2, "admin1": 3}[p.kind]
+        if near and precision == 1:
+            precision = 2
+        return Location(
+            name=p.name,
+            admin1=p.admin1 or None,
+            admin2=p.admin2 or None,
+            country=country,
+            lat=p.lat,
+            lon=p.lon,
+            geo_precision=precision,
+        )
+
+    def is_settlement(self, name: str) -> bool:
+        """A town, village or district of that name exists (not only a country or province)."""
+        return any(p.kind in ("city", "admin2") for p in self._candidates(name))
+
+    def namesake_within(
+        self, loc: Location, names: list[str], admin1: frozenset[str], listed: bool = False
+    ) -> Location | None:
+        """The namesake of ``loc`` (a small town or district) in one of the ``admin1`` units (folded)
+        of its country, when ``loc`` lies outside them ("Serhiivka" in Poltava oblast, read for fire
+        on the Donbas front: the Serhiivka of Donetsk oblast), the most populous first; else None.
+        ``listed``: the zone's data names the place, so a town of any size is moved."""
+        if (loc.geo_precision or 3) >= 3 or fold(loc.admin1 or "") in admin1:
+            return None
+        found: list[Place] = []
+        for name in dict.fromkeys([*names, loc.name]):
+            found += [p for p in self._candidates(name, loc.country) if p not in found]
+        chosen = [p for p in found if p.name == loc.name and fold(p.admin1) == fold(loc.admin1 or "")]
+        if not chosen or any(
+            p.kind not in ("city", "admin2") or p.population >= _SMALL_TOWN and not listed for p in chosen
+        ):
+            return None  # a town of size or a province is not mistaken for a frontline village
+        kinds = {p.kind for p in chosen}
+        inside = [p for p in found if p.kind in kinds and fold(p.admin1) in admin1]
+        if not inside:
+            return None
+        best = max(inside, key=lambda p: p.population)  # the first of equals
+        near = loc.geo_precision == 2 and best.kind == "city"
+        # the same name's namesake keeps the spelling the text was read by ("Serhiivka", not the
+        # gazetteer's "Serhiyivka")
+        name = next((n for n in [*names, loc.name] if best in self._candidates(n, loc.country)), best.name)
+        return replace(self.to_location(best, near=near), name=name, cited=loc.cited)
+
+    def lookup(self, name: str, country: str | None = None) -> list[Location]:
+        """Every place a name may denote, best first (country, landmark, town by size, province, district)."""
+        return [self.to_location(p) for p in self._candidates(name, country)]
+
+
+def _demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """Demonym (folded) -> ISO2, from the actor registry's demonym table."""
+    from ..actors import load_demonyms
+
+    return {fold(d): cc for cc, dems in load_demonyms().items() for d in dems if cc in countries}
+

@@ -1,0 +1,286 @@
+"""Disambiguation: the document's country and the one reading chosen for each mention."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..gazetteer_data import fold
+from ..phrase_finder import PhraseFinder
+from ..place_names import (
+    DIRS,
+    LIST_GAP,
+    abroad_demonym,
+    leading_country,
+)
+from .cues import Cues
+from .records import _SMALL_TOWN, Place, _Mention
+
+if TYPE_CHECKING:
+    from ..context import Context
+
+#: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
+_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
+_SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
+_UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
+    r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
+    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
+)
+#: Lower-case words inside a place's name: "Kut e Abdollah", "Sao Sebastiao da Boa Vista"
+#: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
+_IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
+#: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
+_UNIT_THEN = re.compile(
+    r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
+    r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
+)
+
+
+class Choice(Cues):
+    """Votes for the document's country and picks each mention's reading."""
+
+    def _analyse(self, ctx: Context) -> tuple[list[_Mention], str | None]:
+        mentions, dominant, _ = self._indexed(ctx)
+        return mentions, dominant
+
+    def _indexed(self, ctx: Context) -> tuple[list[_Mention], str | None, list[int]]:
+        """Place mentions in text order, the dominant country, and the mentions' start offsets."""
+        cached = self._memory.get(id(ctx))
+        if cached and cached[0] is ctx:
+            return cached[1], cached[2], cached[3]
+        mentions: list[_Mention] = []
+        for para in ctx.paragraphs:
+            mentions += self._scan(para)
+        votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
+        first_seen: dict[str, int] = {}  # where the text first pointed at each country
+        text = ctx.document.text
+        readings: dict[str, set[str]] = {}  # countries each distinct name may be in
+        outside = self._outside_units(mentions, text)
+        for m in mentions:
+            if m.partial or id(m) in outside:
+                continue
+            # a name whose best reading outweighs the others votes for its country ("Kunduz": the
+            # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
+            # the Greek capital, not the American towns named after it)
+            cc = leading_country(m.places)
+            if cc:
+                # a country's name counts most, a village (found only through "in X") least
+                small = all(p.kind == "city" and p.population < _SMALL_TOWN for p in m.places if p.cc == cc)
+                votes[cc] += 4 if m.places[0].kind == "country" else 1 if small else 2
+            readings.setdefault(fold(text[m.start : m.end]), set()).update(p.cc for p in m.places)
+        # an ambiguous name still tells which countries are possible: a country that several
+        # different names could all be in ("San Miguel, Puno") is the likely one
+        shared = Counter(cc for ccs in readings.values() for cc in sorted(ccs))
+        for cc, n in shared.items():
+            if n > 1:
+                votes[cc] += n - 1
+        for start, end in self._demonyms.finditer(text):
+            demonym_cc = self.demonyms.get(fold(text[start:end]))
+            if demonym_cc and not abroad_demonym(text, end):  # "Saudi forces shelled ...": the actors' country, weaker than a place
+                votes[demonym_cc] += 1
+                first_seen.setdefault(demonym_cc, start)
+        # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
+        # votes as a demonym does (not a name that is itself a place: "Kyiv" already voted)
+        for start, end, actor in self._actors(text):
+            actor_cc = self._cc(actor.country)
+            if actor_cc and not any(m.start < end and start < m.end for m in mentions):
+                votes[actor_cc] += 1
+                first_seen.setdefault(actor_cc, start)
+        # "San Antonio (Valparaiso)", "Bariirre, Afgooye": a town inside the unit named after it
+        # tells the country both lie in
+        for m, unit in zip(mentions, mentions[1:], strict=False):
+            if m.partial or unit.partial or not LIST_GAP.fullmatch(text, m.end, unit.start):
+                continue
+            units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
+            inside = sorted({p.cc for p in m.places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units})
+            if len(inside) == 1:
+                votes[inside[0]] += 2
+        # a tie goes to the country named first (never to the order of a hash)
+        first_named: dict[str, tuple[int, int]] = {}
+        for m in mentions:
+            for rank, p in enumerate(m.places):
+                first_named.setdefault(p.cc, (m.start, rank))
+        for cc, at in first_seen.items():
+            if at < first_named.get(cc, (len(text), 0))[0]:
+                first_named[cc] = (at, 0)
+        dominant = (
+            min(votes, key=lambda cc: (-votes[cc], first_named.get(cc, (len(text), 0)), cc)) if votes else None
+        )
+        # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
+        kept = []
+        for m in mentions:
+            if m.partial:
+                m.places = [p for p in m.places if p.cc == dominant]
+            if m.places:
+                kept.append(m)
+        mentions = kept
+        for i, m in enumerate(mentions):
+            owner = (
+                mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
+            )
+            m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner, text)
+            # "in Zamora, Michoacan": the name after a town and a comma is the unit that holds the
+            # town (the state), not a village elsewhere so named
+            prev = mentions[i - 1] if i else None
+            if prev is not None and prev.chosen is not None and LIST_GAP.fullmatch(text, prev.end, m.start):
+                held = prev.chosen
+                holder = next(
+                    (
+                        p for p in m.places
+                        if p.kind in ("admin1", "admin2") and p.cc == held.cc
+                        and fold(p.name) in (fold(held.admin1), fold(held.admin2)) and p is not held
+                    ),
+                    None,
+                )  # fmt: skip
+                # (not a unit abroad: "west of Rafah (Rafah, North Sinai)" is Egypt's Rafah whatever
+                # the bearing's reading)
+                if holder is not None and (m.chosen is None or m.chosen.cc == holder.cc):
+                    m.chosen = holder
+        if dominant:
+            self._prefer_named_province(mentions, dominant)
+        if len(self._memory) > 16:
+            self._memory.clear()
+        starts = [m.start for m in mentions]
+        self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
+        return mentions, dominant, starts
+
+    @staticmethod
+    def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:
+        """A name with readings in several provinces of the document's country ("El Palmar")
+        is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
+        provinces: Counter[str] = Counter()
+        for m in mentions:
+            if m.partial or m.chosen is None or m.chosen.cc != dominant:
+                continue
+            named = {fold(p.admin1) for p in m.places if p.cc == dominant and p.admin1}
+            if len(named) == 1:
+                provinces[named.pop()] += 1
+        if not provinces:
+            return
+        for m in mentions:
+            chosen = m.chosen
+            if chosen is None or chosen.cc != dominant or chosen.kind in ("country", "region"):
+                continue
+            home = [p for p in m.places if p.cc == dominant and p.kind == chosen.kind]
+            if len({fold(p.admin1) for p in home}) < 2:
+                continue
+            best = max(home, key=lambda p: provinces.get(fold(p.admin1), 0))  # the first of equals
+            if provinces.get(fold(best.admin1), 0) > provinces.get(fold(chosen.admin1), 0):
+                m.chosen = best
+
+    @staticmethod
+    def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
+        """Mentions (by id) none of whose readings lies in the province or district named right
+        after them ("Sosnovskoye, Donetsk" with no Sosnovskoye in any Donetsk): unknown places
+        that tell nothing of the country."""
+        out: set[int] = set()
+        for m, unit in zip(mentions, mentions[1:], strict=False):
+            if not LIST_GAP.fullmatch(text, m.end, unit.start):
+                continue
+            units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
+            if not units or all(p.kind in ("country", "admin1") for p in m.places):
+                continue
+            if not any({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units for p in m.places):
+                out.add(id(m))
+        return out
+
+    @staticmethod
+    def _actors(text: str) -> list[tuple[int, int, Any]]:
+        """Named actors in the text (start, end, actor), for their country."""
+        from ..actors import ActorRegistry
+
+        try:
+            return ActorRegistry.default().find(text)
+        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
+            return []
+
+    @cached_property
+    def _demonyms(self) -> PhraseFinder:
+        """Every demonym in one automaton (one pass over the text, not one per demonym)."""
+        return PhraseFinder(self.demonyms)
+
+    def _choose(
+        self,
+        m: _Mention,
+        following: list[_Mention],
+        dominant: str | None,
+        owner: _Mention | None = None,
+        text: str = "",
+    ) -> Place:
+        places = m.places
+        # "Saada, Yemen" / "Maiduguri, Borno State": a following country or province narrows it;
+        # so does a possessive before it: "Chhattisgarh's Bijapur district"
+        # "Logo (Mahagi, Ituri)": each following name that continues the list may narrow it
+        prev_end = m.end
+        containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
+        for f in ([owner] if owner is not None else []) + following:
+            # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between;
+            # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
+            if (
+                f is not owner
+                and f.start - prev_end > 3
+                and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
+                and not _UNIT_OF.fullmatch(text, prev_end, f.start)
+                and not (_IN_UNIT.fullmatch(text, prev_end, f.start) and f.places[0].kind in ("admin1", "admin2"))
+                and not _UNIT_THEN.fullmatch(text, prev_end, f.start)
+            ):
+                break
+            prev_end = f.end if f is not owner else prev_end
+            parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
+            districts = {(p.cc, fold(p.name)) for p in f.places if p.kind == "admin2"}
+            nations = {p.cc for p in f.places if p.kind == "country"}
+            if parents | districts:
+                # a unit whose every reading lies in one country ("Ituri", "North Sinai") or that the
+                # text calls a unit ("Bolivar state") can rule out
+                strong = len({cc for cc, _ in parents or districts}) == 1 or f.cue in ("admin1", "admin2")
+                containers.append((parents, districts, nations, strong and f is not owner))
+        if containers:
+            # the readings that the most of the names after it contain: "Rafah (Rafah, North Sinai)"
+            # is Egypt's Rafah, inside both its district and its province
+            def held(p: Place) -> tuple[int, bool]:
+                inside = [
+                    (p.cc, fold(p.admin1)) in parents
+                    or (p.cc, fold(p.admin2)) in districts
+                    or p.cc in nations
+                    for parents, districts, nations, _ in containers
+                ]
+                return sum(inside), inside[-1]  # a tie goes to the outermost unit, named last
+
+            best = max(held(p) for p in places)
+            if best[0]:
+                places = [p for p in places if held(p) == best]
+                # "Rafah (Rafah, North Sinai)": a unit of one country that holds it settles the
+                # country, whatever country the rest of the text is most about
+                confirmed = any(
+                    c[3] and any((p.cc, fold(p.admin1)) in c[0] or (p.cc, fold(p.admin2)) in c[1] for p in places)
+                    for c in containers
+                )
+                if confirmed and len({p.cc for p in places}) == 1:
+                    dominant = places[0].cc
+            elif (
+                places[0].kind not in ("country", "admin1")
+                and any(c[3] for c in containers)
+                # a district's towns are listed unevenly ("Yaounde city (Mfoundi, Centre)"): a
+                # town in the district's province is not ruled out by it
+                and not any(
+                    (p.cc, fold(q.admin1)) == (q.cc, fold(p.admin1))
+                    for f in ([owner] if owner is not None else []) + following
+                    for q in f.places
+                    if q.kind == "admin2"
+                    for p in places
+                )
+            ):
+                m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
+        if places[0].kind == "country":
+            return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
+        if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known
+            home = [p for p in places if p.cc == dominant]
+            if not home and places[0].kind == "city" and places[0].population < 100_000:
+                m.contradicted = True  # a small town abroad in a text about another country: likely not it
+            places = home or places
+        if m.cue:
+            kinds = [p for p in places if p.kind == m.cue] or places
+            places = kinds
+        return places[0]

@@ -1,0 +1,319 @@
+"""Place mentions in a parsed paragraph: the names, the cues around them ("in X", "X district")."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any
+
+from ..gazetteer_coverage import abbreviations, coverage, cue_words
+from ..gazetteer_data import fold, loose_key
+from ..place_names import (
+    ADMIN1_CUES,
+    ADMIN2_CUES,
+    CITY_CUES,
+    DIRS,
+    after_name,
+    continues_list,
+    goes_on_after,
+    goes_on_before,
+    heads_thing,
+    in_brackets,
+    name_goes_on,
+)
+from .candidates import Candidates
+from .records import Place, _Mention
+
+_UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
+_NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
+_LINKS = {"e", "i", "ye", "ul", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del", "da", "do", "dos",
+          "das", "di", "du", "des", "la", "las", "los", "bin", "ibn"}  # fmt: skip
+_QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb", "neighborhoods", "neighbourhoods", "community", "colonia", "barrio"}
+#: "the area of X", "the outskirts of X": X is a place
+_AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
+_QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
+
+
+class Cues(Candidates):
+    """Finds the place names of a paragraph and the cues that say what kind of place each is."""
+
+    def _scan(self, para: Any) -> list[_Mention]:
+        doc = para.doc
+        found: list[_Mention] = []
+        taken: set[int] = set()
+        every_town = coverage().every_town  # read once, not for every candidate of every word run
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+                toks = list(ent)
+                cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None)
+                if cut is not None:  # "Colon (Colon" tagged as one name: the place and its district
+                    toks = toks[:cut]
+                while toks and (toks[-1].lower_ in _UNIT_CUES):
+                    toks.pop()
+                while toks and toks[0].lower_ == "the":
+                    toks.pop(0)
+                if not toks:
+                    continue
+                lo, hi = self._hyphened(doc, toks[0].i, toks[-1].i + 1)
+                whole = (lo, hi) != (toks[0].i, toks[-1].i + 1)  # "KwaZulu-Natal" split by the model
+                if not whole:  # "East London" of which the model tagged "London"
+                    lo, hi = self._widened(doc, lo, hi, taken)
+                if (lo, hi) != (toks[0].i, toks[-1].i + 1):
+                    toks = list(doc[lo:hi])
+                if any(t.i in taken for t in toks):
+                    continue  # inside a longer name found before ("Ciudad Autonoma de Buenos Aires")
+                name = doc[toks[0].i : toks[-1].i + 1].text
+                # stoplisted names (Washington = the US government) and non-place labels need a cue
+                strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
+                cued = self._cued(doc, ent.start, ent.end)
+                # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
+                # organisation, listed after a place, is taken only as the unit that contains it
+                units_only = (
+                    strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
+                )
+                # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
+                listed_town = (
+                    strict and not cued and not units_only and ent.label_ != "NORP"
+                    and self._listed(doc, toks[0].i, taken, toks[-1].i + 1)
+                )  # fmt: skip
+                if strict and (
+                    fold(name) in self.stop
+                    and ent.label_ not in ("GPE", "LOC", "FAC")
+                    or not (cued or units_only or listed_town)
+                ):
+                    continue
+                places = self._candidates(name)
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
+                elif listed_town:  # only a place inside the unit named after it
+                    units = self._unit_after(doc, toks[-1].i + 1)
+                    places = [p for p in places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
+                if places:
+                    found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
+                    # "Tome (Biobio" tagged as one name: the words after the cut are scanned on their own
+                    end = toks[-1].i + 1 if cut is not None else max(ent.end, toks[-1].i + 1)
+                    taken.update(range(min(ent.start, toks[0].i), end))
+        # capitalised word runs the model missed (places in free text)
+        i = 0
+        while i < len(doc):
+            if (
+                i in taken
+                or not doc[i].text[:1].isupper()
+                or doc[i].ent_type_ == "DATE"
+                or doc[i].ent_type_ in ("PERSON", "ORG", "NORP")
+                and not self._cued(doc, i, i + 1)
+                and not continues_list(doc, i, taken)
+                and not in_brackets(doc, i)
+                and not (doc[i].ent_type_ != "NORP" and after_name(doc, i))
+            ):
+                i += 1
+                continue
+            # a person's or organisation's name after a name and a comma: only a containing unit
+            units_only = (
+                doc[i].ent_type_ in ("PERSON", "ORG")
+                and not self._cued(doc, i, i + 1)
+                and not continues_list(doc, i, taken)
+                and not in_brackets(doc, i)
+            )
+            short = self._abbreviation(doc, i, taken)
+            if short is not None:  # "Nigohan (UP)", "(Budgam district, J&K)": a province's short form
+                n, province = short
+                found.append(self._mention(para, doc, i, i + n, [province]))
+                taken.update(range(i, i + n))
+                i += n
+                continue
+            for n in (4, 3, 2, 1):
+                span = doc[i : i + n]
+                if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
+                    continue
+                if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
+                    continue
+                # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
+                cued = self._cued(doc, i, i + n) or continues_list(doc, i, taken)
+                # "Kindjandi (Gueskerou, Diffa)": names in brackets after a name are its district
+                # and province; "Bariirre, Afgooye": a district after a comma
+                bracketed = in_brackets(doc, i)
+                listed = bracketed or after_name(doc, i)
+                places = [
+                    p
+                    for p in self._candidates(span.text)
+                    if p.kind in ("country", "admin1", "landmark", "region")
+                    or p.cc in every_town
+                    or p.population >= 100_000
+                    or cued
+                    or listed
+                    and p.kind == "admin2"
+                    or bracketed
+                    and p.kind == "city"
+                ]
+                if units_only:
+                    places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
+                if places:
+                    found.append(self._mention(para, doc, i, i + n, places))
+                    taken.update(range(i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+        found.sort(key=lambda m: m.start)
+        return found
+
+    @cached_property
+    def _abbreviations(self) -> dict[str, Place]:
+        """A province's short form (data/gazetteer/abbreviations.yaml) -> the province."""
+        out: dict[str, Place] = {}
+        for short, (cc, name) in abbreviations().items():
+            province = next((p for p in self._candidates(name, cc) if p.kind == "admin1"), None)
+            if province is not None:
+                out[short] = province
+        return out
+
+    def _abbreviation(self, doc: Any, i: int, taken: set[int]) -> tuple[int, Place] | None:
+        """(length in tokens, province) of a province's short form written at token i where a
+        province stands after a place, in a bracket or after a comma, and closed by a bracket or
+        a comma: "Nigohan (UP)", "(Budgam district, J&K)"; else None."""
+        if not (in_brackets(doc, i) or after_name(doc, i) or continues_list(doc, i, taken)):
+            return None
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if (
+                len(span) == n
+                and i + n < len(doc)
+                and doc[i + n].text in (")", ",")
+                and not any(t.whitespace_ for t in span[:-1])
+                and span.text in self._abbreviations
+            ):
+                return n, self._abbreviations[span.text]
+        return None
+
+    def _widened(self, doc: Any, s: int, e: int, taken: set[int]) -> tuple[int, int]:
+        """[s, e) grown over the name words next to it when the gazetteer knows the longer name:
+        "East London" of a tagged "London", "Kut e Abdollah" of "Kut", "Sao Sebastiao da Boa Vista"
+        of "Sao Sebastiao"; else [s, e) itself."""
+        def word(k: int) -> bool:
+            t = doc[k]
+            return k not in taken and t.ent_type_ != "DATE" and (t.text[:1].isupper() and t.is_alpha or t.lower_ in _LINKS)
+
+        los = [s]
+        while len(los) < 3 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
+            los.append(los[-1] - 1)
+        his = [e]
+        while len(his) < 5 and his[-1] < len(doc) and word(his[-1]) and not doc[his[-1]].is_sent_start:
+            his.append(his[-1] + 1)
+        if len(los) == 1 and len(his) == 1:
+            return s, e
+        best = (s, e)
+        for lo in los:
+            for hi in his:
+                if (
+                    hi - lo > best[1] - best[0]
+                    and doc[lo].text[:1].isupper()
+                    and doc[hi - 1].text[:1].isupper()
+                    and loose_key(doc[lo:hi].text) in self.index
+                ):
+                    best = (lo, hi)
+        return best
+
+    def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
+        """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
+        the joined name ("KwaZulu-Natal", "Ivano-Frankivsk"); else [s, e) itself."""
+        lo, hi = s, e
+        if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
+            lo = s - 2
+        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and not doc[e - 1].whitespace_:
+            hi = e + 2
+        if (lo, hi) != (s, e) and doc[lo].text[:1].isupper() and self.index.get(loose_key(doc[lo:hi].text)):
+            return lo, hi
+        return s, e
+
+    def _place_at(self, doc: Any, e: int) -> bool:
+        """Another known place's name starts at e: "Tijuana Baja California" (no comma between)."""
+        for n in (3, 2, 1):
+            span = doc[e : e + n]
+            if len(span) == n and all(t.is_alpha or t.text == "-" for t in span) and loose_key(span.text) in self.index:
+                return True
+        return False
+
+    def _listed(self, doc: Any, i: int, taken: set[int], e: int | None = None) -> bool:
+        """A name in a list of places: after a place and a comma, in a bracket of names, or
+        before a comma and a province or district ("Sentianivka, Luhansk")."""
+        if continues_list(doc, i, taken) or after_name(doc, i) or in_brackets(doc, i):
+            return True
+        return e is not None and bool(self._unit_after(doc, e))
+
+    def _unit_after(self, doc: Any, e: int) -> set[tuple[str, str]]:
+        """(country, folded name) of the provinces and districts a name after a comma or bracket
+        at token e may be: "Sentianivka, Luhansk"."""
+        if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
+            return set()
+        for n in (3, 2, 1):
+            span = doc[e + 1 : e + 1 + n]
+            if len(span) < n or not span[0].text[:1].isupper():
+                continue
+            units = {
+                (p.cc, fold(p.name))
+                for p in (self.places[j] for j in self.index.get(loose_key(span.text), ()))
+                if p.kind in ("admin1", "admin2")
+            }
+            if units:
+                return units
+        return set()
+
+    def _cued(self, doc: Any, s: int, e: int) -> bool:
+        nxt = doc[e].lower_ if e < len(doc) else ""
+        k = s - 1
+        # "in northern Lattakia", "in the eastern countryside of": the cue before the qualifiers
+        while k > 0 and s - k <= 3 and _QUALIFIER.fullmatch(doc[k].text):
+            k -= 1
+        prev = doc[k].lower_ if k >= 0 else ""
+        if k < s - 1 and (prev not in {"in", "near", "at", "outside"} or doc[s - 1].lower_ == "the"):
+            prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
+        after, before_of = cue_words()
+        # "the district of X", "the outskirts of X", "the center of Skopje", "residents of X"
+        of_kind = prev == "of" and s > 1 and (doc[s - 2].lower_ in _UNIT_CUES | _AREA or doc[s - 2].lower_ in before_of)
+        return (
+            nxt in _UNIT_CUES
+            or nxt in after  # "blocked the Halba highway"
+            or prev in {"in", "near", "at", "outside"}
+            or of_kind
+        )
+
+    def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
+        nxt = doc[e].lower_ if e < len(doc) else ""
+        # a big place goes on only with a thing in it ("Kabul University"), never as the end of a
+        # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
+        # (a big place so called, not one of its other spellings: "Cano Raya" is no Kano)
+        written = fold(doc[s:e].text)
+        partial = name_goes_on(doc, s, e) and not (
+            any(p.kind == "country" or p.population >= 100_000 and fold(p.name) == written for p in places)
+            and not goes_on_before(doc, s)
+            and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
+        )
+        before = doc[max(0, s - 3) : s].text.lower()
+        cue = None
+        if doc[s:e][-1].lower_ in ADMIN1_CUES or nxt in ADMIN1_CUES or "province of" in before:
+            cue = "admin1"
+        elif doc[s:e][-1].lower_ in ADMIN2_CUES or nxt in ADMIN2_CUES or "district of" in before:
+            cue = "admin2"
+        elif nxt in CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
+            cue = "city"
+        # "Trujillo state": the state, not the towns of that name; "Amara city": a town, not the
+        # province an alias of which it is (a country's own name stays: "Mexico City")
+        if cue in ("admin1", "admin2"):
+            places = [p for p in places if p.kind == cue] or places
+        elif cue == "city":
+            places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
+        elif s and doc[s - 1].text in ("(", ",") and in_brackets(doc, s):
+            # "Arso district (Keerom)", "Iquique (Tarapaca)": a name in a bracket after a place is
+            # mostly the unit that holds it: its units come before the towns so named (a unit named
+            # after it may still pick a town: "Rafah (Rafah, North Sinai)")
+            places = sorted(places, key=lambda p: p.kind not in ("country", "admin1", "admin2"))
+        near = any(w in before.split() for w in _NEAR)
+        reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
+        # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
+        quarter_of = nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " "))
+        reference = reference or quarter_of
+        # "in Aura neighborhood": the name of a quarter, not a town (unless the country's own)
+        partial = partial or (nxt in _QUARTER and not quarter_of and not any(p.kind == "country" for p in places))
+        start = para.start + doc[s].idx
+        end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
+        return _Mention(start, end, places, cue, near, reference, partial=partial)

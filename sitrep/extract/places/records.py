@@ -1,0 +1,69 @@
+"""The gazetteer's rows and the place mentions read from a text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..gazetteer_data import DATA_DIR
+
+GAZ_DIR = DATA_DIR / "gazetteer"
+_KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, "region": 5}
+#: In one span the most specific place wins: a town over its district over its province.
+_SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+#: A town this small is mostly known only to its neighbours: it votes less for its country.
+_SMALL_TOWN = 15_000
+_MAX_LOOKED_UP = 100_000  # names remembered with their readings; a bound on memory
+
+
+class Place(NamedTuple):
+    """One gazetteer row (a tuple: the gazetteer holds a couple of hundred thousand)."""
+
+    kind: str
+    name: str
+    cc: str
+    admin1: str
+    admin2: str
+    lat: float | None
+    lon: float | None
+    population: int
+    precision: int | None = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    places: list[Place]
+    cue: str | None = None  # admin1, admin2, city
+    near: bool = False
+    reference: bool = False  # "north of X": X only orients
+    chosen: Place | None = None
+    partial: bool = False  # the capitalised name goes on ("Buni" of "Buni Yadi"): a guess at best
+    contradicted: bool = False  # the province or district named after it does not contain it
+
+
+class _Rows:
+    """The gazetteer's places by number, each parsed from its text row on first use."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._items: list[str | Place] = list(lines)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: int) -> Place:
+        item = self._items[i]
+        if isinstance(item, Place):
+            return item
+        kind, name, cc, a1, a2, lat, lon, pop = item.split("\t", 8)[:8]
+        place = Place(kind, name, cc, a1, a2, float(lat) if lat else None, float(lon) if lon else None, int(pop))
+        self._items[i] = place
+        return place
+
+    def append(self, place: Place) -> None:
+        self._items.append(place)
+
