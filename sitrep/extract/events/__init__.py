@@ -42,7 +42,7 @@ from .clause import (
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, two_sided
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided
 from .control import control_at, front_namesake
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
@@ -325,6 +325,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         actor2, words2 = None, []  # "shelled the village", no one hurt: ACLED names no civilian victims
     if acled_sub == "Peaceful protest":
         actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
+    elif acled_sub == "Mob violence" and (trig.cls == "clash" or mutual(coded_text)) and (
+        actor2 is None or is_civilian(actor2)
+    ):
+        # "two groups of villagers clashed", "they pelted stones at each other": crowds on both sides
+        actor2, words2 = generic(state, "rioters", country), with_basis(words2, "ACLED rule") or by_rule
     elif acled_sub == "Mob violence" and actor2 is None:
         actor2, words2 = generic(state, "civilians", country), by_rule  # the crowd's victims
     doers = {"Riots": "rioters", "Protests": "protesters"}.get(acled_type or "")

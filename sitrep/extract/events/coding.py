@@ -64,6 +64,8 @@ TOLL_CODED_AS = _words()["toll_coded_as"]
 #: A note's toll shared among the events it was coded as ("split between 3 events").
 TOLL_SPLIT = _words()["toll_split"]
 _MUTUAL = _words()["mutual"]
+#: An arrest that describes someone ("the arrested president"), not an act at the event.
+_DESCRIBED_ARREST = _words()["described_arrests"]
 _WEAPONS = _words()["seized_weapons"]
 #: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
 #: ("against the arrest of a journalist, and burned tyres").
@@ -96,8 +98,14 @@ def _armed_group(actor: Actor | None) -> bool:
 def _deeds(text: str) -> str:
     """The text without what a demonstration was about: "protested against the killing of a
     student" tells no killing at the protest, "demanded the release of detained activists" no
-    arrest of its own."""
-    return _GRIEVANCE.sub(" ", text)
+    arrest of its own; "supporters of the arrested president", "a cleric who was detained" name a
+    past arrest of someone, not one at the demonstration."""
+    return _DESCRIBED_ARREST.sub(" ", _GRIEVANCE.sub(" ", text))
+
+
+def mutual(text: str) -> bool:
+    """Violence told as going both ways between the sides ("attacked each other", "one another")."""
+    return _MUTUAL.search(text) is not None
 
 
 def two_sided(text: str) -> bool:

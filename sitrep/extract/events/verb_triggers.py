@@ -64,6 +64,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
                     real, n = aid, noun_key(aid)
             if n is not None:
                 nplover, ncls = n
+                if cls == "strike" and ncls == "mobilize":
+                    continue  # "a bomb hit a military convoy": forces on the move are the target
                 if cls == "announce" and ncls not in ("offensive", "agreement"):
                     nplover = nplover if ncls in VIOLENT else "MOBILIZE"
                 return Trigger(tok, nplover, ncls, [tok, real], noun=real, aggregate=aggregate)
