@@ -38,6 +38,7 @@ def check_dirs(dirs: tuple[Path, ...]) -> list[str]:
         "gazetteer/coverage.yaml",
         "gazetteer/cues.yaml",
         "gazetteer/abbreviations.yaml",
+        "gazetteer/admin1_groups.yaml",
         "control/areas.yaml",
         "events/triggers.yaml",
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,9 @@ class Gazetteer(Choice):
             if region:
                 return region
         if inside:
-            primary = [m for m in inside if not m.reference and not m.contradicted and not m.partial]
+            # a road named after a place only orients: "on Murree road in Rawalpindi city"
+            primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]
+            primary = primary or [m for m in inside if not m.reference and not m.contradicted and not m.partial]
             primary = primary or [m for m in inside if not m.reference and not m.contradicted]
             primary = primary or [m for m in inside if not m.reference] or inside
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
@@ -95,7 +98,12 @@ class Gazetteer(Choice):
             named: Cite = (best.start, best.end, None)
             if best.reference and place.kind == "city":
                 return self.to_location(place, near=True).citing(named)
-            return self.to_location(place, near=best.near).citing(named)
+            loc = self.to_location(place, near=best.near)
+            if best.cue == "city" and place.kind == "admin2" and loc.geo_precision == 2 and not best.near:
+                # "Sujawal city (Sujawal, Sindh)" with only the district known: the town the
+                # district is named after (and has its coordinates from), not the district
+                loc = replace(loc, geo_precision=1)
+            return loc.citing(named)
         back = _BACKREF_RE.search(text)
         if back and back.group(2) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
             cap = _CAPITAL_RE.search(text)

@@ -11,7 +11,7 @@ from ..gazetteer_coverage import stoplist
 from ..gazetteer_data import fold, loose_key
 from ..user_data import user_files
 from ..yaml_files import load_yaml
-from .records import _KIND_RANK, _MAX_LOOKED_UP, _SMALL_TOWN, GAZ_DIR, Place, _Mention, _Rows
+from .records import _KIND_RANK, _MAX_LOOKED_UP, _SMALL_TOWN, GAZ_DIR, Place, _Mention, _Rows, admin1_groups
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -93,7 +93,16 @@ class Candidates:
             out = [p for p in out if p.cc == cc]
         exact = fold(name)
         # a country's name or alias before any town so named ("America": not Argentina's America)
-        out.sort(key=lambda p: (p.kind != "country", fold(p.name) != exact, _KIND_RANK[p.kind], -p.population))
+        # a village so named after the province ("in Michoacan": the state, not a hamlet of 600)
+        out.sort(
+            key=lambda p: (
+                p.kind != "country",
+                # (a city of size by another spelling is as good as exact: "Mogilev", Mahilyow)
+                fold(p.name) != exact and not (p.kind == "city" and p.population >= 100_000),
+                _KIND_RANK[p.kind] + (1.5 if p.kind == "city" and p.population < _SMALL_TOWN else 0),
+                -p.population,
+            )
+        )
         return out
 
     def to_location(self, p: Place, near: bool = False) -> Location:
@@ -105,10 +114,14 @@ class Candidates:
         precision = p.precision or {"city": 1, "admin2": 2, "admin1": 3}[p.kind]
         if near and precision == 1:
             precision = 2
+        admin1, admin2 = p.admin1, p.admin2
+        group = admin1_groups().get((p.cc, admin1))
+        if group is not None:  # "Nablus" of the West Bank: the group, with the unit below it
+            admin1, admin2 = group, admin1
         return Location(
             name=p.name,
-            admin1=p.admin1 or None,
-            admin2=p.admin2 or None,
+            admin1=admin1 or None,
+            admin2=admin2 or None,
             country=country,
             lat=p.lat,
             lon=p.lon,

@@ -16,7 +16,7 @@ from ..place_names import (
     leading_country,
 )
 from .cues import Cues
-from .records import _SMALL_TOWN, Place, _Mention
+from .records import _SMALL_TOWN, Place, _Mention, cue_list
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -32,6 +32,7 @@ _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
 #: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
 _IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
+_NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
     r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
@@ -54,6 +55,9 @@ class Choice(Cues):
         for para in ctx.paragraphs:
             mentions += self._scan(para)
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
+        weak: Counter[str] = Counter()  # an armed force's demonym: a tie-break
+        forces = cue_list("force_after_demonym")
+        people: set[str] = set()  # the countries of demonyms not of a force ("Palestinian residents")
         first_seen: dict[str, int] = {}  # where the text first pointed at each country
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
@@ -79,15 +83,33 @@ class Choice(Cues):
         for start, end in self._demonyms.finditer(text):
             demonym_cc = self.demonyms.get(fold(text[start:end]))
             if demonym_cc and not abroad_demonym(text, end):  # "Saudi forces shelled ...": the actors' country, weaker than a place
-                votes[demonym_cc] += 1
+                # "Israeli forces fired at Palestinian fishermen": a force acts abroad as often as
+                # at home, so its demonym only breaks a tie
+                after = _NEXT_WORD.match(text, end)
+                if after and after.group(1).lower() in forces:
+                    weak[demonym_cc] += 1
+                else:
+                    votes[demonym_cc] += 1
+                    people.add(demonym_cc)
                 first_seen.setdefault(demonym_cc, start)
         # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
         # votes as a demonym does (not a name that is itself a place: "Kyiv" already voted)
         for start, end, actor in self._actors(text):
             actor_cc = self._cc(actor.country)
             if actor_cc and not any(m.start < end and start < m.end for m in mentions):
-                votes[actor_cc] += 1
+                # "Israeli forces", "Turkish Army Forces": a force's, a tie-break as its demonym is
+                after = _NEXT_WORD.match(text, end)
+                last = text[start:end].rsplit(None, 1)[-1].lower() if end > start else ""
+                if last in forces or (after and after.group(1).lower() in forces):
+                    weak[actor_cc] += 1
+                else:
+                    votes[actor_cc] += 1
                 first_seen.setdefault(actor_cc, start)
+        # ... a tie-break only against the people of another country ("Palestinian fishermen"):
+        # "Ukrainian Forces fired at ..." alone still tells the country
+        if not people - set(weak):
+            votes.update(weak)
+            weak.clear()
         # "San Antonio (Valparaiso)", "Bariirre, Afgooye": a town inside the unit named after it
         # tells the country both lie in
         for m, unit in zip(mentions, mentions[1:], strict=False):
@@ -106,7 +128,9 @@ class Choice(Cues):
             if at < first_named.get(cc, (len(text), 0))[0]:
                 first_named[cc] = (at, 0)
         dominant = (
-            min(votes, key=lambda cc: (-votes[cc], first_named.get(cc, (len(text), 0)), cc)) if votes else None
+            min(votes | weak, key=lambda cc: (-votes[cc], -weak[cc], first_named.get(cc, (len(text), 0)), cc))
+            if votes or weak
+            else None
         )
         # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
         kept = []
@@ -124,7 +148,12 @@ class Choice(Cues):
             # "in Zamora, Michoacan": the name after a town and a comma is the unit that holds the
             # town (the state), not a village elsewhere so named
             prev = mentions[i - 1] if i else None
-            if prev is not None and prev.chosen is not None and LIST_GAP.fullmatch(text, prev.end, m.start):
+            # ("Cuauhtemoc municipality, Chihuahua": the state, not its capital)
+            if (
+                prev is not None
+                and prev.chosen is not None
+                and (LIST_GAP.fullmatch(text, prev.end, m.start) or _UNIT_THEN.fullmatch(text, prev.end, m.start))
+            ):
                 held = prev.chosen
                 holder = next(
                     (
@@ -218,6 +247,8 @@ class Choice(Cues):
         for f in ([owner] if owner is not None else []) + following:
             # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between;
             # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
+            if f is not owner and text[prev_end : f.start].strip() in ("-", "–"):
+                break  # "the Tripoli-Beirut highway": two towns a road joins, neither in the other
             if (
                 f is not owner
                 and f.start - prev_end > 3

@@ -22,7 +22,7 @@ from ..place_names import (
     name_goes_on,
 )
 from .candidates import Candidates
-from .records import Place, _Mention
+from .records import Place, _Mention, cue_list
 
 _UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
@@ -283,7 +283,11 @@ class Cues(Candidates):
         # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
         # (a big place so called, not one of its other spellings: "Cano Raya" is no Kano)
         written = fold(doc[s:e].text)
-        partial = name_goes_on(doc, s, e) and not (
+        # "on Murree road", "Kerman Coal Mine Company": a road or a thing named after the place
+        road = self._road_after(doc, e) or (
+            e < len(doc) and doc[e].text[:1].isupper() and goes_on_after(doc, e) and heads_thing(doc, e)
+        )
+        partial = name_goes_on(doc, s, e) and not (road and self._hyphen_next(doc, s, e)) and not (
             any(p.kind == "country" or p.population >= 100_000 and fold(p.name) == written for p in places)
             and not goes_on_before(doc, s)
             and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
@@ -316,4 +320,27 @@ class Cues(Candidates):
         partial = partial or (nxt in _QUARTER and not quarter_of and not any(p.kind == "country" for p in places))
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
-        return _Mention(start, end, places, cue, near, reference, partial=partial)
+        return _Mention(start, end, places, cue, near, reference, partial=partial, road=road)
+
+    @staticmethod
+    def _road_after(doc: Any, e: int) -> bool:
+        """A road named after the place follows at e, or after a hyphen and a second name: "Murree
+        road", "the Tripoli-Beirut highway", "the Damboa - Maiduguri road"."""
+        k = e
+        if k < len(doc) and doc[k].text in ("-", "–"):
+            k += 1
+            while k < len(doc) and k - e <= 4 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                k += 1
+        roads = cue_list("road_after_name")
+        # "the Agra-Mumbai national highway": a word or two may qualify the road
+        for j in range(k, min(k + 3, len(doc))):
+            if doc[j].lower_ in roads:
+                return True
+            if not (doc[j].is_lower and doc[j].is_alpha) or doc[j].is_stop:
+                return False
+        return False
+
+    @staticmethod
+    def _hyphen_next(doc: Any, s: int, e: int) -> bool:
+        """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
+        return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..gazetteer_data import DATA_DIR
+from ..user_data import overlaid
+from ..yaml_files import load_yaml
 
 GAZ_DIR = DATA_DIR / "gazetteer"
 _KIND_RANK = {"country": 0, "landmark": 1, "city": 2, "admin1": 3, "admin2": 4, "region": 5}
@@ -42,6 +45,7 @@ class _Mention:
     chosen: Place | None = None
     partial: bool = False  # the capitalised name goes on ("Buni" of "Buni Yadi"): a guess at best
     contradicted: bool = False  # the province or district named after it does not contain it
+    road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
 
 
 class _Rows:
@@ -67,3 +71,24 @@ class _Rows:
     def append(self, place: Place) -> None:
         self._items.append(place)
 
+
+
+@lru_cache(maxsize=8)
+def cue_list(key: str) -> frozenset[str]:
+    """One word list of ``data/gazetteer/cues.yaml`` ("road_after_name", "force_after_demonym")."""
+    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
+    return frozenset(data.get(key) or [])
+
+
+@lru_cache(maxsize=1)
+def admin1_groups() -> dict[tuple[str, str], str]:
+    """(ISO2, first-level unit) -> the larger unit reported instead (``data/gazetteer/admin1_groups.yaml``):
+    ("PS", "Nablus") -> "West Bank"."""
+    packaged = load_yaml((GAZ_DIR / "admin1_groups.yaml").read_text(encoding="utf-8")) or {}
+    data = overlaid(packaged, "gazetteer/admin1_groups.yaml")
+    return {
+        (cc, unit): group
+        for cc, groups in (data.get("groups") or {}).items()
+        for group, units in groups.items()
+        for unit in units
+    }

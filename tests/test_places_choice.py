@@ -1,0 +1,75 @@
+"""Which reading a place name gets (composed sentences): a road named after a town only orients,
+two towns a road joins, an armed force's demonym against the people's, a unit after "X
+municipality,", a hamlet so named after a province, a first-level unit reported by its group."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import Gazetteer
+
+from .test_places import locate_sentence
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_a_road_named_after_a_town_only_orients(gaz: Gazetteer) -> None:
+    text = "Traders protested on Murree road in Rawalpindi city (Rawalpindi, Punjab) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Rawalpindi", "Pakistan")
+
+
+def test_a_road_alone_still_places_the_event(gaz: Gazetteer) -> None:
+    text = "Drivers blocked the Rawalpindi road with burning tyres."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Rawalpindi"
+
+
+def test_two_towns_a_highway_joins_are_read_together(gaz: Gazetteer) -> None:
+    # "Tripoli" alone is the Libyan capital; beside Beirut it is the Lebanese city
+    text = "Drivers blocked the Tripoli-Beirut highway with burning tyres."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Tripoli", "Lebanon")
+
+
+def test_a_force_demonym_yields_to_the_people_of_the_place(gaz: Gazetteer) -> None:
+    text = "Israeli forces fired at Palestinian fishermen off the coast of Gaza on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country, loc.admin1) == ("Gaza", "Palestine", "Gaza Strip")
+
+
+def test_a_force_demonym_alone_still_tells_the_country(gaz: Gazetteer) -> None:
+    # Donetsk is a Ukrainian province and city and a Russian town: the forces' demonym decides
+    text = "Ukrainian forces fired mortars near Donetsk."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Ukraine"
+
+
+def test_the_unit_after_a_municipality_is_the_state(gaz: Gazetteer) -> None:
+    text = "In Cuauhtemoc municipality, Chihuahua, a man was found dead on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Cuauhtemoc", "Chihuahua")
+
+
+def test_a_hamlet_named_after_a_state_is_not_the_state(gaz: Gazetteer) -> None:
+    hits = gaz.lookup("Michoacan")
+    assert hits[0].geo_precision == 3 and hits[0].admin1 == "Michoacan"
+
+
+def test_a_big_city_still_comes_before_its_province(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Kerman")[0].geo_precision == 1
+
+
+@pytest.mark.parametrize(("name", "group", "unit"), [("Nablus", "West Bank", "Nablus"), ("Khan Yunis", "Gaza Strip", "Khan Yunis")])
+def test_palestine_reports_the_west_bank_and_the_gaza_strip(gaz: Gazetteer, name: str, group: str, unit: str) -> None:
+    top = gaz.lookup(name, "Palestine")[0]
+    assert (top.country, top.admin1, top.admin2) == ("Palestine", group, unit)
+
+
+def test_a_town_named_like_its_district_is_a_town(gaz: Gazetteer) -> None:
+    text = "Journalists held a rally in Sujawal city (Sujawal, Sindh) on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.geo_precision) == ("Sujawal", 1)
