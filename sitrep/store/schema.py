@@ -11,7 +11,21 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, insert, select, text
+from sqlalchemy import (
+    JSON,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from ..batches import batched
@@ -257,45 +271,62 @@ def sync_event_search(
     summary comes first and never changes, so this is the body all the texts would give)."""
     if not events:
         return
+    # Core statements throughout: the ORM's unit of work cost more than the SQL (a run writes
+    # thousands of these rows a batch)
+    search, text_t, terms_t = EventSearch.__table__, EventText.__table__, EventTerm.__table__
     latest = {event_id: event_search_values(cols, texts) for event_id, cols, texts in events}
     ids = list(latest)
-    rows: dict[str, EventSearch] = {}
+    stored: dict[str, tuple[int, tuple[Any, ...]]] = {}  # event id -> (search id, filter values)
     for chunk in batched(ids, 500):
-        found = list(session.scalars(select(EventSearch).where(EventSearch.event_id.in_(chunk))))
-        rows.update((r.event_id, r) for r in found)
+        found = session.execute(
+            select(search.c.event_id, search.c.id, *(search.c[c] for c in _SEARCH_COLUMNS)).where(
+                search.c.event_id.in_(chunk)
+            )
+        ).all()
+        stored.update((r[0], (r[1], tuple(r[2:]))) for r in found)
         if found:
-            session.execute(delete(EventTerm).where(EventTerm.search_id.in_([r.id for r in found])))
-    for event_id, (values, _, _) in latest.items():
-        row = rows.get(event_id)
-        if row is None:
-            rows[event_id] = row = EventSearch(event_id=event_id, **values)
-            session.add(row)
-        else:
-            for k, v in values.items():
-                if getattr(row, k) != v:
-                    setattr(row, k, v)
-    session.flush()
-    texts = {rows[event_id].id: body for event_id, (_, body, _) in latest.items()}
-    added = {rows[event_id].id: list(new) for event_id, _, new in events if event_id in appended}
-    sids = list(texts)
-    for part in batched(sids, 500):
-        for t in session.scalars(select(EventText).where(EventText.id.in_(part))):
-            body = texts[t.id]
-            if t.id in added:
-                body = "\n".join([t.body, *added[t.id]])[:BODY_MAX]
-            if t.body != body:
-                t.body = body
-            del texts[t.id]
-    session.add_all(EventText(id=sid, body=body) for sid, body in texts.items())
+            session.execute(delete(terms_t).where(terms_t.c.search_id.in_([r[1] for r in found])))
+    sid_of = {event_id: sid for event_id, (sid, _) in stored.items()}
+    fresh = [{"event_id": event_id, **values} for event_id, (values, _, _) in latest.items() if event_id not in stored]
+    changed = [
+        {"b_id": stored[event_id][0], **values}
+        for event_id, (values, _, _) in latest.items()
+        if event_id in stored and tuple(values[c] for c in _SEARCH_COLUMNS) != stored[event_id][1]
+    ]
+    if fresh:  # ids in the order of the rows, as the ORM's flush gave them
+        q = insert(search).returning(search.c.id, search.c.event_id, sort_by_parameter_order=True)
+        sid_of.update((event_id, sid) for sid, event_id in session.execute(q, fresh))
+    if changed:
+        session.execute(
+            update(search).where(search.c.id == bindparam("b_id")).values({c: bindparam(c) for c in _SEARCH_COLUMNS}),
+            changed,
+        )
+    texts = {sid_of[event_id]: body for event_id, (_, body, _) in latest.items()}
+    added = {sid_of[event_id]: list(new) for event_id, _, new in events if event_id in appended}
+    bodies: list[dict[str, Any]] = []
+    for part in batched(list(texts), 500):
+        for sid, old in session.execute(select(text_t.c.id, text_t.c.body).where(text_t.c.id.in_(part))):
+            body = texts.pop(sid)
+            if sid in added:
+                body = "\n".join([old, *added[sid]])[:BODY_MAX]
+            if old != body:
+                bodies.append({"b_id": sid, "body": body})
+    if bodies:
+        session.execute(update(text_t).where(text_t.c.id == bindparam("b_id")).values(body=bindparam("body")), bodies)
+    if texts:
+        session.execute(insert(text_t), [{"id": sid, "body": body} for sid, body in texts.items()])
     term_rows = [
-        {"event_id": event_id, "kind": kind, "term": term, "search_id": rows[event_id].id,
+        {"event_id": event_id, "kind": kind, "term": term, "search_id": sid_of[event_id],
          "date": values["date"], "fatalities": values["fatalities"], "plover_type": values["plover_type"],
          "status": values["status"]}
         for event_id, (values, _, terms) in latest.items()
         for kind, term in sorted(terms)
     ]  # fmt: skip
     if term_rows:
-        session.execute(insert(EventTerm), term_rows)
+        session.execute(insert(terms_t), term_rows)
+
+
+_SEARCH_COLUMNS = ("date", "fatalities", "plover_type", "acled_event_type", "status")
 
 
 class StatementRow(_FusedRecord):

@@ -3,12 +3,13 @@ placement): key tables read and trimmed per key, keyset pagination in store orde
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import ARRAY, String, and_, any_, bindparam, delete, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from ..batches import batched
@@ -16,6 +17,22 @@ from ..batches import batched
 # keys per fusion-index query: a chunk looks up ~50,000, and at 500 keys a query SQLAlchemy
 # compiled ~100 statements per chunk (SQLite allows 32,766 parameters, PostgreSQL 65,535)
 KEY_BATCH = 5000
+# keys per lookup passed as one parameter (a JSON array on SQLite, an array on PostgreSQL):
+# the statement is compiled once and cached, where an IN list of 5,000 parameters was
+# rendered and bound again on every query
+LOOKUP_BATCH = 20_000
+
+
+def key_in(s: Session, column: Any, keys: list[str]) -> Any:
+    """``column IN keys`` with the keys bound as one value where the database allows it."""
+    dialect = s.get_bind().dialect.name
+    if dialect == "sqlite":
+        listed = select(literal_column("value")).select_from(func.json_each(bindparam("keys", json.dumps(keys))))
+        return column.in_(listed.scalar_subquery())
+    if dialect == "postgresql":
+        return column == any_(bindparam("keys", keys, type_=ARRAY(String)))
+    return column.in_(keys)
+
 
 def recent_per_key(
     s: Session, table: Any, value: Any, keys: Iterable[str], per_key: int | None, where: Any = None
@@ -28,8 +45,8 @@ def recent_per_key(
     out: list[tuple[str, str]] = []
     ordered = sorted(set(keys))
     intern = sys.intern  # a key comes back once per row, a record or document once per key it holds
-    for part in batched(ordered, KEY_BATCH):
-        cond = table.key.in_(part)
+    for part in batched(ordered, LOOKUP_BATCH):
+        cond = key_in(s, table.key, part)
         if where is not None:
             cond = and_(where, cond)
         rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
@@ -43,7 +60,6 @@ def recent_per_key(
             rows = recent[::-1]
         out += rows
     return out
-
 
 
 def trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:
