@@ -27,7 +27,7 @@ def key_in(s: Session, column: Any, keys: list[str]) -> Any:
     """``column IN keys`` with the keys bound as one value where the database allows it."""
     dialect = s.get_bind().dialect.name
     if dialect == "sqlite":
-        listed = select(literal_column("value")).select_from(func.json_each(bindparam("keys", json.dumps(keys))))
+        listed: Any = select(literal_column("value")).select_from(func.json_each(bindparam("keys", json.dumps(keys))))
         return column.in_(listed.scalar_subquery())
     if dialect == "postgresql":
         return column == any_(bindparam("keys", keys, type_=ARRAY(String)))
