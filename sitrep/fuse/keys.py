@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from ..similarity import new_minhash, wordset
@@ -127,9 +129,9 @@ def record_keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
 def candidates(keys: frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
     """The records sharing the most blocking keys with a new extraction (LSH's estimate of
     the most similar), at most ``MAX_CANDIDATES`` of them, in a fixed order."""
-    shared: Counter[str] = Counter()
-    for k in keys:
-        shared.update(iter(index.get(k, ())))  # the records, not a mapping to add up
+    # counted in one C-level pass over the records of every key (a Python loop per key was a
+    # third of the time of fusing an extraction)
+    shared: Counter[str] = Counter(chain.from_iterable([index[k] for k in keys if k in index]))
     if len(shared) > MAX_CANDIDATES:
-        return sorted(sorted(shared, key=lambda f: (-shared[f], f))[:MAX_CANDIDATES])
+        return sorted(heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda f: (-shared[f], f)))
     return sorted(shared)

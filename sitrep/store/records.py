@@ -50,6 +50,8 @@ def pack_evidence(evidence: dict[str, list[Any]] | None) -> dict[str, list[list[
     returned as it is."""
     if not evidence:
         return None
+    if all(spans and type(spans[0]) is list and type(spans[-1]) is list for spans in evidence.values()):
+        return evidence  # packed already (as stored): fusion passes every member's through here
     return {
         name: [
             sp if isinstance(sp, list) else [sp["start"], sp["end"], sp["text"], *([sp["basis"]] if sp.get("basis") else [])]

@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ARRAY, String, and_, any_, bindparam, delete, func, literal_column, or_, select
@@ -50,7 +51,8 @@ def recent_per_key(
         if where is not None:
             cond = and_(where, cond)
         rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
-        if per_key is not None:  # a store written before the trimming may still hold more
+        if per_key is not None and max(Counter(map(itemgetter(0), rows)).values(), default=0) > per_key:
+            # a store written before the trimming may still hold more
             seen: Counter[str] = Counter()
             recent = []
             for k, v in reversed(rows):
