@@ -52,9 +52,20 @@ class _MemberSignatures:
         signature = SIGNATURES[kind]
         for eid, data in store.extraction_data([eid for eid in ids if eid not in out]):
             out[eid] = self._kept[(kind, eid)] = (signature(data), wordset(key_text(kind, data)))
+        self._trim()
+        return out
+
+    def keep(self, kind: str, entries: dict[str, tuple[Any, frozenset[str]]]) -> None:
+        """Keep what a chunk computed of its new members (the next chunks compare new reports
+        with them: read back from the store, their data was decoded again only to give this)."""
+        for eid, entry in entries.items():
+            self._kept[(kind, eid)] = entry
+            self._kept.move_to_end((kind, eid))
+        self._trim()
+
+    def _trim(self) -> None:
         while len(self._kept) > self.size:
             self._kept.popitem(last=False)
-        return out
 
 
 # one per open store: entries of another database (same ids, other data) are never seen
@@ -187,4 +198,6 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
                       trim_keys=full, keys_kept=MAX_KEY_RECORDS,
                       seqs={fid: doc_seq[fid] for fid in added if fid in doc_seq})  # fmt: skip
+    new_ends = {m for window in ends.values() for m in window["first"] + window["last"] if m in links}
+    signatures.keep(kind, {m: members[m] for m in new_ends})
     return merged
