@@ -209,13 +209,10 @@ class FusionStore:
                     texts = {d["id"]: [m["text"] for m in d["mentions"]] for d in records}
                 items = [(d["id"], columns(kind, d), texts.get(d["id"], [])) for d in records]
                 sync_event_search(s, items, appended=existing if appending else set())
-            key_rows = [{"kind": kind, "key": k, "fused_id": f} for k, f in keys]
-            if key_rows:
-                s.execute(insert(FusionKey.__table__), key_rows)
+            sql.insert_tuples(s, FusionKey.__table__, ("kind", "key", "fused_id"), [(kind, k, f) for k, f in keys])
             if keys_kept is not None:
                 sql.trim_per_key(s, FusionKey, trim_keys, keys_kept, FusionKey.kind == kind)
-            if links:
-                s.execute(update(Extraction), [{"id": e, "fused_id": f} for e, f in links.items()])
+            sql.update_by_id(s, Extraction.__table__, "fused_id", [(f, e) for e, f in links.items()])
 
 
 def unfused_query(kind: str, limit: int | None = None, partition: tuple[int, int] | None = None) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -62,6 +62,28 @@ def recent_per_key(
             rows = recent[::-1]
         out += rows
     return out
+
+
+def insert_tuples(s: Session, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Insert plain (not JSON) values through the driver's executemany: SQLAlchemy's per-row
+    parameter processing cost more than SQLite's insert for the ~700 key rows a page adds."""
+    if not rows:
+        return
+    conn = s.connection()
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    names = ", ".join(quote(c) for c in columns)
+    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})", rows)
+
+
+def update_by_id(s: Session, table: Any, column: str, rows: list[tuple[Any, Any]]) -> None:
+    """``UPDATE table SET column = value WHERE id = id`` for (value, id) pairs, through the driver."""
+    if not rows:
+        return
+    conn = s.connection()
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {quote(column)} = {mark} WHERE id = {mark}", rows)
 
 
 def trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:
