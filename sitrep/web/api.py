@@ -60,7 +60,7 @@ def store_of(request: Request) -> Store:
 
 def session_of(request: Request) -> Iterator[Session]:
     with store_of(request).session() as s:
-        yield s
+        yield queries.request_plans(s)
 
 
 SessionDep = Annotated[Session, Depends(session_of)]

@@ -9,7 +9,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, and_, func, literal, or_, select
@@ -111,7 +111,8 @@ def list_events(
         total, exact = src.total
     else:
         if src.count_table is not None and src.count_conds is not None:
-            total, exact = bounded_count(session, src.count_table, src.count_conds, JOIN_COUNT_LIMIT)
+            n = len(src.counted_ids(session, JOIN_COUNT_LIMIT + 1))
+            total, exact = (n, True) if n <= JOIN_COUNT_LIMIT else (JOIN_COUNT_LIMIT, False)
         else:
             total, exact = bounded_count(session, src.table, src.conds, src.count_limit)
     q = _ordered_ids(session, src, page_size + 1 + offset, sort)
@@ -159,6 +160,15 @@ class Source:
     count_conds: list[ColumnElement[bool]] | None = None
     count_limit: int | None = None  # None: COUNT_LIMIT
     count_ident: Any = None  # the event id column of ``count_table``
+    counted: dict[int, list[str]] = field(default_factory=dict)  # ``counted_ids``, by limit
+
+    def counted_ids(self, session: Session, limit: int) -> list[str]:
+        """The ids of the first ``limit`` rows of ``count_table`` (as the full-text index gives
+        them): counted for the total, and the rows the facets tally (the same scan, read once)."""
+        if limit not in self.counted:
+            q = select(self.count_ident).select_from(self.count_table).where(*(self.count_conds or [])).limit(limit)
+            self.counted[limit] = list(session.scalars(q))
+        return self.counted[limit]
 
 
 def _no_index(col: Any) -> Any:
@@ -198,7 +208,29 @@ def _text_total(n: int, bound: int) -> tuple[int, bool] | None:
     return (COUNT_LIMIT, False) if bound > COUNT_LIMIT else None
 
 
+PLANS = "sitrep.web.plans"  # ``session.info`` key: the request's plans (``request_plans``)
+
+
+def request_plans(session: Session) -> Session:
+    """Let ``session`` (one web request's, read-only) keep the plans ``event_source`` makes: the
+    events page plans its list and its facets alike, and counting names and text matches twice
+    cost as much as the list. Plans count rows, so only a session that writes nothing keeps them."""
+    session.info[PLANS] = {}
+    return session
+
+
 def event_source(session: Session, filters: EventFilters, key: str, wanted: int = 51) -> Source:
+    """``plan_source``, made once per (filters, key, wanted) in a session given to ``request_plans``."""
+    plans = session.info.get(PLANS)
+    if plans is None:
+        return plan_source(session, filters, key, wanted)
+    k = (filters, key, wanted)
+    if k not in plans:
+        plans[k] = plan_source(session, filters, key, wanted)
+    return plans[k]  # type: ignore[no-any-return]
+
+
+def plan_source(session: Session, filters: EventFilters, key: str, wanted: int = 51) -> Source:
     """The cheapest way to read the events matching ``filters`` in ``key`` order.
 
     - no name or text filter: ``events`` and its ``(column, date, id)`` indexes (migration 0002);
@@ -310,13 +342,14 @@ def event_facets(session: Session, filters: EventFilters, columns: Sequence[str]
     cols = [FACET_COLUMNS[c] for c in columns]
     src = event_source(session, filters, "date")  # planned as the list's first page, which it mostly reuses
     if src.count_table is not None and src.count_conds is not None:
-        some = select(src.count_ident.label("id")).select_from(src.count_table).where(*src.count_conds)
-        first = some.limit(rows + 1).subquery()
-        q = select(*cols).join(first, first.c.id == EventRow.id)
+        ids = src.counted_ids(session, rows + 1)  # what the list counted, when ``rows`` is its bound
+        found = len(ids)
+        q = select(*cols).where(EventRow.id.in_(ids[:rows]))
     else:
         first = _ordered_ids(session, src, rows + 1, "-date").limit(rows + 1).subquery()
         ident, date = first.c[0], first.c[1]
         q = select(*cols).join(first, ident == EventRow.id).order_by(*_ordering(session, ident, date, True))
+        found = -1
     tallies: list[Counter[str]] = [Counter() for _ in cols]
     n = 0
     for n, values in enumerate(session.execute(q), start=1):
@@ -325,6 +358,7 @@ def event_facets(session: Session, filters: EventFilters, columns: Sequence[str]
         for tally, v in zip(tallies, values, strict=True):
             if v is not None and v != "":  # a blank value is no filter to click
                 tally[str(v)] += 1
+    n = max(n, found)
     counts = {c: sorted(t.items(), key=lambda kv: (-kv[1], kv[0]))[:30] for c, t in zip(columns, tallies, strict=True)}
     return Facets(counts, min(n, rows), n <= rows)
 

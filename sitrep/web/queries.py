@@ -33,6 +33,7 @@ from .events import (
     list_events,
     located_events,
     month_counts,
+    request_plans,
     timeline,
 )
 from .filters import (
@@ -55,7 +56,7 @@ __all__ = [
     "FEW_MATCHES", "MAX_PAGE_SIZE", "VOCABULARY", "EventFilters", "Paged", "QueryError", "Source", "Vocabulary",
     "contains", "count_matches", "decode_cursor", "document_records", "documents_by_id", "encode_cursor",
     "event_facets", "event_source", "figure_series", "fts_phrase", "get_records", "like_pattern", "list_documents",
-    "list_events", "list_figures", "list_statements", "located_events", "MAP_EVENTS", "mentions_of", "month_counts", "speakers",
+    "list_events", "list_figures", "list_statements", "located_events", "MAP_EVENTS", "mentions_of", "month_counts", "request_plans", "speakers",
     "text_matches", "timeline", "ts_prefix_phrase", "with_mentions",
 ]  # fmt: skip
 

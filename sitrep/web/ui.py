@@ -42,7 +42,7 @@ Loose = Annotated[str | None, Query(max_length=200)]
 
 def _session(request: Request) -> Any:
     with request.app.state.store.session() as s:
-        yield s
+        yield queries.request_plans(s)
 
 
 SessionDep = Annotated[Session, Depends(_session)]
