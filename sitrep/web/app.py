@@ -7,6 +7,7 @@ response; no CDN (the OpenAPI spec is served, the CDN-based Swagger pages are no
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,21 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: the collector's first threshold in a web process: a page of 500 events builds some 50,000 short-lived
+#: containers, which at Python's 700 ran a collection every few dozen events and promoted the page's
+#: live objects until a full collection (20-80 ms) stalled every few requests; at 20,000 they are
+#: freed by reference counting before a collection sees them (1M events, page_size=500: CPU max
+#: 82 -> 21 ms over 15 requests, p50 22 -> 18)
+GC_THRESHOLD = 20_000
+
+
+def tune_gc() -> None:
+    """Raise the process's first collection threshold to ``GC_THRESHOLD`` (never lowers it)."""
+    first, *rest = gc.get_threshold()
+    if 0 < first < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *rest)
+
+
 def create_app(db: str | Path | Store, *, ingest_token: str | None = None) -> FastAPI:
     """The web app over ``db`` (a SQLite path, a PostgreSQL URL or an open ``Store``).
 
@@ -59,6 +75,7 @@ def create_app(db: str | Path | Store, *, ingest_token: str | None = None) -> Fa
     send ``Authorization: Bearer <token>``; without it the server is read-only.
     """
     store = db if isinstance(db, Store) else Store(db, create=False)
+    tune_gc()
     app = FastAPI(
         title="sitrep",
         version=__version__,
