@@ -164,6 +164,32 @@ def test_filters_agree_with_brute_force(random_store: tuple[Store, list[dict[str
             assert [e["id"] for e in tl.items] == [r["id"] for r in in_timeline_order(stored)], f
 
 
+def test_month_counts_and_the_brief_timeline_agree_with_brute_force(
+    random_store: tuple[Store, list[dict[str, Any]]],
+) -> None:
+    """The histogram's months (read month by month from an index where it can), the timeline
+    page's brief events and its walked plan (one common name, a small page) give what the
+    records say."""
+    store, events = random_store
+    extra = [{}, {"plover_type": "ASSAULT", "date_from": "2020-03-14"}, {"status": "planned", "date_to": "2020-03"},
+             {"date_from": "2020-03", "date_to": "2020-03"}, {"date_from": "2019", "date_to": "2019"},
+             {"actor": "taliban", "status": "occurred"}, {"place": "kunduz", "date_from": "2020-03-14"}]  # fmt: skip
+    with store.session() as s:
+        for f in [*FILTERS, *extra]:
+            want: dict[str, int] = {}
+            for e in events:
+                if e["date"] and _matches(e, f):
+                    want[e["date"][:7]] = want.get(e["date"][:7], 0) + 1
+            assert queries.month_counts(s, queries.EventFilters(**f)) == sorted(want.items()), f
+            full = queries.timeline(s, queries.EventFilters(**f), limit=5000)
+            brief = queries.timeline(s, queries.EventFilters(**f), limit=5000, brief=True)
+            keys = ("id", "date", "plover_type", "summary", "sources")
+            assert brief.items == [{k: e.get(k) for k in keys} for e in full.items], f
+            one_by_one = [queries.timeline(s, queries.EventFilters(**f), limit=1, offset=i, brief=True).items
+                          for i in range(len(full.items))]  # fmt: skip
+            assert [e["id"] for page in one_by_one for e in page] == [e["id"] for e in full.items], f
+
+
 def _lookup_rows(store: Store) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
     with store.session() as s:
         terms = sorted((t.event_id, t.kind, t.term) for t in s.scalars(select(EventTerm)))

@@ -88,19 +88,23 @@ class EventFilters:
 
     def conditions(self, session: Session) -> list[ColumnElement[bool]]:
         """All filters as conditions on ``events`` (name and text filters as indexed sub-selects)."""
-        conds = [*self.dates(EventRow.date), *self.columns(session, EventRow)]
-        for kind, term in self.terms():
-            conds.append(
-                EventRow.id.in_(
-                    select(EventTerm.event_id).where(EventTerm.kind == kind, EventTerm.term == term)
-                )
-            )
+        conds = [*self.dates(EventRow.date), *self.columns(session, EventRow), *self.names(session)]
         if (words := self.text()) is not None:
             conds.append(
                 EventRow.id.in_(
                     select(EventSearch.event_id).where(EventSearch.id.in_(text_matches(session, words)))
                 )
             )
+        return conds
+
+    def names(self, session: Session) -> list[ColumnElement[bool]]:
+        """The name filters as conditions on ``events``: each name's ``event_terms`` rows, limited
+        to the dates, type and status (which they copy), as an indexed sub-select."""
+        conds: list[ColumnElement[bool]] = []
+        for kind, term in self.terms():
+            named = [EventTerm.kind == kind, EventTerm.term == term, *self.dates(EventTerm.date),
+                     *self.columns(session, EventTerm, acled=False)]  # fmt: skip
+            conds.append(EventRow.id.in_(select(EventTerm.event_id).where(*named)))
         return conds
 
     def active(self) -> dict[str, str]:

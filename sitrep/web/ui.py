@@ -174,7 +174,8 @@ TIMELINE_PAGE = 200  # events per timeline page (500 took 120 ms to read and dra
 def timeline_page(request: Request, session: SessionDep, filters: Filters,
                   page: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> HTMLResponse:
     try:
-        res = queries.timeline(session, filters, limit=TIMELINE_PAGE, offset=(page - 1) * TIMELINE_PAGE)
+        res = queries.timeline(session, filters, limit=TIMELINE_PAGE, offset=(page - 1) * TIMELINE_PAGE,
+                              brief=True)
         months = queries.month_counts(session, filters)
     except queries.QueryError as e:
         raise HTTPException(400, str(e)) from e
