@@ -338,3 +338,33 @@ def test_map_reads_the_most_recent_located_matches(random_store: tuple[Store, li
             for limit in (3, 1000):
                 got = queries.located_events(s, queries.EventFilters(**f), limit=limit)
                 assert [e["id"] for e in got] == [e["id"] for e in want[:limit]], (f, limit)
+
+
+def test_an_expired_prefix_spelling_is_answered_while_it_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past its time a remembered spelling of a last-word prefix is still answered (the request
+    does not wait for the vocabulary) and a background reading brings in the words indexed since."""
+    import time
+
+    from sitrep.web import filters as web_filters
+
+    store = Store(str(tmp_path / "store.db"))
+    _save(store, [_document("doc_a", "Alpha text.\n"), _document("doc_b", "Beta text.\n")])
+    events = _random_events(10)
+    FusionStore(store).write_fused("event", events[:5], {})
+    with store.session() as s:
+        first = web_filters.cached_exact_phrases(s, "convoy")
+    assert first is not None and '"convoy"' in first and '"convoys"' not in first
+    added = [{**e, "id": f"new{i}", "summary": "start convoys end"} for i, e in enumerate(events[5:])]
+    FusionStore(store).write_fused("event", added, {})
+    monkeypatch.setattr(web_filters, "EXPANSION_TTL", 0.0)
+    time.sleep(0.01)
+    with store.session() as s:
+        assert web_filters.cached_exact_phrases(s, "convoy") == first  # answered at once, as it was
+        for _ in range(200):  # the background reading
+            time.sleep(0.02)
+            key = (str(s.get_bind().engine.url), "convoy")
+            if not web_filters._REFRESHING and '"convoys"' in (web_filters._EXPANDED[key][1] or ""):
+                break
+        assert '"convoys"' in (web_filters._EXPANDED[key][1] or "")

@@ -208,17 +208,43 @@ EXPANSION_TTL = 10.0  # seconds a spelled-out prefix is reused (the vocabulary g
 _EXPANDED: dict[tuple[str, str], tuple[float, str | None]] = {}
 
 
+_REFRESHING: set[tuple[str, str]] = set()
+_REFRESH_LOCK = threading.Lock()
+
+
 def cached_exact_phrases(session: Session, text: str) -> str | None:
     """``exact_phrases``, remembered for ``EXPANSION_TTL`` seconds per database: reading the
-    vocabulary costs as much as the search (fts5vocab counts each word's documents), and an
-    analyst refining a search sends the same words again and again."""
-    key, now = (str(session.get_bind().engine.url), text), time.monotonic()
+    vocabulary costs as much as the search (fts5vocab counts each word's documents: 80 ms at
+    1,000,000 events), and an analyst refining a search sends the same words again and again.
+
+    Past ``EXPANSION_TTL`` the remembered spelling is still answered while a background thread
+    reads the vocabulary again (so no request waits for it: every tenth second one search did);
+    it is as fresh as before, give or take the 80 ms the new reading takes."""
+    engine = session.get_bind().engine
+    key, now = (str(engine.url), text), time.monotonic()
     hit = _EXPANDED.get(key)
-    if hit is None or now - hit[0] > EXPANSION_TTL:
+    if hit is None:
         if len(_EXPANDED) > 1000:
             _EXPANDED.clear()
         hit = _EXPANDED[key] = (now, exact_phrases(session, text))
+    elif now - hit[0] > EXPANSION_TTL:
+        with _REFRESH_LOCK:
+            start = key not in _REFRESHING
+            _REFRESHING.add(key)
+        if start:
+            threading.Thread(target=_refresh_expansion, args=(engine, key), daemon=True).start()
     return hit[1]
+
+
+def _refresh_expansion(engine: Any, key: tuple[str, str]) -> None:
+    try:
+        with Session(engine) as s:
+            _EXPANDED[key] = (time.monotonic(), exact_phrases(s, key[1]))
+    except Exception:  # noqa: BLE001 - the next request reads it itself
+        _EXPANDED.pop(key, None)
+    finally:
+        with _REFRESH_LOCK:
+            _REFRESHING.discard(key)
 
 
 def fts_query(session: Session, text: str) -> str:
