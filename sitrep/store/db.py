@@ -11,6 +11,7 @@ placement's persistence in ``placement``; fusion's persistence lives with fusion
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,8 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..analyze import Analysis
     from ..model import Event, Figure, Statement
 
@@ -245,8 +248,9 @@ class Store(StoryPlacements):
             for doc_id, dup in pairs.items():
                 s.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(duplicate_of=dup))
 
-    def counts(self) -> dict[str, int]:
-        with self.session() as s:
+    def counts(self, session: Session | None = None) -> dict[str, int]:
+        """Rows of each kind; read in ``session`` when given (a web page's: one connection a request)."""
+        with contextlib.nullcontext(session) if session is not None else self.session() as s:
             out = {"documents": s.scalar(select(func.count()).select_from(DocumentRow)) or 0}
             for kind, table in (("events", EventRow), ("statements", StatementRow), ("figures", FigureRow)):
                 out[kind] = s.scalar(select(func.count()).select_from(table)) or 0

@@ -42,6 +42,7 @@ Loose = Annotated[str | None, Query(max_length=200)]
 
 def _session(request: Request) -> Any:
     with request.app.state.store.session() as s:
+        request.state.session = s  # the page's counts are read in it too: one connection a request
         yield queries.request_plans(s)
 
 
@@ -74,7 +75,7 @@ Filters = Annotated[queries.EventFilters, Depends(ui_filters)]
 
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
-    counts = request.app.state.store.counts()
+    counts = request.app.state.store.counts(getattr(request.state, "session", None))
     return templates.TemplateResponse(request, name, {"counts": counts, "nav": name.split(".")[0], **ctx},
                                       status_code=status_code)
 
