@@ -109,16 +109,40 @@ def list_events(
     offset = 0 if cursor else (page - 1) * page_size
     src = event_source(session, filters, key, wanted=offset + page_size + 1)
     total, exact = source_total(session, src)
-    q = _ordered_ids(session, src, page_size + 1 + offset, sort)
+    after = []
     if cursor:
         value, ident = decode_cursor(cursor, sort)
-        q = q.where(_keyset(src.key, src.ident, desc, value, ident))
-    q = q.offset(offset).limit(page_size + 1)
-    keys = list(session.execute(q))
+        after.append(_keyset(src.key, src.ident, desc, value, ident))
+    keys = first_keys(session, src, sort, after, offset, page_size + 1)
     more = len(keys) > page_size
     keys = keys[:page_size]
     nxt = encode_cursor(sort, keys[-1][1], keys[-1][0]) if more and keys else None
     return Paged(total, get_records(session, "event", [k[0] for k in keys]), nxt, exact)
+
+
+def first_keys(session: Session, src: Source, sort: str, after: list[ColumnElement[bool]], offset: int,
+               limit: int) -> list[Any]:
+    """(event id, sort key) of ``src`` in ``sort`` order past ``after`` (a cursor's position),
+    rows ``offset`` to ``offset + limit``.
+
+    PostgreSQL: the dated rows, then the undated ones (or the reverse ascending), each in its own
+    index order. Its ``(key, id)`` indexes read backwards give ``key DESC NULLS FIRST``, so one
+    query in ``DESC NULLS LAST`` order sorted every matching row (110 ms at 100,000 events for
+    the first page with no filter)."""
+    if session.get_bind().dialect.name != "postgresql":
+        q = _ordered_ids(session, src, offset + limit, sort).where(*after)
+        return list(session.execute(q.offset(offset).limit(limit)))
+    key, desc = _sort_key(sort)
+    base = select(src.ident, src.key).select_from(src.table).where(*src.conds, *after)
+    dated = base.where(src.key.is_not(None)).order_by(*((src.key.desc(), src.ident.desc()) if desc
+                                                         else (src.key.asc(), src.ident.asc())))  # fmt: skip
+    undated = base.where(src.key.is_(None)).order_by(src.ident.desc() if desc else src.ident.asc())
+    out: list[Any] = []
+    for part in (dated, undated) if desc else (undated, dated):
+        out += session.execute(part.limit(offset + limit - len(out)))
+        if len(out) >= offset + limit:
+            break
+    return out[offset : offset + limit]
 
 
 def source_total(session: Session, src: Source) -> tuple[int, bool]:
@@ -365,6 +389,10 @@ def event_facets(session: Session, filters: EventFilters, columns: Sequence[str]
     src = event_source(session, filters, "date")  # planned as the list's first page, which it mostly reuses
     if src.count_table is not None and src.count_conds is not None:
         ids = src.counted_ids(session, rows + 1)  # what the list counted, when ``rows`` is its bound
+        found = len(ids)
+        q = select(*cols).where(EventRow.id.in_(ids[:rows]))
+    elif session.get_bind().dialect.name == "postgresql":  # the first rows in index order (``first_keys``)
+        ids = [k[0] for k in first_keys(session, src, "-date", [], 0, rows + 1)]
         found = len(ids)
         q = select(*cols).where(EventRow.id.in_(ids[:rows]))
     else:
