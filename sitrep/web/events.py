@@ -493,10 +493,17 @@ def located_events(session: Session, filters: EventFilters, limit: int | None = 
         q = q.join(EventRow, EventRow.id == src.ident)
     lat, lon = EventRow.data[("location", "lat")].as_float(), EventRow.data[("location", "lon")].as_float()
     q = q.add_columns(EventRow.plover_type, EventRow.summary, EventRow.fatalities, EventRow.location, lat, lon)
+    q = q.where(EventRow.location.is_not(None), lat.is_not(None), lon.is_not(None))
+    if session.get_bind().dialect.name == "postgresql":  # dated rows, then undated, each in index order (``first_keys``)
+        dated = q.where(src.key.is_not(None)).order_by(None).order_by(src.key.desc(), src.ident.desc())
+        rows = list(session.execute(dated.limit(limit)))
+        if len(rows) < limit:
+            undated = q.where(src.key.is_(None)).order_by(None).order_by(src.ident.desc())
+            rows += session.execute(undated.limit(limit - len(rows)))
+    else:
+        rows = list(session.execute(q.limit(limit)))
     out = []
-    for ident, date, plover, summary, fatalities, place, y, x in session.execute(
-        q.where(EventRow.location.is_not(None), lat.is_not(None), lon.is_not(None)).limit(limit)
-    ):
+    for ident, date, plover, summary, fatalities, place, y, x in rows:
         out.append({"id": ident, "date": date, "plover_type": plover, "summary": summary, "fatalities": fatalities,
                     "location": {"name": place, "lat": y, "lon": x}})  # fmt: skip
     return out
