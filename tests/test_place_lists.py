@@ -113,7 +113,8 @@ def test_the_unit_after_a_town_and_a_comma_is_the_state(gaz: Gazetteer) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None
     assert (loc.admin1, loc.country) == ("Michoacan", "Mexico")
-    assert loc.name == "Zamora"
+    # the town (GeoNames writes the city of 140,000 "Zamora de Hidalgo"), not the state
+    assert loc.name.startswith("Zamora") and loc.geo_precision == 1
 
 
 def test_a_neighbourhood_named_after_a_word_is_not_the_event_town() -> None:
