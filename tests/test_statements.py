@@ -644,3 +644,48 @@ def test_purpose_clause_to_say_is_statement_of_the_head_subject() -> None:
     assert stmts("Maria Lopez declined to say whether the plant would close.") == []
     assert stmts("The mayor is expected to announce that the bridge will reopen.") == []
 
+
+
+# ----------------------------------------------------------------- as-clauses, relatives, manner verbs
+
+
+def test_as_clause_before_the_reported_clause() -> None:
+    st = one(stmts("As the Daily Ledger noted, the mayor raised more than $1 million from the banks."), "raised")
+    assert st.quote == "the mayor raised more than $1 million from the banks"
+    assert "daily ledger" in who(st)
+
+
+def test_as_clause_after_the_reported_clause() -> None:
+    st = one(stmts("Cutting costs is the only way to close that gap, as Mr. Karl Dunn suggested on Monday."), "gap")
+    assert st.quote == "Cutting costs is the only way to close that gap"
+    assert "dunn" in who(st)
+
+
+def test_as_clause_inside_the_reported_clause_is_a_gap() -> None:
+    st = one(stmts("The real problem, as the mayor said on Monday, was that the bridge was too narrow."), "bridge")
+    assert "mayor" not in st.quote
+    assert st.quote.startswith("The real problem") and st.quote.endswith("too narrow")
+    assert "mayor" in who(st)
+
+
+def test_as_clause_of_time_is_not_a_source() -> None:
+    assert not [s for s in stmts("Trump rode the mood of the crowd as he replied.") if "rode" in s.quote]
+    assert not [s for s in stmts("He stayed calm, even as critics called for his dismissal.") if "stayed" in s.quote]
+
+
+def test_relative_who_say_on_a_speaking_noun() -> None:
+    st = one(stmts("The governor faced business leaders who say the new law targets small firms."), "targets")
+    assert st.quote == "the new law targets small firms"
+    assert "business leaders" in who(st)
+
+
+def test_a_manner_verb_after_a_quote_names_its_speaker() -> None:
+    st = one(stmts('"Silly boys acting like they have never seen a girl before," scoffed Ana Ruiz.'), "silly boys")
+    assert st.speaker.name == "Ana Ruiz"
+
+
+def test_fronted_clause_with_an_appositive_subject_between_commas() -> None:
+    text = "The company built the tool to help in a crisis, a spokeswoman, Nora Whitby, said on Saturday."
+    st = one(stmts(text), "built the tool")
+    assert st.quote == "The company built the tool to help in a crisis"
+    assert st.speaker.name == "Nora Whitby"

@@ -232,3 +232,42 @@ def test_inverted_attribution_after_a_sentence_opener() -> None:
     text = 'Ann Kell praised him. But, said Tom Reilly, "I do not want to drum up conflict with anyone here."'
     st = one(stmts(text), "drum up conflict")
     assert st.speaker.name == "Tom Reilly" and st.direct is True
+
+
+def test_he_after_a_definite_role_subject_is_the_person_with_that_title() -> None:
+    text = (
+        "Court hearing\n\n"
+        "Judge Anna Morrow heard the case in May. Lawyer Peter Vance spoke for an hour. "
+        "The judge rubbed her chin. She said the two sides had said the same thing."
+    )
+    st = one(stmts(text), "two sides")
+    assert st.speaker.name == "Anna Morrow"
+
+
+def test_he_after_a_role_subject_matches_an_abbreviated_title() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Sen. Mark Dalton and Frank Ruiz campaigned in Ohio. Ruiz has a big delegate lead. "
+        "The senator sought to calm his supporters. He said that he would pray for the eventual nominee."
+    )
+    st = one(stmts(text), "pray for the eventual nominee")
+    assert st.speaker.name == "Mark Dalton"
+
+
+def test_he_after_an_unmatched_description_is_that_description() -> None:
+    text = (
+        "Campaign trail\n\n"
+        "Frank Ruiz has a big delegate lead in Ohio. The Florida senator sought to calm his supporters. "
+        "He said that he would pray for the eventual nominee."
+    )
+    st = one(stmts(text), "pray for the eventual nominee")
+    assert st.speaker.role == "Florida senator"
+
+
+def test_a_conjunction_before_the_pronoun_of_a_head_attribution() -> None:
+    text = (
+        '"We will resist the urge to trample civil liberties," Mr. Hal Barnet said in the briefing. '
+        'But he added: "We do not want a safe haven for them."'
+    )
+    st = one(stmts(text), "safe haven")
+    assert st.speaker.name == "Hal Barnet"

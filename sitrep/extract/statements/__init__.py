@@ -36,6 +36,7 @@ from .speakers import (
     Memory,
     Person,
     actor_for,
+    description_mentions,
     index_persons,
     is_org,
     person_genders,
@@ -93,7 +94,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         genders=person_genders(ctx, persons),
         sentences=sentence_starts(ctx),
         quoted=[(q.open, q.close) for q in quotes or []],
-        mentions=surname_mentions(ctx, persons),
+        mentions=surname_mentions(ctx, persons) + description_mentions(ctx, persons),
     )
     lex = lexicon()
     out: list[Statement] = []

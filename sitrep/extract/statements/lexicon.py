@@ -26,6 +26,7 @@ class Lexicon:
     org_pronouns: frozenset[str]
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
+    person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
     purpose_heads: frozenset[str]  # 'took to Twitter to say ...': the head's subject says it
 
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         org_pronouns=frozenset(raw["pronouns_org"]),
         speech_nouns=tuple(raw["speech_nouns"]),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
+        person_nouns=frozenset(raw["person_nouns"]),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
         purpose_heads=frozenset(raw.get("purpose_heads", [])),
     )

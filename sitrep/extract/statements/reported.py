@@ -119,11 +119,11 @@ def _reported_from_verb(
         if (
             subj.lower_ != "who"
             or tok.dep_ != "relcl"
-            or noun.pos_ != "PROPN"
+            or not (noun.pos_ == "PROPN" or noun.pos_ == "NOUN" and _speaks(noun))
             or not any(c.dep_ == "ccomp" for c in tok.children)
         ):
             return None
-        relative = noun  # "Barkley, who said he votes ...": the noun the clause hangs on
+        relative = noun  # "Barkley, who said he votes ...", "experts who say ...": the noun the clause hangs on
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
@@ -193,6 +193,9 @@ def _reported_from_verb(
             addressee_at = (a_lo, a_lo + len(addressee))
             if not pieces and obj.right_edge.i + 1 < tok.right_edge.i:
                 pieces.append((obj.right_edge.i + 1, tok.right_edge.i + 1))
+    if not pieces and (as_clause := _as_clause(tok)) is not None:
+        pieces.append(as_clause[0])  # "As the Globe noted, CLAUSE": the clause the as-clause hangs on
+        gaps = [as_clause[1]] if as_clause[1] else []
     if not pieces:
         lo = tok.i + 1
         hi = tok.right_edge.i + 1
@@ -321,6 +324,40 @@ def _says_something(tok: Token) -> bool:
     return False
 
 
+def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """'As the Globe noted, CLAUSE' / 'CLAUSE, as X said.' / 'A, as X said, B': a bare reporting verb
+    in an as-clause set off by commas reports the clause it hangs on. Returns that clause's tokens
+    and, when the as-clause stands inside it, the gap (commas included)."""
+    head = tok.head
+    if tok.dep_ != "advcl" or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    if doc[lo].lower_ != "as" or doc[lo].dep_ != "mark":
+        return None  # "even as advocates called for ...": a circumstance
+    if any(
+        c.i > tok.i and (c.dep_ in _ARGUMENT_DEPS - {"prt"} or c.dep_ == "prep" and c.lower_ not in _ADJUNCT_PREPS)
+        for c in tok.children
+    ):
+        return None  # "as he told reporters that ...", "as X called for ...": not bare
+    c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
+    while c_hi > c_lo + 1 and doc[c_hi - 1].is_punct:
+        c_hi -= 1
+    before = lo > c_lo and (
+        doc[lo - 1].text == "," or lo - 1 > c_lo and doc[lo - 1].text in QUOTE_TOKENS and doc[lo - 2].text == ","
+    )
+    after = hi < c_hi and doc[hi].text == ","
+    if after and all(t.dep_ in ("cc", "punct") for t in doc[c_lo:lo]):  # "(But) as X noted, CLAUSE"
+        return (hi + 1, c_hi), None
+    if hi == c_hi and before:  # "CLAUSE, as X said."
+        return (c_lo, lo - 1), None
+    if before and after:  # "A, as X said, B"
+        return (c_lo, c_hi), (lo - 1 if doc[lo - 1].text == "," else lo, hi + 1)  # a closing mark stays
+    return None  # "... as she angrily said, \"...\"": a time, not a source
+
+
 def _says_clause(tok: Token) -> bool:
     """'recalled that ...', 'joked that ...': the verb takes a finite clause of what was said."""
     return any(c.dep_ == "ccomp" and c.i > tok.i and c.tag_ in _FINITE | {"VBN"} for c in tok.children)
@@ -442,7 +479,17 @@ def _fronted(
         j -= 1
     if doc[j].text != ",":
         return None
-    if j + 1 == tok.i:  # "CLAUSE, said X ..." (inverted): the speaker follows the verb
+    subj = _subject(tok)
+    if (
+        j + 1 == tok.i
+        and subj is not None
+        and sent.start + 1 < subj.left_edge.i < subj.i < j
+        and subj.right_edge.i >= j - 1
+        and doc[subj.left_edge.i - 1].text == ","
+    ):  # "CLAUSE, a spokeswoman, Ann Lee, said": the subject and its appositive between the commas
+        ph_lo, ph_hi = subj.left_edge.i, j
+        j = subj.left_edge.i - 1
+    elif j + 1 == tok.i:  # "CLAUSE, said X ..." (inverted): the speaker follows the verb
         k = tok.i + 1
         while k < sent.end and not doc[k].is_punct and k - tok.i <= 10:
             k += 1

@@ -134,7 +134,10 @@ class Person:
 
 def _gender(memory: Memory, sp: Speaker) -> str | None:
     """'she' / 'he' for a person when the text tells (Ms./Mr., spokeswoman, 'X said she ...'), else None."""
-    return memory.genders.get(sp.name or "")
+    if not sp.name:  # an unnamed description: "the spokeswoman", "the congressman"
+        words = set((sp.role or "").lower().split())
+        return "she" if words & _FEMALE else "he" if words & _MALE else None
+    return memory.genders.get(sp.name)
 
 
 @dataclass
@@ -331,6 +334,43 @@ def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
     return out
 
 
+def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
+    """Definite descriptions of one person standing as a clause subject ("The judge rubbed his chin",
+    "the Florida senator sought ..."): the latest person named before with that role, else the
+    description itself, for a later he/she to refer to."""
+    lex = lexicon()
+    text = ctx.document.text
+    out: list[Person] = []
+    for para in ctx.paragraphs:
+        for t in para.doc:
+            low = t.lower_
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
+                continue
+            if low not in lex.roles and low not in lex.person_nouns:
+                continue
+            det = [c for c in t.children if c.dep_ == "det"]
+            if len(det) != 1 or det[0].lower_ != "the" or det[0].i != t.left_edge.i:
+                continue
+            pos = para.start + t.left_edge.idx
+            found = next((p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None)
+            if found is None:
+                words = para.doc[det[0].i + 1 : t.i + 1].text
+                found = Speaker(name=None, role=words, organization=_desc_org(words))
+            out.append(Person(pos, found, low, True))
+    return out
+
+
+def _has_role(p: Person, noun: str, text: str) -> bool:
+    """Is the named person of this mention called ``noun`` ("senator"): by its role words, their
+    abbreviation ("Sen.", "Gov."), or the title written before this mention ("Judge Ann Lee")."""
+    if not p.speaker.name:
+        return False
+    for w in [*(p.speaker.role or "").lower().split(), *text[max(0, p.pos - 24) : p.pos].lower().split()[-1:]]:
+        if w == noun or w.endswith(".") and len(w) >= 4 and noun.startswith(w[:-1]):
+            return True
+    return False
+
+
 def sentence_starts(ctx: Context) -> list[int]:
     return [para.start + sent.start_char for para in ctx.paragraphs for sent in para.doc.sents]
 
@@ -453,6 +493,9 @@ def _org_like(words: list[str], toks: list) -> bool:  # type: ignore[type-arg]
     return all(t.ent_type_ in {"NORP", "GPE"} or t.text.replace(".", "").isupper() for t in toks)
 
 
+_OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile"])
+
+
 def _clean_phrase(phrase: str, inverted: bool) -> str:
     p = phrase.strip(" \t\n,;:\u2014\u2013-\"'\u201c\u201d")
     parts = [x for x in p.split(", ") if x.strip()]
@@ -463,6 +506,9 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
     if len(parts) > 1 and parts[-1].lower() in ("he", "she", "they", "it"):
         parts = parts[-1:]  # "On the morning show Tuesday, he (said)": the pronoun is the subject
     p = parts[0] if parts else p
+    opener = p.split(maxsplit=1)
+    if len(opener) == 2 and opener[0].lower() in _OPENERS:
+        p = opener[1]  # "But he (added)", "And the senator (said)": the subject after the conjunction
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
     return p.strip()
 
