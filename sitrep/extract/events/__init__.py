@@ -50,6 +50,7 @@ from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .grievance import crowd_acts, without_grievance
 from .lexicon import VIOLENT, lexicon
 from .merging import (
+    arrests_by_police,
     fold_arrests_into_protests,
     follow_up,
     in_title,
@@ -94,6 +95,10 @@ def _same_country(demonym: str | None, place: Location, state: DocState) -> bool
     return state.registry.country_name(lexicon().demonyms[demonym.lower()]) == place.country
 
 
+#: ACLED's sub-types for territory that changes hands by force.
+TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
 def extract_events(ctx: Context) -> list[Event]:
     """Every event in the document body, in text order."""
     state = DocState(actor_registry())
@@ -135,7 +140,7 @@ def extract_events(ctx: Context) -> list[Event]:
             state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
         state.sent_no += 1
-    return merge_headline(ctx, fold_arrests_into_protests(events, state))
+    return merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state), state))
 
 
 #: sentences after a dated report that an undated report of what happened is read at its date
@@ -272,6 +277,21 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Strategic developments", "Change to group/activity"
     if (
         acled_type is None
+        and trig.cls in ("attack", "fire", "strike")
+        and status == "occurred"
+        and not aggregate
+        and fat is not None
+        and (fat.value or 0) > 0
+        and trig.nominal
+        and actor1 is None
+        and actor2 is None
+        and victim_kind is None
+    ):
+        # "an attack left seven dead", "gun attacks killed two": the dead of an attack by no
+        # one named, on no one named as armed, are, in ACLED's coding, civilians
+        acled_type, acled_sub = "Violence against civilians", "Attack"
+    if (
+        acled_type is None
         and trig.cls in ("flee", "withdraw")
         and status == "occurred"
         and not aggregate
@@ -306,10 +326,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type == "Violence against civilians" and actor2 is not None and is_state(actor2):
         # "shot an off-duty soldier": ACLED's victim is a civilian (the force is only associated)
         actor2, words2 = generic(state, "civilians", actor2.country or country), by_rule
+    if acled_sub in TERRITORY and actor2 is not None and is_civilian(actor2):
+        actor2, words2 = None, []  # "captured the town": territory changes hands, no victims
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
-    elif acled_sub in ("Arrests", "Looting/property destruction") and actor2 is None:
+    if acled_sub in ("Arrests", "Looting/property destruction") and actor2 is None:
         # ACLED names the people arrested, the owners of property looted or destroyed: civilians
         # unless the text names them otherwise
         actor2, words2, by_convention = generic(state, "civilians", country), by_rule, True

@@ -48,10 +48,13 @@ def is_armed(actor: Actor | None) -> bool:
 def is_state(actor: Actor | None) -> bool:
     if actor is None:
         return False
-    t = ((actor.type or "") + " " + actor.name).lower()
-    return "state" in t or actor.name.lower().startswith(
+    # the type, not the name: the Islamic State is a rebel group
+    return (actor.type or "").lower() in STATE_TYPES or actor.name.lower().startswith(
         ("military forces", "police forces", "government of")
     )
+
+
+STATE_TYPES = frozenset({"state forces", "government", "state"})
 
 
 def is_civilian(actor: Actor | None) -> bool:

@@ -61,6 +61,7 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     join_verbs: frozenset[str] = frozenset()
     find_verbs: frozenset[str] = frozenset()
+    foil_verbs: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
     remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
     projectile_verbs: frozenset[str] = frozenset()
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t.get("report_verbs", ())),
         join_verbs=frozenset(t.get("join_verbs", ())),
         find_verbs=frozenset(t.get("find_verbs", ())),
+        foil_verbs=frozenset(t.get("foil_verbs", ())),
         remains=frozenset(t.get("remains_nouns", ())),
         remains_titles=frozenset(t.get("remains_titles", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),

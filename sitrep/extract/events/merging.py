@@ -84,6 +84,17 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
     return _uncode_sequels(_fold_crowd_acts(kept))
 
 
+def arrests_by_police(events: list[Event], state: DocState) -> list[Event]:
+    """ "Twelve activists were arrested": ACLED names the force that arrests, the police, where
+    the text names no one (after the arrests at a demonstration have joined it)."""
+    for ev in events:
+        if ev.acled_sub_event_type == "Arrests" and ev.actor1 is None:
+            country = ev.location.country if ev.location is not None else None
+            ev.actor1 = generic(state, "police", country or state.country())
+            ev.evidence["actor1"] = [replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])]
+    return events
+
+
 #: strategic developments that, told right after an act of political violence, are part of it:
 #: "... clashed with rebels; one wounded rebel was arrested", "killed five and looted the shops",
 #: "Their weapons were recovered." (ACLED codes the incident once, as its violence)

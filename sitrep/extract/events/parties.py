@@ -197,6 +197,39 @@ def _led(tok: Token | None, state: DocState, country: str | None) -> Resolved | 
     return Resolved(actor, found.kind, tok) if actor is not None else None
 
 
+def _modifier_doer(noun: Token) -> Token | None:
+    """The doer written before an act's noun: "police firing", "the army's shelling" (not the
+    weapon: "air strike", "roadside bomb")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("poss", "compound")
+            and c.pos_ in ("PROPN", "NOUN")
+            and c.lemma_.lower() not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
+        ),
+        None,
+    )
+
+
+def _firing_doer(head: Token, trig: Trigger) -> Token | None:
+    """Who fired, for a passive act "in" someone's fire: "killed in police firing" (a compound, or
+    the noun the parser hangs the firing on), "wounded in the army's shelling"."""
+    if trig.noun is not None and trig.noun.dep_ == "pobj":
+        return _modifier_doer(trig.noun)
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for pobj in prep.children:
+            fired = any(
+                a.dep_ == "acl" and lexicon().verbs.get(trigger_lemma(a), ("", ""))[1] in VIOLENT | {"fire"}
+                for a in pobj.children
+            )
+            if pobj.dep_ == "pobj" and fired:
+                return pobj
+    return None
+
+
 def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
     head = trig.head
     agent_tok: Token | None = None
@@ -209,17 +242,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
         else:
-            agent_tok = by_agent(head) or next(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ in ("poss", "compound")
-                    and c.pos_ in ("PROPN", "NOUN")
-                    and c.lemma_.lower()
-                    not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
-                ),
-                None,
-            )
+            agent_tok = by_agent(head) or _modifier_doer(head)
             witnessed = head.dep_ == "dobj" and trigger_lemma(head.head) in lexicon().report_verbs
             if agent_tok is None and not witnessed:  # "monitors recorded 14 explosions": who saw, not who fired
                 agent_tok, _ = subject(head.head) if head.dep_ in ("dobj", "pobj", "nsubj") else (None, False)
@@ -250,6 +273,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             agent_tok = by_agent(head)
             if agent_tok is not None and agent_tok.lemma_.lower() in lexicon().nouns:
                 agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor
+            if agent_tok is None:
+                agent_tok = _firing_doer(head, trig)  # "killed in police firing": the police fired
         else:
             agent_tok = subj
             patient_tok = patient(trig)

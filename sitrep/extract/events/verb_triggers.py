@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .coding import REMOTE
 from .lexicon import VIOLENT, lexicon
 from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, noun_key, objects, verb_lemma
 
@@ -53,6 +54,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
     if entry is None:
         return None
     plover, cls = entry
+    if lemma in lex.foil_verbs and any(_remote_word(t) for o in objs for t in o.subtree):
+        return Trigger(tok, "COERCE", "disrupt", [tok])  # "foiled a suicide attack": no blast happened
     if cls in LIGHT:
         for obj in objs:
             real, aggregate = chain(obj)
@@ -226,3 +229,9 @@ def _found_dead(tok: Token, objs: list[Token]) -> bool:
         or t.lower_ in lex.remains_titles and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
         for t in subjects
     )
+
+
+def _remote_word(tok: Token) -> bool:
+    """A word of a bombing or of fire from afar ("suicide", "bomb", "rocket")."""
+    key = noun_key(tok)
+    return key is not None and key[1] in REMOTE
