@@ -41,6 +41,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert not [e for e in events if e.acled_event_type], [
             e.summary for e in events if e.acled_event_type
         ]
+    if "coded_events" in case:  # one act told twice ("fired tear gas to disperse") is one event
+        assert len([e for e in events if e.acled_event_type]) == case["coded_events"], [e.trigger for e in events]
     want = case.get("expect")
     if not want:
         return

@@ -133,7 +133,10 @@ RULES: dict[str, re.Pattern[str]] = {
     ),
     "relday": _c(
         r"(?:\b(?P<mod>(?i:late|early|earlier|later))\s+)?\b(?P<w>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight"
-        r"|last night|this morning|this afternoon|this evening))"
+        r"|last night|this morning|this afternoon|this evening"
+        # "clashes erupted in Tripoli overnight, ...": the night before the report (not "an
+        # overnight curfew", not "overnight Monday", which the weekday reads)
+        r"|(?<!\ban\s)(?<!\bthe\s)overnight(?=\s*[,.;]|\s+(?:in|on|at|and|as|near|with|between|after|when|while|into|from)\b|\s*$)))"
         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?!\w)"
     ),
     "relunit": _c(
@@ -231,7 +234,7 @@ _UNIT_WORDS = {
     "millennium", "weekend", "quarter", "half",
 }
 _KEYWORDS = {
-    "today", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "now", "currently",
+    "today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening", "now", "currently",
     "nowadays", "present", "presently", "recently", "lately", "past", "future", "moment", "noon", "midday",
     "soon",
     "midnight", "ago", "every", "each", "per", "once", "twice", "times", *SEASONS, *SET_ADVERBS, "these",

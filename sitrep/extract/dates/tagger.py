@@ -245,9 +245,9 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
         if g["mod"] and w in ("the day before yesterday", "the day after tomorrow"):
             s = m.start("w")
         off = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
-               "tomorrow": 1, "tonight": 0, "last night": -1}.get(w, 0)
+               "tomorrow": 1, "tonight": 0, "last night": -1, "overnight": -1}.get(w, 0)
         sem = Sem("relday", s, e, offset=off)
-        if w in ("tonight", "last night"):
+        if w in ("tonight", "last night", "overnight"):
             sem.part = "NI"
         elif w.startswith("this "):
             sem.part = P.PARTS[w[5:]]

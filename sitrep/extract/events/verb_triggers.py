@@ -27,6 +27,10 @@ def verb_trigger(tok: Token) -> Trigger | None:
             return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
         if key in lex.objects:
             plover, cls = lex.objects[key]
+            if cls == "disperse" and any(
+                c.dep_ in ("xcomp", "advcl") and lex.verbs.get(verb_lemma(c), ("", ""))[1] == cls for c in tok.children
+            ):
+                return None  # "fired tear gas to disperse the crowd": the purpose tells the one act
             return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
     for child in tok.children:
         # (a particle the parser read as an adverb right after the verb: "stepped down")
