@@ -234,3 +234,13 @@ def test_an_arrest_told_right_after_a_clash_is_part_of_it() -> None:
     # on its own, the arrest is a strategic development
     _, alone = _events("On 11 June 2021, police arrested a FARC dissident commander in Puerto Carreno, Vichada.")
     assert [e.acled_sub_event_type for e in alone if e.acled_event_type] == ["Arrests"]
+
+
+def test_a_bus_station_is_not_an_armed_target() -> None:
+    """A station is a post of armed forces only as a police, army or military station."""
+    _, events = _events("A grenade attack on a bus station in Nairobi injured 12 people on 7 June 2021.")
+    coded = [e for e in events if e.acled_event_type]
+    assert coded and all(e.actor2 is None or "Forces" not in e.actor2.name for e in coded)
+    _, events = _events("Militants attacked a police station in Nairobi on 7 June 2021, wounding two officers.")
+    coded = [e for e in events if e.acled_event_type]
+    assert coded and coded[0].acled_event_type == "Battles"

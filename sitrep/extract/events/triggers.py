@@ -228,8 +228,11 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 or tok.dep_ == "conj"
                 or trig.cls == "kill"
                 or parent.cls == "kill"
-                or parent.head.i
-                != tok.head.i  # a casualty verb merged into the parent: "killed and 25 wounded when"
+                or (
+                    # a casualty verb merged into the parent ("killed and 25 wounded when"), or
+                    # the victims its subject ("two soldiers were wounded when a mine hit ...")
+                    parent.head.i != tok.head.i or any(c.dep_ == "nsubjpass" for c in parent.head.children)
+                )
                 and any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in tok.children)
             )
         ):
