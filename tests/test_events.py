@@ -94,6 +94,8 @@ def test_case_count() -> None:
         ("the death toll rose to 45", 45, "exact"),
         ("more than 100 people died", 100, "more than"),
         ("killing 5 people in 2019", 5, "exact"),
+        ("clashed with troops, resulting in 2 soldiers killed and 3 civilians wounded", 2, "exact"),
+        ("killed in 3 attacks", None, None),
         ("killing 12 soldiers and displacing 300 families", 12, "exact"),
         ("the strike killed 40 people and forced 2,000 to flee", 40, "exact"),
         ("killed four and left 20 missing", 4, "exact"),

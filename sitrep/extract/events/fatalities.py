@@ -24,7 +24,9 @@ _BEFORE_WOUND = re.compile(rf"\b{_WOUND}\s*$", re.I)
 _CASUALTY = re.compile(rf"^\s*(?:or|and|/)\s+{_WOUND}\b", re.I)
 _KILLED_AND_WOUNDED = re.compile(rf"\b(?:killing|killed)\s+(?:or|and)\s+{_WOUND}\s*$", re.I)
 _EXCLUDE_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|in|than)\s*$", re.I
+    # ("in 2019", "in 3 attacks"; but "resulting in 3 soldiers killed" is a toll)
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|(?<!resulting\s)in|than)\s*$",
+    re.I,
 )
 _UNIT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"

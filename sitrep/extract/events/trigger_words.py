@@ -88,6 +88,12 @@ def noun_key(tok: Token) -> Entry | None:
     """Lexicon entry of a noun, trying "modifier lemma" compounds first ("roadside bomb")."""
     lex = lexicon().nouns
     lemma = tok.lemma_.lower()
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        # "a shoot-out", "a sit-in": the tokenizer splits the hyphenated word in three
+        for key in (f"{doc[i - 2].lower_}-{tok.lower_}", f"{doc[i - 2].lower_}-{lemma}"):
+            if key in lex:
+                return lex[key]
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             key = f"{child.lemma_.lower()} {lemma}"

@@ -205,6 +205,20 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             parent = next(
                 (t for t in triggers if t is not trig and any(w.i == tok.head.i for w in t.words)), None
             )
+        if (
+            parent is None
+            and tok.dep_ in ("acl", "advcl")
+            and tok.tag_ == "VBN"
+            and trig.cls in ("kill", "attack")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            # "clashed with soldiers, resulting in 1 soldier killed": a toll of the act above
+            parent = next((by_head[a.i] for a in tok.ancestors if a.i in by_head and by_head[a.i].cls in VIOLENT), None)
+            if parent is not None:
+                parent.merged.append(trig)
+                parent.words.extend(trig.words)
+                trig.absorbed, trig.parent = True, parent
+                continue
         sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
         if sequence:  # "setting off a car bomb before storming the compound": one incident
             parent = by_head.get(tok.head.head.i)
@@ -233,7 +247,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                     # the victims its subject ("two soldiers were wounded when a mine hit ...")
                     parent.head.i != tok.head.i or any(c.dep_ == "nsubjpass" for c in parent.head.children)
                 )
-                and any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in tok.children)
+                and any(c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark") for c in tok.children)
             )
         ):
             if parent.cls == "kill" and trig.cls != "kill":  # "a soldier was killed when militants attacked"
