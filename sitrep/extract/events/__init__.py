@@ -241,6 +241,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # children, residents said"): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
+    outside = [m.head.right_edge for m in trig.merged if m.head.i >= hi and m.cls in ("kill", "attack")]
+    if fat is not None and fat.value is None and outside:
+        # a toll the event took in from outside its clause ("... detonated by a passing bus,
+        # killing 6"): read on to the end of that toll
+        last = max(outside, key=lambda t: t.i)
+        fat = count(ctx.document.text[start : offset + last.idx + len(last.text)])
     if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
         # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
         # responsibility": the doer the sentence names outside the subject

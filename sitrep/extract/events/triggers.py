@@ -208,12 +208,17 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         if (
             parent is None
             and tok.dep_ in ("acl", "advcl")
-            and tok.tag_ == "VBN"
+            and tok.tag_ in ("VBN", "VBG")
             and trig.cls in ("kill", "attack")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         ):
-            # "clashed with soldiers, resulting in 1 soldier killed": a toll of the act above
+            # "clashed with soldiers, resulting in 1 soldier killed": a toll of the act above;
+            # "shelled X in Y areas (Z), injuring fighters", the parser hanging the casualty
+            # clause on a place: a toll of the violent act before it in the sentence
             parent = next((by_head[a.i] for a in tok.ancestors if a.i in by_head and by_head[a.i].cls in VIOLENT), None)
+            if parent is None and tok.tag_ == "VBG":
+                before = [t for t in triggers if t.head.i < tok.i and not t.absorbed and t.cls in VIOLENT]
+                parent = before[-1] if before else None
             if parent is not None:
                 parent.merged.append(trig)
                 parent.words.extend(trig.words)
