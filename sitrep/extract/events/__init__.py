@@ -472,7 +472,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_adverbial(ctx, offset, sent, t.start, t.end)
     ]
     summary = summarize(ctx.document.text, s_start, s_end, cut, date)
-    conf = 0.35 + 0.2 * (actor1 is not None) + 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
+    # an actor the coding rules supply from the trigger alone ("were injured": an unidentified
+    # armed group) is worth half of one the text names
+    conf = 0.35 + (0.1 if words1 == by_rule else 0.2) * (actor1 is not None)
+    conf += 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     if acled_type is None and (modifier(trig) or actor1 is None and not is_participant(a1.token) and not agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
