@@ -298,6 +298,19 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Violence against civilians", "Attack"
     if (
         acled_type is None
+        and trig.cls in ("attack", "fire", "shots")
+        and status == "occurred"
+        and not aggregate
+        and actor2 is None
+        and victim_kind is None
+        and (actor1 is None or is_armed(actor1))
+        and two_sided(clause + " " + " ".join(next_sentences(sent, 1)))
+    ):
+        # "gang members approached and started shooting. The police shot back.": fire returned
+        # by the side fired on is a clash
+        acled_type, acled_sub = "Battles", "Armed clash"
+    if (
+        acled_type is None
         and trig.cls in ("flee", "withdraw")
         and status == "occurred"
         and not aggregate
