@@ -174,3 +174,26 @@ def test_a_coalition_led_by_one_country_does_not_place_the_text(gaz: Gazetteer) 
     assert gaz._analyse(ctx)[1] == "YE"
     ctx = make_ctx("Protesters against the US dollar exchange rate burned tyres in Tripoli, Lebanon.")
     assert gaz._analyse(ctx)[1] == "LB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a name the tagger may take for a person or an organisation, then "in" and the province
+        # that holds it: the town inside that province
+        ("Turkish forces shelled Menbij in Aleppo using artillery on Monday.", "Manbij", "Aleppo"),
+        ("Regime forces shelled the village Sarmin in Idleb using artillery fire.", "Sarmin", "Idleb"),
+        ("A landmine exploded on the Tell Abiad front in Ar-Raqqa on Friday.", "Tall Abyad", "Ar-Raqqa"),
+        ("Gunmen tried to infiltrate into Ras al Ain in al-Hasakeh at night.", "Ra's al 'Ayn", "Al-Hasakeh"),
+    ],
+)
+def test_a_name_then_in_and_its_province(gaz: Gazetteer, text: str, name: str, admin1: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == (name, admin1, 1)
+
+
+def test_a_person_in_a_province_is_no_town(gaz: Gazetteer) -> None:
+    text = "John Smith in Aleppo said the shelling had stopped."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Aleppo"
+

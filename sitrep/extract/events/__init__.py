@@ -227,7 +227,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             words1 = with_basis(words1, "ACLED rule") or by_rule
     placed = location is not None and not in_paragraph  # a place the sentence itself names
     if location is None:
-        location = country_only_location(actor1, actor2, state, (words1, words2))
+        location = country_only_location(actor1, actor2, state, (words1, words2), ctx)
     violent = trig.cls in VIOLENT
     instrument = instrument_of(trig, clause.lower()) if violent else None
     victim_kind = a2.kind

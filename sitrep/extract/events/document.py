@@ -47,17 +47,32 @@ def namesake_within(loc: Location, names: list[str], admin1: frozenset[str], lis
 
 
 def country_only_location(
-    actor1: Actor | None, actor2: Actor | None, state: DocState, actor_words: tuple[list[Cite], list[Cite]]
+    actor1: Actor | None,
+    actor2: Actor | None,
+    state: DocState,
+    actor_words: tuple[list[Cite], list[Cite]],
+    ctx: Context | None = None,
 ) -> Location | None:
     """No findable place: the country the text shows (its places, demonyms, the actors' country)
-    at ACLED's precision 3, never a guessed town. Cited with the words that named the country."""
-    country = state.country() or next((a.country for a in (actor1, actor2) if a is not None and a.country), None)
+    at ACLED's precision 3, never a guessed town. Cited with the words that named the country.
+    The gazetteer's reading of the document comes first: there an armed force's demonym only
+    breaks a tie ("Israeli forces raided ... Palestinian residents": the residents' country)."""
+    try:
+        voted = _gazetteer().dominant_country(ctx) if ctx is not None else None
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        voted = None
+    actors = [a.country for a in (actor1, actor2) if a is not None and a.country]
+    country, words = None, []
+    for option in dict.fromkeys(c for c in (voted, state.country(), *actors) if c):
+        words = [state.country_words[option]] if option in state.country_words else []
+        for actor, named in zip((actor1, actor2), actor_words, strict=True):
+            if not words and actor is not None and actor.country == option and named:
+                words = with_basis(named, "actor's country")
+        if words or option != voted:  # the gazetteer's country only with words that name it
+            country = option
+            break
     if not country:
         return None
-    words = [state.country_words[country]] if country in state.country_words else []
-    for actor, named in zip((actor1, actor2), actor_words, strict=True):
-        if not words and actor is not None and actor.country == country and named:
-            words = with_basis(named, "actor's country")
     try:
         hits = [h for h in _gazetteer().lookup(country) if h.geo_precision == 3 and h.name == h.country]
     except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event

@@ -135,6 +135,13 @@ class Gazetteer(Choice):
                     )
         return self._region(text, dominant, start)
 
+    def dominant_country(self, ctx: Context) -> str | None:
+        """The country the document's places, demonyms and actors point at most (its short name),
+        an armed force's demonym counting only as a tie-break ("Israeli forces raided ... Palestinian
+        residents"); None when nothing points at one."""
+        _mentions, dominant, _starts = self._indexed(ctx)
+        return self.countries.get(dominant) if dominant else None
+
     def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
         """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
         for region in _REGION_RE.finditer(text):

@@ -31,6 +31,7 @@ _LINKS = {"e", "i", "ye", "ul", "al", "el", "ad", "ar", "as", "ash", "at", "az",
 _QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb", "neighborhoods", "neighbourhoods", "community", "colonia", "barrio"}
 #: "the area of X", "the outskirts of X": X is a place
 _AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
+_BEARING = re.compile(rf"{DIRS}(?:ern)?", re.I)
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
@@ -45,8 +46,9 @@ class Cues(Candidates):
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
                 toks = list(ent)
-                cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",")), None)
-                if cut is not None:  # "Colon (Colon" tagged as one name: the place and its district
+                cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",") or k and t.text == "in"), None)
+                # "Colon (Colon", "Sarmin in Idleb" tagged as one name: the place and its district
+                if cut is not None:
                     toks = toks[:cut]
                 while toks and (toks[-1].lower_ in _UNIT_CUES):
                     toks.pop()
@@ -146,6 +148,9 @@ class Cues(Candidates):
                     or bracketed
                     and p.kind == "city"
                 ]
+                if not places and not cued and not units_only:
+                    # "Kansafra in Idleb": a town inside the unit named after "in"
+                    places = self._inside_unit_after(doc, i + n, self._candidates(span.text))
                 if units_only:
                     places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 if places:
@@ -240,14 +245,28 @@ class Cues(Candidates):
             return True
         return e is not None and bool(self._unit_after(doc, e))
 
+    def _inside_unit_after(self, doc: Any, e: int, places: list[Place]) -> list[Place]:
+        """The towns and districts of ``places`` inside the province or district named after "in"
+        at token e ("Kansafra in Idleb"); else none."""
+        if not places or self._in_unit(doc, e) is None:
+            return []
+        units = self._unit_after(doc, e)
+        return [
+            p for p in places
+            if p.kind in ("city", "admin2") and {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units
+        ]  # fmt: skip
+
     def _unit_after(self, doc: Any, e: int) -> set[tuple[str, str]]:
         """(country, folded name) of the provinces and districts a name after a comma or bracket
         at token e may be: "Sentianivka, Luhansk"."""
-        if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
-            return set()
+        k = self._in_unit(doc, e)
+        if k is None:
+            if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
+                return set()
+            k = e + 1
         for n in (3, 2, 1):
-            span = doc[e + 1 : e + 1 + n]
-            if len(span) < n or not span[0].text[:1].isupper():
+            span = doc[k : k + n]
+            if len(span) < n or not (span[0].text[:1].isupper() or span[0].lower_ in _LINKS and n > 1):
                 continue
             units = {
                 (p.cc, fold(p.name))
@@ -257,6 +276,23 @@ class Cues(Candidates):
             if units:
                 return units
         return set()
+
+    @staticmethod
+    def _in_unit(doc: Any, e: int) -> int | None:
+        """The token after "in" when "in" (after a word such as "front": cues.yaml
+        ``before_in_unit``), "the" and a bearing follow the name ending at e: "Menbij in Aleppo",
+        "Tell Abiad front in northern Ar-Raqqa"; else None."""
+        k = e
+        if k < len(doc) and doc[k].lower_ in cue_list("before_in_unit"):
+            k += 1
+        if not (k < len(doc) and doc[k].lower_ == "in"):
+            return None
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc) and _BEARING.fullmatch(doc[k].text):
+            k += 1
+        return k if k < len(doc) else None
 
     def _cued(self, doc: Any, s: int, e: int) -> bool:
         nxt = doc[e].lower_ if e < len(doc) else ""
