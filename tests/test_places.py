@@ -276,3 +276,28 @@ def test_a_country_alias_that_names_a_city_elsewhere_is_no_country() -> None:
     coded = [e for e in next(analyze([doc])).events if e.location is not None]
     assert coded and all(e.location is not None and e.location.name == "Uman" and e.location.country != "Oman"
                          for e in coded)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("town", "admin1"),
+    [
+        # provinces carry the English names conflict event data write ("Split-Dalmatia", not
+        # "Splitsko-dalmatinska zupanija"; "North Khorasan", not "Khorasan-e Shomali")
+        ("Split", "Split-Dalmatia"),
+        ("Limassol", "Limassol"),
+        ("Bojnurd", "North Khorasan"),
+        ("Tabriz", "East Azarbaijan"),
+        ("Taraz", "Zhambyl"),
+        ("Ramadi", "Anbar"),
+        ("Freetown", "Western"),
+        ("Battambang", "Battambang"),
+    ],
+)
+def test_province_names_as_event_data_write_them(gaz: Gazetteer, town: str, admin1: str) -> None:
+    assert gaz.lookup(town)[0].admin1 == admin1
+
+
+def test_a_province_is_found_by_its_former_name(gaz: Gazetteer) -> None:
+    # the name the province carried before stays an alias of it
+    for old, new in (("Khorasan-e Shomali", "North Khorasan"), ("Lemesos", "Limassol"), ("Al-Anbar", "Anbar")):
+        assert any(h.geo_precision == 3 and h.admin1 == new for h in gaz.lookup(old)), old
