@@ -197,3 +197,17 @@ def test_a_person_in_a_province_is_no_town(gaz: Gazetteer) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.name == "Aleppo"
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bearing from a place makes the name a place, whatever the tagger took it for; the
+        # event is near it (precision 2)
+        ("Militants attacked a checkpoint in the desert east of Samarra on Monday.", "Samarra'"),
+        ("Gunmen killed a shepherd 10 km south of Tuz Khurmatu.", "Tuz Khurmatu"),
+    ],
+)
+def test_a_bearing_of_a_name_cues_the_place(gaz: Gazetteer, text: str, name: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == (name, "Sala al-Din", 2)

@@ -305,7 +305,12 @@ class Cues(Candidates):
             prev = doc[s - 1].lower_  # "in the Trump administration": no place cue
         after, before_of = cue_words()
         # "the district of X", "the outskirts of X", "the center of Skopje", "residents of X"
-        of_kind = prev == "of" and s > 1 and (doc[s - 2].lower_ in _UNIT_CUES | _AREA or doc[s - 2].lower_ in before_of)
+        # "east of Samarra", "8 km north of X": a bearing from a place
+        of_kind = (
+            prev == "of"
+            and s > 1
+            and (doc[s - 2].lower_ in _UNIT_CUES | _AREA or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
+        )
         return (
             nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
