@@ -211,3 +211,31 @@ def test_a_person_in_a_province_is_no_town(gaz: Gazetteer) -> None:
 def test_a_bearing_of_a_name_cues_the_place(gaz: Gazetteer, text: str, name: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == (name, "Sala al-Din", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place reckoned from a town, with only the town's province named besides: near the
+        # town (precision 2), not the whole province
+        ("Jets struck a fuel truck in a village south of Bani Walid (Misrata) on Sunday.", "Bani Walid"),
+        ("Drones hit a convoy in a hamlet west of Mizdah (Al Jabal Al Gharbi) at dawn.", "Mizdah"),
+    ],
+)
+def test_a_place_reckoned_from_a_town_in_its_province(gaz: Gazetteer, text: str, name: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.geo_precision) == (name, 2)
+
+
+def test_a_quarter_of_a_district_is_not_reckoned_from(gaz: Gazetteer) -> None:
+    # "X neighborhood of Y": the district Y holds the quarter; the quarter is no bearing
+    text = "Arsonists attacked a shopping mall in Etiler neighborhood of Besiktas, Istanbul."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Besiktas"
+
+
+def test_a_long_name_with_a_link_word_around_the_tagged_part(gaz: Gazetteer) -> None:
+    # the tagger marks only the last words of "Barra de Santo Antonio": the whole name is found
+    text = "On Tuesday, in Barra de Santo Antonio, Alagoas, a man was shot dead."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Barra de Santo Antonio", "Alagoas", 1)

@@ -34,6 +34,9 @@ _REGION_RE = re.compile(
 _BACKREF_RE = re.compile(
     r"\b[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
 )
+#: "west of X", "from X": the words before a town a place is reckoned from (not "Etiler
+#: neighborhood of Besiktas", a quarter of the town named after it)
+_RECKONED_FROM = re.compile(r"\b(?:of|from)\s+\Z")
 _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 
 __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
@@ -95,6 +98,20 @@ class Gazetteer(Choice):
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
             assert place is not None
+            if place.kind in ("admin1", "admin2"):
+                # "a village west of Mizdah (Al Jabal Al Gharbi)": only the unit holding the town
+                # the place is reckoned from is named besides: near that town, not the whole unit
+                field = 3 if place.kind == "admin1" else 4
+                near = [
+                    m for m in inside
+                    if m.reference and not m.contradicted and not m.partial and m.chosen is not None
+                    and m.chosen.kind == "city" and m.chosen.cc == place.cc and m.chosen[field] == place.name
+                    and _RECKONED_FROM.search(ctx.document.text, max(0, m.start - 12), m.start)
+                ]  # fmt: skip
+                if near:
+                    best = near[0]
+                    assert best.chosen is not None
+                    return self.to_location(best.chosen, near=True).citing((best.start, best.end, None))
             named: Cite = (best.start, best.end, None)
             if best.reference and place.kind == "city":
                 return self.to_location(place, near=True).citing(named)

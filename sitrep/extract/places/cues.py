@@ -199,7 +199,7 @@ class Cues(Candidates):
             return k not in taken and t.ent_type_ != "DATE" and (t.text[:1].isupper() and t.is_alpha or t.lower_ in _LINKS)
 
         los = [s]
-        while len(los) < 3 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
+        while len(los) < 4 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
             los.append(los[-1] - 1)
         his = [e]
         while len(his) < 5 and his[-1] < len(doc) and word(his[-1]) and not doc[his[-1]].is_sent_start:
