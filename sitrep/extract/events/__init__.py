@@ -169,11 +169,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
+    sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
     if (
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
-        sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
         location = locate(ctx, past_dateline(ctx, sent_start), sent_end)
+    elif location.admin1 is None and location.geo_precision == 3:
+        # "in western Yemen (At Tuhayat, Al Hudaydah)": the clause stops at the country, the
+        # sentence names the district and province of the same country
+        finer = locate(ctx, past_dateline(ctx, sent_start), sent_end)
+        if finer is not None and finer.admin1 is not None and finer.country == location.country:
+            location = finer
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
     if (
         anaphor is not None
