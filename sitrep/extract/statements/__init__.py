@@ -30,19 +30,20 @@ from .candidate import _WORD, Candidate
 from .direct import _answers, _headline, _qa, _quote_candidates
 from .intent import classify
 from .lexicon import lexicon
+from .organizations import actor_for, is_org
+from .persons import (
+    Person,
+    description_mentions,
+    index_persons,
+    person_genders,
+    surname_mentions,
+)
 from .quotes import Quote, find_quotes
 from .reported import _reported_candidates
 from .speakers import (
     Memory,
-    Person,
-    actor_for,
-    description_mentions,
-    index_persons,
-    is_org,
-    person_genders,
     resolve,
     sentence_starts,
-    surname_mentions,
 )
 
 if TYPE_CHECKING:

@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .quotes import double_marks
+from .lexicon import lexicon
+from .quotes import QUOTE_TOKENS, double_marks
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 
@@ -96,3 +98,34 @@ def _strip_span(text: str, lo: int, hi: int, chars: str | None) -> tuple[int, in
     piece = text[lo:hi]
     left = piece.lstrip(chars)
     return lo + len(piece) - len(left), lo + len(left.rstrip(chars)) + len(piece) - len(left)
+
+
+# prepositions that open a circumstance (where, when, how, through what) rather than what was said
+_ADJUNCT_PREPS = frozenset(
+    ["in", "at", "on", "from", "by", "during", "after", "before", "since", "until", "via", "through",
+     "near", "inside", "within", "under", "over", "amid", "throughout", "across", "while"]
+)
+_ARGUMENT_DEPS = {"dobj", "dative", "ccomp", "xcomp", "acomp", "oprd", "attr", "prt"}
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+
+
+def _is_clause(span: SpacySpan) -> bool:
+    """Words that can be what was said: a clause with a finite verb, or a quotation."""
+    return any(t.tag_ in _FINITE or t.text in QUOTE_TOKENS for t in span)
+
+
+_PERSON_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
+_NAMING_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+
+
+def _speaks(subj: Token) -> bool:
+    """Can this subject have said the words it is credited with: a name, a person pronoun, a role
+    or a speaking body ("the campaign", "protesters"); not a thing ("the ad", "the plan")."""
+    lex = lexicon()
+    if subj.lower_ in _PERSON_PRONOUNS:
+        return True
+    if subj.ent_type_ in _NAMING_ENTS or subj.pos_ == "PROPN":
+        return True
+    if subj.pos_ != "NOUN":
+        return False
+    return any(w in lex.roles or w in lex.speaking_nouns for w in (subj.lemma_.lower(), subj.lower_))

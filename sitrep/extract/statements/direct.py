@@ -6,10 +6,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .candidate import _AUX_END, _DASH, _LEAD, _SENT_END, Candidate, _strip_span, _subject
+from .candidate import (
+    _AUX_END,
+    _DASH,
+    _LEAD,
+    _SENT_END,
+    Candidate,
+    _is_clause,
+    _speaks,
+    _strip_span,
+    _subject,
+)
 from .lexicon import lexicon
 from .quotes import QUOTE_TOKENS, Quote
-from .reported import _is_clause, _speaks
 
 if TYPE_CHECKING:
 

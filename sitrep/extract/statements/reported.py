@@ -9,19 +9,24 @@ from typing import TYPE_CHECKING
 from .candidate import (
     _ACCORDING,
     _ADDRESSING,
+    _ADJUNCT_PREPS,
+    _ARGUMENT_DEPS,
     _COMPLEMENT_DEPS,
+    _FINITE,
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
     Candidate,
     _all_quoted,
     _inside,
+    _is_clause,
+    _speaks,
     _subject,
 )
+from .fronted import _SUBORDINATE, _as_clause, _fronted
 from .lexicon import lexicon
-from .quotes import QUOTE_TOKENS, Quote, double_marks, mark_at
-from .speakers import (
-    is_bad_subject,
-)
+from .organizations import is_bad_subject
+from .quoted_clause import _quoted_clauses
+from .quotes import QUOTE_TOKENS, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -275,14 +280,8 @@ def _reported_from_verb(
     )
 
 
-# prepositions that open a circumstance (where, when, how, through what) rather than what was said
-_ADJUNCT_PREPS = frozenset(
-    ["in", "at", "on", "from", "by", "during", "after", "before", "since", "until", "via", "through",
-     "near", "inside", "within", "under", "over", "amid", "throughout", "across", "while"]
-)
 _ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
 _WHEN = frozenset(["DATE", "TIME"])
-_ARGUMENT_DEPS = {"dobj", "dative", "ccomp", "xcomp", "acomp", "oprd", "attr", "prt"}
 
 
 def _says_something(tok: Token) -> bool:
@@ -324,38 +323,6 @@ def _says_something(tok: Token) -> bool:
     return False
 
 
-def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
-    """'As the Globe noted, CLAUSE' / 'CLAUSE, as X said.' / 'A, as X said, B': a bare reporting verb
-    in an as-clause set off by commas reports the clause it hangs on. Returns that clause's tokens
-    and, when the as-clause stands inside it, the gap (commas included)."""
-    head = tok.head
-    if tok.dep_ != "advcl" or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
-        return None
-    doc = tok.doc
-    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-    while hi > lo + 1 and doc[hi - 1].is_punct:
-        hi -= 1
-    if doc[lo].lower_ != "as" or doc[lo].dep_ != "mark":
-        return None  # "even as advocates called for ...": a circumstance
-    if any(
-        c.i > tok.i and (c.dep_ in _ARGUMENT_DEPS - {"prt"} or c.dep_ == "prep" and c.lower_ not in _ADJUNCT_PREPS)
-        for c in tok.children
-    ):
-        return None  # "as he told reporters that ...", "as X called for ...": not bare
-    c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
-    while c_hi > c_lo + 1 and doc[c_hi - 1].is_punct:
-        c_hi -= 1
-    before = lo > c_lo and (
-        doc[lo - 1].text == "," or lo - 1 > c_lo and doc[lo - 1].text in QUOTE_TOKENS and doc[lo - 2].text == ","
-    )
-    after = hi < c_hi and doc[hi].text == ","
-    if after and all(t.dep_ in ("cc", "punct") for t in doc[c_lo:lo]):  # "(But) as X noted, CLAUSE"
-        return (hi + 1, c_hi), None
-    if hi == c_hi and before:  # "CLAUSE, as X said."
-        return (c_lo, lo - 1), None
-    if before and after:  # "A, as X said, B"
-        return (c_lo, c_hi), (lo - 1 if doc[lo - 1].text == "," else lo, hi + 1)  # a closing mark stays
-    return None  # "... as she angrily said, \"...\"": a time, not a source
 
 
 def _says_clause(tok: Token) -> bool:
@@ -439,104 +406,6 @@ def _asked(
     )
 
 
-_SUBORDINATE = frozenset(
-    ["as", "while", "when", "after", "before", "because", "since", "amid", "though", "although"]
-)
-
-
-def _fronted(
-    ctx: Context,
-    base: int,
-    pi: int,
-    sent: SpacySpan,
-    tok: Token,
-    used: set[int],
-    direct_spans: list[tuple[int, int]],
-) -> Candidate | None:
-    """'CLAUSE, regional governor X said (on Thursday).' when the parse hung the verb elsewhere.
-
-    The words between the last comma and the verb (or right after a sentence-initial ``said``) must
-    be a short noun phrase; the content is the clause before that comma.
-    """
-    doc = sent.doc
-    lex = lexicon()
-    if any(
-        c.dep_ in _COMPLEMENT_DEPS
-        and c.i > tok.i
-        and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE for m in c.children)
-        for c in tok.children
-    ):
-        return None  # "..., X, the leader, said that ...": what was said follows the verb
-    if lex.verbs.get(tok.lemma_.lower(), ("other", 0))[1] > 0 and tok.lemma_.lower() not in {
-        "insist",
-        "confirm",
-    }:
-        return None  # only neutral "said/told/added" put the content before the speaker
-    j = tok.i - 1
-    while j > sent.start and doc[j].text != ",":
-        if doc[j].pos_ in {"VERB", "SCONJ"} or doc[j].lower_ in {"that", "which", "who"}:
-            return None
-        j -= 1
-    if doc[j].text != ",":
-        return None
-    subj = _subject(tok)
-    if (
-        j + 1 == tok.i
-        and subj is not None
-        and sent.start + 1 < subj.left_edge.i < subj.i < j
-        and subj.right_edge.i >= j - 1
-        and doc[subj.left_edge.i - 1].text == ","
-    ):  # "CLAUSE, a spokeswoman, Ann Lee, said": the subject and its appositive between the commas
-        ph_lo, ph_hi = subj.left_edge.i, j
-        j = subj.left_edge.i - 1
-    elif j + 1 == tok.i:  # "CLAUSE, said X ..." (inverted): the speaker follows the verb
-        k = tok.i + 1
-        while k < sent.end and not doc[k].is_punct and k - tok.i <= 10:
-            k += 1
-        ph_lo, ph_hi = tok.i + 1, k
-    else:
-        ph_lo, ph_hi = j + 1, tok.i
-        while ph_hi > ph_lo and doc[ph_hi - 1].pos_ == "AUX":
-            ph_hi -= 1
-    if ph_hi <= ph_lo or ph_hi - ph_lo > 12 or not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[ph_lo:ph_hi]):
-        return None
-    # the clause before the comma, from the sentence start
-    lo, hi = sent.start, j
-    while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS:
-        lo += 1
-    if hi - lo < 4 or not _is_clause(doc[lo:hi]):
-        return None  # "In a later vote, he warned ...": a circumstance, not what was said
-    start = base + doc[lo].idx
-    end = base + doc[hi - 1].idx + len(doc[hi - 1].text)
-    if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
-        return None
-    used.add(tok.i)
-    text = ctx.document.text
-    s_start, s_end = base + sent.start_char, base + sent.end_char
-    phrase_start = base + doc[ph_lo].idx
-    phrase_end = base + doc[ph_hi - 1].idx + len(doc[ph_hi - 1].text)
-    return Candidate(
-        start=start,
-        end=end,
-        direct=_all_quoted(text[start:end]),
-        phrase=text[phrase_start:phrase_end],
-        phrase_start=phrase_start,
-        verbs=[tok.lemma_.lower()],
-        attribution=text[end:s_end],
-        attribution_at=[(end, s_end)],
-        span=(s_start, s_end),
-        para=pi,
-        inverted=ph_lo > tok.i,
-        cue=(base + tok.idx, base + tok.idx + len(tok.text)),
-    )
-
-
-_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
-
-
-def _is_clause(span: SpacySpan) -> bool:
-    """Words that can be what was said: a clause with a finite verb, or a quotation."""
-    return any(t.tag_ in _FINITE or t.text in QUOTE_TOKENS for t in span)
 
 
 #: "according to UN figures": numbers from a record, not something said (the figures pass reads them);
@@ -595,150 +464,3 @@ def _according(
             ),
         )
     ]
-
-
-_TITLE_SMALL = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"])
-_OTHER_CLAUSE = frozenset(["advcl", "csubj", "nsubj", "nsubjpass", "parataxis"])
-_PERSON_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
-_NAMING_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
-
-
-def _speaks(subj: Token) -> bool:
-    """Can this subject have said the words it is credited with: a name, a person pronoun, a role
-    or a speaking body ("the campaign", "protesters"); not a thing ("the ad", "the plan")."""
-    lex = lexicon()
-    if subj.lower_ in _PERSON_PRONOUNS:
-        return True
-    if subj.ent_type_ in _NAMING_ENTS or subj.pos_ == "PROPN":
-        return True
-    if subj.pos_ != "NOUN":
-        return False
-    return any(w in lex.roles or w in lex.speaking_nouns for w in (subj.lemma_.lower(), subj.lower_))
-
-
-def _quote_words(text: str, q: Quote) -> list[str]:
-    return re.findall(r"[\w'’-]+", text[q.start : q.end])
-
-
-def _quoted_clauses(
-    ctx: Context,
-    base: int,
-    pi: int,
-    sent: SpacySpan,
-    used: set[int],
-    quotes: list[Quote],
-    found: list[Candidate],
-    direct_spans: list[tuple[int, int]],
-    consumed: list[tuple[int, int]],
-) -> list[Candidate]:
-    """'Trump called the plan "an absolute disgrace"', 'She thanked him for "stepping up"': a clause
-    whose verb is not a reporting verb but whose object quotes words its subject said or wrote.
-
-    The quotation must lie after the verb, inside what the verb governs, and hold at least two
-    words unless a named person or he/she is credited with it (one quoted word from residents or a
-    body is a label or a scare quote: 'called the checkpoint "hell"');
-    the subject must be someone who can speak (a name, he/she/they, a role, a speaking body); a title
-    ('"Celebrity Apprentice"', every word capitalized) quotes nobody. The content is what the verb
-    governs after it, without clauses joined to it by 'and'.
-    """
-    doc = sent.doc
-    text = ctx.document.text
-    s_start, s_end = base + sent.start_char, base + sent.end_char
-    out: list[Candidate] = []
-    for q in quotes:
-        if not (s_start <= q.open < s_end) or _inside(direct_spans, q.start) or _inside(consumed, q.open):
-            continue
-        if any(c.start <= q.start < c.end for c in (*found, *out)):
-            continue
-        qwords = _quote_words(text, q)
-        if not qwords or len(qwords) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in qwords):
-            continue
-        span = doc.char_span(q.start - base, q.end - base, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        tok = span.root
-        verb = None
-        t = tok
-        for _ in range(8):
-            if t.head.i == t.i or t.dep_ in _OTHER_CLAUSE:
-                break  # the quote belongs to a clause of its own ("lost his son when \"...\"")
-            if t.head.pos_ == "VERB":
-                if t.dep_ == "prep" and t.lower_ in _ADJUNCT_PREPS:  # "ended in a \"virtual tie\""
-                    break
-                if _subject(t.head) is None and t.head.dep_ in ("xcomp", "acl", "pcomp") and t.head.tag_ != "VBG":
-                    t = t.head  # "called his plans to open a plant \"a disgrace\"": past the infinitive
-                    continue
-                verb = t.head
-                break
-            t = t.head
-        if verb is None or verb.i in used or verb.i > span.start or verb.lemma_.lower() == "be":
-            continue
-        if _inside(direct_spans, base + verb.idx):
-            continue
-        if verb.dep_ in _COMPLEMENT_DEPS and verb.head.lemma_.lower() in lexicon().verbs:
-            continue  # what a reporting verb reports: that verb's statement, if any, holds it
-        subj = _subject(verb)
-        if subj is None and verb.dep_ in _PARTICIPLE_DEPS and verb.head.i != verb.i:
-            subj = _subject(verb.head)  # "..., calling it \"a disgrace\"": the subject of the clause it hangs on
-        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
-            subj = verb.head  # "The rebels, calling the truce \"a trap\", moved north"
-        if subj is None or subj.i > verb.i or subj.dep_ == "nsubjpass":
-            continue
-        if any(c.dep_ == "neg" for c in verb.children):
-            continue
-        if subj.lower_ in {"who", "that", "which"}:
-            noun = verb.head if verb.dep_ == "relcl" else None
-            if noun is None or noun.pos_ != "PROPN":
-                continue
-            s_lo, s_hi, speaker = noun.left_edge.i, noun.i + 1, noun
-        else:
-            s_lo, s_hi, speaker = subj.left_edge.i, subj.right_edge.i + 1, subj
-        if not _speaks(speaker) or is_bad_subject(doc[s_lo:s_hi].text):
-            continue
-        if len(qwords) < 2 and not (speaker.ent_type_ == "PERSON" or speaker.lower_ in {"he", "she"}):
-            continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
-        kids = [
-            c for c in verb.children if c.i > verb.i and c.dep_ not in {"conj", "cc", "punct", "parataxis", "prt"}
-        ]
-        kids = [c for c in kids if c.dep_ != "advcl" or c.left_edge.i <= span.start <= c.right_edge.i]
-        if not kids:
-            continue
-        lo, hi = kids[0].left_edge.i, max(c.right_edge.i for c in kids) + 1
-        if not (lo <= span.start < hi):
-            continue
-        while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].dep_ == "mark"):
-            lo += 1
-        while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
-            hi -= 1
-        if hi <= lo:
-            continue
-        start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
-        marks = len(double_marks(text, start, end))
-        if marks % 2 and start - 1 >= s_start and mark_at(text, start - 1) == 1:
-            start -= 1  # the opening mark the parse hung elsewhere
-        elif marks % 2 and start - 2 >= s_start and mark_at(text, start - 2) == 2:
-            start -= 2
-        elif marks % 2:
-            m = re.match(r"[\s,.;:!?]{0,5}(?:[\"\u201d\u00bb]|'')", text[end:s_end])
-            if m:
-                end += m.end()  # the closing mark the parse hung on the verb
-        if _inside(direct_spans, start) or any(a <= start < b or a < end <= b for a, b in direct_spans):
-            continue
-        used.add(verb.i)
-        out.append(
-            Candidate(
-                start=start,
-                end=end,
-                direct=_all_quoted(text[start:end]),
-                phrase=doc[s_lo:s_hi].text,
-                phrase_start=base + doc[s_lo].idx,
-                # "called X \"...\"" names, it does not call on anyone: no appeal from the verb
-                verbs=[] if verb.lemma_.lower() == "call" else [verb.lemma_.lower()],
-                attribution=text[s_start:start] + " " + text[end:s_end],
-                attribution_at=[(s_start, start), (end, s_end)],
-                span=(s_start, s_end),
-                para=pi,
-                cue=(base + verb.idx, base + verb.idx + len(verb.text)),
-            )
-        )
-    return out

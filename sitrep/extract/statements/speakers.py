@@ -1,30 +1,24 @@
 """Who is speaking: speaker phrases -> ``Speaker``, with a per-document memory for carry-over.
 
-Named people are indexed once per document with the title words before their name
-("Taliban spokesman Suhail Shaheen" -> role spokesman, organization Taliban), so later forms
-("Shaheen said", "he added", "the NATO chief said", "added the adviser to ...") resolve to them.
+Named people are indexed once per document (``persons``), so later forms ("Shaheen said",
+"he added", "the NATO chief said", "added the adviser to ...") resolve to them.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Speaker
-from ..actors import ActorRegistry
+from ...model import Speaker
 from .lexicon import lexicon
+from .organizations import _DET, _desc_org, is_org, org_speaker
+from .persons import _FEMALE, _MALE, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
     from ..context import Context
 
-_DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 # (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
 _TRAILING = re.compile(
     r"(?<!\s)\s+(?:(?:on|in|at|during|while|after|before|from|earlier|later|last|this|also|then|again|"
@@ -38,98 +32,6 @@ _STATEMENT_FROM = re.compile(
     r"^\W*+(?:an?|the)?\s*(?:\w+\s+)?(?:statement|communiqu[eé]|announcement|message|declaration)\s+(?:from|by|of)\s+(?P<o>[^,;]+?)\W*$",
     re.IGNORECASE,
 )
-_INSTITUTION = frozenset(
-    [
-        "ministry",
-        "army",
-        "police",
-        "government",
-        "forces",
-        "office",
-        "council",
-        "department",
-        "command",
-        "agency",
-        "mission",
-        "defense",
-        "defence",
-        "interior",
-        "foreign",
-        "security",
-        "intelligence",
-        "presidential",
-        "national",
-        "military",
-    ]
-)
-_BAD_SUBJECT = frozenset(
-    [
-        "report",
-        "reports",
-        "study",
-        "data",
-        "figures",
-        "estimate",
-        "estimates",
-        "survey",
-        "poll",
-        "analysis",
-        "document",
-    ]
-)
-
-
-@lru_cache(maxsize=1)
-def registry() -> ActorRegistry:
-    return ActorRegistry.default()
-
-
-def actor_for(*texts: str | None) -> Actor | None:
-    """Resolve a name or description to a registry actor (None while unresolvable)."""
-    reg = registry()
-    for t in texts:
-        if not t:
-            continue
-        a = reg.match(_DET.sub("", t.strip()))
-        if a:
-            return a
-        found = reg.find(t)
-        if found:
-            return found[0][2]
-    return None
-
-
-def org_name(text: str) -> str:
-    """Canonical organization name: the registry's, else the phrase without its article."""
-    stripped = _DET.sub("", text.strip(" ,.;:")).strip()
-    a = registry().match(stripped)
-    return a.name if a else stripped
-
-
-def org_speaker(text: str) -> Speaker:
-    """An organization speaking: its canonical name (the registry's) as ``name``, the words the
-    text names it with as ``organization`` ("The White House said" -> name "Government of the
-    United States", organization "White House")."""
-    surface = _DET.sub("", text.strip(" ,.;:")).strip()
-    return Speaker(name=org_name(text), organization=surface or None, body=True)
-
-
-def is_org(sp: Speaker | None) -> bool:
-    """Is the speaker an organization (not a person, not an unnamed description)?"""
-    return sp is not None and bool(sp.name) and (sp.body or sp.name == sp.organization)
-
-
-def is_bad_subject(text: str) -> bool:
-    words = text.lower().split()
-    return bool(words) and words[-1] in _BAD_SUBJECT
-
-
-@dataclass
-class Person:
-    pos: int
-    speaker: Speaker
-    surname: str
-    subject: bool = False  # the subject (or its appositive) of its clause
 
 
 def _gender(memory: Memory, sp: Speaker) -> str | None:
@@ -168,207 +70,6 @@ class Memory:
                 self.statement_org = sp
         else:
             self.description = (sp, para)
-
-
-_FEMALE = frozenset(
-    [
-        "ms",
-        "mrs",
-        "miss",
-        "madam",
-        "madame",
-        "dame",
-        "lady",
-        "spokeswoman",
-        "chairwoman",
-        "congresswoman",
-        "queen",
-        "princess",
-    ]
-)
-_MALE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", "king", "prince"])
-
-
-def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
-    """Gender a text gives a person, by votes over its mentions: a title before the name (Ms., Mr.,
-    spokeswoman) counts most; a subject he/she (or herself/himself) after the name in its sentence,
-    before any other name, counts once ("Clinton said she would ..."; not "X criticized her plan")."""
-    by_pos = {p.pos: p.speaker for p in persons}
-    votes: dict[str, list[int]] = {}
-    for para in ctx.paragraphs:
-        doc: Doc = para.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            name = re.sub(r"['\u2019]s$", "", ent.text.strip())
-            sp = by_pos.get(para.start + ent.start_char)
-            key = sp.name if sp is not None and sp.name else name
-            v = votes.setdefault(key, [0, 0])  # she, he
-            before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 3) : ent.start]}
-            if before & _FEMALE:
-                v[0] += 5
-                continue
-            if before & _MALE:
-                v[1] += 5
-                continue
-            for t in doc[ent.end : min(ent.sent.end, ent.end + 12)]:
-                if t.ent_type_ == "PERSON":
-                    break
-                if t.lower_ == "herself" or t.lower_ == "she" and t.dep_ in ("nsubj", "nsubjpass"):
-                    v[0] += 1
-                    break
-                if t.lower_ == "himself" or t.lower_ == "he" and t.dep_ in ("nsubj", "nsubjpass"):
-                    v[1] += 1
-                    break
-    out = {k: ("she" if f > m else "he") for k, (f, m) in votes.items() if f != m}
-    given = given_names()
-    for p in persons:  # no title nor pronoun in the text: a common given name tells ("Hillary Clinton")
-        name = p.speaker.name or ""
-        words = name.split()
-        if len(words) > 1 and name not in out and (g := given.get(words[0].lower())):
-            out[name] = g
-    return out
-
-
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Common given name -> 'she' / 'he' (sitrep/data/statements/given_names.json)."""
-    raw = json.loads(
-        resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
-    )
-    return {**{n: "he" for n in raw["he"]}, **{n: "she" for n in raw["she"]}}
-
-
-def index_persons(ctx: Context) -> list[Person]:
-    """Every PERSON entity of the body, with the role and organization written before it."""
-    lex = lexicon()
-    out: list[Person] = []
-    known: dict[str, Speaker] = {}  # surname -> the person it last named
-    same: dict[str, list[Speaker]] = {}  # surname -> every person of that surname
-    titled: dict[int, str] = {}  # id(speaker) -> "she" / "he" from a title before one of its mentions
-    for para in ctx.paragraphs:
-        doc: Doc = para.doc
-        for ent in _person_spans(doc):
-            name = re.sub(r"['\u2019]s$", "", ent.text.strip())
-            if not name or not name[0].isupper():
-                continue
-            role, org = _title_before(doc, ent.start, lex.roles)
-            surname = name.split()[-1].lower()
-            prev = known.get(surname)
-            before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]}
-            title = "she" if before & _FEMALE else "he" if before & _MALE else None
-            if prev is not None and title and len(name.split()) == 1 and _sex(prev, titled) not in (None, title):
-                # "Mrs. Clinton" after "Bill Clinton": the namesake of that gender, else someone new
-                prev = next((o for o in reversed(same.get(surname, [])) if _sex(o, titled) in (None, title)), None)
-            if prev is not None and (len(name.split()) == 1 or prev.name == name):
-                sp = prev  # a later short mention of a known person
-                if role and not prev.role:
-                    prev.role = role
-                if org and not prev.organization:
-                    prev.organization = org
-            else:
-                sp = Speaker(name=name, role=role, organization=org)
-                same.setdefault(surname, []).append(sp)
-            known[surname] = sp
-            if title:
-                titled.setdefault(id(sp), title)
-            out.append(Person(para.start + ent.start_char, sp, surname, _is_subject(ent.root)))
-    return out
-
-
-_NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"])
-
-
-def _person_spans(doc: Doc) -> list[Span]:
-    """The PERSON entities, and names the model did not tag as persons that open with a common
-    given name ("Ivanka Trump" read as an organization): two to four capitalized words."""
-    out = [e for e in doc.ents if e.label_ == "PERSON"]
-    given = given_names()
-    i, n = 0, len(doc)
-    while i < n - 1:
-        t = doc[i]
-        if t.is_title and t.ent_type_ not in _NOT_PERSON and t.lower_ in given:
-            j = i + 1
-            while j < n and j - i < 4 and doc[j].ent_type_ not in _NOT_PERSON and (
-                doc[j].is_title and doc[j].pos_ == "PROPN" or re.fullmatch(r"[A-Z]\.", doc[j].text)
-            ):
-                j += 1
-            if j - i >= 2 and not re.fullmatch(r"[A-Z]\.", doc[j - 1].text):
-                out.append(doc[i:j])
-                i = j
-                continue
-        i += 1
-    return sorted(out, key=lambda e: e.start) if len(out) > 1 else out
-
-
-def _sex(sp: Speaker, titled: dict[int, str]) -> str | None:
-    """'she' / 'he' of an indexed person so far: a title before one of its mentions, else its given name."""
-    words = (sp.name or "").split()
-    return titled.get(id(sp)) or (given_names().get(words[0].lower()) if len(words) > 1 else None)
-
-
-def _is_subject(tok: Token) -> bool:
-    """A clause subject, or a name in apposition to / compounded with one ("his rival, Mr. X, said")."""
-    for _ in range(4):
-        if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if tok.dep_ not in ("appos", "compound", "flat") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
-
-
-def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
-    """Capitalized known surnames outside PERSON entities ("Sanders says ..." tagged as a place)."""
-    known: dict[str, Speaker] = {}
-    for p in persons:
-        if p.speaker.name and len(p.surname) > 2:
-            known.setdefault(p.surname, p.speaker)
-    if not known:
-        return []
-    out: list[Person] = []
-    for para in ctx.paragraphs:
-        for t in para.doc:
-            if t.ent_type_ != "PERSON" and t.is_title and t.lower_ in known:
-                out.append(Person(para.start + t.idx, known[t.lower_], t.lower_, _is_subject(t)))
-    return out
-
-
-def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
-    """Definite descriptions of one person standing as a clause subject ("The judge rubbed his chin",
-    "the Florida senator sought ..."): the latest person named before with that role, else the
-    description itself, for a later he/she to refer to."""
-    lex = lexicon()
-    text = ctx.document.text
-    out: list[Person] = []
-    for para in ctx.paragraphs:
-        for t in para.doc:
-            low = t.lower_
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
-                continue
-            if low not in lex.roles and low not in lex.person_nouns:
-                continue
-            det = [c for c in t.children if c.dep_ == "det"]
-            if len(det) != 1 or det[0].lower_ != "the" or det[0].i != t.left_edge.i:
-                continue
-            pos = para.start + t.left_edge.idx
-            found = next((p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None)
-            if found is None:
-                words = para.doc[det[0].i + 1 : t.i + 1].text
-                found = Speaker(name=None, role=words, organization=_desc_org(words))
-            out.append(Person(pos, found, low, True))
-    return out
-
-
-def _has_role(p: Person, noun: str, text: str) -> bool:
-    """Is the named person of this mention called ``noun`` ("senator"): by its role words, their
-    abbreviation ("Sen.", "Gov."), or the title written before this mention ("Judge Ann Lee")."""
-    if not p.speaker.name:
-        return False
-    for w in [*(p.speaker.role or "").lower().split(), *text[max(0, p.pos - 24) : p.pos].lower().split()[-1:]]:
-        if w == noun or w.endswith(".") and len(w) >= 4 and noun.startswith(w[:-1]):
-            return True
-    return False
 
 
 def sentence_starts(ctx: Context) -> list[int]:
@@ -410,42 +111,6 @@ def antecedent(pronoun: str, start: int, memory: Memory, window: int = 6) -> Spe
     return None
 
 
-def _title_before(doc: Doc, i: int, roles: frozenset[str]) -> tuple[str | None, str | None]:
-    """Title words just before a name: ("spokesman", "Taliban") from "Taliban spokesman X"."""
-    j = i
-    while j > 0 and i - j < 7:
-        t = doc[j - 1]
-        low = t.lower_
-        if t.is_punct and low not in {".", "-"} or t.pos_ in {"DET", "VERB", "AUX", "ADP", "PRON", "CCONJ"}:
-            break
-        if t.is_title or t.is_upper or low in roles or low in _INSTITUTION or low.replace(".", "").isupper():
-            j -= 1
-            continue
-        if low in {"special", "peace", "senior", "top", "deputy", "former", "acting", "chief"}:
-            j -= 1
-            continue
-        break
-    toks = [t for t in doc[j:i] if not t.is_punct or t.text == "."]
-    if not toks:
-        return None, None
-    org_toks: list[str] = []
-    k = 0
-    while k < len(toks) and toks[k].ent_type_ in {"ORG", "NORP", "GPE"} and toks[k].lower_ not in roles:
-        org_toks.append(toks[k].text)
-        k += 1
-    if org_toks and not _org_like(org_toks, toks[:k]):
-        org_toks, k = [], 0
-    role_toks = [t.text for t in toks[k:]]
-    if role_toks and not any(w.lower() in roles for w in role_toks):
-        if not org_toks:
-            return None, None
-        org_toks += role_toks
-        role_toks = []
-    role = " ".join(role_toks) or None
-    org = org_name(" ".join(org_toks)) if org_toks else None
-    return role, org
-
-
 _LEADING = frozenset(
     [
         "but",
@@ -484,13 +149,6 @@ _LEADING = frozenset(
         "addressing",
     ]
 )
-
-
-def _org_like(words: list[str], toks: list) -> bool:  # type: ignore[type-arg]
-    """Leading title words are an organization only when they look like one (NATO, Taliban, U.S.)."""
-    if actor_for(" ".join(words)) is not None or len(words) == 1:
-        return True
-    return all(t.ent_type_ in {"NORP", "GPE"} or t.text.replace(".", "").isupper() for t in toks)
 
 
 _OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile"])
@@ -658,24 +316,6 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
 
 def _has_name(p: str) -> bool:
     return any(w[:1].isupper() for w in _DET.sub("", p).split() if w.lower() not in {"statement"})
-
-
-def _desc_org(text: str) -> str | None:
-    """Organization words of a description: "An Afghan defense ministry spokesman" -> "Afghan defense ministry"."""
-    a = actor_for(text)
-    if a:
-        return a.name
-    lex = lexicon()
-    words = _DET.sub("", text).split()
-    keep: list[str] = []
-    for w in words:
-        if w.lower() in lex.roles and w.lower() not in _INSTITUTION:
-            break
-        if w[:1].isupper() or w.lower() in _INSTITUTION:
-            keep.append(w)
-        else:
-            keep = []
-    return " ".join(keep) or None
 
 
 def _match_description(head: str, role_words: list[str], start: int, memory: Memory) -> Speaker | None:
