@@ -689,3 +689,53 @@ def test_fronted_clause_with_an_appositive_subject_between_commas() -> None:
     st = one(stmts(text), "built the tool")
     assert st.quote == "The company built the tool to help in a crisis"
     assert st.speaker.name == "Nora Whitby"
+
+
+# ----------------------------------------------------------------- participles and contractions
+
+
+def test_adding_after_a_fronted_clause_is_a_statement_of_its_own() -> None:
+    sts = stmts(
+        "The council will hold a vote on the budget next week, Mayor Tom Dale said, "
+        "adding that the cost of the bridge was hard to estimate."
+    )
+    first = one(sts, "vote on the budget")
+    second = one(sts, "cost of the bridge")
+    assert first is not second
+    assert "adding" not in first.quote and "council" not in second.quote
+    assert first.speaker.name == second.speaker.name == "Tom Dale"
+
+
+def test_saying_after_a_coordinated_verb_takes_the_shared_subject() -> None:
+    text = (
+        "The senator tried to calm the crowd and took a heckler in stride, "
+        "saying the man would not be harmed at the rally."
+    )
+    st = one(stmts(text), "would not be harmed")
+    assert st.speaker.role == "senator"
+
+
+def test_saying_with_a_quotation_is_direct_with_its_marks() -> None:
+    text = (
+        "On Friday, Lena Ford appeared on a radio show and backed the mayor, "
+        'saying, "I think a builder at the helm is exactly what this town needs."'
+    )
+    st = one(stmts(text), "builder at the helm")
+    assert st.speaker.name == "Lena Ford"
+    assert st.direct is True
+
+
+def test_contracted_has_said_is_not_a_passive() -> None:
+    sts = stmts("Senator Jo Reyes spoke in Ohio. She's said she gets her ideas about taxes from a novel.")
+    st = one(sts, "ideas about taxes")
+    assert st.speaker.name == "Jo Reyes"
+    assert not stmts("It's said that the river floods every spring in the valley.")
+    assert not stmts("She's said to be the strongest candidate in the race.")
+
+
+def test_question_put_in_a_quotes_attribution_is_its_own_statement() -> None:
+    sts = stmts('"Not now," the mayor said when asked about a plan for a second term in office.')
+    answer = one(sts, "not now")
+    question = one(sts, "second term")
+    assert answer.direct is True and question.direct is False
+    assert "said" not in question.quote

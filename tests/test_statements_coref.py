@@ -271,3 +271,28 @@ def test_a_conjunction_before_the_pronoun_of_a_head_attribution() -> None:
     )
     st = one(stmts(text), "safe haven")
     assert st.speaker.name == "Hal Barnet"
+
+
+def test_names_in_what_a_pronoun_says_are_not_its_antecedent() -> None:
+    text = (
+        "Port dispute\n\n"
+        "The trade minister, Omar Sadiq, said the port would stay open all winter. "
+        "Mr. Lindqvist may be wrong about the port, he says."
+    )
+    st = one(stmts(text), "wrong about the port")
+    assert st.speaker.name == "Omar Sadiq"
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person() -> None:
+    text = "The judge who heard the case, Ann Lee, spoke on Monday. The verdict would stand, she said."
+    st = one(stmts(text), "verdict would stand")
+    assert st.speaker.name == "Ann Lee"
+
+
+def test_one_who_speaks_of_herself_by_name_when_the_sentence_before_names_nobody() -> None:
+    text = (
+        "The crowd pushed toward the stage. In Dayton on Monday, Ms. Ann Ortiz was shocked by "
+        "the reaction from the crowd, she said in an interview later."
+    )
+    st = one(stmts(text), "shocked by the reaction")
+    assert st.speaker.name == "Ann Ortiz"

@@ -115,7 +115,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         elif c.asked and c.phrase is None:
             speaker, said_statement = None, False  # a question put by someone the text does not name
         else:
-            speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted)
+            speaker, said_statement = resolve(c.phrase, c.phrase_start, memory, ctx, c.inverted, (c.start, c.end))
         if speaker is not None and c.phrase:
             speaker = _appositive_role(speaker, c.phrase)
         relays = _relays(c.attribution)

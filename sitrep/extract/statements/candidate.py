@@ -83,6 +83,16 @@ def _subject(tok: Token) -> Token | None:
     return min(subs, key=lambda c: abs(c.i - tok.i))
 
 
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is conjoined to ("tried to calm the crowd and took ...")"""
+    for _ in range(3):
+        subj = _subject(verb)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+    return None
+
+
 def _all_quoted(content: str) -> bool:
     c = content.strip()
     marks = double_marks(c, 0, len(c))

@@ -212,7 +212,12 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
             if len(det) != 1 or det[0].lower_ != "the" or det[0].i != t.left_edge.i:
                 continue
             pos = para.start + t.left_edge.idx
-            found = next((p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None)
+            end = para.start + t.right_edge.idx + len(t.right_edge.text)
+            # "The trade minister, Omar Sadiq, ...": the person named in apposition, else the last one so called
+            found = next((p.speaker for p in persons if pos < p.pos < end and p.speaker.name), None)
+            found = found or next(
+                (p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None
+            )
             if found is None:
                 words = para.doc[det[0].i + 1 : t.i + 1].text
                 found = Speaker(name=None, role=words, organization=_desc_org(words))

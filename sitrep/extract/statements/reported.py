@@ -19,6 +19,7 @@ from .candidate import (
     _all_quoted,
     _inside,
     _is_clause,
+    _shared_subject,
     _speaks,
     _subject,
 )
@@ -59,8 +60,8 @@ def _reported_candidates(
                 if lemma not in lex.verbs and not (lemma in lex.quote_verbs and _says_clause(tok)):
                     continue
                 pos = para.start + tok.idx
-                if _inside(consumed, pos) or _inside(direct_spans, pos):
-                    continue
+                if _inside(direct_spans, pos) or _inside(consumed, pos) and not _asked_verb(tok):
+                    continue  # a quote's attribution says nothing more, but the question put ("..., X said when asked whether ...")
                 cand = _reported_from_verb(ctx, para.start, pi, sent, tok, used, direct_spans)
                 if cand is not None:
                     out.append(cand)
@@ -85,12 +86,12 @@ def _reported_from_verb(
     ):
         return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
     subj = _subject(tok)
-    if tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and (subj is None or subj.dep_ == "nsubjpass"):
+    if _asked_verb(tok) and (subj is None or subj.dep_ == "nsubjpass"):
         return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
         head = tok.head
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
-            subj = _subject(head)
+            subj = _shared_subject(head)  # "took a heckler in stride, saying ...": the subject of the clause
         elif (
             tok.dep_ in ("advcl", "xcomp")
             and tok.tag_ == "VB"
@@ -129,7 +130,7 @@ def _reported_from_verb(
         ):
             return None
         relative = noun  # "Barkley, who said he votes ...", "experts who say ...": the noun the clause hangs on
-    if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+    if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not _has_said(tok, subj):
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
     if relative is not None:
@@ -156,7 +157,10 @@ def _reported_from_verb(
         if c.dep_ in _COMPLEMENT_DEPS
         and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE and m.i < c.i for m in c.children)
     ]  # "..., X said, as fighting intensified": the as-clause is not what was said
+    content_first = any(c.i < s_lo for c in comps)
     for c in tok.children:
+        if content_first and c.i > s_hi:
+            break  # "CLAUSE, X said, adding that ...": the participle says its own clause (read at its verb)
         if c.dep_ in _PARTICIPLE_DEPS and c.tag_ == "VBG" and c.lemma_.lower() in lex.verbs and c.i > tok.i:
             used.add(c.i)
             verbs.append(c.lemma_.lower())
@@ -237,6 +241,12 @@ def _reported_from_verb(
             hi = s_lo
         if hi - lo < 3:
             return None
+    if lo > sent.start and doc[lo - 1].text in QUOTE_TOKENS and all(t.text not in QUOTE_TOKENS for t in doc[lo:hi]):
+        k = hi  # 'saying, "I think ..."': the parse left the marks around what was said outside it
+        while k < len(doc) and k - hi < 2 and doc[k].is_punct and doc[k].text not in QUOTE_TOKENS:
+            k += 1
+        if k < len(doc) and doc[k].text in QUOTE_TOKENS:
+            lo, hi = lo - 1, k + 1
     start, end = base + doc[lo].idx, base + doc[hi - 1].idx + len(doc[hi - 1].text)
     if any(a <= start and end <= b for a, b in direct_spans):
         return None
@@ -282,6 +292,24 @@ def _reported_from_verb(
 
 _ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
 _WHEN = frozenset(["DATE", "TIME"])
+
+
+def _asked_verb(tok: Token) -> bool:
+    """'asked whether ...', 'when asked about ...': a question put to the subject."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN"
+
+
+def _has_said(tok: Token, subj: Token) -> bool:
+    """'He's said he ...': the parse reads the contracted 'has' as a passive 'is'; a person who
+    has said a finite clause (not 'it's said that ...', not 'he's said to be ...') speaks."""
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    return (
+        len(aux) == 1
+        and aux[0].i == subj.i + 1 == tok.i - 1
+        and aux[0].lower_ in {"'s", "\u2019s"}
+        and subj.lower_ not in {"it", "that", "this", "what", "which"}
+        and _says_clause(tok)
+    )
 
 
 def _says_something(tok: Token) -> bool:

@@ -81,11 +81,16 @@ def _in_quote(memory: Memory, pos: int) -> bool:
     return i >= 0 and memory.quoted[i][0] < pos < memory.quoted[i][1]
 
 
-def antecedent(pronoun: str, start: int, memory: Memory, window: int = 6) -> Speaker | None:
+def antecedent(
+    pronoun: str, start: int, memory: Memory, window: int = 6, skip: tuple[int, int] | None = None
+) -> Speaker | None:
     """The person a 'he' / 'she' at ``start`` refers to: the nearest sentence before it (or its own
     sentence, before it) that names a person of a compatible gender outside quotation marks; in it,
     the leftmost subject, else the leftmost name. Speakers of earlier statements count as names
-    where their attribution stands ("..., he said" chains)."""
+    where their attribution stands ("..., he said" chains). Names inside ``skip`` (what the pronoun's
+    statement says: "Smith is wrong, he says") yield to the speakers of the sentences before; when
+    the nearest sentence naming someone has no speaker, the subject of what is said is meant (one
+    who speaks of himself by name: "Ms. Lee was shocked, she said")."""
     sents = memory.sentences
     here = bisect_right(sents, start) - 1
     if here < 0:
@@ -93,22 +98,33 @@ def antecedent(pronoun: str, start: int, memory: Memory, window: int = 6) -> Spe
     low = max(0, here - window)
     lo_pos = sents[low]
     by_sent: dict[int, list[Person]] = {}
+    inner: list[Person] = []  # names inside what the statement says
     for p in (*memory.persons, *memory.mentions, *memory.said):
         if not (lo_pos <= p.pos < start) or _in_quote(memory, p.pos):
             continue
         if _gender(memory, p.speaker) not in (None, pronoun):
             continue
+        if skip is not None and skip[0] <= p.pos < skip[1]:
+            inner.append(p)
+            continue
         by_sent.setdefault(bisect_right(sents, p.pos) - 1, []).append(p)
     said = {id(p) for p in memory.said}
+
+    def pick(found: list[Person]) -> Speaker:
+        found.sort(key=lambda p: p.pos)
+        # the speaker of a statement in that sentence first ("X is right, Y argues. '...,' he says")
+        spoke = [p for p in found if id(p) in said]
+        subj = [p for p in found if p.subject]
+        return (spoke or subj or found)[0].speaker
+
+    inner = [p for p in inner if p.subject]
     for k in range(here, low - 1, -1):
         found = by_sent.get(k)
+        if k < here and inner and not (found and any(id(p) in said for p in found)):
+            return pick(inner)  # no one spoke just before: the subject of what is said speaks of himself
         if found:
-            found.sort(key=lambda p: p.pos)
-            # the speaker of a statement in that sentence first ("X is right, Y argues. '...,' he says")
-            spoke = [p for p in found if id(p) in said]
-            subj = [p for p in found if p.subject]
-            return (spoke or subj or found)[0].speaker
-    return None
+            return pick(found)
+    return pick(inner) if inner else None
 
 
 _LEADING = frozenset(
@@ -182,8 +198,10 @@ def resolve(
     memory: Memory,
     ctx: Context,
     inverted: bool = False,
+    content: tuple[int, int] | None = None,
 ) -> tuple[Speaker | None, bool]:
-    """Resolve a speaker phrase (None = unattributed). Returns (speaker, is_statement_channel)."""
+    """Resolve a speaker phrase (None = unattributed). Returns (speaker, is_statement_channel).
+    ``content`` is what the statement says: the names in it are not the speaker's antecedents."""
     lex = lexicon()
     if phrase is None:
         return memory.current, False
@@ -202,7 +220,7 @@ def resolve(
     p = _clean_phrase(phrase, inverted)
     low = p.lower()
     if low in ("she", "he") and memory.sentences:
-        found = antecedent(low, start, memory)
+        found = antecedent(low, start, memory, skip=content)
         if found is not None:
             return found, False
     if (
