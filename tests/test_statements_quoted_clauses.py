@@ -149,3 +149,19 @@ def test_reported_clause_stops_before_the_next_quotation() -> None:
     st = one(stmts(text), "total fraud")
     assert "record is quite clear" not in st.quote
     assert not st.quote.endswith("said")
+
+
+def test_quoting_verb_conjoined_to_others_shares_their_subject() -> None:
+    text = (
+        "The candidate mocked a reporter and recently pointed to a man in the crowd and "
+        'called him "my favorite heckler in the whole state."'
+    )
+    st = one(stmts(text), "favorite heckler")
+    assert "candidate" in who(st)
+
+
+def test_a_noun_for_a_person_can_be_credited_with_quoted_words() -> None:
+    text = 'One strategist described the race as "a superhighway for outsiders and a dirt path for insiders."'
+    st = one(stmts(text), "superhighway for outsiders")
+    assert "strategist" in who(st)
+    assert not stmts('The memo described the race as "a superhighway for outsiders and a dirt path for insiders."')

@@ -130,7 +130,8 @@ _NAMING_ENTS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 
 def _speaks(subj: Token) -> bool:
     """Can this subject have said the words it is credited with: a name, a person pronoun, a role
-    or a speaking body ("the campaign", "protesters"); not a thing ("the ad", "the plan")."""
+    or a noun for a person ("the strategist") or a speaking body ("the campaign", "protesters"); not a
+    thing ("the ad", "the plan")."""
     lex = lexicon()
     if subj.lower_ in _PERSON_PRONOUNS:
         return True
@@ -138,4 +139,6 @@ def _speaks(subj: Token) -> bool:
         return True
     if subj.pos_ != "NOUN":
         return False
-    return any(w in lex.roles or w in lex.speaking_nouns for w in (subj.lemma_.lower(), subj.lower_))
+    return any(
+        w in lex.roles or w in lex.speaking_nouns or w in lex.person_nouns for w in (subj.lemma_.lower(), subj.lower_)
+    )

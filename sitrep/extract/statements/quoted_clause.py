@@ -13,6 +13,7 @@ from .candidate import (
     Candidate,
     _all_quoted,
     _inside,
+    _shared_subject,
     _speaks,
     _subject,
 )
@@ -90,7 +91,7 @@ def _quoted_clauses(
             continue
         if verb.dep_ in _COMPLEMENT_DEPS and verb.head.lemma_.lower() in lexicon().verbs:
             continue  # what a reporting verb reports: that verb's statement, if any, holds it
-        subj = _subject(verb)
+        subj = _shared_subject(verb)  # "... and called him \"...\"": the subject the verbs share
         if subj is None and verb.dep_ in _PARTICIPLE_DEPS and verb.head.i != verb.i:
             subj = _subject(verb.head)  # "..., calling it \"a disgrace\"": the subject of the clause it hangs on
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
