@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..extract.yaml_files import load_yaml
 from ..similarity import jaccard, wordset
@@ -69,8 +69,15 @@ def _district(rec: dict[str, Any]) -> tuple[str, bool] | None:
     return str(loc["admin2"]).casefold(), loc.get("name") == loc.get("admin2")
 
 
+class _PlacePhrase(NamedTuple):
+    pattern: re.Pattern[str]  # a preposition, an optional place noun, then the name
+    not_places: frozenset[str]
+    settlements: frozenset[str]  # place nouns that make a province's name a town's
+    settlement_after: re.Pattern[str]  # "Idleb city": a settlement noun right after the name
+
+
 @lru_cache(maxsize=1)
-def _place_phrase() -> tuple[re.Pattern[str], frozenset[str]]:
+def _place_phrase() -> _PlacePhrase:
     """``data/fuse/place_phrases.yaml``: a capitalised name after "in", "near", "the village of"..."""
     data = load_yaml(resources.files("sitrep.data").joinpath("fuse/place_phrases.yaml").read_text(encoding="utf-8"))
     word = r"[A-Z][\w'’-]{0,30}"
@@ -81,7 +88,9 @@ def _place_phrase() -> tuple[re.Pattern[str], frozenset[str]]:
         rf"(?:(?P<noun>{nouns})\s{{1,5}}(?:of\s{{1,5}})?)?)"
         rf"(?P<name>{word}(?:\s(?:(?:{particle})[\s-])?{word}){{0,4}})"
     )
-    return re.compile(pattern), frozenset(data["not_places"])
+    settlements = frozenset(data["settlement_nouns"])
+    after = re.compile(rf"\s{{1,3}}(?:{'|'.join(map(re.escape, sorted(settlements)))})\b", re.I)
+    return _PlacePhrase(re.compile(pattern), frozenset(data["not_places"]), settlements, after)
 
 
 def _named_place(rec: dict[str, Any]) -> tuple[str, str] | None:
@@ -89,21 +98,18 @@ def _named_place(rec: dict[str, Any]) -> tuple[str, str] | None:
     Gadabo"), folded, with the report's words folded; None when it names none but its country or
     province. Reports in formulaic words differ by little else: "looted crops in Nadas" and
     "looted crops in Tall Sakhr" are two events even where the gazetteer knows neither village."""
-    pattern, not_places = _place_phrase()
+    phrase = _place_phrase()
     loc = rec.get("location") or {}
     broad = {str(loc.get(k) or "").casefold() for k in ("country", "admin1")} - {""}
     text = record_text(rec)
-    for m in pattern.finditer(text):
+    for m in phrase.pattern.finditer(text):
         name = m.group("name")
         # "the town of Idleb", "Idleb city": the town, not the province it names
-        settlement = (m.group("noun") or "").lower() in ("city", "town", "village") or _SETTLEMENT.match(text, m.end())
-        if name.split()[0] in not_places or name.casefold() in broad and not settlement:
+        settlement = (m.group("noun") or "").lower() in phrase.settlements or phrase.settlement_after.match(text, m.end())
+        if name.split()[0] in phrase.not_places or name.casefold() in broad and not settlement:
             continue
         return name.casefold(), text.casefold()
     return None
-
-
-_SETTLEMENT = re.compile(r"\s{1,3}(?:city|town|village)\b", re.I)
 
 
 def _names_in(name: str, text: str) -> bool:

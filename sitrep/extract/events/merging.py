@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Cite, Event
+from ...model import Actor, Cite, Event, Evidence
 from ..numbers import find_quantities
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
 from .docstate import DocState, generic, is_state
@@ -32,9 +32,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             ev.actor1, ev.actor2 = generic(state, "protesters", country or state.country()), ev.actor1
             words = ev.evidence.pop("actor1", [])
             ev.evidence["actor2"] = words
-            ev.evidence["actor1"] = [
-                replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])
-            ]
+            ev.evidence["actor1"] = _by_rule(ev)
     folded: set[int] = set()
     for i, ev in enumerate(events):
         dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
@@ -84,6 +82,11 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
     return _uncode_sequels(_fold_crowd_acts(kept))
 
 
+def _by_rule(ev: Event) -> list[Evidence]:
+    """The event's trigger words as the basis of an actor the ACLED coding rules supply."""
+    return [replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])]
+
+
 def arrests_by_police(events: list[Event], state: DocState) -> list[Event]:
     """ "Twelve activists were arrested": ACLED names the force that arrests, the police, where
     the text names no one (after the arrests at a demonstration have joined it)."""
@@ -91,7 +94,7 @@ def arrests_by_police(events: list[Event], state: DocState) -> list[Event]:
         if ev.acled_sub_event_type == "Arrests" and ev.actor1 is None:
             country = ev.location.country if ev.location is not None else None
             ev.actor1 = generic(state, "police", country or state.country())
-            ev.evidence["actor1"] = [replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])]
+            ev.evidence["actor1"] = _by_rule(ev)
     return events
 
 

@@ -220,9 +220,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 before = [t for t in triggers if t.head.i < tok.i and not t.absorbed and t.cls in VIOLENT]
                 parent = before[-1] if before else None
             if parent is not None:
-                parent.merged.append(trig)
-                parent.words.extend(trig.words)
-                trig.absorbed, trig.parent = True, parent
+                _fold(trig, parent)
                 continue
         sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
         if sequence:  # "setting off a car bomb before storming the compound": one incident
@@ -234,9 +232,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         crowd = ("protest", "riot")
         if trig.cls in crowd and parent.cls in crowd and tok.dep_ in ("advcl", "xcomp", "conj"):
             # "blocked the road to protest against ...", "marched and chanted": one demonstration
-            parent.merged.append(trig)
-            parent.words.extend(trig.words)
-            trig.absorbed, trig.parent = True, parent
+            _fold(trig, parent)
             continue
         violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
         if (
@@ -257,9 +253,13 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         ):
             if parent.cls == "kill" and trig.cls != "kill":  # "a soldier was killed when militants attacked"
                 parent.cls = trig.cls
-            parent.merged.append(trig)
-            parent.words.extend(trig.words)
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike"):
                 parent.cls = trig.cls
-            trig.absorbed = True
-            trig.parent = parent
+            _fold(trig, parent)
+
+
+def _fold(trig: Trigger, parent: Trigger) -> None:
+    """``trig`` is part of ``parent``'s event: its words join it and it is no event of its own."""
+    parent.merged.append(trig)
+    parent.words.extend(trig.words)
+    trig.absorbed, trig.parent = True, parent
