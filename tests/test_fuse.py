@@ -371,3 +371,21 @@ def test_a_town_named_like_its_province_is_a_place_of_its_own() -> None:
     assert not conflict(sign(village), sign(province))  # the province alone names no place
     near, hyphened = (_event(f"Gunmen looted crops near {v} on 3 March 2021.", "2021-03-03", 0, d) for v, d in (("Dala", "d"), ("Dala-Kumbo", "e")))
     assert conflict(sign(near), sign(hyphened))
+
+
+def test_reports_of_strikes_on_different_places_or_roads_are_two_events() -> None:
+    """"Shelled Kurmi in Borno" and "shelled Gwaram in Borno" name their places as the object of
+    the verb; "blocked the Kurmi road" and "blocked the Gwaram road" by the road: two events each.
+    A report naming the other's place as well may still fuse."""
+    from sitrep.fuse.match import CONFLICTS, SIGNATURES
+
+    sign, conflict = SIGNATURES["event"], CONFLICTS["event"]
+    shelled = "On 3 March 2021, artillery shelled {} in Borno state. No casualties were reported."
+    a, b = (_event(shelled.format(v), "2021-03-03", 0, d) for v, d in (("Kurmi", "a"), ("the village of Gwaram", "b")))
+    assert conflict(sign(a), sign(b))
+    both = _event("On 3 March 2021, artillery shelled Kurmi, and later Gwaram, in Borno state.", "2021-03-03", 0, "c")
+    assert not conflict(sign(a), sign(both))
+    blocked = "On 3 March 2021, protesters blocked the {} road with burning tyres."
+    c, d = (_event(blocked.format(v), "2021-03-03", 0, k) for v, k in (("Kurmi", "c"), ("Gwaram", "d")))
+    assert conflict(sign(c), sign(d))
+    assert not conflict(sign(c), sign({**d, "mentions": [{**d["mentions"][0], "text": blocked.format("Kurmi"), "doc_id": "d"}]}))

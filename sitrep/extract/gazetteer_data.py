@@ -56,6 +56,33 @@ def loose_key(text: str) -> str:
     return "".join(kept)
 
 
+#: Arabic articles as English sources also write them ("Busra Esh-Sham", "Ras el Ain")
+_ARTICLES = _CONNECTORS | {"esh", "es", "ed", "er", "et", "ez", "en"}
+_NOT_LETTER = re.compile(r"[^a-z]")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Hasakeh", "Hasaka": the same ending
+_DIGRAPHS = str.maketrans({"q": "k"})
+_SOUNDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"))
+_VOWELS = re.compile(r"[aeiouyw]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """Key of a transliterated name: the spellings English sources give one Arabic, Persian or
+    Slavic name mostly differ in which vowels they write, doubled letters and articles
+    ("Quamishli" and "Al Qamishli", "Jandairis" and "Jindayris", "Tooz Khurmato" and "Tuz
+    Khurmatu" each give one key): each run of vowels is one "a". Too loose to find a place on
+    its own: a caller confines it to a country and to the units the text names."""
+    words = [_FINAL_H.sub("", w) for w in _SEPARATORS.split(_DROP.sub("", fold(text))) if w]
+    letters = _NOT_LETTER.sub("", "".join([w for w in words if w not in _ARTICLES] or words)).translate(_DIGRAPHS)
+    for pair, sound in _SOUNDS:
+        letters = letters.replace(pair, sound)
+    if not letters:
+        return ""
+    head = "a" if letters[0] in "aeiou" else letters[0]  # "Ain"/"Ein", "Idleb"/"Edleb"
+    return _DOUBLED.sub(r"\1", head + _VOWELS.sub("a", letters[1:]))
+
+
 def index_keys(names: Iterable[str]) -> list[str]:
     """Distinct loose keys of a place's names (its row in the data file lists them)."""
     out: list[str] = []

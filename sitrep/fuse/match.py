@@ -70,42 +70,51 @@ def _district(rec: dict[str, Any]) -> tuple[str, bool] | None:
 
 
 class _PlacePhrase(NamedTuple):
-    pattern: re.Pattern[str]  # a preposition, an optional place noun, then the name
+    # each a place noun (optional) and the name: after a preposition ("in the village of X"),
+    # after a verb of striking ("shelled X"), before a way noun ("the X road")
+    patterns: tuple[re.Pattern[str], ...]
     not_places: frozenset[str]
     settlements: frozenset[str]  # place nouns that make a province's name a town's
     settlement_after: re.Pattern[str]  # "Idleb city": a settlement noun right after the name
 
 
+def _alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
 @lru_cache(maxsize=1)
 def _place_phrase() -> _PlacePhrase:
-    """``data/fuse/place_phrases.yaml``: a capitalised name after "in", "near", "the village of"..."""
+    """``data/fuse/place_phrases.yaml``: a capitalised name after "in", "near", "the village of",
+    "shelled", or before "road"..."""
     data = load_yaml(resources.files("sitrep.data").joinpath("fuse/place_phrases.yaml").read_text(encoding="utf-8"))
     word = r"[A-Z][\w'’-]{0,30}"
-    particle = "|".join(map(re.escape, data["name_particles"]))
-    nouns = "|".join(map(re.escape, data["place_nouns"]))
-    pattern = (
-        rf"(?i:\b(?:{'|'.join(map(re.escape, data['prepositions']))})\s{{1,5}}(?:the\s{{1,5}})?"
-        rf"(?:(?P<noun>{nouns})\s{{1,5}}(?:of\s{{1,5}})?)?)"
-        rf"(?P<name>{word}(?:\s(?:(?:{particle})[\s-])?{word}){{0,4}})"
-    )
+    name = rf"(?P<name>{word}(?:\s(?:(?:{_alternatives(data['name_particles'])})[\s-])?{word}){{0,4}})"
+    noun = rf"(?:the\s{{1,5}})?(?:(?P<noun>{_alternatives(data['place_nouns'])})\s{{1,5}}(?:of\s{{1,5}})?)?"
+    after = rf"(?i:\b(?:{_alternatives(data['prepositions'])})\s{{1,5}}{noun}){name}"
+    struck = rf"(?i:\b(?:{_alternatives(data['place_verbs'])})\s{{1,5}}{noun}){name}"
+    way = rf"(?i:\bthe\s{{1,5}}){name}(?i:\s{{1,3}}(?:{_alternatives(data['way_nouns'])})\b)"
     settlements = frozenset(data["settlement_nouns"])
-    after = re.compile(rf"\s{{1,3}}(?:{'|'.join(map(re.escape, sorted(settlements)))})\b", re.I)
-    return _PlacePhrase(re.compile(pattern), frozenset(data["not_places"]), settlements, after)
+    settled = re.compile(rf"\s{{1,3}}(?:{_alternatives(sorted(settlements))})\b", re.I)
+    patterns = tuple(re.compile(p) for p in (after, struck, way))
+    return _PlacePhrase(patterns, frozenset(data["not_places"]), settlements, settled)
 
 
 def _named_place(rec: dict[str, Any]) -> tuple[str, str] | None:
     """The first place a report names where it tells its event ("in Nadas", "near the village of
-    Gadabo"), folded, with the report's words folded; None when it names none but its country or
-    province. Reports in formulaic words differ by little else: "looted crops in Nadas" and
-    "looted crops in Tall Sakhr" are two events even where the gazetteer knows neither village."""
+    Gadabo", "shelled Nadas", "the Nadas road"), folded, with the report's words folded; None
+    when it names none but its country or province. Reports in formulaic words differ by little
+    else: "looted crops in Nadas" and "looted crops in Tall Sakhr" are two events even where the
+    gazetteer knows neither village."""
     phrase = _place_phrase()
     loc = rec.get("location") or {}
     broad = {str(loc.get(k) or "").casefold() for k in ("country", "admin1")} - {""}
     text = record_text(rec)
-    for m in phrase.pattern.finditer(text):
+    found = sorted((m for p in phrase.patterns for m in p.finditer(text)), key=lambda m: m.start("name"))
+    for m in found:
         name = m.group("name")
         # "the town of Idleb", "Idleb city": the town, not the province it names
-        settlement = (m.group("noun") or "").lower() in phrase.settlements or phrase.settlement_after.match(text, m.end())
+        noun = m.groupdict().get("noun") or ""
+        settlement = noun.lower() in phrase.settlements or phrase.settlement_after.match(text, m.end())
         if name.split()[0] in phrase.not_places or name.casefold() in broad and not settlement:
             continue
         return name.casefold(), text.casefold()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Location
 from ..gazetteer_coverage import stoplist
-from ..gazetteer_data import fold, loose_key
+from ..gazetteer_data import fold, gazetteer_lines, loose_key, skeleton
 from ..user_data import user_files
 from ..yaml_files import load_yaml
 from .records import _KIND_RANK, _MAX_LOOKED_UP, _SMALL_TOWN, GAZ_DIR, Place, _Mention, _Rows, admin1_groups
@@ -30,6 +30,7 @@ class Candidates:
         self.capitals: dict[str, str] = {}  # ISO2 -> capital name
         self._memory: dict[int, tuple[Context, list[_Mention], str | None, list[int]]] = {}
         self._looked_up: dict[tuple[str, str | None], tuple[Place, ...]] = {}  # every word run asks again
+        self._skeletons: dict[str, dict[str, list[int]]] = {}  # ISO2 -> consonant key -> rows
 
     def _add_landmarks(self) -> None:
         data = load_yaml((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8"))
@@ -105,6 +106,17 @@ class Candidates:
         )
         return out
 
+    def respelled(self, name: str, cc: str) -> list[Place]:
+        """The towns and districts of one country whose name or alias differs from ``name`` only
+        as transliterations do ("Quamishli": Al Qamishli), best first; none for a short key."""
+        key = skeleton(name)
+        if len(key) < MIN_SKELETON:
+            return []
+        if cc not in self._skeletons:
+            self._skeletons[cc] = _skeleton_index(cc)
+        out = [self.places[i] for i in self._skeletons[cc].get(key, ())]
+        return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population))
+
     def to_location(self, p: Place, near: bool = False) -> Location:
         country = self.countries.get(p.cc, p.cc)
         if p.kind == "country":
@@ -163,6 +175,29 @@ class Candidates:
     def lookup(self, name: str, country: str | None = None) -> list[Location]:
         """Every place a name may denote, best first (country, landmark, town by size, province, district)."""
         return [self.to_location(p) for p in self._candidates(name, country)]
+
+
+#: letters a respelled name's key must keep to be looked up ("Jandairis": jandaras); shorter keys
+#: ("Bara": bara) match too many places
+MIN_SKELETON = 5
+
+
+def _skeleton_index(cc: str) -> dict[str, list[int]]:
+    """Consonant key -> gazetteer rows (by number) of one country's towns and districts, built on
+    first use: a country's rows are a few thousand, all rows' keys would take seconds."""
+    out: dict[str, list[int]] = {}
+    tag = f"\t{cc}\t"
+    for i, line in enumerate(gazetteer_lines()):
+        if tag not in line[:80] or not line.startswith(("city\t", "admin2\t")):
+            continue
+        cols = line.split("\t", 9)
+        if cols[2] != cc:
+            continue
+        for name in {cols[1], *cols[8].split("|")} - {""}:
+            key = skeleton(name)
+            if len(key) >= MIN_SKELETON and i not in out.setdefault(key, []):
+                out[key].append(i)
+    return out
 
 
 def _demonyms(countries: dict[str, str]) -> dict[str, str]:

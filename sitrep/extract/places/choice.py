@@ -63,7 +63,7 @@ class Choice(Cues):
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
         outside = self._outside_units(mentions, text)
         for m in mentions:
-            if m.partial or id(m) in outside:
+            if m.partial or m.respelled or id(m) in outside:
                 continue
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
@@ -132,9 +132,14 @@ class Choice(Cues):
             if votes or weak
             else None
         )
-        # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country
+        # a name cut from a longer one ("Abu" of "Abu Salim") stands only in the document's country;
+        # so does another spelling of a name ("in Quamishli": Al Qamishli)
         kept = []
+        units = self._units_named(mentions, dominant)
         for m in mentions:
+            if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
+                found = self.respelled(text[m.start : m.end], dominant) if dominant else []
+                m.places = [p for p in found if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
             if m.partial:
                 m.places = [p for p in m.places if p.cc == dominant]
             if m.places:
@@ -145,6 +150,8 @@ class Choice(Cues):
                 mentions[i - 1] if i and _POSSESSIVE_GAP.match(text, mentions[i - 1].end, m.start) else None
             )
             m.chosen = self._choose(m, mentions[i + 1 : i + 3], dominant, owner, text)
+            if m.respelled and m.contradicted:
+                m.chosen = None  # another spelling outside the unit named after it: not this place
             # "in Zamora, Michoacan": the name after a town and a comma is the unit that holds the
             # town (the state), not a village elsewhere so named
             prev = mentions[i - 1] if i else None
@@ -174,6 +181,21 @@ class Choice(Cues):
         starts = [m.start for m in mentions]
         self._memory[id(ctx)] = (ctx, mentions, dominant, starts)
         return mentions, dominant, starts
+
+    @staticmethod
+    def _units_named(mentions: list[_Mention], dominant: str | None) -> set[tuple[str, str]]:
+        """(country, folded name) of the provinces and districts of the document's country the
+        text names, and the provinces of those districts."""
+        out: set[tuple[str, str]] = set()
+        for m in mentions:
+            if m.partial or m.respelled:
+                continue
+            for p in m.places:
+                if p.cc == dominant and p.kind in ("admin1", "admin2"):
+                    out.add((p.cc, fold(p.name)))
+                    if p.kind == "admin2" and p.admin1:
+                        out.add((p.cc, fold(p.admin1)))
+        return out
 
     @staticmethod
     def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:

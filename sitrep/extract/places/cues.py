@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -124,6 +125,7 @@ class Cues(Candidates):
                 taken.update(range(i, i + n))
                 i += n
                 continue
+            respell = 0  # the length of an unknown name in a place's slot, perhaps another spelling
             for n in (4, 3, 2, 1):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
@@ -155,9 +157,30 @@ class Cues(Candidates):
                     places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
+                    if respell:  # "Tal" of "near Tal Tamer": a guess beside the whole name's spellings
+                        found.append(replace(self._mention(para, doc, i, i + respell, []), respelled=True))
+                    n = max(n, respell)
                     taken.update(range(i, i + n))
                     i += n - 1
                     break
+                if (
+                    not respell
+                    and not units_only
+                    and all(t.text[:1].isupper() or t.lower_ in _LINKS or t.text == "-" for t in span)
+                    and (cued or listed or self._in_unit(doc, i + n) is not None)
+                    and not name_goes_on(doc, i, i + n)
+                    and not self._candidates(span.text)
+                    # ("Northern Iraq": a country or province inside is no other spelling)
+                    and not any(
+                        p.kind in ("country", "admin1") for k in range(i + 1, i + n) for p in self._candidates(doc[k : i + n].text)
+                    )
+                ):
+                    respell = n
+            else:
+                if respell:  # "in Quamishli": read once the text's country is known
+                    found.append(replace(self._mention(para, doc, i, i + respell, []), respelled=True))
+                    taken.update(range(i, i + respell))
+                    i += respell - 1
             i += 1
         found.sort(key=lambda m: m.start)
         return found

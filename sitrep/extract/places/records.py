@@ -46,6 +46,7 @@ class _Mention:
     partial: bool = False  # the capitalised name goes on ("Buni" of "Buni Yadi"): a guess at best
     contradicted: bool = False  # the province or district named after it does not contain it
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
+    respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
 
 
 class _Rows:
