@@ -287,6 +287,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     official = _official(tok, state, country)
     if official is not None:
         return Resolved(official, None, tok)
+    if kind in ("police", "military") and tok.pos_ == "PROPN" and tok.lower_ in lexicon().kinds:
+        # "the Divisional Police Officer" written as a title: a member of the force, no place or name
+        return Resolved(generic(state, kind, _demonym_country(tok, state.registry) or country), kind, tok)
     if _attacked_town(tok, state):
         return Resolved(None, "civilians", tok)  # "militants attacked Namava": its inhabitants
     ent = _entity_fallback(tok, state)

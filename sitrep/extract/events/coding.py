@@ -193,6 +193,8 @@ def code(
     if cls == "sexual":
         return VAC, "Sexual violence"
     if cls == "abduct":
+        if (is_state(actor2) or victim_kind in ("military", "police")) and not _OFF_DUTY.search(text):
+            return BATTLES, "Armed clash"  # ACLED: a soldier or police officer seized is no civilian victim
         return VAC, "Abduction/forced disappearance"
     if cls == "arrest":
         if _armed_group(actor1):

@@ -20,12 +20,18 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
     node = tok
     raised = False  # "X was reported to be planning to withdraw": X is the agent of the complement
+    # "X exchanged fire with police before being arrested": a passive verb with no subject of its
+    # own suffers what it tells; the subject it shares is its patient
+    # (not "IS" read as "is": "gunmen believed to belong to IS shot ...")
+    undergone = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and not c.text.isupper() for c in tok.children)
     for _ in range(5):
         # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
         # attacked") stands further from the verb than the real one
         for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
             if c.dep_ in ("nsubj", "csubj"):
-                return (node.head, False) if _relative(c) and node.dep_ == "relcl" else (c, False)
+                if _relative(c) and node.dep_ == "relcl":
+                    return node.head, False
+                return c, undergone and node is not tok
             if c.dep_ == "nsubjpass":
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, True
