@@ -304,6 +304,20 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Violence against civilians", "Attack"
     if (
         acled_type is None
+        and trig.cls in ("attack", "fire")
+        and status == "occurred"
+        and not aggregate
+        and actor2 is None
+        and victim_kind is None
+        and is_armed(actor1)
+        and not is_state(actor1)
+        and fired_at_place(trig, a2)
+    ):
+        # "gunmen shot at a shop", "armed men opened fire on a bus": an armed group's attack on
+        # what civilians live, work or travel in, no one hurt (ACLED: violence against civilians)
+        acled_type, acled_sub = "Violence against civilians", "Attack"
+    if (
+        acled_type is None
         and trig.cls in ("attack", "fire", "shots")
         and status == "occurred"
         and not aggregate

@@ -35,6 +35,7 @@ PLAN_VERBS = frozenset(
         "attempt",
     ]
 )
+ATTEMPT_VERBS = frozenset(["try", "attempt"])  # a violent attempt told in the past took place
 INTENT_VERBS = frozenset(["vow", "pledge", "promise", "threaten", "warn"])
 DENY_VERBS = frozenset(["deny", "reject", "dismiss", "refute"])
 VERBAL = frozenset({"verbal", "pledge", "deny", "announce", "deadline"})
@@ -113,6 +114,8 @@ def status_of(trig: Trigger) -> str:
         ):
             if lemma == "expect" or lemma == "be" and "expected" in {c.lower_ for c in tok.children}:
                 return "expected"
+            if lemma in ATTEMPT_VERBS and trig.cls in VIOLENT and tok.tag_ in ("VBD", "VBN") and not negated:
+                return "occurred"  # "gunmen attempted to assassinate a judge": the attempt is the attack
             return "denied" if negated else "planned"
         if lemma == "expect" and depth > 0:
             return "expected"

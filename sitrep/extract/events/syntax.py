@@ -115,6 +115,14 @@ def patient(trig: Trigger) -> Token | None:
             return p
     if projected:  # "fired mortars and grenade launchers at the positions of X": "at" hung on a weapon
         return _target_of_weapons(tok)
+    if not trig.nominal:
+        # "soldiers beat and robbed a civilian": two verbs sharing the object the last one takes
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_.startswith("nsubj") for s in c.children):
+                shared = next((o for o in c.children if o.dep_ == "dobj"), None)
+                # (not a thing: "raided and damaged the home" is told by its damage)
+                if shared is not None and shared.lemma_.lower() not in lexicon().civilian_places:
+                    return shared
     return None
 
 
@@ -135,8 +143,10 @@ def _target_of_weapons(verb: Token) -> Token | None:
     return None
 
 def between(tok: Token) -> list[Token]:
-    """Sides of "clashes between X and Y" / "talks between X and Y"."""
-    for c in tok.children:
+    """Sides of "clashes between X and Y" / "talks between X and Y" ("a clash ensued between X
+    and Y" parsed as a noun with a participle: the participle's)."""
+    reduced = [g for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB" for g in c.children]
+    for c in [*tok.children, *reduced]:
         if c.dep_ == "prep" and c.lower_ == "between":
             p = next((p for p in c.children if p.dep_ == "pobj"), None)
             if p is not None:

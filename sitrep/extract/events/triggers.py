@@ -162,6 +162,9 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     if gov is not None and how == "nsubj" and head_trig is None and tok.lemma_.lower() not in lex.standalone:
         # "clashes erupted", "a bomb exploded", "the attack left 5 dead"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    if tok.dep_ == "ROOT" and cls in VIOLENT and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children):
+        # "a clash ensued between X and Y" parsed as a noun and a participle: the sentence's event
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if (
         gov is not None
         and how in ("dobj", "nsubjpass")
