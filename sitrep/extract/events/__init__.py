@@ -271,8 +271,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     else:
         after = ""
     theme = seized(trig) if trig.cls == "seize" else None
+    cls = trig.cls
+    object_of = a2.token is not None and a2.token.head.i == trig.head.i and a2.token.dep_ in ("dobj", "nsubjpass")
+    taken = a2.token.lemma_.lower() if object_of and a2.token.pos_ != "PROPN" else None  # type: ignore[union-attr]
+    if cls == "seize" and taken and (victim_kind or taken in lexicon().kinds) and taken not in lexicon().civilian_places | lexicon().armed_places:
+        # "captured three rebels": people taken, no territory. ACLED: fighters captured were
+        # fought (a clash); others are arrested by the state, abducted by anyone else
+        if victim_kind in ("unidentified", "military", "police", "gang") or is_armed(actor2):
+            cls = "clash"
+        else:
+            cls = "arrest" if actor1 is None or is_state(actor1) else "abduct"
     acled_type, acled_sub = code(
-        trig.cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
+        cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent) if trig.cls == "disperse" else "",
     )
     if (

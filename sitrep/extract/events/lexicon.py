@@ -82,6 +82,7 @@ class Lexicon:
     claim_objects: frozenset[str] = frozenset()  # "X claimed responsibility"
     militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
     civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
+    armed_places: frozenset[str] = frozenset()  # "overran a border post": ground taken, not people
     identity_markers: dict[str, str] = field(default_factory=dict)
     ethnic_groups: dict[str, str] = field(default_factory=dict)  # lower -> as written
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
@@ -165,6 +166,7 @@ def lexicon() -> Lexicon:
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),
+        armed_places=frozenset(r.get("armed_places", ())),
         identity_markers={str(k).lower(): str(v) for k, v in (r.get("identity_markers") or {}).items()},
         ethnic_groups={str(w).lower(): str(w) for w in r.get("ethnic_groups", ())},
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
