@@ -246,3 +246,14 @@ def test_a_bus_station_is_not_an_armed_target() -> None:
     _, events = _events("Militants attacked a police station in Nairobi on 7 June 2021, wounding two officers.")
     coded = [e for e in events if e.acled_event_type]
     assert coded and coded[0].acled_event_type == "Battles"
+
+
+def test_an_event_told_as_a_background_ranks_below_the_sentence_event() -> None:
+    """A kidnapping told in a relative clause about the protesters is a background to the sit-in
+    the sentence reports: the sit-in is the likelier event."""
+    _, events = _events(
+        "On 8 May 2021, families who say their sons were abducted by the rebels years ago held a sit-in "
+        "protest in front of the governor's office in Diyarbakir."
+    )
+    best = max((e for e in events if e.acled_event_type), key=lambda e: e.confidence)
+    assert best.acled_event_type == "Protests"

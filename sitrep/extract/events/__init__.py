@@ -78,7 +78,7 @@ from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..context import Context
 
@@ -518,8 +518,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     # an actor the coding rules supply from the trigger alone ("were injured": an unidentified
     # armed group) is worth half of one the text names
     conf = 0.35 + (0.1 if words1 == by_rule else 0.2) * (actor1 is not None)
-    conf += 0.1 * (actor2 is not None and not by_convention) + 0.1 * placed
+    # (a peaceful protest has no second side to name: it is not the less complete for it)
+    conf += 0.1 * (actor2 is not None and not by_convention or acled_sub == "Peaceful protest") + 0.1 * placed
     conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
+    # told in a relative clause, as a background to another ("families who say their children
+    # were kidnapped continued their sit-in"): the sentence is about something else
+    # ("an encounter in which two militants were killed": the encounter's toll, no background)
+    conf -= 0.1 * any(t.dep_ == "relcl" and not _told_within(t) for t in [trig.head, *list(trig.head.ancestors)[:3]])
     if acled_type is None and (modifier(trig) or actor1 is None and not is_participant(a1.token) and not agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
@@ -557,3 +562,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
+
+
+def _told_within(relcl: Token) -> bool:
+    """A relative clause that tells what happened within the event it hangs on ("an encounter in
+    which two were killed", "a raid during which ..."), not a background."""
+    return any(
+        c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children) for c in relcl.children
+    )
