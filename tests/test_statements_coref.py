@@ -296,3 +296,35 @@ def test_one_who_speaks_of_herself_by_name_when_the_sentence_before_names_nobody
     )
     st = one(stmts(text), "shocked by the reaction")
     assert st.speaker.name == "Ann Ortiz"
+
+
+def test_a_pronoun_with_an_adverb_before_the_verb_is_resolved() -> None:
+    text = (
+        "School board\n\n"
+        "Senator Tom Reed spent years on the school board before he ran for office. "
+        '"Nobody learns to govern from a textbook," he often says.'
+    )
+    st = one(stmts(text), "from a textbook")
+    assert st.speaker.name == "Tom Reed"
+
+
+def test_he_goes_back_through_a_sentence_whose_subject_is_he() -> None:
+    text = (
+        "County vote\n\n"
+        "Senator Tom Reed won the county by a wide margin on Tuesday. "
+        "He finished far ahead of Mr. Paul Oster in the northern towns. "
+        '"It was a long night for all of us," he said.'
+    )
+    st = one(stmts(text), "long night")
+    assert st.speaker.name == "Tom Reed"
+
+
+def test_a_name_modifying_another_name_is_not_the_subject() -> None:
+    text = (
+        "Polling\n\n"
+        "Baker adviser Paul Oster, a veteran pollster, made a similar point at the time. "
+        '"Voters are tired of the same faces," he said.'
+    )
+    st = one(stmts(text), "same faces")
+    assert st.speaker.name == "Paul Oster"
+

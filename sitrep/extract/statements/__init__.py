@@ -36,6 +36,7 @@ from .persons import (
     description_mentions,
     index_persons,
     person_genders,
+    subject_pronouns,
     surname_mentions,
 )
 from .quotes import Quote, find_quotes
@@ -90,12 +91,14 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
     text = ctx.document.text
     doc = ctx.document
     persons = index_persons(ctx)
+    quoted = [(q.open, q.close) for q in quotes or []]
     memory = Memory(
         persons=persons,
         genders=person_genders(ctx, persons),
         sentences=sentence_starts(ctx),
-        quoted=[(q.open, q.close) for q in quotes or []],
+        quoted=quoted,
         mentions=surname_mentions(ctx, persons) + description_mentions(ctx, persons),
+        pronouns=subject_pronouns(ctx, quoted),
     )
     lex = lexicon()
     out: list[Statement] = []

@@ -168,14 +168,26 @@ def _sex(sp: Speaker, titled: dict[int, str]) -> str | None:
 
 
 def _is_subject(tok: Token) -> bool:
-    """A clause subject, or a name in apposition to / compounded with one ("his rival, Mr. X, said")."""
+    """A clause subject, or a name in apposition to / compounded with one ("his rival, Mr. X, said");
+    not a name modifying another person's name ("Obama" in "Obama aide Jane Roe said")."""
+    first = tok
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return True
         if tok.dep_ not in ("appos", "compound", "flat") or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON" and not _same_name(first, tok.head):
+            return False
         tok = tok.head
     return False
+
+
+def _same_name(a: Token, b: Token) -> bool:
+    """Do two tokens stand in one run of PERSON-tagged words (one name)?"""
+    lo, hi = sorted((a.i, b.i))
+    return all(t.ent_type_ == "PERSON" for t in a.doc[lo : hi + 1]) and not any(
+        t.ent_iob_ == "B" for t in a.doc[lo + 1 : hi + 1]
+    )
 
 
 def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
@@ -277,3 +289,15 @@ def _org_like(words: list[str], toks: list) -> bool:  # type: ignore[type-arg]
     if actor_for(" ".join(words)) is not None or len(words) == 1:
         return True
     return all(t.ent_type_ in {"NORP", "GPE"} or t.text.replace(".", "").isupper() for t in toks)
+
+
+def subject_pronouns(ctx: Context, quoted: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Every he / she standing as a clause subject outside quotation marks, by position."""
+    out: list[tuple[int, str]] = []
+    for para in ctx.paragraphs:
+        for t in para.doc:
+            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                pos = para.start + t.idx
+                if not any(a < pos < b for a, b in quoted):
+                    out.append((pos, t.lower_))
+    return out

@@ -57,6 +57,7 @@ class Memory:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, ascending
     said: list[Person] = field(default_factory=list)  # speakers of resolved statements, at their phrase
     mentions: list[Person] = field(default_factory=list)  # known surnames the NER did not tag as a person
+    pronouns: list[tuple[int, str]] = field(default_factory=list)  # subject he / she outside quotes, ascending
 
     def update(self, sp: Speaker, channel: str | None, para: int) -> None:
         if not (sp.name or sp.role or sp.organization):
@@ -82,7 +83,12 @@ def _in_quote(memory: Memory, pos: int) -> bool:
 
 
 def antecedent(
-    pronoun: str, start: int, memory: Memory, window: int = 6, skip: tuple[int, int] | None = None
+    pronoun: str,
+    start: int,
+    memory: Memory,
+    window: int = 6,
+    skip: tuple[int, int] | None = None,
+    depth: int = 0,
 ) -> Speaker | None:
     """The person a 'he' / 'she' at ``start`` refers to: the nearest sentence before it (or its own
     sentence, before it) that names a person of a compatible gender outside quotation marks; in it,
@@ -90,7 +96,9 @@ def antecedent(
     where their attribution stands ("..., he said" chains). Names inside ``skip`` (what the pronoun's
     statement says: "Smith is wrong, he says") yield to the speakers of the sentences before; when
     the nearest sentence naming someone has no speaker, the subject of what is said is meant (one
-    who speaks of himself by name: "Ms. Lee was shocked, she said")."""
+    who speaks of himself by name: "Ms. Lee was shocked, she said"). When that sentence's subject is
+    itself a he/she and the names in it are not subjects ("He finished behind Smith."), the chain goes
+    on to the person that he/she refers to."""
     sents = memory.sentences
     here = bisect_right(sents, start) - 1
     if here < 0:
@@ -123,8 +131,26 @@ def antecedent(
         if k < here and inner and not (found and any(id(p) in said for p in found)):
             return pick(inner)  # no one spoke just before: the subject of what is said speaks of himself
         if found:
+            if depth < 3 and not any(p.subject or id(p) in said for p in found):
+                end = min(start, sents[k + 1]) if k + 1 < len(sents) else start
+                lead = _subject_pronoun(memory, pronoun, sents[k], end)
+                if lead is not None and lead < min(p.pos for p in found):
+                    chained = antecedent(pronoun, lead, memory, window, None, depth + 1)
+                    if chained is not None:
+                        return chained
             return pick(found)
     return pick(inner) if inner else None
+
+
+def _subject_pronoun(memory: Memory, pronoun: str, lo: int, hi: int) -> int | None:
+    """Where the first subject he/she (the given one) stands in [lo, hi)."""
+    i = bisect_right(memory.pronouns, (lo, ""))
+    for pos, word in memory.pronouns[i:]:
+        if pos >= hi:
+            break
+        if word == pronoun:
+            return pos
+    return None
 
 
 _LEADING = frozenset(
@@ -184,7 +210,16 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
     if len(opener) == 2 and opener[0].lower() in _OPENERS:
         p = opener[1]  # "But he (added)", "And the senator (said)": the subject after the conjunction
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
+    words = p.split()
+    if 1 < len(words) <= 3 and words[0].lower() in _SUBJECT_PRONOUNS and all(
+        w.isalpha() and w.islower() and w not in _NOT_ADVERB for w in words[1:]
+    ):
+        return words[0]  # "he often (says)", "she later (wrote)": the pronoun and its adverbs
     return p.strip()
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+_NOT_ADVERB = frozenset(["and", "or", "nor", "of", "who", "that", "which", "with", "whose", "to"])
 
 
 def _cut_desc(p: str) -> str:
