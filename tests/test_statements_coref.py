@@ -328,3 +328,22 @@ def test_a_name_modifying_another_name_is_not_the_subject() -> None:
     st = one(stmts(text), "same faces")
     assert st.speaker.name == "Paul Oster"
 
+
+def test_a_pronoun_after_an_opening_phrase_without_a_comma() -> None:
+    text = (
+        "County budget\n\n"
+        "Ms. Ann Lake ran the county for years. "
+        'In 2010 she said of the budget: "Nobody is paying for any of this at all."'
+    )
+    st = one(stmts(text), "Nobody is paying")
+    assert st.speaker.name == "Ann Lake"
+
+
+def test_a_participle_between_two_quotes_names_no_speaker() -> None:
+    text = (
+        "Rally\n\n"
+        "Ms. Ann Lake was pushed by the crowd. "
+        'She said she was thinking, "This cannot be real," adding, "I had no words for it."'
+    )
+    st = one(stmts(text), "cannot be real")
+    assert st.speaker.name == "Ann Lake"

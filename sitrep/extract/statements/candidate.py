@@ -34,7 +34,12 @@ _ADDRESSEE = re.compile(
     r"\b(?:warned|urged|told|called\s+on|calling\s+on|asked|appealed\s+to|accused|demanded\s+that)\s+"
     r"(?:the\s+)?(?P<a>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<s>[^,.;\"\u201c\u201d]{2,80})")
+#: the source runs to the next comma, semicolon, quotation mark or full stop; the stop of an initial or
+#: a title ("U.S.", "Sen.") is not the end of it
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<s>(?:[^,.;\"\u201c\u201d]|(?<=\b[A-Z])\.|"
+    r"(?<=\b(?:Mr|Ms|Dr|Sr|Jr|St|Lt))\.|(?<=\b(?:Mrs|Sen|Gov|Rep|Gen|Col))\.){2,160}(?<![\s.]))"
+)
 _WORD = re.compile(r"[\w']+")
 _COMPLEMENT_DEPS = {"ccomp", "xcomp"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp"}

@@ -386,8 +386,8 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
         after = body[v.end() :]
         a_off = len(after) - len(after.lstrip())
         phrase = after.strip()
-        if not phrase:
-            return None
+        if not re.search(r"\w", phrase):
+            return None  # '"...," adding, "...": a participle going on, no one named after it
         return phrase, v.group(0), True, off + v.end() + a_off
     phrase = _AUX_END.sub("", body[: v.start()].rstrip())
     phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)

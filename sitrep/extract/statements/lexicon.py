@@ -24,6 +24,7 @@ class Lexicon:
     channels: list[tuple[re.Pattern[str], str]]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]  # 'those surveyed', 'some', 'both': an unnamed group speaks
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         channels=[(re.compile(r, re.IGNORECASE), c) for r, c in raw["channels"]],
         person_pronouns=frozenset(raw["pronouns_person"]),
         org_pronouns=frozenset(raw["pronouns_org"]),
+        group_pronouns=frozenset(raw.get("pronouns_group", [])),
         speech_nouns=tuple(raw["speech_nouns"]),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),

@@ -211,6 +211,8 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
         p = opener[1]  # "But he (added)", "And the senator (said)": the subject after the conjunction
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
     words = p.split()
+    if 2 < len(words) <= 6 and words[0].lower() in _LEADING and words[-1].lower() in ("he", "she", "they"):
+        return words[-1]  # "In 2010 she (said)", "On Sunday he (told)": the pronoun after an opening phrase
     if 1 < len(words) <= 3 and words[0].lower() in _SUBJECT_PRONOUNS and all(
         w.isalpha() and w.islower() and w not in _NOT_ADVERB for w in words[1:]
     ):
@@ -275,7 +277,10 @@ def resolve(
         cur = memory.current
         if low in {"it", "they"} and is_org(cur):
             return cur, False
-        return memory.last_org or memory.current, False
+        found = memory.last_org or memory.current
+        if found is None and low not in {"it", "they"}:  # "the government" with no body named before
+            return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
+        return found, False
     if said_statement:
         # "A Taliban statement", "a statement from the Afghan Taliban"
         m = re.search(r"\bfrom\s+(.+)$", p)
@@ -300,6 +305,8 @@ def resolve(
             return person.speaker, False
     if low in ("i", "we", "you"):
         return None, False  # the writer or the reader, outside a quote: nobody the text names
+    if low.split() and low.split()[0] in lex.group_pronouns and len(p.split()) <= 6:
+        return Speaker(name=None, role=p), False  # "those surveyed", "some", "both": an unnamed group
     at = phrase.find(p)
     if p and at >= 0:
         np = _noun_phrase(ctx, start + at, p)
@@ -359,7 +366,9 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
         root = nominal[0]
     lo = max(root.left_edge.i, span.start)
     hi = min(root.right_edge.i + 1, span.end)
-    cut = [c.left_edge.i for c in root.children if c.dep_ in ("relcl", "acl") and c.i > root.i]
+    # a relative clause or a participle after the head, on it or on a noun after it ("results of
+    # polls conducted by ...")
+    cut = [t.left_edge.i for t in span if t.dep_ in ("relcl", "acl") and t.i > root.i and t.head.i >= root.i]
     if cut:
         hi = min(hi, min(cut))
     while hi > lo + 1 and span.doc[hi - 1].is_punct:
