@@ -34,3 +34,20 @@ def test_an_unnamed_group_is_the_speaker() -> None:
 def test_a_body_named_by_a_common_noun_with_no_body_before_it() -> None:
     st = one(stmts("The government said the economy would grow faster than anyone expected."), "grow faster")
     assert "government" in who(st)
+
+
+def test_an_answer_or_a_pro_form_is_what_was_said() -> None:
+    sts = stmts("The mayor was asked if he would run again. He said no.")
+    st = one(sts, "no")
+    assert st.quote == "no" and "mayor" in who(st)
+    st = one(stmts("A third of the residents said the same about the governor."), "the same")
+    assert "third of the residents" in who(st)
+
+
+def test_a_who_clause_on_any_people_noun_is_their_statement() -> None:
+    st = one(stmts("Those who said the bridge was unsafe were ignored by the council."), "bridge")
+    assert st.quote == "the bridge was unsafe" and who(st) == "those"
+
+
+def test_a_subset_counted_among_those_who_said_is_no_statement() -> None:
+    assert stmts("Among those who said the economy was their top issue, the mayor won easily.") == []

@@ -25,6 +25,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     group_pronouns: frozenset[str]  # 'those surveyed', 'some', 'both': an unnamed group speaks
+    answers: frozenset[str]  # 'said yes', 'said the same': short words that are what was said
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         person_pronouns=frozenset(raw["pronouns_person"]),
         org_pronouns=frozenset(raw["pronouns_org"]),
         group_pronouns=frozenset(raw.get("pronouns_group", [])),
+        answers=frozenset(raw.get("answers", [])),
         speech_nouns=tuple(raw["speech_nouns"]),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),

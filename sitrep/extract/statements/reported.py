@@ -20,7 +20,6 @@ from .candidate import (
     _inside,
     _is_clause,
     _shared_subject,
-    _speaks,
     _subject,
 )
 from .fronted import _SUBORDINATE, _as_clause, _fronted
@@ -125,11 +124,14 @@ def _reported_from_verb(
         if (
             subj.lower_ != "who"
             or tok.dep_ != "relcl"
-            or not (noun.pos_ == "PROPN" or noun.pos_ == "NOUN" and _speaks(noun))
-            or not any(c.dep_ == "ccomp" for c in tok.children)
+            or noun.pos_ not in ("PROPN", "NOUN", "PRON", "NUM")
+            or noun.pos_ in ("PRON", "NUM") and noun.dep_ == "pobj"  # "among those who said ...": a subset counted
+            or not any(c.dep_ == "ccomp" for c in tok.children) and not _answers(tok)
         ):
             return None
-        relative = noun  # "Barkley, who said he votes ...", "experts who say ...": the noun the clause hangs on
+        # "Barkley, who said he votes ...", "voters who say ...", "those who said the same": 'who'
+        # stands for people, the noun the clause hangs on
+        relative = noun
     if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not _has_said(tok, subj):
         return None  # "X was reported to ...": X is not the speaker
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
@@ -230,7 +232,7 @@ def _reported_from_verb(
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
         hi -= 1
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
-    if hi - lo < (2 if short_ok else 3):
+    if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1):
         return None
     if s_lo < hi and lo < s_hi and not gaps and s_lo > lo and doc[lo].tag_ in ("WDT", "WP") and tok.i + 1 < hi:
         lo = tok.i + 1  # "a wall, which he said Mexico should pay for": what he said follows the verb
@@ -351,6 +353,17 @@ def _says_something(tok: Token) -> bool:
     return False
 
 
+
+
+def _answers(tok: Token) -> bool:
+    """'said yes', 'say no', 'said so', 'said the same': an answer or a pro-form is what was said."""
+    doc = tok.doc
+    for n in (2, 1):
+        words = " ".join(t.lower_ for t in doc[tok.i + 1 : tok.i + 1 + n])
+        if tok.i + n < len(doc) and words in lexicon().answers:
+            nxt = doc[tok.i + 1 + n] if tok.i + 1 + n < len(doc) else None
+            return nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "CCONJ", "ADV", "SCONJ")
+    return False
 
 
 def _says_clause(tok: Token) -> bool:
