@@ -44,6 +44,16 @@ def test_content_stops_before_a_conjoined_clause() -> None:
 def test_one_quoted_word_from_a_named_person_is_a_quotation() -> None:
     st = one(stmts("Governor Ellen Marsh called the ruling \u201carbitrary.\u201d"), "arbitrary")
     assert "marsh" in who(st)
+    # a bare surname the parse reads as a proper noun but not as a person is still someone named
+    st = one(stmts("Vance called the closure \u201carbitrary.\u201d"), "arbitrary")
+    assert "vance" in who(st)
+
+
+def test_called_does_not_report_the_clause_before_a_colon() -> None:
+    text = "Even its friends sounded unsure: Senator Ann Lake called it \u201cthe least bad option we have.\u201d"
+    st = one(stmts(text), "least bad option")
+    assert st.speaker.name == "Ann Lake"
+    assert all("sounded unsure" not in s.quote for s in stmts(text))
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,8 @@ def _quoted_clauses(
             s_lo, s_hi, speaker = subj.left_edge.i, subj.right_edge.i + 1, subj
         if not _speaks(speaker) or is_bad_subject(doc[s_lo:s_hi].text):
             continue
-        if len(qwords) < 2 and not (speaker.ent_type_ == "PERSON" or speaker.lower_ in {"he", "she"}):
+        person = speaker.ent_type_ == "PERSON" or speaker.pos_ == "PROPN" and speaker.ent_type_ in ("", "PERSON")
+        if len(qwords) < 2 and not (person or speaker.lower_ in {"he", "she"}):
             continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
         kids = [
             c for c in verb.children if c.i > verb.i and c.dep_ not in {"conj", "cc", "punct", "parataxis", "prt"}

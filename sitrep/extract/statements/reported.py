@@ -81,7 +81,7 @@ def _reported_from_verb(
 ) -> Candidate | None:
     lex = lexicon()
     if tok.lemma_.lower() == "call" and not any(
-        c.lower_ in {"on", "upon", "for"} and c.i == tok.i + 1 or c.dep_ == "ccomp" for c in tok.children
+        c.lower_ in {"on", "upon", "for"} and c.i == tok.i + 1 or c.dep_ == "ccomp" and c.i > tok.i for c in tok.children
     ):
         return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
     subj = _subject(tok)
