@@ -347,3 +347,29 @@ def test_a_participle_between_two_quotes_names_no_speaker() -> None:
     )
     st = one(stmts(text), "cannot be real")
     assert st.speaker.name == "Ann Lake"
+
+
+def test_they_after_a_plural_subject_is_that_group() -> None:
+    text = (
+        "Bridge plan\n\n"
+        "Several aides to the governor have pushed for the bridge plan. "
+        "It would cut travel times in half, they argue."
+    )
+    st = one(stmts(text), "travel times")
+    assert "aides to the governor" in (st.speaker.role or "")
+
+
+def test_they_after_two_named_people_is_both() -> None:
+    text = 'Plant visit\n\nTom Reed and Ann Lake toured the plant. "We saw nothing wrong at all," they said.'
+    st = one(stmts(text), "nothing wrong")
+    assert st.speaker.role == "Tom Reed and Ann Lake" and st.speaker.organization is None
+
+
+def test_they_is_not_a_plural_thing() -> None:
+    text = (
+        "Budget\n\n"
+        "The Harbor Council met on Monday. Such measures rarely pass in an election year. "
+        '"We will try again next spring," they said.'
+    )
+    st = one(stmts(text), "try again")
+    assert "measures" not in (st.speaker.role or "")

@@ -36,6 +36,7 @@ from .persons import (
     description_mentions,
     index_persons,
     person_genders,
+    plural_subjects,
     subject_pronouns,
     surname_mentions,
 )
@@ -99,6 +100,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         quoted=quoted,
         mentions=surname_mentions(ctx, persons) + description_mentions(ctx, persons),
         pronouns=subject_pronouns(ctx, quoted),
+        plurals=plural_subjects(ctx, quoted),
     )
     lex = lexicon()
     out: list[Statement] = []
@@ -171,6 +173,8 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         seen_spans.append((c.start, c.end))
         if speaker is not None:
             memory.update(speaker, channel, c.para)
+            if c.phrase is not None:
+                memory.last_at = max(memory.last_at, c.phrase_start)
             if c.phrase is not None and speaker.name and not is_org(speaker):
                 memory.said.append(Person(c.phrase_start, speaker, speaker.name.split()[-1].lower(), True))
     _ = lex

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...model import Speaker
+from .candidate import _speaks
 from .lexicon import lexicon
 from .organizations import _INSTITUTION, _desc_org, actor_for, org_name
 
@@ -289,6 +290,36 @@ def _org_like(words: list[str], toks: list) -> bool:  # type: ignore[type-arg]
     if actor_for(" ".join(words)) is not None or len(words) == 1:
         return True
     return all(t.ent_type_ in {"NORP", "GPE"} or t.text.replace(".", "").isupper() for t in toks)
+
+
+def plural_subjects(ctx: Context, quoted: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Plural subjects of a main or reporting clause outside quotation marks ("Several aides have
+    said ...", "Smith and Jones argued ..."), with their words up to any relative clause: what a
+    later 'they' can refer to."""
+    lex = lexicon()
+    out: list[tuple[int, str]] = []
+    for para in ctx.paragraphs:
+        doc: Doc = para.doc
+        for t in doc:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            coordinated = any(c.dep_ == "conj" for c in t.children)
+            if t.tag_ not in ("NNS", "NNPS") and not coordinated:
+                continue
+            if t.head.dep_ != "ROOT" and t.head.lemma_.lower() not in lex.verbs:
+                continue
+            named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+            if not (_speaks(t) or named):
+                continue  # "such measures", "the talks": things do not speak; "Fox executives" do
+            lo, hi = t.left_edge.i, t.right_edge.i + 1
+            cut = [c.left_edge.i for c in t.subtree if c.dep_ in ("relcl", "acl") and c.i > t.i]
+            hi = min([hi, *cut])
+            while hi > lo + 1 and doc[hi - 1].is_punct:
+                hi -= 1
+            pos = para.start + doc[lo].idx
+            if not any(a < pos < b for a, b in quoted) and hi - lo <= 10:
+                out.append((pos, doc[lo:hi].text))
+    return out
 
 
 def subject_pronouns(ctx: Context, quoted: list[tuple[int, int]]) -> list[tuple[int, str]]:

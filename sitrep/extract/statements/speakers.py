@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Speaker
 from .lexicon import lexicon
-from .organizations import _DET, _desc_org, is_org, org_speaker
+from .organizations import _DET, _desc_org, actor_for, is_org, org_speaker
 from .persons import _FEMALE, _MALE, Person
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ class Memory:
     said: list[Person] = field(default_factory=list)  # speakers of resolved statements, at their phrase
     mentions: list[Person] = field(default_factory=list)  # known surnames the NER did not tag as a person
     pronouns: list[tuple[int, str]] = field(default_factory=list)  # subject he / she outside quotes, ascending
+    plurals: list[tuple[int, str]] = field(default_factory=list)  # plural clause subjects outside quotes, ascending
+    last_at: int = -1  # where the speaker phrase of the latest resolved statement stands
 
     def update(self, sp: Speaker, channel: str | None, para: int) -> None:
         if not (sp.name or sp.role or sp.organization):
@@ -140,6 +142,20 @@ def antecedent(
                         return chained
             return pick(found)
     return pick(inner) if inner else None
+
+
+def _they(start: int, memory: Memory) -> Speaker | None:
+    """A 'they' after a plural subject ("Several aides have said so. They argue ...") named in its own
+    sentence or the one before, later than the latest statement's speaker: that group."""
+    sents = memory.sentences
+    here = bisect_right(sents, start) - 1
+    lo = sents[max(0, here - 1)] if here >= 0 else 0
+    found = [(pos, words) for pos, words in memory.plurals if max(lo, memory.last_at + 1) <= pos < start]
+    if not found:
+        return None
+    words = found[-1][1]
+    body = actor_for(words)  # a body the registry knows ("Taliban fighters"), else none: a group of people
+    return Speaker(name=None, role=_DET.sub("", words), organization=body.name if body else None)
 
 
 def _subject_pronoun(memory: Memory, pronoun: str, lo: int, hi: int) -> int | None:
@@ -268,6 +284,8 @@ def resolve(
         for person in reversed(memory.persons):  # "she said" after a man spoke: the last woman (or unknown)
             if person.pos < start and _gender(memory, person.speaker) in (None, low):
                 return person.speaker, False
+    if low == "they" and (group := _they(start, memory)) is not None:
+        return group, False
     said_statement = bool(_STATEMENT_PHRASE.search(p))
     if low in lex.person_pronouns:
         return memory.last_person or memory.current, False
