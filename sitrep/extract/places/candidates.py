@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,17 +187,23 @@ def _skeleton_index(cc: str) -> dict[str, list[int]]:
     """Consonant key -> gazetteer rows (by number) of one country's towns and districts, built on
     first use: a country's rows are a few thousand, all rows' keys would take seconds."""
     out: dict[str, list[int]] = {}
-    tag = f"\t{cc}\t"
-    for i, line in enumerate(gazetteer_lines()):
-        if tag not in line[:80] or not line.startswith(("city\t", "admin2\t")):
-            continue
-        cols = line.split("\t", 9)
-        if cols[2] != cc:
-            continue
+    lines = gazetteer_lines()
+    for i in _town_rows().get(cc, ()):
+        cols = lines[i].split("\t", 9)
         for name in {cols[1], *cols[8].split("|")} - {""}:
             key = skeleton(name)
             if len(key) >= MIN_SKELETON and i not in out.setdefault(key, []):
                 out[key].append(i)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _town_rows() -> dict[str, list[int]]:
+    """ISO2 -> the gazetteer rows (by number) of its towns and districts, in one pass."""
+    out: dict[str, list[int]] = {}
+    for i, line in enumerate(gazetteer_lines()):
+        if line.startswith(("city\t", "admin2\t")):
+            out.setdefault(line.split("\t", 3)[2], []).append(i)
     return out
 
 
