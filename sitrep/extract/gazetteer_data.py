@@ -60,8 +60,7 @@ def loose_key(text: str) -> str:
 _ARTICLES = _CONNECTORS | {"esh", "es", "ed", "er", "et", "ez", "en"}
 _NOT_LETTER = re.compile(r"[^a-z]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Hasakeh", "Hasaka": the same ending
-_DIGRAPHS = str.maketrans({"q": "k"})
-_SOUNDS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"))
+_SOUNDS = (("q", "k"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"))  # in this order
 _VOWELS = re.compile(r"[aeiouyw]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -74,7 +73,7 @@ def skeleton(text: str) -> str:
     Khurmatu" each give one key): each run of vowels is one "a". Too loose to find a place on
     its own: a caller confines it to a country and to the units the text names."""
     words = [_FINAL_H.sub("", w) for w in _SEPARATORS.split(_DROP.sub("", fold(text))) if w]
-    letters = _NOT_LETTER.sub("", "".join([w for w in words if w not in _ARTICLES] or words)).translate(_DIGRAPHS)
+    letters = _NOT_LETTER.sub("", "".join([w for w in words if w not in _ARTICLES] or words))
     for pair, sound in _SOUNDS:
         letters = letters.replace(pair, sound)
     if not letters:

@@ -23,6 +23,7 @@ from ..cites import with_basis
 from .acled_rules import (
     FRONT_FIRE,
     as_gang,
+    captive_class,
     concrete,
     fired_at_place,
     instrument_of,
@@ -71,14 +72,14 @@ from .parties import claimed_doer, is_participant, sentence_parties, strikes_doe
 from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
-from .syntax import subject
+from .syntax import subject, told_as_background
 from .timing import event_date, is_adverbial, parsed_length, scene_date
 from .trigger_words import Trigger
 from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
     from ..context import Context
 
@@ -271,18 +272,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     else:
         after = ""
     theme = seized(trig) if trig.cls == "seize" else None
-    cls = trig.cls
-    object_of = a2.token is not None and a2.token.head.i == trig.head.i and a2.token.dep_ in ("dobj", "nsubjpass")
-    taken = a2.token.lemma_.lower() if object_of and a2.token.pos_ != "PROPN" else None  # type: ignore[union-attr]
-    if cls == "seize" and taken and (victim_kind or taken in lexicon().kinds) and taken not in lexicon().civilian_places | lexicon().armed_places:
-        # "captured three rebels": people taken, no territory. ACLED: fighters captured were
-        # fought (a clash); others are arrested by the state, abducted by anyone else
-        if victim_kind in ("unidentified", "military", "police", "gang") or is_armed(actor2):
-            cls = "clash"
-        else:
-            cls = "arrest" if actor1 is None or is_state(actor1) else "abduct"
     acled_type, acled_sub = code(
-        cls, status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
+        captive_class(trig, a2, actor1, actor2, victim_kind), status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent) if trig.cls == "disperse" else "",
     )
     if (
@@ -524,7 +515,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     # told in a relative clause, as a background to another ("families who say their children
     # were kidnapped continued their sit-in"): the sentence is about something else
     # ("an encounter in which two militants were killed": the encounter's toll, no background)
-    conf -= 0.1 * any(t.dep_ == "relcl" and not _told_within(t) for t in [trig.head, *list(trig.head.ancestors)[:3]])
+    conf -= 0.1 * told_as_background(trig.head)
     if acled_type is None and (modifier(trig) or actor1 is None and not is_participant(a1.token) and not agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
@@ -562,11 +553,3 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
-
-
-def _told_within(relcl: Token) -> bool:
-    """A relative clause that tells what happened within the event it hangs on ("an encounter in
-    which two were killed", "a raid during which ..."), not a background."""
-    return any(
-        c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children) for c in relcl.children
-    )

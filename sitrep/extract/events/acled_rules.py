@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Location, RecordDate
 from .arguments import resolve
-from .docstate import DocState, Resolved, generic, is_armed
+from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import Trigger
 
@@ -114,6 +114,24 @@ def instrument_of(trig: Trigger, text: str) -> str | None:
         if rx.search(text):
             return cls
     return None
+
+
+def captive_class(
+    trig: Trigger, a2: Resolved, actor1: Actor | None, actor2: Actor | None, victim_kind: str | None
+) -> str:
+    """The class a seizure is coded by: "captured three rebels" takes people, no territory. ACLED:
+    fighters captured were fought (a clash); others are arrested by the state, abducted by anyone
+    else. A place, a post or a base taken stays the seizure it is."""
+    obj = a2.token
+    if trig.cls != "seize" or obj is None or obj.head.i != trig.head.i or obj.dep_ not in ("dobj", "nsubjpass"):
+        return trig.cls
+    lex = lexicon()
+    taken = obj.lemma_.lower()
+    if obj.pos_ == "PROPN" or not (victim_kind or taken in lex.kinds) or taken in lex.civilian_places or taken in lex.armed_places:
+        return trig.cls
+    if victim_kind in ("unidentified", "military", "police", "gang") or is_armed(actor2):
+        return "clash"
+    return "arrest" if actor1 is None or is_state(actor1) else "abduct"
 
 
 def fired_at_place(trig: Trigger, a2: Resolved) -> bool:

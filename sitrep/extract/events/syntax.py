@@ -160,3 +160,17 @@ def instrument_text(trig: Trigger) -> str:
     head = trig.head
     toks = list(head.subtree)
     return " ".join(t.lower_ for t in toks)
+
+
+def told_as_background(tok: Token) -> bool:
+    """``tok`` stands in a relative clause (itself or within three heads up) that tells a
+    background to another event ("families who say their children were kidnapped continued
+    their sit-in"), not what happened within the event it hangs on ("an encounter in which two
+    were killed", "a raid during which ...")."""
+    return any(t.dep_ == "relcl" and not _told_within(t) for t in [tok, *list(tok.ancestors)[:3]])
+
+
+def _told_within(relcl: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children) for c in relcl.children
+    )

@@ -16,7 +16,7 @@ from ..place_names import (
     leading_country,
 )
 from .cues import Cues
-from .records import _SMALL_TOWN, Place, _Mention, cue_list
+from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -116,7 +116,7 @@ class Choice(Cues):
             if m.partial or unit.partial or not LIST_GAP.fullmatch(text, m.end, unit.start):
                 continue
             units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
-            inside = sorted({p.cc for p in m.places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units})
+            inside = sorted({p.cc for p in m.places if held_by(p, units)})
             if len(inside) == 1:
                 votes[inside[0]] += 2
         # a tie goes to the country named first (never to the order of a hash)
@@ -139,7 +139,7 @@ class Choice(Cues):
         for m in mentions:
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
-                m.places = [p for p in found if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
+                m.places = [p for p in found if held_by(p, units)]
             if m.partial:
                 m.places = [p for p in m.places if p.cc == dominant]
             if m.places:
@@ -233,7 +233,7 @@ class Choice(Cues):
             units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
             if not units or all(p.kind in ("country", "admin1") for p in m.places):
                 continue
-            if not any({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units for p in m.places):
+            if not any(held_by(p, units) for p in m.places):
                 out.add(id(m))
         return out
 

@@ -23,7 +23,7 @@ from ..place_names import (
     name_goes_on,
 )
 from .candidates import Candidates
-from .records import Place, _Mention, cue_list
+from .records import Place, _Mention, cue_list, held_by
 
 _UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
@@ -90,7 +90,7 @@ class Cues(Candidates):
                     places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
                 elif listed_town:  # only a place inside the unit named after it
                     units = self._unit_after(doc, toks[-1].i + 1)
-                    places = [p for p in places if {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units]
+                    places = [p for p in places if held_by(p, units)]
                 if places:
                     found.append(self._mention(para, doc, toks[0].i, toks[-1].i + 1, places))
                     # "Tome (Biobio" tagged as one name: the words after the cut are scanned on their own
@@ -158,7 +158,7 @@ class Cues(Candidates):
                 if places:
                     found.append(self._mention(para, doc, i, i + n, places))
                     if respell:  # "Tal" of "near Tal Tamer": a guess beside the whole name's spellings
-                        found.append(replace(self._mention(para, doc, i, i + respell, []), respelled=True))
+                        found.append(self._respelled_mention(para, doc, i, i + respell))
                     n = max(n, respell)
                     taken.update(range(i, i + n))
                     i += n - 1
@@ -178,7 +178,7 @@ class Cues(Candidates):
                     respell = n
             else:
                 if respell:  # "in Quamishli": read once the text's country is known
-                    found.append(replace(self._mention(para, doc, i, i + respell, []), respelled=True))
+                    found.append(self._respelled_mention(para, doc, i, i + respell))
                     taken.update(range(i, i + respell))
                     i += respell - 1
             i += 1
@@ -276,7 +276,7 @@ class Cues(Candidates):
         units = self._unit_after(doc, e)
         return [
             p for p in places
-            if p.kind in ("city", "admin2") and {(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units
+            if p.kind in ("city", "admin2") and held_by(p, units)
         ]  # fmt: skip
 
     def _unit_after(self, doc: Any, e: int) -> set[tuple[str, str]]:
@@ -385,6 +385,11 @@ class Cues(Candidates):
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial, road=road)
+
+    def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
+        """A name the gazetteer lacks, in a place's slot: its readings, other spellings of it in
+        the document's country, are looked up once that country is known."""
+        return replace(self._mention(para, doc, s, e, []), respelled=True)
 
     @staticmethod
     def _road_after(doc: Any, e: int) -> bool:

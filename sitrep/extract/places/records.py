@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..gazetteer_data import DATA_DIR
+from ..gazetteer_data import DATA_DIR, fold
 from ..user_data import overlaid
 from ..yaml_files import load_yaml
 
@@ -47,6 +47,11 @@ class _Mention:
     contradicted: bool = False  # the province or district named after it does not contain it
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
     respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
+
+
+def held_by(p: Place, units: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> bool:
+    """Whether one of ``units`` ((country, folded name) of provinces and districts) holds ``p``."""
+    return bool({(p.cc, fold(p.admin1)), (p.cc, fold(p.admin2))} & units)
 
 
 class _Rows:
