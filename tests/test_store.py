@@ -164,3 +164,32 @@ def test_concurrent_runs_fuse_and_place_each_report_once(any_db: str, tmp_path: 
     placed = [d for s in store.iter_stories() for d in s["document_ids"]]
     assert sorted(placed) == sorted(d["id"] for d in store.iter_documents())  # each in one story
     store.close()
+
+
+def test_counts_are_kept_until_any_connection_writes(any_db: str) -> None:
+    """Every web page shows the counts: they are read again only after a write, by this store
+    or by another connection (another process's run), never stale."""
+    from sqlalchemy import event
+
+    store, other = Store(any_db), Store(any_db)
+    counted: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda conn, cur, sql, *a: counted.append(sql) if "count(" in sql.lower() else None)
+    assert store.counts()["failures"] == 0
+    first = len(counted)
+    assert first > 0
+    assert store.counts()["failures"] == 0
+    if any_db.startswith("postgresql"):  # the server's own writes (pruning, vacuum) may move it: a recount, no more
+        assert len(counted) in (first, 2 * first)
+    else:
+        assert len(counted) == first, "nothing was written: the counts are not read again"
+    with store.session() as s:
+        before = store.change_mark(s)
+    other.record_failure(None, "b.txt", "ingest", "unreadable")
+    with store.session() as s:
+        assert store.change_mark(s) != before
+    assert store.counts()["failures"] == 1
+    store.record_failure(None, "c.txt", "ingest", "empty")
+    assert store.counts()["failures"] == 2
+    store.close()
+    other.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -32,9 +34,36 @@ class StoreBase:
                 raise FileNotFoundError(f"no database at {path} (run `sitrep run` first)")
         self.engine = make_engine(self.url, cache_mib, mmap_mib)
         migrate(self.engine)
+        self._counts: tuple[Any, dict[str, int]] | None = None  # ``Store.counts`` and its change mark
+        self._wal_mark: bool | None = None  # PostgreSQL: its WAL position can be read (``change_mark``)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def change_mark(self, session: Session) -> Any:
+        """A value that changes whenever anything is written to the database, read without
+        reading it: a SQLite file's and its write-ahead log's size and time of change, a
+        PostgreSQL server's write-ahead log position (it also moves for other databases of the
+        server: a needless recount, never a stale one). None: unknown (in memory, a standby)."""
+        if self.url.startswith("sqlite"):
+            path = self.url.split("///", 1)[1] if "///" in self.url else ""
+            if not path or path == ":memory:":
+                return None
+            marks: list[tuple[int, int, int] | None] = []
+            for name in (path, path + "-wal"):
+                try:
+                    st = os.stat(name)
+                except OSError:
+                    marks.append(None)
+                    continue
+                marks.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            return tuple(marks)
+        if self.url.startswith("postgresql"):
+            if self._wal_mark is None:  # asked once: the function fails on a standby, or if not granted
+                self._wal_mark = bool(session.scalar(text(
+                    "SELECT NOT pg_is_in_recovery() AND has_function_privilege('pg_current_wal_insert_lsn()', 'execute')")))
+            return session.scalar(text("SELECT pg_current_wal_insert_lsn()::text")) if self._wal_mark else None
+        return None
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)

@@ -103,7 +103,8 @@ class _FusedRecord(Base):
     __abstract__ = True
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    date: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    # indexed by each table: events in its composite ``(date, id)`` index
+    date: Mapped[str | None] = mapped_column(String(20), nullable=True)
     # order of first report: the seq of the document of its first member (whose id it has), ties by id
     seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
     # what fusion needs of the members (``fuse.tally.new_tally``); read only by fusion, so not loaded with rows
@@ -115,15 +116,15 @@ class _FusedRecord(Base):
 
 class EventRow(_FusedRecord):
     __tablename__ = "events"
-    plover_type: Mapped[str] = mapped_column(String(20), index=True)
-    acled_event_type: Mapped[str | None] = mapped_column(String(60), nullable=True, index=True)
+    plover_type: Mapped[str] = mapped_column(String(20))
+    acled_event_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
     acled_sub_event_type: Mapped[str | None] = mapped_column(String(60), nullable=True)
-    actor1: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
-    actor2: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
+    actor1: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    actor2: Mapped[str | None] = mapped_column(String(200), nullable=True)
     location: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    admin1: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
-    country: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    country: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
     fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     # the event's date range as ``sitrep.chronology.timeline_bounds`` gives it (NO_DATE when
@@ -132,9 +133,11 @@ class EventRow(_FusedRecord):
     timeline_hi: Mapped[str] = mapped_column(String(10), default=NO_DATE, server_default=NO_DATE)
 
     # composite indexes for the web API (migration 0002): each filter column with the sort key
-    # and id, so a filtered, date-ordered page is read from one index range without sorting
+    # and id, so a filtered, date-ordered page is read from one index range without sorting; they
+    # also answer every lookup of the column alone (its own index was dropped: migration 0014)
     __table_args__ = (
-        Index("ix_events_date_id", "date", "id"),
+        # with the timeline bounds: a date range is put in timeline order from the index alone
+        Index("ix_events_date_id", "date", "id", "timeline_lo", "timeline_hi", "seq"),
         Index("ix_events_fatalities_id", "fatalities", "id"),
         Index("ix_events_plover_type_date", "plover_type", "date", "id"),
         Index("ix_events_acled_event_type_date", "acled_event_type", "date", "id"),
@@ -177,8 +180,9 @@ class EventText(Base):
 
     ``id`` is the event's ``event_search.id``. SQLite indexes ``body`` in the FTS5 table
     ``events_fts`` (external content = this table, rowid = ``id``, kept in sync by triggers);
-    PostgreSQL in the GIN index ``ix_event_text_fts`` on ``to_tsvector('simple', body)``.
-    Neither can be declared here (``NATIVE_SEARCH_OBJECTS``); the migration creates them.
+    PostgreSQL in the GIN index ``ix_event_text_fts`` on the stored column
+    ``tsv = to_tsvector('simple', body)`` (migration 0015). Neither can be declared here
+    (``NATIVE_SEARCH_OBJECTS``); the migrations create them.
     """
 
     __tablename__ = "event_text"
@@ -193,7 +197,8 @@ class EventTerm(Base):
     ``actor=`` and ``place=`` filters read one range of ``(kind, term, date|fatalities, event_id)``
     in sort order, whichever of the two (actor1/actor2; location/admin1/country) holds the name.
     ``search_id`` is the event's ``event_search.id``: the second name filter is a primary-key probe
-    and a text search a probe of the set of matching rowids.
+    and a text search a probe of the set of matching rowids. PostgreSQL also keeps each name's
+    rows in ``search_id`` order (``ix_event_terms_ids``, migration 0015), so it merges two names.
     """
 
     __tablename__ = "event_terms"
@@ -225,7 +230,7 @@ class EventTerm(Base):
 
 
 # database-specific search objects the migration creates and the models cannot declare
-NATIVE_SEARCH_OBJECTS = frozenset({"events_fts", "ix_event_text_fts"})
+NATIVE_SEARCH_OBJECTS = frozenset({"events_fts", "ix_event_text_fts", "tsv", "ix_event_terms_ids"})
 BODY_MAX = 200_000  # characters of summary + mention text indexed per event
 TERM_COLUMNS = {"actor": ("actor1", "actor2"), "place": ("location", "admin1", "country")}
 
@@ -331,6 +336,7 @@ _SEARCH_COLUMNS = ("date", "fatalities", "plover_type", "acled_event_type", "sta
 
 class StatementRow(_FusedRecord):
     __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_date", "date"),)
     speaker: Mapped[str | None] = mapped_column(String(300), nullable=True, index=True)
     intent: Mapped[str] = mapped_column(String(20), index=True)
     quote: Mapped[str] = mapped_column(Text, default="")
@@ -338,6 +344,7 @@ class StatementRow(_FusedRecord):
 
 class FigureRow(_FusedRecord):
     __tablename__ = "figures"
+    __table_args__ = (Index("ix_figures_date", "date"),)
     measure: Mapped[str] = mapped_column(String(200), index=True)
     subject: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     value: Mapped[float] = mapped_column(Float)

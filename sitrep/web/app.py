@@ -68,6 +68,21 @@ def tune_gc() -> None:
         gc.set_threshold(GC_THRESHOLD, *rest)
 
 
+_FROZEN: list[bool] = []
+
+
+def freeze_startup_objects() -> None:
+    """Once per process, after the first app is built: move every object alive then (modules,
+    routes, models, templates: some 100,000) out of the collector's reach, so a full collection
+    walks only what requests keep. Each full collection walked them all (85 ms at 1,000,000
+    events, a request's p95 whenever one fell inside it). Objects freed later by reference
+    counting are still freed."""
+    if not _FROZEN:
+        _FROZEN.append(True)
+        gc.collect()
+        gc.freeze()
+
+
 def create_app(db: str | Path | Store, *, ingest_token: str | None = None) -> FastAPI:
     """The web app over ``db`` (a SQLite path, a PostgreSQL URL or an open ``Store``).
 
@@ -108,4 +123,5 @@ def create_app(db: str | Path | Store, *, ingest_token: str | None = None) -> Fa
                             str(exc.detail))
 
     app.add_middleware(SecurityHeaders)
+    freeze_startup_objects()
     return app

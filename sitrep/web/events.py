@@ -136,7 +136,10 @@ def first_keys(session: Session, src: Source, sort: str, after: list[ColumnEleme
     base = select(src.ident, src.key).select_from(src.table).where(*src.conds, *after)
     dated = base.where(src.key.is_not(None)).order_by(*((src.key.desc(), src.ident.desc()) if desc
                                                          else (src.key.asc(), src.ident.asc())))  # fmt: skip
-    undated = base.where(src.key.is_(None)).order_by(src.ident.desc() if desc else src.ident.asc())
+    # (key, id), though every key is NULL: ordered by id alone, PostgreSQL sorted the undated rows
+    # instead of reading them in the order of the ``(key, id)`` index (page 200 by date: 58 -> 4 ms)
+    undated = base.where(src.key.is_(None)).order_by(*((src.key.desc(), src.ident.desc()) if desc
+                                                       else (src.key.asc(), src.ident.asc())))  # fmt: skip
     out: list[Any] = []
     for part in (dated, undated) if desc else (undated, dated):
         out += session.execute(part.limit(offset + limit - len(out)))
@@ -288,7 +291,9 @@ def plan_source(session: Session, filters: EventFilters, key: str, wanted: int =
     - ``q`` (SQLite): few matches (``FEW_MATCHES``) are read from the full-text index and joined
       to the filters; many are checked row by row while the sort index (of ``event_search`` or
       of the name's range) is walked, and counted (up to ``JOIN_COUNT_LIMIT``) by joining the
-      full-text matches to the filters, driven from the matches. PostgreSQL: a set of matches.
+      full-text matches to the filters, driven from the matches. PostgreSQL: a set of matches
+      (the stored tsvector's GIN index), counted up to ``JOIN_COUNT_LIMIT`` in no order; two
+      names are merged in event-id order (``ix_event_terms_ids``).
     """
     terms, words = filters.terms(), filters.text()
     sqlite = session.get_bind().dialect.name == "sqlite"
@@ -315,8 +320,10 @@ kv: term_size(session, kv, filters, COUNT_LIMIT) for kv in terms
         if words is None:  # with a second name, each counted row is a probe of it: count fewer
             return Source(table, t.event_id, getattr(t, key), conds,
                           count_limit=JOIN_COUNT_LIMIT if others else None)
-        if not sqlite:
-            return Source(table, t.event_id, getattr(t, key), [*conds, t.search_id.in_(text_matches(session, words))])
+        if not sqlite:  # each counted row is a text check: counted as far as a join's, in no order
+            by_matches = [*conds, t.search_id.in_(text_matches(session, words))]
+            return Source(table, t.event_id, getattr(t, key), by_matches, count_table=table,
+                          count_conds=by_matches, count_ident=t.event_id)
         size = term_size(session, (kind, term), filters, MANY_MATCHES)
         n, _bound, probe = _text_plan(session, words, t.search_id, size, wanted)
         by_matches = [*conds, t.search_id.in_(text_matches(session, words))]
@@ -337,8 +344,10 @@ kv: term_size(session, kv, filters, COUNT_LIMIT) for kv in terms
         s = EventSearch
         plain = [*filters.dates(s.date), *filters.columns(session, s)]
         by_matches = [*plain, s.id.in_(text_matches(session, words))]
-        if not sqlite:
-            return Source(s, s.event_id, getattr(s, key), by_matches)
+        if not sqlite:  # a common word's matches come from its GIN posting list (50 ms at 300,000) or
+            # a check of each row (3 microseconds): counted as far as a join's, in no order
+            return Source(s, s.event_id, getattr(s, key), by_matches, count_table=s, count_conds=by_matches,
+                          count_ident=s.event_id)
         size = (bounded_count(session, s, filters.dates(s.date), MANY_MATCHES)[0] if filters.dates(s.date)
                 else session.scalar(select(func.max(s.id))) or 0)  # ids are dense enough for a plan
         n, bound, probe = _text_plan(session, words, s.id, size, wanted)
@@ -498,7 +507,7 @@ def located_events(session: Session, filters: EventFilters, limit: int | None = 
         dated = q.where(src.key.is_not(None)).order_by(None).order_by(src.key.desc(), src.ident.desc())
         rows = list(session.execute(dated.limit(limit)))
         if len(rows) < limit:
-            undated = q.where(src.key.is_(None)).order_by(None).order_by(src.ident.desc())
+            undated = q.where(src.key.is_(None)).order_by(None).order_by(src.key.desc(), src.ident.desc())
             rows += session.execute(undated.limit(limit - len(rows)))
     else:
         rows = list(session.execute(q.limit(limit)))

@@ -157,7 +157,7 @@ def text_matches(session: Session, text: str) -> Select[Any]:
     a LIKE scan (substring) where neither exists."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
-        tsv = func.to_tsvector(SIMPLE, EventText.body)
+        tsv: ColumnClause[Any] = literal_column("event_text.tsv")  # to_tsvector(SIMPLE, body), stored (migration 0015)
         query = ts_prefix_phrase(text)
         if not query:
             return select(EventText.id).where(false())
