@@ -54,7 +54,12 @@ PAGES = [
 def _bytes_per_event(db: str, events: int) -> None:
     import sqlite3
 
-    if "://" in db or not events:
+    if not events:
+        return
+    if db.startswith("postgresql"):
+        _pg_bytes_per_event(db, events)
+        return
+    if "://" in db:
         return
     size = Path(db).stat().st_size
     print(f"\nfile {size / 1e6:.0f} MB: {size / events:.0f} bytes per event")
@@ -63,6 +68,22 @@ def _bytes_per_event(db: str, events: int) -> None:
         rows = con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 12").fetchall()
     except sqlite3.Error:
         return
+    for name, b in rows:
+        print(f"  {name:<40} {b / events:6.0f} bytes per event")
+
+
+def _pg_bytes_per_event(db: str, events: int) -> None:
+    """PostgreSQL: the database's size, and its largest tables and indexes, per event."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.connect() as conn:
+        size = conn.scalar(sa.text("SELECT pg_database_size(current_database())")) or 0
+        rows = conn.execute(sa.text(
+            "SELECT relname, pg_relation_size(oid) FROM pg_class WHERE relkind IN ('r', 'i')"
+            " AND relnamespace = 'public'::regnamespace ORDER BY 2 DESC LIMIT 12")).fetchall()
+    engine.dispose()
+    print(f"\ndatabase {size / 1e6:.0f} MB: {size / events:.0f} bytes per event")
     for name, b in rows:
         print(f"  {name:<40} {b / events:6.0f} bytes per event")
 
