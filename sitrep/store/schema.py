@@ -226,6 +226,7 @@ class EventTerm(Base):
             "plover_type",
             "status",
         ),
+        {"sqlite_with_rowid": False},  # the table is its primary key's index (migration 0016)
     )
 
 
