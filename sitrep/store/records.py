@@ -6,10 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, String, any_, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from .schema import FUSED_TABLES, DocumentRow, MentionRow
+
+
+def among(session: Session, column: Any, ids: Sequence[str]) -> ColumnElement[bool]:
+    """``column IN ids``; on PostgreSQL ``column = ANY(:ids)``, one array parameter: an IN list of
+    500 ids was compiled, sent and parsed as 500 parameters (a tenth of a 500-event page's time)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", list(ids), type_=ARRAY(String), unique=True))  # type: ignore[no-any-return]
+    return column.in_(list(ids))  # type: ignore[no-any-return]
 
 
 def mentions_of(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
@@ -31,7 +40,7 @@ def _supports(
             MentionRow.record_id, MentionRow.doc_id, MentionRow.start, MentionRow.end, MentionRow.text,
             MentionRow.evidence,
         )
-        .where(MentionRow.record_kind == kind, MentionRow.record_id.in_(list(ids)))
+        .where(MentionRow.record_kind == kind, among(session, MentionRow.record_id, ids))
         .order_by(MentionRow.id)
     )  # fmt: skip
     for rid, doc_id, start, end, text, packed in session.execute(q):
@@ -98,7 +107,7 @@ def _sided(disagreement: dict[str, Any], evidence: dict[str, list[dict[str, Any]
 def records_by_id(session: Session, kind: str, ids: Sequence[str]) -> list[dict[str, Any]]:
     """Fused records of one kind with their mentions and evidence, in the order of ``ids`` (missing ones skipped)."""
     table = FUSED_TABLES[kind]
-    rows = {r[0]: r[1] for r in session.execute(select(table.id, table.data).where(table.id.in_(list(ids))))}
+    rows = {r[0]: r[1] for r in session.execute(select(table.id, table.data).where(among(session, table.id, ids)))}
     return with_supports(session, kind, [(i, rows[i]) for i in ids if i in rows])
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, FromClause, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased, join
 
+from ..store.records import among
 from ..store.schema import EventRow, EventSearch, EventTerm, MentionRow
 from .filters import (
     EVENTS_FTS,
@@ -399,11 +400,11 @@ def event_facets(session: Session, filters: EventFilters, columns: Sequence[str]
     if src.count_table is not None and src.count_conds is not None:
         ids = src.counted_ids(session, rows + 1)  # what the list counted, when ``rows`` is its bound
         found = len(ids)
-        q = select(*cols).where(EventRow.id.in_(ids[:rows]))
+        q = select(*cols).where(among(session, EventRow.id, ids[:rows]))
     elif session.get_bind().dialect.name == "postgresql":  # the first rows in index order (``first_keys``)
         ids = [k[0] for k in first_keys(session, src, "-date", [], 0, rows + 1)]
         found = len(ids)
-        q = select(*cols).where(EventRow.id.in_(ids[:rows]))
+        q = select(*cols).where(among(session, EventRow.id, ids[:rows]))
     else:
         first = _ordered_ids(session, src, rows + 1, "-date").limit(rows + 1).subquery()
         ident, date = first.c[0], first.c[1]
@@ -471,13 +472,13 @@ def brief_events(session: Session, ids: Sequence[str]) -> list[dict[str, Any]]:
     (a 200-event timeline page spent a fifth of its time on them)."""
     sources = EventRow.data["sources"]
     rows = {r[0]: r for r in session.execute(
-        select(EventRow.id, EventRow.date, EventRow.plover_type, EventRow.summary, sources).where(EventRow.id.in_(ids)))}
+        select(EventRow.id, EventRow.date, EventRow.plover_type, EventRow.summary, sources).where(among(session, EventRow.id, ids)))}
     out = [{"id": i, "date": rows[i][1], "plover_type": rows[i][2], "summary": rows[i][3],
             "sources": list(rows[i][4] or [])} for i in ids if i in rows]  # fmt: skip
     if lacking := [e["id"] for e in out if not e["sources"]]:
         docs: dict[str, set[str]] = {}
         q = select(MentionRow.record_id, MentionRow.doc_id).where(MentionRow.record_kind == "event",
-                                                                  MentionRow.record_id.in_(lacking))
+                                                                  among(session, MentionRow.record_id, lacking))
         for rid, doc in session.execute(q):
             docs.setdefault(rid, set()).add(doc)
         for e in out:
