@@ -53,7 +53,9 @@ class StoreBase:
             for name in (path, path + "-wal"):
                 try:
                     st = os.stat(name)
-                except OSError:
+                except OSError:  # no write-ahead log (yet), or a path that is not a file name (a URI)
+                    if name == path:
+                        return None
                     marks.append(None)
                     continue
                 marks.append((st.st_mtime_ns, st.st_size, st.st_ino))
