@@ -8,6 +8,9 @@ Also times the UI pages (/events with filters, /timeline, /map) and prints the d
 event (SQLite: the file, and its largest tables and indexes). A ``total`` shown as ``>N`` is a
 bounded count: more than N match.
 
+A PostgreSQL database is filled by copying a SQLite one (``copy_events_db.py``): the same
+events on both.
+
 Usage: python benchmarks/bench_api.py [--db bench-events.db | --db postgresql://...] [--events 100000] [--repeat 30]
 """
 
