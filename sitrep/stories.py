@@ -205,9 +205,10 @@ def vector(terms: dict[str, int], df: Callable[[str], int], n: int) -> dict[str,
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    """Over the shared terms only, found by a set intersection in C (a Python loop over every
+    term of the shorter vector was a tenth of the run process's time); summed exactly, so the
+    order of the terms cannot change the result."""
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def similarity(a: DocFeatures, b: DocFeatures) -> float:
