@@ -261,6 +261,31 @@ def term_size(session: Session, name: tuple[str, str], filters: EventFilters, li
     return hit[1]
 
 
+#: rows of a name read to estimate how often the other name of a search is on the same event
+PARTNER_SAMPLE = 200
+
+
+def _partner_share(session: Session, name: tuple[str, str], other: tuple[str, str], filters: EventFilters) -> float:
+    """The share of ``name``'s first ``PARTNER_SAMPLE`` rows in the filters' dates, type and status
+    that also carry ``other``: how often a probe of ``other`` succeeds when ``name`` drives.
+
+    Two common names are both past any count a plan can afford (Taliban in 737,000 events,
+    Kandahar in 143,000 at 1,000,000): driving from the one whose partner is likelier probes
+    fewer rows for the same matches (1,000 of both: 7,000 probes from Taliban, 1,400 from
+    Kandahar). 400 probes decide it."""
+    d = (
+        select(EventTerm.search_id)
+        .where(EventTerm.kind == name[0], EventTerm.term == name[1], *filters.dates(EventTerm.date),
+               *filters.columns(session, EventTerm, acled=False))
+        .limit(PARTNER_SAMPLE)
+        .subquery()
+    )  # fmt: skip
+    o = aliased(EventTerm, name="o")
+    on = and_(o.search_id == d.c.search_id, o.kind == other[0], o.term == other[1])
+    read, hit = session.execute(select(func.count(), func.count(o.search_id)).select_from(d.outerjoin(o, on))).one()
+    return hit / read if read else 0.0
+
+
 PLANS = "sitrep.web.plans"  # ``session.info`` key: the request's plans (``request_plans``)
 
 
@@ -299,7 +324,9 @@ def plan_source(session: Session, filters: EventFilters, key: str, wanted: int =
     terms, words = filters.terms(), filters.text()
     sqlite = session.get_bind().dialect.name == "sqlite"
     if terms:
-        if len(terms) > 1:  # drive from the rarer name: fewer index entries to walk and probe
+        if len(terms) == 2 and sqlite:  # each row read is a probe of the other name: the likelier hit first
+            terms = sorted(terms, key=lambda kv: -_partner_share(session, kv, [o for o in terms if o != kv][0], filters))
+        elif len(terms) > 1:  # drive from the rarer name: fewer index entries to walk
             sizes = {
 kv: term_size(session, kv, filters, COUNT_LIMIT) for kv in terms
             }  # fmt: skip
