@@ -238,6 +238,27 @@ def test_an_arrest_told_right_after_a_clash_is_part_of_it() -> None:
     assert [e.acled_sub_event_type for e in alone if e.acled_event_type] == ["Arrests"]
 
 
+def test_an_arrest_or_a_patrol_that_leads_into_violence_is_part_of_it() -> None:
+    """An arrest, or a patrol, told just before the violence it leads into on the same day is the
+    violence's incident: the development keeps its PLOVER event but no ACLED type."""
+    _, events = _events("On 12 March 2022, gendarmes detained and whipped a fisherman in Kribi.")
+    coded = [(e.trigger, e.acled_event_type) for e in events if e.acled_event_type]
+    assert coded == [("whipped", "Violence against civilians")], coded
+    _, events = _events(
+        "On 12 March 2022, soldiers were patrolling near Beni when rebels ambushed them. The soldiers fired back."
+    )
+    coded = {e.acled_event_type for e in events if e.acled_event_type}
+    assert coded == {"Battles"}, coded
+    # an arrest on another day than the violence told next stays a development of its own
+    _, events = _events(
+        "On 12 March 2022, police arrested a teacher in Kribi. On 14 March 2022, gunmen shot a trader in Kribi."
+    )
+    assert {e.acled_sub_event_type for e in events if e.acled_event_type} == {"Arrests", "Attack"}
+    # a weapon intercepted is the development itself, not a sequel of the fire it stopped
+    _, events = _events("On 12 March 2022, air defences intercepted a missile fired by the rebels over Marib.")
+    assert "Disrupted weapons use" in {e.acled_sub_event_type for e in events}
+
+
 def test_a_bus_station_is_not_an_armed_target() -> None:
     """A station is a post of armed forces only as a police, army or military station."""
     _, events = _events("A grenade attack on a bus station in Nairobi injured 12 people on 7 June 2021.")

@@ -105,6 +105,18 @@ _SEQUEL_SUBS = frozenset(["Arrests", "Looting/property destruction", "Disrupted 
 _VIOLENCE = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"])
 #: how far (characters) after the violence such a development is read as its sequel
 _SEQUEL_REACH = 300
+#: how far (characters) before the violence such a development is read as leading into it
+_LEAD_REACH = 200
+#: developments that lead into violence told next (a weapon intercepted or defused is the
+#: development itself: the fire it stopped is no other incident)
+_LEADS = frozenset(["Arrests", "Looting/property destruction", "Change to group/activity"])
+#: ground taken: a seizure, not the violence of an incident
+_TAKEN = frozenset(["Non-state actor overtakes territory", "Government regains territory"])
+
+
+def _other_day(a: Event, b: Event) -> bool:
+    """Both events dated to the day, on different days."""
+    return a.date.precision == "day" and b.date.precision == "day" and a.date.date != b.date.date
 
 
 def _uncode_sequels(events: list[Event]) -> list[Event]:
@@ -113,10 +125,20 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
     for i, ev in enumerate(events):
         if ev.acled_event_type != "Strategic developments" or ev.acled_sub_event_type not in _SEQUEL_SUBS:
             continue
-        start = ev.mentions[0].start
+        start, end = ev.mentions[0].start, ev.mentions[0].end
         if any(
             p.acled_event_type in _VIOLENCE and p.mentions[0].start <= start <= p.mentions[0].end + _SEQUEL_REACH
             for p in events[max(0, i - 3) : i]
+        ) or any(
+            # "police arrested a man and beat him", "officers were patrolling when gunmen opened
+            # fire", "arrested him. He was tortured in custody": the violence the development
+            # leads into, told next on the same day, is the incident
+            ev.acled_sub_event_type in _LEADS
+            and p.acled_event_type in _VIOLENCE
+            and p.acled_sub_event_type not in _TAKEN
+            and start <= p.mentions[0].start <= end + _LEAD_REACH
+            and not _other_day(ev, p)
+            for p in events[i + 1 : i + 4]
         ):
             ev.acled_event_type = ev.acled_sub_event_type = None
             ev.evidence.pop("acled_event_type", None)
