@@ -340,12 +340,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "villagers fled their village", "families evacuated": civilians displaced (ACLED: other)
         acled_type, acled_sub = "Strategic developments", "Other"
     if (
-        acled_sub == "Armed clash"
-        and actor2 is None
+        acled_sub in ("Armed clash", "Attack")
+        and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))
         and fired_at_place(trig, a2)
         and AREA_FIRE.search(coded_text)
     ):
-        # "fired machine guns at residential areas": fire at a place, no armed side hit (ACLED: shelling)
+        # "fired machine guns at residential areas": fire at a place, no armed side hit (ACLED:
+        # shelling), whoever lives there
         acled_type, acled_sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
     by_convention = False  # an actor2 ACLED's conventions supply, not the text (no confidence from it)
     if (
