@@ -65,6 +65,7 @@ from .modality import (
     VERBAL,
     absorb_complements,
     conditional,
+    in_series,
     is_aggregate,
     status_of,
 )
@@ -168,6 +169,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
+    if aggregate and trig.aggregate and in_series(trig) and any(
+        t.precision == "day" for t in ctx.timexes_in(offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text))
+    ):
+        # "on 1 May, activists took part in a series of one-person protests in Moscow": one day's
+        # series in one place is the incident ACLED codes, unless the clause spans a longer time
+        aggregate = is_aggregate(replace(trig, aggregate=False), list(doc[lo:hi]))
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
     sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, lexicon
+from .trigger_words import AGGREGATE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -228,6 +229,15 @@ def _of_event(tok: Token, trig: Trigger) -> bool:
             return False
         node = node.head
     return True
+
+
+def in_series(trig: Trigger) -> bool:
+    """The trigger is what a series is of: "took part in a series of one-person protests", "a
+    wave of arrests"."""
+    return any(
+        w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in AGGREGATE_NOUNS
+        for w in trig.words
+    )
 
 
 def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
