@@ -254,7 +254,9 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 and any(c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark") for c in tok.children)
             )
         ):
-            if parent.cls == "kill" and trig.cls != "kill":  # "a soldier was killed when militants attacked"
+            if parent.cls == "kill" and trig.cls != "kill" and (tok.dep_ != "conj" or trig.cls != "attack"):
+                # "a soldier was killed when militants attacked", "killed and injured in a clash";
+                # not the wounded told beside the dead ("killed 12 and wounded 1")
                 parent.cls = trig.cls
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike"):
                 parent.cls = trig.cls
