@@ -43,7 +43,7 @@ from .clause import (
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided, weapon_word
 from .control import control_at, front_namesake
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
@@ -374,6 +374,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type == "Violence against civilians" and actor2 is not None and is_state(actor2):
         # "shot an off-duty soldier": ACLED's victim is a civilian (the force is only associated)
         actor2, words2 = generic(state, "civilians", actor2.country or country), by_rule
+    if (
+        acled_sub == "Disrupted weapons use"
+        and a2.kind in ("military", "police")
+        and a2.token is not None
+        and weapon_word(a2.token.lower_)
+    ):
+        actor2, words2 = None, []  # "seized military munitions": a kind of weapon, not the army as a party
     if acled_sub in TERRITORY and actor2 is not None and is_civilian(actor2):
         actor2, words2 = None, []  # "captured the town": territory changes hands, no victims
     if acled_type == "Violence against civilians" and actor2 is None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Location, RecordDate
 from .arguments import resolve
+from .coding import weapon_word
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import Trigger
@@ -88,11 +89,14 @@ def seized(trig: Trigger) -> str | None:
             None,
         )
     lex = lexicon()
-    if (
-        head is None
-        or head.pos_ in ("PROPN", "PRON")
+    named = head is not None and not weapon_word(head.text) and (  # "seized an IED": no name
+        head.pos_ in ("PROPN", "PRON")
         or head.ent_type_ in ("GPE", "LOC", "FAC")
         or head.text[:1].isupper()  # a name the tagger missed ("re-captured Quissanga")
+    )
+    if (
+        head is None
+        or named
         or head.lemma_.lower() in lex.kinds  # people: "captured two rebels" is not goods taken
         or head.lower_ in lex.kinds
         or head.lemma_.lower() in lex.victims
@@ -127,7 +131,13 @@ def captive_class(
         return trig.cls
     lex = lexicon()
     taken = obj.lemma_.lower()
-    if obj.pos_ == "PROPN" or not (victim_kind or taken in lex.kinds) or taken in lex.civilian_places or taken in lex.armed_places:
+    if (
+        obj.pos_ == "PROPN"
+        or not (victim_kind or taken in lex.kinds)
+        or taken in lex.civilian_places
+        or taken in lex.armed_places
+        or weapon_word(obj.lower_)  # "seized military munitions": goods, whoever's they were
+    ):
         return trig.cls
     if victim_kind in ("unidentified", "military", "police", "gang") or is_armed(actor2):
         return "clash"

@@ -84,6 +84,11 @@ def _peaceful_takeover(text: str) -> bool:
     return bool(_WITHOUT_FIGHTING.search(text)) and not _TAKEOVER_VIOLENCE.search(_WITHOUT_FIGHTING.sub(" ", text))
 
 
+def weapon_word(word: str) -> bool:
+    """A word for weapons or ammunition ("munitions", "an IED"): goods a seizure takes."""
+    return _WEAPONS.fullmatch(word) is not None
+
+
 def armed_victim(text: str) -> bool:
     """The victim told as armed or as one of an armed group ("the victim had charges against him
     for drug trafficking", "a gang member was shot dead")."""
