@@ -278,3 +278,18 @@ def test_an_event_told_as_a_background_ranks_below_the_sentence_event() -> None:
     )
     best = max((e for e in events if e.acled_event_type), key=lambda e: e.confidence)
     assert best.acled_event_type == "Protests"
+
+
+def test_what_the_subject_says_happened_ranks_below_what_it_does() -> None:
+    """The parser reads "parents who claim their daughters have been kidnapped ... continued their
+    hunger strike" with the kidnapping as the root: it is still what the relative clause says, a
+    background to the strike (and the sentence's date dates the strike)."""
+    _, events = _events(
+        "On 9 June 2021, parents who claim their daughters have been kidnapped by militants continued "
+        "their hunger strike outside the parliament in Ankara."
+    )
+    best = max((e for e in events if e.acled_event_type), key=lambda e: e.confidence)
+    assert best.acled_event_type == "Protests", [(e.trigger, e.confidence) for e in events]
+    # told as the sentence's own act, the kidnapping is the event
+    _, events = _events("On 9 June 2021, militants kidnapped two girls near Ankara.")
+    assert [e.acled_event_type for e in events if e.acled_event_type] == ["Violence against civilians"]

@@ -526,11 +526,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     conf = 0.35 + (0.1 if words1 == by_rule else 0.2) * (actor1 is not None)
     # (a peaceful protest has no second side to name: it is not the less complete for it)
     conf += 0.1 * (actor2 is not None and not by_convention or acled_sub == "Peaceful protest") + 0.1 * placed
-    conf += 0.1 * dated + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     # told in a relative clause, as a background to another ("families who say their children
-    # were kidnapped continued their sit-in"): the sentence is about something else
-    # ("an encounter in which two militants were killed": the encounter's toll, no background)
-    conf -= 0.1 * told_as_background(trig.head)
+    # were kidnapped continued their sit-in"): the sentence is about something else, and its date
+    # words date the main clause ("an encounter in which two militants were killed": the
+    # encounter's toll, no background)
+    background = told_as_background(trig.head)
+    conf += 0.1 * (dated and not background) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
+    conf -= 0.1 * background
     if acled_type is None and (modifier(trig) or actor1 is None and not is_participant(a1.token) and not agentless(trig)):
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)

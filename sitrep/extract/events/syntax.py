@@ -167,7 +167,23 @@ def told_as_background(tok: Token) -> bool:
     background to another event ("families who say their children were kidnapped continued
     their sit-in"), not what happened within the event it hangs on ("an encounter in which two
     were killed", "a raid during which ...")."""
-    return any(t.dep_ == "relcl" and not _told_within(t) for t in [tok, *list(tok.ancestors)[:3]])
+    return any(t.dep_ == "relcl" and not _told_within(t) for t in [tok, *list(tok.ancestors)[:3]]) or _said_by_subject(tok)
+
+
+def _said_by_subject(tok: Token) -> bool:
+    """"families who claim their children have been kidnapped by X continued their sit-in", parsed
+    with "kidnapped" as the root and "children" as the object of "claim": the verb (with its own
+    auxiliaries, before the conjoined verb the subject really governs) is what the relative clause
+    on its subject says."""
+    if not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i for c in tok.children):
+        return False
+    speech = lexicon().speech
+    for subj in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i):
+        for rel in (r for r in subj.children if r.dep_ == "relcl" and r.lemma_.lower() in speech):
+            obj = next((c for c in rel.children if c.dep_ == "dobj"), None)
+            if obj is not None and any(a.dep_ in ("aux", "auxpass") and obj.i < a.i < tok.i for a in tok.children):
+                return True
+    return False
 
 
 def _told_within(relcl: Token) -> bool:
