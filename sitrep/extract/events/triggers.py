@@ -173,6 +173,11 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         and verb_lemma(gov) in lex.report_verbs
     ):  # "monitors recorded 14 explosions", "residents heard gunfire", "reinforcements were reported"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in tok.head.children):
+        # "there was a clash between X and Y", "there was a demonstration by teachers": what is
+        # said to exist is the sentence's event ("there was no clash": none took place)
+        denied = "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) else None
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate, status_hint=denied)
     if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if (
