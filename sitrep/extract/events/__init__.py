@@ -219,14 +219,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             a1.token.dep_ == "nsubj" and a1.token.head.lemma_.lower() == "die"
             or a1.token.dep_ == "nsubjpass" and trig.cls in VIOLENT  # "the man was injured"
         )
-        and a2.actor is None
         and a1.actor is not None
         and not is_armed(a1.actor)
         and not is_state(a1.actor)
+        and (a2.actor is None or not is_armed(a2.actor) and not is_state(a2.actor))
     ):
         # "the woman died", "a man died under torture", "the man was injured": who died or was
-        # hurt is the victim, not the doer
-        a1, a2 = Resolved(None), a1
+        # hurt is the victim, not the doer ("the man died and the woman was injured": both are)
+        a1, a2 = Resolved(None), a1 if a2.actor is None else a2
     actor1, actor2 = a1.actor, a2.actor
     words1, words2 = cited_actor(a1, offset), cited_actor(a2, offset)
     by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
