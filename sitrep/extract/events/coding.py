@@ -53,6 +53,7 @@ _THROWN = _words()["thrown_objects"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
+_UNIT = _words()["armed_units"]
 _OFF_DUTY = _words()["off_duty"]
 AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
@@ -325,6 +326,15 @@ def code(
         return BATTLES, "Armed clash"
     if shooters and cls in ("attack", "fire", "strike"):
         return VAC, "Attack"  # fire at people or their homes by shooters not said to fight anyone
+    if (
+        actor2 is not None
+        and actor2.type is None
+        and victim_kind is None
+        and cls in ("attack", "kill", "fire")
+        and (actor1 is None or is_armed(actor1))
+        and _UNIT.search(actor2.name)
+    ):
+        return BATTLES, "Armed clash"  # "gunmen shot dead a member of the 4th Division": a unit the registry lacks
     if (
         actor2 is not None
         and actor2.type is None
