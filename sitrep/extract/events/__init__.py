@@ -337,6 +337,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "gang members approached and started shooting. The police shot back.": fire returned
         # by the side fired on is a clash
         acled_type, acled_sub = "Battles", "Armed clash"
+    if acled_type is None and trig.cls == "offensive" and status == "occurred" and not aggregate and is_armed(actor1):
+        dead = count(clause)
+        if (dead.value or 0) > 0 and (actor2 is None or is_armed(actor2)):
+            # "the army carried out an operation against the militants, leaving two dead": an
+            # offensive told with its dead was fought (ACLED: armed clash)
+            acled_type, acled_sub, fat = "Battles", "Armed clash", dead
     if (
         acled_type is None
         and trig.cls in ("flee", "withdraw")
@@ -507,10 +513,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type in ("Riots", "Protests") and trig.cls != "disperse":
         plover = "PROTEST"
     if trig.cls == "offensive":
-        # one launched offensive is a mobilization; "launched a string of offensives" are attacks
+        # one launched offensive is a mobilization; "launched a string of offensives" are attacks,
+        # and so is one told with its dead
         plover = (
             "ASSAULT"
-            if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred"
+            if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred" or acled_type == "Battles"
             else "MOBILIZE"
         )
     mode, mode_words = event_mode(ctx, offset, trig, plover, instrument, clause, start, end, said, acled_type)
