@@ -116,6 +116,12 @@ def verb_trigger(tok: Token) -> Trigger | None:
         if any(o.lower_ in weapons for o in objs) or (has_target and not harmless):
             return Trigger(tok, "ASSAULT", "attack", [tok])
         return None
+    if cls == "loot" and any(
+        o.lemma_.lower() in lex.remains or o.lower_ in lex.remains
+        for o in objs + (objects(tok.head) if tok.dep_ == "conj" else [])
+    ):
+        # "the body was burned", "found shot and partially burnt": what was done to the dead, no property
+        return Trigger(tok, "ASSAULT", "kill", [tok])
     if cls == "attack" and _to_death(tok):  # "shot dead", "stabbed to death": a killing
         return Trigger(tok, plover, "kill", [tok])
     if lemma == "demonstrate" and objs:
