@@ -281,7 +281,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     theme = seized(trig) if trig.cls == "seize" else None
     acled_type, acled_sub = code(
         captive_class(trig, a2, actor1, actor2, victim_kind), status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
-        previous_sentence(sent) if trig.cls == "disperse" else "",
+        previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
     )
     if (
         acled_type is None

@@ -43,9 +43,13 @@ def next_sentences(sent: Span, n: int = 2) -> list[str]:
     return out
 
 
-def previous_sentence(sent: Span) -> str:
-    """The sentence before in the paragraph ("Residents burned tyres. Police dispersed them.")."""
-    return sent.doc[sent.start - 1].sent.text if sent.start > 0 else ""
+def previous_sentence(sent: Span, n: int = 1) -> str:
+    """The ``n`` sentences before in the paragraph ("Residents burned tyres. Police dispersed them.")."""
+    out: list[str] = []
+    while sent.start > 0 and len(out) < n:
+        sent = sent.doc[sent.start - 1].sent
+        out.insert(0, sent.text)
+    return " ".join(out)
 
 
 def crowd_sequel(following: list[str]) -> str:
