@@ -332,21 +332,14 @@ def code(
         and victim_kind is None
         and cls in ("attack", "kill", "fire")
         and (actor1 is None or is_armed(actor1))
-        and _UNIT.search(actor2.name)
     ):
-        return BATTLES, "Armed clash"  # "gunmen shot dead a member of the 4th Division": a unit the registry lacks
-    if (
-        actor2 is not None
-        and actor2.type is None
-        and victim_kind is None
-        and cls in ("attack", "kill", "fire")
-        and (actor1 is None or is_armed(actor1))
-        and not _SITE.search(actor2.name)
-    ):
-        # "militants attacked Napula", "forces fired at two Palestinians": a target named but
-        # not known as an armed organisation (a village, people by nationality) is, in ACLED's
-        # coding, civilians
-        return VAC, "Attack"
+        if _UNIT.search(actor2.name):
+            return BATTLES, "Armed clash"  # "gunmen shot dead a member of the 4th Division": a unit the registry lacks
+        if not _SITE.search(actor2.name):
+            # "militants attacked Napula", "forces fired at two Palestinians": a target named but
+            # not known as an armed organisation (a village, people by nationality) is, in ACLED's
+            # coding, civilians
+            return VAC, "Attack"
     if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
         return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
     if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters):
