@@ -168,16 +168,16 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "threatened"  # "the army is ready to fight any offensive": a warning, not a battle
     if trig.cls == "offensive" and trig.head.lemma_.lower() in ("announce", "declare"):
         status = "announced"
+    sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
     if aggregate and trig.aggregate and in_series(trig) and any(
-        t.precision == "day" for t in ctx.timexes_in(offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text))
+        t.precision == "day" for t in ctx.timexes_in(sent_start, sent_end)
     ):
         # "on 1 May, activists took part in a series of one-person protests in Moscow": one day's
         # series in one place is the incident ACLED codes, unless the clause spans a longer time
         aggregate = is_aggregate(replace(trig, aggregate=False), list(doc[lo:hi]))
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
-    sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
     if (
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause

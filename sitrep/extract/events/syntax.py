@@ -187,6 +187,8 @@ def _said_by_subject(tok: Token) -> bool:
 
 
 def _told_within(relcl: Token) -> bool:
+    """A relative clause that tells what happened within the event it hangs on ("in which",
+    "during which"), not a background."""
     return any(
         c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children) for c in relcl.children
     )
