@@ -26,7 +26,7 @@ from .attribution import (
     _speaker_words,
     _who,
 )
-from .candidate import _WORD, Candidate
+from .candidate import _WORD, Candidate, _all_quoted
 from .direct import _answers, _headline, _qa, _quote_candidates
 from .intent import classify
 from .lexicon import lexicon
@@ -40,7 +40,7 @@ from .persons import (
     subject_pronouns,
     surname_mentions,
 )
-from .quotes import Quote, find_quotes
+from .quotes import Quote, double_marks, find_quotes
 from .reported import _reported_candidates
 from .speakers import (
     Memory,
@@ -64,10 +64,32 @@ def extract_statements(ctx: Context) -> list[Statement]:
     consumed: list[tuple[int, int]] = []  # attribution spans already used by a direct quote
     direct_spans: list[tuple[int, int]] = []
     cands = _quote_candidates(text, paras, quotes, consumed, direct_spans, ctx)
-    cands += _reported_candidates(ctx, consumed, direct_spans, quotes, skip)
+    cands += [_balanced(text, quotes, c) for c in _reported_candidates(ctx, consumed, direct_spans, quotes, skip)]
     cands += _answers(text, paras, qa)
     cands.sort(key=lambda c: (c.start, c.end))
     return _resolve(ctx, cands, quotes)
+
+
+def _balanced(text: str, quotes: list[Quote], c: Candidate) -> Candidate:
+    """Reported content that stops just inside a quotation ('said the plan was "dead' without its
+    '."') takes the closing mark, and content that starts just after an opening mark takes it:
+    what was said keeps its quotation whole. Content that is one quotation is then direct."""
+    marks = double_marks(text, c.start, c.end)
+    if len(marks) % 2 == 0 or c.gaps:
+        return c
+    for q in quotes:
+        if q.closed and c.start <= q.open < c.end <= q.close and _STRAY.fullmatch(text[c.end : q.close]):
+            c.end = q.after
+            break
+        if c.start <= q.close < c.end and q.open < c.start and not text[q.open + q.olen : c.start].strip():
+            c.start = q.open
+            break
+    if not c.direct and _all_quoted(text[c.start : c.end]):
+        c.direct = True
+    return c
+
+
+_STRAY = re.compile(r"[\s.,;:!?\u2026]{0,3}")
 
 
 # ---------------------------------------------------------------- resolution and merging

@@ -84,8 +84,19 @@ def _subject(tok: Token) -> Token | None:
     """The subject nearest the verb (the parse sometimes hangs a fronted clause's subject on it too)."""
     subs = [c for c in tok.children if c.dep_ in _SUBJ_DEPS]
     if not subs:
-        return None
+        return _participle_subject(tok)
     return min(subs, key=lambda c: abs(c.i - tok.i))
+
+
+def _participle_subject(tok: Token) -> Token | None:
+    """'Voters going to the polls said ...': the parse reads the participle as a clausal subject
+    whose own subject is the noun it modifies; that noun is the subject of the verb."""
+    for c in tok.children:
+        if c.dep_ == "csubj" and c.tag_ == "VBG" and c.i < tok.i:
+            noun = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i and g.pos_ in ("NOUN", "PROPN")]
+            if noun:
+                return noun[0]
+    return None
 
 
 def _shared_subject(verb: Token) -> Token | None:

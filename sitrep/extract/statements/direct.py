@@ -63,8 +63,8 @@ def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> lis
         if kind != "A":
             continue
         lo, hi = paras[i]
-        m = _ANSWER.match(text, lo, hi)
-        start = m.end() if m else lo
+        m = _ANSWER.match(text[lo:hi])  # '^' anchors at the slice, not at ``lo`` of the whole text
+        start = lo + m.end() if m else lo
         end = hi
         while end > start and text[end - 1].isspace():
             end -= 1

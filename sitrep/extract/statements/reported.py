@@ -101,6 +101,15 @@ def _reported_from_verb(
             and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
         ):
             subj = _subject(head)  # "took to Twitter to say ...": the one who took to it says it
+        elif (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and head.dep_ == "dobj"
+            and head.lemma_.lower() in lex.speech_nouns
+            and head.lemma_.lower() not in lex.roles
+            and head.head.pos_ == "VERB"
+        ):
+            subj = _shared_subject(head.head)  # "issued a statement saying ...": who issued it says it
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
             subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
         elif (
@@ -132,8 +141,8 @@ def _reported_from_verb(
         # "Barkley, who said he votes ...", "voters who say ...", "those who said the same": 'who'
         # stands for people, the noun the clause hangs on
         relative = noun
-    if subj.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not _has_said(tok, subj):
-        return None  # "X was reported to ...": X is not the speaker
+    if subj.dep_ == "nsubjpass" and subj.head.i == tok.i and tok.lemma_.lower() != "quote" and not _has_said(tok, subj):
+        return None  # "X was reported to ...": X is not the speaker (but "X was forced out and said ..." speaks)
     s_lo, s_hi = subj.left_edge.i, subj.right_edge.i + 1
     if relative is not None:
         s_lo, s_hi = relative.left_edge.i, relative.i + 1

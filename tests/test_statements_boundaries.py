@@ -1,0 +1,48 @@
+"""Statements: where reported content begins and ends, and subjects the parse hangs oddly.
+Composed sentences only."""
+
+from __future__ import annotations
+
+from .statement_helpers import one, stmts, who
+
+
+def test_reported_content_keeps_the_closing_mark_of_its_quotation() -> None:
+    st = one(stmts('The governor said on Monday that the old bridge was "beyond repair."'), "beyond repair")
+    text = st.mentions[0].text
+    assert text.count('"') == 2 and text.endswith('."')
+    assert st.direct is False  # the bridge is named outside the quotation
+
+
+def test_reported_content_that_is_one_quotation_is_direct() -> None:
+    st = one(stmts("The council wrote that the road tolls \u201cwill be lifted by spring.\u201d"), "lifted by spring")
+    assert st.mentions[0].text.count("\u201c") == st.mentions[0].text.count("\u201d") == 1
+    text = "Mayor Ann Vale told reporters the plan \u201cwould cost far too much,\u201d and left the hall."
+    st = one(stmts(text), "far too much")
+    assert st.mentions[0].text.endswith(",\u201d")
+
+
+def test_participle_after_the_subject_does_not_hide_the_speaker() -> None:
+    text = "Large numbers of young voters in four states going to the polls on Tuesday said they support a cap on rents."
+    st = one(stmts(text), "cap on rents")
+    assert "young voters" in who(st)
+    assert "going to the polls" not in st.quote
+
+
+def test_statement_issued_saying_is_said_by_who_issued_it() -> None:
+    text = "On Sunday, the ministry issued a statement saying that the border crossing would reopen within days."
+    st = one(stmts(text), "border crossing would reopen")
+    assert "ministry" in who(st)
+    assert not st.quote.startswith("that")
+
+
+def test_passive_verb_conjoined_with_said_keeps_its_subject_as_speaker() -> None:
+    text = "By evening, the minister was pushed into a rare apology and said that her remarks had been misread."
+    st = one(stmts(text), "remarks had been misread")
+    assert "minister" in who(st)
+
+
+def test_interview_answer_drops_its_answer_label() -> None:
+    text = "Q: Will the mill reopen this year?\n\nA: Not before the spring. We still need new machines.\n"
+    st = one(stmts(text), "new machines")
+    assert st.mentions[0].text.startswith("Not before")
+    assert st.direct is True
