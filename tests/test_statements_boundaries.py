@@ -46,3 +46,33 @@ def test_interview_answer_drops_its_answer_label() -> None:
     st = one(stmts(text), "new machines")
     assert st.mentions[0].text.startswith("Not before")
     assert st.direct is True
+
+
+def test_long_head_before_a_quotation_names_its_subject() -> None:
+    text = (
+        "Although there is no such overlap with the mayor's team, a city official who spoke anonymously "
+        'to discuss internal strategy said Wednesday, "Certainly there are talks between the two offices."'
+    )
+    st = one(stmts(text), "talks between the two offices")
+    assert st.direct is True and "city official" in who(st)
+    assert "spoke anonymously" not in who(st)
+    assert not st.mentions[0].text.startswith("Although")
+
+
+def test_subject_read_as_an_appositive_is_the_speaker() -> None:
+    text = (
+        "Campaigning for his wife, former governor John Kell said his wife was uniquely qualified "
+        'to lead at this time because "the state is in tough shape."'
+    )
+    st = one(stmts(text), "uniquely qualified")
+    assert st.speaker.name == "John Kell"
+
+
+def test_subject_with_its_relative_clause_read_as_a_clause_is_the_speaker() -> None:
+    text = (
+        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
+        'said the message was that "this is not going to be over in February."'
+    )
+    st = one(stmts(text), "over in February")
+    assert "attendee" in who(st)
+    assert "condition of anonymity" not in st.quote

@@ -99,6 +99,34 @@ def _participle_subject(tok: Token) -> Token | None:
     return None
 
 
+def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
+    """The subject of a reporting verb the parse left without one, when it stands right before the
+    verb and what was said follows it as a clause: 'Campaigning for his son, former mayor Tom Kell
+    said ...' (the subject read as an appositive of the noun before the comma) and 'One guest, who
+    like others asked not to be named, said ...' (the subject read as a clause before the verb)."""
+    sent = tok.sent
+    if tok.i <= sent.start or not quoted and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None  # (``quoted``: what was said is the quotation that follows)
+    doc = tok.doc
+    prev = doc[tok.i - 1]
+    np = prev
+    while np.dep_ != "appos" and np.head.i != np.i and np.head.i < tok.i and np.head.right_edge.i == tok.i - 1:
+        np = np.head
+    if np.dep_ == "appos" and _speaks(np) and np.right_edge.i == tok.i - 1:
+        lo = np.left_edge.i
+        if sent.start < lo and np.head.i < lo and doc[lo - 1].text == ",":
+            return np
+    if prev.text != ",":
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and c.right_edge.i == prev.i - 1:
+            subs = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            n = subs[0] if subs else None
+            if n is not None and _speaks(n) and n.left_edge.i == sent.start and n.right_edge.i < c.i:
+                return n
+    return None
+
+
 def _shared_subject(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is conjoined to ("tried to calm the crowd and took ...")"""
     for _ in range(3):

@@ -13,6 +13,7 @@ from .candidate import (
     _SENT_END,
     Candidate,
     _is_clause,
+    _misparsed_subject,
     _speaks,
     _strip_span,
     _subject,
@@ -131,6 +132,8 @@ def _quote_candidates(
         head = _parse_head(prefix)
         if head is None and ctx is not None and prefix.rstrip().endswith(":"):
             head = _colon_head(ctx, q.para, bound, prefix)
+        if head is None and ctx is not None and prefix.rstrip().endswith((",", ":")):
+            head = _long_head(ctx, q.para, bound, prefix)
         tail_attr = _parse_tail(tail) if tail.strip() else None
         start, gaps = q.start, []
         if prefix.strip() and head is None:
@@ -426,5 +429,36 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
+    hi = min([c.left_edge.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i], default=subj.right_edge.i + 1)
+    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("who", "which", "that")):
+        hi -= 1  # 'a city official who asked not to be named': the relative clause is no part of the role
+    sub = doc[subj.left_edge.i : hi]
+    return sub.text, verb.text, para.start + sub.start_char - bound
+
+
+def _long_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:
+    """'Although ..., a city official who asked not to be named said Wednesday, "..."': a head too
+    long for ``_parse_head`` whose reporting verb ends it; its subject, found through the parse, is
+    who said the quotation."""
+    p = prefix.rstrip()[:-1].rstrip()
+    verbs = list(lexicon().verb_re.finditer(p))
+    if not verbs or len(p[verbs[-1].end() :].split()) > 3:
+        return None
+    para = ctx.paragraphs[pi]
+    doc = para.doc
+    v_at = bound + verbs[-1].start() - para.start
+    span = doc.char_span(v_at, v_at + len(verbs[-1].group(0)), alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "VERB":
+        return None
+    verb = span[0]
+    first = doc.char_span(bound - para.start, v_at, alignment_mode="expand")
+    if any(c.dep_ == "neg" or c.dep_ in ("ccomp", "dobj") and c.i < verb.i + 1 + len(p[verbs[-1].end() :].split()) for c in verb.children):
+        return None  # 'said the plan was sound, "...": the verb reports a clause of its own
+    subj = _subject(verb) or _misparsed_subject(verb, quoted=True)
+    if subj is None or first is None or subj.left_edge.i < first.start or subj.i > verb.i or not _speaks(subj):
+        return None
+    hi = min([c.left_edge.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i], default=subj.right_edge.i + 1)
+    while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("who", "which", "that")):
+        hi -= 1  # 'a city official who asked not to be named': the relative clause is no part of the role
+    sub = doc[subj.left_edge.i : hi]
     return sub.text, verb.text, para.start + sub.start_char - bound

@@ -19,6 +19,7 @@ from .candidate import (
     _all_quoted,
     _inside,
     _is_clause,
+    _misparsed_subject,
     _shared_subject,
     _subject,
 )
@@ -85,6 +86,7 @@ def _reported_from_verb(
     ):
         return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
     subj = _subject(tok)
+    misparsed = None
     if _asked_verb(tok) and (subj is None or subj.dep_ == "nsubjpass"):
         return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
@@ -118,6 +120,8 @@ def _reported_from_verb(
             and any(c.dep_ == "ccomp" or _is_question(c) for c in tok.children)
         ):
             subj = _subject(head)  # "thanked the crowd and said (that) ...": the subject is shared
+        if subj is None:
+            subj = misparsed = _misparsed_subject(tok)
         if subj is None:
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
     if (
@@ -168,6 +172,8 @@ def _reported_from_verb(
         if c.dep_ in _COMPLEMENT_DEPS
         and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE and m.i < c.i for m in c.children)
     ]  # "..., X said, as fighting intensified": the as-clause is not what was said
+    if misparsed is not None:  # the clause the parse made of the subject is not what was said
+        comps = [c for c in comps if not c.left_edge.i <= misparsed.i <= c.right_edge.i]
     content_first = any(c.i < s_lo for c in comps)
     for c in tok.children:
         if content_first and c.i > s_hi:
