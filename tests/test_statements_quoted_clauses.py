@@ -175,3 +175,9 @@ def test_a_noun_for_a_person_can_be_credited_with_quoted_words() -> None:
     st = one(stmts(text), "superhighway for outsiders")
     assert "strategist" in who(st)
     assert not stmts('The memo described the race as "a superhighway for outsiders and a dirt path for insiders."')
+
+
+def test_one_quoted_word_from_a_role_is_a_statement_but_from_a_crowd_a_label() -> None:
+    st = one(stmts('The mayor called the system "rigged" in a tweet on Tuesday.'), "rigged")
+    assert "mayor" in who(st)
+    assert stmts('Residents called the checkpoint "hell" on Monday.') == []

@@ -109,7 +109,12 @@ def _quoted_clauses(
             s_lo, s_hi, speaker = subj.left_edge.i, subj.right_edge.i + 1, subj
         if not _speaks(speaker) or is_bad_subject(doc[s_lo:s_hi].text):
             continue
-        person = speaker.ent_type_ == "PERSON" or speaker.pos_ == "PROPN" and speaker.ent_type_ in ("", "PERSON")
+        lex = lexicon()
+        person = (
+            speaker.ent_type_ == "PERSON"
+            or speaker.pos_ == "PROPN" and speaker.ent_type_ in ("", "PERSON")
+            or speaker.pos_ == "NOUN" and (speaker.lower_ in lex.roles or speaker.lower_ in lex.person_nouns)
+        )  # one person: a name or a role ('the mayor called the vote "rigged"')
         if len(qwords) < 2 and not (person or speaker.lower_ in {"he", "she"}):
             continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
         kids = [
