@@ -76,3 +76,12 @@ def test_subject_with_its_relative_clause_read_as_a_clause_is_the_speaker() -> N
     st = one(stmts(text), "over in February")
     assert "attendee" in who(st)
     assert "condition of anonymity" not in st.quote
+
+
+def test_what_the_speaker_went_on_to_note_after_a_quotation_is_its_own_statement() -> None:
+    sts = stmts('"The fight over the budget is over," he added, noting that nearly 200 towns signed onto the deal.')
+    assert one(sts, "fight over the budget").direct is True
+    noted = one(sts, "200 towns signed")
+    assert noted.direct is False and "added" not in noted.quote
+    sts = stmts('"We will get used to it over the next months," he added, while also saying that he expects to win.')
+    assert one(sts, "expects to win").direct is False

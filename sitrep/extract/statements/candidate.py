@@ -164,8 +164,12 @@ _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 
 
 def _is_clause(span: SpacySpan) -> bool:
-    """Words that can be what was said: a clause with a finite verb, or a quotation."""
-    return any(t.tag_ in _FINITE or t.text in QUOTE_TOKENS for t in span)
+    """Words that can be what was said: a clause with a finite verb, or a quotation. A past
+    participle with a subject of its own ('towns signed') is a past tense the tagger misread."""
+    return any(
+        t.tag_ in _FINITE or t.text in QUOTE_TOKENS or t.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in t.children)
+        for t in span
+    )
 
 
 _PERSON_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])

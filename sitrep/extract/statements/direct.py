@@ -230,7 +230,7 @@ def _quote_candidates(
     return out + extras
 
 
-_WENT_ON = re.compile(r",\s+(?:and\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
+_WENT_ON = re.compile(r",\s+(?:and\s+|while\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
 
 
 def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tuple[int, int, int, int] | None:
