@@ -73,3 +73,23 @@ def test_a_town_named_like_its_district_is_a_town(gaz: Gazetteer) -> None:
     text = "Journalists held a rally in Sujawal city (Sujawal, Sindh) on Sunday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.geo_precision) == ("Sujawal", 1)
+
+
+def test_a_unit_word_only_some_countries_use_narrows_the_name(gaz: Gazetteer) -> None:
+    # Saudi Arabia has a region and Yemen a governorate called Al Jawf: "governorate" is Yemen's word
+    text = "Warplanes struck a farm in Al Jawf governorate on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Al Jawf", "Yemen")
+
+
+def test_an_actor_that_acts_in_one_country_breaks_a_tie(gaz: Gazetteer) -> None:
+    # the Saudi-led coalition has no country of its own but fights in Yemen
+    text = "The Saudi-led coalition said its jets hit targets in Al Jawf on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Al Jawf", "Yemen")
+
+
+def test_a_name_before_island_is_a_place(gaz: Gazetteer) -> None:
+    text = "Troops were deployed to Suqutra island, while foreign aircraft flew over the area."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Suqutra", "Yemen")

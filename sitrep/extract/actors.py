@@ -93,6 +93,9 @@ class ActorRegistry:
             self._demonym.setdefault(name.lower(), name)
         self._finder: PhraseFinder | None = None
         self._acronyms: set[str] = set()  # aliases written in capitals ("IS", "AA"): case counts
+        #: actor name -> the one country an actor of no country acts in (its entry's single
+        #: context): "the Saudi-led coalition" acts in Yemen
+        self.theatre: dict[str, str] = {}
         self._matched: dict[tuple[str, str | None], Actor | None] = {}
 
     @classmethod
@@ -108,6 +111,8 @@ class ActorRegistry:
             actor = Actor(entry["name"], entry.get("type"), entry.get("country"))
             only = {_key(a) for a in entry.get("only_contexts", [])}
             ctx = frozenset(entry.get("contexts") or ())
+            if not actor.country and len(ctx) == 1:
+                self.theatre[actor.name] = next(iter(ctx))
             for alias in [entry["name"], *entry.get("aliases", [])]:
                 key = _key(alias)
                 if _is_acronym(alias):

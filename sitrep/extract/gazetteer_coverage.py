@@ -29,6 +29,14 @@ def cue_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def unit_countries() -> dict[str, frozenset[str]]:
+    """``data/gazetteer/cues.yaml`` ``unit_countries``: a unit word (lower case) -> the countries
+    (ISO2) that call their provinces or districts so ("governorate": Yemen, Syria, Iraq...)."""
+    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
+    return {str(k).lower(): frozenset(v) for k, v in (data.get("unit_countries") or {}).items()}
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, str]]:
     """``data/gazetteer/abbreviations.yaml``: a province's short form (as written) -> (country
     code, the province's name)."""

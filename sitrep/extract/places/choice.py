@@ -96,6 +96,13 @@ class Choice(Cues):
         # votes as a demonym does (not a name that is itself a place: "Kyiv" already voted)
         for start, end, actor in self._actors(text):
             actor_cc = self._cc(actor.country)
+            if not actor_cc and not any(m.start < end and start < m.end for m in mentions):
+                # "the Saudi-led coalition": an actor of no country that acts in one only, a tie-break
+                theatre = self._cc(self._theatres().get(actor.name))
+                if theatre:
+                    weak[theatre] += 1
+                    first_seen.setdefault(theatre, start)
+                continue
             if actor_cc and not any(m.start < end and start < m.end for m in mentions):
                 # "Israeli forces", "Turkish Army Forces": a force's, a tie-break as its demonym is
                 after = _NEXT_WORD.match(text, end)
@@ -246,6 +253,16 @@ class Choice(Cues):
             return ActorRegistry.default().find(text)
         except Exception:  # noqa: BLE001 - the places must not fail with the actor data
             return []
+
+    @staticmethod
+    def _theatres() -> dict[str, str]:
+        """Actor name -> the one country an actor of no country acts in."""
+        from ..actors import ActorRegistry
+
+        try:
+            return ActorRegistry.default().theatre
+        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
+            return {}
 
     @cached_property
     def _demonyms(self) -> PhraseFinder:

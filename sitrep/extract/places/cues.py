@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
-from ..gazetteer_coverage import abbreviations, coverage, cue_words
+from ..gazetteer_coverage import abbreviations, coverage, cue_words, unit_countries
 from ..gazetteer_data import fold, loose_key
 from ..place_names import (
     ADMIN1_CUES,
@@ -364,6 +364,10 @@ class Cues(Candidates):
             cue = "admin2"
         elif nxt in CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
             cue = "city"
+        # "Al Jawf governorate": a unit word only some countries use narrows the readings to them
+        users = unit_countries().get(nxt)
+        if users:
+            places = [p for p in places if p.cc in users] or places
         # "Trujillo state": the state, not the towns of that name; "Amara city": a town, not the
         # province an alias of which it is (a country's own name stays: "Mexico City")
         if cue in ("admin1", "admin2"):
