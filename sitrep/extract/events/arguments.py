@@ -296,7 +296,12 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if ent is not None:
         if kind == "unidentified":
             ent.type = "rebel group"  # "X militants": a named armed group the registry lacks
+        elif ent.name.split()[-1].lower() in lexicon().armed_name_heads:
+            ent.type = "political militia"  # "the Gulf Cartel", "the Red Brigade": named as armed
         return Resolved(ent, None, tok)
+    armed_name = _armed_name(tok)
+    if armed_name is not None:
+        return Resolved(armed_name, None, tok)
     collective = _collective(tok, state, country, want_armed)
     if collective is not None:
         return collective
@@ -385,6 +390,17 @@ def _under_command(tok: Token, state: DocState, country: str | None) -> Actor | 
             if named is not None and named.name not in BARE_GENERIC and is_armed(named) and not is_state(named):
                 return named
     return None
+
+
+def _armed_name(tok: Token) -> Actor | None:
+    """A capitalised name the tagger missed whose head names an armed organisation ("the Gulf
+    Cartel", "the Black Brigade": roles.yaml ``armed_name_heads``), as a political militia."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ not in lexicon().armed_name_heads:
+        return None
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper()]
+    if not words or words[0].i + len(words) != tok.i:
+        return None
+    return Actor(tok.doc[words[0].i : tok.i + 1].text, "political militia", None)
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:

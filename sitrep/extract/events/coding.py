@@ -58,6 +58,7 @@ _OFF_DUTY = _words()["off_duty"]
 AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
+_AIMLESS = _words()["aimless_fire"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
 TOLL_WOUNDED = _words()["toll_sentence_wounded"]
 #: A note's toll told as its coding ("Unknown fatalities coded as 10"): the number after it.
@@ -191,6 +192,17 @@ def code(
         return _remote(REMOTE[instrument], text + " " + after)
     if cls in REMOTE:
         return _remote(REMOTE[cls], text + " " + after)
+    if (
+        cls in ("shots", "fire", "attack")
+        and _AIMLESS.search(text)
+        and actor2 is None
+        and victim_kind is None
+        and not two_sided(text + " " + after)
+        and not DEMONSTRATION.search(text)  # "police fired in the air to disperse protesters"
+    ):
+        return SD, "Other"  # "border guards fired warning shots into the air": fire aimed at no one
+    if cls == "return":  # "migrants returned from abroad": civilians coming home (ACLED: other)
+        return (SD, "Other") if is_civilian(actor1) else (None, None)
     if cls == "shots":  # shots or bursts of fire between unnamed sides: a clash unless the weapon
         # fires from afar ("bursts of fire involving heavy machine guns") and no exchange is told
         if instrument in REMOTE and not two_sided(text):

@@ -39,7 +39,7 @@ VIOLENT = frozenset(
 # classes that ACLED may code (verbal ones never are)
 ACLED_CLASSES = VIOLENT | frozenset(
     ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse",
-     "mobilize", "curfew", "destroy"]
+     "mobilize", "curfew", "destroy", "return"]
 )
 
 
@@ -73,6 +73,8 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
+    return_verbs: frozenset[str] = frozenset()
+    returnee_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
     government_titles: frozenset[str] = frozenset()  # "minister", "officials", "junta" (roles.yaml)
     leader_heads: frozenset[str] = frozenset()  # "head", "leader": speak for what they lead (roles.yaml)
@@ -81,6 +83,7 @@ class Lexicon:
     doer_preps: dict[str, str] = field(default_factory=dict)  # "attributed to X", "blamed on X"
     claim_objects: frozenset[str] = frozenset()  # "X claimed responsibility"
     militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
+    armed_name_heads: frozenset[str] = frozenset()  # "the Gulf Cartel": a named armed organisation (roles.yaml)
     civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
     armed_places: frozenset[str] = frozenset()  # "overran a border post": ground taken, not people
     identity_markers: dict[str, str] = field(default_factory=dict)
@@ -155,6 +158,8 @@ def lexicon() -> Lexicon:
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
+        return_verbs=frozenset(t.get("return_verbs", ())),
+        returnee_subjects=frozenset(t.get("returnee_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),
         government_titles=frozenset(r.get("government_titles", ())),
         leader_heads=frozenset(r.get("leader_heads", ())),
@@ -165,6 +170,7 @@ def lexicon() -> Lexicon:
         host_verbs=frozenset(r.get("host_verbs", ())),
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
+        armed_name_heads=frozenset(r.get("armed_name_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),
         armed_places=frozenset(r.get("armed_places", ())),
         identity_markers={str(k).lower(): str(v) for k, v in (r.get("identity_markers") or {}).items()},

@@ -16,6 +16,20 @@ if TYPE_CHECKING:
 def conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj"]
 
+def _hung_on_place(tok: Token) -> Token | None:
+    """The noun the parser hung on a place name as its apposition, when the place closes a list
+    of places after a comma ("in Tampico, Tamaulipas, members of the cartel delivered ...": the
+    state read as the subject, the members as its apposition); else None."""
+    if tok.pos_ != "PROPN" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return None
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None)
+    if appos is None:
+        return None
+    from ..places import Gazetteer  # loaded once, beside the actor registry
+
+    return appos if Gazetteer.default().lookup(tok.text) else None
+
+
 def subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
     node = tok
@@ -31,7 +45,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ in ("nsubj", "csubj"):
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, False
-                return c, undergone and node is not tok
+                return _hung_on_place(c) or c, undergone and node is not tok
             if c.dep_ == "nsubjpass":
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, True

@@ -48,6 +48,12 @@ def verb_trigger(tok: Token) -> Trigger | None:
         return joined
     if lemma in lex.street_verbs and _to_streets(tok):  # "took to the streets"
         return Trigger(tok, "PROTEST", "protest", [tok])
+    if lemma in lex.return_verbs and (
+        _subject_among(tok, lex.returnee_subjects)
+        # "150 migrants returned from Peru" parsed as a noun phrase with a reduced relative
+        or tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.lemma_.lower() in lex.returnee_subjects
+    ):
+        return Trigger(tok, "RETREAT", "return", [tok])
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
     if lemma in lex.projectile_verbs and lemma != "fire" and any(
@@ -173,7 +179,11 @@ def _state_subject(tok: Token) -> bool:
 
 def _crowd_subject(tok: Token) -> bool:
     """The verb's subject (or its "of" phrase: "hundreds of protesters") is a crowd of protesters."""
-    crowd = lexicon().crowd_subjects
+    return _subject_among(tok, lexicon().crowd_subjects)
+
+
+def _subject_among(tok: Token, crowd: frozenset[str]) -> bool:
+    """The verb's subject (or its "of" phrase: "hundreds of migrants") is one of ``crowd`` (lemmas)."""
     for c in tok.children:
         if c.dep_ != "nsubj":
             continue
