@@ -114,6 +114,8 @@ def _is_count(text: str, q: Quantity) -> bool:
         return False
     if q.value is not None and q.qualifier == "exact" and 1900 <= q.value <= 2100 and "," not in q.text:
         return False
+    if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isalpha():
+        return False  # "MS-13", "Su-25", "B-18": a number in a name
     return not _EXCLUDE_BEFORE.search(text[max(0, q.start - 20) : q.start])
 
 

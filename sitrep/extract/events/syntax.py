@@ -20,14 +20,15 @@ def _hung_on_place(tok: Token) -> Token | None:
     """The noun the parser hung on a place name as its apposition, when the place closes a list
     of places after a comma ("in Tampico, Tamaulipas, members of the cartel delivered ...": the
     state read as the subject, the members as its apposition); else None."""
-    if tok.pos_ != "PROPN" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+    first = tok.left_edge  # "Baja California": the name's first word
+    if tok.pos_ != "PROPN" or first.i == 0 or tok.doc[first.i - 1].text != ",":
         return None
     appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i), None)
     if appos is None:
         return None
     from ..places import Gazetteer  # loaded once, beside the actor registry
 
-    return appos if Gazetteer.default().lookup(tok.text) else None
+    return appos if Gazetteer.default().lookup(tok.doc[first.i : tok.i + 1].text) else None
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:
@@ -49,7 +50,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             if c.dep_ == "nsubjpass":
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, True
-                return c, not raised
+                return _hung_on_place(c) or c, not raised
         raised = raised or node.dep_ == "xcomp"
         if (
             node.dep_ == "acl"
