@@ -93,3 +93,25 @@ def test_a_name_before_island_is_a_place(gaz: Gazetteer) -> None:
     text = "Troops were deployed to Suqutra island, while foreign aircraft flew over the area."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.country) == ("Suqutra", "Yemen")
+
+
+def test_of_joins_the_words_of_a_name(gaz: Gazetteer) -> None:
+    # the tagger marks "Spain" alone: the capital of Trinidad and Tobago, not the country
+    text = "A man was shot and wounded by gunmen in Port of Spain city on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Port of Spain", "Trinidad and Tobago")
+
+
+def test_a_town_the_units_after_it_rule_out_is_no_guess(gaz: Gazetteer) -> None:
+    # the only Salim the gazetteer has is in the West Bank; the units named after it are Yemen's
+    text = "Gunmen shelled houses in Salim village (Qaatabah, Ad Dali) on Tuesday."
+    assert locate_sentence(gaz, text, "Gunmen shelled houses in Salim") is None
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Yemen"
+
+
+def test_a_small_town_abroad_is_still_the_place_when_no_unit_rules_it_out(gaz: Gazetteer) -> None:
+    # the forces' demonym points at Israel, the village is in the West Bank: the village stands
+    text = "Israeli forces stormed the town of Kafr Qaddum and fired tear gas at the residents."
+    loc = locate_sentence(gaz, text, "Israeli forces stormed the town of Kafr Qaddum")
+    assert loc is not None and (loc.name, loc.country) == ("Kafr Qaddum", "Palestine")

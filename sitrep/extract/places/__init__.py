@@ -84,6 +84,10 @@ class Gazetteer(Choice):
         # Guatemala): the wider sentence may name the place
         if not guess and inside and all(m.partial or m.contradicted for m in inside):
             return None
+        # ... and a guess is no place that the units named after it rule out ("Salim" of
+        # Palestine in a sentence cut before "(Qaatabah, Ad Dali)"): the caller reads further
+        if inside and all(m.ruled_out for m in inside):
+            inside = []
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant, start)

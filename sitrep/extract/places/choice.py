@@ -33,6 +33,8 @@ _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
 _IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
+#: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
+_INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
     r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
@@ -288,13 +290,15 @@ class Choice(Cues):
             # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
             if f is not owner and text[prev_end : f.start].strip() in ("-", "–"):
                 break  # "the Tripoli-Beirut highway": two towns a road joins, neither in the other
+            inserted = _INSERTION.match(text, prev_end) if f is not owner else None
+            gap = inserted.end() if inserted is not None and inserted.end() <= f.start else prev_end
             if (
                 f is not owner
-                and f.start - prev_end > 3
-                and not _SKIPPED_NAME.fullmatch(text, prev_end, f.start)
-                and not _UNIT_OF.fullmatch(text, prev_end, f.start)
-                and not (_IN_UNIT.fullmatch(text, prev_end, f.start) and f.places[0].kind in ("admin1", "admin2"))
-                and not _UNIT_THEN.fullmatch(text, prev_end, f.start)
+                and f.start - gap > 3
+                and not _SKIPPED_NAME.fullmatch(text, gap, f.start)
+                and not _UNIT_OF.fullmatch(text, gap, f.start)
+                and not (_IN_UNIT.fullmatch(text, gap, f.start) and f.places[0].kind in ("admin1", "admin2"))
+                and not _UNIT_THEN.fullmatch(text, gap, f.start)
             ):
                 break
             prev_end = f.end if f is not owner else prev_end
@@ -342,7 +346,7 @@ class Choice(Cues):
                     for p in places
                 )
             ):
-                m.contradicted = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
+                m.contradicted = m.ruled_out = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known

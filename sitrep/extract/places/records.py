@@ -45,6 +45,7 @@ class _Mention:
     chosen: Place | None = None
     partial: bool = False  # the capitalised name goes on ("Buni" of "Buni Yadi"): a guess at best
     contradicted: bool = False  # the province or district named after it does not contain it
+    ruled_out: bool = False  # ... said by units named after it (not only by the text's country)
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
     respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
 
