@@ -38,6 +38,9 @@ CHAIN_NOUNS = frozenset(
         "truckload",
         "batch",  # "delivered the first batch of F-16 jets"
         "consignment",
+        # how long a measure lasts: "extended the duration of the ban"
+        "duration",
+        "validity",
     ]
 )
 AGGREGATE_NOUNS = frozenset(
