@@ -115,3 +115,12 @@ def test_a_small_town_abroad_is_still_the_place_when_no_unit_rules_it_out(gaz: G
     text = "Israeli forces stormed the town of Kafr Qaddum and fired tear gas at the residents."
     loc = locate_sentence(gaz, text, "Israeli forces stormed the town of Kafr Qaddum")
     assert loc is not None and (loc.name, loc.country) == ("Kafr Qaddum", "Palestine")
+
+
+def test_a_district_without_a_seat_takes_its_provinces_coordinates(gaz: Gazetteer) -> None:
+    # the gazetteer knows Al Hali only as a district of Al Hudaydah, with no seat of its own
+    district = gaz.lookup("Al Hali", "Yemen")[0]
+    province = next(p for p in gaz.lookup("Al Hudaydah", "Yemen") if p.geo_precision == 3 and p.name == "Al Hudaydah")
+    assert (district.name, district.admin1) == ("Al Hali", "Al Hudaydah")
+    assert district.lat is not None and (district.lat, district.lon) == (province.lat, province.lon)
+    assert district.geo_precision == 3  # only as precise as the province

@@ -127,6 +127,13 @@ class Candidates:
         precision = p.precision or {"city": 1, "admin2": 2, "admin1": 3}[p.kind]
         if near and precision == 1:
             precision = 2
+        lat, lon = p.lat, p.lon
+        if lat is None and p.kind == "admin2" and p.admin1:
+            # a district whose seat the gazetteer lacks ("Al Hali, Al Hudaydah"): the coordinates
+            # of its province's seat, so only as precise as the province (ACLED's precision 3)
+            unit = next((q for q in self._candidates(p.admin1, p.cc) if q.kind == "admin1" and q.name == p.admin1), None)
+            if unit is not None and unit.lat is not None:
+                lat, lon, precision = unit.lat, unit.lon, 3
         admin1, admin2 = p.admin1, p.admin2
         group = admin1_groups().get((p.cc, admin1))
         if group is not None:  # "Nablus" of the West Bank: the group, with the unit below it
@@ -136,8 +143,8 @@ class Candidates:
             admin1=admin1 or None,
             admin2=admin2 or None,
             country=country,
-            lat=p.lat,
-            lon=p.lon,
+            lat=lat,
+            lon=lon,
             geo_precision=precision,
         )
 
