@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from pydantic_core import from_json
+from pydantic_core import from_json, to_json
 from sqlalchemy import Engine, create_engine, event, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -43,10 +43,16 @@ def read_json(text: str | bytes) -> Any:
         return json.loads(text)
 
 
+def write_json(value: Any) -> str:
+    """A JSON column's text, written by pydantic-core: a third of ``json.dumps``'s CPU for the
+    same values (fusion writes every record and tally it touches), and compact."""
+    return to_json(value).decode()
+
+
 def make_engine(url: str, cache_mib: int = 64, mmap_mib: int = 256) -> Engine:
     """An engine for ``url``; for SQLite, each connection's page cache and memory map in MiB."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30}, json_deserializer=read_json)
+        engine = create_engine(url, connect_args={"timeout": 30}, json_deserializer=read_json, json_serializer=write_json)
 
         @event.listens_for(engine, "connect")
         def _pragmas(conn: Any, _: Any) -> None:  # pragma: no cover - trivial
@@ -61,7 +67,7 @@ def make_engine(url: str, cache_mib: int = 64, mmap_mib: int = 256) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, json_deserializer=read_json)
+    return create_engine(url, pool_pre_ping=True, json_deserializer=read_json, json_serializer=write_json)
 
 
 _MIGRATE_LOCK = threading.Lock()  # Alembic's command API keeps module-level state
