@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 def conjuncts(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ == "conj"]
 
+
 def _hung_on_place(tok: Token) -> Token | None:
     """The noun the parser hung on a place name as its apposition, when the place closes a list
     of places after a comma ("in Tampico, Tamaulipas, members of the cartel delivered ...": the
