@@ -45,6 +45,7 @@ from .clause import (
 )
 from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided, weapon_word
 from .control import control_at, front_namesake
+from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
@@ -282,6 +283,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     acled_type, acled_sub = code(
         captive_class(trig, a2, actor1, actor2, victim_kind), status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
+        doer_words(trig),
     )
     if (
         acled_type is None

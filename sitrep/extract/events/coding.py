@@ -50,6 +50,10 @@ _LATER_VIOLENCE = _words()["later_violence"]
 _FIREARMS = _words()["firearms"]
 _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
+_CROWD_DOER = _words()["crowd_doers"]
+_ARMED_DOER = _words()["armed_doers"]
+#: Verbs whose subject suffers the event ("three people died"): no doer.
+UNDERGOING = _words()["undergoing_verbs"]
 _PLACES = _words()["seized_places"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
@@ -137,6 +141,16 @@ def _crowd(actor: Actor | None) -> bool:
     return any(w in t for w in ("civilian", "protester", "rioter")) and not is_armed(actor)
 
 
+def _crowd_doer(actor1: Actor | None, doer: str) -> bool:
+    """The doer told as people who are not an organised armed group ("villagers", "members of the
+    ruling party", "inmates") and resolved to no armed organisation of the registry."""
+    return (
+        (actor1 is None or not is_armed(actor1) or actor1.name.startswith("Unidentified Armed Group"))
+        and _CROWD_DOER.search(doer) is not None
+        and _ARMED_DOER.search(doer) is None
+    )
+
+
 def _party_militia_brawl(actor1: Actor | None, actor2: Actor | None, text: str) -> bool:
     """One side a political militia, the other not named as armed (a party, its supporters), with
     crude weapons or a party's crowd told and no firearms: ACLED codes such fights as riots."""
@@ -163,13 +177,14 @@ def code(
     after: str = "",
     theme: str | None = None,
     before: str = "",
+    doer: str = "",
 ) -> tuple[str | None, str | None]:
     """(event_type, sub_event_type), or (None, None) when ACLED would not code it.
 
     ``after``: the next sentences of the paragraph, read for what happened at a demonstration
     and for fire returned against remote violence; ``theme``: what was seized (the words of the
     object, or None when it is a name or not told); ``before``: the sentence before a
-    dispersal, read for what the crowd did."""
+    dispersal, read for what the crowd did; ``doer``: the words the text names the doer by."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
     if cls == "offensive":
@@ -295,7 +310,10 @@ def code(
         # a party's militia (a youth wing) against people no one names as armed, no firearms told:
         # "the youth wing and opposition supporters fought one another", "clashed with machetes"
         party_brawl = _party_militia_brawl(actor1, actor2, text)
+        people = _crowd_doer(actor1, doer) and not _armed_group(actor2) and not _FIREARMS.search(text)
         if (
+            people
+            or
             _crowd(actor1)
             or _crowd(actor2) and not is_armed(actor1)
             or unknown and _CRUDE.search(text)
@@ -314,7 +332,8 @@ def code(
     # "a mob attacked a man", "a man was lynched", "attacked by a vigilante group": a mob's
     # violence, whoever no one names as an armed organisation did it
     mob = unnamed and _MOB.search(text) is not None
-    if (_crowd(actor1) or thrown or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
+    people = _crowd_doer(actor1, doer)  # "members of the ruling party beat a journalist"
+    if (_crowd(actor1) or thrown or mob or people) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):

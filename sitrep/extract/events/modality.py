@@ -115,8 +115,11 @@ def status_of(trig: Trigger) -> str:
         ):
             if lemma == "expect" or lemma == "be" and "expected" in {c.lower_ for c in tok.children}:
                 return "expected"
-            if lemma in ATTEMPT_VERBS and trig.cls in VIOLENT and tok.tag_ in ("VBD", "VBN") and not negated:
-                return "occurred"  # "gunmen attempted to assassinate a judge": the attempt is the attack
+            violent = trig.cls in VIOLENT or trig.cls == "riot"
+            if lemma in ATTEMPT_VERBS and violent and tok.tag_ in ("VBD", "VBN") and not negated:
+                # "gunmen attempted to assassinate a judge", "residents tried to lynch a thief": the
+                # attempt is the attack
+                return "occurred"
             return "denied" if negated else "planned"
         if lemma == "expect" and depth > 0:
             return "expected"
