@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, Entry, lexicon
+from .syntax import patient
 from .trigger_words import CHAIN_NOUNS, Trigger, noun_key, verb_lemma
 from .verb_triggers import shot_dead, verb_trigger
 
@@ -31,6 +32,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             trig = verb_trigger(tok)
             if trig is not None and fix is not None:
                 trig.subj_fix, trig.obj_fix = fix
+            elif trig is not None and (hidden := _subject_in_as_clause(tok)) is not None:
+                trig.subj_fix, trig.obj_fix = hidden, patient(trig)
             if trig is not None:
                 by_head[tok.i] = trig
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
@@ -81,6 +84,23 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
     ):
         return None
     return tok.doc[j], tok.head
+
+
+def _subject_in_as_clause(verb: Token) -> Token | None:
+    """The subject the parser hung inside a leading "as" clause: "As reported on 2 May, in X,
+    members of the cartel delivered food" reads "members" as an apposition of the place; when
+    the verb has no subject of its own, that apposition right before the verb is its subject."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in clause.children
+        ):
+            continue
+        for t in clause.subtree:
+            if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i + 1 == verb.i:
+                return t
+    return None
 
 
 TALLY_HEADS = frozenset(["total", "volley", "round"])  # "a total of": a count, not a series
