@@ -313,8 +313,7 @@ def code(
         people = _crowd_doer(actor1, doer) and not _armed_group(actor2) and not _FIREARMS.search(text)
         if (
             people
-            or
-            _crowd(actor1)
+            or _crowd(actor1)
             or _crowd(actor2) and not is_armed(actor1)
             or unknown and _CRUDE.search(text)
             or crowd_side
