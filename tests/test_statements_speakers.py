@@ -51,3 +51,63 @@ def test_a_who_clause_on_any_people_noun_is_their_statement() -> None:
 
 def test_a_subset_counted_among_those_who_said_is_no_statement() -> None:
     assert stmts("Among those who said the economy was their top issue, the mayor won easily.") == []
+
+
+def test_a_description_opened_by_a_capitalized_determiner_is_no_organization() -> None:
+    st = one(stmts("The fair ran late. One visitor said the queue for the rides was far too long."), "queue")
+    assert st.speaker.name is None and st.speaker.organization is None
+    assert st.speaker.role == "One visitor"
+    st = one(stmts("Three harbor pilots said the channel had silted up over the winter."), "silted")
+    assert st.speaker.name is None and st.speaker.role == "Three harbor pilots"
+
+
+def test_a_reporting_word_used_as_a_noun_does_not_cut_the_speaker() -> None:
+    text = '"The levee will hold this spring," Ann Lake, deputy secretary of state for water, said on a call.'
+    st = one(stmts(text), "levee")
+    assert st.speaker.name == "Ann Lake"
+    assert st.speaker.role == "deputy secretary of state for water"
+
+
+def test_an_appositive_role_stops_before_its_relative_clause() -> None:
+    st = one(stmts('"The ruling is narrow," said Ann Lake, a lawyer in Dover who argues water cases.'), "ruling")
+    assert st.speaker.name == "Ann Lake" and st.speaker.role == "lawyer in Dover"
+
+
+def test_a_quoted_sentence_after_a_writers_colon_belongs_to_its_tail_speaker() -> None:
+    text = (
+        "Port\n\nFew expected it. But the vote may matter more than that: "
+        '"We think the city will sell the ferries before the summer ends," '
+        "Ann Lake, an analyst at Harbor Research, wrote in a note to clients."
+    )
+    st = one(stmts(text), "ferries")
+    assert st.speaker.name == "Ann Lake"
+    assert st.direct and st.quote.startswith("We think")
+
+
+def test_an_abbreviated_title_in_a_tail_does_not_end_the_sentence() -> None:
+    text = 'The hall was full. "There is real energy in the river towns," Rep. Ann Lake (D-Ore.) said.'
+    st = one(stmts(text), "river towns")
+    assert st.speaker.name == "Ann Lake"
+
+
+def test_a_description_with_adjectives_in_a_row_keeps_its_head_noun() -> None:
+    text = 'The port reopened. "We made the river our first concern," the tall, soft-spoken envoy said on Monday.'
+    st = one(stmts(text), "river")
+    assert st.speaker.role is not None and st.speaker.role.endswith("envoy")
+
+
+def test_a_participle_after_the_name_is_no_role() -> None:
+    st = one(stmts('"We will win this," said Ann Lake, referring to the vote on the harbor.'), "win this")
+    assert st.speaker.name == "Ann Lake" and st.speaker.role is None
+    st = one(stmts('"We will win this," said Ann Lake, managing editor of the Harbor News.'), "win this")
+    assert st.speaker.role == "managing editor of the Harbor News"
+
+
+def test_a_bare_surname_takes_the_full_name_written_before_it() -> None:
+    from sitrep.extract.statements.speakers import _full_name
+
+    text = "At the hall, Adel Nefzo spoke first. Later Nefzo said the board had done nothing wrong."
+    assert _full_name(text, "Nefzo", text.index("Later")) == "Adel Nefzo"
+    assert _full_name(text, "Nefzo", text.index("Adel")) is None  # nothing named before it
+    text = "The New York Times reported it first. Times said the port was shut."
+    assert _full_name(text, "Times", text.index("Times said")) is None  # part of a longer name

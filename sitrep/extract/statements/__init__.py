@@ -208,7 +208,12 @@ _APPOSITIVE = re.compile(
     r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}),\s+"
     r"(?P<role>(?:(?:the|an?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s?\s+|[a-z])[^,;:()\"\u201c\u201d]{2,90}?)\s*,?\s*$"
 )
-_NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b")
+_ROLE_CLAUSE = re.compile(r"\s+(?:who|which|whose|whom|that)\s|\s*(?:--|\u2014|\u2013)\s*")
+_NOT_ROLE = re.compile(
+    r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b"
+    # a participle going on ('seeming to agree', 'referring to the plan'): a clause, not a role
+    r"|^[a-z]+ing\s+(?:to|that|the|a|an|on|about|in|at|with|his|her|their|its|it|him|them)\b"
+)
 
 
 def _appositive_role(speaker: Speaker, phrase: str) -> Speaker:
@@ -222,6 +227,7 @@ def _appositive_role(speaker: Speaker, phrase: str) -> Speaker:
     if speaker.name.split()[-1].lower() not in m.group("name").lower():
         return speaker
     role = re.sub(r"^(?:the|an?)\s+", "", m.group("role").strip(), flags=re.IGNORECASE)
+    role = _ROLE_CLAUSE.split(role, maxsplit=1)[0].strip()  # 'lawyer who has argued ...': the noun phrase
     if not role or len(role.split()) > 12:
         return speaker
     return replace(speaker, role=role)

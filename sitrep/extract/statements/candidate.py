@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)[.!?\u2026](?=\s|$)")
 _DASH = re.compile(r"^\s*(?:\u2014|\u2013|--|-)\s*")
 _LEAD = re.compile(r"^[\s,;:]+")
 # (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)

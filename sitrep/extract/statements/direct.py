@@ -10,7 +10,6 @@ from .candidate import (
     _AUX_END,
     _DASH,
     _LEAD,
-    _SENT_END,
     Candidate,
     _is_clause,
     _misparsed_subject,
@@ -93,7 +92,7 @@ def _answers(text: str, paras: list[tuple[int, int]], qa: dict[int, str]) -> lis
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
     last = lo
-    for m in _SENT_END.finditer(text, lo, hi):
+    for m in lexicon().sent_end.finditer(text, lo, hi):
         last = m.end()
     return last
 
@@ -119,7 +118,7 @@ def _quote_candidates(
         elo, ehi = paras[q.end_para]
         nxt = quotes[qi + 1].open if qi + 1 < len(quotes) and quotes[qi + 1].para == q.end_para else ehi
         tail_lo = min(q.after, nxt) if q.closed else ehi
-        m_end = _SENT_END.search(text, tail_lo, nxt)
+        m_end = lexicon().sent_end.search(text, tail_lo, nxt)
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
         if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
@@ -136,7 +135,7 @@ def _quote_candidates(
             head = _long_head(ctx, q.para, bound, prefix)
         tail_attr = _parse_tail(tail) if tail.strip() else None
         start, gaps = q.start, []
-        if prefix.strip() and head is None:
+        if prefix.strip() and head is None and not _introduced(text, q, prefix, tail_attr):
             continue  # embedded (partial) quote: reported speech, handled by the parse pass
         if head is None and tail_attr is None and q.words(text) < 4:
             continue  # a scare quote or a title standing alone
@@ -315,6 +314,19 @@ def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str
     return sub.text, para.start + sub.start_char
 
 
+def _introduced(text: str, q: Quote, prefix: str, tail_attr: tuple[str | None, str | None, bool, int] | None) -> bool:
+    """'It may matter more: "We will win," X wrote.': a whole quoted sentence after a colon that names
+    no speaker, credited by its tail, is what the tail's speaker said; the words before the colon are
+    the writer's."""
+    return (
+        tail_attr is not None
+        and tail_attr[0] is not None
+        and prefix.rstrip().endswith(":")
+        and text[q.start : q.start + 1].isupper()
+        and q.words(text) >= 4
+    )
+
+
 def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
     """Is what follows the closing mark part of the quote's sentence (", he said")?"""
     if hi <= lo:
@@ -382,7 +394,7 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
     lead = _LEAD.match(tail)
     off = lead.end() if lead else 0
     body = tail[off:]
-    v = lex.verb_re.search(body)
+    v = _verb_in(body)
     if v is None or len(body[: v.start()].split()) > 14:
         return None
     if v.start() == 0:
@@ -397,6 +409,19 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
     if re.fullmatch(r"(?:when|if|after|before|as|while|once|whenever)(?:\s+\w+ly)?", phrase.strip(), re.IGNORECASE):
         return None  # '..." when asked whether ...': a circumstance, not who said it
     return phrase, v.group(0), False, off
+
+
+#: words after which a reporting verb's form is a noun ("secretary of state", "the answer")
+_NOUN_BEFORE = frozenset(["of", "the", "a", "an", "his", "her", "its", "their", "our", "whose"])
+
+
+def _verb_in(body: str) -> re.Match[str] | None:
+    """The first reporting verb of a tail that is not a noun ("X, secretary of state, said")."""
+    for v in lexicon().verb_re.finditer(body):
+        before = body[: v.start()].split()
+        if not before or before[-1].lower() not in _NOUN_BEFORE:
+            return v
+    return None
 
 
 def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:

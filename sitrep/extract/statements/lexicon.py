@@ -25,6 +25,8 @@ class Lexicon:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     group_pronouns: frozenset[str]  # 'those surveyed', 'some', 'both': an unnamed group speaks
+    sent_end: re.Pattern[str]  # a sentence's end: not the period of an initial or an abbreviated title
+    determiners: frozenset[str]  # 'One attendee', 'Two officials': a description, though capitalized
     answers: frozenset[str]  # 'said yes', 'said the same': short words that are what was said
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
@@ -72,6 +74,12 @@ def lexicon() -> Lexicon:
         person_pronouns=frozenset(raw["pronouns_person"]),
         org_pronouns=frozenset(raw["pronouns_org"]),
         group_pronouns=frozenset(raw.get("pronouns_group", [])),
+        determiners=frozenset(raw.get("determiners", [])),
+        sent_end=re.compile(
+            r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)"
+            + "".join(rf"(?<!\b{re.escape(a)})" for a in raw.get("title_abbreviations", []))
+            + r"[.!?\u2026](?=\s|$)"
+        ),
         answers=frozenset(raw.get("answers", [])),
         speech_nouns=tuple(raw["speech_nouns"]),
         speaking_nouns=frozenset(raw["speaking_nouns"]),

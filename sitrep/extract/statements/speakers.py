@@ -209,6 +209,8 @@ _LEADING = frozenset(
 )
 
 
+_ADJ_LIST = re.compile(r"(?:the|an?)\s+[a-z][\w-]*", re.IGNORECASE)
+_NOT_ADJ = re.compile(r"(?:the|an?|who|which|whose|that|and|or|but|he|she|they|it)\b", re.IGNORECASE)
 _OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile"])
 
 
@@ -221,6 +223,14 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
         parts.pop(0)
     if len(parts) > 1 and parts[-1].lower() in ("he", "she", "they", "it"):
         parts = parts[-1:]  # "On the morning show Tuesday, he (said)": the pronoun is the subject
+    if (
+        len(parts) > 1
+        and _ADJ_LIST.fullmatch(parts[0])
+        and parts[0].split()[-1].lower() not in lexicon().roles
+        and not parts[1][:1].isupper()
+        and not _NOT_ADJ.match(parts[1])
+    ):
+        parts[:2] = [parts[0] + ", " + parts[1]]  # "the tall, soft-spoken envoy": adjectives in a row
     p = parts[0] if parts else p
     opener = p.split(maxsplit=1)
     if len(opener) == 2 and opener[0].lower() in _OPENERS:
@@ -342,6 +352,12 @@ def resolve(
     if named:
         return named, False
     bare = _DET.sub("", p)
+    words = bare.split()
+    if len(words) > 1 and words[0].lower() in lex.determiners and words[-1].islower():
+        # 'One attendee', 'Two Pentagon officials': unnamed people, capitalized only at a sentence start
+        return Speaker(name=None, role=bare, organization=_desc_org(" ".join(words[1:]))), False
+    if len(words) == 1 and (full := _full_name(ctx.document.text, bare, start)) is not None:
+        return Speaker(name=full), False  # 'Lake said' after 'Ann Lake', a name the NER did not tag
     if bare and (bare[0].isupper() or bare[:1].isdigit()):
         words = bare.split()
         if len(words) <= 8:
@@ -433,4 +449,32 @@ def _person_at(p: str, start: int, memory: Memory) -> Speaker | None:
     for person in reversed(memory.persons):
         if person.surname == last and person.pos <= start + len(p) + 200:
             return person.speaker
+    return None
+
+
+#: capitalized words before a surname that are no given name ("In Lake", "The Lake")
+_NOT_GIVEN = frozenset(
+    [
+        "the", "a", "an", "in", "on", "at", "but", "and", "or", "for", "of", "to", "by", "as", "with",
+        "from", "when", "while", "after", "before", "this", "that", "these", "those", "mr", "ms",
+        "mrs", "dr", "sir", "his", "her", "their", "its", "our", "my", "if", "so", "yet", "then",
+        "said", "says",
+    ]
+)
+
+
+def _full_name(text: str, word: str, start: int) -> str | None:
+    """'Ann Lake' for a bare capitalized 'Lake' that the text named in full before ``start`` (one given
+    name before it, or a given name and an initial), when the registry knows no body by that word."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or actor_for(word) is not None:
+        return None
+    pat = re.compile(rf"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+{re.escape(word)}\b(?!\s+[A-Z])")
+    for m in pat.finditer(text, 0, max(0, start)):
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", ",", ":", ";")):
+            continue  # part of a longer name ('New York Times', 'Fort Pierce Lake')
+        full = m.group(0)
+        given = m.group(1).split()[0].lower()
+        if given not in _NOT_GIVEN and actor_for(full) is None and not lexicon().outlet_re.fullmatch(full):
+            return full
     return None
