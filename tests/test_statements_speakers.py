@@ -111,3 +111,18 @@ def test_a_bare_surname_takes_the_full_name_written_before_it() -> None:
     assert _full_name(text, "Nefzo", text.index("Adel")) is None  # nothing named before it
     text = "The New York Times reported it first. Times said the port was shut."
     assert _full_name(text, "Times", text.index("Times said")) is None  # part of a longer name
+
+
+def test_a_quotation_going_on_unquoted_takes_the_speaker_after_the_last_comma() -> None:
+    text = (
+        'The vote is close. "Many would call that a loss for the mayor" if she did not win by more, '
+        "said Ann Lake, an analyst at Harbor Research."
+    )
+    st = one(stmts(text), "a loss")
+    assert st.speaker.name == "Ann Lake"
+    text = (
+        'The case is open. "If the city finds more records, it will search them" that would answer '
+        "the request, city lawyer Ann Lake wrote in a filing."
+    )
+    st = one(stmts(text), "more records")
+    assert st.speaker.name == "Ann Lake"

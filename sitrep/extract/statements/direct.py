@@ -397,6 +397,12 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
     v = _verb_in(body)
     if v is None or len(body[: v.start()].split()) > 14:
         return None
+    first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
+    if v.start() and first in _GOES_ON and (later := _after_comma(body)) is not None:
+        # '"..." if she loses, said X' / '"..." that would answer it, X wrote': the quoted words
+        # go on unquoted; who said them follows the last comma
+        p_lo, p_hi, verb, inverted = later
+        return body[p_lo:p_hi], verb, inverted, off + p_lo
     if v.start() == 0:
         after = body[v.end() :]
         a_off = len(after) - len(after.lstrip())
@@ -409,6 +415,37 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
     if re.fullmatch(r"(?:when|if|after|before|as|while|once|whenever)(?:\s+\w+ly)?", phrase.strip(), re.IGNORECASE):
         return None  # '..." when asked whether ...': a circumstance, not who said it
     return phrase, v.group(0), False, off
+
+
+#: words that open a clause going on after a quotation's closing mark, not a speaker
+_GOES_ON = frozenset(
+    ["if", "that", "which", "who", "when", "where", "because", "although", "though", "unless", "while"]
+    + ["since", "until", "whether", "and", "but", "or", "so", "as", "after", "before", "to"]
+)
+
+
+def _after_comma(body: str) -> tuple[int, int, str, bool] | None:
+    """The speaker after the last comma before the first reporting verb that follows a comma:
+    (start, end, verb, inverted) for ', X wrote' or ', said X'."""
+    for v in lexicon().verb_re.finditer(body):
+        cut = body.rfind(",", 0, v.start())
+        if cut < 0:
+            continue
+        seg = body[cut + 1 : v.start()]
+        if not seg.strip():  # ', said X'
+            rest = body[v.end() :]
+            name = rest.strip()
+            if not re.search(r"\w", name) or len(name.split()) > 14:
+                return None
+            at = v.end() + len(rest) - len(rest.lstrip())
+            return at, at + len(name), v.group(0), True
+        words = seg.split()
+        if len(words) > 10 or words[0].lower() in _GOES_ON:
+            return None
+        phrase = _AUX_END.sub("", seg.strip())
+        at = cut + 1 + len(seg) - len(seg.lstrip())
+        return at, at + len(phrase), v.group(0), False
+    return None
 
 
 #: words after which a reporting verb's form is a noun ("secretary of state", "the answer")
