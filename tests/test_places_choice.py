@@ -75,31 +75,23 @@ def test_a_town_named_like_its_district_is_a_town(gaz: Gazetteer) -> None:
     assert loc is not None and (loc.name, loc.geo_precision) == ("Sujawal", 1)
 
 
-def test_a_unit_word_only_some_countries_use_narrows_the_name(gaz: Gazetteer) -> None:
+# each a cue that settles which country's place a name is
+NAMED_BY_CUE = [
     # Saudi Arabia has a region and Yemen a governorate called Al Jawf: "governorate" is Yemen's word
-    text = "Warplanes struck a farm in Al Jawf governorate on Tuesday."
-    loc = locate_sentence(gaz, text, text)
-    assert loc is not None and (loc.name, loc.country) == ("Al Jawf", "Yemen")
-
-
-def test_an_actor_that_acts_in_one_country_breaks_a_tie(gaz: Gazetteer) -> None:
+    ("Warplanes struck a farm in Al Jawf governorate on Tuesday.", "Al Jawf", "Yemen"),
     # the Saudi-led coalition has no country of its own but fights in Yemen
-    text = "The Saudi-led coalition said its jets hit targets in Al Jawf on Tuesday."
+    ("The Saudi-led coalition said its jets hit targets in Al Jawf on Tuesday.", "Al Jawf", "Yemen"),
+    # a name before "island" is a place
+    ("Troops were deployed to Suqutra island, while foreign aircraft flew over the area.", "Suqutra", "Yemen"),
+    # "of" joins the words of a name: the tagger marks "Spain" alone, the place is Trinidad's capital
+    ("A man was shot and wounded by gunmen in Port of Spain city on Tuesday.", "Port of Spain", "Trinidad and Tobago"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), NAMED_BY_CUE, ids=[c[1] + "-" + c[0][:30] for c in NAMED_BY_CUE])
+def test_a_cue_settles_the_country_of_a_name(gaz: Gazetteer, text: str, name: str, country: str) -> None:
     loc = locate_sentence(gaz, text, text)
-    assert loc is not None and (loc.name, loc.country) == ("Al Jawf", "Yemen")
-
-
-def test_a_name_before_island_is_a_place(gaz: Gazetteer) -> None:
-    text = "Troops were deployed to Suqutra island, while foreign aircraft flew over the area."
-    loc = locate_sentence(gaz, text, text)
-    assert loc is not None and (loc.name, loc.country) == ("Suqutra", "Yemen")
-
-
-def test_of_joins_the_words_of_a_name(gaz: Gazetteer) -> None:
-    # the tagger marks "Spain" alone: the capital of Trinidad and Tobago, not the country
-    text = "A man was shot and wounded by gunmen in Port of Spain city on Tuesday."
-    loc = locate_sentence(gaz, text, text)
-    assert loc is not None and (loc.name, loc.country) == ("Port of Spain", "Trinidad and Tobago")
+    assert loc is not None and (loc.name, loc.country) == (name, country)
 
 
 def test_a_town_the_units_after_it_rule_out_is_no_guess(gaz: Gazetteer) -> None:
