@@ -208,7 +208,8 @@ _APPOSITIVE = re.compile(
     r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}),\s+"
     r"(?P<role>(?:(?:the|an?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s?\s+|[a-z])[^,;:()\"\u201c\u201d]{2,90}?)\s*,?\s*$"
 )
-_ROLE_CLAUSE = re.compile(r"\s+(?:who|which|whose|whom|that)\s|\s*(?:--|\u2014|\u2013)\s*")
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
+_ROLE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|which|whose|whom|that)\s|(?<!\s)\s*(?:--|\u2014|\u2013)\s*")
 _NOT_ROLE = re.compile(
     r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b"
     # a participle going on ('seeming to agree', 'referring to the plan'): a clause, not a role
