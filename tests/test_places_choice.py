@@ -82,9 +82,9 @@ NAMED_BY_CUE = [
     # the Saudi-led coalition has no country of its own but fights in Yemen
     ("The Saudi-led coalition said its jets hit targets in Al Jawf on Tuesday.", "Al Jawf", "Yemen"),
     # a name before "island" is a place
-    ("Troops were deployed to Suqutra island, while foreign aircraft flew over the area.", "Suqutra", "Yemen"),
+    ("A cargo ship carrying fuel docked at Suqutra island on Friday, port officials said.", "Suqutra", "Yemen"),
     # "of" joins the words of a name: the tagger marks "Spain" alone, the place is Trinidad's capital
-    ("A man was shot and wounded by gunmen in Port of Spain city on Tuesday.", "Port of Spain", "Trinidad and Tobago"),
+    ("Fire crews were called to a warehouse blaze in Port of Spain city on Monday night.", "Port of Spain", "Trinidad and Tobago"),
 ]
 
 
@@ -104,8 +104,8 @@ def test_a_town_the_units_after_it_rule_out_is_no_guess(gaz: Gazetteer) -> None:
 
 def test_a_small_town_abroad_is_still_the_place_when_no_unit_rules_it_out(gaz: Gazetteer) -> None:
     # the forces' demonym points at Israel, the village is in the West Bank: the village stands
-    text = "Israeli forces stormed the town of Kafr Qaddum and fired tear gas at the residents."
-    loc = locate_sentence(gaz, text, "Israeli forces stormed the town of Kafr Qaddum")
+    text = "Israeli troops set up a checkpoint at the entrance of the town of Kafr Qaddum on Friday."
+    loc = locate_sentence(gaz, text, "Israeli troops set up a checkpoint at the entrance of the town of Kafr Qaddum")
     assert loc is not None and (loc.name, loc.country) == ("Kafr Qaddum", "Palestine")
 
 

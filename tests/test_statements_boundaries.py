@@ -22,10 +22,10 @@ def test_reported_content_that_is_one_quotation_is_direct() -> None:
 
 
 def test_participle_after_the_subject_does_not_hide_the_speaker() -> None:
-    text = "Large numbers of young voters in four states going to the polls on Tuesday said they support a cap on rents."
-    st = one(stmts(text), "cap on rents")
-    assert "young voters" in who(st)
-    assert "going to the polls" not in st.quote
+    text = "Hundreds of farmers in two provinces heading to the capital on Monday said they oppose the new tax."
+    st = one(stmts(text), "oppose the new tax")
+    assert "farmers" in who(st)
+    assert "heading to the capital" not in st.quote
 
 
 def test_statement_issued_saying_is_said_by_who_issued_it() -> None:
@@ -50,38 +50,38 @@ def test_interview_answer_drops_its_answer_label() -> None:
 
 def test_long_head_before_a_quotation_names_its_subject() -> None:
     text = (
-        "Although there is no such overlap with the mayor's team, a city official who spoke anonymously "
-        'to discuss internal strategy said Wednesday, "Certainly there are talks between the two offices."'
+        "Although there is no date for the vote yet, a party aide who spoke anonymously to describe the talks "
+        'said Friday, "There are meetings every week between the two boards."'
     )
-    st = one(stmts(text), "talks between the two offices")
-    assert st.direct is True and "city official" in who(st)
+    st = one(stmts(text), "meetings every week between the two boards")
+    assert st.direct is True and "party aide" in who(st)
     assert "spoke anonymously" not in who(st)
     assert not st.mentions[0].text.startswith("Although")
 
 
 def test_subject_read_as_an_appositive_is_the_speaker() -> None:
     text = (
-        "Campaigning for his wife, former governor John Kell said his wife was uniquely qualified "
-        'to lead at this time because "the state is in tough shape."'
+        "Speaking for her brother, former governor Tom Reyes said her brother was the best choice "
+        'to run the port because "the docks need a firm hand."'
     )
-    st = one(stmts(text), "uniquely qualified")
-    assert st.speaker.name == "John Kell"
+    st = one(stmts(text), "best choice")
+    assert st.speaker.name == "Tom Reyes"
 
 
 def test_subject_with_its_relative_clause_read_as_a_clause_is_the_speaker() -> None:
     text = (
-        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
-        'said the message was that "this is not going to be over in February."'
+        "One delegate, who like several others declined to be named to talk about the closed session, "
+        'said the mood was that "nobody wants another strike this winter."'
     )
-    st = one(stmts(text), "over in February")
-    assert "attendee" in who(st)
-    assert "condition of anonymity" not in st.quote
+    st = one(stmts(text), "another strike this winter")
+    assert "delegate" in who(st)
+    assert "declined to be named" not in st.quote
 
 
 def test_what_the_speaker_went_on_to_note_after_a_quotation_is_its_own_statement() -> None:
-    sts = stmts('"The fight over the budget is over," he added, noting that nearly 200 towns signed onto the deal.')
-    assert one(sts, "fight over the budget").direct is True
-    noted = one(sts, "200 towns signed")
+    sts = stmts('"The dispute over the water is settled," he added, noting that about 40 villages signed onto the accord.')
+    assert one(sts, "dispute over the water").direct is True
+    noted = one(sts, "40 villages signed")
     assert noted.direct is False and "added" not in noted.quote
     sts = stmts('"We will get used to it over the next months," he added, while also saying that he expects to win.')
     assert one(sts, "expects to win").direct is False
