@@ -19,7 +19,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def _hung_on_place(tok: Token) -> Token | None:
     """The noun the parser hung on a place name as its apposition, when the place closes a list
-    of places after a comma ("in Tampico, Tamaulipas, members of the cartel delivered ...": the
+    of places after a comma ("in Reynosa, Tamaulipas, members of a cartel donated ...": the
     state read as the subject, the members as its apposition); else None."""
     first = tok.left_edge  # "Baja California": the name's first word
     if tok.pos_ != "PROPN" or first.i == 0 or tok.doc[first.i - 1].text != ",":

@@ -38,7 +38,7 @@ CHAIN_NOUNS = frozenset(
         "truckload",
         "batch",  # "delivered the first batch of F-16 jets"
         "consignment",
-        # how long a measure lasts: "extended the duration of the ban"
+        # how long a measure lasts: "extended the validity of the curfew"
         "duration",
         "validity",
     ]

@@ -50,7 +50,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
         return Trigger(tok, "PROTEST", "protest", [tok])
     if lemma in lex.return_verbs and (
         _subject_among(tok, lex.returnee_subjects)
-        # "150 migrants returned from Peru" parsed as a noun phrase with a reduced relative
+        # "80 migrants returned from Costa Rica" parsed as a noun phrase with a reduced relative
         or tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.lemma_.lower() in lex.returnee_subjects
     ):
         return Trigger(tok, "RETREAT", "return", [tok])

@@ -493,13 +493,13 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
         return None
     hi = min([c.left_edge.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i], default=subj.right_edge.i + 1)
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("who", "which", "that")):
-        hi -= 1  # 'a city official who asked not to be named': the relative clause is no part of the role
+        hi -= 1  # 'a party aide who spoke anonymously': the relative clause is no part of the role
     sub = doc[subj.left_edge.i : hi]
     return sub.text, verb.text, para.start + sub.start_char - bound
 
 
 def _long_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:
-    """'Although ..., a city official who asked not to be named said Wednesday, "..."': a head too
+    """'Although ..., a party aide who spoke anonymously to describe the talks said Friday, "..."': a head too
     long for ``_parse_head`` whose reporting verb ends it; its subject, found through the parse, is
     who said the quotation."""
     p = prefix.rstrip()[:-1].rstrip()
@@ -521,6 +521,6 @@ def _long_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str
         return None
     hi = min([c.left_edge.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i], default=subj.right_edge.i + 1)
     while hi > subj.i + 1 and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("who", "which", "that")):
-        hi -= 1  # 'a city official who asked not to be named': the relative clause is no part of the role
+        hi -= 1  # 'a party aide who spoke anonymously': the relative clause is no part of the role
     sub = doc[subj.left_edge.i : hi]
     return sub.text, verb.text, para.start + sub.start_char - bound
