@@ -247,24 +247,26 @@ class Choice(Cues):
         return out
 
     @staticmethod
-    def _actors(text: str) -> list[tuple[int, int, Any]]:
+    def _registry() -> Any:
+        """The actor registry, or None when its data fails to load: places must not fail with it."""
+        from ..actors import ActorRegistry
+
+        try:
+            return ActorRegistry.default()
+        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
+            return None
+
+    @classmethod
+    def _actors(cls, text: str) -> list[tuple[int, int, Any]]:
         """Named actors in the text (start, end, actor), for their country."""
-        from ..actors import ActorRegistry
+        registry = cls._registry()
+        return registry.find(text) if registry is not None else []
 
-        try:
-            return ActorRegistry.default().find(text)
-        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
-            return []
-
-    @staticmethod
-    def _theatres() -> dict[str, str]:
+    @classmethod
+    def _theatres(cls) -> dict[str, str]:
         """Actor name -> the one country an actor of no country acts in."""
-        from ..actors import ActorRegistry
-
-        try:
-            return ActorRegistry.default().theatre
-        except Exception:  # noqa: BLE001 - the places must not fail with the actor data
-            return {}
+        registry = cls._registry()
+        return registry.theatre if registry is not None else {}
 
     @cached_property
     def _demonyms(self) -> PhraseFinder:

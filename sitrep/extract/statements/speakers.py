@@ -358,10 +358,8 @@ def resolve(
         return Speaker(name=None, role=bare, organization=_desc_org(" ".join(words[1:]))), False
     if len(words) == 1 and (full := _full_name(ctx.document.text, bare, start)) is not None:
         return Speaker(name=full), False  # 'Lake said' after 'Ann Lake', a name the NER did not tag
-    if bare and (bare[0].isupper() or bare[:1].isdigit()):
-        words = bare.split()
-        if len(words) <= 8:
-            return org_speaker(p), False
+    if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
+        return org_speaker(p), False
     if p and len(p.split()) <= 10:
         return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
     return None, False
