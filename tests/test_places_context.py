@@ -126,6 +126,22 @@ def test_a_town_in_the_province_of_the_district_named_after_it_stands(gaz: Gazet
     assert (loc.name, loc.geo_precision) == ("Yaounde", 1)
 
 
+@pytest.mark.parametrize(
+    ("district", "expected"),
+    [
+        ("Shamli", ("Kandhla", "Shamli")),  # the town of the district named after it
+        ("Ballia", ("Ballia", "Ballia")),  # 700 km away: a namesake village the gazetteer lacks
+    ],
+)
+def test_a_town_far_from_the_district_named_after_it_is_a_namesake(
+    gaz: Gazetteer, district: str, expected: tuple[str, str]
+) -> None:
+    text = f"Two brothers were stabbed in a feud over farmland in Kandhla, {district} (Uttar Pradesh) on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin2) == expected
+
+
 def test_a_district_no_town_is_linked_to_takes_its_namesake_town(gaz: Gazetteer) -> None:
     # GeoNames links no town to Kismaayo district: its coordinates are those of Kismayo town
     hits = [h for h in gaz.lookup("Kismaayo", country="Somalia") if h.admin2 == "Kismaayo" and h.geo_precision == 2]

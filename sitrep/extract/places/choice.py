@@ -16,7 +16,7 @@ from ..place_names import (
     leading_country,
 )
 from .cues import Cues
-from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by
+from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by, km_between
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -335,13 +335,16 @@ class Choice(Cues):
                 )
                 if confirmed and len({p.cc for p in places}) == 1:
                     dominant = places[0].cc
+                if places[0].kind == "city" and _far_from_named_district(places, following):
+                    m.contradicted = m.ruled_out = True  # "Jalalpur, Shamli (UP)": UP's other Jalalpur
             elif (
                 places[0].kind not in ("country", "admin1")
                 and any(c[3] for c in containers)
                 # a district's towns are listed unevenly ("Yaounde city (Mfoundi, Centre)"): a
-                # town in the district's province is not ruled out by it
+                # town in the district's province is not ruled out by it, unless it lies far
+                # from the district ("Jalalpur, Shamli": another district's Jalalpur)
                 and not any(
-                    (p.cc, fold(q.admin1)) == (q.cc, fold(p.admin1))
+                    (p.cc, fold(q.admin1)) == (q.cc, fold(p.admin1)) and _near_district(p, q)
                     for f in ([owner] if owner is not None else []) + following
                     for q in f.places
                     if q.kind == "admin2"
@@ -360,3 +363,36 @@ class Choice(Cues):
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
         return places[0]
+
+
+#: A town this far from the seat of the district said to hold it is another town of its name
+_DISTRICT_REACH_KM = 80.0
+#: ... when it is a town small enough to share its name with others
+_NAMESAKE_TOWN = 100_000
+
+
+def _near_district(town: Place, district: Place) -> bool:
+    """Whether ``town`` may lie in ``district`` though the gazetteer files it elsewhere (true
+    when the district's coordinates are unknown)."""
+    km = km_between(town, district)
+    return km is None or km <= _DISTRICT_REACH_KM
+
+
+def _far_from_named_district(towns: list[Place], following: list[_Mention]) -> bool:
+    """Whether a district named after the towns, of their own province, holds none of them and
+    lies far from each: the text names a namesake the gazetteer lacks."""
+    for f in following:
+        districts = [q for q in f.places if q.kind == "admin2" and q.lat is not None]
+        if not districts:
+            continue
+        if any(held_by(t, {(q.cc, fold(q.name))}) for t in towns for q in districts):
+            return False
+        # only towns the gazetteer files in another district, and small enough to have namesakes
+        # ("Bahawalpur city (Multan, Punjab)" names a division after a city)
+        same_province = [
+            (t, q) for t in towns for q in districts
+            if t.admin2 and t.population < _NAMESAKE_TOWN and (t.cc, fold(t.admin1)) == (q.cc, fold(q.admin1))
+        ]  # fmt: skip
+        if same_province and not any(_near_district(t, q) for t, q in same_province):
+            return True
+    return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,6 +49,15 @@ class _Mention:
     ruled_out: bool = False  # ... said by units named after it (not only by the text's country)
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
     respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
+
+
+def km_between(a: Place, b: Place) -> float | None:
+    """Great-circle distance, or None when either place has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, la2, dlon = math.radians(a.lat), math.radians(b.lat), math.radians(b.lon - a.lon)
+    cos = math.sin(la1) * math.sin(la2) + math.cos(la1) * math.cos(la2) * math.cos(dlon)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
 
 
 def held_by(p: Place, units: set[tuple[str, str]] | frozenset[tuple[str, str]]) -> bool:
