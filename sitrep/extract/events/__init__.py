@@ -123,7 +123,12 @@ def extract_events(ctx: Context) -> list[Event]:
             if (
                 ev is not None
                 and 0 <= state.sent_no - state.last_coded_sent <= 1
-                and toll_follow_up(trig, ev, [e for n in range(state.sent_no - 2, state.sent_no + 1) for e in coded.get(n, [])])
+                and toll_follow_up(
+                    trig,
+                    ev,
+                    [e for n in range(state.sent_no - 2, state.sent_no + 1) for e in coded.get(n, [])],
+                    coded.get(state.sent_no, []),
+                )
             ):
                 coded[state.sent_no] = coded.get(state.last_coded_sent, [])  # the incident goes on
                 state.last_coded_sent = state.sent_no

@@ -4,6 +4,7 @@ of a demonstration, a later mention of the incident just reported (its toll, its
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -395,7 +396,7 @@ def _own(cited: tuple[Cite, ...]) -> bool:
     return bool(cited) and not any(b in ("narrative date", "narrative place", "coreference") for _, _, b in cited)
 
 
-def toll_follow_up(trig: Trigger, ev: Event, told: list[Event]) -> bool:
+def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: Sequence[Event] = ()) -> bool:
     """ "Gunmen attacked a village. Two residents were killed.", "Militants attacked a base. The
     group claimed to have killed three soldiers.", "militants attacked a village and killed two
     civilians": deaths told in the same or the next sentence, with no place or date of their own
@@ -407,6 +408,11 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event]) -> bool:
     if not ev.fatalities or ev.acled_event_type is None or not deaths:
         return False
     main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
+    if main is not None and main.fatalities == ev.fatalities and any(e is main for e in this_sentence):
+        # "a shoot-out broke out and two suspects died": the toll the incident already took from
+        # its own sentence, told again by its own verb; not a second incident
+        main.mentions.extend(ev.mentions)
+        return True
     if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
         return False
     if ev.date.date and _own(ev.date.cited) and ev.date.date != main.date.date:

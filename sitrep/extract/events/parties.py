@@ -16,6 +16,7 @@ from .sentence_triggers import SPEECH_EXTRA
 from .syntax import between, by_agent, conjuncts, patient, subject
 from .trigger_words import Trigger
 from .trigger_words import verb_lemma as trigger_lemma
+from .triggers import governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -237,7 +238,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     second: Token | None = None
     if trig.nominal:
         # "clashes between X and Y", "clashes erupted between X and Y"
-        sides = between(head) or (between(head.head) if head.dep_ in ("nsubj", "nsubjpass") else [])
+        verb, how = governing_verb(head)
+        sides = between(head) or (between(verb) if verb is not None and how in ("nsubj", "nsubjpass") else [])
         if sides:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])

@@ -119,7 +119,22 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
         return noun.head, noun.dep_
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
         return noun.head.head, noun.head.lower_
+    verb = _verb_after_apposition(noun)
+    if verb is not None:
+        return verb, "nsubj"
     return None, ""
+
+
+def _verb_after_apposition(noun: Token) -> Token | None:
+    """The verb a noun is the subject of when the parser hung it on a place before it ("in X,
+    Rio de Janeiro, a shoot-out broke out": "shoot-out" as an apposition of the state): the
+    verb right after the noun phrase, when it has no subject of its own."""
+    if noun.dep_ != "appos" or noun.head.i > noun.i or noun.right_edge.i + 1 >= len(noun.doc):
+        return None
+    verb = noun.doc[noun.right_edge.i + 1]
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    return verb
 
 
 def _year(tok: Token) -> bool:
