@@ -62,6 +62,8 @@ class Lexicon:
     join_verbs: frozenset[str] = frozenset()
     find_verbs: frozenset[str] = frozenset()
     foil_verbs: frozenset[str] = frozenset()
+    agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
+    natural_causes: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
     remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
     projectile_verbs: frozenset[str] = frozenset()
@@ -147,6 +149,8 @@ def lexicon() -> Lexicon:
         join_verbs=frozenset(t.get("join_verbs", ())),
         find_verbs=frozenset(t.get("find_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
+        agent_verbs=frozenset(t.get("agent_verbs", ())),
+        natural_causes=frozenset(t.get("natural_causes", ())),
         remains=frozenset(t.get("remains_nouns", ())),
         remains_titles=frozenset(t.get("remains_titles", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),

@@ -61,7 +61,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
     ):  # "threw a hand grenade at the police"
         return Trigger(tok, "ASSAULT", "attack", [tok])
     entry = lex.verbs.get(lemma)
-    if entry is None:
+    if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
     plover, cls = entry
     if lemma in lex.foil_verbs and any(_remote_word(t) for o in objs for t in o.subtree):
@@ -175,6 +175,18 @@ def _state_subject(tok: Token) -> bool:
         if c.dep_ == "nsubj":
             return c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_SPEAKERS
     return False
+
+
+def _done_by_someone(tok: Token) -> bool:
+    """The verb's subject (or a passive's agent) is a doer: not an event that is itself the
+    incident ("the blast damaged a shop") nor weather ("the rain damaged houses")."""
+    lex = lexicon()
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(
+        d.lemma_.lower() not in lex.natural_causes and noun_key(d) is None and d.pos_ in ("NOUN", "PROPN")
+        for d in doers
+    )
 
 
 def _crowd_subject(tok: Token) -> bool:
