@@ -52,6 +52,8 @@ _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
 _CROWD_DOER = _words()["crowd_doers"]
 _ARMED_DOER = _words()["armed_doers"]
+_FEW_DOERS = _words()["few_doers"]
+_CROWD_NAMED = re.compile(r"\b(?:rioters?|mobs?|crowds?)\b", re.I)
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]
 _PLACES = _words()["seized_places"]
@@ -332,7 +334,15 @@ def code(
     # violence, whoever no one names as an armed organisation did it
     mob = unnamed and _MOB.search(text) is not None
     people = _crowd_doer(actor1, doer)  # "members of the ruling party beat a journalist"
-    if (_crowd(actor1) or thrown or mob or people) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
+    # ... but not one or two persons, nor people told as unknown who throw nothing ("a man threw
+    # stones at a nurse", "assaulted by unknown people"): ACLED's attack by an unidentified armed
+    # group; "unknown rioters" and "unidentified people threw stones" stay a crowd
+    unidentified = bool(
+        _FEW_DOERS.search(doer)
+        or _ARMED_DOER.search(doer) and not _THROWN.search(text) and not _CROWD_NAMED.search(doer)
+    )
+    crowd = (_crowd(actor1) or thrown or people) and not unidentified
+    if (crowd or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):
@@ -361,7 +371,7 @@ def code(
         and actor2.type is None
         and victim_kind is None
         and cls in ("attack", "kill", "fire")
-        and (actor1 is None or is_armed(actor1))
+        and (actor1 is None or is_armed(actor1) or unidentified)
     ):
         if _UNIT.search(actor2.name):
             return BATTLES, "Armed clash"  # "gunmen shot dead a member of the 4th Division": a unit the registry lacks
@@ -372,8 +382,10 @@ def code(
             return VAC, "Attack"
     if instrument == "smallarms" and actor2 is None and victim_kind is None and cls in ("attack", "strike"):
         return BATTLES, "Armed clash"  # "fired small arms near X": direct fire between armed sides
-    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters):
+    if cls == "kill" and actor2 is None and victim_kind is None and (actor1 is None or is_armed(actor1) or shooters or unidentified):
         # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
         # ACLED's coding, a civilian
         return VAC, "Attack"
+    if cls == "attack" and _FEW_DOERS.search(doer) and actor2 is None and victim_kind is None and not is_state(actor1):
+        return VAC, "Attack"  # "a man threw a brick at a pharmacist": a person, not said to be armed
     return None, None

@@ -33,8 +33,9 @@ def verb_trigger(tok: Token) -> Trigger | None:
                 return None  # "fired tear gas to disperse the crowd": the purpose tells the one act
             return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
     for child in tok.children:
-        # (a particle the parser read as an adverb right after the verb: "stepped down")
-        if child.dep_ in ("prt", "prep", "dobj") or child.dep_ == "advmod" and child.i == tok.i + 1:
+        # (a particle the parser read as an adverb or an object right after the verb: "stepped
+        # down", "set alight a bar")
+        if child.dep_ in ("prt", "prep", "dobj") or child.dep_ in ("advmod", "dative", "oprd") and child.i == tok.i + 1:
             key = f"{lemma} {child.lower_}"
             for pobj in child.children if child.dep_ == "prep" else ():  # "went on strike", "put on alert"
                 if pobj.dep_ == "pobj" and f"{key} {pobj.lemma_.lower()}" in lex.phrasal:
