@@ -75,6 +75,8 @@ class Lexicon:
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
+    occupy_verbs: frozenset[str] = frozenset()
+    occupiers: frozenset[str] = frozenset()  # "workers occupied the factory": a protest
     return_verbs: frozenset[str] = frozenset()
     returnee_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
@@ -162,6 +164,8 @@ def lexicon() -> Lexicon:
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
+        occupy_verbs=frozenset(t.get("occupy_verbs", ())),
+        occupiers=frozenset(t.get("occupiers", ())),
         return_verbs=frozenset(t.get("return_verbs", ())),
         returnee_subjects=frozenset(t.get("returnee_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),

@@ -55,6 +55,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
         or tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.lemma_.lower() in lex.returnee_subjects
     ):
         return Trigger(tok, "RETREAT", "return", [tok])
+    if lemma in lex.occupy_verbs and _subject_among(tok, lex.occupiers):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "workers occupied the factory"
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
     if lemma in lex.projectile_verbs and lemma != "fire" and any(
