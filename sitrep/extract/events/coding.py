@@ -53,6 +53,7 @@ _THROWN = _words()["thrown_objects"]
 _CROWD_DOER = _words()["crowd_doers"]
 _ARMED_DOER = _words()["armed_doers"]
 _FEW_DOERS = _words()["few_doers"]
+_SMALL_ARMS = _words()["small_arms_fire"]
 _CROWD_NAMED = re.compile(r"\b(?:rioters?|mobs?|crowds?)\b", re.I)
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]
@@ -126,11 +127,15 @@ def two_sided(text: str) -> bool:
     return _EXCHANGE.search(text) is not None
 
 
-def _remote(sub: str, text: str) -> tuple[str, str]:
+def _remote(sub: str, text: str, armed_target: bool = False) -> tuple[str, str]:
     """Remote violence, unless the fire is told as going both ways or the target fired back
-    ("shelling in both directions", "threw a grenade at police, who responded with gunfire"):
-    ACLED codes remote violence that is part of a battle as the battle. Air strikes stay strikes."""
-    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and two_sided(text):
+    ("shelling in both directions", "threw a grenade at police, who responded with gunfire"), or
+    an armed target was also fought with small arms ("attacked a patrol with grenades and
+    firearms"): ACLED codes remote violence that is part of a battle as the battle. Air strikes
+    stay strikes."""
+    if sub not in (REMOTE["air"], REMOTE["chemical"], REMOTE["suicide"]) and (
+        two_sided(text) or armed_target and _SMALL_ARMS.search(text) is not None
+    ):
         return BATTLES, "Armed clash"
     return EXPLOSIONS, sub
 
@@ -191,10 +196,11 @@ def code(
         return None, None
     if cls == "offensive":
         return None, None
+    armed_target = is_armed(actor2) or victim_kind in ("military", "police")
     # a reported clash is a battle whatever its weapons ("clashes with a group armed with heavy
     # weapons"); a one-sided attack is remote violence when its weapon acts from afar
     if instrument == "ied" and cls in REMOTE:
-        return _remote(REMOTE[cls], text + " " + after)  # "shelled ..., the explosion": the named weapon, not the blast
+        return _remote(REMOTE[cls], text + " " + after, armed_target)  # "shelled ..., the explosion": the named weapon, not the blast
     if instrument in REMOTE and cls in (
         "attack",
         "kill",
@@ -206,9 +212,9 @@ def code(
         "grenade",
         "chemical",
     ):
-        return _remote(REMOTE[instrument], text + " " + after)
+        return _remote(REMOTE[instrument], text + " " + after, armed_target)
     if cls in REMOTE:
-        return _remote(REMOTE[cls], text + " " + after)
+        return _remote(REMOTE[cls], text + " " + after, armed_target)
     if (
         cls in ("shots", "fire", "attack")
         and _AIMLESS.search(text)
