@@ -103,7 +103,9 @@ def _subject_in_as_clause(verb: Token) -> Token | None:
     return None
 
 
-TALLY_HEADS = frozenset(["total", "volley", "round"])  # "a total of": a count, not a series
+TALLY_HEADS = frozenset(["total", "volley", "round"])
+#: Harm to property only: told beside harm to people, the people's harm is the event.
+PROPERTY_ACTS = ("loot", "destroy")  # "a total of": a count, not a series
 
 
 def governing_verb(noun: Token) -> tuple[Token | None, str]:
@@ -294,12 +296,18 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 and any(c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark") for c in tok.children)
             )
         ):
-            if parent.cls == "kill" and trig.cls != "kill" and (tok.dep_ != "conj" or trig.cls != "attack"):
+            # harm to people outranks harm to property told with it ("beat and looted from
+            # residents", "shot two men dead and seized their pills": ACLED's attack)
+            if (
+                parent.cls == "kill"
+                and trig.cls not in ("kill", "seize", *PROPERTY_ACTS)
+                and (tok.dep_ != "conj" or trig.cls != "attack")
+            ):
                 # "a soldier was killed when militants attacked", "killed and injured in a clash";
                 # not the wounded told beside the dead ("killed 12 and wounded 1")
                 parent.cls = trig.cls
-            if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike"):
-                parent.cls = trig.cls
+            if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike", *PROPERTY_ACTS):
+                parent.cls = trig.cls  # ("attacked and seized the town": the ground taken)
             _fold(trig, parent)
 
 
