@@ -293,3 +293,18 @@ def test_what_the_subject_says_happened_ranks_below_what_it_does() -> None:
     # told as the sentence's own act, the kidnapping is the event
     _, events = _events("On 9 June 2021, militants kidnapped two girls near Ankara.")
     assert [e.acled_event_type for e in events if e.acled_event_type] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "weapon"),
+    [
+        ("militants threw two grenades at the checkpoint", "grenade"),
+        # weapons told as taken are not the incident's weapon
+        ("one suspect died and officers seized a rifle and three grenades", None),
+        ("gunmen fired on the convoy and troops later recovered an unexploded mortar round", None),
+    ],
+)
+def test_the_weapon_is_not_a_weapon_taken(clause: str, weapon: str | None) -> None:
+    from sitrep.extract.events.acled_rules import instrument_of
+
+    assert instrument_of(clause) == weapon

@@ -249,7 +249,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if location is None:
         location = country_only_location(actor1, actor2, state, (words1, words2), ctx)
     violent = trig.cls in VIOLENT
-    instrument = instrument_of(trig, clause.lower()) if violent else None
+    instrument = instrument_of(clause.lower()) if violent else None
     victim_kind = a2.kind
     fat: Fatalities | None = None
     if trig.cls in ("protest", "riot"):  # the deaths the crowd protested about are no toll of its own

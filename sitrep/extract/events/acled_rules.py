@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Location, RecordDate
 from .arguments import resolve
-from .coding import weapon_word
+from .coding import TAKEN_GOODS, weapon_word
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import Trigger
@@ -113,7 +113,10 @@ def seized(trig: Trigger) -> str | None:
     return " ".join(words)
 
 
-def instrument_of(trig: Trigger, text: str) -> str | None:
+def instrument_of(text: str) -> str | None:
+    """The weapon the clause names, not weapons it tells were taken ("two died and police seized
+    pistols and grenades")."""
+    text = TAKEN_GOODS.sub(" ", text)
     for cls, rx in lexicon().instruments:
         if rx.search(text):
             return cls

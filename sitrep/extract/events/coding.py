@@ -54,6 +54,8 @@ _CROWD_DOER = _words()["crowd_doers"]
 _ARMED_DOER = _words()["armed_doers"]
 _FEW_DOERS = _words()["few_doers"]
 _SMALL_ARMS = _words()["small_arms_fire"]
+#: Weapons told as taken or found, up to the end of the clause: not the weapon of the event.
+TAKEN_GOODS = re.compile(_words()["taking_verbs"].pattern + r"[^.;]*", re.I)
 _CROWD_NAMED = re.compile(r"\b(?:rioters?|mobs?|crowds?)\b", re.I)
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]

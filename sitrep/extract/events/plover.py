@@ -64,7 +64,7 @@ def event_mode(
     """PLOVER mode (data/events/modes.yaml) and the words it was read from."""
     lemmas = {w.lemma_.lower() for w in trig.words} | {trigger_lemma(w) for w in trig.words}
     if plover == "ASSAULT" and instrument is None:
-        instrument = instrument_of(trig, clause.lower())
+        instrument = instrument_of(clause.lower())
     lo = max(start, offset + trig.head.idx + len(trig.head.text)) if plover in _MODE_AFTER else start
     cls = "riot" if acled_type == "Riots" else trig.cls
     mode, at = plover_mode(plover, sorted(lemmas), cls, instrument, ctx.document.text[lo:end], plover in _MODE_CONTENT)

@@ -171,13 +171,6 @@ def between(tok: Token) -> list[Token]:
                 return sides
     return []
 
-def instrument_text(trig: Trigger) -> str:
-    """Text of the clause that can name the weapon ("by a roadside bomb", "with heavy weapons")."""
-    head = trig.head
-    toks = list(head.subtree)
-    return " ".join(t.lower_ for t in toks)
-
-
 def told_as_background(tok: Token) -> bool:
     """``tok`` stands in a relative clause (itself or within three heads up) that tells a
     background to another event ("families who say their children were kidnapped continued
