@@ -62,7 +62,11 @@ def crowd_sequel(following: list[str]) -> str:
 def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
     """Token range of the clause expressing the event (the whole sentence for the main verb)."""
     head = trig.head
-    if trig.nominal and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not between(head):
+    # (a noun with its sides told, "clashes between X and Y", is its own clause, unless it is
+    # the subject of what it did: "clashes between X and Y left four dead")
+    if trig.nominal and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and (
+        not between(head) or head.dep_ == "nsubj"
+    ):
         node = head.head
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head

@@ -61,6 +61,7 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     join_verbs: frozenset[str] = frozenset()
     find_verbs: frozenset[str] = frozenset()
+    toll_verbs: frozenset[str] = frozenset()  # "the blast left five dead": a toll, not bodies found
     foil_verbs: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
     natural_causes: frozenset[str] = frozenset()
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t.get("report_verbs", ())),
         join_verbs=frozenset(t.get("join_verbs", ())),
         find_verbs=frozenset(t.get("find_verbs", ())),
+        toll_verbs=frozenset(t.get("toll_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
         natural_causes=frozenset(t.get("natural_causes", ())),

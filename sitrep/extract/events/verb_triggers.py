@@ -253,17 +253,28 @@ def _found_dead(tok: Token, objs: list[Token]) -> bool:
     """"a man was found dead", "bodies were recovered", "found the corpse of a trader"."""
     lex = lexicon()
     remains = lex.remains
-    if any(c.lower_ in ("dead", "murdered", "killed", "lifeless", "slain") for c in tok.children):
-        return True
+    if verb_lemma(tok) not in lex.toll_verbs and any(c.lower_ in _DEAD for c in tok.children):
+        return True  # ("the blast left five dead": the blast's toll, no bodies found)
     subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
     # "in Marin, Nuevo Leon, the body of a man ... was found": the parser hangs the body on the place
     subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
+    # "bags containing human remains", "bags with the remains of two men": what holds them
+    subjects += [
+        g for t in subjects for c in t.children
+        if c.dep_ in ("acl", "prep") and c.lemma_.lower() in ("contain", "with", "hold")
+        for g in c.children if g.dep_ in ("dobj", "pobj")
+    ]  # fmt: skip
     return any(
         t.lemma_.lower() in remains
         or t.lower_ in remains
         or t.lower_ in lex.remains_titles and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        # "a dead man was thrown from a van", "three handcuffed dead men were found"
+        or t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _DEAD for c in t.children)
         for t in subjects
     )
+
+
+_DEAD = frozenset(["dead", "murdered", "killed", "lifeless", "slain"])
 
 
 def _remote_word(tok: Token) -> bool:
