@@ -40,6 +40,8 @@ _DEATH_PASSIVE = (
     r"(?:killed|shot\s+dead|found\s+dead|murdered|executed|lynched|assassinated|beheaded|shot\s+and\s+(?:killed|died)"
     r"|(?:shot|stabbed|beaten|hacked|burned|burnt|strangled|stoned|tortured)\s+to\s+death)"
 )
+#: another act told before the killing: "was beaten and stabbed to death"
+_AND_FIRST = r"(?:[a-z]+\s+and\s+)?"
 _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader|suspect|owner|person)"
 #: "a group of men", "a number of fighters": not one person
 _NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
@@ -49,11 +51,11 @@ _SINGLE = re.compile(
     r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
     r"|shot\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}dead"
-    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
+    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died.")
-    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_DEATH_PASSIVE}"
+    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
     re.I,
 )

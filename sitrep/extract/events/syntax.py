@@ -40,6 +40,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     # own suffers what it tells; the subject it shares is its patient
     # (not "IS" read as "is": "gunmen believed to belong to IS shot ...")
     undergone = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and not c.text.isupper() for c in tok.children)
+    hung = _apposition_before(tok)
+    if hung is not None:
+        return hung, undergone
     for _ in range(5):
         # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
         # attacked") stands further from the verb than the real one
@@ -76,6 +79,25 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+def _apposition_before(verb: Token) -> Token | None:
+    """The subject the parser hung on the place before it ("in Nova Lima, Minas Gerais, a
+    prisoner was injured": "prisoner" read as an apposition of the town): the noun phrase that
+    ends right before a verb with no subject of its own (and its auxiliaries)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) or verb.dep_ != "ROOT":
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0:
+        return None
+    node = verb.doc[i]
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.right_edge.i == i:
+        node = node.head
+    if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.head.i < node.i and node.right_edge.i == i:
+        return node
+    return None
+
 
 def _relative(tok: Token) -> bool:
     return tok.lower_ in ("who", "which", "that", "whom") and tok.tag_ in ("WP", "WDT", "IN", "DT")

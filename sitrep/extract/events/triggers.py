@@ -267,6 +267,21 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             if parent is not None:
                 _fold(trig, parent)
                 continue
+        if trig.cls in VIOLENT and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during", "by"):
+            # "killed and three injured in a drive-by shooting", the gerund parsed as a verb: the
+            # act the casualties were suffered in, as its noun would be
+            gov = tok.head.head
+            holder = by_head.get(gov.i) or next(
+                (t for t in triggers if t is not trig and any(w.i == gov.i for w in t.words)), None
+            )
+            while holder is not None and holder.absorbed and holder.parent is not None:
+                holder = holder.parent
+            if holder is not None and not holder.absorbed and holder.cls in VIOLENT:
+                if trig.cls not in ("attack", "kill") and holder.cls in ("kill", "attack", "strike"):
+                    holder.cls = trig.cls
+                holder.noun = holder.noun or tok  # (its "by" phrase names the doers)
+                _fold(trig, holder)
+                continue
         sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
         if sequence:  # "setting off a car bomb before storming the compound": one incident
             parent = by_head.get(tok.head.head.i)
