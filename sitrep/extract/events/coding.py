@@ -54,6 +54,7 @@ _CROWD_DOER = _words()["crowd_doers"]
 _ARMED_DOER = _words()["armed_doers"]
 _FEW_DOERS = _words()["few_doers"]
 _SMALL_ARMS = _words()["small_arms_fire"]
+_UNARMED = _words()["unarmed_fights"]
 #: Weapons told as taken or found, up to the end of the clause: not the weapon of the event.
 TAKEN_GOODS = re.compile(_words()["taking_verbs"].pattern + r"[^.;]*", re.I)
 _CROWD_NAMED = re.compile(r"\b(?:rioters?|mobs?|crowds?)\b", re.I)
@@ -321,13 +322,15 @@ def code(
         # "the youth wing and opposition supporters fought one another", "clashed with machetes"
         party_brawl = _party_militia_brawl(actor1, actor2, text)
         people = _crowd_doer(actor1, doer) and not _armed_group(actor2) and not _FIREARMS.search(text)
+        # families or clans who shoot at each other fight as armed groups (ACLED: communal
+        # militias); with the state on one side, people who fight it are rioters
+        gunfight = _SMALL_ARMS.search(text) is not None and not is_state(actor1) and not is_state(actor2)
         if (
             people
-            or _crowd(actor1)
-            or _crowd(actor2) and not is_armed(actor1)
+            or (_crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or crowd_side) and not gunfight
             or unknown and _CRUDE.search(text)
-            or crowd_side
             or party_brawl
+            or _UNARMED.search(text)  # "a fist fight broke out between deputies": no weapons at all
         ):
             # "two groups attacked each other with axes and sticks": ACLED's riot, not a battle
             # "villagers clashed with police", "two groups of supporters clashed": no armed side
