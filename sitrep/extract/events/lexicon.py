@@ -63,6 +63,8 @@ class Lexicon:
     find_verbs: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()  # "the blast left five dead": a toll, not bodies found
     foil_verbs: frozenset[str] = frozenset()
+    weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
+    weapon_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
     natural_causes: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
@@ -153,6 +155,8 @@ def lexicon() -> Lexicon:
         find_verbs=frozenset(t.get("find_verbs", ())),
         toll_verbs=frozenset(t.get("toll_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
+        weapon_verbs=frozenset(t.get("weapon_verbs", ())),
+        weapon_objects=frozenset(t.get("weapon_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
         natural_causes=frozenset(t.get("natural_causes", ())),
         remains=frozenset(t.get("remains_nouns", ())),

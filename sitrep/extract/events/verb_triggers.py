@@ -67,6 +67,10 @@ def verb_trigger(tok: Token) -> Trigger | None:
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
     plover, cls = entry
+    if lemma in lex.weapon_verbs and not any(
+        t.lemma_.lower() in lex.weapon_objects or _remote_word(t) for o in objs for t in o.subtree
+    ):
+        return None  # "gunmen intercepted the mayor's car and shot him": the shooting is the event
     if lemma in lex.foil_verbs and any(_remote_word(t) for o in objs for t in o.subtree):
         return Trigger(tok, "COERCE", "disrupt", [tok])  # "foiled a suicide attack": no blast happened
     if cls in LIGHT:
