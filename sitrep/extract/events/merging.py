@@ -245,6 +245,9 @@ INCIDENT_NOUNS = frozenset(
 )
 
 
+_VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
+
+
 def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """ "At least four police officers were killed in the fighting", "our forces repelled the
     attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
@@ -297,6 +300,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     else:
         prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:
+        return False
+    if prev.acled_event_type == "Strategic developments" and ev.acled_event_type in _VIOLENT_TYPES and not casualties:
+        # "police dismantled a lab. Gunmen exchanged fire with them during the raid": the fight is
+        # an event of its own, not a detail of the operation (its dead alone are: "six died in
+        # the incident")
         return False
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
