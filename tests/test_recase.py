@@ -20,6 +20,14 @@ def test_the_view_changes_only_case_and_keeps_every_offset() -> None:
     assert "they may march" in view  # the verb and the noun stay words, not a month
 
 
+def test_a_word_after_an_article_stays_a_common_noun() -> None:
+    # "man" and "bar" are also towns (Côte d'Ivoire, Montenegro): after "a" or "his" they are nouns
+    text = "on 3 june 2021, gunmen shot a man outside his bar in kunduz. another man fled to man."
+    view = nlp_view(text)
+    assert "shot a man outside his bar in Kunduz" in view
+    assert view.endswith("Another man fled to Man.")
+
+
 def test_text_with_capitals_of_its_own_is_left_alone() -> None:
     text = "On 4 May 2021, Taliban fighters attacked a checkpoint in kunduz."
     assert not is_lowercased(text) and nlp_view(text) is text

@@ -35,6 +35,9 @@ _MONTHS = (
 _MONTH_NEAR_NUMBER = re.compile(
     rf"(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b|\b({_MONTHS})\.?\s+(?=\d)", re.I
 )
+#: A word after an article or a possessive is a common noun, not a name ("a man was arrested",
+#: not the town of Man; "his bar", not Bar)
+_COMMON_NOUN_BEFORE = re.compile(r"\b(?:a|an|another|every|each|his|her|their|its|our|my|your)\s$")
 _WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -99,7 +102,7 @@ def _cased(text: str) -> str:
     finder, cased_forms = _names()
     for start, end in finder.finditer(text):
         cased = cased_forms.get(text[start:end].lower())
-        if cased is not None and len(cased) == end - start:
+        if cased is not None and len(cased) == end - start and not _COMMON_NOUN_BEFORE.search(text, max(0, start - 12), start):
             put(start, cased)
     for m in _WEEKDAYS.finditer(text):
         put(m.start(1), m.group(1).capitalize())
