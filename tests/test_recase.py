@@ -28,6 +28,14 @@ def test_a_word_after_an_article_stays_a_common_noun() -> None:
     assert view.endswith("Another man fled to Man.")
 
 
+def test_districts_are_names_and_a_leading_preposition_is_not() -> None:
+    # Kalehe and Shighnan are districts only; "in salah" is the preposition before a name, not
+    # the Algerian town of In Salah
+    view = nlp_view("on 3 june 2021, fighting was reported in kalehe and in shighnan, and in salah aldeen.")
+    assert "in Kalehe and in Shighnan" in view
+    assert "in salah aldeen" in view
+
+
 def test_text_with_capitals_of_its_own_is_left_alone() -> None:
     text = "On 4 May 2021, Taliban fighters attacked a checkpoint in kunduz."
     assert not is_lowercased(text) and nlp_view(text) is text

@@ -4,8 +4,8 @@ Some archives lowercase everything ("on 4 may 2020, taliban fighters attacked a 
 kunduz"). The small English model finds neither names nor sentence starts in such text, and
 the date tagger will not read "may" as a month. ``nlp_view`` returns a copy of the same length
 in which sentence starts, "I", weekdays, months next to a number and the names the project
-knows (countries, demonyms, actor aliases written with capitals, provinces and towns) are
-capitalized as they are usually written. Only letters change case, character for character, so
+knows (countries, demonyms, actor aliases written with capitals, provinces, districts and
+towns) are capitalized as they are usually written. Only letters change case, character for character, so
 every offset found on the view is an offset into the original text, which is never rewritten.
 Text with capitals of its own is returned unchanged.
 """
@@ -35,6 +35,9 @@ _MONTHS = (
 _MONTH_NEAR_NUMBER = re.compile(
     rf"(?<=\d)(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b|\b({_MONTHS})\.?\s+(?=\d)", re.I
 )
+#: Place names that open with an English preposition ("In Salah", "In Amenas"): in lower-cased
+#: text, "in salah aldeen" is the preposition
+_LEADING_PREPOSITIONS = frozenset(["in", "on", "at", "by", "to", "for", "from", "of", "with", "as"])
 #: A word after an article or a possessive is a common noun, not a name ("a man was arrested",
 #: not the town of Man; "his bar", not Bar)
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:a|an|another|every|each|his|her|their|its|our|my|your)\s$")
@@ -159,6 +162,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
             len(name) < 3
             or name == low  # written in lower case itself ("the government"): nothing to restore
             or low in STOP_WORDS
+            or place and low.split(" ", 1)[0] in _LEADING_PREPOSITIONS  # "in salah" is no town
             or place and low in stop  # place names that are common words ("Police", "Victory")
             or len(low) != len(name)
         ):
@@ -179,6 +183,6 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
             add(str(alias))
     for line in gazetteer_lines():
         kind, name, _cc, _a1, _a2, _lat, _lon, pop, _rest = line.split("\t", 8)
-        if kind in ("country", "admin1") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+        if kind in ("country", "admin1", "admin2") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
             add(name, place=True)
     return PhraseFinder(forms), forms
