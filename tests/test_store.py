@@ -193,3 +193,23 @@ def test_counts_are_kept_until_any_connection_writes(any_db: str) -> None:
     assert store.counts()["failures"] == 2
     store.close()
     other.close()
+
+
+def test_documents_are_found_by_any_id_text(any_db: str) -> None:
+    """``among`` finds rows whose ids hold the characters an array's text form quotes (commas,
+    braces, quotes, backslashes, spaces, the word NULL), and no others."""
+    from sqlalchemy import select
+
+    from sitrep.store.records import among
+    from sitrep.store.schema import DocumentRow
+
+    store = Store(any_db)
+    odd = ["memo, part 2", "{draft}", 'the "final" one', "c:\\notes\\b", " padded ", "NULL", "x\\\"y"]
+    store.save(None, list(analyze([Document(id=i, text=f"Shelling hit a depot near Sumy ({n}).\n")
+                                   for n, i in enumerate([*odd, "other"])])))
+    with store.session() as s:
+        found = set(s.scalars(select(DocumentRow.id).where(among(s, DocumentRow.id, [*odd, "absent"]))))
+        assert found == set(odd)
+        assert not list(s.scalars(select(DocumentRow.id).where(among(s, DocumentRow.id, []))))
+    store.close()
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, any_, bindparam, select
+from sqlalchemy import ColumnElement, String, any_, bindparam, cast, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -14,11 +14,20 @@ from .schema import FUSED_TABLES, DocumentRow, MentionRow
 
 
 def among(session: Session, column: Any, ids: Sequence[str]) -> ColumnElement[bool]:
-    """``column IN ids``; on PostgreSQL ``column = ANY(:ids)``, one array parameter: an IN list of
-    500 ids was compiled, sent and parsed as 500 parameters (a tenth of a 500-event page's time)."""
+    """``column IN ids``; on PostgreSQL ``column = ANY(:ids)``, one parameter: an IN list of 500
+    ids was compiled, sent and parsed as 500 parameters (a tenth of a 500-event page's time). The
+    parameter is the array's text (``array_literal``), which the server parses: the driver's array
+    adapter spent 1 ms on 500 ids, which their text takes a tenth of."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("ids", list(ids), type_=ARRAY(String), unique=True))  # type: ignore[no-any-return]
+        text = bindparam("ids", array_literal(ids), type_=String, unique=True)
+        return column == any_(cast(text, ARRAY(String)))  # type: ignore[no-any-return]
     return column.in_(list(ids))  # type: ignore[no-any-return]
+
+
+def array_literal(values: Sequence[str]) -> str:
+    """PostgreSQL's text form of an array of strings: each element double-quoted, its backslashes
+    and double quotes escaped, so that any text is one element, as it is."""
+    return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
 
 
 def mentions_of(session: Session, kind: str, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
