@@ -21,18 +21,20 @@ class StoreBase:
     and writes."""
 
     def __init__(
-        self, db: str | Path = "sitrep.db", *, create: bool = True, cache_mib: int = 64, mmap_mib: int = 256
+        self, db: str | Path = "sitrep.db", *, create: bool = True, cache_mib: int = 64, mmap_mib: int = 256,
+        interactive: bool = False,
     ) -> None:
         """``cache_mib``, ``mmap_mib``: SQLite's page cache and memory map per connection. The
         defaults suit readers of a large store (the web's filters); a long run that writes passes
         less, because both count in its RSS, grow with the store up to their limits, and bought
-        a run no speed (``STREAMING_SQLITE``)."""
+        a run no speed (``STREAMING_SQLITE``). ``interactive``: PostgreSQL sessions without JIT
+        compilation or parallel workers (the web's; ``engine.INTERACTIVE_POSTGRESQL``)."""
         self.url = db_url(db)
         if self.url.startswith("sqlite") and not create:
             path = Path(self.url.split("///", 1)[1])
             if not path.exists():
                 raise FileNotFoundError(f"no database at {path} (run `sitrep run` first)")
-        self.engine = make_engine(self.url, cache_mib, mmap_mib)
+        self.engine = make_engine(self.url, cache_mib, mmap_mib, interactive=interactive)
         migrate(self.engine)
         self._counts: tuple[Any, dict[str, int]] | None = None  # ``Store.counts`` and its change mark
         self._wal_mark: bool | None = None  # PostgreSQL: its WAL position can be read (``change_mark``)

@@ -89,7 +89,7 @@ def create_app(db: str | Path | Store, *, ingest_token: str | None = None) -> Fa
     ``ingest_token``: when given, ``POST /api/documents`` accepts documents from callers that
     send ``Authorization: Bearer <token>``; without it the server is read-only.
     """
-    store = db if isinstance(db, Store) else Store(db, create=False)
+    store = db if isinstance(db, Store) else Store(db, create=False, interactive=True)
     tune_gc()
     app = FastAPI(
         title="sitrep",
