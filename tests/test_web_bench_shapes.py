@@ -74,6 +74,34 @@ def test_bench_shapes_on_postgresql_return_the_reference_rows(
 
     copy(str(bench_db), pg_db)
     _check_shapes(bench_db, pg_db, "default", monkeypatch)
+    _check_numbered_pages(bench_db, pg_db)
+
+
+def test_numbered_pages_across_the_unsorted_rows_return_the_reference_rows(bench_db: Path) -> None:
+    _check_numbered_pages(bench_db, str(bench_db))
+
+
+def _check_numbered_pages(bench_db: Path, db: str) -> None:
+    """Numbered pages that start before, at and after the first row with (or without) a sort key,
+    and past the end: the rows of the reference order (PostgreSQL reads the rows with a key and
+    those without in two parts, skipping a page's offset in each)."""
+    client = TestClient(create_app(db))
+    con = sqlite3.connect(bench_db)
+    size = 70
+    for sort in ("date", "-date", "fatalities", "-fatalities"):
+        for extra in ({}, {"plover_type": "COERCE"}):
+            params = {"sort": sort, **extra}
+            want = _reference(con, params)
+            key = sort.lstrip("-")
+            keyless = con.execute(f"SELECT count(*) FROM events WHERE {key} IS NULL"
+                                  + (" AND plover_type = 'COERCE'" if extra else "")).fetchone()[0]
+            edge = len(want) - keyless if sort.startswith("-") else keyless
+            assert 0 < edge < len(want), params
+            pages = {edge // size, edge // size + 1, edge // size + 2, len(want) // size + 1, len(want) // size + 2}
+            for page in sorted(p for p in pages if p >= 1):
+                body = client.get("/api/events", params={**params, "page": page, "page_size": size}).json()
+                got = [e["id"] for e in body["items"]]
+                assert got == want[(page - 1) * size : page * size], (params, page)
 
 
 def _check_shapes(bench_db: Path, db: str, plans: str, monkeypatch: pytest.MonkeyPatch) -> None:
