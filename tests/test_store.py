@@ -215,14 +215,15 @@ def test_documents_are_found_by_any_id_text(any_db: str) -> None:
 
 
 def test_web_sessions_on_postgresql_compile_no_plans_and_start_no_workers(pg_db: str) -> None:
-    """The web's store reads with JIT compilation and parallel workers off; a run's store keeps
-    the server's settings."""
+    """The web's store reads with JIT compilation and parallel workers off, each statement planned
+    for its values; a run's store keeps the server's settings."""
     from sqlalchemy import text
 
     web, run = Store(pg_db, interactive=True), Store(pg_db)
     with web.session() as s:
         assert s.scalar(text("SHOW jit")) == "off"
         assert s.scalar(text("SHOW max_parallel_workers_per_gather")) == "0"
+        assert s.scalar(text("SHOW plan_cache_mode")) == "force_custom_plan"
     with run.session() as s:
         assert s.scalar(text("SHOW jit")) == "on"
     web.close()
