@@ -228,3 +228,20 @@ def test_web_sessions_on_postgresql_compile_no_plans_and_start_no_workers(pg_db:
         assert s.scalar(text("SHOW jit")) == "on"
     web.close()
     run.close()
+
+
+def test_read_sessions_on_postgresql_run_each_statement_on_its_own(pg_db: str) -> None:
+    """A read session's statements each start their own transaction (no BEGIN and ROLLBACK round
+    trips); a session taken after it from the same pool is transactional again."""
+    from sqlalchemy import text
+
+    store = Store(pg_db)
+    own = text("SELECT now() = statement_timestamp()")  # true in a statement's own transaction
+    for _ in range(2):  # the second time on the connection the first one returned to the pool
+        with store.read_session() as s:
+            s.execute(text("SELECT pg_sleep(0.02)"))
+            assert s.scalar(own) is True
+        with store.session() as s:
+            s.execute(text("SELECT pg_sleep(0.02)"))
+            assert s.scalar(own) is False
+    store.close()

@@ -59,7 +59,7 @@ def store_of(request: Request) -> Store:
 
 
 def session_of(request: Request) -> Iterator[Session]:
-    with store_of(request).session() as s:
+    with store_of(request).read_session() as s:
         yield queries.request_plans(s)
 
 

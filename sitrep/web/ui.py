@@ -41,7 +41,7 @@ Loose = Annotated[str | None, Query(max_length=200)]
 
 
 def _session(request: Request) -> Any:
-    with request.app.state.store.session() as s:
+    with request.app.state.store.read_session() as s:
         request.state.session = s  # the page's counts are read in it too: one connection a request
         yield queries.request_plans(s)
 
