@@ -40,7 +40,7 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     # own suffers what it tells; the subject it shares is its patient
     # (not "IS" read as "is": "gunmen believed to belong to IS shot ...")
     undergone = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and not c.text.isupper() for c in tok.children)
-    hung = _apposition_before(tok)
+    hung = apposition_subject(tok)
     if hung is not None:
         return hung, undergone
     for _ in range(5):
@@ -80,7 +80,8 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         break
     return None, False
 
-def _apposition_before(verb: Token) -> Token | None:
+
+def apposition_subject(verb: Token) -> Token | None:
     """The subject the parser hung on the place before it ("in Nova Lima, Minas Gerais, a
     prisoner was injured": "prisoner" read as an apposition of the town): the noun phrase that
     ends right before a verb with no subject of its own (and its auxiliaries)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, Entry, lexicon
-from .syntax import patient
+from .syntax import apposition_subject, patient
 from .trigger_words import CHAIN_NOUNS, Trigger, noun_key, verb_lemma
 from .verb_triggers import shot_dead, verb_trigger
 
@@ -129,14 +129,13 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
 
 def _verb_after_apposition(noun: Token) -> Token | None:
     """The verb a noun is the subject of when the parser hung it on a place before it ("in X,
-    Rio de Janeiro, a shoot-out broke out": "shoot-out" as an apposition of the state): the
-    verb right after the noun phrase, when it has no subject of its own."""
-    if noun.dep_ != "appos" or noun.head.i > noun.i or noun.right_edge.i + 1 >= len(noun.doc):
+    Rio de Janeiro, a shoot-out broke out": "shoot-out" as an apposition of the state)."""
+    if noun.dep_ != "appos" or noun.right_edge.i + 1 >= len(noun.doc):
         return None
-    verb = noun.doc[noun.right_edge.i + 1]
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
-        return None
-    return verb
+    after = noun.doc[noun.right_edge.i + 1]
+    verb = after.head if after.dep_ in ("aux", "auxpass", "neg", "advmod") else after
+    hung = apposition_subject(verb)
+    return verb if hung is not None and hung.i == noun.i else None
 
 
 def _year(tok: Token) -> bool:
@@ -187,9 +186,7 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         and (head_trig.cls in VIOLENT)
     ):
         head_trig.words.append(tok)
-        if cls in VIOLENT and cls not in ("attack", "kill") and head_trig.cls in ("kill", "attack", "strike"):
-            head_trig.cls = cls
-        head_trig.noun = head_trig.noun or tok
+        _told_in(head_trig, tok, cls)
         return None
     if _named(tok):
         return None
@@ -277,9 +274,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             while holder is not None and holder.absorbed and holder.parent is not None:
                 holder = holder.parent
             if holder is not None and not holder.absorbed and holder.cls in VIOLENT:
-                if trig.cls not in ("attack", "kill") and holder.cls in ("kill", "attack", "strike"):
-                    holder.cls = trig.cls
-                holder.noun = holder.noun or tok  # (its "by" phrase names the doers)
+                _told_in(holder, tok, trig.cls)  # (its "by" phrase names the doers)
                 _fold(trig, holder)
                 continue
         sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
@@ -324,6 +319,14 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike", *PROPERTY_ACTS):
                 parent.cls = trig.cls  # ("attacked and seized the town": the ground taken)
             _fold(trig, parent)
+
+
+def _told_in(harm: Trigger, act: Token, cls: str) -> None:
+    """``harm`` ("killed", "injured") was suffered in ``act`` ("in an airstrike", "in a shooting
+    by gunmen"): the act's words name the doers, and its kind the weapon."""
+    if cls in VIOLENT and cls not in ("attack", "kill") and harm.cls in ("kill", "attack", "strike"):
+        harm.cls = cls
+    harm.noun = harm.noun or act
 
 
 def _fold(trig: Trigger, parent: Trigger) -> None:
