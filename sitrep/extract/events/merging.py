@@ -417,7 +417,7 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
     if main is not None and main.fatalities == ev.fatalities and any(e is main for e in this_sentence):
-        # "a shoot-out broke out and two suspects died": the toll the incident already took from
+        # "a gunfight erupted and three gunmen died there": the toll the incident already took from
         # its own sentence, told again by its own verb; not a second incident
         main.mentions.extend(ev.mentions)
         return True

@@ -129,7 +129,7 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
 
 def _verb_after_apposition(noun: Token) -> Token | None:
     """The verb a noun is the subject of when the parser hung it on a place before it ("in X,
-    Rio de Janeiro, a shoot-out broke out": "shoot-out" as an apposition of the state)."""
+    Bahia, a gunfight erupted": "gunfight" read as an apposition of the state)."""
     if noun.dep_ != "appos" or noun.right_edge.i + 1 >= len(noun.doc):
         return None
     after = noun.doc[noun.right_edge.i + 1]
@@ -265,7 +265,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 _fold(trig, parent)
                 continue
         if trig.cls in VIOLENT and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during", "by"):
-            # "killed and three injured in a drive-by shooting", the gerund parsed as a verb: the
+            # "killed and two hurt in a shooting by gunmen", the gerund parsed as a verb: the
             # act the casualties were suffered in, as its noun would be
             gov = tok.head.head
             holder = by_head.get(gov.i) or next(

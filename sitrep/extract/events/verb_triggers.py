@@ -272,7 +272,7 @@ def _found_dead(tok: Token, objs: list[Token]) -> bool:
         t.lemma_.lower() in remains
         or t.lower_ in remains
         or t.lower_ in lex.remains_titles and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-        # "a dead man was thrown from a van", "three handcuffed dead men were found"
+        # "two dead men were dumped by a ravine", "dead women were found on a dirt road"
         or t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _DEAD for c in t.children)
         for t in subjects
     )
