@@ -41,6 +41,10 @@ CHAIN_NOUNS = frozenset(
         # how long a measure lasts: "extended the validity of the curfew"
         "duration",
         "validity",
+        # a measure put in force: "announced the imposition of a night curfew"
+        "imposition",
+        "introduction",
+        "enforcement",
     ]
 )
 AGGREGATE_NOUNS = frozenset(
