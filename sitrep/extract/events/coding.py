@@ -57,7 +57,7 @@ _SMALL_ARMS = _words()["small_arms_fire"]
 _UNARMED = _words()["unarmed_fights"]
 #: Weapons told as taken or found, up to the end of the clause: not the weapon of the event.
 TAKEN_GOODS = re.compile(_words()["taking_verbs"].pattern + r"[^.;]*", re.I)
-_CROWD_NAMED = re.compile(r"\b(?:rioters?|mobs?|crowds?)\b", re.I)
+_CROWD_NAMED = _words()["named_crowds"]
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]
 _PLACES = _words()["seized_places"]

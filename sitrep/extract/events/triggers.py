@@ -242,11 +242,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         if trig.nominal:
             continue
         tok = trig.head
-        parent = by_head.get(tok.head.i) if tok.head.i != tok.i else None
-        if parent is None and tok.head.i != tok.i:  # "were killed and 25 wounded when X attacked"
-            parent = next(
-                (t for t in triggers if t is not trig and any(w.i == tok.head.i for w in t.words)), None
-            )
+        # ("were killed and 25 wounded when X attacked": the head may be a word of a trigger)
+        parent = _holding(tok.head.i, trig, triggers, by_head) if tok.head.i != tok.i else None
         if (
             parent is None
             and tok.dep_ in ("acl", "advcl")
@@ -268,11 +265,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             # "killed and two hurt in a shooting by gunmen", the gerund parsed as a verb: the
             # act the casualties were suffered in, as its noun would be
             gov = tok.head.head
-            holder = by_head.get(gov.i) or next(
-                (t for t in triggers if t is not trig and any(w.i == gov.i for w in t.words)), None
-            )
-            while holder is not None and holder.absorbed and holder.parent is not None:
-                holder = holder.parent
+            holder = _merged_into(_holding(gov.i, trig, triggers, by_head))
             if holder is not None and not holder.absorbed and holder.cls in VIOLENT:
                 _told_in(holder, tok, trig.cls)  # (its "by" phrase names the doers)
                 _fold(trig, holder)
@@ -280,8 +273,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         sequence = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in SEQUENCE_PREPS
         if sequence:  # "setting off a car bomb before storming the compound": one incident
             parent = by_head.get(tok.head.head.i)
-        while parent is not None and parent.absorbed and parent.parent is not None:
-            parent = parent.parent
+        parent = _merged_into(parent)
         if parent is None or parent.absorbed:
             continue
         crowd = ("protest", "riot")
@@ -319,6 +311,18 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike", *PROPERTY_ACTS):
                 parent.cls = trig.cls  # ("attacked and seized the town": the ground taken)
             _fold(trig, parent)
+
+
+def _holding(i: int, trig: Trigger, triggers: list[Trigger], by_head: dict[int, Trigger]) -> Trigger | None:
+    """The trigger headed by token ``i``, or (other than ``trig``) the one that has it among its words."""
+    return by_head.get(i) or next((t for t in triggers if t is not trig and any(w.i == i for w in t.words)), None)
+
+
+def _merged_into(t: Trigger | None) -> Trigger | None:
+    """The event ``t`` was folded into, through every fold (``t`` itself when it was not)."""
+    while t is not None and t.absorbed and t.parent is not None:
+        t = t.parent
+    return t
 
 
 def _told_in(harm: Trigger, act: Token, cls: str) -> None:
