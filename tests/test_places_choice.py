@@ -116,3 +116,51 @@ def test_a_district_without_a_seat_takes_its_provinces_coordinates(gaz: Gazettee
     assert (district.name, district.admin1) == ("Al Hali", "Al Hudaydah")
     assert district.lat is not None and (district.lat, district.lon) == (province.lat, province.lon)
     assert district.geo_precision == 3  # only as precise as the province
+
+
+def test_a_stoplisted_building_is_no_town_whatever_cue_is_before_it(gaz: Gazetteer) -> None:
+    # "White House" is an alias of Casablanca; the model calls "the White House" a building
+    text = "Three activists held a banner near the White House in Moscow on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Moscow", "Russia")
+
+
+def test_a_city_so_written_outranks_a_bigger_one_reached_by_an_alias(gaz: Gazetteer) -> None:
+    # "Puno" is also listed as a spelling of India's Pune
+    text = "In Puno city, market traders marched against the closure of their stalls."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Puno", "Peru")
+
+
+def test_a_town_in_the_countryside_of_a_province_is_held_by_it(gaz: Gazetteer) -> None:
+    # no Mansura of Syria in the gazetteer: Egypt's city is another town; the province stands
+    text = "A guard was shot dead at Mansura in the countryside of Ar-Raqqa last night."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Ar-Raqqa")
+
+
+def test_a_front_in_the_countryside_of_a_province_is_held_by_it(gaz: Gazetteer) -> None:
+    text = "Rebels hit an army truck at Zawiya front in the countryside of Idleb at dawn."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.country, loc.admin1) == ("Syria", "Idleb")
+
+
+def test_a_city_abroad_reached_only_by_another_spelling_is_not_the_village(gaz: Gazetteer) -> None:
+    # "Korogo" is an alias of Korhogo (Ivory Coast); the units after the village are Congolese
+    text = "Soldiers overran a militia camp at Korogo village, by Nizi (Djugu, Ituri)."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.country, loc.admin1) == ("Democratic Republic of Congo", "Ituri")
+
+
+def test_a_bracket_after_a_big_city_that_names_no_unit_of_it_is_a_quarter(gaz: Gazetteer) -> None:
+    # Bella Vista is a Panama City quarter and, in the gazetteer, a Mexican municipality only
+    text = "In Panama City (Bella Vista), tenants protested in front of the housing ministry."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Panama City", "Panama")
+
+
+def test_a_unit_of_the_same_country_that_does_not_hold_the_town_still_tells_the_country(gaz: Gazetteer) -> None:
+    # the district and a province of another region of the same country: the country stands
+    text = "Two men fired at a shop in Toba tek Singh (Toba Tek Singh, Sindh) on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Pakistan"

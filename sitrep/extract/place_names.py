@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .gazetteer_data import fold
+
 if TYPE_CHECKING:
     from .places import Place
 
@@ -157,9 +159,14 @@ def after_name(doc: Any, i: int) -> bool:
     )
 
 
-def leading_country(places: list[Place]) -> str | None:
+def leading_country(places: list[Place], written: str = "") -> str | None:
     """The country a name most likely lies in: the only one, or the one whose best reading (an
-    administrative unit, else the most populous town) outweighs every other country's."""
+    administrative unit, else the most populous town) outweighs every other country's. A unit or
+    a city of 100,000 so ``written`` outweighs the towns other spellings reach ("Puno" is Peru's
+    city, not India's Pune by one of its aliases; a province stays: "Dali" may be "Ad Dali")."""
+    own = [p for p in places if written and fold(p.name) == fold(written)]
+    if any(p.kind != "city" or p.population >= 100_000 for p in own):
+        places = [p for p in places if p.kind != "city" or p in own]
     weight: dict[str, float] = {}
     for p in places:
         w = 1e7 if p.kind != "city" else float(max(p.population, 1))

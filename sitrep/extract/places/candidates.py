@@ -102,6 +102,8 @@ class Candidates:
                 # (a city of size by another spelling is as good as exact: "Mogilev", Mahilyow)
                 fold(p.name) != exact and not (p.kind == "city" and p.population >= 100_000),
                 _KIND_RANK[p.kind] + (1.5 if p.kind == "city" and p.population < _SMALL_TOWN else 0),
+                # ... but of two such, the one so written ("Puno" is Puno, not Pune by an alias)
+                fold(p.name) != exact,
                 -p.population,
             )
         )

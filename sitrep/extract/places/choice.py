@@ -30,7 +30,14 @@ _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
 )
 #: Lower-case words inside a place's name: "Kut e Abdollah", "Sao Sebastiao da Boa Vista"
 #: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
-_IN_UNIT = re.compile(rf"\s{{1,3}}in\s{{1,3}}(?:the\s{{1,3}})?(?:{DIRS}(?:ern)?\s{{1,3}})?", re.I)
+#: "Mansura in the countryside of Raqqa": the unit's countryside (data/gazetteer/cues.yaml)
+_IN_UNIT = re.compile(
+    rf"\s{{1,3}}(?:(?:{'|'.join(sorted(cue_list('before_in_unit')))})\s{{1,3}})?in\s{{1,3}}(?:the\s{{1,3}})?"
+    rf"(?:{DIRS}(?:ern)?\s{{1,3}})?(?P<rural>(?:countryside|outskirts|suburbs|environs)\s{{1,3}}of\s{{1,3}})?",
+    re.I,
+)
+#: "Panama City (Bella Vista)": a name, then one in a bracket
+_BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
 #: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
@@ -63,6 +70,7 @@ class Choice(Cues):
         first_seen: dict[str, int] = {}  # where the text first pointed at each country
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
+        self._mark_quarters(mentions, text)
         outside = self._outside_units(mentions, text)
         for m in mentions:
             if m.partial or m.respelled or id(m) in outside:
@@ -70,7 +78,7 @@ class Choice(Cues):
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
             # the Greek capital, not the American towns named after it)
-            cc = leading_country(m.places)
+            cc = leading_country(m.places, text[m.start : m.end])
             if cc:
                 # a country's name counts most, a village (found only through "in X") least
                 small = all(p.kind == "city" and p.population < _SMALL_TOWN for p in m.places if p.cc == cc)
@@ -231,6 +239,19 @@ class Choice(Cues):
                 m.chosen = best
 
     @staticmethod
+    def _mark_quarters(mentions: list[_Mention], text: str) -> None:
+        """A name in a bracket after a city of 100,000 so written, whose readings are only towns
+        and districts elsewhere, is a quarter of the city ("Panama City (Bella Vista)"), not a
+        district abroad that rules the city out: it is marked a piece of a name."""
+        for m, quarter in zip(mentions, mentions[1:], strict=False):
+            if m.partial or quarter.partial or not _BRACKET_GAP.fullmatch(text, m.end, quarter.start):
+                continue
+            written = fold(text[m.start : m.end])
+            big = {p.cc for p in m.places if p.kind == "city" and p.population >= 100_000 and fold(p.name) == written}
+            if big and all(p.kind in ("admin2", "city") and p.cc not in big for p in quarter.places):
+                quarter.partial = True
+
+    @staticmethod
     def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
         """Mentions (by id) none of whose readings lies in the province or district named right
         after them ("Sosnovskoye, Donetsk" with no Sosnovskoye in any Donetsk): unknown places
@@ -242,7 +263,10 @@ class Choice(Cues):
             units = {(p.cc, fold(p.name)) for p in unit.places if p.kind in ("admin1", "admin2")}
             if not units or all(p.kind in ("country", "admin1") for p in m.places):
                 continue
-            if not any(held_by(p, units) for p in m.places):
+            # (a unit of one country, the name's own, that the gazetteer files it outside still
+            # tells the country: "Toba Tek Singh, Sindh")
+            own = {cc for cc, _ in units}
+            if not any(held_by(p, units) or len(own) == 1 and p.cc in own for p in m.places):
                 out.add(id(m))
         return out
 
@@ -299,7 +323,7 @@ class Choice(Cues):
                 and f.start - gap > 3
                 and not _SKIPPED_NAME.fullmatch(text, gap, f.start)
                 and not _UNIT_OF.fullmatch(text, gap, f.start)
-                and not (_IN_UNIT.fullmatch(text, gap, f.start) and f.places[0].kind in ("admin1", "admin2"))
+                and not _in_unit_gap(text, gap, f)
                 and not _UNIT_THEN.fullmatch(text, gap, f.start)
             ):
                 break
@@ -356,8 +380,13 @@ class Choice(Cues):
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known
             home = [p for p in places if p.cc == dominant]
-            if not home and places[0].kind == "city" and places[0].population < 100_000:
-                m.contradicted = True  # a small town abroad in a text about another country: likely not it
+            # a small town abroad in a text about another country is likely not it, nor is a city
+            # abroad that only another spelling reaches ("the village of Korogo": not Korhogo)
+            written = fold(text[m.start : m.end]) if text else ""
+            if not home and places[0].kind == "city" and (
+                places[0].population < 100_000 or written and all(fold(p.name) != written for p in m.places)
+            ):
+                m.contradicted = True
             places = home or places
         if m.cue:
             kinds = [p for p in places if p.kind == m.cue] or places
@@ -369,6 +398,17 @@ class Choice(Cues):
 _DISTRICT_REACH_KM = 80.0
 #: ... when it is a town small enough to share its name with others
 _NAMESAKE_TOWN = 100_000
+
+
+def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:
+    """Whether the words from ``gap`` to the mention ``f`` say that f holds the place before:
+    "Kafr Nabl in Idleb" (a unit first among f's readings), "in the countryside of Aleppo"
+    (a unit among them: a city's countryside is its province's)."""
+    found = _IN_UNIT.fullmatch(text, gap, f.start)
+    if found is None:
+        return False
+    units = [p for p in f.places if p.kind in ("admin1", "admin2")]
+    return bool(units) and (f.places[0].kind in ("admin1", "admin2") or found.group("rural") is not None)
 
 
 def _near_district(town: Place, district: Place) -> bool:

@@ -79,9 +79,11 @@ class Cues(Candidates):
                     strict and not cued and not units_only and ent.label_ != "NORP"
                     and self._listed(doc, toks[0].i, taken, toks[-1].i + 1)
                 )  # fmt: skip
+                # (a stoplisted name the model calls a building is the building: "near the
+                # White House" is no town of that name, whatever cue stands before it)
                 if strict and (
                     fold(name) in self.stop
-                    and ent.label_ not in ("GPE", "LOC", "FAC")
+                    and ent.label_ not in ("GPE", "LOC")
                     or not (cued or units_only or listed_town)
                 ):
                     continue
