@@ -341,9 +341,16 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     Clan Militia (Somalia)". Heads, markers and ethnic groups: data/events/roles.yaml."""
     lex = lexicon()
     low = tok.lower_
-    if low not in lex.militia_heads or low == "herdsmen" and not want_armed:
-        return None
     words = [t for t in tok.subtree if t.i < tok.i]
+    # "the Masalit attacked", "Masalit and Rizeigat groups clashed": armed doers named by their
+    # ethnic group alone, or a group of one
+    ethnic = want_armed and (
+        low in lex.ethnic_groups or low in ("group", "groups") and any(t.lower_ in lex.ethnic_groups for t in words)
+    )
+    if not ethnic and (low not in lex.militia_heads or low == "herdsmen" and not want_armed):
+        return None
+    if low in lex.ethnic_groups:
+        words = [*words, tok]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
             words += [t for t in obj.subtree if t.i <= obj.i]
@@ -377,6 +384,56 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
         name = [t.text for t in words if t.i > tok.i and named(t)][:3]
     label = " ".join(name) if name else "Unidentified"
     return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
+
+
+def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Actor, Actor] | None:
+    """Two identity militias one phrase names, one for each name of a coordination: "Fulani and
+    Dogon communal militias", "militias from the Abgaal and Murusade clans", "militias from Odejo
+    and Ikare" (communal militias of two towns); else None. Heads, markers and ethnic groups:
+    data/events/roles.yaml."""
+    lex = lexicon()
+    if tok.lower_ not in lex.militia_heads and tok.lower_ not in lex.identity_markers:
+        return None
+    c = country or _demonym_country(tok, state.registry)
+    if c is None:
+        return None
+    c = state.registry.country_name(c) or c
+    # the head, the object of "from"/"of" after it, or its apposition ("two clan militias (the
+    # Payira and Koch)")
+    holders = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+    holders += [p for r in tok.children if r.dep_ == "prep" and r.lower_ in ("of", "from") for p in r.children if p.dep_ == "pobj"]
+    own = [t for t in tok.subtree if t.i <= tok.i]
+    for holder in holders:
+        marks = [t for t in (*holder.children, holder, *own) if t.lower_ in lex.identity_markers]
+        marker = lex.identity_markers[marks[0].lower_] if marks else "Communal"
+        firsts = [t for t in holder.children if t.i < holder.i and t.dep_ in ("nmod", "compound", "amod")]
+        for first in [*firsts, *([holder] if holder is not tok else [])]:
+            second = next((t for t in first.children if t.dep_ == "conj"), None)
+            if second is None:
+                continue
+            names = [_identity_name(t) for t in (first, second)]
+            if not all(names):
+                continue
+            sides = [
+                Actor(f"{lex.ethnic_groups[n.lower()]} Ethnic Militia ({c})", "identity militia", c)
+                if n.lower() in lex.ethnic_groups
+                else Actor(f"{n} {marker} Militia ({c})", "identity militia", c)
+                for n in names
+            ]
+            return sides[0], sides[1]
+    return None
+
+
+def _identity_name(tok: Token) -> str:
+    """A community's proper name at ``tok`` with the proper names compounded before it ("Habar
+    Gidir"), or an ethnic group's name; else ""."""
+    if tok.lower_ in lexicon().ethnic_groups:
+        return tok.text
+    # (a capitalised name the tagger read as an adjective counts: "the Ayr and Saleban clans")
+    if not (tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.is_alpha) or tok.lower_ in lexicon().demonyms:
+        return ""
+    parts = [t.text for t in tok.children if t.dep_ == "compound" and t.i < tok.i and t.pos_ == "PROPN"]
+    return " ".join([*parts, tok.text])
 
 
 def _under_command(tok: Token, state: DocState, country: str | None) -> Actor | None:

@@ -79,6 +79,8 @@ class Lexicon:
     gathering_cues: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
     occupy_verbs: frozenset[str] = frozenset()
+    objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
+    reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     occupiers: frozenset[str] = frozenset()  # "workers occupied the factory": a protest
     return_verbs: frozenset[str] = frozenset()
     returnee_subjects: frozenset[str] = frozenset()
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         occupy_verbs=frozenset(t.get("occupy_verbs", ())),
+        objectless_verbs=frozenset(t.get("objectless_verbs", ())),
+        reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         occupiers=frozenset(t.get("occupiers", ())),
         return_verbs=frozenset(t.get("return_verbs", ())),
         returnee_subjects=frozenset(t.get("returnee_subjects", ())),

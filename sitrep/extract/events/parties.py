@@ -7,14 +7,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .arguments import ANAPHORS, armed_state, resolve
+from .arguments import ANAPHORS, armed_state, identity_pair, resolve
 from .arguments import _of_object as of_object
 from .docstate import DocState, Resolved, generic, is_armed
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
 from .syntax import between, by_agent, conjuncts, patient, subject
-from .trigger_words import Trigger
+from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
 from .triggers import governing_verb
 
@@ -328,11 +328,17 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     break
     if second is not None and patient_tok is None:
         patient_tok = second
-    a2 = _pron_in_sentence(patient_tok, state, country) or resolve(patient_tok, state, country)
+    # (the other side of a clash is armed as the first is: "Masalit and Rizeigat groups clashed")
+    a2 = _pron_in_sentence(patient_tok, state, country) or resolve(
+        patient_tok, state, country, want_armed=trig.cls == "clash" and second is not None
+    )
     if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None:
-        pair = _shared_head_pair(agent_tok, state, country)
+        militias = identity_pair(agent_tok, state, country)
+        pair = _shared_head_pair(agent_tok, state, country) if militias is None else None
         if pair is not None:  # "GNA and LNA forces clashed", "forces of India and Pakistan exchanged fire"
             a1, a2 = pair
+        if militias is not None:  # "Fulani and Dogon militias clashed": one militia each
+            a1, a2 = Resolved(militias[0], None, agent_tok), Resolved(militias[1], None, agent_tok)
     if a2.actor is None and not trig.nominal:
         for sub in trig.merged:  # "attacked a post, killing 20 soldiers": the victims of the consequence
             if sub.cls in VIOLENT:
@@ -354,11 +360,23 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         victim = next((t for t in targets if t is not None and _victim(t)), None)
         if victim is not None:
             a2 = Resolved(None, "civilians", victim)
+    mutual = False
+    if (
+        a2.actor is None
+        and a2.kind is None
+        and trig.cls == "clash"
+        and a1.actor is not None
+        and _both_sides(agent_tok, trig)
+    ):
+        # "armed men clashed", "an exchange of fire between two groups of soldiers": the same
+        # kind of actor on either side, as ACLED codes it
+        a2, mutual = Resolved(a1.actor, a1.kind, a1.token), True
     if (
         a2.actor is not None
         and a1.actor is not None
         and a2.actor.name == a1.actor.name
         and second is None
+        and not mutual
         and _same_phrase(a1.token, a2.token)
     ):
         a2 = Resolved(None)
@@ -386,6 +404,24 @@ def _shared_head_pair(tok: Token, state: DocState, country: str | None) -> tuple
         if names[0] and names[1] and names[0] != names[1]:
             return (Resolved(generic(state, kind, names[0]), kind, tok), Resolved(generic(state, kind, names[1]), kind, other))
     return None
+
+
+def _both_sides(agent: Token | None, trig: Trigger) -> bool:
+    """A plural doer of a clash that names no other side: "armed men clashed", "clashes between
+    two groups of soldiers" (not "militants clashed with troops": a "with" names the other)."""
+    if agent is None or agent.tag_ not in ("NNS", "NNPS") or trig.merged:
+        return False
+    # the clash word itself ("clashed", "an exchange of fire"), not "engaged in stone pelting"
+    if trig.nominal:
+        told = noun_key(trig.head)
+        if told is None or told[1] != "clash":
+            return False
+    elif trigger_lemma(trig.head) not in lexicon().reciprocal_verbs:
+        return False
+    if any(t.dep_ == "conj" for t in agent.subtree):  # "X and Y supporters": two sides, named
+        return False
+    words = (*trig.words, trig.head, agent)
+    return not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for w in words for c in w.children)
 
 
 def _modifier_party(mod: Token, head: Token, state: DocState, country: str | None, kind: str | None) -> Actor | None:

@@ -59,7 +59,11 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         if (
             node.dep_ == "acl"
             and node.tag_ in ("VBD", "VBN")
-            and any(c.dep_ == "dobj" for c in node.children)
+            and (
+                any(c.dep_ == "dobj" for c in node.children)
+                # ... and so is a verb that takes no object ("militias from two clans clashed")
+                or node.lemma_.lower() in lexicon().objectless_verbs
+            )
         ):
             # "Gunmen on motorbikes abducted 287 pupils" parsed as one noun phrase with a reduced
             # relative: a participle with a direct object is the main verb of a verbless sentence

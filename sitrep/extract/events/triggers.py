@@ -211,7 +211,10 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         # "there was a clash between X and Y", "there was a demonstration by teachers": what is
         # said to exist is the sentence's event ("there was no clash": none took place)
         denied = "denied" if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) else None
-        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate, status_hint=denied)
+        # ("there were clashes": one scene in the simple past, as "clashes erupted" is; "there
+        # have been clashes" is a tally)
+        scene = tok.head.tag_ == "VBD"
+        return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate and not scene, status_hint=denied)
     if has_args and (cls not in VIOLENT or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if (
