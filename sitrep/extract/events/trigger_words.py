@@ -45,6 +45,10 @@ CHAIN_NOUNS = frozenset(
         "imposition",
         "introduction",
         "enforcement",
+        # a share of the thing acted on: "closed all of the town's entrances", "part of the bridge"
+        "all",
+        "part",
+        "parts",
     ]
 )
 AGGREGATE_NOUNS = frozenset(
