@@ -76,6 +76,8 @@ TOLL_CODED_AS = _words()["toll_coded_as"]
 #: A note's toll shared among the events it was coded as ("split between 3 events").
 TOLL_SPLIT = _words()["toll_split"]
 _MUTUAL = _words()["mutual"]
+#: An attack met with armed resistance told in the same sentence: a battle.
+_RESISTED = _words()["resisted"]
 #: An arrest that describes someone ("the arrested president"), not an act at the event.
 _DESCRIBED_ARREST = _words()["described_arrests"]
 _WEAPONS = _words()["seized_weapons"]
@@ -367,6 +369,8 @@ def code(
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
     if target_armed:
         return BATTLES, "Armed clash"
+    if cls in ("attack", "kill", "fire") and not crowd and _RESISTED.search(text):
+        return BATTLES, "Armed clash"  # "attacked the village, leading to clashes with residents"
     if target_civ:
         if victim_kind == "protesters" and is_state(actor1):
             return PROTESTS, "Excessive force against protesters"
