@@ -51,7 +51,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "dead" the predicate: the killing, read from "dead" that holds its arguments
             by_head[dead.i] = Trigger(dead, "ASSAULT", "kill", [tok, dead], status_hint="occurred")
             continue
-        entry = noun_key(tok)
+        entry = noun_key(tok) or _onset(tok)
         if entry is None:
             continue
         trig = _noun_trigger(tok, entry, by_head)
@@ -165,6 +165,16 @@ def _named(tok: Token) -> bool:
         and head.head.lemma_.lower() not in TALLY_HEADS
         and noun_key(head.head) is None
     )
+
+
+def _onset(tok: Token) -> Entry | None:
+    """The entry of a noun that is an incident only as the subject of a verb of outbreak
+    ("inter-clan violence erupted", "violence broke out"); else None (triggers.yaml)."""
+    lex = lexicon()
+    entry = lex.onset_nouns.get(tok.lemma_.lower())
+    if entry is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.onset_verbs:
+        return None
+    return entry
 
 
 def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
