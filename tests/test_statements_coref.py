@@ -3,7 +3,7 @@ split quotes and parenthetical attributions ("X, she said, ..."). Composed sente
 
 from __future__ import annotations
 
-from .statement_helpers import one, stmts
+from .statement_helpers import one, stmts, who
 
 # ----------------------------------------------------------------- pronoun speakers
 
@@ -373,3 +373,26 @@ def test_they_is_not_a_plural_thing() -> None:
     )
     st = one(stmts(text), "try again")
     assert "measures" not in (st.speaker.role or "")
+
+
+def test_a_name_before_a_titled_name_is_not_the_speaker() -> None:
+    text = (
+        "Voters sour on the party\n\n"
+        '"Nobody in this district trusts the leadership anymore," said Tom Walsh aide '
+        "Nadia Okoro, who ran the survey.\n\n"
+        "Overall, she said, younger voters are drifting away."
+    )
+    sts = stmts(text)
+    assert "nadia okoro" in who(one(sts, "trusts the leadership"))
+    assert "nadia okoro" in who(one(sts, "drifting away"))
+
+
+def test_she_after_an_unnamed_woman_is_that_woman_not_a_named_one_before() -> None:
+    text = (
+        "Court fines online posters\n\n"
+        "Chancellor Greta Lindqvist condemned the posts on Monday. A 41-year-old Hamburg woman "
+        "received a fine in May after she had shared a fake story about a robbery. "
+        '"Out with them all!" she wrote.'
+    )
+    st = one(stmts(text), "Out with them")
+    assert st.speaker.name is None and "woman" in (st.speaker.role or "")

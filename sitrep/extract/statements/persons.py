@@ -52,8 +52,9 @@ _MALE = frozenset(["mr", "sir", "lord", "spokesman", "chairman", "congressman", 
 
 def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
     """Gender a text gives a person, by votes over its mentions: a title before the name (Ms., Mr.,
-    spokeswoman) counts most; a subject he/she (or herself/himself) after the name in its sentence,
-    before any other name, counts once ("Clinton said she would ..."; not "X criticized her plan")."""
+    spokeswoman) counts most, then a common given name; a subject he/she (or herself/himself) after
+    the name in its sentence, before any other name, counts once ("Clinton said she would ..."; not
+    "X criticized her plan")."""
     by_pos = {p.pos: p.speaker for p in persons}
     votes: dict[str, list[int]] = {}
     for para in ctx.paragraphs:
@@ -72,6 +73,8 @@ def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
             if before & _MALE:
                 v[1] += 5
                 continue
+            if not _is_subject(ent.root):
+                continue  # "On Twitter, she said": a pronoun after a name that is no subject
             for t in doc[ent.end : min(ent.sent.end, ent.end + 12)]:
                 if t.ent_type_ == "PERSON":
                     break
@@ -81,14 +84,22 @@ def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
                 if t.lower_ == "himself" or t.lower_ == "he" and t.dep_ in ("nsubj", "nsubjpass"):
                     v[1] += 1
                     break
-    out = {k: ("she" if f > m else "he") for k, (f, m) in votes.items() if f != m}
     given = given_names()
-    for p in persons:  # no title nor pronoun in the text: a common given name tells ("Hillary Clinton")
-        name = p.speaker.name or ""
-        words = name.split()
-        if len(words) > 1 and name not in out and (g := given.get(words[0].lower())):
-            out[name] = g
-    return out
+    named = {p.speaker.name for p in persons if p.speaker.name and len(p.speaker.name.split()) > 1}
+    for name in named:  # a common given name tells ("Hillary Clinton"), more than one pronoun after it
+        if g := given.get(name.split()[0].lower()):
+            votes.setdefault(name, [0, 0])[0 if g == "she" else 1] += 2
+    return {k: ("she" if v[0] > v[1] else "he") for k, v in votes.items() if v[0] != v[1]}
+
+
+@lru_cache(maxsize=1)
+def gender_nouns() -> dict[str, str]:
+    """Noun -> 'she' / 'he' ('woman', 'actor'): what an unnamed description tells of its gender
+    (sitrep/data/statements/given_names.json)."""
+    raw = json.loads(
+        resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
+    )
+    return {**{n: "he" for n in raw["nouns_he"]}, **{n: "she" for n in raw["nouns_she"]}}
 
 
 @lru_cache(maxsize=1)
@@ -208,9 +219,10 @@ def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
 
 
 def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
-    """Definite descriptions of one person standing as a clause subject ("The judge rubbed his chin",
+    """Descriptions of one person standing as a clause subject ("The judge rubbed his chin",
     "the Florida senator sought ..."): the latest person named before with that role, else the
-    description itself, for a later he/she to refer to."""
+    description itself, for a later he/she to refer to; an indefinite one ("a retired nurse") is
+    someone new."""
     lex = lexicon()
     text = ctx.document.text
     out: list[Person] = []
@@ -219,13 +231,17 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
             low = t.lower_
             if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN":
                 continue
-            if low not in lex.roles and low not in lex.person_nouns:
+            if low not in lex.roles and low not in lex.person_nouns and low not in gender_nouns():
                 continue
             det = [c for c in t.children if c.dep_ == "det"]
-            if len(det) != 1 or det[0].lower_ != "the" or det[0].i != t.left_edge.i:
+            if len(det) != 1 or det[0].lower_ not in ("the", "a", "an") or det[0].i != t.left_edge.i:
                 continue
             pos = para.start + t.left_edge.idx
             end = para.start + t.right_edge.idx + len(t.right_edge.text)
+            if det[0].lower_ != "the":  # "A retired nurse from Ohio said ...": someone new, unnamed
+                words = para.doc[det[0].i + 1 : t.i + 1].text
+                out.append(Person(pos, Speaker(name=None, role=words, organization=_desc_org(words)), low, True))
+                continue
             # "The trade minister, Omar Sadiq, ...": the person named in apposition, else the last one so called
             found = next((p.speaker for p in persons if pos < p.pos < end and p.speaker.name), None)
             found = found or next(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...model import Speaker
 from .lexicon import lexicon
 from .organizations import _DET, _desc_org, actor_for, is_org, org_speaker
-from .persons import _FEMALE, _MALE, Person
+from .persons import _FEMALE, _MALE, Person, gender_nouns
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -38,7 +38,10 @@ def _gender(memory: Memory, sp: Speaker) -> str | None:
     """'she' / 'he' for a person when the text tells (Ms./Mr., spokeswoman, 'X said she ...'), else None."""
     if not sp.name:  # an unnamed description: "the spokeswoman", "the congressman"
         words = set((sp.role or "").lower().split())
-        return "she" if words & _FEMALE else "he" if words & _MALE else None
+        if words & _FEMALE or words & _MALE:
+            return "she" if words & _FEMALE else "he"
+        told = {g for w in words if (g := gender_nouns().get(w))}
+        return told.pop() if len(told) == 1 else None
     return memory.genders.get(sp.name)
 
 
@@ -274,8 +277,10 @@ def resolve(
     if ", " in phrase:  # "the Under-Secretary-General ..., Tom Fletcher" / "Ukraine's energy minister, X,"
         head, rest = phrase.split(", ", 1)
         inside = [p for p in memory.persons if start <= p.pos < start + len(phrase) and p.speaker.name]
-        for person in inside:  # "Jane Roe, director of the Smith Center,": the name before the comma
-            if person.pos < start + len(head) and (person.speaker.name or "") in head:
+        # "Jane Roe, director of the Smith Center,": the name before the comma; of several there
+        # the last is the head ("Tom Lee aide Jane Roe": the aide, not the name before her title)
+        for person in reversed([p for p in inside if p.pos < start + len(head)]):
+            if (person.speaker.name or "") in head:
                 return person.speaker, False
         for person in inside:
             if (person.speaker.name or "") in rest:
