@@ -85,3 +85,24 @@ def test_what_the_speaker_went_on_to_note_after_a_quotation_is_its_own_statement
     assert noted.direct is False and "added" not in noted.quote
     sts = stmts('"We will get used to it over the next months," he added, while also saying that he expects to win.')
     assert one(sts, "expects to win").direct is False
+
+
+def test_a_joined_clause_reporting_other_words_is_its_own_statement() -> None:
+    text = (
+        "Plants close\n\n"
+        "The mayor said the city had lost two plants this year and its council members warned "
+        "that more closures would follow."
+    )
+    sts = stmts(text)
+    assert one(sts, "lost two plants").quote == "the city had lost two plants this year"
+    assert "council members" in who(one(sts, "more closures"))
+
+
+def test_what_was_said_does_not_end_on_the_conjunction_before_the_next_statement() -> None:
+    text = (
+        "Voters gloomy on jobs\n\n"
+        "Most of those polled said they were uneasy about where the local economy was heading, "
+        "and nearly half said the mayor would be best at handling it."
+    )
+    st = one(stmts(text), "where the local economy")
+    assert st.quote == "they were uneasy about where the local economy was heading"

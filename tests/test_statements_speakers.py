@@ -126,3 +126,11 @@ def test_a_quotation_going_on_unquoted_takes_the_speaker_after_the_last_comma() 
     )
     st = one(stmts(text), "more records")
     assert st.speaker.name == "Ann Lake"
+
+
+def test_a_participle_after_a_quote_is_no_inverted_speaker() -> None:
+    text = (
+        "Brawl at the fair\n\n"
+        "Mr. Keller said of the brawl, \"I can't stand it,\" adding that the crowd had been angry for hours."
+    )
+    assert "keller" in who(one(stmts(text), "stand it"))

@@ -404,11 +404,13 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
         p_lo, p_hi, verb, inverted = later
         return body[p_lo:p_hi], verb, inverted, off + p_lo
     if v.start() == 0:
+        if v.group(0).lower().endswith("ing"):
+            return None  # '"...," adding that ...': a participle going on, no speaker after it
         after = body[v.end() :]
         a_off = len(after) - len(after.lstrip())
         phrase = after.strip()
         if not re.search(r"\w", phrase):
-            return None  # '"...," adding, "...": a participle going on, no one named after it
+            return None
         return phrase, v.group(0), True, off + v.end() + a_off
     phrase = _AUX_END.sub("", body[: v.start()].rstrip())
     phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)

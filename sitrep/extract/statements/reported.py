@@ -30,8 +30,8 @@ from .quoted_clause import _quoted_clauses
 from .quotes import QUOTE_TOKENS, Quote
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from ..context import Context
 
@@ -242,10 +242,11 @@ def _reported_from_verb(
         # "criticized the plan, and said (that) ...": the next reporting verb is its own statement
         cc = [c.i for c in tok.children if c.dep_ in ("cc", "punct") and lo < c.i < nxt[0].i]
         hi = min(hi, min(cc, default=nxt[0].left_edge.i))
+    hi = _before_next_statement(doc, tok, lo, hi)
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].lower_ == "that"):
         lo += 1
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS:
-        hi -= 1
+    while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS or doc[hi - 1].dep_ == "cc"):
+        hi -= 1  # "..., and" before the next statement's clause: not what was said
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1):
         return None
@@ -305,6 +306,31 @@ def _reported_from_verb(
         addressee_at=addressee_at,
         gaps=gap_chars if gaps else [],
     )
+
+
+def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
+    """Where what was said ends when a clause joined to it reports someone else's words ("said
+    prices had risen, and two in three said wages had not"): before that clause, which is read
+    as a statement of its own at its verb. Not inside a quotation."""
+    lex = lexicon()
+    for t in doc[lo:hi]:
+        if not (
+            t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and lo <= t.head.i < t.i
+            and t.head.i != tok.i
+            and t.lemma_.lower() in lex.verbs
+            and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ == "mark" for c in t.children)  # "... and that Y would ask ...": still said
+        ):
+            continue
+        if sum(d.text in QUOTE_TOKENS for d in doc[lo : t.i]) % 2:
+            continue  # quoted words go on
+        cut = t.left_edge.i
+        while cut > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct and doc[cut - 1].text not in QUOTE_TOKENS):
+            cut -= 1
+        return cut if cut - lo >= 3 else hi
+    return hi
 
 
 _ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
