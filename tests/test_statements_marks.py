@@ -57,3 +57,15 @@ def test_partial_doubled_apostrophe_quote_is_reported_speech() -> None:
     text = "Senator Jane Roe called the plan ''a fundamental mistake'' on Tuesday."
     st = one(stmts(text), "fundamental mistake")
     assert st.direct is False and st.speaker.name == "Jane Roe"
+
+
+def test_three_apostrophes_after_punctuation_close_a_nested_and_a_doubled_quote() -> None:
+    text = (
+        "Trade envoys meet\n\n"
+        "Mr. Pellan described the first meeting with the minister. "
+        "''I told him, 'The border must stay open, whatever happens,''' he recalled."
+    )
+    assert _quotes(text) == ["I told him, 'The border must stay open, whatever happens,'"]
+    st = one(stmts(text), "border must stay open")
+    assert "pellan" in who(st)
+    assert "recalled" not in st.quote

@@ -53,14 +53,20 @@ class Quote:
 
 def mark_at(text: str, j: int) -> int:
     """Length of the double quote mark at ``j``: 1 for ``"`` and its curly kin, 2 for a doubled
-    apostrophe (not a run of three or more), else 0."""
+    apostrophe (the last two of a run of three closing a nested quote; never in a longer run),
+    else 0."""
     ch = text[j : j + 1]
     if ch in QUOTE_MARKS and ch:
         return 1
     pair = text[j : j + 2]
-    if pair in DOUBLED_MARKS and text[j + 2 : j + 3] != ch and (j == 0 or text[j - 1] != ch):
+    if pair not in DOUBLED_MARKS:
+        return 0
+    if text[j + 2 : j + 3] != ch and (j == 0 or text[j - 1] != ch):
         return 2
-    return 0
+    # a run of three after a sentence's punctuation closes a single quote nested in a doubled one
+    # ("''I told him, 'No,''' she said."): the last two are the doubled mark ('''bold''' is none)
+    closing = ch == "'" and text[j - 1 : j] == ch and text[j + 2 : j + 3] != ch
+    return 2 if closing and j >= 2 and text[j - 2] in ".,!?" else 0
 
 
 def double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
