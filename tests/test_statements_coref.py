@@ -396,3 +396,14 @@ def test_she_after_an_unnamed_woman_is_that_woman_not_a_named_one_before() -> No
     )
     st = one(stmts(text), "Out with them")
     assert st.speaker.name is None and "woman" in (st.speaker.role or "")
+
+
+def test_they_after_a_plural_speaker_is_that_group() -> None:
+    text = (
+        "Immigrants\n\n"
+        "Professors Dana Reyes and Omar Haddad suggest this gap has less to do with faith than with "
+        "the rules newcomers must follow.\n\n"
+        'Back home, the two authors note, newcomers blend in; here, they write, "to be devout is to be in step with the neighbors."'
+    )
+    st = one(stmts(text), "in step with the neighbors")
+    assert "reyes" in who(st) and "haddad" in who(st)

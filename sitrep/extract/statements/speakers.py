@@ -149,11 +149,12 @@ def antecedent(
 
 def _they(start: int, memory: Memory) -> Speaker | None:
     """A 'they' after a plural subject ("Several aides have said so. They argue ...") named in its own
-    sentence or the one before, later than the latest statement's speaker: that group."""
+    sentence or the one before, not before the latest statement's speaker (who may be that group):
+    that group."""
     sents = memory.sentences
     here = bisect_right(sents, start) - 1
     lo = sents[max(0, here - 1)] if here >= 0 else 0
-    found = [(pos, words) for pos, words in memory.plurals if max(lo, memory.last_at + 1) <= pos < start]
+    found = [(pos, words) for pos, words in memory.plurals if max(lo, memory.last_at) <= pos < start]
     if not found:
         return None
     words = found[-1][1]
