@@ -17,7 +17,7 @@ from .syntax import by_agent, subject
 from .trigger_words import Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..context import Context
 
@@ -279,13 +279,15 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     # ("Seven of the gunmen died.", "Three people were killed and ten injured.": even when the
     # sentence alone is too bare to code)
     died = not trig.nominal and trig.head.lemma_.lower() == "die"
+    # ("Three people killed and eleven hurt.": a count and a participle, no auxiliary, no object)
+    counted = not trig.nominal and _bare_count(trig.head)
     casualties = (
         # (a bare toll: "were killed and nine injured", not "were killed in subsequent clashes")
         (
             trig.cls == "kill"
             or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
         )
-        and (passive and by_agent(trig.head) is None or died)
+        and (passive and by_agent(trig.head) is None or died or counted)
         and state.sent_no - state.last_coded_sent == 1
     )
     if not (definite or restated or casualties) or not events:
@@ -314,6 +316,15 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("actor2", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+def _bare_count(verb: Token) -> bool:
+    """A toll told as a count and a participle with no auxiliary and no object ("Three people
+    killed and eleven hurt."): the parser's subject is the dead, not the killers."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(c.dep_ == "nummod" for c in subj.children) and by_agent(verb) is None
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
