@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import sitrep
-from sitrep.fuse import _candidates, blocking_keys, merge, same_event, similarity
+from sitrep.fuse import _candidates, blocking_keys, lookup, merge, same_event, similarity
 
 REPORT_A = (
     "Gunmen attack market in Dala\n\n"
@@ -49,7 +49,12 @@ def test_matcher_rules() -> None:
     assert not same_event(a, old)  # same words, other year
     other_place = {**b, "location": {"name": "Kano", "admin1": "Kano"}}
     assert not same_event(a, other_place)
-    assert blocking_keys("event", b) & blocking_keys("event", a)
+    assert _meets(b, a) and _meets(a, b)
+
+
+def _meets(new: dict, stored: dict) -> bool:
+    """Whether a new report looks up a key a stored one is kept under (is compared with it)."""
+    return bool(lookup("event", new).all() & blocking_keys("event", stored))
 
 
 def test_reports_with_too_little_to_tell_apart_stay_apart() -> None:
@@ -73,8 +78,23 @@ def test_an_undated_report_meets_dated_ones_only_as_a_near_copy() -> None:
     assert same_event({**a, "date": None, "date_start": None, "date_end": None}, b)  # neither dated
     undated_copy = _event(REPORT_A, None, 20, "copy")
     assert same_event(a, undated_copy)
-    assert blocking_keys("event", undated_copy) & blocking_keys("event", a)
-    assert blocking_keys("event", a) & blocking_keys("event", undated_copy)
+    assert _meets(undated_copy, a) and _meets(a, undated_copy)
+
+
+def test_a_dated_report_does_not_meet_dated_copies_of_other_weeks() -> None:
+    """Near-copies dated months apart can never fuse: a dated report's candidates are the
+    records of its weeks and the undated or broadly dated ones, not every dated copy."""
+    a = _event(REPORT_A, "2021-03-03", 20, "a")
+    stored = {"later": _event(REPORT_A, "2021-06-16", 20, "later"),
+              "undated": _event(REPORT_A, None, 20, "undated"),
+              "year": {**_event(REPORT_A, "2021", 20, "year"), "date_start": "2021", "date_end": "2021"},
+              "same week": _event(REPORT_B, "2021-03-04", 25, "same week")}  # fmt: skip
+    index: dict[str, dict[str, None]] = {}
+    for rid, rec in stored.items():
+        for k in blocking_keys("event", rec):
+            index.setdefault(k, {})[rid] = None
+    assert _candidates(lookup("event", a), index) == ["same week", "undated", "year"]
+    assert all(_meets(rec, a) for rid, rec in stored.items() if rid != "later")  # each finds it too
 
 
 def test_dated_events_are_keyed_by_the_weeks_they_cover() -> None:
@@ -95,13 +115,13 @@ def test_events_meet_in_their_actors_pools() -> None:
     assert 0.18 <= similarity(REPORT_A, retold["mentions"][0]["text"]) < 0.5
     assert same_event(a, retold)
     one_shared = {**retold, "actor1": {"name": "Boko Haram"}}  # Civilians (Nigeria) still shared
-    assert same_event(a, one_shared) and blocking_keys("event", one_shared) & blocking_keys("event", a)
+    assert same_event(a, one_shared) and _meets(one_shared, a)
     others = {**retold, "actor1": {"name": "Boko Haram"}, "actor2": {"name": "Police Forces of Nigeria"}}
     assert not same_event(a, others)
-    assert not blocking_keys("event", others) & blocking_keys("event", a)  # never even compared
+    assert not _meets(others, a) and not _meets(a, others)  # never even compared
     # an event that names no actor fuses only with events that name none, even word for word
     nameless = {**a, "id": "copy", "actor1": None, "actor2": None}
-    assert not same_event(a, nameless) and not blocking_keys("event", a) & blocking_keys("event", nameless)
+    assert not same_event(a, nameless) and not _meets(a, nameless) and not _meets(nameless, a)
     assert same_event(nameless, {**nameless, "id": "again"})
 
 

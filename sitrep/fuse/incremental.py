@@ -11,7 +11,7 @@ from typing import Any
 from ..similarity import jaccard, wordset
 from ..store import Store
 from .keys import candidates as _candidates
-from .keys import key_text, record_keys
+from .keys import key_text, lookup, record_keys
 from .match import CONFLICTS, MATCHERS, SIGNATURES
 from .persist import FusionStore, supported_mentions
 from .tally import from_tally, new_tally, tally_add
@@ -92,12 +92,14 @@ def fuse(store: Store, chunk: int = CHUNK, partition: tuple[int, int] | None = N
 def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -> int:
     recs = [{**e.data, "id": e.id} for e, _ in pending]
     doc_seq = {e.id: seq for e, seq in pending}
-    keys_of = {r["id"]: record_keys(kind, r) for r in recs}
-    # only keys of this chunk are ever looked up (new records' keys are among them)
+    keys_of = {r["id"]: record_keys(kind, r) for r in recs}  # the keys each is stored under
+    lookups = {r["id"]: lookup(kind, r) for r in recs}  # and those it meets records under
+    # only keys this chunk looks up are read (a key a record of the chunk is stored under and no
+    # other looks up is written unread: its rows beyond MAX_KEY_RECORDS go when a chunk reads it)
     # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
     index: dict[str, dict[str, None]] = defaultdict(dict)
     stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most MAX_KEY_RECORDS)
-    for k, fid in store.fusion_index(kind, set().union(*keys_of.values()), per_key=MAX_KEY_RECORDS):
+    for k, fid in store.fusion_index(kind, set().union(*(q.all() for q in lookups.values())), per_key=MAX_KEY_RECORDS):
         index[k][fid] = None
         stored_rows[k] += 1
     # a new extraction is compared with the first and last members of each candidate record
@@ -141,14 +143,14 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
 
     # only the candidates are read: those of the index as it stands, in one query; the few that
     # the records this chunk adds to the index bring forward are read when they come up
-    read(set().union(*(_candidates(keys_of[r["id"]], index) for r in recs)))
+    read(set().union(*(_candidates(lookups[r["id"]], index) for r in recs)))
     added: dict[str, list[dict[str, Any]]] = defaultdict(list)
     links: dict[str, str] = {}
     new_keys: list[tuple[str, str]] = []
     merged = 0
     for rec in recs:
         keys = keys_of[rec["id"]]
-        candidates = _candidates(keys, index)
+        candidates = _candidates(lookups[rec["id"]], index)
         if unread := [fid for fid in candidates if fid not in distinct]:
             read(unread)
         sig, rec_words = signature(rec), wordset(key_text(kind, rec))

@@ -10,7 +10,7 @@ import heapq
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..similarity import new_minhash, wordset
 from .match import FIGURE_KEY, actor_names, date_span, record_text
@@ -113,25 +113,70 @@ def _short(text: str) -> str:
 
 
 def record_keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
-    """A record's blocking keys. An event's keys live in the pool of each actor it names (or in
-    pool "-"): events fuse only when they share an actor or both name none."""
+    """The keys a record is stored under. An event's keys live in the pool of each actor it
+    names (or in pool "-"): events fuse only when they share an actor or both name none. Its
+    near-copy keys are "c" keys, or "d" keys for an event dated within its keyed weeks: only an
+    undated or broadly dated report looks those up (``lookup``)."""
+    return _event_keys(rec)[0] if kind == "event" else _keys(kind, rec)
+
+
+def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
     block = _short(_block(kind, rec))
     if kind not in _BANDS:
         return frozenset([block])
-    if kind == "statement":
-        return frozenset(f"{block}|{s}" for s in _bands(kind, key_text(kind, rec))[1])
+    return frozenset(f"{block}|{s}" for s in _bands(kind, key_text(kind, rec))[1])
+
+
+class Lookup(NamedTuple):
+    """What a new extraction looks up: ``keys`` each count one shared key, and each group of
+    ``groups`` counts one when a record holds any of its keys (a near-copy band is one key,
+    stored in the "c" or the "d" pool, or for a dated event read through its week bands)."""
+
+    keys: frozenset[str]
+    groups: tuple[tuple[str, ...], ...] = ()
+
+    def all(self) -> frozenset[str]:
+        return self.keys.union(*self.groups)
+
+
+def lookup(kind: str, rec: dict[str, Any]) -> Lookup:
+    """The keys a new extraction meets records under. An event dated within its keyed weeks can
+    only fuse with a dated record whose dates overlap its own, which its week bands find, or with
+    an undated or broadly dated one: it does not read the "d" near-copy keys every such event in
+    the store writes, whatever its date; the week bands of a near-copy band stand for it."""
+    if kind != "event":
+        return Lookup(_keys(kind, rec))
+    return _event_keys(rec)[1]
+
+
+def _event_keys(rec: dict[str, Any]) -> tuple[frozenset[str], Lookup]:
+    block = _short(_block("event", rec))
     weeks = _weeks(rec) if date_span(rec) else ("undated",)  # two undated reports: like two of one week
-    copies, dated = _bands(kind, key_text(kind, rec), weeks)
-    pools = [_short(a) for a in sorted(actor_names(rec))] or ["-"]
-    return frozenset(f"{block}|{p}|{s}" for p in pools for s in copies | dated)
+    copies, banded = _bands("event", key_text("event", rec), weeks)
+    pools = [f"{block}|{_short(a)}" for a in sorted(actor_names(rec))] or [f"{block}|-"]
+    in_weeks = bool(weeks) and weeks != ("undated",)
+    written = frozenset(f"{p}|{'d' if in_weeks else 'c'}{s[1:]}" for p in pools for s in copies)
+    written |= frozenset(f"{p}|{s}" for p in pools for s in banded)
+    groups = []
+    for p in pools:
+        for s in sorted(copies):
+            band, value = s[1:].split("|")
+            if in_weeks:
+                groups.append((f"{p}|{s}", *(f"{p}|{w}|{band}|{value}" for w in weeks)))
+            else:
+                groups.append((f"{p}|{s}", f"{p}|d{s[1:]}"))
+    return written, Lookup(frozenset(f"{p}|{s}" for p in pools for s in banded), tuple(groups))
 
 
-def candidates(keys: frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
+def candidates(keys: Lookup | frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:
     """The records sharing the most blocking keys with a new extraction (LSH's estimate of
     the most similar), at most ``MAX_CANDIDATES`` of them, in a fixed order."""
+    if not isinstance(keys, Lookup):
+        keys = Lookup(frozenset(keys))
     # counted in one C-level pass over the records of every key (a Python loop per key was a
     # third of the time of fusing an extraction)
-    shared: Counter[str] = Counter(chain.from_iterable([index[k] for k in keys if k in index]))
+    shared: Counter[str] = Counter(chain.from_iterable([index[k] for k in keys.keys if k in index]))
+    shared.update(chain.from_iterable([set().union(*(index[k] for k in g if k in index)) for g in keys.groups]))
     if len(shared) > MAX_CANDIDATES:
         return sorted(heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda f: (-shared[f], f)))
     return sorted(shared)
