@@ -409,3 +409,27 @@ def test_reports_of_strikes_on_different_places_or_roads_are_two_events() -> Non
     c, d = (_event(blocked.format(v), "2021-03-03", 0, k) for v, k in (("Kurmi", "c"), ("Gwaram", "d")))
     assert conflict(sign(c), sign(d))
     assert not conflict(sign(c), sign({**d, "mentions": [{**d["mentions"][0], "text": blocked.format("Kurmi"), "doc_id": "d"}]}))
+
+
+def test_compared_members_are_read_without_what_no_matcher_reads(tmp_path: Path, any_db: str) -> None:
+    """A compared member's evidence and summary are dropped by the database before decoding;
+    its signature is the one its whole stored data gives."""
+    from sqlalchemy import select
+
+    from sitrep.fuse import FusionStore
+    from sitrep.fuse.match import SIGNATURES
+    from sitrep.store import Store
+    from sitrep.store.schema import Extraction
+
+    page = tmp_path / "a.txt"
+    page.write_text(REPORT_A, encoding="utf-8")
+    sitrep.run([page], db=any_db)
+    store = Store(any_db)
+    with store.session() as s:
+        stored = {eid: {**data, "id": eid} for eid, data in s.execute(select(Extraction.id, Extraction.data).where(Extraction.kind == "event"))}
+    read = dict(FusionStore(store).extraction_data(stored))
+    assert stored and read.keys() == stored.keys()
+    assert any(d.get("evidence") and d.get("summary") for d in stored.values())
+    for eid, data in read.items():
+        assert "evidence" not in data and "summary" not in data and data["mentions"] == stored[eid]["mentions"]
+        assert SIGNATURES["event"](data) == SIGNATURES["event"](stored[eid])

@@ -28,7 +28,7 @@ CHUNK = 2000
 COMPARED_ENDS = 25
 
 
-KEPT_SIGNATURES = 50_000  # compared members whose signature stays in memory between chunks (~1 KB each)
+KEPT_SIGNATURES = 150_000  # compared members whose signature stays in memory between chunks (~1 KB each)
 
 
 class _MemberSignatures:

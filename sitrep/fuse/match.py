@@ -135,16 +135,23 @@ def _names_in(name: str, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _shared(items: tuple[str, ...]) -> frozenset[str]:
+    """One frozenset per value: kept signatures share their actors (a few hundred sets) and the
+    documents of one page's reports; an empty or one-item frozenset alone is 216 bytes."""
+    return frozenset(items)
+
+
 def _event_signature(rec: dict[str, Any]) -> Any:
     return (
         rec.get("plover_type"),
         rec.get("acled_event_type") or None,
         (rec.get("location") or {}).get("admin1"),
-        frozenset(actor_names(rec)),
+        _shared(tuple(sorted(actor_names(rec)))),
         date_span(rec),
         wordset(record_text(rec)),
         _town(rec),
-        frozenset(m.get("doc_id") for m in rec.get("mentions") or ()) - {None},
+        _shared(tuple(sorted({m.get("doc_id") for m in rec.get("mentions") or ()} - {None}))),
         (rec.get("actor1") or {}).get("name"),
         _district(rec),
         _named_place(rec),

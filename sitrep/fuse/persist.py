@@ -10,7 +10,21 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    JSON,
+    String,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from ..batches import batched
 from ..chronology import timeline_bounds
@@ -99,14 +113,16 @@ class FusionStore:
         return out
 
     def extraction_data(self, ids: Iterable[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(id, stored data with its ``id``) of each extraction in ``ids``, one at a time: fusion
-        keeps only a signature of each, and a chunk's misses decoded together held up to 24 MiB."""
+        """(id, stored data with its ``id``, without ``UNCOMPARED_FIELDS``) of each extraction in
+        ``ids``, one at a time: fusion keeps only a signature of each, and a chunk's misses
+        decoded together held up to 24 MiB."""
         wanted = sorted(set(ids))
         with self.store.session() as s:
+            data = _without(s, Extraction.data, UNCOMPARED_FIELDS)
             for part in batched(wanted, 500):
-                q = select(Extraction.id, Extraction.data).where(Extraction.id.in_(part))
-                for eid, data in s.execute(q):
-                    yield eid, {**data, "id": eid}
+                q = select(Extraction.id, data).where(Extraction.id.in_(part))
+                for eid, value in s.execute(q):
+                    yield eid, {**value, "id": eid}
 
     def fusion_ends(self, kind: str, fused_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The kept member ends ({"first": ids, "last": ids}) of those of ``fused_ids`` that have them."""
@@ -213,6 +229,22 @@ class FusionStore:
             if keys_kept is not None:
                 sql.trim_per_key(s, FusionKey, trim_keys, keys_kept, FusionKey.kind == kind)
             sql.update_by_id(s, Extraction.__table__, "fused_id", [(f, e) for e, f in links.items()])
+
+
+# what no matcher or blocking key reads of an extraction: dropped in the database before a
+# compared member's data is decoded (evidence is a third of an event's JSON; decoding half the
+# text halves the cost of a member whose signature left the kept ones)
+UNCOMPARED_FIELDS = ("evidence", "summary", "trigger", "statement_ids", "disagreements")
+
+
+def _without(s: Any, column: Any, fields: tuple[str, ...]) -> Any:
+    """A JSON column without some of its top-level fields, removed by the database."""
+    dialect = s.get_bind().dialect.name
+    if dialect == "sqlite":
+        return type_coerce(func.json_remove(column, *(f"$.{f}" for f in fields)), JSON)
+    if dialect == "postgresql":
+        return type_coerce(cast(column, JSONB).op("-")(literal(list(fields), ARRAY(String))), JSON)
+    return column
 
 
 def unfused_query(kind: str, limit: int | None = None, partition: tuple[int, int] | None = None) -> Any:
