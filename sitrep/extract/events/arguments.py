@@ -400,7 +400,7 @@ def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Act
     c = state.registry.country_name(c) or c
     # the head, the object of "from"/"of" after it, or its apposition ("two clan militias (the
     # Payira and Koch)")
-    holders = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+    holders = [tok, *(a for a in tok.children if a.dep_ == "appos")]
     holders += [p for r in tok.children if r.dep_ == "prep" and r.lower_ in ("of", "from") for p in r.children if p.dep_ == "pobj"]
     own = [t for t in tok.subtree if t.i <= tok.i]
     for holder in holders:

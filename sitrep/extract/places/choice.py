@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer_data import fold
@@ -28,14 +28,20 @@ _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
     r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
     r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
 )
-#: Lower-case words inside a place's name: "Kut e Abdollah", "Sao Sebastiao da Boa Vista"
-#: "Ara in As-Sweida", "Karama in eastern Raqqa": a place, then the unit that holds it
-#: "Mansura in the countryside of Raqqa": the unit's countryside (data/gazetteer/cues.yaml)
-_IN_UNIT = re.compile(
-    rf"\s{{1,3}}(?:(?:{'|'.join(sorted(cue_list('before_in_unit')))})\s{{1,3}})?in\s{{1,3}}(?:the\s{{1,3}})?"
-    rf"(?:{DIRS}(?:ern)?\s{{1,3}})?(?P<rural>(?:countryside|outskirts|suburbs|environs)\s{{1,3}}of\s{{1,3}})?",
-    re.I,
-)
+
+
+@lru_cache(maxsize=4)
+def _in_unit_re(before: frozenset[str]) -> re.Pattern[str]:
+    """ "Ara in As-Sweida", "Mansura in the countryside of Raqqa" (the unit's countryside),
+    "Zawiya front in Idleb" (a word of data/gazetteer/cues.yaml ``before_in_unit`` first)."""
+    words = "|".join(sorted(re.escape(w) for w in before))
+    return re.compile(
+        rf"\s{{1,3}}(?:(?:{words})\s{{1,3}})?in\s{{1,3}}(?:the\s{{1,3}})?"
+        rf"(?:{DIRS}(?:ern)?\s{{1,3}})?(?P<rural>(?:countryside|outskirts|suburbs|environs)\s{{1,3}}of\s{{1,3}})?",
+        re.I,
+    )
+
+
 #: "Panama City (Bella Vista)": a name, then one in a bracket
 _BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
@@ -404,7 +410,7 @@ def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:
     """Whether the words from ``gap`` to the mention ``f`` say that f holds the place before:
     "Kafr Nabl in Idleb" (a unit first among f's readings), "in the countryside of Aleppo"
     (a unit among them: a city's countryside is its province's)."""
-    found = _IN_UNIT.fullmatch(text, gap, f.start)
+    found = _in_unit_re(cue_list("before_in_unit")).fullmatch(text, gap, f.start)
     if found is None:
         return False
     units = [p for p in f.places if p.kind in ("admin1", "admin2")]
