@@ -166,6 +166,24 @@ def test_incremental_runs_fuse_across_documents(tmp_path: Path) -> None:
     assert any(d["field"] == "fatalities" for d in fused["disagreements"]), json.dumps(fused)[:500]
 
 
+def test_a_report_merged_into_a_stored_record_adds_no_key_it_holds(tmp_path: Path) -> None:
+    """A dated report does not look up the dated near-copy keys, yet merging it into a stored
+    record must not write those keys a second time."""
+    import sqlite3
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    (first / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (second / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    db = tmp_path / "k.db"
+    sitrep.run([first], db=db)
+    sitrep.run([second], db=db)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT kind, key, fused_id FROM fusion_keys").fetchall()
+    assert rows and len(rows) == len(set(rows))
+
+
 def test_a_key_is_looked_up_in_the_records_that_got_it_last(tmp_path: Path) -> None:
     from sitrep.fuse import FusionStore
     from sitrep.store import Store

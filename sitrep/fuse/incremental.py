@@ -195,6 +195,13 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         m | {"record_id": links[rec["id"]], "extraction_id": rec["id"]} for rec in recs for m in supported_mentions(rec)
     ]
     ends = {fid: ends_of[fid] for fid in added}
+    # a record of the store merged into holds keys no report of the chunk looked up (an event's
+    # "d" near-copy keys): those it already holds are not written again
+    looked = set().union(*(q.all() for q in lookups.values()))
+    unread = [(k, f) for k, f in new_keys if k not in looked and f not in keys_of]
+    if unread:
+        held = store.held_keys(kind, unread)
+        new_keys = [pair for pair in new_keys if pair not in held]
     stored_rows.update(k for k, _ in new_keys)
     full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,

@@ -76,6 +76,22 @@ class FusionStore:
         with self.store.session() as s:
             return sql.recent_per_key(s, FusionKey, FusionKey.fused_id, keys, per_key, FusionKey.kind == kind)
 
+    def held_keys(self, kind: str, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The (key, fused id) pairs of ``pairs`` the store already holds: keys a merge would add
+        to a record that holds them under keys no report of the chunk looked up."""
+        wanted = set(pairs)
+        out: set[tuple[str, str]] = set()
+        fids = sorted({f for _, f in wanted})
+        with self.store.session() as s:
+            for part in batched(fids, 500):
+                q = select(FusionKey.key, FusionKey.fused_id).where(
+                    FusionKey.kind == kind,
+                    FusionKey.fused_id.in_(part),
+                    FusionKey.key.in_(sorted({k for k, f in wanted if f in set(part)})),
+                )
+                out.update((k, f) for k, f in s.execute(q) if (k, f) in wanted)
+        return out
+
     def fused_members(
         self, kind: str, fused_ids: Iterable[str], ends: int | None = None
     ) -> dict[str, list[dict[str, Any]]]:
