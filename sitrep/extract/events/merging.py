@@ -303,6 +303,16 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:
         return False
+    if (
+        not casualties
+        and ev.location is not None
+        and prev.location is not None
+        and ev.location.name != prev.location.name
+        and ev.location.name != ev.location.country  # (a place the sentence names, not the country)
+    ):
+        # "The group claimed a bombing in Jalalabad. It also attacked a prison in Nangarhar":
+        # more of what the same group did, at another place, is another incident
+        return False
     if prev.acled_event_type == "Strategic developments" and ev.acled_event_type in _VIOLENT_TYPES and not casualties:
         # "police dismantled a lab. Gunmen exchanged fire with them during the raid": the fight is
         # an event of its own, not a detail of the operation (its dead alone are: "six died in
