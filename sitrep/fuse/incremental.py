@@ -198,9 +198,9 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     # a record of the store merged into holds keys no report of the chunk looked up (an event's
     # "d" near-copy keys): those it already holds are not written again
     looked = set().union(*(q.all() for q in lookups.values()))
-    unread = [(k, f) for k, f in new_keys if k not in looked and f not in keys_of]
-    if unread:
-        held = store.held_keys(kind, unread)
+    unread_keys = [(k, f) for k, f in new_keys if k not in looked and f not in keys_of]
+    if unread_keys:
+        held = store.held_keys(kind, unread_keys)
         new_keys = [pair for pair in new_keys if pair not in held]
     stored_rows.update(k for k, _ in new_keys)
     full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
