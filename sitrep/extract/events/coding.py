@@ -32,6 +32,8 @@ def _words() -> dict[str, Any]:
 
 REMOTE: dict[str, str] = _words()["remote_sub_events"]
 _INTERVENTION = _words()["intervention"]
+#: Noise a crowd makes ("beating utensils"): no beating at the demonstration.
+_NOISE = _words()["noise_making"]
 _EXCESSIVE = _words()["excessive_force"]
 _VIOLENT_CROWD = _words()["violent_crowd"]
 #: Weapons of a crowd, not of an organised armed group: a fight with them is a riot.
@@ -119,7 +121,7 @@ def _deeds(text: str) -> str:
     student" tells no killing at the protest, "demanded the release of detained activists" no
     arrest of its own; "supporters of the arrested president", "a cleric who was detained" name a
     past arrest of someone, not one at the demonstration."""
-    return _DESCRIBED_ARREST.sub(" ", _GRIEVANCE.sub(" ", text))
+    return _NOISE.sub(" ", _DESCRIBED_ARREST.sub(" ", _GRIEVANCE.sub(" ", text)))
 
 
 def mutual(text: str) -> bool:

@@ -81,6 +81,7 @@ class Lexicon:
     occupy_verbs: frozenset[str] = frozenset()
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
+    noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
     onset_nouns: dict[str, Entry] = field(default_factory=dict)  # "violence erupted": an incident only so
     onset_verbs: frozenset[str] = frozenset()
     occupiers: frozenset[str] = frozenset()  # "workers occupied the factory": a protest
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         occupy_verbs=frozenset(t.get("occupy_verbs", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
+        noise_objects=frozenset(t.get("noise_objects", ())),
         onset_nouns=_entries(t.get("onset_nouns") or {}),
         onset_verbs=frozenset(t.get("onset_verbs", ())),
         occupiers=frozenset(t.get("occupiers", ())),

@@ -67,6 +67,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
     plover, cls = entry
+    if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
+        return None  # "protesting by beating utensils", "banged pots and pans": noise, not violence
     if lemma in lex.weapon_verbs and not any(
         t.lemma_.lower() in lex.weapon_objects or _remote_word(t) for o in objs for t in o.subtree
     ):
