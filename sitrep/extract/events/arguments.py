@@ -354,15 +354,14 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
             words += [t for t in obj.subtree if t.i <= obj.i]
-    c = country or _demonym_country(tok, state.registry)  # where the militia acts, as ACLED names it
+    c = _militia_country(tok, state, country)
     if c is None:
         return None
-    c = state.registry.country_name(c) or c
     for i, t in enumerate(words):
         pair = f"{t.lower_} {words[i + 1].lower_}" if i + 1 < len(words) else ""
         group = lex.ethnic_groups.get(pair) or lex.ethnic_groups.get(t.lower_)
         if group is not None:
-            return Actor(f"{group} Ethnic Militia ({c})", "identity militia", c)
+            return _militia(group, "Ethnic", c)
     mark = next((t for t in [*words, tok] if t.lower_ in lex.identity_markers), None)
     if mark is None:
         return None
@@ -382,8 +381,19 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
         i -= 1
     if not name:
         name = [t.text for t in words if t.i > tok.i and named(t)][:3]
-    label = " ".join(name) if name else "Unidentified"
-    return Actor(f"{label} {marker} Militia ({c})", "identity militia", c)
+    return _militia(" ".join(name) if name else "Unidentified", marker, c)
+
+
+def _militia_country(tok: Token, state: DocState, country: str | None) -> str | None:
+    """Where an identity militia acts, as ACLED names the country: the text's, else the one its
+    words' demonym tells."""
+    c = country or _demonym_country(tok, state.registry)
+    return (state.registry.country_name(c) or c) if c is not None else None
+
+
+def _militia(label: str, marker: str, country: str) -> Actor:
+    """ACLED's name of an identity militia: "Fulani Ethnic Militia (Mali)"."""
+    return Actor(f"{label} {marker} Militia ({country})", "identity militia", country)
 
 
 def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Actor, Actor] | None:
@@ -394,10 +404,9 @@ def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Act
     lex = lexicon()
     if tok.lower_ not in lex.militia_heads and tok.lower_ not in lex.identity_markers:
         return None
-    c = country or _demonym_country(tok, state.registry)
+    c = _militia_country(tok, state, country)
     if c is None:
         return None
-    c = state.registry.country_name(c) or c
     # the head, the object of "from"/"of" after it, or its apposition ("two clan militias (the
     # Payira and Koch)")
     holders = [tok, *(a for a in tok.children if a.dep_ == "appos")]
@@ -415,9 +424,9 @@ def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Act
             if not all(names):
                 continue
             sides = [
-                Actor(f"{lex.ethnic_groups[n.lower()]} Ethnic Militia ({c})", "identity militia", c)
+                _militia(lex.ethnic_groups[n.lower()], "Ethnic", c)
                 if n.lower() in lex.ethnic_groups
-                else Actor(f"{n} {marker} Militia ({c})", "identity militia", c)
+                else _militia(n, marker, c)
                 for n in names
             ]
             return sides[0], sides[1]
