@@ -11,7 +11,7 @@ from typing import Any
 from ..similarity import jaccard, wordset
 from ..store import Store
 from .keys import candidates as _candidates
-from .keys import key_text, lookup, record_keys
+from .keys import key_text, stored_and_looked_up
 from .match import CONFLICTS, MATCHERS, SIGNATURES
 from .persist import FusionStore, supported_mentions
 from .tally import from_tally, new_tally, tally_add
@@ -92,8 +92,9 @@ def fuse(store: Store, chunk: int = CHUNK, partition: tuple[int, int] | None = N
 def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -> int:
     recs = [{**e.data, "id": e.id} for e, _ in pending]
     doc_seq = {e.id: seq for e, seq in pending}
-    keys_of = {r["id"]: record_keys(kind, r) for r in recs}  # the keys each is stored under
-    lookups = {r["id"]: lookup(kind, r) for r in recs}  # and those it meets records under
+    keyed = {r["id"]: stored_and_looked_up(kind, r) for r in recs}
+    keys_of = {i: stored for i, (stored, _) in keyed.items()}  # the keys each is stored under
+    lookups = {i: looked for i, (_, looked) in keyed.items()}  # and those it meets records under
     # only keys this chunk looks up are read (a key a record of the chunk is stored under and no
     # other looks up is written unread: its rows beyond MAX_KEY_RECORDS go when a chunk reads it)
     # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS

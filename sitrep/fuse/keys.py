@@ -117,7 +117,7 @@ def record_keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
     names (or in pool "-"): events fuse only when they share an actor or both name none. Its
     near-copy keys are "c" keys, or "d" keys for an event dated within its keyed weeks: only an
     undated or broadly dated report looks those up (``lookup``)."""
-    return _event_keys(rec)[0] if kind == "event" else _keys(kind, rec)
+    return stored_and_looked_up(kind, rec)[0]
 
 
 def _keys(kind: str, rec: dict[str, Any]) -> frozenset[str]:
@@ -144,9 +144,15 @@ def lookup(kind: str, rec: dict[str, Any]) -> Lookup:
     only fuse with a dated record whose dates overlap its own, which its week bands find, or with
     an undated or broadly dated one: it does not read the "d" near-copy keys every such event in
     the store writes, whatever its date; the week bands of a near-copy band stand for it."""
-    if kind != "event":
-        return Lookup(_keys(kind, rec))
-    return _event_keys(rec)[1]
+    return stored_and_looked_up(kind, rec)[1]
+
+
+def stored_and_looked_up(kind: str, rec: dict[str, Any]) -> tuple[frozenset[str], Lookup]:
+    """``record_keys`` and ``lookup`` of one extraction, derived once (fusion needs both)."""
+    if kind == "event":
+        return _event_keys(rec)
+    keys = _keys(kind, rec)
+    return keys, Lookup(keys)
 
 
 def _event_keys(rec: dict[str, Any]) -> tuple[frozenset[str], Lookup]:

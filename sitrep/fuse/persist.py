@@ -84,10 +84,11 @@ class FusionStore:
         fids = sorted({f for _, f in wanted})
         with self.store.session() as s:
             for part in batched(fids, 500):
+                these = set(part)
                 q = select(FusionKey.key, FusionKey.fused_id).where(
                     FusionKey.kind == kind,
                     FusionKey.fused_id.in_(part),
-                    FusionKey.key.in_(sorted({k for k, f in wanted if f in set(part)})),
+                    FusionKey.key.in_(sorted({k for k, f in wanted if f in these})),
                 )
                 out.update((k, f) for k, f in s.execute(q) if (k, f) in wanted)
         return out
