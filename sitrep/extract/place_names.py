@@ -164,7 +164,8 @@ def leading_country(places: list[Place], written: str = "") -> str | None:
     administrative unit, else the most populous town) outweighs every other country's. A unit or
     a city of 100,000 so ``written`` outweighs the towns other spellings reach ("Puno" is Peru's
     city, not India's Pune by one of its aliases; a province stays: "Dali" may be "Ad Dali")."""
-    own = [p for p in places if written and fold(p.name) == fold(written)]
+    key = fold(written)
+    own = [p for p in places if written and fold(p.name) == key]
     if any(p.kind != "city" or p.population >= 100_000 for p in own):
         places = [p for p in places if p.kind != "city" or p in own]
     weight: dict[str, float] = {}

@@ -96,19 +96,26 @@ def person_genders(ctx: Context, persons: list[Person]) -> dict[str, str]:
 def gender_nouns() -> dict[str, str]:
     """Noun -> 'she' / 'he' ('woman', 'actor'): what an unnamed description tells of its gender
     (sitrep/data/statements/given_names.json)."""
-    raw = json.loads(
-        resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
-    )
-    return {**{n: "he" for n in raw["nouns_he"]}, **{n: "she" for n in raw["nouns_she"]}}
+    return _by_gender("nouns_he", "nouns_she")
 
 
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """Common given name -> 'she' / 'he' (sitrep/data/statements/given_names.json)."""
-    raw = json.loads(
-        resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
-    )
-    return {**{n: "he" for n in raw["he"]}, **{n: "she" for n in raw["she"]}}
+    return _by_gender("he", "she")
+
+
+@lru_cache(maxsize=1)
+def _gender_lists() -> dict[str, list[str]]:
+    """sitrep/data/statements/given_names.json, read once for the names and the nouns."""
+    text = resources.files("sitrep.data").joinpath("statements/given_names.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def _by_gender(he: str, she: str) -> dict[str, str]:
+    """Word -> 'he' / 'she' from two lists of the gender file (a word in both reads 'she')."""
+    raw = _gender_lists()
+    return {**{n: "he" for n in raw[he]}, **{n: "she" for n in raw[she]}}
 
 
 def index_persons(ctx: Context) -> list[Person]:
