@@ -162,7 +162,7 @@ class EventDetail(Event):
 class Page(_Out):
     total: int = Field(description="Records matching the filters (all pages); see `total_exact`.")
     total_exact: bool = Field(
-        True, description="False: more than `total` records match (counting stopped there: 10,000 events, 1,000 for a text search)."
+        True, description="False: more than `total` records match (counting stopped there: 10,000 events, 1,000 for a text search or two names)."
     )
     page: int | None = Field(None, description="Page number (page pagination), null with a cursor.")
     page_size: int
