@@ -164,3 +164,18 @@ def test_a_unit_of_the_same_country_that_does_not_hold_the_town_still_tells_the_
     text = "Two men fired at a shop in Toba tek Singh (Toba Tek Singh, Sindh) on Friday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.country == "Pakistan"
+
+
+def test_a_village_known_only_in_another_province_than_the_one_named_yields_to_the_town_near_it(
+    gaz: Gazetteer,
+) -> None:
+    # the gazetteer's Karanpur lies in Rajasthan; the text places itself in Gujarat
+    text = "Two men were stabbed in Karanpur village near Dholka town (Ahmedabad, Gujarat) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Dholka", "Gujarat")
+
+
+def test_a_village_in_the_province_named_keeps_its_reading(gaz: Gazetteer) -> None:
+    text = "Two men were stabbed in Karanpur village near Sri Ganganagar (Rajasthan) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Karanpur", "Rajasthan")

@@ -239,6 +239,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
             return resolve(misread, state, country, want_armed)
     if tok.lower_ in ("he", "she") and state.last_person is not None:
         return Resolved(state.last_person, None, tok)
+    earlier = _earlier_object(tok)
+    if earlier is not None:  # "surrounded a family and attacked them": the family
+        return resolve(earlier, state, country, want_armed)
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
         back = state.recent(armed_nonstate=want_armed) or state.recent()
         if tok.lower_ in ("he", "she") and back is not None and (back.type or "") in ("protesters", "rioters"):
@@ -318,6 +321,18 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     return Resolved(None)
 
 
+def _earlier_object(tok: Token) -> Token | None:
+    """The object of the first of two conjoined verbs, for an object pronoun of the second
+    ("seized two men and beat them"): the people the sentence has just named, not whoever an
+    earlier sentence named last."""
+    if tok.lower_ not in ("them", "him", "her") or tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+        return None
+    first = tok.head.head
+    if first.pos_ != "VERB":
+        return None
+    return next((c for c in first.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _acronym_noun(tok: Token) -> Token | None:
     """The noun after a number and an acronym the parser took for a verb ("3 IS militants",
     "2 IS suicide bombers"): the head the number counts."""
@@ -347,7 +362,12 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     ethnic = want_armed and (
         low in lex.ethnic_groups or low in ("group", "groups") and any(t.lower_ in lex.ethnic_groups for t in words)
     )
-    if not ethnic and (low not in lex.militia_heads or low == "herdsmen" and not want_armed):
+    # "the Koli caste attacked", "members of the Abgal clan attacked": the community's name
+    # before its marker, as the doer of violence
+    # ("members of the X community" fighting among themselves with sticks are rioters to ACLED)
+    community = (want_armed and tok.pos_ == "NOUN" and low not in lex.militia_heads
+                 and lex.identity_markers.get(low) not in (None, "Communal"))
+    if not ethnic and not community and (low not in lex.militia_heads or low == "herdsmen" and not want_armed):
         return None
     if low in lex.ethnic_groups:
         words = [*words, tok]
@@ -381,6 +401,8 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
         i -= 1
     if not name:
         name = [t.text for t in words if t.i > tok.i and named(t)][:3]
+    if community and not name:
+        return None  # "members of the community": which one, the text does not say
     return _militia(" ".join(name) if name else "Unidentified", marker, c)
 
 

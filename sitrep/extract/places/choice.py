@@ -243,6 +243,19 @@ class Choice(Cues):
             best = max(home, key=lambda p: provinces.get(fold(p.admin1), 0))  # the first of equals
             if provinces.get(fold(best.admin1), 0) > provinces.get(fold(chosen.admin1), 0):
                 m.chosen = best
+        # "Hamlet village near Town (District, Province)": a small town whose every reading lies
+        # outside the one province the text names is a namesake of a place the gazetteer lacks
+        named = {fold(m.chosen.name) for m in mentions
+                 if not m.partial and m.chosen is not None and m.chosen.cc == dominant and m.chosen.kind == "admin1"}
+        if len(named) != 1:
+            return
+        for m in mentions:
+            chosen = m.chosen
+            if (chosen is None or m.partial or chosen.cc != dominant or chosen.kind != "city"
+                    or chosen.population >= _NAMESAKE_TOWN):
+                continue
+            if not any(p.cc == dominant and fold(p.admin1) in named for p in m.places):
+                m.contradicted = True
 
     @staticmethod
     def _mark_quarters(mentions: list[_Mention], text: str) -> None:
