@@ -325,9 +325,14 @@ def _earlier_object(tok: Token) -> Token | None:
     """The object of the first of two conjoined verbs, for an object pronoun of the second
     ("seized two men and beat them"): the people the sentence has just named, not whoever an
     earlier sentence named last."""
-    if tok.lower_ not in ("them", "him", "her") or tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+    if tok.lower_ not in ("them", "him", "her") or tok.dep_ not in ("dobj", "pobj"):
         return None
-    first = tok.head.head
+    verb = tok.head
+    if tok.dep_ == "pobj":  # "... and fired rubber bullets at them", "... and fired at them"
+        verb = verb.head if verb.head.pos_ == "VERB" or verb.head.dep_ != "dobj" else verb.head.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return None
+    first = verb.head
     if first.pos_ != "VERB":
         return None
     return next((c for c in first.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)

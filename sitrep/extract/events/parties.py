@@ -13,7 +13,7 @@ from .docstate import DocState, Resolved, generic, is_armed
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
-from .syntax import between, by_agent, conjuncts, patient, subject
+from .syntax import aimed_at, between, by_agent, conjuncts, patient, subject
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
 from .triggers import governing_verb
@@ -272,6 +272,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             patient_tok = subj
         elif passive:
             patient_tok = subj
+            if subj is not None and subj.lemma_.lower() in lexicon().thrown_weapons and (
+                trigger_lemma(head) in lexicon().projectile_verbs
+            ):
+                patient_tok = aimed_at(head)  # "a grenade was thrown at a checkpoint": what it was aimed at
             agent_tok = by_agent(head)
             if agent_tok is not None and agent_tok.lemma_.lower() in lexicon().nouns:
                 agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor

@@ -169,6 +169,16 @@ def patient(trig: Trigger) -> Token | None:
     return None
 
 
+def aimed_at(verb: Token) -> Token | None:
+    """What a projectile verb's "at"/"on"/"towards" names, when it is no place name."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "toward", "towards", "into"):
+            p = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                return p
+    return None
+
+
 def _target_of_weapons(verb: Token) -> Token | None:
     """The target of "at"/"on"/"against" attached to the objects a verb fired (or their conjuncts)."""
     todo = [c for c in verb.children if c.dep_ in ("dobj", "conj")]
