@@ -287,6 +287,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
     if "foreign" in words and not words & FOREIGN_OFFICE or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
+    if tok.lemma_.lower() in lexicon().leader_heads and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lexicon().nonstate_markers for c in tok.children
+    ):  # "a rebel commander": one of the rebels the text names, else an unnamed armed group
+        prev = state.salient(_demonym_country(tok))
+        return Resolved(prev or generic(state, "unidentified", country), "unidentified", tok)
     official = _official(tok, state, country)
     if official is not None:
         return Resolved(official, None, tok)
@@ -573,6 +578,7 @@ def _titled(
         not lows & lexicon().government_titles
         or tok.lower_ in ("leader", "leaders", "chief", "general")
         and tok.ent_type_ != "PERSON"
+        or lows & lexicon().nonstate_markers  # "a rebel commander", "a militia spokesman"
     ):
         return None
     reg = state.registry

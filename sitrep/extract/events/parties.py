@@ -13,7 +13,7 @@ from .docstate import DocState, Resolved, generic, is_armed
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
-from .syntax import aimed_at, between, by_agent, conjuncts, patient, subject
+from .syntax import aimed_at, between, by_agent, conjuncts, patient, source_of, subject
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
 from .triggers import governing_verb
@@ -285,6 +285,9 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             agent_tok = subj
             patient_tok = patient(trig)
             agent_tok = strikes_doer(head, subj)
+            if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
+                # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
+                patient_tok = source_of(trig.words[2])
         if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None

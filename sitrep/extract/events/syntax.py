@@ -179,6 +179,17 @@ def aimed_at(verb: Token) -> Token | None:
     return None
 
 
+def source_of(noun: Token) -> Token | None:
+    """Whose act a noun names: "Houthi fire", "the rebels' attack", "fire from/by the rebels"."""
+    for c in noun.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from"):
+            p = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    return next((c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN")
+                 or c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+
+
 def _target_of_weapons(verb: Token) -> Token | None:
     """The target of "at"/"on"/"against" attached to the objects a verb fired (or their conjuncts)."""
     todo = [c for c in verb.children if c.dep_ in ("dobj", "conj")]
