@@ -433,8 +433,11 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     the first of the most confident of ``told``: the coded events of the last sentences) when it
     has none ("Clashes erupted in the district. Clashes resulted in one fighter killed.": the first
     report of the clashes)."""
-    deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (trig.head, *trig.words))
-    if not ev.fatalities or ev.acled_event_type is None or not deaths:
+    # ("30 people were injured, one killed": the dead told beside the hurt, by a joined verb)
+    head = trig.head
+    joined = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ in ("conj", "ccomp") else [])
+    deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (head, *trig.words, *joined))
+    if not ev.fatalities or not deaths or ev.acled_event_type is None and ev.plover_type != "ASSAULT":
         return False
     main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
     if main is not None and main.fatalities == ev.fatalities and any(e is main for e in this_sentence):
