@@ -457,5 +457,13 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     main.fatalities, main.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
     main.take("fatalities", ev)
+    if (
+        main.actor2 is None
+        and ev.actor2 is not None
+        and ev.actor2.type == "civilians"
+        and main.acled_event_type in ("Explosions/Remote violence", "Violence against civilians")
+    ):  # "a grenade was thrown into a shop. One person was killed": the dead were its victims
+        main.actor2 = ev.actor2
+        main.take("actor2", ev)
     main.mentions.extend(ev.mentions)
     return True
