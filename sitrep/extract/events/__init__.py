@@ -284,7 +284,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         after = " ".join(next_sentences(sent, 1))
     else:
         after = ""
-    theme = seized(trig) if trig.cls == "seize" else None
+    theme = seized(trig) if trig.cls in ("seize", "attack", "fire") else None
     acled_type, acled_sub = code(
         captive_class(trig, a2, actor1, actor2, victim_kind), status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before

@@ -63,6 +63,7 @@ _CROWD_NAMED = _words()["named_crowds"]
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]
 _PLACES = _words()["seized_places"]
+_INFRASTRUCTURE = _words()["infrastructure"]
 _ARMED_VICTIM = _words()["armed_victims"]
 _SITE = _words()["military_sites"]
 _UNIT = _words()["armed_units"]
@@ -196,8 +197,8 @@ def code(
     """(event_type, sub_event_type), or (None, None) when ACLED would not code it.
 
     ``after``: the next sentences of the paragraph, read for what happened at a demonstration
-    and for fire returned against remote violence; ``theme``: what was seized (the words of the
-    object, or None when it is a name or not told); ``before``: the sentence before a
+    and for fire returned against remote violence; ``theme``: what was seized or attacked (the
+    words of the object, or None when it is a name or not told); ``before``: the sentence before a
     dispersal, read for what the crowd did; ``doer``: the words the text names the doer by."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
@@ -312,6 +313,14 @@ def code(
     if cls == "curfew":  # curfews, closures and bans imposed by an authority
         return SD, "Change to group/activity"
     if cls == "destroy":  # "destroyed nine shelters", "destroyed houses": property destruction
+        return SD, "Looting/property destruction"
+    if (
+        cls in ("attack", "fire")
+        and actor2 is None
+        and victim_kind is None
+        and theme is not None
+        and _INFRASTRUCTURE.fullmatch(theme.strip()) is not None
+    ):  # "an oil pipeline was attacked": a thing, no one hurt
         return SD, "Looting/property destruction"
     # attack, kill, clash, strike: who was hit decides Battles vs Violence against civilians
     if cls == "clash":
