@@ -529,6 +529,8 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
             if name is not None and BARE_GENERIC.get(name.name) is None:
                 return Resolved(name, None, tok)
             kind = lex.kinds.get(child.lower_) or lex.kinds.get(child.lemma_.lower())
+            if kind is None and child.lower_ in lex.ruler_words:
+                kind = "military"  # "regime positions": the government's forces
             if kind is not None:
                 c = _demonym_country(tok, state.registry) or country
                 return Resolved(generic(state, kind, c), kind, tok)
@@ -579,6 +581,8 @@ def _titled(
         or tok.lower_ in ("leader", "leaders", "chief", "general")
         and tok.ent_type_ != "PERSON"
         or lows & lexicon().nonstate_markers  # "a rebel commander", "a militia spokesman"
+        # "regime positions", "regime forces": the government's forces, not the government
+        or tok.lemma_.lower() in lexicon().armed_collectives
     ):
         return None
     reg = state.registry

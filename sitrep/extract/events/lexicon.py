@@ -71,6 +71,8 @@ class Lexicon:
     remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
     projectile_verbs: frozenset[str] = frozenset()
     nonstate_markers: frozenset[str] = frozenset()
+    ruler_words: frozenset[str] = frozenset()  # "regime positions": the government's forces (roles.yaml)
+    armed_collectives: frozenset[str] = frozenset()
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
@@ -168,6 +170,8 @@ def lexicon() -> Lexicon:
         remains_titles=frozenset(t.get("remains_titles", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
+        ruler_words=frozenset(r.get("ruler_words", ())),
+        armed_collectives=frozenset(r.get("armed_collectives", ())),
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
