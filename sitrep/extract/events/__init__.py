@@ -70,7 +70,14 @@ from .modality import (
     is_aggregate,
     status_of,
 )
-from .parties import claimed_doer, is_participant, sentence_parties, strikes_doer, weapon_owner
+from .parties import (
+    claimed_doer,
+    intervening_force,
+    is_participant,
+    sentence_parties,
+    strikes_doer,
+    weapon_owner,
+)
 from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
@@ -415,6 +422,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         actor2, words2 = None, []  # "shelled the village", no one hurt: ACLED names no civilian victims
     if acled_sub == "Peaceful protest":
         actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
+    elif acled_sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
+        # "... held a sit-in. Police intervened and removed them.": the force that intervened
+        force = intervening_force(sent, state, country)
+        if force.actor is not None:
+            actor2, words2 = force.actor, cited_actor(force, offset)
     elif acled_sub == "Mob violence" and (trig.cls == "clash" or mutual(coded_text)) and (
         actor2 is None or is_civilian(actor2)
     ):

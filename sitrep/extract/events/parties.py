@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor
 from .arguments import ANAPHORS, armed_state, identity_pair, resolve
 from .arguments import _of_object as of_object
-from .docstate import DocState, Resolved, generic, is_armed
+from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
@@ -587,3 +587,21 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
         if res.actor is not None and is_armed(res.actor):
             return res
     return Resolved(None)
+
+
+def intervening_force(sent: Span, state: DocState, country: str | None, after: int = 2) -> Resolved:
+    """The police or army a demonstration's sentence or the next ``after`` sentences name as the
+    doer of something ("Police intervened", "soldiers fired tear gas"): who intervened."""
+    doc, end = sent.doc, sent.end
+    for _ in range(after):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    kinds = lexicon().kinds
+    for tok in doc[sent.start : end]:
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and kinds.get(tok.lower_) in ("police", "military"):
+            found = resolve(tok, state, country)
+            if found.actor is not None and is_state(found.actor):
+                return found
+    return Resolved(None)
+
