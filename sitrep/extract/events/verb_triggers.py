@@ -5,6 +5,7 @@ tell an act from a mention of one (questions, modifiers, "took to the streets", 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .coding import REMOTE
@@ -14,6 +15,19 @@ from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, noun_key, object
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_ROAD_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,4}")
+
+
+def _road_number(tok: Token) -> bool:
+    """A road told by its number: "the RN 12", "the NH-44", "the N5"."""
+    if _ROAD_CODE.fullmatch(tok.text):
+        return True
+    return (
+        tok.text.isupper() and tok.is_alpha and len(tok.text) <= 3
+        and any(c.dep_ == "nummod" and c.like_num and c.i == tok.i + 1 for c in tok.children)
+    )
+
+
 def verb_trigger(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = verb_lemma(tok)
@@ -21,7 +35,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
     # light verb + object ("launched an offensive", "struck a deal", "took control")
     for obj in objs:
         real, aggregate = chain(obj)
-        key = f"{lemma} {real.lemma_.lower()}"
+        key = f"{lemma} {'road' if _road_number(real) else real.lemma_.lower()}"
         joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
         if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
             return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
