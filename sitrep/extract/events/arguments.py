@@ -288,7 +288,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if "foreign" in words and not words & FOREIGN_OFFICE or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
     if tok.lemma_.lower() in lexicon().leader_heads and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in lexicon().nonstate_markers for c in tok.children
+        c.dep_ in ("amod", "compound") and c.lower_ in lexicon().armed_markers for c in tok.children
     ):  # "a rebel commander": one of the rebels the text names, else an unnamed armed group
         prev = state.salient(_demonym_country(tok))
         return Resolved(prev or generic(state, "unidentified", country), "unidentified", tok)

@@ -73,6 +73,7 @@ class Lexicon:
     nonstate_markers: frozenset[str] = frozenset()
     ruler_words: frozenset[str] = frozenset()  # "regime positions": the government's forces (roles.yaml)
     armed_collectives: frozenset[str] = frozenset()
+    armed_markers: frozenset[str] = frozenset()
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
         ruler_words=frozenset(r.get("ruler_words", ())),
         armed_collectives=frozenset(r.get("armed_collectives", ())),
+        armed_markers=frozenset(r.get("armed_markers", ())),
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
