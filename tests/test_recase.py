@@ -28,6 +28,18 @@ def test_a_word_after_an_article_stays_a_common_noun() -> None:
     assert view.endswith("Another man fled to Man.")
 
 
+def test_a_town_after_the_is_a_common_noun_unless_a_place_word_follows() -> None:
+    # "the man", "the metro": common nouns; "the Gambia", "the Aleppo countryside", "the
+    # Kabul-Jalalabad road" keep their capitals
+    text = (
+        "on 3 june 2021, the man was shot near the metro in the gambia. "
+        "fighting spread to the aleppo countryside and the kabul-jalalabad road."
+    )
+    view = nlp_view(text)
+    assert "the man was shot near the metro in the Gambia." in view
+    assert "the Aleppo countryside and the Kabul-Jalalabad road" in view
+
+
 def test_districts_are_names_and_a_leading_preposition_is_not() -> None:
     # Kalehe and Shighnan are districts only; "in salah" is the preposition before a name, not
     # the Algerian town of In Salah

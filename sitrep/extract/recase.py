@@ -41,6 +41,15 @@ _LEADING_PREPOSITIONS = frozenset(["in", "on", "at", "by", "to", "for", "from", 
 #: A word after an article or a possessive is a common noun, not a name ("a man was arrested",
 #: not the town of Man; "his bar", not Bar)
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:a|an|another|every|each|his|her|their|its|our|my|your)\s$")
+#: ... and so is a town's name after "the" ("the man was shot", "workers of the metro"), where a
+#: country or a province may take the article ("the Gambia", "the Punjab"), unless a word that a
+#: place names follows ("the tripoli area", "the aleppo countryside", "the kabul-jalalabad road")
+_TOWN_AFTER_THE = re.compile(r"\b(?:the|this|that)\s$")
+_PLACE_GOES_ON = re.compile(
+    r"\s?-|\s(?:area|areas|countryside|region|suburbs?|outskirts|district|province|governorate|city|town|"
+    r"municipality|road|highway|airport|front|axis|border|valley|plain|corridor|offensive|sector|market|"
+    r"prison|university|port|bridge|checkpoint|camp)\b"
+)
 _WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -102,10 +111,20 @@ def _cased(text: str) -> str:
             if chars[start + i].lower() == c.lower():
                 chars[start + i] = c
 
-    finder, cased_forms = _names()
+    finder, cased_forms, towns = _names()
     for start, end in finder.finditer(text):
-        cased = cased_forms.get(text[start:end].lower())
-        if cased is not None and len(cased) == end - start and not _COMMON_NOUN_BEFORE.search(text, max(0, start - 12), start):
+        low = text[start:end].lower()
+        cased = cased_forms.get(low)
+        if (
+            cased is not None
+            and len(cased) == end - start
+            and not _COMMON_NOUN_BEFORE.search(text, max(0, start - 12), start)
+            and not (
+                low in towns
+                and _TOWN_AFTER_THE.search(text, max(0, start - 6), start)
+                and not _PLACE_GOES_ON.match(text, end)
+            )
+        ):
             put(start, cased)
     for m in _WEEKDAYS.finditer(text):
         put(m.start(1), m.group(1).capitalize())
@@ -148,8 +167,9 @@ def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[PhraseFinder, dict[str, str]]:
-    """Every name the project knows, by its lower-case form, with the casing it is written in."""
+def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str]]:
+    """Every name the project knows, by its lower-case form, with the casing it is written in;
+    and the forms that are only towns' names."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     stop = {w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines()}
@@ -181,8 +201,14 @@ def _names() -> tuple[PhraseFinder, dict[str, str]]:
     for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
+    units: set[str] = set(forms)  # countries, demonyms, actors, and the units below
+    town_forms: set[str] = set()
     for line in gazetteer_lines():
         kind, name, _cc, _a1, _a2, _lat, _lon, pop, _rest = line.split("\t", 8)
-        if kind in ("country", "admin1", "admin2") or kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+        if kind in ("country", "admin1", "admin2"):
             add(name, place=True)
-    return PhraseFinder(forms), forms
+            units.add(name.strip().lower())
+        elif kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+            add(name, place=True)
+            town_forms.add(name.strip().lower())
+    return PhraseFinder(forms), forms, frozenset(town_forms - units)
