@@ -67,6 +67,16 @@ def test_a_lower_cased_report_gives_the_event_with_offsets_into_the_original() -
         assert LOWER[t.start : t.end] == t.text
 
 
+def test_a_province_the_model_calls_an_organisation_still_places_a_lower_cased_report() -> None:
+    # the cased view reads "(ouallam, Tillaberi)"; the model may take the province for an
+    # organisation, the gazetteer knows it as Niger's
+    text = "on 9 june 2021, gunmen killed four villagers in the village of tondikwindi (ouallam, tillaberi)."
+    (analysis,) = list(analyze([Document(id="low2", text=text, published="2021-06-10")]))
+    coded = [e for e in analysis.events if e.acled_event_type]
+    assert coded and coded[0].location is not None
+    assert (coded[0].location.country, coded[0].location.admin1) == ("Niger", "Tillaberi")
+
+
 MOJIBAKE = (
     "On 4 May 2021, Taliban fighters attacked a police checkpoint in Kunduz province, killing 3 "
     "policemen. â€œWe didnâ€™t expect it,â€\x9d a police spokesman said."

@@ -15,6 +15,7 @@ from ..place_names import (
     abroad_demonym,
     leading_country,
 )
+from ..recase import is_lowercased
 from .cues import Cues
 from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by, km_between
 
@@ -67,8 +68,9 @@ class Choice(Cues):
         if cached and cached[0] is ctx:
             return cached[1], cached[2], cached[3]
         mentions: list[_Mention] = []
+        lowered = is_lowercased(ctx.document.text)  # the model read a cased view: its labels are guesses
         for para in ctx.paragraphs:
-            mentions += self._scan(para)
+            mentions += self._scan(para, lowered)
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         weak: Counter[str] = Counter()  # an armed force's demonym: a tie-break
         forces = cue_list("force_after_demonym")

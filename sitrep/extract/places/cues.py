@@ -39,7 +39,7 @@ _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central"
 class Cues(Candidates):
     """Finds the place names of a paragraph and the cues that say what kind of place each is."""
 
-    def _scan(self, para: Any) -> list[_Mention]:
+    def _scan(self, para: Any, lowered: bool = False) -> list[_Mention]:
         doc = para.doc
         found: list[_Mention] = []
         taken: set[int] = set()
@@ -72,7 +72,10 @@ class Cues(Candidates):
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
                 # organisation, listed after a place, is taken only as the unit that contains it
                 units_only = (
-                    strict and not cued and ent.label_ != "NORP" and self._listed(doc, toks[0].i, taken)
+                    strict and not cued and ent.label_ != "NORP"
+                    # (in lower-cased text the model's label is a guess on a cased view: a
+                    # country or a province by its name is one)
+                    and (self._listed(doc, toks[0].i, taken) or lowered and fold(name) not in self.stop)
                 )
                 # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
                 listed_town = (
