@@ -40,6 +40,15 @@ def test_a_town_after_the_is_a_common_noun_unless_a_place_word_follows() -> None
     assert "the Aleppo countryside and the Kabul-Jalalabad road" in view
 
 
+def test_a_town_in_a_noun_phrase_and_a_lone_name_prefix_stay_lower_case() -> None:
+    # "a young man": a noun phrase; "abu" of "abu salim" is no town alone (India's Abu), while
+    # "abu dhabi" and a town after "near" keep their capitals
+    text = "on 3 june 2021, a young man was shot in abu salim. his brother fled from abu dhabi to a camp near man."
+    view = nlp_view(text)
+    assert "a young man was shot in abu salim" in view
+    assert "from Abu Dhabi to a camp near Man." in view
+
+
 def test_districts_are_names_and_a_leading_preposition_is_not() -> None:
     # Kalehe and Shighnan are districts only; "in salah" is the preposition before a name, not
     # the Algerian town of In Salah

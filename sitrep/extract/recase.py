@@ -41,6 +41,12 @@ _LEADING_PREPOSITIONS = frozenset(["in", "on", "at", "by", "to", "for", "from", 
 #: A word after an article or a possessive is a common noun, not a name ("a man was arrested",
 #: not the town of Man; "his bar", not Bar)
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:a|an|another|every|each|his|her|their|its|our|my|your)\s$")
+#: ... also with a word or two between ("a young man", "a palestinian man"); words that would
+#: make the name an object ("a village near man") end the phrase
+_COMMON_NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|another|every|each|his|her|their|its|our|my|your)\s"
+    r"(?:(?!(?:of|in|at|near|from|to|and|or|for|on|by)\s)[a-z'-]{1,20}\s){1,2}$"
+)
 #: ... and so is a town's name after "the" ("the man was shot", "workers of the metro"), where a
 #: country or a province may take the article ("the Gambia", "the Punjab"), unless a word that a
 #: place names follows ("the tripoli area", "the aleppo countryside", "the kabul-jalalabad road")
@@ -119,6 +125,7 @@ def _cased(text: str) -> str:
             cased is not None
             and len(cased) == end - start
             and not _COMMON_NOUN_BEFORE.search(text, max(0, start - 12), start)
+            and not (low in towns and _COMMON_NOUN_PHRASE.search(text, max(0, start - 56), start))
             and not (
                 low in towns
                 and _TOWN_AFTER_THE.search(text, max(0, start - 6), start)
@@ -201,14 +208,15 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str]]:
     for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
+    prefixes = frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
     units: set[str] = set(forms)  # countries, demonyms, actors, and the units below
     town_forms: set[str] = set()
     for line in gazetteer_lines():
         kind, name, _cc, _a1, _a2, _lat, _lon, pop, _rest = line.split("\t", 8)
-        if kind in ("country", "admin1", "admin2"):
+        if kind == "country" or kind in ("admin1", "admin2") and name.strip().lower() not in prefixes:
             add(name, place=True)
             units.add(name.strip().lower())
-        elif kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION:
+        elif kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION and name.strip().lower() not in prefixes:
             add(name, place=True)
             town_forms.add(name.strip().lower())
     return PhraseFinder(forms), forms, frozenset(town_forms - units)
