@@ -22,10 +22,16 @@ def test_the_view_changes_only_case_and_keeps_every_offset() -> None:
 
 def test_a_word_after_an_article_stays_a_common_noun() -> None:
     # "man" and "bar" are also towns (Côte d'Ivoire, Montenegro): after "a" or "his" they are nouns
-    text = "on 3 june 2021, gunmen shot a man outside his bar in kunduz. another man fled to man."
+    text = "on 3 june 2021, gunmen shot a man outside his bar in kunduz. another man fled to man town."
     view = nlp_view(text)
     assert "shot a man outside his bar in Kunduz" in view
-    assert view.endswith("Another man fled to Man.")
+    assert view.endswith("Another man fled to Man town.")
+
+
+def test_a_town_spelled_as_an_english_verb_needs_a_place_word_after_it() -> None:
+    # Time (Norway) and Hit (Iraq) are towns; "in time" and "were hit" are words
+    view = nlp_view("on 3 june 2021, police arrived in time. two men were hit by shrapnel in hit district.")
+    assert "arrived in time. Two men were hit by shrapnel in Hit district." in view
 
 
 def test_a_town_after_the_is_a_common_noun_unless_a_place_word_follows() -> None:
@@ -43,10 +49,10 @@ def test_a_town_after_the_is_a_common_noun_unless_a_place_word_follows() -> None
 def test_a_town_in_a_noun_phrase_and_a_lone_name_prefix_stay_lower_case() -> None:
     # "a young man": a noun phrase; "abu" of "abu salim" is no town alone (India's Abu), while
     # "abu dhabi" and a town after "near" keep their capitals
-    text = "on 3 june 2021, a young man was shot in abu salim. his brother fled from abu dhabi to a camp near man."
+    text = "on 3 june 2021, a young man was shot in abu salim. his brother fled from abu dhabi to a camp near goma."
     view = nlp_view(text)
     assert "a young man was shot in abu salim" in view
-    assert "from Abu Dhabi to a camp near Man." in view
+    assert "from Abu Dhabi to a camp near Goma." in view
 
 
 def test_districts_are_names_and_a_leading_preposition_is_not() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..model import TimeExpr
 from .gazetteer_data import DATA_DIR, gazetteer_lines
@@ -117,7 +118,7 @@ def _cased(text: str) -> str:
             if chars[start + i].lower() == c.lower():
                 chars[start + i] = c
 
-    finder, cased_forms, towns = _names()
+    finder, cased_forms, towns, worded = _names()
     for start, end in finder.finditer(text):
         low = text[start:end].lower()
         cased = cased_forms.get(low)
@@ -131,6 +132,7 @@ def _cased(text: str) -> str:
                 and _TOWN_AFTER_THE.search(text, max(0, start - 6), start)
                 and not _PLACE_GOES_ON.match(text, end)
             )
+            and not (low in worded and not _PLACE_GOES_ON.match(text, end))
         ):
             put(start, cased)
     for m in _WEEKDAYS.finditer(text):
@@ -174,9 +176,30 @@ def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str]]:
+def english_words() -> frozenset[str]:
+    """The verbs, adjectives and adverbs of the English model's lemma index (WordNet's): a town
+    so spelled ("time", "hit", "front") is, in lower-cased text, the word. Empty when the model
+    ships no index."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    from ..nlp import MODEL_NAME
+
+    try:
+        root = Path(spacy.util.get_package_path(MODEL_NAME))
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    found = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None)
+    if found is None:
+        return frozenset()
+    index = Lookups().from_disk(found.parent).get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") if pos in index for w in index[pos])
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[str]]:
     """Every name the project knows, by its lower-case form, with the casing it is written in;
-    and the forms that are only towns' names."""
+    the forms that are only towns' names; and the places' forms that are English words too."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     stop = {w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines()}
@@ -209,6 +232,8 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str]]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
     prefixes = frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
+    words = english_words()
+    countries = {f for f, name in forms.items()}  # countries, demonyms and actors: never words
     units: set[str] = set(forms)  # countries, demonyms, actors, and the units below
     town_forms: set[str] = set()
     for line in gazetteer_lines():
@@ -219,4 +244,6 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str]]:
         elif kind == "city" and int(pop or 0) >= MIN_TOWN_POPULATION and name.strip().lower() not in prefixes:
             add(name, place=True)
             town_forms.add(name.strip().lower())
-    return PhraseFinder(forms), forms, frozenset(town_forms - units)
+    # (a unit or town spelled as an English verb, adjective or adverb: "in time", "were hit")
+    worded = frozenset(f for f in forms if f in words and f not in countries)
+    return PhraseFinder(forms), forms, frozenset(town_forms - units), worded
