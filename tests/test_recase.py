@@ -92,6 +92,14 @@ def test_a_province_the_model_calls_an_organisation_still_places_a_lower_cased_r
     assert (coded[0].location.country, coded[0].location.admin1) == ("Niger", "Tillaberi")
 
 
+def test_a_small_place_after_a_place_cue_is_a_name_when_it_is_no_english_word() -> None:
+    # Sentianivka (Luhansk) is a village under the view's 15,000 line; "in addition" and "in
+    # response" stay words, and "abu" alone is not India's Abu
+    text = "on 8 june 2021, monitors recorded 12 explosions near sentianivka. in addition, shells fell in abu salim."
+    view = nlp_view(text)
+    assert "near Sentianivka. In addition, shells fell in abu salim." in view
+
+
 MOJIBAKE = (
     "On 4 May 2021, Taliban fighters attacked a police checkpoint in Kunduz province, killing 3 "
     "policemen. â€œWe didnâ€™t expect it,â€\x9d a police spokesman said."

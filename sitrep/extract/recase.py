@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import TimeExpr
-from .gazetteer_data import DATA_DIR, gazetteer_lines
+from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
 from .phrase_finder import PhraseFinder
 from .yaml_files import load_yaml
 
@@ -135,6 +135,8 @@ def _cased(text: str) -> str:
             and not (low in worded and not _PLACE_GOES_ON.match(text, end))
         ):
             put(start, cased)
+    for start, cased in _cued_villages(text):
+        put(start, cased)
     for m in _WEEKDAYS.finditer(text):
         put(m.start(1), m.group(1).capitalize())
     for m in _MONTH_NEAR_NUMBER.finditer(text):
@@ -145,6 +147,45 @@ def _cased(text: str) -> str:
     for i in _sentence_starts(text):
         chars[i] = chars[i].upper()
     return "".join(chars)
+
+
+#: a place cue, then up to three words: "near sentianivka", "the village of tondi koira"
+_VILLAGE_CUE = re.compile(
+    r"\b(?:in|near|at|village of|villages of|town of|locality of|outskirts of)\s"
+    r"([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2})"
+)
+
+
+def _cued_villages(text: str) -> list[tuple[int, str]]:
+    """Small places after a place cue ("near sentianivka"), capitalised word by word: names the
+    gazetteer holds that are no English word at all (not in the model's lemma index, nor a stop
+    word or a stoplisted name), longest first."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .places import Gazetteer
+
+    index = Gazetteer.default().index
+    known, stop, prefixes = all_english_words(), _stoplist(), _name_prefixes()
+    out: list[tuple[int, str]] = []
+    for m in _VILLAGE_CUE.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if (
+                any(w in STOP_WORDS or w in known for w in words[:n])
+                or name in stop
+                or name in prefixes  # "abu" of "abu salim"
+                or fold(name).replace(" ", "") not in index
+            ):
+                continue
+            if n < len(words) and not (words[n] in STOP_WORDS or words[n] in known):
+                break  # "taung bway", "abu salim": a longer name the gazetteer lacks, not its first word
+            at = m.start(1)
+            for w in words[:n]:
+                out.append((at, w[:1].upper() + w[1:]))
+                at += len(w) + 1
+            break
+    return out
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -176,10 +217,31 @@ def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
 
 
 @lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines())
+
+
+@lru_cache(maxsize=1)
+def all_english_words() -> frozenset[str]:
+    """Every word of the model's lemma index, nouns too (a small town so spelled is the word)."""
+    return _lemma_index(("noun", "verb", "adj", "adv"))
+
+
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """The verbs, adjectives and adverbs of the English model's lemma index (WordNet's): a town
-    so spelled ("time", "hit", "front") is, in lower-cased text, the word. Empty when the model
-    ships no index."""
+    so spelled ("time", "hit", "front") is, in lower-cased text, the word."""
+    return _lemma_index(("verb", "adj", "adv"))
+
+
+def _lemma_index(parts: tuple[str, ...]) -> frozenset[str]:
+    """Words of the English model's lemma index for the given parts of speech; empty when the
+    model ships no index."""
     import spacy
     from spacy.lookups import Lookups
 
@@ -193,7 +255,7 @@ def english_words() -> frozenset[str]:
     if found is None:
         return frozenset()
     index = Lookups().from_disk(found.parent).get_table("lemma_index")
-    return frozenset(w for pos in ("verb", "adj", "adv") if pos in index for w in index[pos])
+    return frozenset(w for pos in parts if pos in index for w in index[pos])
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +293,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
     for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
-    prefixes = frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
+    prefixes = _name_prefixes()
     words = english_words()
     countries = {f for f, name in forms.items()}  # countries, demonyms and actors: never words
     units: set[str] = set(forms)  # countries, demonyms, actors, and the units below
