@@ -135,8 +135,12 @@ def _quote_candidates(
             head = _long_head(ctx, q.para, bound, prefix)
         tail_attr = _parse_tail(tail) if tail.strip() else None
         start, gaps = q.start, []
+        end, partial = q.end, False
         if prefix.strip() and head is None and not _introduced(text, q, prefix, tail_attr):
-            continue  # embedded (partial) quote: reported speech, handled by the parse pass
+            if not (m_end is not None and tail_hi == m_end.start() and _clause_before(ctx, q, bound, prefix, tail, tail_attr)):
+                continue  # embedded (partial) quote: reported speech, handled by the parse pass
+            # 'He would win "no matter what," one voter said.': the sentence up to its tail is what was said
+            start, end, partial = bound + len(prefix) - len(prefix.lstrip()), q.after, True
         if head is None and tail_attr is None and q.words(text) < 4:
             continue  # a scare quote or a title standing alone
         verbs: list[str] = []
@@ -152,7 +156,14 @@ def _quote_candidates(
             if verb:
                 verbs.append(lex.forms.get(verb.lower(), verb.lower()))
                 cue = _word_in(text, tail_lo, tail_hi, verb)
-            consumed.append((tail_lo, tail_hi))
+            rel = _RELATIVE.search(phrase) if inverted and phrase else None
+            if phrase and rel is not None and lex.verb_re.match(phrase, rel.end()):
+                # '"...," said X, who said CLAUSE': the relative clause reports words of its own (a
+                # quotation right after it still goes on from this one)
+                phrase = phrase[: rel.start()]
+                consumed.append((tail_lo, phrase_start + len(phrase)))
+            else:
+                consumed.append((tail_lo, tail_hi))
             after = phrase_start + (0 if inverted else len(phrase or ""))
             more = _went_on(ctx, q.para, tail_lo, tail_hi, after) if phrase else None
             if more is not None and phrase is not None:
@@ -191,10 +202,10 @@ def _quote_candidates(
                     phrase, phrase_start = _clause_subject(ctx, q.para, phrase, phrase_start)
             if hverb:
                 verbs.append(lex.forms.get(hverb.lower(), hverb.lower()))
-                cue = cue or _word_in(text, bound, q.open, hverb)
+                cue = cue or _word_in(text, bound, q.open, hverb, last=True)
             attribution = prefix + " " + attribution
             attribution_at = [(bound, q.open), *(attribution_at or [(q.open, q.open)])]
-            h_at = _word_in(text, bound, q.open, hverb) if hverb else None
+            h_at = _word_in(text, bound, q.open, hverb, last=True) if hverb else None
             # from the head's verb on: an earlier clause of the head ("X noted that ..., and added:")
             # is reported speech of its own
             consumed.append((h_at[0] if h_at else bound, q.open))
@@ -210,8 +221,8 @@ def _quote_candidates(
         out.append(
             Candidate(
                 start=start,
-                end=q.end,
-                direct=not gaps,
+                end=end,
+                direct=not gaps and not partial,
                 phrase=phrase,
                 phrase_start=phrase_start,
                 verbs=verbs,
@@ -229,7 +240,45 @@ def _quote_candidates(
     return out + extras
 
 
-_WENT_ON = re.compile(r",\s+(?:and\s+|while\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
+def _clause_before(
+    ctx: Context | None,
+    q: Quote,
+    bound: int,
+    prefix: str,
+    tail: str,
+    tail_attr: tuple[str | None, str | None, bool, int] | None,
+) -> bool:
+    """'He would win "no matter what," one voter said.': words opening the sentence before a partial
+    quotation, credited with it by a tail that ends the sentence and begins right after the mark, are
+    a clause with no reporting verb of its own (that one would be read by the parse pass)."""
+    if ctx is None or tail_attr is None or not q.closed:
+        return False
+    phrase, verb, inverted, p_off = tail_attr
+    if not phrase or not verb:
+        return False
+    lex = lexicon()
+    if lex.verbs.get(lex.forms.get(verb.lower(), ""), ("", 1.0))[1] != 0:
+        return False  # a neutral verb of saying ('said', 'wrote', 'commented'), not 'which recounts'
+    if inverted and not re.match(r"(?:[A-Z]|(?:the|a|an|one|another)\s)", phrase) or lex.verb_re.search(phrase):
+        return False  # '"...," says she warned ...': no speaker named after the verb
+    if not inverted and (len(phrase.split()) > 8 or phrase.split()[0].lower() in _GOES_ON):
+        return False  # '"...," but he kept calm and responded': a clause going on, not a speaker
+    lead = len(tail) - len(tail.lstrip(" ,"))
+    comma = ctx.document.text[q.start : q.close].rstrip().endswith(",") or tail.lstrip().startswith(",")
+    if not comma or not (tail[lead:].startswith(verb) if inverted else p_off == lead):
+        return False  # '"absolutely" planning a counterattack, X told ...': the sentence goes on first
+    p = prefix.strip()
+    if len(p.split()) < 3 or p.endswith((":", ",", ";")) or lexicon().verb_re.search(p):
+        return False
+    para = ctx.paragraphs[q.para]
+    lo = bound + len(prefix) - len(prefix.lstrip())
+    span = para.doc.char_span(lo - para.start, lo + len(p) - para.start, alignment_mode="contract")
+    return span is not None and len(span) >= 3 and bool(span[0].is_sent_start) and _is_clause(span)
+
+
+#: ', who said', ', who also wrote': a relative clause that reports words of its own
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)?")
+_WENT_ON = re.compile(r",\s+(?:and\s+|while\s+|before\s+|after\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
 
 
 def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tuple[int, int, int, int] | None:
@@ -246,6 +295,8 @@ def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tupl
     para = ctx.paragraphs[pi]
     doc = para.doc
     span = doc.char_span(c_lo - para.start, hi - para.start, alignment_mode="contract")
+    if span is not None and len(span) and span.end < span[0].sent.end:
+        span = doc[span.start : span[0].sent.end]  # 'adding that he thinks "...": the tail stopped at the mark
     if span is None or len(span) < 3 or not _is_clause(span) or span[0].pos_ == "ADP":
         return None
     # the clause runs to the end of its sentence, a partial quote in it included ('would "not ..."')
@@ -255,9 +306,11 @@ def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tupl
     return m.start("v"), m.end("v"), c_lo, para.start + doc[j - 1].idx + len(doc[j - 1].text)
 
 
-def _word_in(text: str, lo: int, hi: int, word: str) -> tuple[int, int] | None:
-    """Where the attribution parser's verb stands in the words it parsed."""
-    m = re.search(rf"\b{re.escape(word)}\b", text[lo:hi])
+def _word_in(text: str, lo: int, hi: int, word: str, last: bool = False) -> tuple[int, int] | None:
+    """Where the attribution parser's verb stands in the words it parsed; ``last`` for a head, whose
+    verb is the one nearest the quotation ('X said CLAUSE, but said: "..."')."""
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", text[lo:hi]))
+    m = found[-1] if last and found else found[0] if found else None
     return (lo + m.start(), lo + m.end()) if m else None
 
 
@@ -299,13 +352,21 @@ def _clause_subject(ctx: Context, pi: int, phrase: str, start: int) -> tuple[str
         return phrase, start
     verb = next((t for t in doc[span.end : span.end + 4] if t.pos_ in ("VERB", "AUX")), None)
     subj = None
+    climbed = False
     for _ in range(3):
         if verb is None:
             break
         subj = _subject(verb)
         if subj is not None or verb.head.i == verb.i:
             break
-        verb = verb.head
+        verb, climbed = verb.head, True
+    lex = lexicon()
+    while climbed and subj is not None and verb is not None and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.verbs:
+        # "X wrote the guards knew ..., saying": the participle the parse hung on what X wrote is X's
+        up = _subject(verb.head)
+        if up is None:
+            break
+        subj, verb = up, verb.head
     if subj is None or not (span.start <= subj.left_edge.i and subj.right_edge.i < span.end):
         return phrase, start
     sub = doc[subj.left_edge.i : subj.right_edge.i + 1]
@@ -356,7 +417,9 @@ def _parse_head(prefix: str) -> tuple[str, str, int] | None:
     if not p:
         return None
     lex = lexicon()
-    verbs = list(lex.verb_re.finditer(p))
+    # a form after an article or a possessive is a noun ('saying his remark "..."'), unless it ends an
+    # introduction ('From the report:', 'As The Post puts it,')
+    verbs = [v for v in lex.verb_re.finditer(p) if p.endswith((":", ",")) or not _after_noun_word(p, v)]
     if not verbs:
         return None
     v = verbs[-1]
@@ -454,13 +517,15 @@ def _after_comma(body: str) -> tuple[int, int, str, bool] | None:
 _NOUN_BEFORE = frozenset(["of", "the", "a", "an", "his", "her", "its", "their", "our", "whose"])
 
 
+def _after_noun_word(body: str, v: re.Match[str]) -> bool:
+    """Is the reporting verb's form a noun here, after an article or a possessive ("his remark")?"""
+    before = body[: v.start()].split()
+    return bool(before) and before[-1].lower() in _NOUN_BEFORE
+
+
 def _verb_in(body: str) -> re.Match[str] | None:
     """The first reporting verb of a tail that is not a noun ("X, secretary of state, said")."""
-    for v in lexicon().verb_re.finditer(body):
-        before = body[: v.start()].split()
-        if not before or before[-1].lower() not in _NOUN_BEFORE:
-            return v
-    return None
+    return next((v for v in lexicon().verb_re.finditer(body) if not _after_noun_word(body, v)), None)
 
 
 def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:

@@ -92,9 +92,18 @@ def is_org(sp: Speaker | None) -> bool:
     return sp is not None and bool(sp.name) and (sp.body or sp.name == sp.organization)
 
 
+#: a phrase saying where or when the subject was counted ('a third of farmers in a spring survey')
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
+_WHERE_COUNTED = re.compile(r"(?<!\s)\s+(?:in|from|at|during)\s")
+
+
 def is_bad_subject(text: str) -> bool:
-    words = text.lower().split()
-    return bool(words) and words[-1] in _BAD_SUBJECT
+    """A document or a count as subject ('the report said', 'a new poll shows'): not a speaker.
+    People counted in one speak ('farmers in a spring survey'), and a capitalized word is a name
+    ('the Marine Survey said')."""
+    words = text.split()
+    head = _WHERE_COUNTED.split(text, maxsplit=1)[0].split()
+    return bool(words) and words[-1] in _BAD_SUBJECT and head[-1] in _BAD_SUBJECT
 
 
 def _desc_org(text: str) -> str | None:

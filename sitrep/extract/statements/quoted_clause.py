@@ -114,7 +114,8 @@ def _quoted_clauses(
             speaker.ent_type_ == "PERSON"
             or speaker.pos_ == "PROPN" and speaker.ent_type_ in ("", "PERSON")
             or speaker.pos_ == "NOUN" and (speaker.lower_ in lex.roles or speaker.lower_ in lex.person_nouns)
-        )  # one person: a name or a role ('the mayor called the vote "rigged"')
+            or speaker.pos_ == "PROPN" and any(t.lower_ in lex.roles for t in doc[s_lo : speaker.i])
+        )  # one person: a name, a role, or a name with its title ('Governor Ann Lee')
         if len(qwords) < 2 and not (person or speaker.lower_ in {"he", "she"}):
             continue  # one quoted word from a crowd or a body is a label ('called the checkpoint \"hell\"')
         kids = [

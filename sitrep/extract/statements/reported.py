@@ -85,6 +85,10 @@ def _reported_from_verb(
         c.lower_ in {"on", "upon", "for"} and c.i == tok.i + 1 or c.dep_ == "ccomp" and c.i > tok.i for c in tok.children
     ):
         return None  # "called the checkpoint hell (on Monday)" names, it does not appeal
+    if tok.lemma_.lower() == "charge" and not any(
+        c.dep_ == "ccomp" and c.i > tok.i or c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+    ):
+        return None  # "charged the campaign $3 million" bills, it does not accuse
     subj = _subject(tok)
     misparsed = None
     if _asked_verb(tok) and (subj is None or subj.dep_ == "nsubjpass"):
@@ -117,9 +121,12 @@ def _reported_from_verb(
         elif (
             tok.dep_ == "conj"
             and head.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "ccomp" or _is_question(c) for c in tok.children)
+            and any(
+                c.dep_ == "ccomp" or _is_question(c) or c.dep_ == "xcomp" and tok.lemma_.lower() in _ADDRESSING
+                for c in tok.children
+            )
         ):
-            subj = _subject(head)  # "thanked the crowd and said (that) ...": the subject is shared
+            subj = _subject(head)  # "thanked the crowd and said (that) ...", "... and urged X to ...": shared
         if subj is None:
             subj = misparsed = _misparsed_subject(tok)
         if subj is None:
@@ -140,6 +147,7 @@ def _reported_from_verb(
             or noun.pos_ not in ("PROPN", "NOUN", "PRON", "NUM")
             or noun.pos_ in ("PRON", "NUM") and noun.dep_ == "pobj"  # "among those who said ...": a subset counted
             or not any(c.dep_ == "ccomp" for c in tok.children) and not _answers(tok)
+            or noun.ent_type_ in ("GPE", "LOC")  # "a doctor from Lakeview, Ohio, who said ...": not the place
         ):
             return None
         # "Barkley, who said he votes ...", "voters who say ...", "those who said the same": 'who'
@@ -174,6 +182,8 @@ def _reported_from_verb(
     ]  # "..., X said, as fighting intensified": the as-clause is not what was said
     if misparsed is not None:  # the clause the parse made of the subject is not what was said
         comps = [c for c in comps if not c.left_edge.i <= misparsed.i <= c.right_edge.i]
+    # "It had an effect: 20 percent said ...": the clause a colon closes before the subject introduces
+    comps = [c for c in comps if not (c.i < s_lo and sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text == ":")]
     content_first = any(c.i < s_lo for c in comps)
     for c in tok.children:
         if content_first and c.i > s_hi:
@@ -185,12 +195,15 @@ def _reported_from_verb(
             comps = [x for x in comps if x.i != c.i]
     for c in comps:
         pieces.append((c.left_edge.i, c.right_edge.i + 1))
+    mid = _mid_attribution(sent, s_lo, tok) if not comps and tok.dep_ == "parataxis" and subj.i < tok.i else None
     if (
-        not comps
+        mid is None
+        and not comps
         and tok.lemma_.lower() in _NEUTRAL_TELL
         and s_lo > sent.start + 2
         and sent.doc[s_lo - 1].text == ","
         and _is_clause(sent.doc[sent.start : s_lo - 1])
+        and not _answers(tok)  # "Asked if ..., the mayor said no": the answer is what was said
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
         pieces = [(sent.start, s_lo - 1)]
@@ -202,6 +215,8 @@ def _reported_from_verb(
         if lo_tok > head.left_edge.i + 1 and sent.doc[lo_tok - 1].text == ",":
             pieces = [(head.left_edge.i, head.right_edge.i + 1)]
             gaps = [(s_lo - 1, min(hi_tok + 1, head.right_edge.i))]
+    if not pieces and mid is not None:  # "It was, he said, the hardest day": the sentence around the attribution
+        pieces, gaps = [(sent.start, sent.end)], [mid]
     addressee = None
     addressee_at: tuple[int, int] | None = None
     if tok.lemma_.lower() in _ADDRESSING:
@@ -248,7 +263,7 @@ def _reported_from_verb(
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS or doc[hi - 1].dep_ == "cc"):
         hi -= 1  # "..., and" before the next statement's clause: not what was said
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
-    if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1):
+    if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1) and not _elided(doc, lo, hi):
         return None
     if s_lo < hi and lo < s_hi and not gaps and s_lo > lo and doc[lo].tag_ in ("WDT", "WP") and tok.i + 1 < hi:
         lo = tok.i + 1  # "a wall, which he said Mexico should pay for": what he said follows the verb
@@ -275,6 +290,12 @@ def _reported_from_verb(
         if conj is not None and conj.group("v").lower() in lex.forms:
             kept = kept[: conj.start()]  # "... and said: \"...\"": the next statement's attribution
         last = kept.split()[-1].lower() if kept.split() else ""
+        comma = kept.rfind(",")
+        if last in lex.forms and comma > 0 and len(kept[comma + 1 :].split()) <= 8:
+            # "said CLAUSE, to which X replied: \"...\"", "wrote CLAUSE, saying: \"...\"": the quotation's
+            # own attribution after the last comma is not what was said
+            kept = kept[:comma].rstrip(" \t\n,;:\u2014\u2013-")
+            last = kept.split()[-1].lower() if kept.split() else ""
         if len(kept) < 10 or last in lex.forms:
             return None  # what was said is the quotation itself ("quoted X as saying: \"...\"")
         end = start + len(kept)
@@ -306,6 +327,24 @@ def _reported_from_verb(
         addressee_at=addressee_at,
         gaps=gap_chars if gaps else [],
     )
+
+
+def _mid_attribution(sent: SpacySpan, s_lo: int, tok: Token) -> tuple[int, int] | None:
+    """'It was, he said, the hardest day' / 'He hoped, she said, that ...': an attribution set off by
+    commas inside the sentence whose words it reports, with words on both sides. Returns its tokens,
+    the commas included."""
+    doc = sent.doc
+    if s_lo - 1 < sent.start + 2 or doc[s_lo - 1].text != ",":
+        return None
+    for j in range(tok.i + 1, min(tok.i + 7, sent.end)):
+        if doc[j].text == ",":
+            rest = [t for t in doc[j + 1 : sent.end] if not t.is_punct]
+            if len(rest) < 3 or rest[0].lower_ in _SUBORDINATE or rest[0].tag_ == "VBG" or rest[0].lower_ == "according":
+                return None  # ", X said, as the fighting went on": a circumstance, not what was said
+            return (s_lo - 1, j + 1)
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in QUOTE_TOKENS:
+            return None
+    return None
 
 
 def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
@@ -405,6 +444,19 @@ def _answers(tok: Token) -> bool:
             nxt = doc[tok.i + 1 + n] if tok.i + 1 + n < len(doc) else None
             return nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "CCONJ", "ADV", "SCONJ")
     return False
+
+
+def _elided(doc: Doc, lo: int, hi: int) -> bool:
+    """'said she would', 'said they could not': a subject and an auxiliary whose verb is left out
+    (it repeats what came before) are a clause of what was said."""
+    words = [t for t in doc[lo:hi] if t.dep_ != "neg"]
+    return (
+        len(words) == 2
+        and words[0].pos_ in ("PRON", "PROPN")
+        and words[0].dep_ == "nsubj"
+        and words[1].pos_ == "AUX"
+        and (hi == len(doc) or doc[hi].is_punct or doc[hi].dep_ == "cc")
+    )
 
 
 def _says_clause(tok: Token) -> bool:

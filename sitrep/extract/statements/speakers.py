@@ -259,6 +259,12 @@ def _cut_desc(p: str) -> str:
     return p[: m.start()] if m else p
 
 
+def _plural_description(sp: Speaker) -> bool:
+    """An unnamed group described by a plural noun ('government officials', 'residents')."""
+    last = (sp.role or "").split()[-1:]
+    return not sp.name and bool(last) and bool(re.fullmatch(r"[a-z]+[^s]s", last[0]))
+
+
 def resolve(
     phrase: str | None,
     start: int,
@@ -312,6 +318,8 @@ def resolve(
         if low in {"it", "they"} and is_org(cur):
             return cur, False
         found = memory.last_org or memory.current
+        if low == "it" and found is not None and _plural_description(found):
+            return None, False  # "it" is no "officials" that spoke last
         if found is None and low not in {"it", "they"}:  # "the government" with no body named before
             return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
         return found, False

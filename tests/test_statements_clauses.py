@@ -1,0 +1,111 @@
+"""Statements: a reported clause and a quotation in one sentence, subjects the parse misreads, and
+a partial quotation credited by the tail of its sentence. Composed sentences only."""
+
+from __future__ import annotations
+
+from .statement_helpers import one, stmts, who
+
+
+def test_reported_clause_before_a_second_verb_and_its_quotation_is_kept() -> None:
+    text = "Ruiz said the club would keep its Sunday races, but added, \u201cWe must rethink the whole season.\u201d"
+    st = one(stmts(text), "Sunday races")
+    assert "ruiz" in who(st) and "rethink" not in st.quote
+    text = 'She said that experts had found her plans were sound and strong, to which Brown replied: "It is just not true."'
+    st = one(stmts(text), "plans were sound")
+    assert "replied" not in st.quote and "Brown" not in st.quote
+
+
+def test_participle_after_a_reported_clause_is_the_reporters() -> None:
+    text = "Kerr also wrote the guards knew to brace for the outbursts, saying, \u201cThey did not happen every day, but they came often.\u201d"
+    sts = stmts(text)
+    assert "kerr" in who(one(sts, "did not happen every day"))
+    assert "kerr" in who(one(sts, "guards knew to brace"))
+
+
+def test_people_counted_in_a_poll_speak_and_a_named_survey_speaks() -> None:
+    st = one(stmts("64 percent of farmers in a spring survey said the canal should be widened."), "canal should")
+    assert "farmers" in who(st)
+    st = one(stmts("The Marine Survey said its divers found a second wreck near the cape."), "second wreck")
+    assert "survey" in who(st)
+
+
+def test_a_share_read_as_a_number_is_the_subject() -> None:
+    st = one(stmts("About 7 in 10 say they expect the ferry fares to rise."), "ferry fares")
+    assert "7" in who(st)
+
+
+def test_an_answer_after_the_question_put_is_what_was_said() -> None:
+    sts = stmts("Asked whether the plant would close, the mayor said no.")
+    st = one(sts, "no")
+    assert st.quote == "no" and "mayor" in who(st)
+    assert not any("plant would close" in s.quote and "mayor" in who(s) for s in sts)
+
+
+def test_a_noun_after_a_possessive_is_no_attribution_verb() -> None:
+    text = 'The guild released a note saying his joke "was beneath the office" and said the board would face "a long winter."'
+    st = one(stmts(text), "long winter")
+    assert "guild" in who(st) and st.quote.startswith("the board")
+
+
+def test_relative_clause_after_an_inverted_speaker_reports_its_own_words() -> None:
+    text = '"It was not a good idea," said Weaver, who said shop owners rarely grasp that a harbor town has "no quiet corners."'
+    st = one(stmts(text), "no quiet corners")
+    assert "weaver" in who(st) and st.quote.startswith("shop owners")
+
+
+def test_what_the_speaker_went_on_to_add_before_a_partial_quotation() -> None:
+    text = '"Fine, thanks," Lane replied, before adding that he hopes "the ferry runs on time."'
+    st = one(stmts(text), "ferry runs")
+    assert "lane" in who(st) and st.quote.startswith("he hopes")
+
+
+def test_partial_quotation_credited_by_the_tail_of_its_sentence() -> None:
+    st = one(stmts('He would win the county "no matter what," said one voter.'), "win the county")
+    assert "voter" in who(st) and "no matter what" in st.quote and st.direct is False
+    st = one(stmts('She would be a better coach than Reed "no matter what," one parent commented.'), "better coach")
+    assert "parent" in who(st)
+    # no neutral verb of saying in the tail: a title, not a source
+    sts = stmts('During the war, it usually involved spies, as in the old movie "Bridge of Lies," which recounts the trade.')
+    assert not any("usually involved spies" in s.quote for s in sts)
+
+
+def test_a_clause_a_colon_closes_before_the_subject_is_not_what_was_said() -> None:
+    text = "True or false, the rumor has left a mark: Some 30 percent of those in a harbor survey said they think the pier is unsafe."
+    sts = stmts(text)
+    assert not any("left a mark" in s.quote for s in sts)
+    assert "percent" in who(one(sts, "pier is unsafe"))
+
+
+def test_charged_an_amount_bills_and_does_not_accuse() -> None:
+    sts = stmts("A firm he owns has charged the town about 3 million dollars since he announced his plan in June.")
+    assert not any("3 million" in s.quote for s in sts)
+    st = one(stmts("The prosecutor charged that the mayor had lied to the council."), "lied to the council")
+    assert "prosecutor" in who(st)
+
+
+def test_an_elided_clause_is_what_was_said() -> None:
+    sts = stmts("Lee said he would. Kerr said she could not.")
+    assert "lee" in who(one(sts, "he would")) and "kerr" in who(one(sts, "she could not"))
+
+
+def test_an_appeal_joined_to_another_verb_shares_its_subject() -> None:
+    text = "Mayor Ann Lee met the council on Monday. She stood with other party leaders and urged members to vote for the deal."
+    st = one(stmts(text), "vote for the deal")
+    assert "lee" in who(st)
+
+
+def test_it_is_not_a_group_of_people_that_spoke_before() -> None:
+    text = (
+        "Some files were held back because local officials said they would hurt the town. "
+        "The group's plan is bolder: It often posts large files online with few checks."
+    )
+    st = one(stmts(text), "large files online")
+    assert "officials" not in who(st)
+
+
+
+def test_attribution_set_off_by_commas_inside_the_sentence() -> None:
+    st = one(stmts("Mayor Ann Lee spoke on Monday. It was, she said, one of the hardest days of her long career."), "hardest days")
+    assert st.quote == "It was one of the hardest days of her long career" and "lee" in who(st)
+    st = one(stmts("Mayor Ann Lee spoke on Monday. She hoped, she said, that the board would vote on the plan soon."), "board would vote")
+    assert "she said" not in st.quote and "lee" in who(st)
