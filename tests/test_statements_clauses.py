@@ -109,3 +109,9 @@ def test_attribution_set_off_by_commas_inside_the_sentence() -> None:
     assert st.quote == "It was one of the hardest days of her long career" and "lee" in who(st)
     st = one(stmts("Mayor Ann Lee spoke on Monday. She hoped, she said, that the board would vote on the plan soon."), "board would vote")
     assert "she said" not in st.quote and "lee" in who(st)
+
+
+def test_a_second_that_clause_is_said_too() -> None:
+    text = "The governor said the state needs to fix the roads, but that she opposes any new toll."
+    st = one(stmts(text), "fix the roads")
+    assert "opposes any new toll" in st.quote

@@ -195,6 +195,8 @@ def _reported_from_verb(
             comps = [x for x in comps if x.i != c.i]
     for c in comps:
         pieces.append((c.left_edge.i, c.right_edge.i + 1))
+    if comps and not content_first:
+        pieces += _second_that_clauses(tok, max(b for _, b in pieces))
     mid = _mid_attribution(sent, s_lo, tok) if not comps and tok.dep_ == "parataxis" and subj.i < tok.i else None
     if (
         mid is None
@@ -327,6 +329,22 @@ def _reported_from_verb(
         addressee_at=addressee_at,
         gaps=gap_chars if gaps else [],
     )
+
+
+def _second_that_clauses(tok: Token, end: int) -> list[tuple[int, int]]:
+    """'said (that) A, but that B' / 'saying A, and that B': a that-clause joined after what was said
+    (the parse hangs it on the reporting verb, or on the verb a participle hangs on) is said too."""
+    hosts = [tok]
+    if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and tok.head.i < tok.i:
+        hosts.append(tok.head)
+    return [
+        (c.left_edge.i, c.right_edge.i + 1)
+        for h in hosts
+        for c in h.children
+        if c.dep_ == "conj"
+        and c.i >= end
+        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)
+    ]
 
 
 def _mid_attribution(sent: SpacySpan, s_lo: int, tok: Token) -> tuple[int, int] | None:
