@@ -115,3 +115,9 @@ def test_a_second_that_clause_is_said_too() -> None:
     text = "The governor said the state needs to fix the roads, but that she opposes any new toll."
     st = one(stmts(text), "fix the roads")
     assert "opposes any new toll" in st.quote
+
+
+def test_a_short_quotation_right_after_an_attributed_one_goes_on_from_it() -> None:
+    sts = stmts("Mayor Ann Lee spoke on Monday. \u201cIt is not quite rosy,\u201d she said. \u201cWe are hopeful.\u201d")
+    st = one(sts, "not quite rosy")
+    assert "we are hopeful" in st.quote.lower() and "lee" in who(st)

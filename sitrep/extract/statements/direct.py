@@ -141,8 +141,8 @@ def _quote_candidates(
                 continue  # embedded (partial) quote: reported speech, handled by the parse pass
             # 'He would win "no matter what," one voter said.': the sentence up to its tail is what was said
             start, end, partial = bound + len(prefix) - len(prefix.lstrip()), q.after, True
-        if head is None and tail_attr is None and q.words(text) < 4:
-            continue  # a scare quote or a title standing alone
+        if head is None and tail_attr is None and q.words(text) < 4 and not (out and _continues(text, out[-1], ends[-1], q)):
+            continue  # a scare quote or a title standing alone (not '"...," she said. "We are hopeful."')
         verbs: list[str] = []
         phrase: str | None = None
         phrase_start = q.start
