@@ -121,3 +121,14 @@ def test_a_short_quotation_right_after_an_attributed_one_goes_on_from_it() -> No
     sts = stmts("Mayor Ann Lee spoke on Monday. \u201cIt is not quite rosy,\u201d she said. \u201cWe are hopeful.\u201d")
     st = one(sts, "not quite rosy")
     assert "we are hopeful" in st.quote.lower() and "lee" in who(st)
+
+
+def test_said_the_same_read_as_a_second_subject_is_still_an_answer() -> None:
+    st = one(stmts("Last week, 31 percent said the same."), "the same")
+    assert "percent" in who(st)
+
+
+def test_a_time_clause_reporting_other_words_is_its_own_statement() -> None:
+    sts = stmts("The mayor said prices rose sharply, after the council said it would cut the levy.")
+    assert "council" not in one(sts, "prices rose").quote
+    assert "council" in who(one(sts, "cut the levy"))

@@ -371,14 +371,22 @@ def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
     as a statement of its own at its verb. Not inside a quotation."""
     lex = lexicon()
     for t in doc[lo:hi]:
-        if not (
+        joined = (
             t.dep_ == "conj"
+            and not any(c.dep_ == "mark" for c in t.children)  # "... and that Y would ask ...": still said
+        ) or (
+            # "..., after half said so": a time clause reporting someone else's words
+            t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE for c in t.children)
+            and doc[t.left_edge.i - 1].text == ","
+        )
+        if not (
+            joined
             and t.pos_ == "VERB"
             and lo <= t.head.i < t.i
             and t.head.i != tok.i
             and t.lemma_.lower() in lex.verbs
             and any(c.dep_ == "nsubj" for c in t.children)
-            and not any(c.dep_ == "mark" for c in t.children)  # "... and that Y would ask ...": still said
         ):
             continue
         if sum(d.text in QUOTE_TOKENS for d in doc[lo : t.i]) % 2:
@@ -422,6 +430,8 @@ def _says_something(tok: Token) -> bool:
     """
     if tok.lemma_.lower() == "add":
         return False
+    if _answers(tok):
+        return True  # "said the same", which the parse may read as a second subject
     outlets = lexicon().outlets
     for c in tok.children:
         if c.i < tok.i:
