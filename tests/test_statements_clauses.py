@@ -132,3 +132,10 @@ def test_a_time_clause_reporting_other_words_is_its_own_statement() -> None:
     sts = stmts("The mayor said prices rose sharply, after the council said it would cut the levy.")
     assert "council" not in one(sts, "prices rose").quote
     assert "council" in who(one(sts, "cut the levy"))
+
+
+def test_a_quotation_after_adding_is_a_statement_of_its_own() -> None:
+    text = "Mayor Tom Reed spoke on Monday. \u201cWe do not want a split council,\u201d he said, adding, \u201cWe want this settled early.\u201d"
+    sts = stmts(text)
+    first, second = one(sts, "split council"), one(sts, "settled early")
+    assert first is not second and "reed" in who(second)

@@ -121,7 +121,8 @@ def _quote_candidates(
         m_end = lexicon().sent_end.search(text, tail_lo, nxt)
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
-        if out and ends[-1] == q.open and text[tails[-1][0] : tails[-1][1]].rstrip().endswith(","):
+        prev_tail = text[tails[-1][0] : tails[-1][1]].rstrip() if out else ""
+        if out and ends[-1] == q.open and prev_tail.endswith(",") and not _PARTICIPLE_END.search(prev_tail):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
             prev.gaps.append((prev.end, q.start))
             prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.after))
@@ -277,6 +278,8 @@ def _clause_before(
 
 
 #: ', who said', ', who also wrote': a relative clause that reports words of its own
+#: '"...," he said, adding, "..."': the tail ends in a reporting participle that opens a quotation of its own
+_PARTICIPLE_END = re.compile(r",\s+(?:and\s+)?(?:adding|noting|continuing|explaining|saying),$")
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)?")
 _WENT_ON = re.compile(r",\s+(?:and\s+|while\s+|before\s+|after\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
 
