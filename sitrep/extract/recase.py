@@ -52,11 +52,13 @@ _COMMON_NOUN_PHRASE = re.compile(
 #: country or a province may take the article ("the Gambia", "the Punjab"), unless a word that a
 #: place names follows ("the tripoli area", "the aleppo countryside", "the kabul-jalalabad road")
 _TOWN_AFTER_THE = re.compile(r"\b(?:the|this|that)\s$")
-_PLACE_GOES_ON = re.compile(
-    r"\s?-|\s(?:area|areas|countryside|region|suburbs?|outskirts|district|province|governorate|city|town|"
-    r"municipality|road|highway|airport|front|axis|border|valley|plain|corridor|offensive|sector|market|"
-    r"prison|university|port|bridge|checkpoint|camp)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _place_goes_on() -> re.Pattern[str]:
+    """A hyphen or a place word right after a name (``place_words_after`` in cues.yaml)."""
+    words = load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("place_words_after") or []
+    return re.compile(r"\s?-|\s(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
 _WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -130,9 +132,9 @@ def _cased(text: str) -> str:
             and not (
                 low in towns
                 and _TOWN_AFTER_THE.search(text, max(0, start - 6), start)
-                and not _PLACE_GOES_ON.match(text, end)
+                and not _place_goes_on().match(text, end)
             )
-            and not (low in worded and not _PLACE_GOES_ON.match(text, end))
+            and not (low in worded and not _place_goes_on().match(text, end))
         ):
             put(start, cased)
     for start, cased in _cued_villages(text):
