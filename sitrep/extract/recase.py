@@ -17,12 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import TimeExpr
+from .casing import is_lowercased
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
 from .phrase_finder import PhraseFinder
 from .yaml_files import load_yaml
 
-#: Below this share of capitals among letters a text counts as written in lower case.
-LOWER_SHARE = 0.005
 #: Towns smaller than this are left alone: small-town names are too often common words.
 MIN_TOWN_POPULATION = 15_000
 
@@ -62,14 +61,6 @@ def _place_goes_on() -> re.Pattern[str]:
 _WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
-def is_lowercased(text: str) -> bool:
-    """True when the text has letters but almost no capitals (an all-lowercase archive)."""
-    sample = text[:20_000]
-    letters = sum(map(str.isalpha, sample))
-    if letters < 20:
-        return False
-    upper = sum(map(str.isupper, sample))
-    return upper / letters < LOWER_SHARE
 
 
 #: UTF-8 read as Windows-1252: a lead byte (Ã, Â, â...) and one to three continuation bytes.

@@ -7,6 +7,7 @@ from collections import Counter
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..casing import is_lowercased
 from ..gazetteer_data import fold
 from ..phrase_finder import PhraseFinder
 from ..place_names import (
@@ -15,7 +16,6 @@ from ..place_names import (
     abroad_demonym,
     leading_country,
 )
-from ..recase import is_lowercased
 from .cues import Cues
 from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by, km_between
 
