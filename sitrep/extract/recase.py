@@ -211,11 +211,13 @@ def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
 
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
+    """Words that open many names (cues.yaml ``name_prefixes``): never a place alone."""
     return frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
 
 
 @lru_cache(maxsize=1)
 def _stoplist() -> frozenset[str]:
+    """Place names that are common words (gazetteer/stoplist.txt), lower-cased."""
     return frozenset(w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines())
 
 
@@ -257,7 +259,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
     the forms that are only towns' names; and the places' forms that are English words too."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = {w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines()}
+    stop = _stoplist()
     forms: dict[str, str] = {}
 
     def add(name: str, place: bool = False) -> None:
@@ -288,7 +290,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
             add(str(alias))
     prefixes = _name_prefixes()
     words = english_words()
-    countries = {f for f, name in forms.items()}  # countries, demonyms and actors: never words
+    never_words = set(forms)  # countries, demonyms and actors: names, never words
     units: set[str] = set(forms)  # countries, demonyms, actors, and the units below
     town_forms: set[str] = set()
     for line in gazetteer_lines():
@@ -300,5 +302,5 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
             add(name, place=True)
             town_forms.add(name.strip().lower())
     # (a unit or town spelled as an English verb, adjective or adverb: "in time", "were hit")
-    worded = frozenset(f for f in forms if f in words and f not in countries)
+    worded = frozenset(f for f in forms if f in words and f not in never_words)
     return PhraseFinder(forms), forms, frozenset(town_forms - units), worded
