@@ -153,8 +153,8 @@ def patient(trig: Trigger) -> Token | None:
         key=lambda c: c.lower_ == "with" and trig.cls != "clash",  # "clashed with X at a post": X
     )
     for c in preps:
-        p = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+        p = _target_of(c)
+        if p is not None:
             return p
     if projected:  # "fired mortars and grenade launchers at the positions of X": "at" hung on a weapon
         return _target_of_weapons(tok)
@@ -169,12 +169,22 @@ def patient(trig: Trigger) -> Token | None:
     return None
 
 
+#: entities a preposition's object may be without being what was aimed at (the place, the time)
+_NO_TARGETS = ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
+def _target_of(prep: Token) -> Token | None:
+    """The object of ``prep`` when it can be a target: not a place or a time."""
+    p = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return p if p is not None and p.ent_type_ not in _NO_TARGETS else None
+
+
 def aimed_at(verb: Token) -> Token | None:
     """What a projectile verb's "at"/"on"/"towards" names, when it is no place name."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "toward", "towards", "into"):
-            p = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            p = _target_of(c)
+            if p is not None:
                 return p
     return None
 
@@ -199,12 +209,13 @@ def _target_of_weapons(verb: Token) -> Token | None:
         node = todo.pop(0)
         for c in node.children:
             if c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "upon"):
-                p = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if p is not None and p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+                p = _target_of(c)
+                if p is not None:
                     return p
             elif c.dep_ in ("dobj", "conj"):
                 todo.append(c)
     return None
+
 
 def between(tok: Token) -> list[Token]:
     """Sides of "clashes between X and Y" / "talks between X and Y" ("a clash ensued between X
