@@ -28,6 +28,14 @@ def cue_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("after_name", [])), frozenset(data.get("before_of", []))
 
 
+@lru_cache(maxsize=16)
+def cue_list(key: str) -> frozenset[str]:
+    """One word list of ``data/gazetteer/cues.yaml`` ("road_after_name", "name_prefixes"), with the
+    user's additions."""
+    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
+    return frozenset(data.get(key) or [])
+
+
 @lru_cache(maxsize=1)
 def unit_countries() -> dict[str, frozenset[str]]:
     """``data/gazetteer/cues.yaml`` ``unit_countries``: a unit word (lower case) -> the countries

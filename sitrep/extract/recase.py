@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..model import TimeExpr
 from .casing import is_lowercased
+from .gazetteer_coverage import cue_list, stoplist
 from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
 from .phrase_finder import PhraseFinder
 from .yaml_files import load_yaml
@@ -51,16 +52,14 @@ _COMMON_NOUN_PHRASE = re.compile(
 #: country or a province may take the article ("the Gambia", "the Punjab"), unless a word that a
 #: place names follows ("the tripoli area", "the aleppo countryside", "the kabul-jalalabad road")
 _TOWN_AFTER_THE = re.compile(r"\b(?:the|this|that)\s$")
+_WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
 @lru_cache(maxsize=1)
 def _place_goes_on() -> re.Pattern[str]:
     """A hyphen or a place word right after a name (``place_words_after`` in cues.yaml)."""
-    words = load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("place_words_after") or []
+    words = cue_list("place_words_after")
     return re.compile(r"\s?-|\s(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
-_WEEKDAYS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-
-
 
 
 #: UTF-8 read as Windows-1252: a lead byte (Ã, Â, â...) and one to three continuation bytes.
@@ -158,7 +157,7 @@ def _cued_villages(text: str) -> list[tuple[int, str]]:
     from .places import Gazetteer
 
     index = Gazetteer.default().index
-    known, stop, prefixes = all_english_words(), _stoplist(), _name_prefixes()
+    known, stop, prefixes = all_english_words(), stoplist(), cue_list("name_prefixes")
     out: list[tuple[int, str]] = []
     for m in _VILLAGE_CUE.finditer(text):
         words = m.group(1).split()
@@ -210,18 +209,6 @@ def quoted(text: str, timexes: list[TimeExpr]) -> list[TimeExpr]:
 
 
 @lru_cache(maxsize=1)
-def _name_prefixes() -> frozenset[str]:
-    """Words that open many names (cues.yaml ``name_prefixes``): never a place alone."""
-    return frozenset(load_yaml((DATA_DIR / "gazetteer" / "cues.yaml").read_text("utf-8")).get("name_prefixes") or ())
-
-
-@lru_cache(maxsize=1)
-def _stoplist() -> frozenset[str]:
-    """Place names that are common words (gazetteer/stoplist.txt), lower-cased."""
-    return frozenset(w.strip().lower() for w in (DATA_DIR / "gazetteer" / "stoplist.txt").read_text("utf-8").splitlines())
-
-
-@lru_cache(maxsize=1)
 def all_english_words() -> frozenset[str]:
     """Every word of the model's lemma index, nouns too (a small town so spelled is the word)."""
     return _lemma_index(("noun", "verb", "adj", "adv"))
@@ -259,7 +246,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
     the forms that are only towns' names; and the places' forms that are English words too."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = _stoplist()
+    stop = stoplist()
     forms: dict[str, str] = {}
 
     def add(name: str, place: bool = False) -> None:
@@ -288,7 +275,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
     for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
-    prefixes = _name_prefixes()
+    prefixes = cue_list("name_prefixes")
     words = english_words()
     never_words = set(forms)  # countries, demonyms and actors: names, never words
     units: set[str] = set(forms)  # countries, demonyms, actors, and the units below

@@ -8,6 +8,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..casing import is_lowercased
+from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold
 from ..phrase_finder import PhraseFinder
 from ..place_names import (
@@ -17,7 +18,7 @@ from ..place_names import (
     leading_country,
 )
 from .cues import Cues
-from .records import _SMALL_TOWN, Place, _Mention, cue_list, held_by, km_between
+from .records import _SMALL_TOWN, Place, _Mention, held_by, km_between
 
 if TYPE_CHECKING:
     from ..context import Context

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
-from ..gazetteer_coverage import abbreviations, coverage, cue_words, unit_countries
+from ..gazetteer_coverage import abbreviations, coverage, cue_list, cue_words, unit_countries
 from ..gazetteer_data import fold, loose_key
 from ..place_names import (
     ADMIN1_CUES,
@@ -23,7 +23,7 @@ from ..place_names import (
     name_goes_on,
 )
 from .candidates import Candidates
-from .records import Place, _Mention, cue_list, held_by
+from .records import Place, _Mention, held_by
 
 _UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}

@@ -90,13 +90,6 @@ class _Rows:
 
 
 
-@lru_cache(maxsize=8)
-def cue_list(key: str) -> frozenset[str]:
-    """One word list of ``data/gazetteer/cues.yaml`` ("road_after_name", "force_after_demonym")."""
-    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
-    return frozenset(data.get(key) or [])
-
-
 @lru_cache(maxsize=1)
 def admin1_groups() -> dict[tuple[str, str], str]:
     """(ISO2, first-level unit) -> the larger unit reported instead (``data/gazetteer/admin1_groups.yaml``):
