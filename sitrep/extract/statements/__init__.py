@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import Cite, Speaker, Statement, mention
 from ..dates import record_date
@@ -95,19 +95,27 @@ _STRAY = re.compile(r"[\s.,;:!?\u2026]{0,3}")
 # ---------------------------------------------------------------- resolution and merging
 
 
-def _norm_tokens(s: str) -> list[str]:
-    return _WORD.findall(s.lower().replace("\u2019", "'"))
+class _Words(NamedTuple):
+    """A quote's words and their set, made once: each candidate is compared with every
+    statement kept before it."""
+
+    seq: list[str]
+    bag: frozenset[str]
 
 
-def _similar(a: list[str], b: list[str]) -> bool:
-    if not a or not b:
+def _norm_tokens(s: str) -> _Words:
+    seq = _WORD.findall(s.lower().replace("\u2019", "'"))
+    return _Words(seq, frozenset(seq))
+
+
+def _similar(a: _Words, b: _Words) -> bool:
+    if not a.seq or not b.seq:
         return False
-    sa, sb = set(a), set(b)
-    small = min(len(sa), len(sb))
-    inter = len(sa & sb)
-    if inter / len(sa | sb) >= 0.8:
+    small = min(len(a.bag), len(b.bag))
+    inter = len(a.bag & b.bag)
+    if inter / (len(a.bag) + len(b.bag) - inter) >= 0.8:
         return True
-    return small >= 5 and inter / small >= 0.9 and min(len(a), len(b)) / max(len(a), len(b)) >= 0.5
+    return small >= 5 and inter / small >= 0.9 and min(len(a.seq), len(b.seq)) / max(len(a.seq), len(b.seq)) >= 0.5
 
 
 def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = None) -> list[Statement]:
@@ -126,7 +134,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
     )
     lex = lexicon()
     out: list[Statement] = []
-    keys: list[list[str]] = []
+    keys: list[_Words] = []
     seen_spans: list[tuple[int, int]] = []
     said_before: dict[str, list[Cite]] = {}  # speaker -> the words that last named them
     for c in cands:
@@ -234,7 +242,7 @@ def _appositive_role(speaker: Speaker, phrase: str) -> Speaker:
     return replace(speaker, role=role)
 
 
-def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[list[str]]) -> None:
+def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[_Words]) -> None:
     """A quote repeated in a boilerplate block (pull quote, teaser) is another mention of it."""
     text = ctx.document.text
     for span in ctx.cleaned.boilerplate:
@@ -246,7 +254,7 @@ def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[list[str
             pos += len(line) + 1
         for q in find_quotes(text, lines):
             toks = _norm_tokens(text[q.start : q.end])
-            if len(toks) < 5:
+            if len(toks.seq) < 5:
                 continue
             dup = next((i for i, k in enumerate(keys) if _similar(k, toks)), None)
             if dup is not None and all(m.start != q.start for m in out[dup].mentions):

@@ -17,6 +17,7 @@ said``): such a pair is one double mark of two characters, paired like ``"``. A 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u201f')
@@ -28,6 +29,8 @@ SINGLE_MARKS = frozenset("'\u2018\u2019\u201b")
 _OPEN_BEFORE = frozenset(' \t\n([{\u2014\u2013-/"\u201c')
 _CLOSE_AFTER = frozenset(' \t\n.,;:!?)]}\u2014\u2013-"\u201d\u2026')
 _TRIM = " \t\r\n,;:"
+#: the characters a double mark can begin with: the scan jumps from one to the next
+_MARK_START = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "'`]")
 
 
 @dataclass
@@ -72,14 +75,13 @@ def mark_at(text: str, j: int) -> int:
 def double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, length) of every double quote mark in ``text[lo:hi]``."""
     out: list[tuple[int, int]] = []
-    j = lo
-    while j < hi:
+    found = _MARK_START.search(text, lo, hi)
+    while found is not None:
+        j = found.start()
         n = mark_at(text, j) if j + 1 < hi or text[j] in QUOTE_MARKS else 0
         if n:
             out.append((j, n))
-            j += n
-        else:
-            j += 1
+        found = _MARK_START.search(text, j + (n or 1), hi)
     return out
 
 
