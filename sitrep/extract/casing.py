@@ -4,10 +4,13 @@ on such text as guesses)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: Below this share of capitals among letters a text counts as written in lower case.
 LOWER_SHARE = 0.005
 
 
+@lru_cache(maxsize=8)  # asked for each place looked up in a document
 def is_lowercased(text: str) -> bool:
     """True when the text has letters but almost no capitals (an all-lowercase archive)."""
     sample = text[:20_000]

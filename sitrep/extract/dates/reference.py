@@ -32,6 +32,7 @@ _YEARS_AFTER = re.compile(
     r"(?i)\b(?P<q>more than|over|nearly|almost|about|some|at least)?\s*(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
     r"(?P<u>years?|decades?)\s+(?:after|since)\b(?:[^\n.]|\.(?!\s)){0,160}?\b(?P<y>(?:1[6-9]|20)\d\d)\b"
 )
+_YEARS_CUE = re.compile(r"(?i)\b(?:years?|decades?)\s+(?:after|since)\b")
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -166,7 +167,8 @@ def _pin(ev: ContentEvidence, full: list[tuple[TimeExpr, D]], weekdays: list[tup
 
 
 def _bounds(ev: ContentEvidence, text: str, timexes: list[TimeExpr]) -> None:
-    for m in _YEARS_AFTER.finditer(text):
+    # (the full pattern tries a number at every word: only a text with its cue words needs it)
+    for m in _YEARS_AFTER.finditer(text) if _YEARS_CUE.search(text) else ():
         raw = m.group("n").lower()
         n = int(raw) if raw.isdigit() else _NUM_WORDS.get(raw.split("-")[0], 0) + (
             _NUM_WORDS.get(raw.split("-")[1], 0) if "-" in raw else 0
