@@ -92,6 +92,10 @@ def run(
 
     Example: sitrep run corpus/ --db sitrep.db
     """
+    if engine == "local" and doc_timeout > 0:
+        from .guard import prestart
+
+        prestart(workers)  # the workers load spaCy while this process imports the store
     from .engines import ENGINES
     from .pipeline import run as run_pipeline
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import sitrep
+from sitrep import guard
 from sitrep.analyze import Analysis
 from sitrep.batches import Batch
 from sitrep.guard import Supervisor, WorkerError, fatal_message
@@ -369,3 +370,35 @@ def test_fatal_messages_are_one_line_and_name_the_database() -> None:
     gone = OperationalError("SELECT 1", {}, Exception("connection failed: Connection refused\n\tIs the server running?"))
     msg = fatal_message(gone, "postgresql://u:secret@db.example:5432/news")
     assert "\n" not in msg and "secret" not in msg and "db.example" in msg
+
+
+def test_worker_pipes_hold_a_batch_in_few_reads() -> None:
+    """A batch's analyses (about 1.5 MB) go through a widened pipe, not 64 KiB pieces."""
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes cannot be read on this system")
+    limit = Path("/proc/sys/fs/pipe-max-size")
+    if not limit.exists() or int(limit.read_text()) < guard.PIPE_BYTES:
+        pytest.skip("the system caps pipes below the size asked for")
+    read_fd, write_fd = os.pipe()
+    try:
+        guard._widen_pipe(write_fd)
+        assert fcntl.fcntl(write_fd, fcntl.F_GETPIPE_SZ) >= guard.PIPE_BYTES
+    finally:
+        os.close(read_fd)
+        os.close(write_fd)
+
+
+def test_a_batch_comes_back_pickled_and_loads_whole() -> None:
+    """The thread that feeds a worker passes its batch on undecoded; loading gives the batch."""
+    sup = Supervisor(doc_timeout=60)
+    try:
+        docs = [Document(id="p1", text="Gunmen killed two people in Kabul on Monday, police said.")]
+        raw = sup.run(docs, pickled=True)
+        assert isinstance(raw, guard.Pickled)
+        analyses, errors = raw.load()
+        assert not errors
+        assert [a.document.id for a in analyses] == ["p1"]
+        assert analyses[0].events and analyses[0].events[0].fatalities == 2
+    finally:
+        sup.close()

@@ -31,6 +31,8 @@ def _road_number(tok: Token) -> bool:
 def verb_trigger(tok: Token) -> Trigger | None:
     lex = lexicon()
     lemma = verb_lemma(tok)
+    if lemma not in lex.verb_heads and lemma not in lex.return_verbs and lemma not in lex.occupy_verbs:
+        return None  # no entry starts with this verb (most verbs of a text): nothing below can match
     objs = objects(tok)
     # light verb + object ("launched an offensive", "struck a deal", "took control")
     for obj in objs:
