@@ -311,7 +311,9 @@ def code(
         return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None and cls == "mobilize" else (None, None)
     if cls == "curfew" and _crowd(actor1):
         # "residents closed the road by burning tyres": a crowd closing a road demonstrates
-        return (RIOTS, "Violent demonstration") if _VIOLENT_CROWD.search(_deeds(text)) else (PROTESTS, "Peaceful protest")
+        # ("rioters ... blocked the road": the text calls them rioters)
+        violent = _VIOLENT_CROWD.search(_deeds(text)) or actor1 is not None and actor1.name.startswith("Rioters")
+        return (RIOTS, "Violent demonstration") if violent else (PROTESTS, "Peaceful protest")
     if cls == "curfew":  # curfews, closures and bans imposed by an authority
         return SD, "Change to group/activity"
     if cls == "destroy":  # "destroyed nine shelters", "destroyed houses": property destruction

@@ -10,7 +10,7 @@ from .modality import VERBAL
 from .trigger_words import Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 SPEECH_EXTRA = frozenset({"respond", "tweet", "write", "reply", "post"})
@@ -25,10 +25,12 @@ THREAT_PHRASES = (
 )
 def absorb_relative_duplicates(triggers: list[Trigger]) -> None:
     """ "Police dispersed supporters who were protesting": the protest in the relative clause is
-    the incident the main event already reports (ACLED codes it once)."""
+    the incident the main event already reports (ACLED codes it once). So is a protest told by a
+    participle on the doers of another act ("residents protesting the results burned tyres")."""
     heads = {t.head.i: t for t in triggers if not t.absorbed}
     for trig in triggers:
-        if trig.absorbed or trig.head.dep_ != "relcl":
+        describes_doers = trig.head.dep_ == "acl" and trig.cls == "protest" and _subject_words(trig.head.head)
+        if trig.absorbed or trig.head.dep_ != "relcl" and not describes_doers:
             continue
         for anc in trig.head.head.ancestors:
             parent = heads.get(anc.i)
@@ -41,6 +43,13 @@ def absorb_relative_duplicates(triggers: list[Trigger]) -> None:
                 trig.absorbed = True
                 parent.merged.append(trig)
                 break
+
+
+def _subject_words(noun: Token) -> bool:
+    """Does the noun stand as a clause's subject, itself or after a quantity ("hundreds of residents")?"""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def absorb_nominal_arguments(triggers: list[Trigger]) -> None:
