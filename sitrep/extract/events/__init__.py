@@ -167,6 +167,18 @@ _PLACE_ANAPHOR = re.compile(
 )
 
 
+def _force_word(party: Resolved, trig: Trigger) -> bool:
+    """Is the party the subject of the trigger's verb, named by a police or military word
+    ("soldiers staged a demonstration", "police officers protested")?"""
+    tok = party.token
+    return (
+        tok is not None
+        and tok.dep_ == "nsubj"
+        and tok.head.i == trig.head.i
+        and lexicon().kinds.get(tok.lower_) in ("police", "military")
+    )
+
+
 def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState) -> Event | None:
     doc = sent.doc
     lo, hi = clause_span(sent, trig)
@@ -420,6 +432,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and not _HURT.search(ctx.document.text[start : offset + sent.end_char])
     ):
         actor2, words2 = None, []  # "shelled the village", no one hurt: ACLED names no civilian victims
+    if trig.cls == "protest" and actor2 is not None and _force_word(a1, trig):
+        # "soldiers protested at their barracks": the force is the crowd, the place its own
+        actor2, words2 = None, []
     if acled_sub == "Peaceful protest":
         actor2, words2 = None, []  # ACLED: a peaceful protest has the protesters alone
     elif acled_sub in ("Protest with intervention", "Excessive force against protesters") and actor2 is None:
