@@ -305,10 +305,8 @@ def code(
         return (SD, "Agreement") if _CONCRETE_AGREEMENT.search(text) else (None, None)
     if cls == "change":
         return SD, "Change to group/activity"
-    if cls in ("mobilize", "withdraw"):
-        # reinforcements, deployments, patrols and withdrawals of an armed actor (ACLED: movement
-        # of forces, a change to the group's activity)
-        return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None and cls == "mobilize" else (None, None)
+    if cls == "mobilize":  # reinforcements, deployments and patrols of an armed actor
+        return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None else (None, None)
     if cls == "curfew" and _crowd(actor1):
         # "residents closed the road by burning tyres": a crowd closing a road demonstrates
         # ("rioters ... blocked the road": the text calls them rioters)

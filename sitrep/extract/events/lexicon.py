@@ -39,7 +39,7 @@ VIOLENT = frozenset(
 # classes that ACLED may code (verbal ones never are)
 ACLED_CLASSES = VIOLENT | frozenset(
     ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse",
-     "mobilize", "withdraw", "curfew", "destroy", "return"]
+     "mobilize", "curfew", "destroy", "return"]
 )
 
 
