@@ -739,3 +739,17 @@ def test_question_put_in_a_quotes_attribution_is_its_own_statement() -> None:
     question = one(sts, "second term")
     assert answer.direct is True and question.direct is False
     assert "said" not in question.quote
+
+
+@pytest.mark.parametrize("surname", ["Reyes", "Okafor", "Lindqvist"])
+def test_a_given_name_and_surname_speak_as_a_person(surname: str) -> None:
+    """The model may tag a surname alone as an organisation; led by a common given name the
+    speaker is a person with no organisation of that name."""
+    st = one(stmts(f"Turnout in the northern districts was low, said Ana {surname}."), "Turnout")
+    assert st.speaker.name == f"Ana {surname}"
+    assert st.speaker.organization is None
+
+
+def test_an_outlet_led_by_a_given_name_stays_an_outlet() -> None:
+    st = one(stmts("The ceasefire will not hold, the Jordan Times reported."), "ceasefire")
+    assert st.speaker.organization == "Jordan Times"

@@ -21,6 +21,7 @@ class Lexicon:
     outlets: dict[str, str]
     outlet_re: re.Pattern[str]
     outlet_words: frozenset[str]
+    organization_words: frozenset[str]  # 'Foundation', 'Institute': an organisation's name ends so
     channels: list[tuple[re.Pattern[str], str]]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         outlets=outlets,
         outlet_re=re.compile(rf"(?<![\w-])(?:{oalt})(?![\w-])", re.IGNORECASE),
         outlet_words=frozenset(raw["outlet_words"]),
+        organization_words=frozenset(raw.get("organization_words", [])),
         channels=[(re.compile(r, re.IGNORECASE), c) for r, c in raw["channels"]],
         person_pronouns=frozenset(raw["pronouns_person"]),
         org_pronouns=frozenset(raw["pronouns_org"]),

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ...model import Speaker
 from .lexicon import lexicon
-from .organizations import _DET, _desc_org, actor_for, is_org, org_speaker
-from .persons import _FEMALE, _MALE, Person, gender_nouns
+from .organizations import _DET, _INSTITUTION, _desc_org, actor_for, is_org, org_speaker
+from .persons import _FEMALE, _MALE, Person, gender_nouns, given_names
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -372,6 +372,8 @@ def resolve(
         return Speaker(name=None, role=bare, organization=_desc_org(" ".join(words[1:]))), False
     if len(words) == 1 and (full := _full_name(ctx.document.text, bare, start)) is not None:
         return Speaker(name=full), False  # 'Lake said' after 'Ann Lake', a name the NER did not tag
+    if _person_by_given_name(words):
+        return Speaker(name=bare), False  # 'Ana Reyes said': a person the model took for an organisation
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
         return org_speaker(p), False
     if p and len(p.split()) <= 10:
@@ -447,6 +449,19 @@ def _match_description(head: str, role_words: list[str], start: int, memory: Mem
         if leader and any(r in role for r in lex.leader_roles):
             return sp
     return None
+
+
+def _person_by_given_name(words: list[str]) -> bool:
+    """Two or three capitalised words led by a common given name and ending in no word of an
+    outlet or institution, no registry actor: a person ("Ana Reyes"; not "Jordan Times")."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    lex, last = lexicon(), words[-1]
+    if words[0].lower() not in given_names() or last in lex.outlet_words or last in lex.organization_words:
+        return False
+    if last.lower() in _INSTITUTION or last.lower() in lex.speaking_nouns:
+        return False
+    return actor_for(" ".join(words)) is None
 
 
 def _person_at(p: str, start: int, memory: Memory) -> Speaker | None:
