@@ -235,17 +235,16 @@ PIPE_BYTES = 1 << 20
 
 def _widen_pipe(fd: int) -> None:
     """A batch's analyses are about 1.5 MB pickled. Through a 64 KiB pipe the parent reads them in
-    some 25 pieces, each read waiting for the interpreter lock that fusion holds, while the
-    worker waits for the write to finish before it takes its next batch: on 300 pages that
-    stood idle about 2 s of the worker's 39. Where the system refuses (another OS, a lower
-    limit) the pipe keeps its size: slower, not wrong."""
+    some 25 pieces, each waiting its turn for the interpreter lock that fusion holds, while the
+    worker cannot finish its write; through 1 MiB, in two. Where the system refuses (another
+    OS, a lower limit) the pipe keeps its size: slower, not wrong."""
     setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
     if setsize is not None:
         with contextlib.suppress(OSError):
             fcntl.fcntl(fd, setsize, PIPE_BYTES)
 
 
-#: First byte of a worker's message that is a pickled batch (a pickle itself begins with b"\\x80")
+#: First byte of a worker's message that is a pickled batch (a pickle itself begins with 0x80)
 _BATCH_TAG = b"B"
 
 
