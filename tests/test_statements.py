@@ -753,3 +753,11 @@ def test_a_given_name_and_surname_speak_as_a_person(surname: str) -> None:
 def test_an_outlet_led_by_a_given_name_stays_an_outlet() -> None:
     st = one(stmts("The ceasefire will not hold, the Jordan Times reported."), "ceasefire")
     assert st.speaker.organization == "Jordan Times"
+
+
+@pytest.mark.parametrize("who", ["Six", "Nearly half", "About a third"])
+def test_a_number_of_people_is_no_name(who: str) -> None:
+    st = one(stmts(f"{who} said the price of bread mattered more than the election."), "price of bread")
+    assert st.speaker.name is None
+    assert st.speaker.organization is None
+    assert st.speaker.role in (who, None)

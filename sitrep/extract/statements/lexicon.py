@@ -28,6 +28,7 @@ class Lexicon:
     group_pronouns: frozenset[str]  # 'those surveyed', 'some', 'both': an unnamed group speaks
     sent_end: re.Pattern[str]  # a sentence's end: not the period of an initial or an abbreviated title
     determiners: frozenset[str]  # 'One attendee', 'Two officials': a description, though capitalized
+    quantity_words: frozenset[str]  # 'nearly half', 'about a third': how many spoke, not who
     answers: frozenset[str]  # 'said yes', 'said the same': short words that are what was said
     speech_nouns: tuple[str, ...]
     speaking_nouns: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         org_pronouns=frozenset(raw["pronouns_org"]),
         group_pronouns=frozenset(raw.get("pronouns_group", [])),
         determiners=frozenset(raw.get("determiners", [])),
+        quantity_words=frozenset(raw.get("quantity_words", [])),
         sent_end=re.compile(
             r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bU\.S)"
             + "".join(rf"(?<!\b{re.escape(a)})" for a in raw.get("title_abbreviations", []))

@@ -372,6 +372,9 @@ def resolve(
         return Speaker(name=None, role=bare, organization=_desc_org(" ".join(words[1:]))), False
     if len(words) == 1 and (full := _full_name(ctx.document.text, bare, start)) is not None:
         return Speaker(name=full), False  # 'Lake said' after 'Ann Lake', a name the NER did not tag
+    if words and all(w.lower() in lex.determiners or w.lower() in lex.quantity_words or w.isdigit() for w in words):
+        # "Six said", "Nearly half said": a number of people, no name ("An" alone: a cut phrase)
+        return (Speaker(name=None, role=bare), False) if len(words) > 1 or bare.lower() not in ("a", "an") else (None, False)
     if _person_by_given_name(words):
         return Speaker(name=bare), False  # 'Ana Reyes said': a person the model took for an organisation
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
