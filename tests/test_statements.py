@@ -761,3 +761,8 @@ def test_a_number_of_people_is_no_name(who: str) -> None:
     assert st.speaker.name is None
     assert st.speaker.organization is None
     assert st.speaker.role in (who, None)
+
+
+def test_an_organisation_led_by_a_given_name_stays_an_organisation() -> None:
+    st = one(stmts("Attendance fell by half, said Grace Community Church."), "Attendance")
+    assert st.speaker.organization == "Grace Community Church"
