@@ -120,3 +120,16 @@ def test_a_report_with_mojibake_keeps_offsets_into_the_original() -> None:
     for rec in [*analysis.events, *analysis.statements]:
         for m in rec.mentions:
             assert MOJIBAKE[m.start : m.end] == m.text
+
+
+def test_a_two_letter_acronym_is_the_actor_only_before_its_members() -> None:
+    text = (
+        "on 2 june 2021, is militants ambushed an army patrol near baiji. the road is open again, "
+        "and at 6 pm troops returned to the base."
+    )
+    view = nlp_view(text)
+    assert "IS militants ambushed" in view
+    assert "road is open" in view  # the verb
+    assert "6 pm troops" in view  # a time, not the acronym of an actor
+    events = next(iter(analyze([Document(id="ac", text=text)]))).events
+    assert any(e.actor1 is not None and e.actor1.name.startswith("Islamic State") for e in events)

@@ -129,6 +129,8 @@ def _cased(text: str) -> str:
             put(start, cased)
     for start, cased in _cued_villages(text):
         put(start, cased)
+    for m in _short_acronyms().finditer(text):
+        put(m.start(1), m.group(1).upper())
     for m in _WEEKDAYS.finditer(text):
         put(m.start(1), m.group(1).capitalize())
     for m in _MONTH_NEAR_NUMBER.finditer(text):
@@ -139,6 +141,25 @@ def _cased(text: str) -> str:
     for i in _sentence_starts(text):
         chars[i] = chars[i].upper()
     return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _short_acronyms() -> re.Pattern[str]:
+    """A named actor's two-letter acronym ("IS", "AA") before a word for its members ("is
+    militants", "aa fighters"): too short to restore anywhere else, where it is the word."""
+    actors = load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]
+    short = {
+        str(alias).lower()
+        for actor in actors
+        for alias in actor.get("aliases", [])
+        if len(str(alias)) < 3 and str(alias).isalpha() and str(alias).isupper()
+    }
+    followers = cue_list("acronym_followers")
+    if not short or not followers:
+        return re.compile(r"(?!)")
+    alt = "|".join(sorted(short))
+    # (not a time: "at 5 pm troops arrived")
+    return re.compile(rf"(?<!\d)(?<!\d )\b({alt})\s+(?:{'|'.join(sorted(followers))})\b")
 
 
 #: a place cue, then up to three words: "near sentianivka", "the village of tondi koira"
