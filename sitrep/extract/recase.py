@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..model import TimeExpr
 from .casing import is_lowercased
@@ -144,13 +145,19 @@ def _cased(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _actor_entries() -> list[dict[str, Any]]:
+    """The packaged actor registry's entries (names and aliases), read once for the name table
+    and the acronym pass."""
+    return list(load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"])
+
+
+@lru_cache(maxsize=1)
 def _short_acronyms() -> re.Pattern[str]:
     """A named actor's two-letter acronym ("IS", "AA") before a word for its members ("is
     militants", "aa fighters"): too short to restore anywhere else, where it is the word."""
-    actors = load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]
     short = {
         str(alias).lower()
-        for actor in actors
+        for actor in _actor_entries()
         for alias in actor.get("aliases", [])
         if len(str(alias)) < 3 and str(alias).isalpha() and str(alias).isupper()
     }
@@ -293,7 +300,7 @@ def _names() -> tuple[PhraseFinder, dict[str, str], frozenset[str], frozenset[st
     for dems in load_yaml((DATA_DIR / "actors" / "demonyms.yaml").read_text("utf-8")).values():
         for d in dems:
             add(str(d))
-    for actor in load_yaml((DATA_DIR / "actors" / "actors.yaml").read_text("utf-8"))["actors"]:
+    for actor in _actor_entries():
         for alias in [actor["name"], *actor.get("aliases", [])]:
             add(str(alias))
     prefixes = cue_list("name_prefixes")

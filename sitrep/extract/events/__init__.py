@@ -73,6 +73,7 @@ from .modality import (
 from .parties import (
     claimed_doer,
     intervening_force,
+    is_force_word,
     is_participant,
     sentence_parties,
     strikes_doer,
@@ -171,12 +172,7 @@ def _force_word(party: Resolved, trig: Trigger) -> bool:
     """Is the party the subject of the trigger's verb, named by a police or military word
     ("soldiers staged a demonstration", "police officers protested")?"""
     tok = party.token
-    return (
-        tok is not None
-        and tok.dep_ == "nsubj"
-        and tok.head.i == trig.head.i
-        and lexicon().kinds.get(tok.lower_) in ("police", "military")
-    )
+    return tok is not None and tok.dep_ == "nsubj" and tok.head.i == trig.head.i and is_force_word(tok)
 
 
 def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState) -> Event | None:

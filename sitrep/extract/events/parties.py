@@ -589,6 +589,11 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
     return Resolved(None)
 
 
+def is_force_word(tok: Token) -> bool:
+    """Is the word one for police or soldiers ("police", "soldiers", "troops")?"""
+    return lexicon().kinds.get(tok.lower_) in ("police", "military")
+
+
 def intervening_force(sent: Span, state: DocState, country: str | None, after: int = 2) -> Resolved:
     """The police or army a demonstration's sentence or the next ``after`` sentences name as the
     doer of something ("Police intervened", "soldiers fired tear gas"): who intervened."""
@@ -597,9 +602,8 @@ def intervening_force(sent: Span, state: DocState, country: str | None, after: i
         if end >= len(doc):
             break
         end = doc[end].sent.end
-    kinds = lexicon().kinds
     for tok in doc[sent.start : end]:
-        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and kinds.get(tok.lower_) in ("police", "military"):
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and is_force_word(tok):
             found = resolve(tok, state, country)
             if found.actor is not None and is_state(found.actor):
                 return found
