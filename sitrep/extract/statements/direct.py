@@ -269,7 +269,7 @@ def _clause_before(
     if not comma or not (tail[lead:].startswith(verb) if inverted else p_off == lead):
         return False  # '"absolutely" planning a counterattack, X told ...': the sentence goes on first
     p = prefix.strip()
-    if len(p.split()) < 3 or p.endswith((":", ",", ";")) or lexicon().verb_re.search(p):
+    if len(p.split()) < 3 or p.endswith((":", ",", ";")) or lex.verb_re.search(p):
         return False
     para = ctx.paragraphs[q.para]
     lo = bound + len(prefix) - len(prefix.lstrip())
@@ -277,9 +277,9 @@ def _clause_before(
     return span is not None and len(span) >= 3 and bool(span[0].is_sent_start) and _is_clause(span)
 
 
-#: ', who said', ', who also wrote': a relative clause that reports words of its own
 #: '"...," he said, adding, "..."': the tail ends in a reporting participle that opens a quotation of its own
 _PARTICIPLE_END = re.compile(r",\s+(?:and\s+)?(?:adding|noting|continuing|explaining|saying),$")
+#: ', who said', ', who also wrote': a relative clause that reports words of its own
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)?")
 _WENT_ON = re.compile(r",\s+(?:and\s+|while\s+|before\s+|after\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
 

@@ -103,7 +103,7 @@ def is_bad_subject(text: str) -> bool:
     ('the Marine Survey said')."""
     words = text.split()
     head = _WHERE_COUNTED.split(text, maxsplit=1)[0].split()
-    return bool(words) and words[-1] in _BAD_SUBJECT and head[-1] in _BAD_SUBJECT
+    return bool(words) and words[-1] in _BAD_SUBJECT and (head or words)[-1] in _BAD_SUBJECT
 
 
 def _desc_org(text: str) -> str | None:

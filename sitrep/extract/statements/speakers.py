@@ -373,8 +373,10 @@ def resolve(
     if len(words) == 1 and (full := _full_name(ctx.document.text, bare, start)) is not None:
         return Speaker(name=full), False  # 'Lake said' after 'Ann Lake', a name the NER did not tag
     if words and all(w.lower() in lex.determiners or w.lower() in lex.quantity_words or w.isdigit() for w in words):
-        # "Six said", "Nearly half said": a number of people, no name ("An" alone: a cut phrase)
-        return (Speaker(name=None, role=bare), False) if len(words) > 1 or bare.lower() not in ("a", "an") else (None, False)
+        # "Six said", "Nearly half said": a number of people, no name
+        if bare.lower() in ("a", "an"):
+            return None, False  # an article alone: a cut phrase
+        return Speaker(name=None, role=bare), False
     if _person_by_given_name(words):
         return Speaker(name=bare), False  # 'Ana Reyes said': a person the model took for an organisation
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
