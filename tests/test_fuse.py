@@ -305,6 +305,49 @@ def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, 
     assert sum(len(ms) > 1 for _, ms in kept) >= 5
 
 
+def _market_attack(doc_id: str, reference: str | None, date: str | None = None):
+    """One document reporting the Dala market attack, dated or not, in a document of that date."""
+    from sitrep.analyze import Analysis
+    from sitrep.model import Actor, Cleaned, Document, Event, Location, RecordDate, ReferenceDate, mention
+
+    doc = Document(id=doc_id, text=REPORT_A + f"Edition {doc_id}.\n", published=reference)
+    start = doc.text.index("Gunmen attacked")
+    when = RecordDate(date, "day", date, date) if date else RecordDate()
+    ev = Event(plover_type="ASSAULT", mentions=[mention(doc, start, start + 60)], acled_event_type="Violence against civilians",
+               actor1=Actor("Boko Haram"), location=Location("Dala", admin1="Borno"), date=when, id=f"x{doc_id}")  # fmt: skip
+    return Analysis(doc, Cleaned(), ReferenceDate(value=reference, basis="given" if reference else "none"), events=[ev])
+
+
+def _fused_sources(store) -> list[list[str]]:
+    return sorted(sorted({m["doc_id"] for m in r["mentions"]}) for r in store.iter_records("event"))
+
+
+def test_a_key_only_other_records_read_is_trimmed_when_read(tmp_path: Path, monkeypatch) -> None:
+    """A dated event writes near-copy keys that only undated reports look up: the first such
+    report to find one holding more than ``MAX_KEY_RECORDS`` trims it."""
+    from sqlalchemy import text
+
+    from sitrep.fuse import fuse
+    from sitrep.fuse import incremental as fusion
+    from sitrep.store import Store
+
+    monkeypatch.setattr(fusion, "MAX_KEY_RECORDS", 3)
+    store = Store(tmp_path / "copies.db")
+    weeks = ["2021-03-03", "2021-04-07", "2021-05-05", "2021-06-02", "2021-07-07"]
+    for i, day in enumerate(weeks):  # one batch each: a chunk trims the keys it writes itself
+        store.save(None, [_market_attack(f"w{i}", day, date=day)])
+        fuse(store)
+
+    def fullest() -> int:
+        with store.session() as s:
+            return s.scalar(text("SELECT max(n) FROM (SELECT count(*) AS n FROM fusion_keys GROUP BY key) AS t"))
+
+    assert len(_fused_sources(store)) == 5 and fullest() == 5  # months apart: five events
+    store.save(None, [_market_attack("undated", None)])
+    fuse(store)
+    assert fullest() == 3
+
+
 def test_sources_naming_different_towns_of_one_province_stay_apart() -> None:
     """Two agencies' reports of shelling on one day in one province, each naming its town, are two
     events (a fused record would give one of the towns to both); the same town still fuses."""

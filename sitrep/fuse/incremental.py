@@ -100,7 +100,11 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
     index: dict[str, dict[str, None]] = defaultdict(dict)
     stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most MAX_KEY_RECORDS)
-    for k, fid in store.fusion_index(kind, set().union(*(q.all() for q in lookups.values())), per_key=MAX_KEY_RECORDS):
+    # keys holding more rows than are read: an event's "d" near-copy keys are written by dated
+    # events and read only by undated ones, so no write of a reader trims them
+    overfull: set[str] = set()
+    looked = set().union(*(q.all() for q in lookups.values()))
+    for k, fid in store.fusion_index(kind, looked, per_key=MAX_KEY_RECORDS, overfull=overfull):
         index[k][fid] = None
         stored_rows[k] += 1
     # a new extraction is compared with the first and last members of each candidate record
@@ -198,15 +202,14 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     ends = {fid: ends_of[fid] for fid in added}
     # a record of the store merged into holds keys no report of the chunk looked up (an event's
     # "d" near-copy keys): those it already holds are not written again
-    looked = set().union(*(q.all() for q in lookups.values()))
     unread_keys = [(k, f) for k, f in new_keys if k not in looked and f not in keys_of]
     if unread_keys:
         held = store.held_keys(kind, unread_keys)
         new_keys = [pair for pair in new_keys if pair not in held]
     stored_rows.update(k for k, _ in new_keys)
-    full = [k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS]  # rows no lookup returns again
+    full = overfull | {k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS}  # rows no lookup returns again
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
-                      trim_keys=full, keys_kept=MAX_KEY_RECORDS,
+                      trim_keys=sorted(full), keys_kept=MAX_KEY_RECORDS,
                       seqs={fid: doc_seq[fid] for fid in added if fid in doc_seq})  # fmt: skip
     new_ends = {m for window in ends.values() for m in window["first"] + window["last"] if m in links}
     signatures.keep(kind, {m: members[m] for m in new_ends})

@@ -68,13 +68,18 @@ class FusionStore:
                 done += len(part)
         return done
 
-    def fusion_index(self, kind: str, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
+    def fusion_index(
+        self, kind: str, keys: Iterable[str], per_key: int | None = None, overfull: set[str] | None = None
+    ) -> list[tuple[str, str]]:
         """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
         candidates of new extractions, without re-deriving the keys of the members already fused.
 
-        ``per_key``: only the records that got each key most recently, at most that many."""
+        ``per_key``: only the records that got each key most recently, at most that many;
+        ``overfull`` gets the keys that held more (``sql.recent_per_key``)."""
         with self.store.session() as s:
-            return sql.recent_per_key(s, FusionKey, FusionKey.fused_id, keys, per_key, FusionKey.kind == kind)
+            return sql.recent_per_key(
+                s, FusionKey, FusionKey.fused_id, keys, per_key, FusionKey.kind == kind, overfull=overfull
+            )
 
     def held_keys(self, kind: str, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
         """The (key, fused id) pairs of ``pairs`` the store already holds: keys a merge would add

@@ -36,13 +36,21 @@ def key_in(s: Session, column: Any, keys: list[str]) -> Any:
 
 
 def recent_per_key(
-    s: Session, table: Any, value: Any, keys: Iterable[str], per_key: int | None, where: Any = None
+    s: Session,
+    table: Any,
+    value: Any,
+    keys: Iterable[str],
+    per_key: int | None,
+    where: Any = None,
+    overfull: set[str] | None = None,
 ) -> list[tuple[str, str]]:
     """(key, value) rows of a key table for ``keys``, oldest first; with ``per_key``, only
     the rows that got each key last, at most that many (a key thousands share says little).
 
     Writers keep no more rows than that per key (``trim_per_key``), so the rows are read
-    plainly and cut here: ranking them in SQL cost a third more on keys that are never full."""
+    plainly and cut here: ranking them in SQL cost a third more on keys that are never full.
+    ``overfull`` gets the keys that held more: a key written by records that never look it
+    up is trimmed only when a reader finds it so (``trim_per_key``)."""
     out: list[tuple[str, str]] = []
     ordered = sorted(set(keys))
     intern = sys.intern  # a key comes back once per row, a record or document once per key it holds
@@ -60,6 +68,8 @@ def recent_per_key(
                 if seen[k] <= per_key:
                     recent.append((k, v))
             rows = recent[::-1]
+            if overfull is not None:
+                overfull.update(k for k, n in seen.items() if n > per_key)
         out += rows
     return out
 
