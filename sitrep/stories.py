@@ -331,9 +331,21 @@ class _Chunk:
         wanted: set[str] = set()
         for f, ids in zip(self.new, candidates, strict=True):
             events = set(f.events)
-            wanted.update(d for d in ids if d in self.placed and d not in new and events.isdisjoint(self.placed[d].events))
+            wanted.update(
+                d for d in ids
+                if d in self.placed and d not in new and events.isdisjoint(self.placed[d].events)
+                and not self._ruled_out(f, self.placed[d])
+            )  # fmt: skip
         for d, v in self.store.placed_vectors(wanted).items():
             self.placed[d].vector = v
+
+    def _ruled_out(self, f: DocFeatures, placed: DocFeatures) -> bool:
+        """A placed document whose story was already dated too far from a new one when this
+        chunk began: it can only be the new one's near-copy (compared by MinHash), never its
+        story by words. Its story's span only grows within the chunk, and a story of this
+        chunk's documents is not read here, so skipping its vector skips no comparison."""
+        story = self.stories.get(placed.story or "")
+        return story is not None and _outside(f.day, story["span"])
 
     def _doc(self, doc_id: str) -> DocFeatures:
         """A placed document: read back, or placed earlier in this chunk (or an original
@@ -349,10 +361,12 @@ class _Chunk:
         for o in sorted(others, key=lambda o: (o.seq, o.id)):  # placement order: ties go to the first placed
             if o.id in copies:
                 sim = 2.0
+            elif _outside(f.day, self._story(o.story)["span"]):
+                continue
             else:
+                if o.vector is None and set(f.events).isdisjoint(o.events):  # its story came near in this chunk
+                    o.vector = self.store.placed_vectors([o.id])[o.id]
                 sim = similarity(f, o)
-                if _outside(f.day, self._story(o.story)["span"]):
-                    continue
             if sim > best_sim:
                 best, best_sim = o, sim
         if best is not None and best_sim >= STORY_THRESHOLD and best.story:

@@ -313,3 +313,46 @@ def test_placed_features_and_vectors_are_read_apart(tmp_path: Path) -> None:
     assert set(features) == set(vectors) == {"wire-a", "farm-c"}
     assert "kandahar" in vectors["wire-a"] and "wheat" in vectors["farm-c"] and "wheat" not in vectors["wire-a"]
     assert "vector" not in features["wire-a"] and features["wire-a"]["seq"] < features["farm-c"]["seq"]
+
+
+def test_a_story_dated_too_far_is_compared_by_words_once_it_comes_near(tmp_path: Path, monkeypatch) -> None:
+    """A placed document whose story is dated too far from a new one is not read for its words,
+    unless a document placed earlier in the same chunk brings the story near enough: then it
+    is read when it is compared, and the stories are those of reading every vector."""
+    from sitrep import stories as story_module
+
+    texts = {
+        "a": "Floods swept the Dala valley, destroying bridges, farms and hundreds of homes, officials said.",
+        "b": "Hundreds of homes, farms and bridges in the Dala valley were destroyed by the floods, officials said.",
+        "c": "Officials said the floods in the Dala valley had destroyed bridges and farms and hundreds of homes.",
+        "d": "The Dala valley floods destroyed farms, homes and bridges, and officials said hundreds were homeless.",
+    }
+    days = {"a": "2021-03-01", "b": "2021-03-10", "c": "2021-03-18", "d": "2021-06-01"}
+    analyses = [_analysis(f"news-{k}", f"Floods in Dala\n\n{t}\n", days[k]) for k, t in texts.items()]
+    for a in analyses[:2]:  # a and b report one flood: b joins a's story without reading a's words
+        start = a.document.text.index("Dala valley")
+        a.events = [Event(
+            plover_type="DISASTER", mentions=[mention(a.document, start, start + 11)], location=Location("Dala"),
+            date=RecordDate("2021-03-01", "day", "2021-03-01", "2021-03-01"), id=f"ev-{a.document.id}",
+        )]  # fmt: skip
+
+    def placed(name: str) -> dict[str, str]:
+        store = Store(tmp_path / name)
+        store.save(None, analyses[:1])
+        fuse(store)
+        update_stories(store)
+        store.save(None, analyses[1:])  # c is 17 days from a's story until b joins it
+        fuse(store)
+        update_stories(store)
+        return {d: s["id"] for s in store.iter_stories() for d in s["document_ids"]}
+
+    selective = placed("selective.db")
+    assert selective["news-a"] == selective["news-b"] == selective["news-c"] != selective["news-d"]
+
+    def every_vector(self, candidates):  # the reference: every compared document's vector
+        new = {f.id for f in self.new}
+        for d, v in self.store.placed_vectors({d for ids in candidates for d in ids if d not in new}).items():
+            self.placed[d].vector = v
+
+    monkeypatch.setattr(story_module._Chunk, "_read_vectors", every_vector)
+    assert placed("everything.db") == selective
