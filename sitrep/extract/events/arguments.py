@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from ..actors import ActorRegistry
+from ..place_names import ADMIN1_CUES, ADMIN2_CUES
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 
@@ -298,7 +299,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if kind in ("police", "military") and tok.pos_ == "PROPN" and tok.lower_ in lexicon().kinds:
         # "the Divisional Police Officer" written as a title: a member of the force, no place or name
         return Resolved(generic(state, kind, _demonym_country(tok, state.registry) or country), kind, tok)
-    if _attacked_town(tok, state):
+    if _attacked_town(tok, state) or _unlisted_place(tok, state):
         return Resolved(None, "civilians", tok)  # "militants attacked Namava": its inhabitants
     ent = _entity_fallback(tok, state)
     if ent is not None:
@@ -510,6 +511,39 @@ def _attacked_town(tok: Token, state: DocState) -> bool:
 
     names = {tok.text, ent.text} if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else {tok.text}
     return any(Gazetteer.default().is_settlement(name) for name in names)
+
+
+def _unlisted_place(tok: Token, state: DocState) -> bool:
+    """The object of an act is a place the gazetteer lacks, as the words after it show: the
+    units that hold it ("attacked Nambavo (Pemba-Metuge, Cabo Delgado)"), a known place it is
+    in ("shelled Kafrmousa in the countryside of Idleb"), or a unit's own cue ("attacked
+    Tarkwande in Guma LGA", parsed with "LGA" as the object). A name that says it is an armed
+    group or a force ("Jaysh al-Izza brigade", "the Rapid Forces") is no place, nor an acronym."""
+    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or state.registry.country_name(tok.text) is not None:
+        return False
+    name = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"] + [tok]
+    lex = lexicon()
+    armed = set(lex.kinds) | set(lex.armed_name_heads) | set(lex.armed_markers) | set(lex.party_nouns)
+    units = ADMIN1_CUES | ADMIN2_CUES
+    if any(t.lower_ in armed or t.lemma_.lower() in armed or t.text.isupper() and t.lower_ not in units for t in name):
+        return False
+    if tok.lower_ in units:
+        return len(name) > 1
+    doc = tok.doc
+    after = doc[tok.i + 1 : min(tok.i + 10, tok.sent.end)]
+    if len(after) >= 2 and after[0].text == "(":
+        return after[1].is_title
+    if not after or after[0].lower_ not in ("in", "near", "outside"):
+        return False
+    for t in after[1:]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.ent_type_ in ("GPE", "LOC") or t.lower_ in units | _COUNTRYSIDE:
+            return True
+    return False
+
+
+_COUNTRYSIDE = {"countryside", "outskirts", "suburbs", "environs"}
 
 
 def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
