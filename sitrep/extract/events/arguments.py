@@ -557,7 +557,9 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
         if inner.actor is not None:
             return Resolved(inner.actor, inner.kind, tok)
     lex = lexicon()
-    for child in sorted(tok.children, key=lambda c: -c.i):
+    # the modifiers of the head, and of a noun compounded with it ("a pro-Houthi weapons depot")
+    mods = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]
+    for child in sorted(mods, key=lambda c: -c.i):
         if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
             name = state.registry.match(child.text)
             if name is not None and BARE_GENERIC.get(name.name) is None:
