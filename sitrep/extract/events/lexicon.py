@@ -104,6 +104,7 @@ class Lexicon:
     identity_markers: dict[str, str] = field(default_factory=dict)
     ethnic_groups: dict[str, str] = field(default_factory=dict)  # lower -> as written
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
+    drug_words: re.Pattern[str] | None = None  # drugs a force seizes or destroys: a gang's property (roles.yaml)
     party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
 
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
         identity_markers={str(k).lower(): str(v) for k, v in (r.get("identity_markers") or {}).items()},
         ethnic_groups={str(w).lower(): str(w) for w in r.get("ethnic_groups", ())},
         gang_hallmarks=_words_re(r.get("gang_hallmarks", ())),
+        drug_words=_words_re(r.get("drug_words", ())),
         demonyms=demonyms,
         demonym_finder=dem_finder,
         verb_heads=frozenset(
