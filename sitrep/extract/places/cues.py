@@ -45,7 +45,7 @@ class Cues(Candidates):
         taken: set[int] = set()
         every_town = coverage().every_town  # read once, not for every candidate of every word run
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG"):
+            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG") or _misread_name(ent):
                 toks = list(ent)
                 cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",") or k and t.text == "in"), None)
                 # "Colon (Colon", "Sarmin in Idleb" tagged as one name: the place and its district
@@ -423,3 +423,20 @@ class Cues(Candidates):
     def _hyphen_next(doc: Any, s: int, e: int) -> bool:
         """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
         return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))
+
+
+# labels the model gives a name it did not read as one ("near Quneitra" as a DATE)
+_MISREAD_LABELS = frozenset(["DATE", "TIME", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"])
+
+
+def _misread_name(ent: Any) -> bool:
+    """A name the model labelled a date or a title: capitalised proper nouns with no digit and
+    none of the calendar's own names (months, weekdays, feasts: ``date_names`` in cues.yaml,
+    since "in Ramadan" would otherwise be Romodan, Ukraine). It needs a cue like any name the
+    model did not call a place."""
+    if ent.label_ not in _MISREAD_LABELS:
+        return False
+    names = cue_list("date_names")
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
+               and t.lower_ not in names for t in ent)  # fmt: skip
+
