@@ -340,10 +340,10 @@ class _Chunk:
             self.placed[d].vector = v
 
     def _ruled_out(self, f: DocFeatures, placed: DocFeatures) -> bool:
-        """A placed document whose story was already dated too far from a new one when this
-        chunk began: it can only be the new one's near-copy (compared by MinHash), never its
-        story by words. Its story's span only grows within the chunk, and a story of this
-        chunk's documents is not read here, so skipping its vector skips no comparison."""
+        """A placed document whose story is dated too far from a new one as this chunk begins:
+        it can only be the new one's near-copy (compared by MinHash), not its story by words.
+        A document placed earlier in the chunk may still bring that story near; ``_place_one``
+        then reads the vector when it compares the two."""
         story = self.stories.get(placed.story or "")
         return story is not None and _outside(f.day, story["span"])
 

@@ -513,6 +513,9 @@ def _attacked_town(tok: Token, state: DocState) -> bool:
     return any(Gazetteer.default().is_settlement(name) for name in names)
 
 
+_COUNTRYSIDE = {"countryside", "outskirts", "suburbs", "environs"}  # "in the countryside of Idleb"
+
+
 def _unlisted_place(tok: Token, state: DocState) -> bool:
     """The object of an act is a place the gazetteer lacks, as the words after it show: the
     units that hold it ("attacked Nambavo (Pemba-Metuge, Cabo Delgado)"), a known place it is
@@ -541,9 +544,6 @@ def _unlisted_place(tok: Token, state: DocState) -> bool:
         if t.ent_type_ in ("GPE", "LOC") or t.lower_ in units | _COUNTRYSIDE:
             return True
     return False
-
-
-_COUNTRYSIDE = {"countryside", "outskirts", "suburbs", "environs"}
 
 
 def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:

@@ -439,4 +439,3 @@ def _misread_name(ent: Any) -> bool:
     names = cue_list("date_names")
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
                and t.lower_ not in names for t in ent)  # fmt: skip
-
