@@ -414,13 +414,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type == "Violence against civilians" and actor2 is None:
         actor2 = generic(state, "civilians", country)  # ACLED names the victims of such violence
         words2 = by_rule
+    drugs = lexicon().drug_words
     if (
         acled_sub == "Looting/property destruction"
         and is_state(actor1)
         and (actor2 is None or is_civilian(actor2))
         and country in lexicon().gang_countries
-        and lexicon().drug_words is not None
-        and lexicon().drug_words.search(sent.text)
+        and drugs is not None
+        and drugs.search(sent.text)
     ):
         # ACLED's Latin America coding: drugs or a drug lab a force seizes or destroys are an
         # unnamed gang's, not civilians' (words and countries in data/events/roles.yaml)
