@@ -195,10 +195,12 @@ STATE_SPEAKERS = frozenset(
 
 
 def _state_subject(tok: Token) -> bool:
-    """The verb's subject is a state: a country's name ("Hungary protested") or its government."""
+    """The verb's subject is a state: a country's name ("Hungary protested") or its government,
+    and so is every subject joined to it ("the chamber's president and other traders protested"
+    is a crowd with its leader)."""
     for c in tok.children:
         if c.dep_ == "nsubj":
-            return c.ent_type_ == "GPE" or c.lemma_.lower() in STATE_SPEAKERS
+            return all(s.ent_type_ == "GPE" or s.lemma_.lower() in STATE_SPEAKERS for s in [c, *c.conjuncts])
     return False
 
 
