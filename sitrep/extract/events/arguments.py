@@ -10,6 +10,7 @@ nouns ("soldiers", "villagers") become ACLED-style generic actors for the countr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
@@ -299,7 +300,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if kind in ("police", "military") and tok.pos_ == "PROPN" and tok.lower_ in lexicon().kinds:
         # "the Divisional Police Officer" written as a title: a member of the force, no place or name
         return Resolved(generic(state, kind, _demonym_country(tok, state.registry) or country), kind, tok)
-    if _attacked_town(tok, state) or _unlisted_place(tok, state):
+    if _attacked_town(tok, state):
         return Resolved(None, "civilians", tok)  # "militants attacked Namava": its inhabitants
     ent = _entity_fallback(tok, state)
     if ent is not None:
@@ -503,37 +504,41 @@ def _armed_name(tok: Token) -> Actor | None:
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:
-    """The object of an act is a town or village the gazetteer knows (not a country or a party)."""
+    """The object of an act is a town or village (not a country or a party): one the gazetteer
+    knows, or one the words after it place (``_placed_by_next_words``)."""
     if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or state.registry.country_name(tok.text) is not None:
         return False
     ent = ent_at(tok)
     from ..places import Gazetteer  # the gazetteer is loaded once, beside the registry
 
     names = {tok.text, ent.text} if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else {tok.text}
-    return any(Gazetteer.default().is_settlement(name) for name in names)
+    return any(Gazetteer.default().is_settlement(name) for name in names) or _placed_by_next_words(tok)
 
 
-_COUNTRYSIDE = {"countryside", "outskirts", "suburbs", "environs"}  # "in the countryside of Idleb"
+_UNITS = ADMIN1_CUES | ADMIN2_CUES
+_COUNTRYSIDE = frozenset({"countryside", "outskirts", "suburbs", "environs"})  # "in the countryside of Idleb"
 
 
-def _unlisted_place(tok: Token, state: DocState) -> bool:
-    """The object of an act is a place the gazetteer lacks, as the words after it show: the
-    units that hold it ("attacked Nambavo (Pemba-Metuge, Cabo Delgado)"), a known place it is
-    in ("shelled Kafrmousa in the countryside of Idleb"), or a unit's own cue ("attacked
-    Tarkwande in Guma LGA", parsed with "LGA" as the object). A name that says it is an armed
-    group or a force ("Jaysh al-Izza brigade", "the Rapid Forces") is no place, nor an acronym."""
-    if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or state.registry.country_name(tok.text) is not None:
-        return False
-    name = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"] + [tok]
+@lru_cache(maxsize=1)
+def _armed_words() -> frozenset[str]:
+    """Words that make a name an armed group's, a force's or a party's ("brigade", "forces")."""
     lex = lexicon()
-    armed = set(lex.kinds) | set(lex.armed_name_heads) | set(lex.armed_markers) | set(lex.party_nouns)
-    units = ADMIN1_CUES | ADMIN2_CUES
-    if any(t.lower_ in armed or t.lemma_.lower() in armed or t.text.isupper() and t.lower_ not in units for t in name):
+    return frozenset(lex.kinds) | lex.armed_name_heads | lex.armed_markers | lex.party_nouns
+
+
+def _placed_by_next_words(tok: Token) -> bool:
+    """A name the gazetteer lacks is a place when the words after it place it: the units that
+    hold it ("attacked Nambavo (Pemba-Metuge, Cabo Delgado)"), a known place it is in ("shelled
+    Kafrmousa in the countryside of Idleb"), or a unit's own cue ("attacked Tarkwande in Guma
+    LGA", parsed with "LGA" as the object). A name that says it is an armed group or a force
+    ("Jaysh al-Izza brigade", "the Rapid Forces") is no place, nor an acronym."""
+    name = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"] + [tok]
+    armed = _armed_words()
+    if any(t.lower_ in armed or t.lemma_.lower() in armed or t.text.isupper() and t.lower_ not in _UNITS for t in name):
         return False
-    if tok.lower_ in units:
+    if tok.lower_ in _UNITS:
         return len(name) > 1
-    doc = tok.doc
-    after = doc[tok.i + 1 : min(tok.i + 10, tok.sent.end)]
+    after = tok.doc[tok.i + 1 : min(tok.i + 10, tok.sent.end)]
     if len(after) >= 2 and after[0].text == "(":
         return after[1].is_title
     if not after or after[0].lower_ not in ("in", "near", "outside"):
@@ -541,7 +546,7 @@ def _unlisted_place(tok: Token, state: DocState) -> bool:
     for t in after[1:]:
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return False
-        if t.ent_type_ in ("GPE", "LOC") or t.lower_ in units | _COUNTRYSIDE:
+        if t.ent_type_ in ("GPE", "LOC") or t.lower_ in _UNITS or t.lower_ in _COUNTRYSIDE:
             return True
     return False
 
