@@ -130,6 +130,48 @@ def test_unattributed_scare_quotes_are_not_statements(text: str) -> None:
     assert stmts(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Rivers Of The North" star Lena Odum spent a year filming in the delta.',
+        'Critics praised the plays. "Echoes From the Border," a radio drama, first aired in 1998.',
+        '"We are counting," Odum said.\n\n"ANOTHER LONG NIGHT FOR THE CLERKS"\n\nAcross the region, clerks sorted ballots.',
+    ],
+)
+def test_names_of_works_and_subheadings_in_quotes_are_not_statements(text: str) -> None:
+    quoted = text.split('"')[-2].strip(",").lower()
+    assert not [st for st in stmts(text) if quoted in st.quote.lower()]
+
+
+def test_a_show_told_something_is_whom_it_was_said_to() -> None:
+    sts = stmts('"We will not leave the valley," the mayor told "Morning Hour" on Sunday.')
+    assert "mayor" in who(one(sts, "will not leave"))
+    assert not [st for st in sts if "Morning Hour" in st.quote]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Floodwaters threaten to cut off the town.", "The talks with the unions promised to be difficult."],
+)
+def test_things_that_threaten_or_promise_make_no_statement(text: str) -> None:
+    assert stmts(text) == []
+
+
+def test_a_group_that_threatens_makes_a_statement() -> None:
+    assert "rebels" in who(one(stmts("The rebels threatened to attack the capital."), "attack the capital"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy said quietly into the microphone.",
+        "The governor blamed the contractors on Monday before the hearing.",
+    ],
+)
+def test_how_when_and_where_words_were_said_is_not_what_was_said(text: str) -> None:
+    assert not [st for st in stmts(text) if st.quote.lower().startswith(("quietly", "before", "on monday"))]
+
+
 def test_plain_narration_has_no_statements() -> None:
     assert stmts("Fighting continued in Kunduz province on Monday. Roads were closed.") == []
 

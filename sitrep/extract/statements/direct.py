@@ -144,6 +144,8 @@ def _quote_candidates(
             start, end, partial = bound + len(prefix) - len(prefix.lstrip()), q.after, True
         if head is None and tail_attr is None and q.words(text) < 4 and not (out and _continues(text, out[-1], ends[-1], q)):
             continue  # a scare quote or a title standing alone (not '"...," she said. "We are hopeful."')
+        if _names_a_work(ctx, q, prefix, tail_attr) or head is None and tail_attr is None and _subhead(text, paras, q):
+            continue
         verbs: list[str] = []
         phrase: str | None = None
         phrase_start = q.start
@@ -239,6 +241,52 @@ def _quote_candidates(
         ends.append(tail_hi if tail else q.after)
         tails.append((tail_lo, tail_hi) if tail else (q.after, q.after))
     return out + extras
+
+
+_TOLD_END = re.compile(r"\b(?:told|tells|tell|telling)\s*$", re.IGNORECASE)
+_APPOSITION = re.compile(r",?\s+(?:an?|the)\s+\w")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _title_case(words: list[str]) -> bool:
+    """'Rivers Of The North', 'RESULTS DUE FRIDAY': every word but the small ones capitalized."""
+    small = lexicon().title_small_words
+    big = [w for i, w in enumerate(words) if i == 0 or w.lower() not in small]
+    return 0 < len(words) <= 8 and len(big) >= 2 and all(w[0].isupper() for w in big)
+
+
+def _names_a_work(ctx: Context | None, q: Quote, prefix: str, tail_attr: tuple[str | None, str | None, bool, int] | None) -> bool:
+    """'"Rivers Of The North" star X', '"Echoes From the Border," a radio drama', 'told "Morning
+    Hour"': a quotation in title case that a noun after it qualifies, that an apposition
+    describes or that is told something names a show, a book or a column; nobody said it."""
+    if ctx is None:
+        return False
+    text = ctx.document.text
+    if not _title_case(_TITLE_WORD.findall(text[q.start : q.end])):
+        return False
+    if _TOLD_END.search(prefix):
+        return True
+    if tail_attr is not None:
+        return False
+    if _APPOSITION.match(text, q.after):
+        return True
+    para = ctx.paragraphs[q.end_para]
+    nxt = para.doc.char_span(q.after - para.start, min(para.end, q.after + 40) - para.start, alignment_mode="expand")
+    return nxt is not None and len(nxt) > 0 and nxt[0].pos_ == "NOUN" and nxt[0].text.islower()
+
+
+def _subhead(text: str, paras: list[tuple[int, int]], q: Quote) -> bool:
+    """'“ANOTHER LONG NIGHT FOR THE CLERKS”' as a paragraph of its own, with no attribution: a
+    subheading in capitals between the paragraphs of a story, not words of the last speaker."""
+    lo, hi = paras[q.para]
+    words = _TITLE_WORD.findall(text[q.start : q.end])
+    return (
+        q.end_para == q.para
+        and not text[lo : q.open].strip()
+        and not text[q.after : hi].strip()
+        and len(words) >= 2
+        and all(w.isupper() for w in words)
+    )
 
 
 def _clause_before(

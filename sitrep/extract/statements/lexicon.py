@@ -35,6 +35,8 @@ class Lexicon:
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
     purpose_heads: frozenset[str]  # 'took to Twitter to say ...': the head's subject says it
+    title_small_words: frozenset[str]  # 'of', 'the': lower case in a title ('Echoes From the Border')
+    raising_verbs: frozenset[str]  # 'the fighting threatens to spread': said of things too
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -90,4 +92,6 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(raw["person_nouns"]),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
         purpose_heads=frozenset(raw.get("purpose_heads", [])),
+        title_small_words=frozenset(raw.get("title_small_words", [])),
+        raising_verbs=frozenset(raw.get("raising_verbs", [])),
     )

@@ -21,6 +21,7 @@ from .candidate import (
     _is_clause,
     _misparsed_subject,
     _shared_subject,
+    _speaks,
     _subject,
 )
 from .fronted import _SUBORDINATE, _as_clause, _fronted
@@ -138,6 +139,11 @@ def _reported_from_verb(
         and any(c.dep_ == "neg" for c in tok.head.children)
     ):
         return None  # "did not comment", "declined to say", "refused to comment" are not statements
+    if tok.lemma_.lower() in lex.raising_verbs and (
+        subj.pos_ == "NOUN" and not _speaks(subj)
+        or any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "become") for c in tok.children)
+    ):
+        return None  # "floods threaten to cut off the town", "the debate promised to be close": nobody speaks
     relative = None
     if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
         noun = tok.head
@@ -235,6 +241,8 @@ def _reported_from_verb(
             a_lo = base + obj.left_edge.idx + (article.end() if article else 0)
             addressee_at = (a_lo, a_lo + len(addressee))
             if not pieces and obj.right_edge.i + 1 < tok.right_edge.i:
+                if _only_adjuncts(tok, obj.right_edge.i + 1, tok.right_edge.i + 1):
+                    return None  # "blamed the contractors on Monday before the hearing": whom and when only
                 pieces.append((obj.right_edge.i + 1, tok.right_edge.i + 1))
     if not pieces and (as_clause := _as_clause(tok)) is not None:
         pieces.append(as_clause[0])  # "As the Globe noted, CLAUSE": the clause the as-clause hangs on
@@ -244,8 +252,8 @@ def _reported_from_verb(
         hi = tok.right_edge.i + 1
         if subj.i > tok.i:  # inverted: "..., said X" without a parsed complement
             return _fronted(ctx, base, pi, sent, tok, used, direct_spans)
-        if not _says_something(tok):
-            return None  # "reported from Oakland", "added to his lead": no content
+        if not _says_something(tok) or _only_adjuncts(tok, lo, hi):
+            return None  # "reported from Oakland", "added to his lead", "said quietly into the phone": no content
         doc = sent.doc
         if doc[lo].dep_ == "prep" and doc[lo].lower_ in _ADJUNCT_PREPS:
             # "said in a statement that ...": what was said begins at the that-clause
@@ -461,6 +469,27 @@ def _says_something(tok: Token) -> bool:
     return False
 
 
+
+
+def _only_adjuncts(tok: Token, lo: int, hi: int) -> bool:
+    """Are the verb's dependents from ``lo`` to ``hi`` only how, when and where it was said
+    ("quietly into the microphone", "after a short apology", "on Monday before the hearing")?"""
+    deps = [c for c in tok.children if lo <= c.i < hi]
+    answers = lexicon().answers
+    return bool(deps) and all(
+        c.dep_ in {"advmod", "npadvmod", "punct", "cc"}
+        and c.lower_ not in answers
+        and not any(g.dep_ == "prep" for g in c.children)  # "warned him away from giving advice"
+        or c.dep_ == "prep"
+        and (c.lower_ in _TIME_PLACE_PREPS or c.lower_ == "on" and all(g.ent_type_ in _WHEN for g in c.children))
+        and not any(g.dep_ == "pcomp" or g.tag_ in ("WDT", "WP") for g in c.children)
+        and not any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.subtree)
+        for c in deps
+    )
+
+
+#: prepositions of circumstance ("on" is left out: "commented on the plan" says something)
+_TIME_PLACE_PREPS = (_ADJUNCT_PREPS - {"on"}) | {"into"}
 
 
 def _answers(tok: Token) -> bool:
