@@ -279,13 +279,14 @@ def test_a_full_fusion_key_keeps_only_the_rows_a_lookup_returns(tmp_path: Path, 
     """Fusion with the rows of full keys deleted (on SQLite and PostgreSQL) is fusion with them kept."""
     from sqlalchemy import text
 
-    from sitrep.fuse import incremental as fusion
+    from sitrep.fuse import keys as fusion_keys
     from sitrep.store import Store
     from sitrep.store import sql as store_sql
 
     from .corpora import attack_reports
 
-    monkeypatch.setattr(fusion, "MAX_KEY_RECORDS", 3)
+    monkeypatch.setattr(fusion_keys, "MAX_KEY_RECORDS", 3)
+    monkeypatch.setattr(fusion_keys, "STORE_WIDE_KEY_RECORDS", 3)
     corpus = attack_reports(tmp_path, 40, seed=5)
 
     def run(db: str) -> tuple[list[tuple[str, list[str]]], int]:
@@ -324,14 +325,14 @@ def _fused_sources(store) -> list[list[str]]:
 
 def test_a_key_only_other_records_read_is_trimmed_when_read(tmp_path: Path, monkeypatch) -> None:
     """A dated event writes near-copy keys that only undated reports look up: the first such
-    report to find one holding more than ``MAX_KEY_RECORDS`` trims it."""
+    report to find one holding more than its bound (``keys.key_records``) trims it."""
     from sqlalchemy import text
 
     from sitrep.fuse import fuse
-    from sitrep.fuse import incremental as fusion
+    from sitrep.fuse import keys as fusion_keys
     from sitrep.store import Store
 
-    monkeypatch.setattr(fusion, "MAX_KEY_RECORDS", 3)
+    monkeypatch.setattr(fusion_keys, "STORE_WIDE_KEY_RECORDS", 3)
     store = Store(tmp_path / "copies.db")
     weeks = ["2021-03-03", "2021-04-07", "2021-05-05", "2021-06-02", "2021-07-07"]
     for i, day in enumerate(weeks):  # one batch each: a chunk trims the keys it writes itself
@@ -346,6 +347,27 @@ def test_a_key_only_other_records_read_is_trimmed_when_read(tmp_path: Path, monk
     store.save(None, [_market_attack("undated", None)])
     fuse(store)
     assert fullest() == 3
+
+
+def test_keys_no_week_scopes_are_read_in_fewer_records() -> None:
+    """An undated event's bands and every event's near-copy bands are shared across all years:
+    they get the smaller bound; a dated event's week bands and a statement's bands the larger."""
+    from sitrep.fuse.keys import MAX_KEY_RECORDS, STORE_WIDE_KEY_RECORDS, key_records, stored_and_looked_up
+
+    text = "Gunmen attacked the Dala market in Borno state, killing four traders."
+    undated = {**_event(text, None, 4, "u")}
+    dated = {**_event(text, "2021-03-03", 4, "d")}
+    assert STORE_WIDE_KEY_RECORDS < MAX_KEY_RECORDS
+    undated_keys, _ = stored_and_looked_up("event", undated)
+    dated_keys, _ = stored_and_looked_up("event", dated)
+    assert {key_records(k) for k in undated_keys} == {STORE_WIDE_KEY_RECORDS}
+    week_keys = [k for k in dated_keys if "2021-W09" in k]
+    copy_keys = [k for k in dated_keys if k not in week_keys]
+    assert week_keys and copy_keys
+    assert {key_records(k) for k in week_keys} == {MAX_KEY_RECORDS}
+    assert {key_records(k) for k in copy_keys} == {STORE_WIDE_KEY_RECORDS}
+    statement = {"speaker": {"name": "Ali Musa"}, "quote": "We will hold the line in the north, whatever it costs us."}
+    assert {key_records(k) for k in stored_and_looked_up("statement", statement)[0]} == {MAX_KEY_RECORDS}
 
 
 def test_sources_naming_different_towns_of_one_province_stay_apart() -> None:

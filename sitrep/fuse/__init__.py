@@ -21,8 +21,8 @@ stories in ``sitrep.similarity``.
 from __future__ import annotations
 
 from ..similarity import new_minhash, similarity, words
-from .incremental import CHUNK, COMPARED_ENDS, KEPT_SIGNATURES, MAX_KEY_RECORDS, fuse
-from .keys import _bands, blocking_keys, lookup
+from .incremental import CHUNK, COMPARED_ENDS, KEPT_SIGNATURES, fuse
+from .keys import MAX_KEY_RECORDS, STORE_WIDE_KEY_RECORDS, _bands, blocking_keys, key_records, lookup
 from .keys import candidates as _candidates
 from .match import same_event, same_figure, same_statement
 from .persist import FusionStore
@@ -30,6 +30,6 @@ from .tally import from_tally, merge, new_tally, tally_add
 
 __all__ = [
     "CHUNK", "COMPARED_ENDS", "KEPT_SIGNATURES", "MAX_KEY_RECORDS", "FusionStore", "_bands", "_candidates",
-    "blocking_keys", "from_tally", "fuse", "lookup", "merge", "new_minhash", "new_tally", "same_event", "same_figure",
+    "STORE_WIDE_KEY_RECORDS", "blocking_keys", "from_tally", "fuse", "key_records", "lookup", "merge", "new_minhash", "new_tally", "same_event", "same_figure",
     "same_statement", "similarity", "tally_add", "words",
 ]  # fmt: skip

@@ -11,15 +11,10 @@ from typing import Any
 from ..similarity import jaccard, wordset
 from ..store import Store
 from .keys import candidates as _candidates
-from .keys import key_text, stored_and_looked_up
+from .keys import key_records, key_text, stored_and_looked_up
 from .match import CONFLICTS, MATCHERS, SIGNATURES
 from .persist import FusionStore, supported_mentions
 from .tally import from_tally, new_tally, tally_add
-
-# a key is looked up in the records that most recently got it, at most this many: a key that
-# thousands of records share (a stock phrase, a common undated template) says little, and
-# reading all of them made each extraction cost more the larger the store
-MAX_KEY_RECORDS = 100
 
 # pending extractions per chunk: a run fuses after every batch of 32 pages (~1,600 extractions
 # of three kinds), so each kind is one chunk and a record reported several times in a batch is
@@ -96,15 +91,15 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
     keys_of = {i: stored for i, (stored, _) in keyed.items()}  # the keys each is stored under
     lookups = {i: looked for i, (_, looked) in keyed.items()}  # and those it meets records under
     # only keys this chunk looks up are read (a key a record of the chunk is stored under and no
-    # other looks up is written unread: its rows beyond MAX_KEY_RECORDS go when a chunk reads it)
-    # key -> the records that got it, oldest first (a dict as an ordered set), at most MAX_KEY_RECORDS
+    # other looks up is written unread: its rows beyond its bound (keys.key_records) go when a chunk reads it)
+    # key -> the records that got it, oldest first (a dict as an ordered set), at most key_records(key)
     index: dict[str, dict[str, None]] = defaultdict(dict)
-    stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most MAX_KEY_RECORDS)
+    stored_rows: Counter[str] = Counter()  # rows each key has in the store (at most its bound)
     # keys holding more rows than are read: an event's "d" near-copy keys are written by dated
     # events and read only by undated ones, so no write of a reader trims them
     overfull: set[str] = set()
     looked = set().union(*(q.all() for q in lookups.values()))
-    for k, fid in store.fusion_index(kind, looked, per_key=MAX_KEY_RECORDS, overfull=overfull):
+    for k, fid in store.fusion_index(kind, looked, per_key=key_records, overfull=overfull):
         index[k][fid] = None
         stored_rows[k] += 1
     # a new extraction is compared with the first and last members of each candidate record
@@ -177,7 +172,7 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         for k in keys:
             if target not in index[k]:
                 index[k][target] = None
-                if len(index[k]) > MAX_KEY_RECORDS:
+                if len(index[k]) > key_records(k):
                     del index[k][next(iter(index[k]))]
                 new_keys.append((k, target))
         links[rec["id"]] = target
@@ -207,9 +202,9 @@ def _fuse_chunk(store: FusionStore, kind: str, pending: list[tuple[Any, int]]) -
         held = store.held_keys(kind, unread_keys)
         new_keys = [pair for pair in new_keys if pair not in held]
     stored_rows.update(k for k, _ in new_keys)
-    full = overfull | {k for k, n in stored_rows.items() if n > MAX_KEY_RECORDS}  # rows no lookup returns again
+    full = overfull | {k for k, n in stored_rows.items() if n > key_records(k)}  # rows no lookup returns again
     store.write_fused(kind, fused, links, new_keys, mentions=new_mentions, tallies=tallies, ends=ends,
-                      trim_keys=sorted(full), keys_kept=MAX_KEY_RECORDS,
+                      trim_keys=sorted(full), keys_kept=key_records,
                       seqs={fid: doc_seq[fid] for fid in added if fid in doc_seq})  # fmt: skip
     new_ends = {m for window in ends.values() for m in window["first"] + window["last"] if m in links}
     signatures.keep(kind, {m: members[m] for m in new_ends})

@@ -37,6 +37,12 @@ _COPY_BANDS = (8, 1)
 _KEY_PERM = 128
 MAX_KEYED_WEEKS = 10  # a longer date range (a month is 4-6 weeks) is keyed as a near-copy only
 MAX_CANDIDATES = 50  # per new extraction: the records sharing the most keys with it
+MAX_KEY_RECORDS = 100  # a key is looked up in the records that most recently got it, at most this many
+# a key no week scopes (an undated event's bands, near-copy bands) is looked up in fewer: every
+# undated report of its pool and type, of any year, shares it, and the copies an undated
+# report has are the recent ones (syndication takes days). At 100, these keys were most of the
+# rows a lookup read, more of them the larger the store
+STORE_WIDE_KEY_RECORDS = 20
 
 
 def block_number(kind: str, rec: dict[str, Any]) -> int:
@@ -172,6 +178,15 @@ def _event_keys(rec: dict[str, Any]) -> tuple[frozenset[str], Lookup]:
             else:
                 groups.append((f"{p}|{s}", f"{p}|d{s[1:]}"))
     return written, Lookup(frozenset(f"{p}|{s}" for p in pools for s in banded), tuple(groups))
+
+
+def key_records(key: str) -> int:
+    """How many of the records that got ``key`` last a lookup under it reads: fewer for an
+    event key that no week scopes ("undated" bands, "c"/"d" near-copy bands)."""
+    parts = key.split("|", 3)
+    scope = parts[2] if len(parts) > 2 else ""
+    store_wide = scope == "undated" or len(scope) == 2 and scope[0] in "cd" and scope[1].isdigit()
+    return STORE_WIDE_KEY_RECORDS if store_wide else MAX_KEY_RECORDS
 
 
 def candidates(keys: Lookup | frozenset[str], index: dict[str, dict[str, None]]) -> list[str]:

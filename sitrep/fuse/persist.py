@@ -69,7 +69,7 @@ class FusionStore:
         return done
 
     def fusion_index(
-        self, kind: str, keys: Iterable[str], per_key: int | None = None, overfull: set[str] | None = None
+        self, kind: str, keys: Iterable[str], per_key: sql.PerKey | None = None, overfull: set[str] | None = None
     ) -> list[tuple[str, str]]:
         """(key, fused id) for every fused record holding one of ``keys``, oldest first: the
         candidates of new extractions, without re-deriving the keys of the members already fused.
@@ -175,7 +175,7 @@ class FusionStore:
         tallies: dict[str, dict[str, Any]] | None = None,
         ends: dict[str, dict[str, Any]] | None = None,
         trim_keys: Iterable[str] = (),
-        keys_kept: int | None = None,
+        keys_kept: sql.PerKey | None = None,
         seqs: dict[str, int] | None = None,
     ) -> None:
         """Upsert fused records, add their mentions and blocking keys and mark extractions as

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -35,12 +35,20 @@ def key_in(s: Session, column: Any, keys: list[str]) -> Any:
     return column.in_(keys)
 
 
+#: rows kept per key: one number for every key, or a number for each key
+PerKey = int | Callable[[str], int]
+
+
+def _bound(per_key: PerKey) -> Callable[[str], int]:
+    return per_key if callable(per_key) else (lambda _key: per_key)
+
+
 def recent_per_key(
     s: Session,
     table: Any,
     value: Any,
     keys: Iterable[str],
-    per_key: int | None,
+    per_key: PerKey | None,
     where: Any = None,
     overfull: set[str] | None = None,
 ) -> list[tuple[str, str]]:
@@ -59,17 +67,18 @@ def recent_per_key(
         if where is not None:
             cond = and_(where, cond)
         rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
-        if per_key is not None and max(Counter(map(itemgetter(0), rows)).values(), default=0) > per_key:
-            # a store written before the trimming may still hold more
+        bound = _bound(per_key) if per_key is not None else None
+        if bound is not None and any(n > bound(k) for k, n in Counter(map(itemgetter(0), rows)).items()):
+            # a store written before the trimming (or with a higher bound) may still hold more
             seen: Counter[str] = Counter()
             recent = []
             for k, v in reversed(rows):
                 seen[k] += 1
-                if seen[k] <= per_key:
+                if seen[k] <= bound(k):
                     recent.append((k, v))
             rows = recent[::-1]
             if overfull is not None:
-                overfull.update(k for k, n in seen.items() if n > per_key)
+                overfull.update(k for k, n in seen.items() if n > bound(k))
         out += rows
     return out
 
@@ -96,18 +105,22 @@ def update_by_id(s: Session, table: Any, column: str, rows: list[tuple[Any, Any]
     conn.exec_driver_sql(f"UPDATE {quote(table.name)} SET {quote(column)} = {mark} WHERE id = {mark}", rows)
 
 
-def trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: int, where: Any = None) -> None:
+def trim_per_key(s: Session, table: Any, keys: Iterable[str], keep: PerKey, where: Any = None) -> None:
     """Delete the rows of ``keys`` beyond the ``keep`` that got each key last: the only rows
     ``recent_per_key`` returns with ``per_key=keep``, so a key every document shares does not
     make each lookup rank thousands of rows."""
-    ordered = sorted(set(keys))
-    for part in batched(ordered, KEY_BATCH):
-        cond = table.key.in_(part)
-        if where is not None:
-            cond = and_(where, cond)
-        recent = func.row_number().over(partition_by=table.key, order_by=table.id.desc())
-        ranked = select(table.id.label("id"), recent.label("r")).where(cond).subquery()
-        s.execute(delete(table).where(table.id.in_(select(ranked.c.id).where(ranked.c.r > keep))))
+    bound = _bound(keep)
+    by_bound: dict[int, list[str]] = {}
+    for key in sorted(set(keys)):
+        by_bound.setdefault(bound(key), []).append(key)
+    for n, ordered in sorted(by_bound.items()):
+        for part in batched(ordered, KEY_BATCH):
+            cond = table.key.in_(part)
+            if where is not None:
+                cond = and_(where, cond)
+            recent = func.row_number().over(partition_by=table.key, order_by=table.id.desc())
+            ranked = select(table.id.label("id"), recent.label("r")).where(cond).subquery()
+            s.execute(delete(table).where(table.id.in_(select(ranked.c.id).where(ranked.c.r > n))))
 
 
 def after(query: Any, table: Any, last: tuple[int, str]) -> Any:
