@@ -808,3 +808,25 @@ def test_a_number_of_people_is_no_name(who: str) -> None:
 def test_an_organisation_led_by_a_given_name_stays_an_organisation() -> None:
     st = one(stmts("Attendance fell by half, said Grace Community Church."), "Attendance")
     assert st.speaker.organization == "Grace Community Church"
+
+
+def test_a_phrase_that_finishes_the_quoted_sentence_comes_before_the_speaker() -> None:
+    st = one(stmts('"We are very happy" about the ruling, said Maria Okonjo, a lawyer for the families.'), "very happy")
+    assert st.direct is True
+    assert st.speaker.name == "Maria Okonjo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not sign it," Dan Marsh, the party\'s frontrunner and winner of five of the last six '
+        "primaries in the south, said on Tuesday.",
+        '"We will not sign it," Dan Marsh, who chaired the count in 2012, 2014 and again this spring '
+        "in the capital district, told reporters.",
+    ],
+)
+def test_a_speaker_with_a_long_apposition_before_the_verb_is_the_name(text: str) -> None:
+    st = one(stmts(text), "will not sign")
+    assert st.direct is True
+    assert st.quote == "We will not sign it"
+    assert st.speaker.name == "Dan Marsh"

@@ -509,7 +509,7 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
     off = lead.end() if lead else 0
     body = tail[off:]
     v = _verb_in(body)
-    if v is None or len(body[: v.start()].split()) > 14:
+    if v is None or len(body[: v.start()].split()) > 14 and not _APPOSED.match(body[: v.start()]):
         return None
     first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
     if v.start() and first in _GOES_ON and (later := _after_comma(body)) is not None:
@@ -527,16 +527,24 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
             return None
         return phrase, v.group(0), True, off + v.end() + a_off
     phrase = _AUX_END.sub("", body[: v.start()].rstrip())
+    if len(phrase.split()) > 14:  # a name and an apposition too long to read as a role: the name
+        phrase = phrase[: phrase.index(",")]
     phrase = re.sub(r"(?<!\s)\s+(?:was|were)\s+quoted\s+as$", "", phrase)
     if re.fullmatch(r"(?:when|if|after|before|as|while|once|whenever)(?:\s+\w+ly)?", phrase.strip(), re.IGNORECASE):
         return None  # '..." when asked whether ...': a circumstance, not who said it
     return phrase, v.group(0), False, off
 
 
+#: 'Trump, the party's frontrunner and ... primaries, said': a name and a long apposition before the verb
+_APPOSED = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}, [^\n]{1,240},\s*$")
+
+
 #: words that open a clause going on after a quotation's closing mark, not a speaker
 _GOES_ON = frozenset(
     ["if", "that", "which", "who", "when", "where", "because", "although", "though", "unless", "while"]
     + ["since", "until", "whether", "and", "but", "or", "so", "as", "after", "before", "to"]
+    # ('"We are happy" about the decision, said X': a phrase that finishes the quoted sentence)
+    + ["about", "of", "on", "over", "for", "against", "with", "at", "in", "from", "during"]
 )
 
 
