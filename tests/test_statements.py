@@ -810,8 +810,16 @@ def test_an_organisation_led_by_a_given_name_stays_an_organisation() -> None:
     assert st.speaker.organization == "Grace Community Church"
 
 
-def test_a_phrase_that_finishes_the_quoted_sentence_comes_before_the_speaker() -> None:
-    st = one(stmts('"We are very happy" about the ruling, said Maria Okonjo, a lawyer for the families.'), "very happy")
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are very happy" about the ruling, said Maria Okonjo, a lawyer for the families.',
+        "\u201cWe are very happy\u201d about the ruling, said Maria Okonjo, director of the Farmers Union, "
+        "a union that split from the other groups and backed the plan.",
+    ],
+)
+def test_a_phrase_that_finishes_the_quoted_sentence_comes_before_the_speaker(text: str) -> None:
+    st = one(stmts(text), "very happy")
     assert st.direct is True
     assert st.speaker.name == "Maria Okonjo"
 
@@ -830,3 +838,32 @@ def test_a_speaker_with_a_long_apposition_before_the_verb_is_the_name(text: str)
     assert st.direct is True
     assert st.quote == "We will not sign it"
     assert st.speaker.name == "Dan Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("\u201cWe like it!\u201d Dan Marsh, the head of the union, said on Friday.", "We like it!"),
+        (
+            "\u201cThe best part has been a new calm among traders,\u201d like the recent swings of prices, "
+            "said Tom Black, the chief economist of the board.",
+            "The best part has been a new calm among traders",
+        ),
+    ],
+)
+def test_a_quote_credited_to_a_name_and_its_apposition(text: str, said: str) -> None:
+    st = one(stmts(text), said.split()[1])
+    assert st.direct is True
+    assert st.quote == said
+    assert st.speaker.name in ("Dan Marsh", "Tom Black")
+
+
+def test_a_clause_with_a_quoted_part_credited_to_a_name_and_its_apposition() -> None:
+    text = (
+        "The new plans \u201cwill not solve this problem, but they point the right way,\u201d "
+        "Anne Ruiz, an assistant secretary, said on the same call."
+    )
+    st = one(stmts(text), "new plans")
+    assert st.quote.startswith("The new plans") and st.quote.rstrip("\u201d,").endswith("the right way")
+    assert st.speaker.name == "Anne Ruiz"
+    assert st.speaker.role == "assistant secretary"

@@ -456,7 +456,7 @@ def _tail_is_attribution(text: str, q: Quote, lo: int, hi: int) -> bool:
         return True
     if text[q.end - 1 : q.end] in "?!":  # '"Who knows?" Trump told the network.'
         v = lexicon().verb_re.search(stripped[:60])
-        if v is not None and 0 < len(stripped[: v.start()].split()) <= 4:
+        if v is not None and (0 < len(stripped[: v.start()].split()) <= 4 or _APPOSED.match(stripped[: v.start()])):
             rest = stripped[v.end() :].lstrip()
             return not re.match(r"(?:that\b|[a-z]+\s+(?:is|are|was|were|will|would|has|had)\b)", rest)
     return text[q.end - 1 : q.end] not in ".!?\u2026" and lexicon().verb_re.search(stripped[:80]) is not None
@@ -542,7 +542,7 @@ _APPOSED = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}, [^\
 #: words that open a clause going on after a quotation's closing mark, not a speaker
 _GOES_ON = frozenset(
     ["if", "that", "which", "who", "when", "where", "because", "although", "though", "unless", "while"]
-    + ["since", "until", "whether", "and", "but", "or", "so", "as", "after", "before", "to"]
+    + ["since", "until", "whether", "and", "but", "or", "so", "as", "after", "before", "to", "like", "than"]
     # ('"We are happy" about the decision, said X': a phrase that finishes the quoted sentence)
     + ["about", "of", "on", "over", "for", "against", "with", "at", "in", "from", "during"]
 )
@@ -559,6 +559,8 @@ def _after_comma(body: str) -> tuple[int, int, str, bool] | None:
         if not seg.strip():  # ', said X'
             rest = body[v.end() :]
             name = rest.strip()
+            if len(name.split()) > 14:  # ', said X, director of ..., a union that ...': the name
+                name = name.split(",", 1)[0]
             if not re.search(r"\w", name) or len(name.split()) > 14:
                 return None
             at = v.end() + len(rest) - len(rest.lstrip())

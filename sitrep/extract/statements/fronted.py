@@ -19,6 +19,7 @@ from .lexicon import lexicon
 from .quotes import QUOTE_TOKENS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -57,6 +58,11 @@ def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | N
     if before and after:  # "A, as X said, B"
         return (c_lo, c_hi), (lo - 1 if doc[lo - 1].text == "," else lo, hi + 1)  # a closing mark stays
     return None  # "... as she angrily said, \"...\"": a time, not a source
+
+
+def _after_comma(doc: SpacyDoc, i: int) -> bool:
+    """Does token i follow a comma, or a closing quotation mark after one ('way,” Ann Lee, ...')?"""
+    return doc[i - 1].text == "," or i > 1 and doc[i - 1].text in QUOTE_TOKENS and doc[i - 2].text == ","
 
 
 _SUBORDINATE = frozenset(
@@ -105,7 +111,7 @@ def _fronted(
         and subj is not None
         and sent.start + 1 < subj.left_edge.i < subj.i < j
         and subj.right_edge.i >= j - 1
-        and doc[subj.left_edge.i - 1].text == ","
+        and _after_comma(doc, subj.left_edge.i)
     ):  # "CLAUSE, a spokeswoman, Ann Lee, said": the subject and its appositive between the commas
         ph_lo, ph_hi = subj.left_edge.i, j
         j = subj.left_edge.i - 1
