@@ -179,3 +179,60 @@ def test_a_village_in_the_province_named_keeps_its_reading(gaz: Gazetteer) -> No
     text = "Two men were stabbed in Karanpur village near Sri Ganganagar (Rajasthan) on Monday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.admin1) == ("Karanpur", "Rajasthan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Soldiers clashed with militants in the Ovacik district of Tunceli on Friday.", "Ovacik", "Tunceli"),
+        ("Officials closed the roads into the Golbasi district of Adiyaman.", "Golbasi", "Adiyaman"),
+    ],
+)
+def test_a_district_known_only_by_its_seat_is_read_in_the_province_after_it(
+    gaz: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == (name, admin1)
+    assert loc.geo_precision == 2
+
+
+def test_a_municipality_then_a_state_the_model_calls_a_person(gaz: Gazetteer) -> None:
+    text = "In Venustiano Carranza municipality, Chiapas, armed men attacked a farm on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Venustiano Carranza", "Chiapas")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Students marched in Diliman, Quezon City on Tuesday.", "Quezon City"),
+        ("Nurses rallied outside a clinic in Ermita, Manila.", "Manila"),
+    ],
+)
+def test_a_quarter_before_its_city_is_not_a_namesake_town_far_away(gaz: Gazetteer, text: str, city: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == city
+
+
+def test_a_province_named_like_its_capital_still_holds_a_town_far_from_the_capital(gaz: Gazetteer) -> None:
+    text = "Jets struck Jisr al-Shughur, Idlib, at dawn."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Jisr al-Shughur"
+
+
+def test_a_district_named_after_the_town_in_other_case_does_not_rule_the_town_out(gaz: Gazetteer) -> None:
+    text = "Teachers held a sit-in at the press club of Mirpur Khas city (Mirpur khas, Sindh)."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Mirpur Khas", "Sindh")
+
+
+@pytest.mark.parametrize("text", ["The Van Governorship banned all rallies for a week.", "Hakkari Governor's Office banned all rallies."])
+def test_a_province_before_its_governor_is_a_place(gaz: Gazetteer, text: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Turkey"
+
+
+def test_a_capitalised_road_name_is_no_town_named_like_its_first_word(gaz: Gazetteer) -> None:
+    text = "Shells fell on a clinic on Tripoli Airport Road (Tripoli) on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Libya"

@@ -153,10 +153,11 @@ def name_list_bracket(doc: Any, k: int) -> bool:
 
 
 def after_name(doc: Any, i: int) -> bool:
-    """A name after a name and a comma: "Bariirre, Afgooye"."""
-    return (
-        i >= 2 and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper() and not doc[i - 2].is_sent_start
-    )
+    """A name after a name and a comma: "Bariirre, Afgooye", "Ocosingo municipality, Chiapas"."""
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    k = i - 3 if doc[i - 2].lower_ in ADMIN2_CUES | ADMIN1_CUES | CITY_CUES and i >= 3 else i - 2
+    return doc[k].text[:1].isupper() and not doc[k].is_sent_start
 
 
 def leading_country(places: list[Place], written: str = "") -> str | None:

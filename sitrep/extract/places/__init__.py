@@ -124,6 +124,9 @@ class Gazetteer(Choice):
                 # "Sujawal city (Sujawal, Sindh)" with only the district known: the town the
                 # district is named after (and has its coordinates from), not the district
                 loc = replace(loc, geo_precision=1)
+            elif best.cue == "admin2" and place.kind == "city" and loc.geo_precision == 1:
+                # "Ovacik district" known only by its seat: the seat's coordinates, a district's precision
+                loc = replace(loc, geo_precision=2)
             return loc.citing(named)
         back = _BACKREF_RE.search(text)
         if back and back.group(2) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):

@@ -46,6 +46,9 @@ def _in_unit_re(before: frozenset[str]) -> re.Pattern[str]:
 
 #: "Panama City (Bella Vista)": a name, then one in a bracket
 _BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
+_COMMA_GAP = re.compile(r"\s{0,3},\s{0,3}")
+#: a town this far from a city named right after it is not in it: a quarter the gazetteer lacks
+_QUARTER_REACH_KM = 40.0
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
 #: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
@@ -272,6 +275,23 @@ class Choice(Cues):
             big = {p.cc for p in m.places if p.kind == "city" and p.population >= 100_000 and fold(p.name) == written}
             if big and all(p.kind in ("admin2", "city") and p.cc not in big for p in quarter.places):
                 quarter.partial = True
+        # "in Diliman, Quezon City", "Ermita, Manila": a name before a comma and a city of 100,000
+        # so written, whose every reading is a town or district far from that city, is a quarter
+        # of the city the gazetteer lacks, not a namesake elsewhere
+        for quarter, m in zip(mentions, mentions[1:], strict=False):
+            if m.partial or quarter.partial or not _COMMA_GAP.fullmatch(text, quarter.end, m.start):
+                continue
+            written = fold(text[m.start : m.end])
+            cities = [p for p in m.places if p.kind == "city" and p.population >= 100_000 and fold(p.name) == written]
+            if any(p.kind in ("admin1", "admin2") for p in m.places):
+                continue  # "Sarmin, Idleb": the province the city is named with holds the town
+            if cities and all(
+                p.kind in ("admin2", "city")
+                and p.population < _NAMESAKE_TOWN
+                and all((km := km_between(p, c)) is not None and km > _QUARTER_REACH_KM for c in cities)
+                for p in quarter.places
+            ):
+                quarter.partial = True
 
     @staticmethod
     def _outside_units(mentions: list[_Mention], text: str) -> set[int]:
@@ -350,6 +370,9 @@ class Choice(Cues):
             ):
                 break
             prev_end = f.end if f is not owner else prev_end
+            if f is not owner and _repeats(text, m, f):
+                prev_end = f.start + (m.end - m.start)
+                continue  # "Mirpur Khas city (Mirpur khas, Sindh)": its own district, cased otherwise
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
             districts = {(p.cc, fold(p.name)) for p in f.places if p.kind == "admin2"}
             nations = {p.cc for p in f.places if p.kind == "country"}
@@ -431,6 +454,12 @@ def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:
         return False
     units = [p for p in f.places if p.kind in ("admin1", "admin2")]
     return bool(units) and (f.places[0].kind in ("admin1", "admin2") or found.group("rural") is not None)
+
+
+def _repeats(text: str, m: _Mention, f: _Mention) -> bool:
+    """Whether the name at ``f`` begins a case-insensitive repeat of the longer name at ``m``."""
+    name = text[m.start : m.end]
+    return f.end - f.start < len(name) and text[f.start : f.start + len(name)].lower() == name.lower()
 
 
 def _near_district(town: Place, district: Place) -> bool:

@@ -135,7 +135,9 @@ class Cues(Candidates):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
                     continue
-                if fold(span.text) in self.stop or (n == 1 and doc[i].is_stop):
+                # (a stoplisted name is a place before a thing named after it: "Van Governorship")
+                named_after = i + n < len(doc) and doc[i + n].lower_ in cue_words()[0]
+                if fold(span.text) in self.stop and not named_after or (n == 1 and doc[i].is_stop):
                     continue
                 # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
                 cued = self._cued(doc, i, i + n) or continues_list(doc, i, taken)
@@ -357,7 +359,8 @@ class Cues(Candidates):
         road = self._road_after(doc, e) or (
             e < len(doc) and doc[e].text[:1].isupper() and goes_on_after(doc, e) and heads_thing(doc, e)
         )
-        partial = name_goes_on(doc, s, e) and not (road and self._hyphen_next(doc, s, e)) and not (
+        # ("Van Governorship": the name goes on with the place's own authority)
+        partial = name_goes_on(doc, s, e) and nxt not in cue_list("authority_after_name") and not (road and self._hyphen_next(doc, s, e)) and not (
             any(p.kind == "country" or p.population >= 100_000 and fold(p.name) == written for p in places)
             and not goes_on_before(doc, s)
             and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
@@ -366,7 +369,9 @@ class Cues(Candidates):
         cue = None
         if doc[s:e][-1].lower_ in ADMIN1_CUES or nxt in ADMIN1_CUES or "province of" in before:
             cue = "admin1"
-        elif doc[s:e][-1].lower_ in ADMIN2_CUES or nxt in ADMIN2_CUES or "district of" in before:
+        elif doc[s:e][-1].lower_ in ADMIN2_CUES or nxt in ADMIN2_CUES or "district of" in before and not (
+            s >= 3 and doc[s - 3].text[:1].isupper() and not doc[s - 3].is_sent_start
+        ):  # ("Ovacik district of Tunceli": Tunceli holds the district)
             cue = "admin2"
         elif nxt in CITY_CUES or re.search(r"(city|town|village|capital) of$", before):
             cue = "city"
@@ -376,7 +381,14 @@ class Cues(Candidates):
             places = [p for p in places if p.cc in users] or places
         # "Trujillo state": the state, not the towns of that name; "Amara city": a town, not the
         # province an alias of which it is (a country's own name stays: "Mexico City")
-        if cue in ("admin1", "admin2"):
+        if cue == "admin2":
+            # "Ovacik district": the district, or a town that is the seat of a district named after
+            # it (the gazetteer lists many districts only through their towns: "Ovacik Ilcesi")
+            places = sorted(
+                [p for p in places if p.kind == cue or p.kind == "city" and _seat_of_namesake(p)],
+                key=lambda p: p.kind != cue,
+            ) or places
+        elif cue == "admin1":
             places = [p for p in places if p.kind == cue] or places
         elif cue == "city":
             places = [p for p in places if p.kind in ("city", "landmark", "country")] or places
@@ -439,3 +451,9 @@ def _misread_name(ent: Any) -> bool:
     names = cue_list("date_names")
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
                and t.lower_ not in names for t in ent)  # fmt: skip
+
+
+def _seat_of_namesake(p: Place) -> bool:
+    """Whether town ``p`` lies in a district of its own name ("Ovacik" in "Ovacik Ilcesi")."""
+    own, district = fold(p.name), fold(p.admin2)
+    return bool(own) and (district == own or district.startswith(own + " "))
