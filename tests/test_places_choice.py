@@ -221,7 +221,7 @@ def test_a_province_named_like_its_capital_still_holds_a_town_far_from_the_capit
 
 
 def test_a_district_named_after_the_town_in_other_case_does_not_rule_the_town_out(gaz: Gazetteer) -> None:
-    text = "Teachers held a sit-in at the press club of Mirpur Khas city (Mirpur khas, Sindh)."
+    text = "Teachers rallied outside the courts of Mirpur Khas town (Mirpur khas district, Sindh)."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.admin1) == ("Mirpur Khas", "Sindh")
 

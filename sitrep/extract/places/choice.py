@@ -372,7 +372,7 @@ class Choice(Cues):
             prev_end = f.end if f is not owner else prev_end
             if f is not owner and _repeats(text, m, f):
                 prev_end = f.start + (m.end - m.start)
-                continue  # "Mirpur Khas city (Mirpur khas, Sindh)": its own district, cased otherwise
+                continue  # "Mirpur Khas town (Mirpur khas district)": its own district, cased otherwise
             parents = {(p.cc, fold(p.name)) for p in f.places if p.kind in ("country", "admin1")}
             districts = {(p.cc, fold(p.name)) for p in f.places if p.kind == "admin2"}
             nations = {p.cc for p in f.places if p.kind == "country"}
