@@ -143,6 +143,17 @@ def test_merge_keeps_every_value_and_shows_the_conservative_one() -> None:
     assert sorted(v["value"] for v in dis["values"]) == [20, 25]
 
 
+def test_merge_shows_the_most_specific_of_places_reported_as_often() -> None:
+    a = _event(REPORT_A, "2021-03-03", 20, "a")
+    b = _event(REPORT_B, "2021-03-03", 25, "b")
+    province = {"name": "Borno", "admin1": "Borno", "country": "Nigeria", "geo_precision": 3}
+    town = {"name": "Dala", "admin1": "Borno", "country": "Nigeria", "geo_precision": 1}
+    for members in ([{**a, "location": province}, {**b, "location": town}], [{**b, "location": town}, {**a, "location": province}]):
+        assert merge("event", members)["location"]["name"] == "Dala"
+    c = {**_event(REPORT_B, "2021-03-03", 25, "c"), "location": province}
+    assert merge("event", [{**a, "location": province}, {**b, "location": town}, c])["location"]["name"] == "Borno"
+
+
 def _events(db: Path) -> list[dict]:
     with sitrep.open(db) as d:
         return list(d.events())

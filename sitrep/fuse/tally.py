@@ -35,6 +35,9 @@ def _choose(field: str, values: list[Any]) -> Any:
         return min(tied)
     if field == "date":
         return max(tied, key=lambda d: len(str(d)))
+    if field == "location":
+        # "Buenos Aires" province and "La Plata" in it, once each: the town, the place both may be
+        return min(tied, key=lambda loc: loc.get("geo_precision") or 9 if isinstance(loc, dict) else 9)
     return tied[0]
 
 
