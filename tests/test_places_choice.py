@@ -236,3 +236,23 @@ def test_a_capitalised_road_name_is_no_town_named_like_its_first_word(gaz: Gazet
     text = "Shells fell on a clinic on Tripoli Airport Road (Tripoli) on Monday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.country == "Libya"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Nurses in Sulaimaniyah went on strike over unpaid wages.", "Sulaymaniyah", "Iraq"),
+        ("A grenade hit a shop in Quamishli city at night.", "Al Qamishli", "Syria"),
+    ],
+)
+def test_another_spelling_of_a_big_town_is_read_where_no_unit_is_named(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == (name, country)
+
+
+def test_another_spelling_after_a_town_does_not_rule_the_town_out(gaz: Gazetteer) -> None:
+    text = "Traders protested in Mariupol, Zaporizhia, over the closure of markets."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Mariupol"

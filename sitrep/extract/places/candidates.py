@@ -120,6 +120,15 @@ class Candidates:
         out = [self.places[i] for i in self._skeletons[cc].get(key, ())]
         return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population))
 
+    def respelled_major(self, name: str) -> list[Place]:
+        """The provinces and towns of 100,000 or more, of any country, whose name or alias differs
+        from ``name`` only as transliterations do ("Sulaimaniyah": Sulaymaniyah), best first."""
+        key = skeleton(name)
+        if len(key) < MIN_SKELETON:
+            return []
+        out = [self.places[i] for i in _major_skeletons().get(key, ())]
+        return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population))
+
     def to_location(self, p: Place, near: bool = False) -> Location:
         country = self.countries.get(p.cc, p.cc)
         if p.kind == "country":
@@ -199,6 +208,28 @@ def _skeleton_index(cc: str) -> dict[str, list[int]]:
     lines = gazetteer_lines()
     for i in _town_rows().get(cc, ()):
         cols = lines[i].split("\t", 9)
+        for name in {cols[1], *cols[8].split("|")} - {""}:
+            key = skeleton(name)
+            if len(key) >= MIN_SKELETON and i not in out.setdefault(key, []):
+                out[key].append(i)
+    return out
+
+
+#: a town this big is known under its other spellings in any country's text
+MAJOR_TOWN = 100_000
+
+
+@lru_cache(maxsize=1)
+def _major_skeletons() -> dict[str, list[int]]:
+    """Consonant key -> gazetteer rows (by number) of every province and every town of
+    ``MAJOR_TOWN`` or more: a few thousand rows, so one index for all countries."""
+    out: dict[str, list[int]] = {}
+    for i, line in enumerate(gazetteer_lines()):
+        cols = line.split("\t", 9)
+        if len(cols) < 9 or not (
+            cols[0] == "admin1" or cols[0] == "city" and cols[7].isdigit() and int(cols[7]) >= MAJOR_TOWN
+        ):
+            continue
         for name in {cols[1], *cols[8].split("|")} - {""}:
             key = skeleton(name)
             if len(key) >= MIN_SKELETON and i not in out.setdefault(key, []):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..casing import is_lowercased
 from ..gazetteer_coverage import cue_list
-from ..gazetteer_data import fold
+from ..gazetteer_data import fold, skeleton
 from ..phrase_finder import PhraseFinder
 from ..place_names import (
     DIRS,
@@ -17,6 +17,7 @@ from ..place_names import (
     abroad_demonym,
     leading_country,
 )
+from .candidates import MIN_SKELETON
 from .cues import Cues
 from .records import _SMALL_TOWN, Place, _Mention, held_by, km_between
 
@@ -169,6 +170,13 @@ class Choice(Cues):
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
                 m.places = [p for p in found if held_by(p, units)]
+                if not m.places and not units and not _after_place(mentions, m, text):
+                    # ... or, where the text names no unit and the name is no unit after a town, a
+                    # province or a big town of one country ("in Sulaimaniyah"), of the document's
+                    # country when it has one
+                    major = [p for p in self.respelled_major(text[m.start : m.end]) if p.cc == (dominant or p.cc)]
+                    if len({p.cc for p in major}) == 1 and len(skeleton(text[m.start : m.end])) > MIN_SKELETON:
+                        m.places = major
             if m.partial:
                 m.places = [p for p in m.places if p.cc == dominant]
             if m.places:
@@ -454,6 +462,11 @@ def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:
         return False
     units = [p for p in f.places if p.kind in ("admin1", "admin2")]
     return bool(units) and (f.places[0].kind in ("admin1", "admin2") or found.group("rural") is not None)
+
+
+def _after_place(mentions: list[_Mention], m: _Mention, text: str) -> bool:
+    """Whether ``m`` follows another place after a comma or a bracket ("Mariupol, Zaporizhia")."""
+    return any(o.end <= m.start and LIST_GAP.fullmatch(text, o.end, m.start) for o in mentions if o is not m)
 
 
 def _repeats(text: str, m: _Mention, f: _Mention) -> bool:
