@@ -152,7 +152,9 @@ def fired_at_place(trig: Trigger, a2: Resolved) -> bool:
     targets = [a2.token] if a2.token is not None else []
     targets += [o for c in trig.head.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "toward", "towards")
                 for o in c.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() in lexicon().civilian_places for t in targets)
+    # ("shot at a car wash": a place named by its compound as well)
+    named = targets + [c for t in targets for c in t.children if c.dep_ == "compound"]
+    return any(t.lemma_.lower() in lexicon().civilian_places for t in named)
 
 
 def operating_party(state: DocState, sent: Span, country: str | None) -> Actor | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .arguments import ANAPHORS, armed_state, identity_pair, resolve
+from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
@@ -283,7 +284,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 agent_tok = _firing_doer(head, trig)  # "killed in police firing": the police fired
         else:
             agent_tok = subj
-            patient_tok = patient(trig)
+            # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
+            patient_tok = patient(trig) or acronym_noun(head)
             agent_tok = strikes_doer(head, subj)
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
