@@ -251,6 +251,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     actor1, actor2 = a1.actor, a2.actor
     words1, words2 = cited_actor(a1, offset), cited_actor(a2, offset)
     by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
+    targeted = (actor2, words2)  # (of force used on people: the people, as the text names them)
     if trig.cls == "disperse":  # ACLED: the protesters are actor1, the intervening force actor2
         actor1, actor2 = actor2, actor1
         words1, words2 = words2, words1
@@ -305,6 +306,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
         doer_words(trig),
     )
+    if trig.cls == "disperse" and acled_type == "Violence against civilians":
+        # force used on people no text shows gathered: the force attacks, the people are civilians
+        actor1, words1 = actor2, words2
+        actor2, words2 = targeted if targeted[0] is not None else (generic(state, "civilians", country), by_rule)
     if (
         acled_type is None
         and trig.plover == "AID"

@@ -49,6 +49,7 @@ _TAKEOVER_VIOLENCE = _words()["takeover_violence"]
 _CONCRETE_AGREEMENT = _words()["concrete_agreement"]
 _LATER_INTERVENTION = _words()["later_intervention"]
 _LATER_VIOLENCE = _words()["later_violence"]
+_CROWD_SIGNS = _words()["crowd_signs"]
 _FIREARMS = _words()["firearms"]
 _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
@@ -278,6 +279,8 @@ def code(
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if cls == "disperse":
+        if not _CROWD_SIGNS.search(before + " " + text + " " + after):
+            return VAC, "Attack"  # "soldiers fired tear gas at farmers in their fields": no crowd
         if _EXCESSIVE.search(text):
             return PROTESTS, "Excessive force against protesters"
         if _LATER_VIOLENCE.search(_deeds(text)) or _VIOLENT_CROWD.search(_deeds(before)):
