@@ -867,3 +867,14 @@ def test_a_clause_with_a_quoted_part_credited_to_a_name_and_its_apposition() -> 
     assert st.quote.startswith("The new plans") and st.quote.rstrip("\u201d,").endswith("the right way")
     assert st.speaker.name == "Anne Ruiz"
     assert st.speaker.role == "assistant secretary"
+
+
+@pytest.mark.parametrize("noun", ["a press release", "an email", "a memo"])
+def test_a_written_message_saying_is_a_statement_of_its_sender(noun: str) -> None:
+    st = one(stmts(f"The ministry sent out {noun} saying the border would stay closed until June."), "border")
+    assert st.speaker.role == "ministry" or st.speaker.organization
+
+
+def test_a_message_received_is_no_statement_of_the_one_who_received_it() -> None:
+    sts = stmts("The police received a letter saying the border would stay closed until June.")
+    assert all("police" not in who(st) for st in sts)

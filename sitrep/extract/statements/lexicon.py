@@ -35,6 +35,7 @@ class Lexicon:
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
     purpose_heads: frozenset[str]  # 'took to Twitter to say ...': the head's subject says it
+    receiving_verbs: frozenset[str]  # 'received a letter saying ...': the subject did not write it
     title_small_words: frozenset[str]  # 'of', 'the': lower case in a title ('Echoes From the Border')
     raising_verbs: frozenset[str]  # 'the fighting threatens to spread': said of things too
 
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         person_nouns=frozenset(raw["person_nouns"]),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
         purpose_heads=frozenset(raw.get("purpose_heads", [])),
+        receiving_verbs=frozenset(raw.get("receiving_verbs", [])),
         title_small_words=frozenset(raw.get("title_small_words", [])),
         raising_verbs=frozenset(raw.get("raising_verbs", [])),
     )

@@ -115,6 +115,7 @@ def _reported_from_verb(
             and head.lemma_.lower() in lex.speech_nouns
             and head.lemma_.lower() not in lex.roles
             and head.head.pos_ == "VERB"
+            and head.head.lemma_.lower() not in lex.receiving_verbs
         ):
             subj = _shared_subject(head.head)  # "issued a statement saying ...": who issued it says it
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
