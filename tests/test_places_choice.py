@@ -256,3 +256,16 @@ def test_another_spelling_after_a_town_does_not_rule_the_town_out(gaz: Gazetteer
     text = "Traders protested in Mariupol, Zaporizhia, over the closure of markets."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.name == "Mariupol"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Miners blocked the road near a small village of Bolivar state on Friday.", "Venezuela"),
+        ("Police beat a reporter in a small town of the Ouest department.", "Haiti"),
+        ("Police beat a reporter in a small town of Bolivar department.", "Colombia"),
+    ],
+)
+def test_a_unit_word_picks_the_countries_whose_provinces_it_names(gaz: Gazetteer, text: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == country
