@@ -269,3 +269,16 @@ def test_another_spelling_after_a_town_does_not_rule_the_town_out(gaz: Gazetteer
 def test_a_unit_word_picks_the_countries_whose_provinces_it_names(gaz: Gazetteer, text: str, country: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Police clashed with youths in the Silwan neighbourhood of Jerusalem on Friday.", "Palestine"),
+        ("Soldiers fired tear gas at the Qalandia refugee camp.", "Palestine"),
+        ("A bus driver was stabbed in Jerusalem on Friday.", "Israel"),
+    ],
+)
+def test_east_jerusalem_is_read_as_acled_codes_it(gaz: Gazetteer, text: str, country: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == country

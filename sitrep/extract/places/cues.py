@@ -345,6 +345,7 @@ class Cues(Candidates):
         return (
             nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
+            or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
             or prev in {"in", "near", "at", "outside"}
             or of_kind
         )
@@ -400,10 +401,17 @@ class Cues(Candidates):
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
         # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
-        quarter_of = nxt in _QUARTER and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " "))
+        # (unless the gazetteer knows the quarter itself: "the Silwan neighbourhood of Jerusalem")
+        quarter_of = (
+            nxt in _QUARTER
+            and bool(re.match(r"\s+of\s", doc[e:e + 3].text[len(nxt):] + " "))
+            and not any(p.kind == "landmark" for p in places)
+        )
         reference = reference or quarter_of
         # "in Aura neighborhood": the name of a quarter, not a town (unless the country's own)
-        partial = partial or (nxt in _QUARTER and not quarter_of and not any(p.kind == "country" for p in places))
+        partial = partial or (
+            nxt in _QUARTER and not quarter_of and not any(p.kind in ("country", "landmark") for p in places)
+        )
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
         return _Mention(start, end, places, cue, near, reference, partial=partial, road=road)
