@@ -282,3 +282,15 @@ def test_a_unit_word_picks_the_countries_whose_provinces_it_names(gaz: Gazetteer
 def test_east_jerusalem_is_read_as_acled_codes_it(gaz: Gazetteer, text: str, country: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Farmers of Kohgiluyeh and Boyer-Ahmad province rallied over water.", "Kohgiluyeh and Buyer Ahmad"),
+        ("Police on the island of Kalymnos found a cache of explosives.", "Kalymnos"),
+    ],
+)
+def test_a_long_province_name_and_an_island_are_places(gaz: Gazetteer, text: str, name: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == name

@@ -131,7 +131,7 @@ class Cues(Candidates):
                 i += n
                 continue
             respell = 0  # the length of an unknown name in a place's slot, perhaps another spelling
-            for n in (4, 3, 2, 1):
+            for n in (6, 5, 4, 3, 2, 1):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
                     continue
