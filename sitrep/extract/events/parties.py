@@ -277,7 +277,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 trigger_lemma(head) in lexicon().projectile_verbs
             ):
                 patient_tok = aimed_at(head)  # "a grenade was thrown at a checkpoint": what it was aimed at
-            agent_tok = by_agent(head)
+            # ("was attacked and beaten by a group": the agent of the verb joined to it)
+            agent_tok = by_agent(head) or next(
+                (a for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" and (a := by_agent(c)) is not None), None
+            )
             if agent_tok is not None and agent_tok.lemma_.lower() in lexicon().nouns:
                 agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor
             if agent_tok is None:
