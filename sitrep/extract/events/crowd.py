@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .coding import UNDERGOING
-from .syntax import by_agent, subject
+from .syntax import joined_agent, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,7 +33,7 @@ def doer_words(trig: Trigger) -> str:
     head = trig.head
     if UNDERGOING.fullmatch(head.lemma_):
         return ""  # "three people died": the subject is the victim
-    agent = by_agent(head)
+    agent = joined_agent(head)
     if agent is None and not trig.nominal:
         subj, passive = subject(head)
         if trig.subj_fix is not None:

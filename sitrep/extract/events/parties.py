@@ -14,7 +14,7 @@ from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
-from .syntax import aimed_at, between, by_agent, conjuncts, patient, source_of, subject
+from .syntax import aimed_at, between, by_agent, conjuncts, joined_agent, patient, source_of, subject
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
 from .triggers import governing_verb
@@ -277,10 +277,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 trigger_lemma(head) in lexicon().projectile_verbs
             ):
                 patient_tok = aimed_at(head)  # "a grenade was thrown at a checkpoint": what it was aimed at
-            # ("was attacked and beaten by a group": the agent of the verb joined to it)
-            agent_tok = by_agent(head) or next(
-                (a for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN" and (a := by_agent(c)) is not None), None
-            )
+            agent_tok = joined_agent(head)
             if agent_tok is not None and agent_tok.lemma_.lower() in lexicon().nouns:
                 agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor
             if agent_tok is None:

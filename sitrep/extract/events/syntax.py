@@ -123,6 +123,14 @@ def by_agent(tok: Token) -> Token | None:
                     return p
     return None
 
+def joined_agent(tok: Token) -> Token | None:
+    """The agent of a passive verb or of the passive verb joined to it ("was attacked and beaten
+    by a group": the group)."""
+    return by_agent(tok) or next(
+        (a for c in tok.children if c.dep_ == "conj" and c.tag_ == "VBN" and (a := by_agent(c)) is not None), None
+    )
+
+
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
     if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"

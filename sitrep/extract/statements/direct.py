@@ -244,7 +244,7 @@ def _quote_candidates(
 
 
 _TOLD_END = re.compile(r"\b(?:told|tells|tell|telling)\s*$", re.IGNORECASE)
-_APPOSITION = re.compile(r",?\s+(?:an?|the)\s+\w")
+_APPOSITION = re.compile(r"(?<![\s,]),?\s+(?:an?|the)\s+\w")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -536,7 +536,7 @@ def _parse_tail(tail: str) -> tuple[str | None, str | None, bool, int] | None:
 
 
 #: 'Trump, the party's frontrunner and ... primaries, said': a name and a long apposition before the verb
-_APPOSED = re.compile(r"\s*[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}, [^\n]{1,240},\s*$")
+_APPOSED = re.compile(r"\A\s*[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}, [^\n]{1,240},\s*$")
 
 
 #: words that open a clause going on after a quotation's closing mark, not a speaker
