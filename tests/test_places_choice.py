@@ -294,3 +294,15 @@ def test_east_jerusalem_is_read_as_acled_codes_it(gaz: Gazetteer, text: str, cou
 def test_a_long_province_name_and_an_island_are_places(gaz: Gazetteer, text: str, name: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drones struck a compound in north Waziristan at night.", "North Waziristan"),
+        ("Troops raided two homes in east Jerusalem at night.", "East Jerusalem"),
+    ],
+)
+def test_a_lowercase_compass_word_begins_the_name_the_gazetteer_knows(gaz: Gazetteer, text: str, name: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == name

@@ -33,6 +33,8 @@ _QUARTER = {"neighborhood", "neighbourhood", "quarter", "suburb", "neighborhoods
 #: "the area of X", "the outskirts of X": X is a place
 _AREA = {"area", "areas", "outskirts", "vicinity", "countryside", "environs", "suburbs", "surroundings"}
 _BEARING = re.compile(rf"{DIRS}(?:ern)?", re.I)
+#: compass words that begin many names ("North Waziristan", "East Jerusalem"), however written
+_COMPASS = frozenset(["north", "south", "east", "west"])
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
@@ -115,6 +117,12 @@ class Cues(Candidates):
                 and not (doc[i].ent_type_ != "NORP" and after_name(doc, i))
             ):
                 i += 1
+                continue
+            compass = self._compass_name(para, doc, i, taken)
+            if compass is not None:  # "in north Waziristan": the name is "North Waziristan"
+                found.append(compass)
+                while i < len(doc) and i in taken:
+                    i += 1
                 continue
             # a person's or organisation's name after a name and a comma: only a containing unit
             units_only = (
@@ -232,6 +240,8 @@ class Cues(Candidates):
         los = [s]
         while len(los) < 4 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
             los.append(los[-1] - 1)
+        if los[-1] > 0 and doc[los[-1] - 1].lower_ in _COMPASS and los[-1] - 1 not in taken:
+            los.append(los[-1] - 1)  # "north Waziristan", "east Jerusalem": the name is "North Waziristan"
         his = [e]
         while len(his) < 5 and his[-1] < len(doc) and word(his[-1]) and not doc[his[-1]].is_sent_start:
             his.append(his[-1] + 1)
@@ -242,12 +252,27 @@ class Cues(Candidates):
             for hi in his:
                 if (
                     hi - lo > best[1] - best[0]
-                    and doc[lo].text[:1].isupper()
+                    and (doc[lo].text[:1].isupper() or doc[lo].lower_ in _COMPASS)
                     and doc[hi - 1].text[:1].isupper()
                     and loose_key(doc[lo:hi].text) in self.index
                 ):
                     best = (lo, hi)
         return best
+
+    def _compass_name(self, para: Any, doc: Any, i: int, taken: set[int]) -> _Mention | None:
+        """The name a lower-case compass word begins with the capitalised words from token i, when
+        the gazetteer knows it ("north Waziristan": North Waziristan); the tokens are taken."""
+        if i == 0 or doc[i - 1].lower_ not in _COMPASS or i - 1 in taken:
+            return None
+        for n in (3, 2, 1):
+            span = doc[i - 1 : i + n]
+            if len(span) < n + 1 or any(t.i in taken or not t.text[:1].isupper() for t in span[1:]):
+                continue
+            places = self._candidates(span.text)
+            if places:
+                taken.update(range(i - 1, i + n))
+                return self._mention(para, doc, i - 1, i + n, places)
+        return None
 
     def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
         """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
