@@ -232,6 +232,15 @@ def _firing_doer(head: Token, trig: Trigger) -> Token | None:
     return None
 
 
+def _appositive_noun(subj: Token | None) -> Token | None:
+    """The subject, or the common noun the parser hung on it as an apposition when it read a
+    place as the subject ("in La Central, Colima, a police patrol was shot": the patrol)."""
+    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ in ("PERSON", "NORP"):
+        return subj  # ("Ahmed Ali, a journalist, was shot": the person named)
+    nouns = [t for t in subj.subtree if t.dep_ == "appos" and t.pos_ == "NOUN" and t.i > subj.i]
+    return nouns[-1] if nouns else subj
+
+
 def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
     head = trig.head
     agent_tok: Token | None = None
@@ -272,7 +281,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             )
             patient_tok = subj
         elif passive:
-            patient_tok = subj
+            patient_tok = _appositive_noun(subj)
             if subj is not None and subj.lemma_.lower() in lexicon().thrown_weapons and (
                 trigger_lemma(head) in lexicon().projectile_verbs
             ):

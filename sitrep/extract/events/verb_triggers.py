@@ -282,10 +282,12 @@ def _found_dead(tok: Token, objs: list[Token]) -> bool:
     subjects = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] + objs
     # "in Marin, Nuevo Leon, the body of a man ... was found": the parser hangs the body on the place
     subjects += [a for t in subjects for a in t.children if a.dep_ == "appos"]
-    # "bags containing human remains", "bags with the remains of two men": what holds them
+    # ... or on a place of the verb's own adjunct or on a place read as its subject
+    subjects += [t for t in tok.subtree if t.i < tok.i and t.dep_ == "appos" and t.pos_ == "NOUN"]
+    # "bags containing human remains", "sacks that held the remains of three people": what holds them
     subjects += [
         g for t in subjects for c in t.children
-        if c.dep_ in ("acl", "prep") and c.lemma_.lower() in ("contain", "with", "hold")
+        if c.dep_ in ("acl", "relcl", "prep") and c.lemma_.lower() in ("contain", "with", "hold")
         for g in c.children if g.dep_ in ("dobj", "pobj")
     ]  # fmt: skip
     return any(
