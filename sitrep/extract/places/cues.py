@@ -143,8 +143,8 @@ class Cues(Candidates):
                 span = doc[i : i + n]
                 if len(span) < n or any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
                     continue
-                # (a stoplisted name is a place before a thing named after it: "Van Governorship")
-                named_after = i + n < len(doc) and doc[i + n].lower_ in cue_words()[0]
+                # (a stoplisted name is a place before its own authority: "the Victoria Governorship")
+                named_after = i + n < len(doc) and doc[i + n].lower_ in cue_list("authority_after_name")
                 if fold(span.text) in self.stop and not named_after or (n == 1 and doc[i].is_stop):
                     continue
                 # "in Kolofata", "Sagbama district", "San Miguel, Puno": a place however small
