@@ -131,6 +131,25 @@ def joined_agent(tok: Token) -> Token | None:
     )
 
 
+#: verbs of a purpose clause that hold an attack off ("to fend off", "to repel")
+_HOLD_OFF = frozenset(["fend", "repel", "repulse", "counter", "halt", "thwart"])
+
+
+def _held_off(tok: Token, noun: Token | None) -> Token | None:
+    """The side whose attack a purpose clause holds off: "to fend off a Taliban offensive"."""
+    for c in [*tok.children, *(noun.children if noun is not None else [])]:
+        if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or c.lemma_.lower() not in _HOLD_OFF:
+            continue
+        obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        owner = by_agent(obj) or _of_phrase(obj) or next(
+            (m for m in obj.children if m.dep_ in ("poss", "compound", "amod") and m.pos_ == "PROPN"), None
+        )
+        return owner if owner is not None else obj
+    return None
+
+
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
     if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
@@ -143,6 +162,11 @@ def patient(trig: Trigger) -> Token | None:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if trig.cls in ("offensive", "clash"):
+        # "staged a counterattack to fend off a Taliban offensive": whose offensive it fends off
+        held_off = _held_off(tok, trig.noun)
+        if held_off is not None:
+            return held_off
     projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
