@@ -279,7 +279,8 @@ def code(
             return PROTESTS, "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if cls == "disperse":
-        if not _CROWD_SIGNS.search(before + " " + text + " " + after):
+        around = before + " " + text + " " + after
+        if not (DEMONSTRATION.search(around) or _CROWD_SIGNS.search(around)):
             return VAC, "Attack"  # "soldiers fired tear gas at farmers in their fields": no crowd
         if _EXCESSIVE.search(text):
             return PROTESTS, "Excessive force against protesters"

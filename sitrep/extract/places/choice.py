@@ -289,10 +289,10 @@ class Choice(Cues):
         for quarter, m in zip(mentions, mentions[1:], strict=False):
             if m.partial or quarter.partial or not _COMMA_GAP.fullmatch(text, quarter.end, m.start):
                 continue
-            written = fold(text[m.start : m.end])
-            cities = [p for p in m.places if p.kind == "city" and p.population >= 100_000 and fold(p.name) == written]
             if any(p.kind in ("admin1", "admin2") for p in m.places):
                 continue  # "Sarmin, Idleb": the province the city is named with holds the town
+            written = fold(text[m.start : m.end])
+            cities = [p for p in m.places if p.kind == "city" and p.population >= 100_000 and fold(p.name) == written]
             if cities and all(
                 p.kind in ("admin2", "city")
                 and p.population < _NAMESAKE_TOWN

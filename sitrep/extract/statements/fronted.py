@@ -47,9 +47,7 @@ def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | N
     c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
     while c_hi > c_lo + 1 and doc[c_hi - 1].is_punct:
         c_hi -= 1
-    before = lo > c_lo and (
-        doc[lo - 1].text == "," or lo - 1 > c_lo and doc[lo - 1].text in QUOTE_TOKENS and doc[lo - 2].text == ","
-    )
+    before = lo > c_lo and _after_comma(doc, lo, c_lo)
     after = hi < c_hi and doc[hi].text == ","
     if after and all(t.dep_ in ("cc", "punct") for t in doc[c_lo:lo]):  # "(But) as X noted, CLAUSE"
         return (hi + 1, c_hi), None
@@ -60,9 +58,10 @@ def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | N
     return None  # "... as she angrily said, \"...\"": a time, not a source
 
 
-def _after_comma(doc: SpacyDoc, i: int) -> bool:
-    """Does token i follow a comma, or a closing quotation mark after one ('way,” Ann Lee, ...')?"""
-    return doc[i - 1].text == "," or i > 1 and doc[i - 1].text in QUOTE_TOKENS and doc[i - 2].text == ","
+def _after_comma(doc: SpacyDoc, i: int, floor: int = 0) -> bool:
+    """Does token i follow a comma, or a closing quotation mark after one ('way,” Ann Lee, ...'),
+    the mark after token ``floor``?"""
+    return doc[i - 1].text == "," or i - 1 > floor and doc[i - 1].text in QUOTE_TOKENS and doc[i - 2].text == ","
 
 
 _SUBORDINATE = frozenset(
