@@ -136,7 +136,7 @@ _HOLD_OFF = frozenset(["fend", "repel", "repulse", "counter", "halt", "thwart"])
 
 
 def _held_off(tok: Token, noun: Token | None) -> Token | None:
-    """The side whose attack a purpose clause holds off: "to fend off a Taliban offensive"."""
+    """The side whose attack a purpose clause holds off: "to repel a Houthi offensive"."""
     for c in [*tok.children, *(noun.children if noun is not None else [])]:
         if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or c.lemma_.lower() not in _HOLD_OFF:
             continue
@@ -163,7 +163,7 @@ def patient(trig: Trigger) -> Token | None:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
     if trig.cls in ("offensive", "clash"):
-        # "staged a counterattack to fend off a Taliban offensive": whose offensive it fends off
+        # "mounted a counterattack to repel a Houthi offensive": whose offensive it holds off
         held_off = _held_off(tok, trig.noun)
         if held_off is not None:
             return held_off
