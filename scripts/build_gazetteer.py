@@ -165,15 +165,18 @@ def main(out: Path = OUT) -> None:
             named_towns[(city.country.alpha2, key)].append(city)
 
     def seat(sub_id: int, name: str, cc: str = "", parent_id: int | None = None) -> tuple[str, str]:
-        """Coordinates of an admin unit: its same-named town, else its biggest town; a unit no
-        town is linked to takes the same-named town of its country (of its province first)."""
+        """Coordinates of an admin unit: its same-named town, else its biggest town. A unit no
+        town is linked to takes a same-named town of its province (a province, of its country);
+        a namesake in another province is not the district's seat (a district named like a town
+        200 km away), so such a district has none and is placed at its province's seat."""
         towns = by_admin.get(sub_id, [])
         if not towns:
             same = named_towns.get((cc, loose_key(clean_admin(name))), [])
-            inside = [t for t in same if parent_id is not None and any(x.id == parent_id for x in t.subdivisions)]
+            if parent_id is not None:
+                same = [t for t in same if any(x.id == parent_id for x in t.subdivisions)]
             if not same:
                 return "", ""
-            best = max(inside or same, key=lambda t: t.population)
+            best = max(same, key=lambda t: t.population)
             return f"{best.lat:.4f}", f"{best.lng:.4f}"
         key = fold(name).lower()
         same = [t for t in towns if fold(t.name).lower() == key]

@@ -303,3 +303,24 @@ def test_a_province_is_found_by_its_former_name(gaz: Gazetteer) -> None:
     # the name the province carried before stays an alias of it
     for old, new in (("Khorasan-e Shomali", "North Khorasan"), ("Lemesos", "Limassol"), ("Al-Anbar", "Anbar")):
         assert any(h.geo_precision == 3 and h.admin1 == new for h in gaz.lookup(old)), old
+
+
+def test_a_district_is_not_placed_at_a_namesake_town_of_another_province() -> None:
+    """The built file: a district whose coordinates are a same-named town's has that town in its
+    own province (a district named like a town 200 km away is placed at its province's seat)."""
+    import csv
+    import gzip
+    from importlib.resources import files
+
+    towns: dict[tuple[str, str, str, str], set[str]] = {}
+    districts = []
+    with gzip.open(str(files("sitrep.data.gazetteer") / "places.tsv.gz"), "rt", encoding="utf-8") as f:
+        for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE):
+            kind, name, cc, admin1, _a2, lat, lon = row[:7]
+            if kind == "city" and lat:
+                towns.setdefault((cc, name.lower(), lat, lon), set()).add(admin1)
+            elif kind == "admin2" and lat:
+                districts.append((cc, name.lower(), lat, lon, admin1))
+    assert len(districts) > 5000
+    misplaced = [d for d in districts if (d[:4] in towns) and d[4] not in towns[d[:4]]]
+    assert misplaced == []
