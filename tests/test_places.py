@@ -324,3 +324,33 @@ def test_a_district_is_not_placed_at_a_namesake_town_of_another_province() -> No
     assert len(districts) > 5000
     misplaced = [d for d in districts if (d[:4] in towns) and d[4] not in towns[d[:4]]]
     assert misplaced == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # villages the town gazetteer lacks, inside the district and state the text names
+        ("Police fired tear gas at villagers in Gajabahal (Kalahandi, Odisha) on Monday.", "Gajabahal", "Odisha"),
+        ("Maoists torched two trucks in Baramsoli village in Deoghar district of Jharkhand.", "Baramsoli", "Jharkhand"),
+        # the state alone is enough
+        ("A mob beat a trader to death in Narhela, Madhya Pradesh, on Friday.", "Narhela", "Madhya Pradesh"),
+    ],
+)
+def test_a_village_inside_the_units_the_text_names(gaz: Gazetteer, text: str, name: str, admin1: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None
+    assert (loc.name, loc.admin1, loc.country, loc.geo_precision) == (name, admin1, "India", 1)
+
+
+def test_a_village_needs_its_unit_and_its_district(gaz: Gazetteer) -> None:
+    # no unit named: an unknown name is no village
+    assert locate_sentence(gaz, "A mob beat a trader in Narhela on Friday.", "Narhela") is None
+    # Odisha has two Arjunpurs, 300 km apart: the one near the district named
+    loc = locate_sentence(gaz, "Villagers blocked a road in Arjunpur (Balangir, Odisha).", "Arjunpur")
+    assert loc is not None and loc.name == "Arjunpur" and loc.lon is not None and loc.lon < 84
+    loc = locate_sentence(gaz, "Villagers blocked a road in Arjunpur (Baleshwar district, Odisha).", "Arjunpur")
+    assert loc is not None and loc.name == "Arjunpur" and loc.lon is not None and loc.lon > 86
+    # a district named far from every village so named: the district, not a village elsewhere
+    text = "Villagers blocked a road in Ambagaon (Mayurbhanj district, Odisha)."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name != "Ambagaon" and loc.admin1 == "Odisha"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +13,17 @@ from ..gazetteer_coverage import stoplist
 from ..gazetteer_data import fold, gazetteer_lines, loose_key, skeleton
 from ..user_data import user_files
 from ..yaml_files import load_yaml
-from .records import _KIND_RANK, _MAX_LOOKED_UP, _SMALL_TOWN, GAZ_DIR, Place, _Mention, _Rows, admin1_groups
+from .records import (
+    _KIND_RANK,
+    _MAX_LOOKED_UP,
+    _SMALL_TOWN,
+    GAZ_DIR,
+    VILLAGE,
+    Place,
+    _Mention,
+    _Rows,
+    admin1_groups,
+)
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -118,7 +129,11 @@ class Candidates:
         if cc not in self._skeletons:
             self._skeletons[cc] = _skeleton_index(cc)
         out = [self.places[i] for i in self._skeletons[cc].get(key, ())]
-        return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population))
+        # then the country's villages (data/gazetteer/villages.tsv.gz) so spelled: among a
+        # hundred thousand names, other spellings would mostly be other villages
+        exact = loose_key(name)
+        villages = [v for v in _villages(cc).get(key, ()) if loose_key(v.name) == exact]
+        return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population)) + villages
 
     def respelled_major(self, name: str) -> list[Place]:
         """The provinces and towns of 100,000 or more, of any country, whose name or alias differs
@@ -213,6 +228,33 @@ def _skeleton_index(cc: str) -> dict[str, list[int]]:
             if len(key) >= MIN_SKELETON and i not in out.setdefault(key, []):
                 out[key].append(i)
     return out
+
+
+@lru_cache(maxsize=8)
+def _villages(cc: str) -> dict[str, list[Place]]:
+    """Consonant key -> one country's villages (``data/gazetteer/villages.tsv.gz``, built by
+    scripts/build_villages.py from national open data), read on the first name of that country
+    the gazetteer lacks. A village is a reading only inside a unit the text names (the caller
+    confines it), so its names need not be safe words."""
+    if cc not in _village_countries():
+        return {}
+    out: dict[str, list[Place]] = {}
+    with gzip.open(GAZ_DIR / "villages.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(cc + "\t"):
+                continue
+            _, name, admin1, admin2, lat, lon = line.rstrip("\n").split("\t")
+            key = skeleton(name)
+            if len(key) >= MIN_SKELETON:
+                out.setdefault(key, []).append(Place("city", name, cc, admin1, admin2, float(lat), float(lon), 0, VILLAGE))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _village_countries() -> frozenset[str]:
+    """The countries the village table holds (it is sorted by country: one read of its keys)."""
+    with gzip.open(GAZ_DIR / "villages.tsv.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.split("\t", 1)[0] for line in fh if not line.startswith("#"))
 
 
 #: a town this big is known under its other spellings in any country's text

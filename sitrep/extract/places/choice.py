@@ -19,7 +19,7 @@ from ..place_names import (
 )
 from .candidates import MIN_SKELETON
 from .cues import Cues
-from .records import _SMALL_TOWN, Place, _Mention, held_by, km_between
+from .records import _SMALL_TOWN, VILLAGE, Place, _Mention, held_by, km_between
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -166,10 +166,14 @@ class Choice(Cues):
         # so does another spelling of a name ("in Quamishli": Al Qamishli)
         kept = []
         units = self._units_named(mentions, dominant)
+        districts = [
+            p for m in mentions if not (m.partial or m.respelled)
+            for p in m.places if p.kind == "admin2" and p.cc == dominant
+        ]  # fmt: skip
         for m in mentions:
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
-                m.places = [p for p in found if held_by(p, units)]
+                m.places = [p for p in found if held_by(p, units) and _near_named_district(p, districts)]
                 if not m.places and not units and not _after_place(mentions, m, text):
                     # ... or, where the text names no unit and the name is no unit after a town, a
                     # province or a big town of one country ("in Sulaimaniyah"), of the document's
@@ -500,3 +504,13 @@ def _far_from_named_district(towns: list[Place], following: list[_Mention]) -> b
         if same_province and not any(_near_district(t, q) for t, q in same_province):
             return True
     return False
+
+
+def _near_named_district(p: Place, districts: list[Place]) -> bool:
+    """Whether a village ``p`` lies near the seat of a district the text names in its province, when
+    the text names one there ("Ramgarh (Dumka district)": not a village so named two
+    districts away; a district's seat rather than its name, as new districts split old ones)."""
+    if p.precision != VILLAGE:
+        return True
+    here = [d for d in districts if fold(d.admin1) == fold(p.admin1) and d.lat is not None]
+    return not here or any(_near_district(p, d) for d in here)

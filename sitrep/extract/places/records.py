@@ -19,6 +19,9 @@ _SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "c
 #: A town this small is mostly known only to its neighbours: it votes less for its country.
 _SMALL_TOWN = 15_000
 _MAX_LOOKED_UP = 100_000  # names remembered with their readings; a bound on memory
+#: the precision of a village of the village table (a town's, given explicitly): the mark that
+#: tells such a reading from a gazetteer town's
+VILLAGE = 1
 
 
 class Place(NamedTuple):
