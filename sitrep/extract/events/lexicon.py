@@ -66,6 +66,7 @@ class Lexicon:
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
+    object_verbs: frozenset[str] = frozenset()  # "disappeared a journalist", not "the man disappeared"
     natural_causes: frozenset[str] = frozenset()
     remains: frozenset[str] = frozenset()
     remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
+        object_verbs=frozenset(t.get("object_verbs", ())),
         natural_causes=frozenset(t.get("natural_causes", ())),
         remains=frozenset(t.get("remains_nouns", ())),
         remains_titles=frozenset(t.get("remains_titles", ())),
@@ -211,7 +213,8 @@ def lexicon() -> Lexicon:
         demonyms=demonyms,
         demonym_finder=dem_finder,
         verb_heads=frozenset(
-            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *t.get("find_verbs", ()), *t.get("join_verbs", ()),
+            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in phrasal),
+             *t.get("find_verbs", ()), *t.get("join_verbs", ()),
              *t.get("projectile_verbs", ()), *t.get("street_verbs", ())]
         ),
     )

@@ -60,6 +60,10 @@ def verb_trigger(tok: Token) -> Trigger | None:
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
+    fused = _fused_noun(tok)
+    if fused is not None and f"{fused.lower_} {lemma}" in lex.phrasal:  # "baton charged"
+        plover, cls = lex.phrasal[f"{fused.lower_} {lemma}"]
+        return Trigger(tok, plover, cls, [fused, tok])
     joined = _joined(tok, lemma, objs)
     if joined is not None:
         return joined
@@ -81,6 +85,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
         return Trigger(tok, "ASSAULT", "attack", [tok])
     entry = lex.verbs.get(lemma)
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
+        return None
+    if lemma in lex.object_verbs and not objs and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         return None
     plover, cls = entry
     if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
@@ -202,6 +208,18 @@ def _state_subject(tok: Token) -> bool:
         if c.dep_ == "nsubj":
             return all(s.ent_type_ == "GPE" or s.lemma_.lower() in STATE_SPEAKERS for s in [c, *c.conjuncts])
     return False
+
+
+def _fused_noun(tok: Token) -> Token | None:
+    """The noun written right before the verb (or before a hyphen before it) that the parser
+    hung on it: "baton" of "police baton-charged the crowd"."""
+    k = tok.i - 1
+    if k > 0 and tok.doc[k].text == "-":
+        k -= 1
+    if k < 0:
+        return None
+    prev = tok.doc[k]
+    return prev if prev.head.i == tok.i and prev.pos_ == "NOUN" else None
 
 
 def _done_by_someone(tok: Token) -> bool:
