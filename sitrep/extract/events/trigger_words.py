@@ -126,6 +126,8 @@ def chain(obj: Token) -> tuple[Token, bool]:
     for _ in range(3):
         if obj.lemma_.lower() not in CHAIN_NOUNS and obj.lower_ not in CHAIN_NOUNS:
             break
+        if noun_key(obj) is not None:  # its compound names the act: "an arrest campaign (of ...)"
+            break
         aggregate |= obj.lemma_.lower() in AGGREGATE_NOUNS or obj.lower_ in AGGREGATE_NOUNS
         nxt = next(
             (
