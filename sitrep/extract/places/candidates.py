@@ -122,7 +122,8 @@ class Candidates:
 
     def respelled(self, name: str, cc: str) -> list[Place]:
         """The towns and districts of one country whose name or alias differs from ``name`` only
-        as transliterations do ("Quamishli": Al Qamishli), best first; none for a short key."""
+        as transliterations do ("Quamishli": Al Qamishli), best first, then the country's villages
+        so spelled (``_villages``); none for a short key."""
         key = skeleton(name)
         if len(key) < MIN_SKELETON:
             return []
@@ -131,8 +132,7 @@ class Candidates:
         out = [self.places[i] for i in self._skeletons[cc].get(key, ())]
         # then the country's villages (data/gazetteer/villages.tsv.gz) so spelled: among a
         # hundred thousand names, other spellings would mostly be other villages
-        exact = loose_key(name)
-        villages = [v for v in _villages(cc).get(key, ()) if loose_key(v.name) == exact]
+        villages = _villages(cc).get(loose_key(name), [])
         return sorted(out, key=lambda p: (_KIND_RANK[p.kind], -p.population)) + villages
 
     def respelled_major(self, name: str) -> list[Place]:
@@ -232,7 +232,7 @@ def _skeleton_index(cc: str) -> dict[str, list[int]]:
 
 @lru_cache(maxsize=8)
 def _villages(cc: str) -> dict[str, list[Place]]:
-    """Consonant key -> one country's villages (``data/gazetteer/villages.tsv.gz``, built by
+    """Loose key -> one country's villages (``data/gazetteer/villages.tsv.gz``, built by
     scripts/build_villages.py from national open data), read on the first name of that country
     the gazetteer lacks. A village is a reading only inside a unit the text names (the caller
     confines it), so its names need not be safe words."""
@@ -244,15 +244,15 @@ def _villages(cc: str) -> dict[str, list[Place]]:
             if not line.startswith(cc + "\t"):
                 continue
             _, name, admin1, admin2, lat, lon = line.rstrip("\n").split("\t")
-            key = skeleton(name)
-            if len(key) >= MIN_SKELETON:
-                out.setdefault(key, []).append(Place("city", name, cc, admin1, admin2, float(lat), float(lon), 0, VILLAGE))
+            place = Place("city", name, cc, admin1, admin2, float(lat), float(lon), 0, VILLAGE)
+            out.setdefault(loose_key(name), []).append(place)
     return out
 
 
 @lru_cache(maxsize=1)
 def _village_countries() -> frozenset[str]:
-    """The countries the village table holds (it is sorted by country: one read of its keys)."""
+    """The countries the village table holds (read once: most countries have none, and asking
+    costs them nothing after)."""
     with gzip.open(GAZ_DIR / "villages.tsv.gz", "rt", encoding="utf-8") as fh:
         return frozenset(line.split("\t", 1)[0] for line in fh if not line.startswith("#"))
 
