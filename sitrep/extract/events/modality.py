@@ -265,7 +265,9 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
         if (
             w in ("recent", "past", "last", "coming")
             and i + 1 < len(low)
-            and low[i + 1] in ("months", "weeks", "years", "days", "decade", "decades")
+            # (not "in recent days": one incident whose day the report does not give, as ACLED
+            # codes it, "as reported")
+            and low[i + 1] in ("months", "weeks", "years", "decade", "decades")
         ):
             return True
         if (
