@@ -205,9 +205,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location = locate(ctx, past_dateline(ctx, sent_start), sent_end)
     elif location.admin1 is None and location.geo_precision == 3:
         # "in western Yemen (At Tuhayat, Al Hudaydah)": the clause stops at the country, the
-        # sentence names the district and province of the same country
+        # sentence names the district and province of the same country; "in Maracay, 90
+        # migrants returned from Peru": a country the clause names only as an origin is not
+        # where it happened, the sentence's place is, of any country
         finer = locate(ctx, past_dateline(ctx, sent_start), sent_end)
-        if finer is not None and finer.admin1 is not None and finer.country == location.country:
+        if finer is not None and finer.admin1 is not None and (
+            finer.country == location.country or _origin_only(ctx.document.text, location)
+        ):
             location = finer
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
     if (
@@ -624,3 +628,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
     return event
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _origin_only(text: str, location: Location) -> bool:
+    """Every span the place was read from follows "from": where people came from, not where the
+    event took place ("returned from Peru")."""
+    spans = [c for c in location.cited if c[0] is not None]
+    return bool(spans) and all(_FROM_BEFORE.search(text, max(0, c[0] - 10), c[0]) for c in spans)
+
