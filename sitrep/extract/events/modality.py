@@ -234,6 +234,16 @@ def _of_event(tok: Token, trig: Trigger) -> bool:
     return True
 
 
+def _perfect_or_progressive(verb: Token) -> bool:
+    """The verb (or the verb a nominal trigger hangs on) is told in the perfect or the
+    progressive: "have staged protests", "has been fighting", "were protesting"."""
+    if verb.pos_ not in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    return verb.tag_ == "VBG" or any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
 def in_series(trig: Trigger) -> bool:
     """The trigger is what a series is of: "took part in a series of one-person protests", "a
     wave of arrests"."""
@@ -272,6 +282,10 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             return True
         if (
             w in ("since", "over")
+            # (English tells an act lasting "since" a time in the perfect: "have protested since
+            # March"; beside a simple past, "since" belongs to what the act is about: "held a
+            # protest over salaries withheld since the past five months")
+            and (w == "over" or _perfect_or_progressive(trig.head))
             and i + 1 < len(low)
             and (low[i + 1].isdigit() or low[i + 1] in ("the",))
             and (
