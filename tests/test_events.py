@@ -310,3 +310,18 @@ def test_the_weapon_is_not_a_weapon_taken(clause: str, weapon: str | None) -> No
     from sitrep.extract.events.acled_rules import instrument_of
 
     assert instrument_of(clause) == weapon
+
+
+def test_a_place_read_only_after_from_is_an_origin() -> None:
+    from sitrep.extract.events import _origin_only
+    from sitrep.model import Location
+
+    text = "On Monday 90 migrants returned from Peru to Caracas."
+    peru = text.index("Peru")
+    origin = Location(name="Peru", country="Peru", geo_precision=3).citing((peru, peru + 4, None))
+    assert _origin_only(text, origin)
+    text = "On Monday 90 migrants gathered in Peru."
+    peru = text.index("Peru")
+    here = Location(name="Peru", country="Peru", geo_precision=3).citing((peru, peru + 4, None))
+    assert not _origin_only(text, here)
+    assert not _origin_only(text, Location(name="Peru", country="Peru", geo_precision=3))  # no words cited

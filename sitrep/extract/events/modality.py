@@ -284,7 +284,7 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             w in ("since", "over")
             # (English tells an act lasting "since" a time in the perfect: "have protested since
             # March"; beside a simple past, "since" belongs to what the act is about: "held a
-            # protest over salaries withheld since the past five months")
+            # protest over pay withheld since the past four months")
             and (w == "over" or _perfect_or_progressive(trig.head))
             and i + 1 < len(low)
             and (low[i + 1].isdigit() or low[i + 1] in ("the",))
