@@ -47,6 +47,7 @@ ACLED_CLASSES = VIOLENT | frozenset(
 class Lexicon:
     verbs: dict[str, Entry]
     phrasal: dict[str, Entry]
+    noun_verbs: dict[str, Entry]  # "baton charge": the noun the parser hangs on the verb, then the verb
     objects: dict[str, Entry]
     nouns: dict[str, Entry]
     standalone: frozenset[str]
@@ -149,9 +150,11 @@ def lexicon() -> Lexicon:
     demonyms = {k.lower(): v for k, v in r["demonyms"].items()}
     dem_finder = PhraseFinder(demonyms, before=r"[\w.]")  # not "U.S." read inside "A.U.S."
     verbs, phrasal, objects = _entries(t["verbs"]), _entries(t["phrasal"]), _entries(t["objects"])
+    noun_verbs = _entries(t.get("noun_verbs") or {})
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,
+        noun_verbs=noun_verbs,
         objects=objects,
         nouns=_entries(t["nouns"]),
         standalone=frozenset(t["standalone_nouns"]),
@@ -213,7 +216,7 @@ def lexicon() -> Lexicon:
         demonyms=demonyms,
         demonym_finder=dem_finder,
         verb_heads=frozenset(
-            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in phrasal),
+            [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in noun_verbs),
              *t.get("find_verbs", ()), *t.get("join_verbs", ()),
              *t.get("projectile_verbs", ()), *t.get("street_verbs", ())]
         ),

@@ -61,8 +61,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
     fused = _fused_noun(tok)
-    if fused is not None and f"{fused.lower_} {lemma}" in lex.phrasal:  # "baton charged"
-        plover, cls = lex.phrasal[f"{fused.lower_} {lemma}"]
+    if fused is not None and f"{fused.lower_} {lemma}" in lex.noun_verbs:  # "baton charged"
+        plover, cls = lex.noun_verbs[f"{fused.lower_} {lemma}"]
         return Trigger(tok, plover, cls, [fused, tok])
     joined = _joined(tok, lemma, objs)
     if joined is not None:
@@ -86,7 +86,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
     entry = lex.verbs.get(lemma)
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
-    if lemma in lex.object_verbs and not objs and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+    # (a passive's subject is among the objects: what the act was done to)
+    if lemma in lex.object_verbs and not objs and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
     plover, cls = entry
     if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
