@@ -101,3 +101,13 @@ def test_an_acronym_alias_matches_only_in_capitals() -> None:
     assert [a.name for _, _, a in reg.find("IS fighters attacked the town.")] == ["Islamic State"]
     assert reg.match("is") is None and reg.match("IS") is not None
     assert reg.match("the RSF") is not None
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Military Police officers", "a military police officer", "a military police unit", "Military Police personnel"]
+)
+def test_the_officers_or_a_unit_of_a_named_force_are_that_force(reg: ActorRegistry, phrase: str) -> None:
+    actor = reg.match(phrase, "Brazil")
+    assert actor is not None and actor.name == "Military Forces of Brazil (2019-) Military Police"
+    plain = reg.match("police officers", "Brazil")  # no force named: the generic police
+    assert plain is not None and plain.name == "Police Forces of Brazil"
