@@ -106,3 +106,20 @@ def test_what_was_said_does_not_end_on_the_conjunction_before_the_next_statement
     )
     st = one(stmts(text), "where the local economy")
     assert st.quote == "they were uneasy about where the local economy was heading"
+
+
+def test_a_reporting_participle_after_what_was_said_is_a_second_statement() -> None:
+    sts = stmts("Budget vote\n\nThe senator said the bill was badly flawed, noting that it had no money behind it.")
+    first = one(sts, "badly flawed")
+    assert first.quote == "the bill was badly flawed"
+    second = one(sts, "no money")
+    assert second.quote == "it had no money behind it" and "senator" in who(second)
+
+
+def test_a_quotation_after_a_second_reporting_verb_is_not_the_first_one_going_on() -> None:
+    text = '"We have started all those talks," Ms. Vane said, adding of the mayor, "He cares about the whole team."'
+    sts = stmts(text)
+    assert one(sts, "started all those talks").quote == "We have started all those talks"
+    assert one(sts, "cares about").quote == "He cares about the whole team."
+    text = '"We will win," she said, "and soon."'  # a quotation that goes on after its attribution stays one
+    assert len(stmts(text)) == 1

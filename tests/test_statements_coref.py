@@ -407,3 +407,21 @@ def test_they_after_a_plural_speaker_is_that_group() -> None:
     )
     st = one(stmts(text), "in step with the neighbors")
     assert "reyes" in who(st) and "haddad" in who(st)
+
+
+def test_a_title_written_before_a_name_the_parse_splits_off_is_that_person() -> None:
+    text = (
+        "Rally season\n\n"
+        "The radio host Glen Baker has filled his speeches for Ted Cole with religious imagery. "
+        'He said the senator was "the next Lincoln."'
+    )
+    assert who(one(stmts(text), "next Lincoln")).startswith("glen baker")
+
+
+def test_a_platform_named_before_the_pronoun_is_not_a_person_it_refers_to() -> None:
+    text = (
+        "Dispute\n\n"
+        "Lena Fields did not reply to a request for comment. She resigned from the paper in March. "
+        'On Twitter, she responded on Tuesday to one of his posts by saying, "I have the photos."'
+    )
+    assert one(stmts(text), "I have the photos").speaker.name == "Lena Fields"

@@ -122,7 +122,7 @@ def _quote_candidates(
         tail_hi = m_end.start() if m_end else nxt
         tail = text[tail_lo:tail_hi] if _tail_is_attribution(text, q, tail_lo, tail_hi) else ""
         prev_tail = text[tails[-1][0] : tails[-1][1]].rstrip() if out else ""
-        if out and ends[-1] == q.open and prev_tail.endswith(",") and not _PARTICIPLE_END.search(prev_tail):
+        if out and ends[-1] == q.open and prev_tail.endswith(",") and not _opens_own_quote(prev_tail):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
             prev.gaps.append((prev.end, q.start))
             prev.end, prev.span = q.end, (prev.span[0], max(prev.span[1], q.after))
@@ -325,8 +325,20 @@ def _clause_before(
     return span is not None and len(span) >= 3 and bool(span[0].is_sent_start) and _is_clause(span)
 
 
-#: '"...," he said, adding, "..."': the tail ends in a reporting participle that opens a quotation of its own
-_PARTICIPLE_END = re.compile(r",\s+(?:and\s+)?(?:adding|noting|continuing|explaining|saying),$")
+#: '"...," he said, adding (of the mayor), "..."', '..., and added, "..."': the tail ends in a second
+#: reporting verb (what it governs, if anything, a short phrase) that opens a quotation of its own
+_SECOND_VERB_END = re.compile(
+    r",\s+(?:and\s+|before\s+|then\s+|and\s+then\s+)?(?P<v>[a-z]+)(?:\s+(?:of|about|on|to)\s+[^,\"\u201c\u201d]{1,40})?,$",
+    re.IGNORECASE,
+)
+
+
+def _opens_own_quote(tail: str) -> bool:
+    m = _SECOND_VERB_END.search(tail)
+    if m is None:
+        return False
+    verb = m.group("v").lower()
+    return (verb.endswith("ing") or m.group(0).lstrip(", ").lower().startswith("and")) and verb in lexicon().forms
 #: ', who said', ', who also wrote': a relative clause that reports words of its own
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)?")
 _WENT_ON = re.compile(r",\s+(?:and\s+|while\s+|before\s+|after\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)

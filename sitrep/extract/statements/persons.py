@@ -125,12 +125,13 @@ def index_persons(ctx: Context) -> list[Person]:
     known: dict[str, Speaker] = {}  # surname -> the person it last named
     same: dict[str, list[Speaker]] = {}  # surname -> every person of that surname
     titled: dict[int, str] = {}  # id(speaker) -> "she" / "he" from a title before one of its mentions
+    not_persons = {*lex.outlets, *(name.lower() for _, name in lex.channels)}
     for para in ctx.paragraphs:
         doc: Doc = para.doc
         for ent in _person_spans(doc):
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
-            if not name or not name[0].isupper():
-                continue
+            if not name or not name[0].isupper() or name.lower() in not_persons:
+                continue  # "On Twitter, she responded": the model may tag a platform or an outlet as a person
             role, org = _title_before(doc, ent.start, lex.roles)
             surname = name.split()[-1].lower()
             prev = known.get(surname)
@@ -249,8 +250,9 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
                 words = para.doc[det[0].i + 1 : t.i + 1].text
                 out.append(Person(pos, Speaker(name=None, role=words, organization=_desc_org(words)), low, True))
                 continue
-            # "The trade minister, Omar Sadiq, ...": the person named in apposition, else the last one so called
-            found = next((p.speaker for p in persons if pos < p.pos < end and p.speaker.name), None)
+            # "The trade minister, Omar Sadiq, ...", "The radio host Ann Lee ..." (the parse may make
+            # the name a subject of its own): the person named in apposition, else the last one so called
+            found = next((p.speaker for p in persons if pos < p.pos <= end + 2 and p.speaker.name), None)
             found = found or next(
                 (p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None
             )
