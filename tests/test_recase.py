@@ -100,6 +100,28 @@ def test_a_small_place_after_a_place_cue_is_a_name_when_it_is_no_english_word() 
     assert "near Sentianivka. In addition, shells fell in abu salim." in view
 
 
+def test_a_small_place_before_a_place_word_or_first_in_a_bracket_is_a_name() -> None:
+    text = (
+        "on 8 june 2021, troops shelled farhaniyeh town in rural tell abiad. workers in zorabad "
+        "protested in the main town square (qaradagh, sulaymaniyah). she lives in hope near the border area."
+    )
+    view = nlp_view(text)
+    assert "shelled Farhaniyeh town in rural Tell Abiad." in view
+    # the verb after the name stays a word, though the lemma index lists only "protest"
+    assert "in Zorabad protested" in view
+    assert "(Qaradagh, Sulaymaniyah)" in view
+    assert "lives in hope near the border area" in view
+
+
+def test_a_lower_cased_report_is_placed_at_a_small_town_after_a_place_cue() -> None:
+    # Tell Abiad, a town under the view's 15,000 line, named after "in rural"
+    text = "on 7 june 2021, turkish forces shelled a farm in rural tell abiad in ar-raqqa countryside, killing a fighter."
+    (analysis,) = list(analyze([Document(id="low3", text=text, published="2021-06-08")]))
+    coded = [e for e in analysis.events if e.acled_event_type]
+    assert coded and coded[0].location is not None
+    assert coded[0].location.name == "Tall Abyad" and coded[0].location.admin1 == "Ar-Raqqa"
+
+
 MOJIBAKE = (
     "On 4 May 2021, Taliban fighters attacked a police checkpoint in Kunduz province, killing 3 "
     "policemen. â€œWe didnâ€™t expect it,â€\x9d a police spokesman said."

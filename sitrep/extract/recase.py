@@ -20,7 +20,7 @@ from typing import Any
 from ..model import TimeExpr
 from .casing import is_lowercased
 from .gazetteer_coverage import cue_list, stoplist
-from .gazetteer_data import DATA_DIR, fold, gazetteer_lines
+from .gazetteer_data import DATA_DIR, gazetteer_lines
 from .phrase_finder import PhraseFinder
 from .yaml_files import load_yaml
 
@@ -128,8 +128,8 @@ def _cased(text: str) -> str:
             and not (low in worded and not _place_goes_on().match(text, end))
         ):
             put(start, cased)
-    for start, cased in _cued_villages(text):
-        put(start, cased)
+    for start in _cued_villages(text):
+        chars[start] = chars[start].upper()
     for m in _short_acronyms().finditer(text):
         put(m.start(1), m.group(1).upper())
     for m in _WEEKDAYS.finditer(text):
@@ -169,43 +169,93 @@ def _short_acronyms() -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(?<!\d )\b({alt})\s+(?:{'|'.join(sorted(followers))})\b")
 
 
-#: a place cue, then up to three words: "near sentianivka", "the village of tondi koira"
+#: a place cue, then up to three words: "near sentianivka", "the village of tondi koira" (a
+#: word for where in the country first: "in rural tell abiad")
 _VILLAGE_CUE = re.compile(
-    r"\b(?:in|near|at|village of|villages of|town of|locality of|outskirts of)\s"
+    r"\b(?:in|near|at|into|village of|villages of|town of|city of|locality of|outskirts of)\s"
+    r"(?:(?:rural|southern|northern|eastern|western|central|downtown)\s)?"
     r"([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2})"
 )
+#: the first name in a bracket that goes on: "in beni (beni, nord-kivu)"
+_BRACKET_HEAD = re.compile(r"\(([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2}),\s")
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
-def _cued_villages(text: str) -> list[tuple[int, str]]:
-    """Small places after a place cue ("near sentianivka"), capitalised word by word: names the
-    gazetteer holds that are no English word at all (not in the model's lemma index, nor a stop
-    word or a stoplisted name), longest first."""
+def _cued_villages(text: str) -> list[int]:
+    """Small places in a place slot, where their first letters go: after a place cue ("near
+    sentianivka"), before a word for a place ("shadadah city", "afdaki town") or first in a
+    bracket ("(beni, nord-kivu)"). A name is taken when none of its words is an English word (the
+    model's lemma index), a stop word or a stoplisted name, a name prefix ("ras", "al", "tell")
+    counting as a word of a name before one that is not English: in a place slot such words
+    are a proper name, which the gazetteer then places or leaves unplaced."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .places import Gazetteer
-
-    index = Gazetteer.default().index
     known, stop, prefixes = all_english_words(), stoplist(), cue_list("name_prefixes")
-    out: list[tuple[int, str]] = []
+
+    def word(w: str) -> bool:  # could be a word of a name
+        return w not in STOP_WORDS and w not in stop and not any(b in known for b in _bases(w))
+
+    def name_ok(words: list[str]) -> bool:
+        name = " ".join(words)
+        if name in stop or name in prefixes:
+            return False  # "abu" of "abu salim"
+        # "ras al ain", "tell abiad": prefixes before the last word, which is no English word
+        return word(words[-1]) and all(w in prefixes or word(w) for w in words[:-1])
+
+    out: list[int] = []
+
+    def take(at: int, words: list[str]) -> None:
+        for w in words:
+            out.append(at)
+            at += len(w) + 1
+
     for m in _VILLAGE_CUE.finditer(text):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            if (
-                any(w in STOP_WORDS or w in known for w in words[:n])
-                or name in stop
-                or name in prefixes  # "abu" of "abu salim"
-                or fold(name).replace(" ", "") not in index
-            ):
+            if not name_ok(words[:n]):
                 continue
-            if n < len(words) and not (words[n] in STOP_WORDS or words[n] in known):
-                break  # "taung bway", "abu salim": a longer name the gazetteer lacks, not its first word
-            at = m.start(1)
-            for w in words[:n]:
-                out.append((at, w[:1].upper() + w[1:]))
-                at += len(w) + 1
+            if n < len(words) and word(words[n]):
+                break  # "taung bway", "abu salim": a longer name than the slot shows, not its first word
+            take(m.start(1), words[:n])
             break
+    place_words = _place_words()
+    for m in place_words.finditer(text):
+        before = list(_LOWER_WORD.finditer(text, max(0, m.start() - 80), m.start()))[-3:]
+        # the words right before it, with nothing but single spaces between them
+        while before and text[before[0].end() : m.start()].replace(" ", "") != "".join(
+            w.group(0) for w in before[1:]
+        ):
+            before.pop(0)
+        words = [w.group(0) for w in before]
+        for n in range(len(words), 0, -1):  # the longest name that ends at the place word
+            if name_ok(words[-n:]):
+                take(before[-n].start(), words[-n:])
+                break
+    for m in _BRACKET_HEAD.finditer(text):
+        words = m.group(1).split()
+        if name_ok(words):
+            take(m.start(1), words)
     return out
+
+
+def _bases(w: str) -> list[str]:
+    """A word and the forms its regular inflections may come from ("protested" -> "protest",
+    "villages" -> "village", "stopped" -> "stop"): the lemma index lists base forms only."""
+    out = [w]
+    for end, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            base = w[: len(w) - len(end)] + repl
+            out.append(base)
+            if end in ("ed", "ing") and not repl and len(base) > 3 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "stopped", "shelling"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> re.Pattern[str]:
+    """A word for a place after its name: ``place_words_after`` (cues.yaml) and a village's."""
+    words = cue_list("place_words_after") | {"village", "villages", "township", "locality", "neighbourhood", "neighborhood", "county"}
+    return re.compile(rf"(?<=[a-z] )(?:{'|'.join(sorted(map(re.escape, words)))})\b")
 
 
 def _sentence_starts(text: str) -> list[int]:
