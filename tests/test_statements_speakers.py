@@ -134,3 +134,12 @@ def test_a_participle_after_a_quote_is_no_inverted_speaker() -> None:
         "Mr. Keller said of the brawl, \"I can't stand it,\" adding that the crowd had been angry for hours."
     )
     assert "keller" in who(one(stmts(text), "stand it"))
+
+
+def test_an_opening_phrase_before_the_speaker_is_not_the_speaker() -> None:
+    text = (
+        "Interview\n\n"
+        "Hillary Clinton gave an interview on Friday. "
+        'Of course, Clinton said, "I did not know him that well, but I knew him."'
+    )
+    assert one(stmts(text), "know him that well").speaker.name == "Hillary Clinton"

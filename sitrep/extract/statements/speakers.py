@@ -209,6 +209,14 @@ _LEADING = frozenset(
         "responding",
         "asked",
         "addressing",
+        "of",  # "Of course, Clinton said"
+        "to",  # "To that, Kasich joked"
+        "indeed",
+        "again",
+        "now",
+        "finally",
+        "similarly",
+        "likewise",
     ]
 )
 
