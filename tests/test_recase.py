@@ -111,6 +111,10 @@ def test_a_small_place_before_a_place_word_or_first_in_a_bracket_is_a_name() -> 
     assert "in Zorabad protested" in view
     assert "(Qaradagh, Sulaymaniyah)" in view
     assert "lives in hope near the border area" in view
+    # a cue may come after another's words ("in the area of"), and each long part of a hyphenated
+    # name takes its capital
+    view = nlp_view("on 9 june 2021, mortars hit the area of bezimenne. drones struck a base near al-bukamal.")
+    assert "the area of Bezimenne" in view and "near Al-Bukamal" in view
 
 
 def test_a_lower_cased_report_is_placed_at_a_small_town_after_a_place_cue() -> None:

@@ -172,9 +172,9 @@ def _short_acronyms() -> re.Pattern[str]:
 #: a place cue, then up to three words: "near sentianivka", "the village of tondi koira" (a
 #: word for where in the country first: "in rural tell abiad")
 _VILLAGE_CUE = re.compile(
-    r"\b(?:in|near|at|into|village of|villages of|town of|city of|locality of|outskirts of)\s"
+    r"\b(?:in|near|at|into|(?:village|villages|town|city|locality|outskirts|area|vicinity|entrance) of)\s"
     r"(?:(?:rural|southern|northern|eastern|western|central|downtown)\s)?"
-    r"([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2})"
+    r"(?=([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2}))"  # (not consumed: "in the area of X")
 )
 #: the first name in a bracket that goes on: "in beni (beni, nord-kivu)"
 _BRACKET_HEAD = re.compile(r"\(([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2}),\s")
@@ -207,6 +207,14 @@ def _cued_villages(text: str) -> list[int]:
     def take(at: int, words: list[str]) -> None:
         for w in words:
             out.append(at)
+            # "al-bukamal", "ash-shajara": each part after a hyphen too, but a short particle
+            # ("deir-ez-zor" -> "Deir-ez-Zor")
+            k = at
+            parts = w.split("-")
+            for before, part in zip(parts, parts[1:], strict=False):
+                k += len(before) + 1
+                if len(part) >= 3:
+                    out.append(k)
             at += len(w) + 1
 
     for m in _VILLAGE_CUE.finditer(text):
