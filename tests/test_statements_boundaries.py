@@ -123,3 +123,33 @@ def test_a_quotation_after_a_second_reporting_verb_is_not_the_first_one_going_on
     assert one(sts, "cares about").quote == "He cares about the whole team."
     text = '"We will win," she said, "and soon."'  # a quotation that goes on after its attribution stays one
     assert len(stmts(text)) == 1
+
+
+def test_a_colon_head_whose_last_verb_is_in_an_object_clause_credits_its_own_subject() -> None:
+    text = (
+        "Apology\n\n"
+        'The minister has since apologized for what happened: "Yes, I should have used two accounts. '
+        'Not doing so was a mistake."'
+    )
+    st = one(stmts(text), "two accounts")
+    assert st.direct is True and "minister" in who(st)
+
+
+def test_an_as_clause_with_a_day_after_it_still_credits_the_clause_it_hangs_on() -> None:
+    text = (
+        "Fans abroad\n\n"
+        "As the Daily Star tabloid noted in an op-ed Thursday, the leading candidate has earned himself "
+        "a few fans in Asia."
+    )
+    st = one(stmts(text), "a few fans")
+    assert st.quote.startswith("the leading candidate") and "daily star" in who(st)
+
+
+def test_a_clause_said_whose_subject_the_parse_hung_on_the_verb_is_what_was_said() -> None:
+    text = (
+        "News habits\n\n"
+        'Lane, the author of "Going Under," said the days when the country had a shared story from '
+        "its newspapers are gone."
+    )
+    st = one(stmts(text), "shared story")
+    assert st.quote.startswith("the days when") and st.quote.endswith("are gone") and st.speaker.name == "Lane"

@@ -620,6 +620,16 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
     if not verbs:
         return None
     verb = verbs[-1]
+    last_subject = _subject(verb)
+    if (
+        (last_subject is None or not _speaks(last_subject))
+        and verb.dep_ in ("ccomp", "pcomp", "relcl", "xcomp", "advcl")
+        and span.root.pos_ == "VERB"
+        and not any(t.lemma_.lower() in lexicon().verbs for t in span if t.i > span.root.i)
+    ):
+        # "The minister has since apologized for what happened:": the clause's own verb, not the
+        # last one of an object clause (unless a reporting verb after it says a clause of its own)
+        verb = span.root
     subj = _subject(verb)
     v = verb
     for _ in range(3):  # 'the cleric is shown lecturing:', 'X stepped forward, leaned in and boomed:'

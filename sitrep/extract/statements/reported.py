@@ -15,6 +15,7 @@ from .candidate import (
     _FINITE,
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
+    _SUBJ_DEPS,
     Candidate,
     _all_quoted,
     _inside,
@@ -205,7 +206,15 @@ def _reported_from_verb(
             pieces.append((c.i + 1, c.right_edge.i + 1))
             comps = [x for x in comps if x.i != c.i]
     for c in comps:
-        pieces.append((c.left_edge.i, c.right_edge.i + 1))
+        c_lo = c.left_edge.i
+        if c.dep_ == "ccomp" and c.i > tok.i and not any(x.dep_ in _SUBJ_DEPS or x.dep_ == "expl" for x in c.children):
+            # "said the days when ... are gone": the parse made the clause's subject the verb's own
+            split = [
+                x.left_edge.i for x in tok.children
+                if tok.i < x.i < c_lo and (x.dep_ in ("npadvmod", "dobj") or x.dep_ == "nsubj" and subj.i < tok.i)
+            ]  # fmt: skip
+            c_lo = min(split, default=c_lo)
+        pieces.append((c_lo, c.right_edge.i + 1))
     if comps and not content_first:
         pieces += _second_that_clauses(tok, max(b for _, b in pieces))
     mid = _mid_attribution(sent, s_lo, tok) if not comps and tok.dep_ == "parataxis" and subj.i < tok.i else None
