@@ -325,3 +325,13 @@ def test_a_place_read_only_after_from_is_an_origin() -> None:
     here = Location(name="Peru", country="Peru", geo_precision=3).citing((peru, peru + 4, None))
     assert not _origin_only(text, here)
     assert not _origin_only(text, Location(name="Peru", country="Peru", geo_precision=3))  # no words cited
+
+
+@pytest.mark.parametrize(
+    ("purpose", "protest"),
+    [("to pressure the government", True), ("to file a petition", True), ("to watch the parade", False)],
+)
+def test_a_gathering_to_press_a_grievance_is_a_protest(purpose: str, protest: bool) -> None:
+    _, events = _events(f"On 30 April 2021, a large crowd gathered outside the finance ministry in Bangkok {purpose}.")
+    protests = [e for e in events if e.acled_event_type == "Protests"]
+    assert bool(protests) is protest
