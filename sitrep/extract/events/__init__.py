@@ -502,6 +502,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             words1 = by_rule
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:
                 acled_type, acled_sub = None, None
+            elif acled_sub == "Armed clash" and actor2 is not None and not is_state(actor2):
+                # "Police carried out an operation in the slum. A suspect was shot and died.": the
+                # party whose operation the sentence before told shot the armed man
+                before = operating_party(state, sent, country)
+                if before is not None and is_state(before) and before.name != actor2.name:
+                    actor1, words1 = before, with_basis(said, "coreference")
     if acled_type is not None:
         where = (location.country if location else None) or state.country()
         actor1, actor2 = theatre(actor1, where, state), theatre(actor2, where, state)
