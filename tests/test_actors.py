@@ -111,3 +111,10 @@ def test_the_officers_or_a_unit_of_a_named_force_are_that_force(reg: ActorRegist
     assert actor is not None and actor.name == "Military Forces of Brazil (2019-) Military Police"
     plain = reg.match("police officers", "Brazil")  # no force named: the generic police
     assert plain is not None and plain.name == "Police Forces of Brazil"
+
+
+def test_members_of_a_side_named_pro_x_are_the_pro_x_forces(reg: ActorRegistry) -> None:
+    for phrase in ("pro-Houthi fighters", "several pro-Houthi elements"):
+        actor = reg.match(phrase, "Yemen")
+        assert actor is not None and actor.name == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert reg.match("pro-Turkish fighters", "Syria") is None  # no data says who "pro-Turkish forces" are

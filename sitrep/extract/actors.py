@@ -60,7 +60,7 @@ _THE = {"United States", "United Kingdom", "Democratic Republic of Congo", "Repu
 _MEMBER_HEADS = ("fighters", "fighter", "militants", "militant", "insurgents", "insurgent", "rebels",
                  "rebel", "members", "member", "forces", "gunmen", "commanders", "commander",
                  "spokesman", "spokesperson", "leaders", "leader", "militia", "militiamen", "group",
-                 "officers", "officer", "personnel", "unit", "units", "agents")
+                 "officers", "officer", "personnel", "unit", "units", "agents", "groups", "elements")
 _DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
                   r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+", re.I)
 _POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)
@@ -179,6 +179,10 @@ class ActorRegistry:
             hit = self._get(" ".join(words[:-1]).removesuffix("'s"), country)
             if hit:
                 return hit
+            if words[0].startswith("pro-"):  # "pro-Houthi fighters": the side the data calls "pro-Houthi forces"
+                hit = self._get(" ".join([*words[:-1], "forces"]), country)
+                if hit:
+                    return hit
         # "<demonym> troops" / "Nigerian police" / "protesters"
         for kind, head in _HEADS_BY_LAST.get(words[-1], ()):
             if phrase == head or phrase.endswith(" " + head):
