@@ -162,6 +162,17 @@ def patient(trig: Trigger) -> Token | None:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if trig.nominal and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in lexicon().report_verbs:
+        # "two air raids were reported on Houthi positions": the parse hangs the target on the verb
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                target = _target_of(c)
+                if (
+                    target is not None
+                    and target.lemma_.lower() not in _PLACE_HEADS
+                    and (target.pos_ == "NOUN" or target.ent_type_ in ("ORG", "NORP"))
+                ):
+                    return target  # (not "raids were reported on X district", a name the model took for a person)
     if trig.cls in ("offensive", "clash"):
         # "mounted a counterattack to repel a Houthi offensive": whose offensive it holds off
         held_off = _held_off(tok, trig.noun)
@@ -203,6 +214,11 @@ def patient(trig: Trigger) -> Token | None:
 
 #: entities a preposition's object may be without being what was aimed at (the place, the time)
 _NO_TARGETS = ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
+#: nouns naming where, not whom: "air raids were reported on Khabb district"
+_PLACE_HEADS = frozenset(["district", "districts", "area", "areas", "village", "villages", "town", "city", "province",
+                          "governorate", "region", "neighbourhood", "neighborhood", "countryside", "outskirts"])
 
 
 def _target_of(prep: Token) -> Token | None:
