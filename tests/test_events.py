@@ -339,12 +339,12 @@ def test_a_gathering_to_press_a_grievance_is_a_protest(purpose: str, protest: bo
 
 def test_an_armed_man_shot_after_a_forces_operation_was_shot_by_that_force() -> None:
     text = (
-        "On 7 June 2021, police carried out an operation against drug dealers in Mathare, Nairobi. "
-        "A suspect was shot and died."
+        "On 7 June 2021, police launched a sweep for drug dealers in Mathare, Nairobi. "
+        "One suspect was hit by gunfire and died."
     )
     _, events = _events(text)
     clash = next(e for e in events if e.acled_sub_event_type == "Armed clash")
     assert clash.actor1 is not None and clash.actor1.name.startswith("Police Forces of Kenya")
-    _, events = _events("On 7 June 2021, in Mathare, Nairobi, a suspect was shot and died.")  # no operation told
+    _, events = _events("On 7 June 2021, in Mathare, Nairobi, one suspect was hit by gunfire and died.")  # no operation told
     clash = next(e for e in events if e.acled_sub_event_type == "Armed clash")
     assert clash.actor1 is not None and clash.actor1.name.startswith("Unidentified")

@@ -102,11 +102,11 @@ def test_a_small_place_after_a_place_cue_is_a_name_when_it_is_no_english_word() 
 
 def test_a_small_place_before_a_place_word_or_first_in_a_bracket_is_a_name() -> None:
     text = (
-        "on 8 june 2021, troops shelled farhaniyeh town in rural tell abiad. workers in zorabad "
+        "on 8 june 2021, troops shelled farhaniyeh town and a farm in rural tell abiad on friday. workers in zorabad "
         "protested in the main town square (qaradagh, sulaymaniyah). she lives in hope near the border area."
     )
     view = nlp_view(text)
-    assert "shelled Farhaniyeh town in rural Tell Abiad." in view
+    assert "shelled Farhaniyeh town and a farm in rural Tell Abiad on Friday." in view
     # the verb after the name stays a word, though the lemma index lists only "protest"
     assert "in Zorabad protested" in view
     assert "(Qaradagh, Sulaymaniyah)" in view
@@ -119,7 +119,7 @@ def test_a_small_place_before_a_place_word_or_first_in_a_bracket_is_a_name() -> 
 
 def test_a_lower_cased_report_is_placed_at_a_small_town_after_a_place_cue() -> None:
     # Tell Abiad, a town under the view's 15,000 line, named after "in rural"
-    text = "on 7 june 2021, turkish forces shelled a farm in rural tell abiad in ar-raqqa countryside, killing a fighter."
+    text = "on 7 june 2021, artillery fire hit two houses in rural tell abiad, ar-raqqa, killing a shepherd."
     (analysis,) = list(analyze([Document(id="low3", text=text, published="2021-06-08")]))
     coded = [e for e in analysis.events if e.acled_event_type]
     assert coded and coded[0].location is not None

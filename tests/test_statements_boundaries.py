@@ -128,21 +128,21 @@ def test_a_quotation_after_a_second_reporting_verb_is_not_the_first_one_going_on
 def test_a_colon_head_whose_last_verb_is_in_an_object_clause_credits_its_own_subject() -> None:
     text = (
         "Apology\n\n"
-        'The minister has since apologized for what happened: "Yes, I should have used two accounts. '
-        'Not doing so was a mistake."'
+        'The mayor has since apologized for what took place: "I was wrong to use a private phone. '
+        'It will not happen again."'
     )
-    st = one(stmts(text), "two accounts")
-    assert st.direct is True and "minister" in who(st)
+    st = one(stmts(text), "private phone")
+    assert st.direct is True and "mayor" in who(st)
 
 
 def test_an_as_clause_with_a_day_after_it_still_credits_the_clause_it_hangs_on() -> None:
     text = (
         "Fans abroad\n\n"
-        "As the Daily Star tabloid noted in an op-ed Thursday, the leading candidate has earned himself "
-        "a few fans in Asia."
+        "As the Evening Post noted in a column Friday, the frontrunner has won over a handful of "
+        "admirers in Europe."
     )
-    st = one(stmts(text), "a few fans")
-    assert st.quote.startswith("the leading candidate") and "daily star" in who(st)
+    st = one(stmts(text), "handful of")
+    assert st.quote.startswith("the frontrunner") and "evening post" in who(st)
 
 
 def test_a_clause_said_whose_subject_the_parse_hung_on_the_verb_is_what_was_said() -> None:

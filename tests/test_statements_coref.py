@@ -421,7 +421,7 @@ def test_a_title_written_before_a_name_the_parse_splits_off_is_that_person() -> 
 def test_a_platform_named_before_the_pronoun_is_not_a_person_it_refers_to() -> None:
     text = (
         "Dispute\n\n"
-        "Lena Fields did not reply to a request for comment. She resigned from the paper in March. "
+        "Lena Fields could not be reached on Monday. She left the paper in March. "
         'On Twitter, she responded on Tuesday to one of his posts by saying, "I have the photos."'
     )
     assert one(stmts(text), "I have the photos").speaker.name == "Lena Fields"

@@ -170,7 +170,7 @@ def _short_acronyms() -> re.Pattern[str]:
 
 
 #: a place cue, then up to three words: "near sentianivka", "the village of tondi koira" (a
-#: word for where in the country first: "in rural tell abiad")
+#: word for where in the country first: "in rural X")
 _VILLAGE_CUE = re.compile(
     r"\b(?:in|near|at|into|(?:village|villages|town|city|locality|outskirts|area|vicinity|entrance) of)\s"
     r"(?:(?:rural|southern|northern|eastern|western|central|downtown)\s)?"

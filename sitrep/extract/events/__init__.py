@@ -503,7 +503,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             if acled_sub == "Armed clash" and not is_armed(actor2) and actor2 is None:
                 acled_type, acled_sub = None, None
             elif acled_sub == "Armed clash" and actor2 is not None and not is_state(actor2):
-                # "Police carried out an operation in the slum. A suspect was shot and died.": the
+                # "Police launched a sweep in the slum. One suspect was hit by gunfire and died.": the
                 # party whose operation the sentence before told shot the armed man
                 before = operating_party(state, sent, country)
                 if before is not None and is_state(before) and before.name != actor2.name:

@@ -163,7 +163,7 @@ def patient(trig: Trigger) -> Token | None:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
     if trig.nominal and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in lexicon().report_verbs:
-        # "two air raids were reported on Houthi positions": the parse hangs the target on the verb
+        # "three strikes by the coalition were reported on rebel posts": the parse hangs the target on the verb
         for c in tok.head.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 target = _target_of(c)
@@ -172,7 +172,7 @@ def patient(trig: Trigger) -> Token | None:
                     and target.lemma_.lower() not in _PLACE_HEADS
                     and (target.pos_ == "NOUN" or target.ent_type_ in ("ORG", "NORP"))
                 ):
-                    return target  # (not "raids were reported on X district", a name the model took for a person)
+                    return target  # (not "... on X district", nor a name the model took for a person)
     if trig.cls in ("offensive", "clash"):
         # "mounted a counterattack to repel a Houthi offensive": whose offensive it holds off
         held_off = _held_off(tok, trig.noun)
@@ -216,7 +216,7 @@ def patient(trig: Trigger) -> Token | None:
 _NO_TARGETS = ("GPE", "LOC", "FAC", "DATE", "TIME")
 
 
-#: nouns naming where, not whom: "air raids were reported on Khabb district"
+#: nouns naming where, not whom: "strikes were reported on X district"
 _PLACE_HEADS = frozenset(["district", "districts", "area", "areas", "village", "villages", "town", "city", "province",
                           "governorate", "region", "neighbourhood", "neighborhood", "countryside", "outskirts"])
 

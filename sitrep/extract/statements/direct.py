@@ -627,7 +627,7 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
         and span.root.pos_ == "VERB"
         and not any(t.lemma_.lower() in lexicon().verbs for t in span if t.i > span.root.i)
     ):
-        # "The minister has since apologized for what happened:": the clause's own verb, not the
+        # "The mayor has since apologized for what took place:": the clause's own verb, not the
         # last one of an object clause (unless a reporting verb after it says a clause of its own)
         verb = span.root
     subj = _subject(verb)

@@ -49,7 +49,7 @@ def _as_clause(tok: Token) -> tuple[tuple[int, int], tuple[int, int] | None] | N
         c_hi -= 1
     before = lo > c_lo and _after_comma(doc, lo, c_lo)
     while hi < c_hi and doc[hi].head.i == head.i and doc[hi].dep_ == "npadvmod" and doc[hi].ent_type_ in ("DATE", "TIME"):
-        hi += 1  # "as X noted in an op-ed Thursday, CLAUSE": the parse hangs the day on the clause
+        hi += 1  # "as X noted in a column Friday, CLAUSE": the parse hangs the day on the clause
     after = hi < c_hi and doc[hi].text == ","
     if after and all(t.dep_ in ("cc", "punct") for t in doc[c_lo:lo]):  # "(But) as X noted, CLAUSE"
         return (hi + 1, c_hi), None
