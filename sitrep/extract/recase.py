@@ -261,8 +261,8 @@ def _bases(w: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _place_words() -> re.Pattern[str]:
-    """A word for a place after its name: ``place_words_after`` (cues.yaml) and a village's."""
-    words = cue_list("place_words_after") | {"village", "villages", "township", "locality", "neighbourhood", "neighborhood", "county"}
+    """A word for a place after its name: ``place_words_after`` and ``village_words_after`` (cues.yaml)."""
+    words = cue_list("place_words_after") | cue_list("village_words_after")
     return re.compile(rf"(?<=[a-z] )(?:{'|'.join(sorted(map(re.escape, words)))})\b")
 
 

@@ -82,6 +82,7 @@ class Lexicon:
     street_verbs: frozenset[str] = frozenset()
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()  # "district", "village": where, not whom
     crowd_subjects: frozenset[str] = frozenset()
     occupy_verbs: frozenset[str] = frozenset()
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
         street_verbs=frozenset(t.get("street_verbs", ())),
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
+        place_heads=frozenset(t.get("place_heads", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         occupy_verbs=frozenset(t.get("occupy_verbs", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),

@@ -169,7 +169,7 @@ def patient(trig: Trigger) -> Token | None:
                 target = _target_of(c)
                 if (
                     target is not None
-                    and target.lemma_.lower() not in _PLACE_HEADS
+                    and target.lemma_.lower() not in lexicon().place_heads
                     and (target.pos_ == "NOUN" or target.ent_type_ in ("ORG", "NORP"))
                 ):
                     return target  # (not "... on X district", nor a name the model took for a person)
@@ -214,11 +214,6 @@ def patient(trig: Trigger) -> Token | None:
 
 #: entities a preposition's object may be without being what was aimed at (the place, the time)
 _NO_TARGETS = ("GPE", "LOC", "FAC", "DATE", "TIME")
-
-
-#: nouns naming where, not whom: "strikes were reported on X district"
-_PLACE_HEADS = frozenset(["district", "districts", "area", "areas", "village", "villages", "town", "city", "province",
-                          "governorate", "region", "neighbourhood", "neighborhood", "countryside", "outskirts"])
 
 
 def _target_of(prep: Token) -> Token | None:

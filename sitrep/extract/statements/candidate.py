@@ -85,14 +85,16 @@ def _subject(tok: Token) -> Token | None:
     if not subs:
         return _participle_subject(tok)
     before = [c for c in subs if c.i < tok.i]
-    if before and any(
-        c.dep_ == "ccomp" and c.i > tok.i and not any(g.dep_ in _SUBJ_DEPS or g.dep_ == "expl" for g in c.children)
-        for c in tok.children
-    ):
+    if before and any(c.dep_ == "ccomp" and c.i > tok.i and subjectless(c) for c in tok.children):
         # "Lane ... said the days when ... are gone": the noun after the verb is the subject of
         # the clause said, which the parse left without one
         return max(before, key=lambda c: c.i)
     return min(subs, key=lambda c: abs(c.i - tok.i))
+
+
+def subjectless(clause: Token) -> bool:
+    """A clause the parse left without a subject of its own ("said the days when ... are gone")."""
+    return not any(g.dep_ in _SUBJ_DEPS or g.dep_ == "expl" for g in clause.children)
 
 
 def _participle_subject(tok: Token) -> Token | None:

@@ -334,6 +334,8 @@ _SECOND_VERB_END = re.compile(
 
 
 def _opens_own_quote(tail: str) -> bool:
+    """Does a quotation's tail end in a second reporting verb, so that the next quotation is that
+    verb's, not the first one going on?"""
     m = _SECOND_VERB_END.search(tail)
     if m is None:
         return False

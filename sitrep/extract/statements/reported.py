@@ -15,7 +15,6 @@ from .candidate import (
     _FINITE,
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
-    _SUBJ_DEPS,
     Candidate,
     _all_quoted,
     _inside,
@@ -24,6 +23,7 @@ from .candidate import (
     _shared_subject,
     _speaks,
     _subject,
+    subjectless,
 )
 from .fronted import _SUBORDINATE, _as_clause, _fronted
 from .lexicon import lexicon
@@ -207,7 +207,7 @@ def _reported_from_verb(
             comps = [x for x in comps if x.i != c.i]
     for c in comps:
         c_lo = c.left_edge.i
-        if c.dep_ == "ccomp" and c.i > tok.i and not any(x.dep_ in _SUBJ_DEPS or x.dep_ == "expl" for x in c.children):
+        if c.dep_ == "ccomp" and c.i > tok.i and subjectless(c):
             # "said the days when ... are gone": the parse made the clause's subject the verb's own
             split = [
                 x.left_edge.i for x in tok.children
