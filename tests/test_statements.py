@@ -687,6 +687,12 @@ def test_purpose_clause_to_say_is_statement_of_the_head_subject() -> None:
     assert stmts("The mayor is expected to announce that the bridge will reopen.") == []
 
 
+def test_a_reporting_verb_after_an_aspect_verb_is_a_statement_of_its_subject() -> None:
+    text = "The senator is continuing to insist she will release the letters only when her rivals do the same."
+    st = one(stmts(text), "release the letters")
+    assert "senator" in who(st) and st.quote.startswith("she will release")
+
+
 
 # ----------------------------------------------------------------- as-clauses, relatives, manner verbs
 
