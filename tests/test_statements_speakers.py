@@ -143,3 +143,14 @@ def test_an_opening_phrase_before_the_speaker_is_not_the_speaker() -> None:
         'Of course, Clinton said, "We were never close friends, but we spoke often."'
     )
     assert one(stmts(text), "close friends").speaker.name == "Hillary Clinton"
+
+
+def test_a_surname_the_model_reads_as_an_adverb_still_speaks() -> None:
+    text = (
+        "Budget forum\n\n"
+        "Congressman David Jolly spoke at the forum on Monday.\n\n"
+        "Jolly said the state must move with care before cutting school budgets."
+    )
+    assert one(stmts(text), "move with care").speaker.name == "David Jolly"
+    # a day opening the sentence is no speaker
+    assert all("wednesday" not in who(s) for s in stmts("Wednesday added one more twist to the race: a new running mate."))

@@ -112,8 +112,9 @@ def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
     """The subject of a reporting verb the parse left without one, when it stands right before the
     verb and what was said follows it as a clause: 'Campaigning for his son, former mayor Tom Kell
     said ...' (the subject read as an appositive of the noun before the comma), 'One guest, who
-    like others asked not to be named, said ...' (the subject read as a clause before the verb) and
-    'About 4 in 10 say ...' (a share read as a number on the verb)."""
+    like others asked not to be named, said ...' (the subject read as a clause before the verb),
+    'About 4 in 10 say ...' (a share read as a number on the verb) and 'Jolly said ...' (a name
+    opening the sentence read as an adverb)."""
     sent = tok.sent
     if tok.i <= sent.start or not quoted and not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
         return None  # (``quoted``: what was said is the quotation that follows)
@@ -122,6 +123,15 @@ def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
         if c.dep_ == "nummod" and c.left_edge.i == sent.start and c.right_edge.i == tok.i - 1:
             return c  # "About 4 in 10 say ...": a share of those asked, read as a number on the verb
     prev = doc[tok.i - 1]
+    if (
+        prev.i == sent.start
+        and prev.is_title
+        and prev.dep_ in ("advmod", "amod", "npadvmod")
+        and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")  # not "Wednesday added ..."
+        and prev.head.i == tok.i
+        and not any(c.dep_ in _SUBJ_DEPS for c in tok.children)
+    ):
+        return prev  # "Jolly said he would ...": a surname the model read as an adverb
     np = prev
     while np.dep_ != "appos" and np.head.i != np.i and np.head.i < tok.i and np.head.right_edge.i == tok.i - 1:
         np = np.head
