@@ -5,7 +5,9 @@ kunduz"). The small English model finds neither names nor sentence starts in suc
 the date tagger will not read "may" as a month. ``nlp_view`` returns a copy of the same length
 in which sentence starts, "I", weekdays, months next to a number and the names the project
 knows (countries, demonyms, actor aliases written with capitals, provinces, districts and
-towns) are capitalized as they are usually written. Only letters change case, character for character, so
+towns) are capitalized as they are usually written, and so are the first letters of words that
+are no English word in a place slot ("near sentianivka", "shadadah city"). Only letters change
+case, character for character, so
 every offset found on the view is an offset into the original text, which is never rewritten.
 Text with capitals of its own is returned unchanged.
 """
