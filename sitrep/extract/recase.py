@@ -180,7 +180,8 @@ _VILLAGE_CUE = re.compile(
 )
 #: the first name in a bracket that goes on: "in beni (beni, nord-kivu)"
 _BRACKET_HEAD = re.compile(r"\(([a-z][a-z'-]{2,24}(?:\s[a-z][a-z'-]{2,24}){0,2}),\s")
-_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
+#: up to three words with spaces between them, right before the end of the search
+_WORDS_BEFORE = re.compile(r"(?<![a-z'])(?:[a-z][a-z'-]* +){1,3}$")
 
 
 def _cued_villages(text: str) -> list[int]:
@@ -228,18 +229,15 @@ def _cued_villages(text: str) -> list[int]:
                 break  # "taung bway", "abu salim": a longer name than the slot shows, not its first word
             take(m.start(1), words[:n])
             break
-    place_words = _place_words()
-    for m in place_words.finditer(text):
-        before = list(_LOWER_WORD.finditer(text, max(0, m.start() - 80), m.start()))[-3:]
-        # the words right before it, with nothing but single spaces between them
-        while before and text[before[0].end() : m.start()].replace(" ", "") != "".join(
-            w.group(0) for w in before[1:]
-        ):
-            before.pop(0)
-        words = [w.group(0) for w in before]
+    for m in _place_words().finditer(text):
+        run = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())  # up to three words right before it
+        if run is None:
+            continue
+        found = list(re.finditer(r"\S+", run.group(0)))
+        words = [w.group(0) for w in found]
         for n in range(len(words), 0, -1):  # the longest name that ends at the place word
             if name_ok(words[-n:]):
-                take(before[-n].start(), words[-n:])
+                take(run.start() + found[-n].start(), words[-n:])
                 break
     for m in _BRACKET_HEAD.finditer(text):
         words = m.group(1).split()
