@@ -129,7 +129,6 @@ def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
         and prev.dep_ in ("advmod", "amod", "npadvmod")
         and prev.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")  # not "Wednesday added ..."
         and prev.head.i == tok.i
-        and not any(c.dep_ in _SUBJ_DEPS for c in tok.children)
     ):
         return prev  # "Jolly said he would ...": a surname the model read as an adverb
     np = prev

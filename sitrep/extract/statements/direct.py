@@ -341,6 +341,8 @@ def _opens_own_quote(tail: str) -> bool:
         return False
     verb = m.group("v").lower()
     return (verb.endswith("ing") or m.group(0).lstrip(", ").lower().startswith("and")) and verb in lexicon().forms
+
+
 #: ', who said', ', who also wrote': a relative clause that reports words of its own
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:(?:also|later|then|has|had|\w+ly)\s+)?")
 _WENT_ON = re.compile(r",\s+(?:and\s+|while\s+|before\s+|after\s+)?(?:also\s+)?(?P<v>[a-z]+ing)\s+(?:that\s+)?", re.IGNORECASE)
@@ -622,9 +624,9 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
     if not verbs:
         return None
     verb = verbs[-1]
-    last_subject = _subject(verb)
+    subj = _subject(verb)
     if (
-        (last_subject is None or not _speaks(last_subject))
+        (subj is None or not _speaks(subj))
         and verb.dep_ in ("ccomp", "pcomp", "relcl", "xcomp", "advcl")
         and span.root.pos_ == "VERB"
         and not any(t.lemma_.lower() in lexicon().verbs for t in span if t.i > span.root.i)
@@ -632,7 +634,7 @@ def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, st
         # "The mayor has since apologized for what took place:": the clause's own verb, not the
         # last one of an object clause (unless a reporting verb after it says a clause of its own)
         verb = span.root
-    subj = _subject(verb)
+        subj = _subject(verb)
     v = verb
     for _ in range(3):  # 'the cleric is shown lecturing:', 'X stepped forward, leaned in and boomed:'
         if subj is not None or not (v.tag_ == "VBG" or v.dep_ in ("conj", "dep")) or v.head.i == v.i:

@@ -197,14 +197,13 @@ def _reported_from_verb(
         if content_first and c.i > s_hi:
             break  # "CLAUSE, X said, adding that ...": the participle says its own clause (read at its verb)
         if c.dep_ in _PARTICIPLE_DEPS and c.tag_ == "VBG" and c.lemma_.lower() in lex.verbs and c.i > tok.i:
-            if any(x.i < c.i for x in comps):
-                # "said A, adding that B": a second report of the same speaker (read at its verb)
-                comps = [x for x in comps if x.i != c.i]
-                continue
+            second = any(x.i < c.i for x in comps)
+            comps = [x for x in comps if x.i != c.i]
+            if second:
+                continue  # "said A, adding that B": a second report of the same speaker (read at its verb)
             used.add(c.i)
             verbs.append(c.lemma_.lower())
             pieces.append((c.i + 1, c.right_edge.i + 1))
-            comps = [x for x in comps if x.i != c.i]
     for c in comps:
         c_lo = c.left_edge.i
         if c.dep_ == "ccomp" and c.i > tok.i and subjectless(c):
