@@ -71,6 +71,7 @@ from .modality import (
     status_of,
 )
 from .parties import (
+    act_doer,
     claimed_doer,
     intervening_force,
     is_force_word,
@@ -251,7 +252,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         # "the woman died", "a man died under torture", "the man was injured": who died or was
         # hurt is the victim, not the doer ("the man died and the woman was injured": both are)
-        a1, a2 = Resolved(None), a1 if a2.actor is None else a2
+        # the doer of the act they suffered it in, when the text names one ("died in an attack by X")
+        a1, a2 = act_doer(trig, state, country), a1 if a2.actor is None else a2
     actor1, actor2 = a1.actor, a2.actor
     words1, words2 = cited_actor(a1, offset), cited_actor(a2, offset)
     by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
@@ -467,6 +469,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     elif acled_sub == "Mob violence" and actor2 is None:
         actor2, words2 = generic(state, "civilians", country), by_rule  # the crowd's victims
     doers = {"Riots": "rioters", "Protests": "protesters"}.get(acled_type or "")
+    if acled_type == "Riots" and is_state(actor1) and actor2 is not None and not is_state(actor2):
+        # "police clashed with villagers", "hurt in a clash with police": the crowd rioted, the
+        # force is the side it fought (soldiers who riot with no one else named are the crowd)
+        actor2, words2 = actor1, words1
     if doers and acled_sub != "Excessive force against protesters" and not (actor1 and actor1.type == doers):
         # ACLED: the doers of a protest are always Protesters, of a riot Rioters ("supporters of the
         # opposition protested", "villagers attacked a thief"); a named group is only associated
@@ -479,6 +485,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         actor1 = weapon_owner(trig, state, owner, country)
         # "an Israeli air strike": the forces of the demonym on the weapon
         words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
+    if acled_sub == "Looting/property destruction" and actor1 is None and not trig.nominal:
+        # (a finite verb's subject: not "found with his money stolen")
+        subject_tok = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) if trig.head.tag_ == "VBD" else None
+        if subject_tok is not None:
+            # "suspected herdsmen burned 40 houses": people the text names and no registry knows
+            actor1 = generic(state, "unidentified", country)
+            words1 = with_basis(said + [cites.phrase(subject_tok, offset)], "ACLED rule")
     if acled_type is not None and actor1 is None and violent:
         if trig.cls == "clash" and actor2 is not None:
             pass

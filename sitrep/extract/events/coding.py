@@ -346,7 +346,14 @@ def code(
         gunfight = _SMALL_ARMS.search(text) is not None and not is_state(actor1) and not is_state(actor2)
         if (
             people
-            or (_crowd(actor1) or _crowd(actor2) and not is_armed(actor1) or crowd_side) and not gunfight
+            # (a crowd hurt "in a clash with police", with no firearms told: the police are the
+            # doer, the crowd still rioted)
+            or (
+                _crowd(actor1)
+                or _crowd(actor2) and (not is_armed(actor1) or is_state(actor1) and not _FIREARMS.search(text))
+                or crowd_side
+            )
+            and not gunfight
             or unknown and _CRUDE.search(text)
             or party_brawl
             or _UNARMED.search(text)  # "a fist fight broke out between deputies": no weapons at all

@@ -46,7 +46,8 @@ _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|
 #: "a group of men", "a number of fighters": not one person
 _NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
 _SINGLE = re.compile(
-    r"\b(?:(?:killing|killed|kill|shot\s+dead|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    # (not an aim: "tried to kill a commander")
+    r"(?<!\bto\s)\b(?:(?:killing|killed|kill|shot\s+dead|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
     r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
@@ -171,7 +172,7 @@ def count(text: str) -> Fatalities:
             return Fatalities(2, "exact", True, spans=(pair.span(),))
         if single := _SINGLE.search(text):
             return Fatalities(1, "exact", True, spans=(single.span(),))
-        return Fatalities(None, None, bool(re.search(rf"\b{_KILL}\b", text, re.I)))
+        return Fatalities(None, None, bool(re.search(rf"(?<!\bto\s)\b{_KILL}\b", text, re.I)))
     total = 0
     qualifier = "exact"
     vague = False

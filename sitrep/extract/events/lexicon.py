@@ -66,6 +66,8 @@ class Lexicon:
     foil_verbs: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
+    armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
+    armed_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
     object_verbs: frozenset[str] = frozenset()  # "disappeared a journalist", not "the man disappeared"
     natural_causes: frozenset[str] = frozenset()
@@ -171,6 +173,8 @@ def lexicon() -> Lexicon:
         foil_verbs=frozenset(t.get("foil_verbs", ())),
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
+        armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),
+        armed_objects=frozenset(t.get("armed_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
         object_verbs=frozenset(t.get("object_verbs", ())),
         natural_causes=frozenset(t.get("natural_causes", ())),

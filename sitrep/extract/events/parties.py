@@ -216,9 +216,11 @@ def _modifier_doer(noun: Token) -> Token | None:
 
 def _firing_doer(head: Token, trig: Trigger) -> Token | None:
     """Who fired, for a passive act "in" someone's fire: "killed in police firing" (a compound, or
-    the noun the parser hangs the firing on), "wounded in the army's shelling"."""
+    the noun the parser hangs the firing on), "wounded in the army's shelling", "killed in an
+    attack by X" or "in a clash with X"."""
     if trig.noun is not None and trig.noun.dep_ == "pobj":
-        return _modifier_doer(trig.noun)
+        # "killed in an attack by X"; "killed in a clash with X": the other side
+        return _modifier_doer(trig.noun) or by_agent(trig.noun) or _fought_with(trig.noun)
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
@@ -230,6 +232,38 @@ def _firing_doer(head: Token, trig: Trigger) -> Token | None:
             if pobj.dep_ == "pobj" and fired:
                 return pobj
     return None
+
+
+def _fought_with(noun: Token) -> Token | None:
+    """The side a fight was "with" ("a clash with X"), for a noun of the clash class only ("an
+    attack with grenades" names a weapon)."""
+    entry = noun_key(noun)
+    if entry is None or entry[1] != "clash":
+        return None
+    # ("an exchange of fire with X": the parser may hang "with" on "fire")
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    prep = next((c for t in (noun, *of) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    return next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+
+
+def is_government(actor: Actor | None) -> bool:
+    """A government as such (its officials), not its forces."""
+    return actor is not None and (actor.type or "") == "government"
+
+
+def _carried(tok: Token | None) -> Token | None:
+    """Who a vehicle carried ("a car carrying three militants"): the object of its "carrying"."""
+    if tok is None:
+        return None
+    verb = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport")), None)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+
+
+def act_doer(trig: Trigger, state: DocState, country: str | None) -> Resolved:
+    """The doer of the act a harm was suffered in ("died in an attack by X": X), or none."""
+    if trig.nominal or trig.noun is None or trig.noun.dep_ != "pobj":
+        return Resolved(None)
+    return resolve(_firing_doer(trig.head, trig), state, country, want_armed=True)
 
 
 def _appositive_noun(subj: Token | None) -> Token | None:
@@ -296,6 +330,14 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
             patient_tok = patient(trig) or acronym_noun(head)
             agent_tok = strikes_doer(head, subj)
+            if agent_tok is not None and _act_noun(agent_tok, trig):
+                # "an attack by X killed ...", "clashes between X and Y left ... dead", "shelling by X
+                # killed ...": the act's doers, not the act
+                sides = between(agent_tok)
+                act = agent_tok
+                agent_tok = sides[0] if sides else by_agent(act) or _modifier_doer(act) or act
+                if len(sides) > 1:
+                    second = patient_tok = sides[1]
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
@@ -311,7 +353,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 agent_tok, second = second, agent_tok
     verbal = trig.cls in VERBAL or trig.plover not in ("ASSAULT", "COERCE", "PROTEST")
     a1 = _pron_in_sentence(agent_tok, state, country) or resolve(
-        agent_tok, state, country, want_armed=trig.cls in VIOLENT
+        # (people who burn or loot houses are as armed as those who attack: "herdsmen torched houses")
+        agent_tok, state, country, want_armed=trig.cls in VIOLENT or trig.cls in ("loot", "destroy")
     )
     if a1.actor is None and verbal:
         a1 = Resolved(_gov_actor(agent_tok, country), None, agent_tok)
@@ -346,6 +389,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     break
     if second is not None and patient_tok is None:
         patient_tok = second
+    if (people := _carried(patient_tok)) is not None and (resolve(people, state, country).actor is not None):
+        patient_tok = people  # "attacked a car carrying IS militants": the militants were the target
     # (the other side of a clash is armed as the first is: "Masalit and Rizeigat groups clashed")
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(
         patient_tok, state, country, want_armed=trig.cls == "clash" and second is not None
@@ -370,6 +415,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
+    if trig.cls in VIOLENT and is_government(a2.actor) and a2.token is not None:
+        a2 = Resolved(None, "civilians", a2.token)  # "shot dead a municipal official": ACLED's civilian victim
     if a2.actor is None and a2.kind is None and trig.cls in VIOLENT:
         # "attacked (and injured) a party member": a target named as people, not as armed, is civilian
         subs = [] if trig.nominal else [sub for sub in trig.merged if sub.cls in VIOLENT]
@@ -399,6 +446,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _act_noun(tok: Token, trig: Trigger) -> bool:
+    """Whether a verb's subject is an act rather than a party: a noun of the event lexicon or
+    the head of a nominal trigger merged into this one."""
+    return noun_key(tok) is not None or any(sub.nominal and sub.head.i == tok.i for sub in trig.merged)
 
 
 def _shared_head_pair(tok: Token, state: DocState, country: str | None) -> tuple[Resolved, Resolved] | None:

@@ -62,7 +62,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in triggers if not t.absorbed]
 
 
-def _repair(tok: Token) -> tuple[Token, Token] | None:
+def _repair(tok: Token) -> tuple[Token, Token | None] | None:
     """(subject, object) when a finite verb was parsed as a modifier in a verbless sentence.
 
     The small parser reads "Trump unilaterally reduced US forces" as a noun phrase with
@@ -71,7 +71,10 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
     """
     if tok.tag_ not in ("VBD", "VBN") or tok.head.i <= tok.i:
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod") for t in tok.sent):
+    # (other verbs may only hang below the noun the verb modifies as the sentence's root: "X seized
+    # control of the town after troops withdrew")
+    rooted = tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+    if not rooted and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "nmod") for t in tok.sent):
         return None
     j = tok.i - 1
     while j >= tok.sent.start and tok.doc[j].pos_ == "ADV":
@@ -83,7 +86,14 @@ def _repair(tok: Token) -> tuple[Token, Token] | None:
         and j == tok.i - 1
     ):
         return None
-    return tok.doc[j], tok.head
+    modified = tok.head
+    obj: Token | None = modified
+    if f"{verb_lemma(tok)} {modified.lemma_.lower()}" in lexicon().objects:
+        # "seized control of the town": what was taken is the "of" object, not "control" (whose
+        # words, as the misparsed root, are the whole sentence)
+        obj = next((p for c in modified.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"), None)  # fmt: skip
+    return tok.doc[j], obj
 
 
 def _subject_in_as_clause(verb: Token) -> Token | None:

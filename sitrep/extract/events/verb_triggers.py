@@ -60,6 +60,14 @@ def verb_trigger(tok: Token) -> Trigger | None:
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
+    for obj in objs:  # "set a police station on fire": the parser hangs "on fire" on the object
+        for prep in obj.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (key := f"{lemma} {prep.lower_} {pobj.lemma_.lower()}") in lex.phrasal:
+                    plover, cls = lex.phrasal[key]
+                    return Trigger(tok, plover, cls, [tok, prep, pobj])
     fused = _fused_noun(tok)
     if fused is not None and f"{fused.lower_} {lemma}" in lex.noun_verbs:  # "baton charged"
         plover, cls = lex.noun_verbs[f"{fused.lower_} {lemma}"]
@@ -96,6 +104,10 @@ def verb_trigger(tok: Token) -> Trigger | None:
         t.lemma_.lower() in lex.weapon_objects or _remote_word(t) for o in objs for t in o.subtree
     ):
         return None  # "gunmen intercepted the mayor's car and shot him": the shooting is the event
+    if lemma in lex.armed_object_verbs and not any(
+        o.lemma_.lower() in lex.armed_objects or o.lower_ in lex.armed_objects for o in objs
+    ):
+        return None
     if lemma in lex.foil_verbs and any(_remote_word(t) for o in objs for t in o.subtree):
         return Trigger(tok, "COERCE", "disrupt", [tok])  # "foiled a suicide attack": no blast happened
     if cls in LIGHT:
