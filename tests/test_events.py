@@ -122,6 +122,9 @@ def test_case_count() -> None:
         # two victims named one by one
         ("a teacher and his son were shot dead on the road", 2, "exact"),
         ("soldiers fired on a car, killing a woman and her daughter", 2, "exact"),
+        # a dateline's day is no count; a killing only tried is no death
+        ("GAO, June 4 - At least five soldiers died when their truck hit a mine", 5, "at least"),
+        ("men on motorbikes tried to kill a village chief", None, None),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

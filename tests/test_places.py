@@ -164,6 +164,26 @@ def test_the_capital(gaz: Gazetteer) -> None:
     text2 = "Houthi fighters advanced on Marib, Yemen.\nA drone later struck the capital."
     loc2 = locate_sentence(gaz, text2, "A drone later struck the capital.")
     assert loc2 is not None and loc2.name == "Sanaa"
+    # a demonym that is also a place's name ("Malian", a town in China; "Somali", an Ethiopian region)
+    for text3, capital in (("A grenade hit a bar in the Malian capital.", "Bamako"),
+                           ("Gunmen stormed a hotel in the Somali capital.", "Mogadishu")):  # fmt: skip
+        loc3 = locate_sentence(gaz, text3, text3)
+        assert loc3 is not None and loc3.name == capital, (text3, loc3)
+
+
+def test_place_left_or_entered(gaz: Gazetteer) -> None:
+    # a name the model took for a nationality, after "out of" or "into"
+    for text in ("On 7 June 2021, rebels pulled out of Kidal after a week.",
+                 "On 7 June 2021, rebels stormed into Kidal at dawn."):  # fmt: skip
+        loc = locate_sentence(gaz, text, text)
+        assert loc is not None and (loc.name, loc.country) == ("Kidal", "Mali"), (text, loc)
+
+
+def test_place_of_its_people_or_head(gaz: Gazetteer) -> None:
+    # "residents of X", "the governor of X": X is a place, however the model labelled it
+    text = "Gunmen ambushed a convoy carrying the governor of Zamfara on Wednesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Zamfara", "Nigeria"), loc
 
 
 def test_district_cue(gaz: Gazetteer) -> None:

@@ -102,8 +102,11 @@ def seized(trig: Trigger) -> str | None:
         or head.lemma_.lower() in lex.victims
     ):
         return None
-    # ("the oil field was attacked": the compound names the thing too)
-    words = [c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i] + [head.lemma_.lower()]
+    # ("the oil field was attacked": the compound names the thing too; a name does not: "the Cano
+    # Limon pipeline")
+    words = [
+        c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i and c.pos_ != "PROPN"
+    ] + [head.lemma_.lower()]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for c in prep.children:

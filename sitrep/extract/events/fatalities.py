@@ -28,6 +28,11 @@ _EXCLUDE_BEFORE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|(?<!resulting\s)in|than)\s*$",
     re.I,
 )
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)\.?\s+$",
+    re.I,
+)
 _UNIT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
     r"am\b|pm\b|gmt|january|february|march|april|may\b|june|july|august|september|october|november|december|"
@@ -122,6 +127,8 @@ def _is_count(text: str, q: Quantity) -> bool:
         return False
     if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isalpha():
         return False  # "MS-13", "Su-25", "B-18": a number in a name
+    if _MONTH_BEFORE.search(text[max(0, q.start - 12) : q.start]):
+        return False  # "MOGADISHU, March 3 - At least seven ...": a day of the month
     return not _EXCLUDE_BEFORE.search(text[max(0, q.start - 20) : q.start])
 
 

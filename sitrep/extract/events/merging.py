@@ -303,8 +303,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:
         return False
+    # "The attack came hours after a bomb killed two soldiers in Baghlan": the incident just told,
+    # as the subject of a sentence whose place belongs to another clause
+    anaphoric = trig.nominal and definite and trig.head.dep_ in ("nsubj", "nsubjpass")
     if (
         not casualties
+        and not anaphoric
         and ev.location is not None
         and prev.location is not None
         and ev.location.name != prev.location.name

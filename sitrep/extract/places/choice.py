@@ -67,6 +67,14 @@ class Choice(Cues):
         mentions, dominant, _ = self._indexed(ctx)
         return mentions, dominant
 
+    def _capital_demonym(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is the demonym of "the <demonym> capital"."""
+        return (
+            fold(text[start:end]) in self.demonyms
+            and re.match(r"\s+capital\b", text[end : end + 12]) is not None
+            and re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
+        )
+
     def _indexed(self, ctx: Context) -> tuple[list[_Mention], str | None, list[int]]:
         """Place mentions in text order, the dominant country, and the mentions' start offsets."""
         cached = self._memory.get(id(ctx))
@@ -76,6 +84,8 @@ class Choice(Cues):
         lowered = is_lowercased(ctx.document.text)  # the model read a cased view: its labels are guesses
         for para in ctx.paragraphs:
             mentions += self._scan(para, lowered)
+        # "the Somali capital", "the Malian capital": a nationality, not the place of that name
+        mentions = [m for m in mentions if not self._capital_demonym(ctx.document.text, m.start, m.end)]
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         weak: Counter[str] = Counter()  # an armed force's demonym: a tie-break
         forces = cue_list("force_after_demonym")

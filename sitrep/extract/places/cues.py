@@ -365,13 +365,14 @@ class Cues(Candidates):
         of_kind = (
             prev == "of"
             and s > 1
-            and (doc[s - 2].lower_ in _UNIT_CUES | _AREA or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
+            # ("pulled out of Kidal": the place left)
+            and (doc[s - 2].lower_ in _UNIT_CUES | _AREA | {"out"} or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
         )
         return (
             nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
             or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
-            or prev in {"in", "near", "at", "outside"}
+            or prev in {"in", "near", "at", "outside", "into"}  # ("stormed into Kidal")
             or of_kind
         )
 
