@@ -415,6 +415,15 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
+    if trig.cls in VIOLENT and a2.kind == "civilians" and not trig.nominal:
+        # "five people were injured after police fired at demonstrators": the people hurt were
+        # the demonstrators the act was aimed at
+        for sub in trig.merged:
+            aimed = patient(sub)
+            crowd = resolve(aimed, state, country) if aimed is not None else Resolved(None)
+            if crowd.kind == "protesters":
+                a2 = crowd
+                break
     if trig.cls in VIOLENT and is_government(a2.actor) and a2.token is not None:
         a2 = Resolved(None, "civilians", a2.token)  # "shot dead a municipal official": ACLED's civilian victim
     if a2.actor is None and a2.kind is None and trig.cls in VIOLENT:

@@ -315,10 +315,11 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 or parent.cls == "kill"
                 or (
                     # a casualty verb merged into the parent ("killed and 25 wounded when"), or
-                    # the victims its subject ("two soldiers were wounded when a mine hit ...")
+                    # the victims its subject ("two soldiers were wounded when a mine hit ...",
+                    # "... wounded after militants attacked their patrol")
                     parent.head.i != tok.head.i or any(c.dep_ == "nsubjpass" for c in parent.head.children)
                 )
-                and any(c.lower_ in ("when", "as", "while") and c.dep_ in ("advmod", "mark") for c in tok.children)
+                and any(c.lower_ in ("when", "as", "while", "after") and c.dep_ in ("advmod", "mark") for c in tok.children)
             )
         ):
             # harm to people outranks harm to property told with it ("beat and looted from
