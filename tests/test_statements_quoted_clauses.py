@@ -181,3 +181,10 @@ def test_one_quoted_word_from_a_role_is_a_statement_but_from_a_crowd_a_label() -
     st = one(stmts('The mayor called the system "rigged" in a tweet on Tuesday.'), "rigged")
     assert "mayor" in who(st)
     assert stmts('Residents called the checkpoint "hell" on Monday.') == []
+
+
+def test_a_reporting_verb_form_used_as_a_noun_heads_no_quote() -> None:
+    # "order" (the noun, after "restore") is no reporting verb: the quoted words end the reported clause
+    st = one(stmts('The governor said the police would restore order "before the end of the month".'), "restore order")
+    assert st.quote.startswith("the police would restore order") and not st.direct
+    assert who(st) == "governor"
