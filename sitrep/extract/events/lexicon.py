@@ -67,6 +67,8 @@ class Lexicon:
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
+    harm_states: frozenset[str] = frozenset()  # "left three dead"
+    carry_verbs: frozenset[str] = frozenset()  # "a car carrying three militants"
     armed_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
     object_verbs: frozenset[str] = frozenset()  # "disappeared a journalist", not "the man disappeared"
@@ -174,6 +176,8 @@ def lexicon() -> Lexicon:
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),
+        harm_states=frozenset(t.get("harm_states", ())),
+        carry_verbs=frozenset(t.get("carry_verbs", ())),
         armed_objects=frozenset(t.get("armed_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
         object_verbs=frozenset(t.get("object_verbs", ())),

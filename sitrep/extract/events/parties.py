@@ -255,7 +255,7 @@ def _carried(tok: Token | None) -> Token | None:
     """Who a vehicle carried ("a car carrying three militants"): the object of its "carrying"."""
     if tok is None:
         return None
-    verb = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport")), None)
+    verb = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon().carry_verbs), None)
     return next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
 
 

@@ -150,10 +150,6 @@ def _held_off(tok: Token, noun: Token | None) -> Token | None:
     return None
 
 
-#: states an act leaves its victims in ("left three dead")
-_HARM_STATES = frozenset(["dead", "injured", "wounded", "hurt"])
-
-
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
     if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
@@ -166,7 +162,7 @@ def patient(trig: Trigger) -> Token | None:
         trig.nominal
         and tok.dep_ == "nsubj"
         and tok.head.lemma_.lower() == "leave"
-        and any(c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in _HARM_STATES for c in tok.head.children)
+        and any(c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in lexicon().harm_states for c in tok.head.children)
     ):  # "an attack by X left three herders dead": those it left dead or hurt
         victims = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         if victims is not None:
