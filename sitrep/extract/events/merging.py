@@ -451,6 +451,10 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return True
     if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
         return False
+    if main.acled_event_type == "Riots" and head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "because") for c in head.children
+    ):
+        return False  # "rioters burned a police station after a suspect died in custody": what they rioted over
     if ev.date.date and _own(ev.date.cited) and ev.date.date != main.date.date:
         return False
     if ev.location is not None and _own(ev.location.cited) and (
