@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 
 _KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
@@ -28,11 +29,7 @@ _EXCLUDE_BEFORE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|(?<!resulting\s)in|than)\s*$",
     re.I,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-    r"august|september|october|november|december)\.?\s+$",
-    re.I,
-)
+_MONTH_BEFORE = re.compile(rf"{MONTH}\s+$", re.I)  # "March 3 - ...": a day of the month
 _UNIT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
     r"am\b|pm\b|gmt|january|february|march|april|may\b|june|july|august|september|october|november|december|"

@@ -241,7 +241,7 @@ def _fought_with(noun: Token) -> Token | None:
     if entry is None or entry[1] != "clash":
         return None
     # ("an exchange of fire with X": the parser may hang "with" on "fire")
-    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    of = [o] if (o := of_object(noun)) is not None else []
     prep = next((c for t in (noun, *of) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     return next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arguments import _of_object as of_object
 from .lexicon import VIOLENT, Entry, lexicon
 from .syntax import apposition_subject, patient
 from .trigger_words import CHAIN_NOUNS, Trigger, noun_key, verb_lemma
@@ -91,8 +92,7 @@ def _repair(tok: Token) -> tuple[Token, Token | None] | None:
     if f"{verb_lemma(tok)} {modified.lemma_.lower()}" in lexicon().objects:
         # "seized control of the town": what was taken is the "of" object, not "control" (whose
         # words, as the misparsed root, are the whole sentence)
-        obj = next((p for c in modified.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                    if p.dep_ == "pobj"), None)  # fmt: skip
+        obj = of_object(modified)
     return tok.doc[j], obj
 
 
