@@ -306,3 +306,35 @@ def test_a_long_province_name_and_an_island_are_places(gaz: Gazetteer, text: str
 def test_a_lowercase_compass_word_begins_the_name_the_gazetteer_knows(gaz: Gazetteer, text: str, name: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.name == name
+
+
+def test_a_town_reckoned_from_beats_a_small_namesake_abroad(gaz: Gazetteer) -> None:
+    # the only "Balad" the gazetteer knows is Iraq's; the text is about Somalia
+    text = "Militants attacked a Somali army convoy near the town of Balad, about 30 km north of Mogadishu."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Mogadishu", "Somalia")
+
+
+def test_the_country_across_a_border_is_not_the_place(gaz: Gazetteer) -> None:
+    text = "Rebels seized the village of Kamango Ndogo on the border with Uganda."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is None or loc.country != "Uganda"
+    beside = "Rebels seized the town of Kasese in Uganda."
+    loc = locate_sentence(gaz, beside, beside)
+    assert loc is not None and loc.country == "Uganda"
+
+
+def test_a_region_of_another_country_named_later_is_not_the_place(gaz: Gazetteer) -> None:
+    text = "Warplanes struck targets in the Gaza Strip after militants fired rockets into southern Israel."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Palestine"
+    alone = "Militants fired rockets into southern Israel."
+    loc = locate_sentence(gaz, alone, alone)
+    assert loc is not None and (loc.name, loc.country) == ("Southern Israel", "Israel")
+
+
+def test_a_long_name_cued_as_a_town_is_its_countrys_one_town_so_spelled(gaz: Gazetteer) -> None:
+    # the gazetteer writes "Tall Tamr"; the text names the country, no province
+    text = "Shells hit houses near the town of Tal Tamr in northeastern Syria."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Tall Tamr", "Al-Hasakeh")

@@ -60,7 +60,8 @@ _THE = {"United States", "United Kingdom", "Democratic Republic of Congo", "Repu
 _MEMBER_HEADS = ("fighters", "fighter", "militants", "militant", "insurgents", "insurgent", "rebels",
                  "rebel", "members", "member", "forces", "gunmen", "commanders", "commander",
                  "spokesman", "spokesperson", "leaders", "leader", "militia", "militiamen", "group",
-                 "officers", "officer", "personnel", "unit", "units", "agents", "groups", "elements")
+                 "officers", "officer", "personnel", "unit", "units", "agents", "groups", "elements",
+                 "patrol", "patrols", "convoy", "convoys")
 _DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
                   r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+", re.I)
 _POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)

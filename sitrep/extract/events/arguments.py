@@ -118,9 +118,10 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
     for text in (_left_text(tok, keep_det=True), left):
         if text:
             actor = registry.match(text)
-            if (actor is None or actor.name in BARE_GENERIC) and country:
-                local = registry.match(text, country)  # "Military Police" in Brazil: the theatre's own name
-                if local is not None and local.name not in _generic_names(registry, country):
+            if country:
+                # "Military Police" in Brazil, "an African Union convoy" in Somalia: the theatre's own name
+                local = registry.match(text, country)
+                if local is not None and local != actor and local.name not in _generic_names(registry, country):
                     return local
             if actor is not None:
                 return actor
@@ -250,6 +251,10 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
             back = None  # "He was arrested ...": one person, never the crowd of the protest before
         return Resolved(back, None, tok)
     lower = tok.lemma_.lower()
+    acting = lexicon().act_modifier_kinds.get(tok.lower_)
+    if acting is not None and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+        # "a security operation", "police raids": the word before the act names the state's force
+        return Resolved(generic(state, acting, _demonym_country(tok.head, state.registry) or country), acting, tok)
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     command = _under_command(tok, state, country)
     if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"

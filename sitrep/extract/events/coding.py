@@ -390,7 +390,10 @@ def code(
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
     if target_armed and (is_state(actor2) or victim_kind in ("military", "police")) and _OFF_DUTY.search(text):
         return VAC, "Attack"  # "shot an off-duty soldier": a person off duty is a civilian to ACLED
-    target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters")
+    # an agency's staff and convoys are civilians to ACLED ("gunmen attacked a World Food
+    # Programme convoy"); its peacekeepers are the mission's forces, an armed actor
+    agency = actor2 is not None and (actor2.type or "").lower() == "international organization"
+    target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters") or agency
     if target_armed:
         return BATTLES, "Armed clash"
     if cls in ("attack", "kill", "fire") and not crowd and _RESISTED.search(text):

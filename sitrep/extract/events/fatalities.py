@@ -112,6 +112,10 @@ def _norm_qual(q: str | None) -> str | None:
 MAX_EVENT_DEATHS = 1_000_000
 
 
+#: between a verb of killing and its object's number: "killing at least six", "killed over 20"
+_OBJECT_GAP = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to)\s+)?", re.I)
+
+
 def _is_count(text: str, q: Quantity) -> bool:
     if q.percent:
         return False
@@ -170,6 +174,9 @@ def count(text: str) -> Fatalities:
             continue
         if m.group("wound") or _CASUALTY.match(after[m.end() :]):
             continue
+        verb_end = q.end + m.end()
+        if any(o.start > verb_end and _OBJECT_GAP.fullmatch(text, verb_end, o.start) for o in quants):
+            continue  # "two clans clashed, killing six people": the doers, the toll comes after
         groups.setdefault(q.end + m.start(), []).append(q)
     if not groups:
         if (pair := _PAIR.search(text)) and "," not in pair.group():

@@ -68,6 +68,7 @@ class Lexicon:
     weapon_objects: frozenset[str] = frozenset()
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
     harm_states: frozenset[str] = frozenset()  # "left three dead"
+    doer_acts: frozenset[str] = frozenset()  # "a military operation killed five": the act names its doers
     carry_verbs: frozenset[str] = frozenset()  # "a car carrying three militants"
     armed_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
@@ -80,6 +81,7 @@ class Lexicon:
     ruler_words: frozenset[str] = frozenset()  # "regime positions": the government's forces (roles.yaml)
     armed_collectives: frozenset[str] = frozenset()
     armed_markers: frozenset[str] = frozenset()
+    act_modifier_kinds: dict[str, str] = field(default_factory=dict)  # "a security operation": the state's forces
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
@@ -177,6 +179,7 @@ def lexicon() -> Lexicon:
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),
         harm_states=frozenset(t.get("harm_states", ())),
+        doer_acts=frozenset(t.get("doer_acts", ())),
         carry_verbs=frozenset(t.get("carry_verbs", ())),
         armed_objects=frozenset(t.get("armed_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),
@@ -189,6 +192,7 @@ def lexicon() -> Lexicon:
         ruler_words=frozenset(r.get("ruler_words", ())),
         armed_collectives=frozenset(r.get("armed_collectives", ())),
         armed_markers=frozenset(r.get("armed_markers", ())),
+        act_modifier_kinds={str(k).lower(): str(v) for k, v in (r.get("act_modifier_kinds") or {}).items()},
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),

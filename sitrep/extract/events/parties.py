@@ -209,6 +209,8 @@ def _modifier_doer(noun: Token) -> Token | None:
             if c.dep_ in ("poss", "compound")
             and c.pos_ in ("PROPN", "NOUN")
             and c.lemma_.lower() not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
+            # "a military operation": the state's forces
+            or c.dep_ == "amod" and c.lower_ in lexicon().act_modifier_kinds
         ),
         None,
     )
@@ -231,6 +233,11 @@ def _firing_doer(head: Token, trig: Trigger) -> Token | None:
             )
             if pobj.dep_ == "pobj" and fired:
                 return pobj
+            if pobj.dep_ == "pobj" and pobj.lower_ in lexicon().doer_acts:
+                # "killed in a security operation", "killed in an operation by X"
+                doer = _modifier_doer(pobj) or by_agent(pobj)
+                if doer is not None:
+                    return doer
     return None
 
 
@@ -287,6 +294,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         if sides:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
+            if second is None and _one_kind(sides[0]):
+                second = sides[0]  # "clashes between rival militias": both sides are militias
         else:
             agent_tok = by_agent(head) or _modifier_doer(head)
             witnessed = head.dep_ == "dobj" and trigger_lemma(head.head) in lexicon().report_verbs
@@ -338,6 +347,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 agent_tok = sides[0] if sides else by_agent(act) or _modifier_doer(act) or act
                 if len(sides) > 1:
                     second = patient_tok = sides[1]
+                elif sides and _one_kind(sides[0]) and trig.cls == "clash":
+                    second = patient_tok = sides[0]  # "clashes between rival militias killed 32": militias on both sides
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
@@ -395,6 +406,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(
         patient_tok, state, country, want_armed=trig.cls == "clash" and second is not None
     )
+    if trig.cls in ("clash", "shots") and agent_tok is not None and a2.actor is not None:
+        # "fighting between the army and ADF rebels left six soldiers dead": the two sides as
+        # named, the dead among one of them
+        pair = _shared_head_pair(agent_tok, state, country)
+        if pair is not None and a2.actor.name in {r.actor.name for r in pair if r.actor is not None}:
+            a1, a2 = pair
     if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None:
         militias = identity_pair(agent_tok, state, country)
         pair = _shared_head_pair(agent_tok, state, country) if militias is None else None
@@ -457,10 +474,20 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     return a1, a2
 
 
+def _one_kind(side: Token) -> bool:
+    """The one side of "clashes between rival militias": a plural with no second party joined
+    to it (not "between the army and ADF rebels" parsed as one noun phrase)."""
+    return side.tag_ == "NNS" and not any(t.dep_ in ("cc", "conj") for t in side.subtree)
+
+
 def _act_noun(tok: Token, trig: Trigger) -> bool:
     """Whether a verb's subject is an act rather than a party: a noun of the event lexicon or
     the head of a nominal trigger merged into this one."""
-    return noun_key(tok) is not None or any(sub.nominal and sub.head.i == tok.i for sub in trig.merged)
+    return (
+        noun_key(tok) is not None
+        or tok.lower_ in lexicon().doer_acts
+        or any(sub.nominal and sub.head.i == tok.i for sub in trig.merged)
+    )
 
 
 def _shared_head_pair(tok: Token, state: DocState, country: str | None) -> tuple[Resolved, Resolved] | None:

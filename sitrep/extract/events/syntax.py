@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..gazetteer_coverage import cue_list
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -32,6 +33,18 @@ def _hung_on_place(tok: Token) -> Token | None:
     return appos if Gazetteer.default().lookup(tok.doc[first.i : tok.i + 1].text) else None
 
 
+def _named_place_of(tok: Token, verb: Token) -> bool:
+    """A name the parser read as a second subject where it names the place noun before it
+    ("Clashes in the Libyan capital Tripoli killed 32": the clashes killed, not Tripoli)."""
+    first = tok.left_edge
+    return (
+        tok.pos_ == "PROPN"
+        and first.i > 0
+        and tok.doc[first.i - 1].lower_ in cue_list("noun_before_name")
+        and any(c.dep_ == "nsubj" and c.i < first.i for c in verb.children)
+    )
+
+
 def subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
     node = tok
@@ -47,6 +60,8 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
         # attacked") stands further from the verb than the real one
         for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
+            if c.dep_ in ("nsubj", "csubj") and _named_place_of(c, node):
+                continue
             if c.dep_ in ("nsubj", "csubj"):
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, False
@@ -278,7 +293,6 @@ def between(tok: Token) -> list[Token]:
             p = next((p for p in c.children if p.dep_ == "pobj"), None)
             if p is not None:
                 sides = [p, *conjuncts(p)]
-                # a parse that hangs "and Y" off the sentence: take the next noun phrase
                 return sides
     return []
 

@@ -23,7 +23,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Every trigger in the sentence after merging elaborations into their main event."""
     by_head: dict[int, Trigger] = {}
     used_nouns: set[int] = set()
+    gerunds = {tok.i for tok in sent if _gerund_noun(tok)}
     for tok in sent:
+        if tok.i in gerunds:
+            continue
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG":
                 continue  # "seizing Kabul militarily was not policy": a kind of act, not an incident
@@ -44,7 +47,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     used_nouns.add(trig.noun.i)
     nominal: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in used_nouns or tok.i in by_head:
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.i not in gerunds or tok.i in used_nouns or tok.i in by_head:
             continue
         dead = shot_dead(tok)
         if dead is not None and dead.i not in by_head:
@@ -61,6 +64,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
     triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
     _merge(triggers, by_head)
     return [t for t in triggers if not t.absorbed]
+
+
+def _gerund_noun(tok: Token) -> bool:
+    """A gerund the tagger read as a verb where it names the act as a noun does: the subject
+    "Fighting between rival clans left 12 dead" (no subject or object of its own)."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+        and noun_key(tok) is not None
+    )
 
 
 def _repair(tok: Token) -> tuple[Token, Token | None] | None:

@@ -87,6 +87,18 @@ def verb_trigger(tok: Token) -> Trigger | None:
         return Trigger(tok, "PROTEST", "protest", [tok])  # "workers occupied the factory"
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
+    if lemma in lex.toll_verbs and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() not in lex.natural_causes and c.lower_ not in lex.natural_causes
+        for c in tok.children
+    ):
+        # "the operation left five militants dead", "violence left 12 injured": a harm whatever
+        # the subject (an act named as the subject merges into it, as into "killed"; "...,
+        # leaving two dead" has no subject of its own: the toll of the act it follows)
+        state = next(
+            (c.lower_ for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in lex.harm_states), None
+        )
+        if state is not None:
+            return Trigger(tok, "ASSAULT", "kill" if state in _DEAD else "attack", [tok])
     if lemma in lex.projectile_verbs and lemma != "fire" and any(
         o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
     ):  # "threw a hand grenade at the police"

@@ -79,7 +79,9 @@ class Gazetteer(Choice):
         Laguna") gives None, so the caller may look in the wider sentence."""
         mentions, dominant, starts = self._indexed(ctx)
         first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
-        inside = [m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen]
+        inside = [
+            m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen and not m.across
+        ]
         # ... nor when it names only small towns abroad ("on the Pacific road" in a text about
         # Guatemala): the wider sentence may name the place
         if not guess and inside and all(m.partial or m.contradicted for m in inside):
@@ -91,13 +93,22 @@ class Gazetteer(Choice):
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant, start)
-            if region:
+            # "struck the Gaza Strip after militants fired into southern Israel": the region of
+            # another country named later is where the other act happened
+            named_first = inside[0].chosen.name  # type: ignore[union-attr]
+            if region and (region.country == named_first or region.cited[0][0] < inside[0].start):
                 return region
         if inside:
             # a road named after a place only orients: "on Murree road in Rawalpindi city"
             primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]
             primary = primary or [m for m in inside if not m.reference and not m.contradicted and not m.partial]
             primary = primary or [m for m in inside if not m.reference and not m.contradicted]
+            # "near the town of Balad, 30 km north of Mogadishu" with only Iraq's Balad known: near
+            # the town it is reckoned from, in the text's country, not a small town abroad
+            primary = primary or [
+                m for m in inside
+                if m.reference and not m.contradicted and not m.partial and m.chosen.kind == "city"  # type: ignore[union-attr]
+            ]
             primary = primary or [m for m in inside if not m.reference] or inside
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen

@@ -96,7 +96,7 @@ class Choice(Cues):
         self._mark_quarters(mentions, text)
         outside = self._outside_units(mentions, text)
         for m in mentions:
-            if m.partial or m.respelled or id(m) in outside:
+            if m.partial or m.respelled or m.across or id(m) in outside:
                 continue
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
@@ -184,6 +184,12 @@ class Choice(Cues):
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
                 m.places = [p for p in found if held_by(p, units) and _near_named_district(p, districts)]
+                if not m.places and not units and m.cue == "city" and len(found) == 1 and (
+                    len(skeleton(text[m.start : m.end])) >= _SURE_SKELETON
+                ):
+                    # "the town of Tal Tamr in northeastern Syria": a town so called, the one
+                    # town of the text's country spelled so, a long name
+                    m.places = found
                 if not m.places and not units and not _after_place(mentions, m, text):
                     # ... or, where the text names no unit and the name is no unit after a town, a
                     # province or a big town of one country ("in Sulaimaniyah"), of the document's
@@ -514,6 +520,10 @@ def _far_from_named_district(towns: list[Place], following: list[_Mention]) -> b
         if same_province and not any(_near_district(t, q) for t, q in same_province):
             return True
     return False
+
+
+#: a name's key this long, cued as a town, is the one town of the country that it spells
+_SURE_SKELETON = 7
 
 
 def _near_named_district(p: Place, districts: list[Place]) -> bool:
