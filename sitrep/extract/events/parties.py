@@ -428,6 +428,19 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     a2 = resolve(tok, state, country)
                     if a2.actor is not None:
                         break
+    if (a2.actor is None or a2.kind == "civilians") and trig.cls in ("seize", "retake") and not trig.nominal:
+        # "captured the town from Islamic State fighters": whom the ground was taken from (the
+        # parser may hang "from" on the town)
+        holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
+        taken_from = next(
+            (p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+        if taken_from is not None:
+            found = resolve(taken_from, state, country, want_armed=True)
+            if found.actor is not None and is_armed(found.actor):
+                a2 = found
     if trig.cls not in ACLED_CLASSES or trig.cls == "agreement":  # "Hungary protested": its government
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:

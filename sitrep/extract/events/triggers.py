@@ -66,6 +66,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in triggers if not t.absorbed]
 
 
+def _when_clause(verb: Token) -> bool:
+    """A clause "when ..." or "as ..." hung on the verb it tells the manner of."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "as") or c.dep_ == "mark" and c.lower_ in ("when", "as") for c in verb.children)
+
+
 def _gerund_noun(tok: Token) -> bool:
     """A gerund the tagger read as a verb where it names the act as a noun does: the subject
     "Fighting between rival clans left 12 dead" (no subject or object of its own)."""
@@ -213,6 +218,10 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     if reported and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.tallied_fire:
         cls = "shelling"  # "monitors recorded 14 explosions": incoming fire, not one planted device
     head_trig = by_head.get(gov.i) if gov is not None else None
+    if head_trig is None and gov is not None and how == "nsubj" and _when_clause(gov):
+        # "ten were killed when a suicide bomber drove a car into a restaurant": the doer of the
+        # clause that tells how the killing happened, not a second event
+        head_trig = by_head.get(gov.head.i)
     # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
     if (
         head_trig is not None
