@@ -136,7 +136,10 @@ RULES: dict[str, re.Pattern[str]] = {
         r"|last night|this morning|this afternoon|this evening"
         # "clashes erupted in Tripoli overnight, ...": the night before the report (not "an
         # overnight curfew", not "overnight Monday", which the weekday reads)
-        r"|(?<!\ban\s)(?<!\bthe\s)overnight(?=\s*[,.;]|\s+(?:in|on|at|and|as|near|with|between|after|when|while|into|from)\b|\s*$)))"
+        r"|(?<!\ban\s)(?<!\bthe\s)overnight(?=\s*[,.;]|\s+(?:in|on|at|and|as|near|with|between|after|when|while|into|from)\b|\s*$)"
+        # ... and "an overnight raid", "an overnight attack": one act of last night (not a
+        # curfew, nor "overnight raids", a series)
+        r"|(?<=\ban\s)overnight(?=\s+(?:raid|attack|assault|strike|air\s*strike|airstrike|ambush|operation)\b(?!s))))"
         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?!\w)"
     ),
     "relunit": _c(

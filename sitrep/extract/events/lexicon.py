@@ -115,6 +115,7 @@ class Lexicon:
     gang_hallmarks: re.Pattern[str] | None = None  # organised-crime marks on an unidentified perpetrator's violence
     drug_words: re.Pattern[str] | None = None  # drugs a force seizes or destroys: a gang's property (roles.yaml)
     party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
+    doer_anaphors: frozenset[str] = frozenset()  # "The attackers stormed ...": the incident's doers again
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
 
 
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
         claim_objects=frozenset(r.get("claim_objects", ())),
         host_verbs=frozenset(r.get("host_verbs", ())),
         party_anaphors=frozenset(r.get("party_anaphors", ())),
+        doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         armed_name_heads=frozenset(r.get("armed_name_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),

@@ -12,6 +12,7 @@ from ...model import Actor, Cite, Event, Evidence
 from ..numbers import find_quantities
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
 from .docstate import DocState, generic, is_state
+from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
 from .syntax import by_agent, subject
 from .trigger_words import Trigger
@@ -267,6 +268,16 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             definite
             or subj is not None
             and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
+        )
+    if not trig.nominal and trig.cls in VIOLENT and state.sent_no - state.last_coded_sent == 1:
+        # "The attackers, riding on motorcycles, stormed the village": the doers just told, again
+        subj, passive_subj = subject(trig.head)
+        definite = definite or (
+            subj is not None
+            and not passive_subj
+            and subj.lemma_.lower() in lexicon().doer_anaphors
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+            and not any(c.dep_ == "nummod" for c in subj.children)
         )
     # a party's own account of the incident (past perfect under a speech verb), not a second one
     restated = (
