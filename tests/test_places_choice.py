@@ -338,3 +338,21 @@ def test_a_long_name_cued_as_a_town_is_its_countrys_one_town_so_spelled(gaz: Gaz
     text = "Shells hit houses near the town of Tal Tamr in northeastern Syria."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.admin1) == ("Tall Tamr", "Al-Hasakeh")
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Thousands rallied outside Georgia's parliament on Tuesday.", "Tbilisi"),
+        ("Soldiers surrounded Sudan's presidential palace.", "Khartoum"),
+    ],
+)
+def test_a_countrys_seat_of_power_stands_in_its_capital(gaz: Gazetteer, text: str, capital: str) -> None:
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.geo_precision) == (capital, 1)
+
+
+def test_a_country_alone_or_its_people_stay_the_country(gaz: Gazetteer) -> None:
+    for text in ("Thousands rallied in Georgia on Tuesday.", "Thousands criticised Georgia's parliamentarians."):
+        loc = locate_sentence(gaz, text, text)
+        assert loc is not None and (loc.name, loc.geo_precision) == ("Georgia", 3), text

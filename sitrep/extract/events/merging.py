@@ -301,6 +301,22 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and (passive and by_agent(trig.head) is None or died or counted)
         and state.sent_no - state.last_coded_sent == 1
     )
+    # "Two police officers were injured.", right after a demonstration broken up: hurt in it
+    hurt = (
+        not trig.nominal
+        and trig.head.lemma_.lower() in ("injure", "wound", "hurt")
+        and passive
+        and by_agent(trig.head) is None
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "during", "by") for c in trig.head.children)
+        and state.sent_no - state.last_coded_sent == 1
+    )
+    if hurt and events and not casualties:
+        # (the arrests told in between are folded into the demonstration later)
+        coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+        last = next((e for e in coded if e.acled_event_type in ("Protests", "Riots")), None)
+        if last is not None and all(e is last or e.acled_sub_event_type == "Arrests" for e in coded[: coded.index(last)]):
+            last.mentions.extend(ev.mentions)
+            return True
     if not (definite or restated or casualties) or not events:
         return False
     if ev.acled_event_type is None and not casualties:

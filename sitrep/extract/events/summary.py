@@ -124,4 +124,6 @@ def summarize(text: str, start: int, end: int, cut: list[tuple[int, int]], d: Re
     first = body.split(" ", 1)[0].lower() if body else ""
     if prefix and body and first in _LOWER_FIRST:
         body = body[0].lower() + body[1:]
+    elif not prefix and body:
+        body = body[0].upper() + body[1:]  # a clause cut from mid-sentence still opens the line
     return f"{prefix}{body}." if body else ""

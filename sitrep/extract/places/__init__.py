@@ -19,10 +19,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Cite, Location
+from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold, gazetteer_lines
 from ..place_names import DIRS
 from .choice import Choice
-from .records import _SPECIFIC, GAZ_DIR, Place, _Rows
+from .records import _SPECIFIC, GAZ_DIR, Place, _Mention, _Rows
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -113,6 +114,9 @@ class Gazetteer(Choice):
             best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
             place = best.chosen
             assert place is not None
+            seat = self._seat_capital(ctx.document.text, best, place)
+            if seat is not None:
+                return seat
             if place.kind in ("admin1", "admin2"):
                 # "a village west of Mizdah (Al Jabal Al Gharbi)": only the unit holding the town
                 # the place is reckoned from is named besides: near that town, not the whole unit
@@ -176,6 +180,22 @@ class Gazetteer(Choice):
         residents"); None when nothing points at one."""
         _mentions, dominant, _starts = self._indexed(ctx)
         return self.countries.get(dominant) if dominant else None
+
+    def _seat_capital(self, text: str, m: _Mention, place: Place) -> Location | None:
+        """"outside Georgia's parliament": the capital, where the seat of power named stands."""
+        if place.kind != "country" or place.cc not in self.capitals:
+            return None
+        after = text[m.end : m.end + 40].lower()
+        if not after.startswith(("'s ", "’s ")):
+            return None
+        rest = after[3:]
+        seat = next((w for w in sorted(cue_list("capital_seats"), key=len, reverse=True) if rest.startswith(w)), None)
+        if seat is None or rest[len(seat) : len(seat) + 1].isalpha():
+            return None
+        hits = self._candidates(self.capitals[place.cc], place.cc)
+        if not hits:
+            return None
+        return self.to_location(hits[0]).citing((m.start, m.end + 3 + len(seat), "gazetteer"))
 
     def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
         """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
