@@ -312,6 +312,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
         doer_words(trig),
     )
+    if (
+        acled_sub == "Government regains territory"
+        and actor1 is not None
+        and actor1.country
+        and location is not None
+        and location.country
+        and actor1.country != location.country
+    ):
+        # ACLED: a foreign state's forces that take ground abroad overtake it as a non-state
+        # actor does ("Russian forces captured a village in Donetsk region")
+        acled_sub = "Non-state actor overtakes territory"
     if trig.cls == "disperse" and acled_type == "Violence against civilians":
         # force used on people no text shows gathered: the force attacks, the people are civilians
         actor1, words1 = actor2, words2

@@ -18,6 +18,7 @@ from ..actors import ActorRegistry
 from ..place_names import ADMIN1_CUES, ADMIN2_CUES
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
+from .trigger_words import noun_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -194,6 +195,26 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     return None
 
 
+def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolved | None:
+    """"its forces", "their troops" in what a speaker said: the speaker's state's forces, not
+    those of the country the text is about."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        return None
+    kind = _kind(tok)
+    if kind not in ("military", "police", "unidentified"):
+        return None
+    speech = lexicon().speech
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in speech), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if speaker is None or speaker.tag_ in ("PRP", "PRP$"):
+        return None
+    said_by = resolve(speaker, state, country)
+    if kind == "unidentified":  # "the Taliban said their fighters ...": the group's own
+        return Resolved(said_by.actor, None, tok) if is_armed(said_by.actor) and not is_state(said_by.actor) else None
+    owner = said_by.actor.country if said_by.actor is not None else None
+    return Resolved(generic(state, kind, owner), kind, tok) if owner else None
+
+
 def _kind(tok: Token) -> str | None:
     lex = lexicon()
     text = _left_text(tok).lower()
@@ -255,10 +276,22 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if acting is not None and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
         # "a security operation", "police raids": the word before the act names the state's force
         return Resolved(generic(state, acting, _demonym_country(tok.head, state.registry) or country), acting, tok)
+    if (
+        tok.dep_ == "amod"
+        and tok.lower_ in lexicon().demonyms
+        and tok.head.pos_ in ("NOUN", "VERB")
+        and (noun_key(tok.head) or ("", ""))[1] in ("air", "shelling")
+    ):
+        # "Russian shelling killed two", "an Israeli air strike": the state whose forces fired
+        # (not "Palestinian attacks": people of a nation, no state's forces)
+        return Resolved(generic(state, "military", lexicon().demonyms[tok.lower_]), "military", tok)
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     command = _under_command(tok, state, country)
     if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"
         return Resolved(command, None, tok)
+    own = _speakers_forces(tok, state, country)
+    if own is not None:  # "Russia's defence ministry said its forces had captured ...": Russia's
+        return own
     actor = _registry_match(tok, state.registry, country)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)

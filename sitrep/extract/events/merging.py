@@ -130,6 +130,15 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         start, end = ev.mentions[0].start, ev.mentions[0].end
         if any(
             p.acled_event_type in _VIOLENCE and p.mentions[0].start <= start <= p.mentions[0].end + _SEQUEL_REACH
+            # (drones shot down by the other state's forces: their own act, not the strike's sequel)
+            and not (
+                ev.acled_sub_event_type == "Disrupted weapons use"
+                and is_state(ev.actor1)
+                and is_state(p.actor1)
+                and ev.actor1 is not None
+                and p.actor1 is not None
+                and ev.actor1.country != p.actor1.country
+            )
             for p in events[max(0, i - 3) : i]
         ) or any(
             # "police arrested a man and beat him", "officers were patrolling when gunmen opened

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, lexicon
-from .trigger_words import AGGREGATE_NOUNS
+from .trigger_words import AGGREGATE_NOUNS, IRREGULAR
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -145,6 +145,7 @@ def status_of(trig: Trigger) -> str:
         return "announced"
     if (
         head.tag_ in ("VB", "VBP", "VBZ")
+        and head.lower_ not in IRREGULAR  # "Russian troops retook the village" tagged a present
         and not trig.nominal
         and not any(c.dep_ == "aux" and c.lower_ in ("did", "has", "have", "had") for c in head.children)
         and head.dep_ not in ("advcl", "conj", "xcomp")

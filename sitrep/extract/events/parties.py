@@ -209,8 +209,8 @@ def _modifier_doer(noun: Token) -> Token | None:
             if c.dep_ in ("poss", "compound")
             and c.pos_ in ("PROPN", "NOUN")
             and c.lemma_.lower() not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
-            # "a military operation": the state's forces
-            or c.dep_ == "amod" and c.lower_ in lexicon().act_modifier_kinds
+            # "a military operation": the state's forces; "Russian shelling": that state's forces
+            or c.dep_ == "amod" and (c.lower_ in lexicon().act_modifier_kinds or c.lower_ in lexicon().demonyms)
         ),
         None,
     )

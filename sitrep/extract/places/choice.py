@@ -96,7 +96,7 @@ class Choice(Cues):
         self._mark_quarters(mentions, text)
         outside = self._outside_units(mentions, text)
         for m in mentions:
-            if m.partial or m.respelled or m.across or id(m) in outside:
+            if m.partial or m.respelled or m.party or id(m) in outside:
                 continue
             # a name whose best reading outweighs the others votes for its country ("Kunduz": the
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":

@@ -440,9 +440,10 @@ class Cues(Candidates):
         )
         start = para.start + doc[s].idx
         end = para.start + doc[e - 1].idx + len(doc[e - 1].text)
-        # "on the border with Uganda", "the frontier with Chad": the country on the other side
-        across = bool(re.search(r"\b(?:border|borders|frontier)\s+with$", before)) and bool(places) and places[0].kind == "country"
-        return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, across=across)
+        # "on the border with Uganda", "the frontier with Chad": the country on the other side;
+        # "drones launched by Russia": the country that acted, as a party
+        party = bool(re.search(r"\b(?:(?:border|borders|frontier)\s+with|by)$", before)) and bool(places) and places[0].kind == "country"
+        return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, party=party)
 
     def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
         """A name the gazetteer lacks, in a place's slot: its readings, other spellings of it in

@@ -52,7 +52,7 @@ class _Mention:
     ruled_out: bool = False  # ... said by units named after it (not only by the text's country)
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
     respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
-    across: bool = False  # "on the border with Uganda": the country on the other side, not where it happened
+    party: bool = False  # "on the border with Uganda", "drones launched by Russia": a country as a side, not where it happened
 
 
 def km_between(a: Place, b: Place) -> float | None:
