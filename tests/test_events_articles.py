@@ -66,6 +66,8 @@ def test_article(article: dict[str, Any]) -> None:
             if key in want:
                 name = ((got[key] or {}).get("name") or "none").lower()
                 assert want[key] in name, f"{key}: got {name!r} want {want[key]!r}\n{_show(events)}"
+        if "place" in want:
+            assert (got["location"] or {}).get("name") == want["place"], got["location"]
         if "country" in want:
             assert (got["location"] or {}).get("country") == want["country"], got["location"]
         if "admin1" in want:

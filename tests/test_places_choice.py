@@ -356,3 +356,10 @@ def test_a_country_alone_or_its_people_stay_the_country(gaz: Gazetteer) -> None:
     for text in ("Thousands rallied in Georgia on Tuesday.", "Thousands criticised Georgia's parliamentarians."):
         loc = locate_sentence(gaz, text, text)
         assert loc is not None and (loc.name, loc.geo_precision) == ("Georgia", 3), text
+
+
+def test_the_state_of_a_name_is_the_state(gaz: Gazetteer) -> None:
+    # Guanajuato is a state and its capital city; "the state of X" is the state
+    text = "Gunmen opened fire at a party in the central Mexican state of Guanajuato."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.geo_precision) == ("Guanajuato", 3)

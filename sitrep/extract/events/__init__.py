@@ -57,6 +57,8 @@ from .merging import (
     follow_up,
     in_title,
     merge_headline,
+    refine_place,
+    setting_of_told_act,
     toll_follow_up,
     toll_sentence,
 )
@@ -129,6 +131,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 continue
             seen.add(trig.head.i)
             ev = _build(ctx, para.start, sent, trig, state)
+            if state.told_place is not None:
+                refine_place(state.told_place, events, state, ctx.document)
+                state.told_place = None
             if (
                 ev is not None
                 and 0 <= state.sent_no - state.last_coded_sent <= 1
@@ -622,6 +627,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     conf += 0.1 * (dated and not background) + 0.1 * (acled_type is not None or trig.cls in VERBAL)
     conf -= 0.1 * background
     if acled_type is None and (modifier(trig) or actor1 is None and not is_participant(a1.token) and not agentless(trig)):
+        if placed and setting_of_told_act(trig):
+            state.told_place = location  # "The attack took place in the municipality of Salvatierra"
         return None  # "Washington-backed", "who have come to support them", "peace talks" in passing
     state.see(actor1 if actor1 is not None and not actor1.name.startswith("Unidentified") else None, words1)
     state.see(actor2, words2)

@@ -84,6 +84,8 @@ class DocState:
     narrative: tuple[RecordDate, int] | None = None  # the last day an event was dated by its own words, and its sentence
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> the official's government
     country_words: dict[str, Cite] = field(default_factory=dict)  # country -> the first words that named it
+    # where "the attack took place", told by a sentence that is no event of its own
+    told_place: Location | None = None
 
     def count_country(self, country: str, weight: int, words: Cite | None = None) -> None:
         """Evidence that the document is about ``country`` (and the words that gave it, if any)."""

@@ -69,6 +69,7 @@ class Lexicon:
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
     harm_states: frozenset[str] = frozenset()  # "left three dead"
     doer_acts: frozenset[str] = frozenset()  # "a military operation killed five": the act names its doers
+    setting_verbs: frozenset[str] = frozenset()  # "The attack took place in X"
     carry_verbs: frozenset[str] = frozenset()  # "a car carrying three militants"
     armed_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),
         harm_states=frozenset(t.get("harm_states", ())),
         doer_acts=frozenset(t.get("doer_acts", ())),
+        setting_verbs=frozenset(t.get("setting_verbs", ())),
         carry_verbs=frozenset(t.get("carry_verbs", ())),
         armed_objects=frozenset(t.get("armed_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...model import Actor, Cite, Event, Evidence
+from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
 from .docstate import DocState, generic, is_state
@@ -364,8 +364,45 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
+    if _finer_place(ev.location, prev.location):
+        # "The attack took place in the municipality of Salvatierra": where, within the state told
+        prev.location = ev.location
+        prev.take("location", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+def setting_of_told_act(trig: Trigger) -> bool:
+    """"The attack took place in X", "the shooting happened near X": the incident just told, named
+    with "the" as the subject of a verb of taking place (`setting_verbs`)."""
+    head = trig.head
+    return (
+        trig.nominal
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in lexicon().setting_verbs
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    )
+
+
+def refine_place(place: Location, events: list[Event], state: DocState, document: Document) -> None:
+    """The place a sentence gives the incident just told, where it is inside the one told."""
+    if state.sent_no - state.last_coded_sent != 1:
+        return
+    prev = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    if prev is not None and _finer_place(place, prev.location):
+        prev.location = place
+        prev.cite(document, "location", list(place.cited))
+
+
+def _finer_place(new: Location | None, old: Location | None) -> bool:
+    """A place inside the one told before (same country, same province or none told), more precise."""
+    return (
+        new is not None
+        and old is not None
+        and new.country == old.country
+        and (new.geo_precision or 3) < (old.geo_precision or 3)
+        and (old.admin1 is None or new.admin1 == old.admin1)
+    )
 
 
 def _bare_count(verb: Token) -> bool:

@@ -394,7 +394,11 @@ class Cues(Candidates):
         )
         before = doc[max(0, s - 3) : s].text.lower()
         cue = None
-        if doc[s:e][-1].lower_ in ADMIN1_CUES or nxt in ADMIN1_CUES or "province of" in before:
+        if (
+            doc[s:e][-1].lower_ in ADMIN1_CUES
+            or nxt in ADMIN1_CUES
+            or re.search(r"\b(?:province|state|governorate|department) of$", before)
+        ):  # ("the central Mexican state of Guanajuato": the state, not its capital)
             cue = "admin1"
         elif doc[s:e][-1].lower_ in ADMIN2_CUES or nxt in ADMIN2_CUES or "district of" in before and not (
             s >= 3 and doc[s - 3].text[:1].isupper() and not doc[s - 3].is_sent_start
