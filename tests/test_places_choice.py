@@ -363,3 +363,13 @@ def test_the_state_of_a_name_is_the_state(gaz: Gazetteer) -> None:
     text = "Gunmen opened fire at a party in the central Mexican state of Guanajuato."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.geo_precision) == ("Guanajuato", 3)
+
+
+def test_a_capital_that_speaks_is_its_government_not_a_place(gaz: Gazetteer) -> None:
+    # India's Anantnag is also called Islamabad; here Pakistan's government denies something
+    text = "India accuses Pakistan of arming militants in Kashmir, a charge Islamabad denies."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.name == "Kashmir"
+    there = "Protesters gathered in Islamabad on Friday."
+    loc = locate_sentence(gaz, there, there)
+    assert loc is not None and (loc.name, loc.country) == ("Islamabad", "Pakistan")

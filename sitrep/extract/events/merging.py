@@ -301,6 +301,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     died = not trig.nominal and trig.head.lemma_.lower() == "die"
     # ("Three people killed and eleven hurt.": a count and a participle, no auxiliary, no object)
     counted = not trig.nominal and _bare_count(trig.head)
+    more = not trig.nominal and any(c.dep_ == "advmod" and c.lower_ == "also" for c in trig.head.children)
     casualties = (
         # (a bare toll: "were killed and nine injured", not "were killed in subsequent clashes")
         (
@@ -308,7 +309,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
         )
         and (passive and by_agent(trig.head) is None or died or counted)
-        and state.sent_no - state.last_coded_sent == 1
+        and (
+            state.sent_no - state.last_coded_sent == 1
+            # "Two militants were also killed, he said.": more dead of the incident told before
+            or more and 1 <= state.sent_no - state.last_coded_sent <= 2
+        )
     )
     # "Two police officers were injured.", right after a demonstration broken up: hurt in it
     hurt = (
@@ -361,6 +366,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
         prev.take("fatalities", ev)
+    elif casualties and more and ev.fatalities and prev.fatalities:
+        # "Five soldiers were killed in a gunfight ... Two militants were also killed": seven dead
+        prev.fatalities += ev.fatalities
+        prev.evidence["fatalities"] = [*prev.evidence.get("fatalities", []), *ev.evidence.get("fatalities", [])]
     if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)

@@ -43,6 +43,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
                 # (a past-tense "subject" is a misparse: "forces killed 2 IS fighters" read as "... is")
                 trig.aggregate |= tok.dep_ in ("csubj", "csubjpass") and tok.tag_ != "VBD"
+                # "militants fighting Indian rule", "rebels battling the army for a decade": what
+                # the people are, not an incident (not "an attack killing five": the attack's toll)
+                trig.aggregate |= (
+                    tok.dep_ == "acl" and tok.tag_ == "VBG" and trig.cls in VIOLENT and _people_noun(tok.head)
+                )
+                # "to rescue civilians held hostage by the militants": a state the people are in,
+                # not the act that put them there
+                trig.aggregate |= tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and verb_lemma(tok) in lexicon().state_verbs
                 if trig.noun is not None:
                     used_nouns.add(trig.noun.i)
     nominal: list[Trigger] = []
@@ -64,6 +72,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
     _merge(triggers, by_head)
     return [t for t in triggers if not t.absorbed]
+
+
+def _people_noun(tok: Token) -> bool:
+    """A noun for people or a group, not for an act or a thing ("militants", "rebels", "groups")."""
+    lex = lexicon()
+    return tok.pos_ in ("NOUN", "PROPN") and noun_key(tok) is None and (
+        tok.lemma_.lower() in lex.kinds or tok.lower_ in lex.kinds or tok.ent_type_ in ("NORP", "ORG")
+    )
 
 
 def _when_clause(verb: Token) -> bool:

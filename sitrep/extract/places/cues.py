@@ -447,6 +447,13 @@ class Cues(Candidates):
         # "on the border with Uganda", "the frontier with Chad": the country on the other side;
         # "drones launched by Russia": the country that acted, as a party
         party = bool(re.search(r"\b(?:(?:border|borders|frontier)\s+with|by)$", before)) and bool(places) and places[0].kind == "country"
+        # "a charge Islamabad denies", "Moscow said": a capital speaking for its government
+        last = doc[e - 1]
+        party = party or (
+            last.dep_ == "nsubj"
+            and last.head.lemma_.lower() in cue_list("metonymy_verbs")
+            and any(p.kind == "city" and self.capitals.get(p.cc) == p.name for p in places)
+        )
         return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, party=party)
 
     def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
