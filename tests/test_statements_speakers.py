@@ -154,3 +154,10 @@ def test_a_surname_the_model_reads_as_an_adverb_still_speaks() -> None:
     assert one(stmts(text), "move with care").speaker.name == "David Jolly"
     # a day opening the sentence is no speaker
     assert all("wednesday" not in who(s) for s in stmts("Wednesday added one more twist to the race: a new running mate."))
+
+
+def test_a_role_then_a_name_the_model_did_not_tag_splits_into_role_and_name() -> None:
+    st = one(stmts("Shells hit a school overnight, regional governor Oleh Kiper said on Sunday."), "Shells hit")
+    assert (st.speaker.name, st.speaker.role) == ("Oleh Kiper", "regional governor")
+    st = one(stmts("The bridge will reopen in May, the transport ministry said."), "bridge")
+    assert st.speaker.name is None and "transport ministry" in who(st)

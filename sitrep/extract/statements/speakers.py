@@ -389,9 +389,18 @@ def resolve(
         return Speaker(name=bare), False  # 'Ana Reyes said': a person the model took for an organisation
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
         return org_speaker(p), False
+    titled = _TITLED_NAME.match(bare)
+    if titled and any(w in lex.roles for w in titled.group("role").lower().split()):
+        # "regional governor Oleh Kiper": a role, then a name the model did not tag
+        role = titled.group("role").strip()
+        return Speaker(name=titled.group("name"), role=role, organization=_desc_org(role)), False
     if p and len(p.split()) <= 10:
         return Speaker(name=None, role=_DET.sub("", p), organization=_desc_org(p)), False
     return None, False
+
+
+#: lower-case role words, then two to four capitalised words: "regional governor Oleh Kiper"
+_TITLED_NAME = re.compile(r"^(?P<role>(?:[a-z][\w'-]*\s+){1,4})(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})$")
 
 
 def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
