@@ -279,7 +279,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     instrument = instrument_of(clause.lower()) if violent else None
     victim_kind = a2.kind
     fat: Fatalities | None = None
-    if trig.cls in ("protest", "riot"):  # the deaths the crowd protested about are no toll of its own
+    if trig.cls in ("protest", "riot", "disperse"):  # the deaths the crowd protested about are no toll of its own
         fat = count(without_grievance(doc, lo, hi, trig.head.i, clause))
     elif violent:
         fat = count(clause)

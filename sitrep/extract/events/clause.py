@@ -32,15 +32,33 @@ def past_dateline(ctx: Context, start: int) -> int:
 
 
 def next_sentences(sent: Span, n: int = 2) -> list[str]:
-    """The texts of the next ``n`` sentences of the paragraph."""
+    """The texts of the next ``n`` sentences of the paragraph, up to one that moves the scene
+    ("In Mombasa, police dispersed a crowd": what happened elsewhere)."""
     doc, nxt, out = sent.doc, sent.end, []
     for _ in range(n):
         if nxt >= len(doc):
             break
         follow = doc[nxt].sent
+        if _moves_scene(follow):
+            break
         out.append(follow.text)
         nxt = follow.end
     return out
+
+
+#: a sentence that opens at another place or with another story: "In Mombasa, ...",
+#: "In the coastal city of Mombasa, ...", "Elsewhere, ...", "Separately, ..."
+_SCENE = re.compile(
+    r"^(?:(?:Elsewhere|Separately|Meanwhile)\b|In\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|village|province|region|district|state|county)\s+of\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*,)"
+)
+
+
+def _moves_scene(sent: Span) -> bool:
+    m = _SCENE.match(sent.text)
+    if m is None:
+        return False
+    # "In April, ...", "In March 2021, ...": a time, not a place
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in sent[1:4])
 
 
 def previous_sentence(sent: Span, n: int = 1) -> str:

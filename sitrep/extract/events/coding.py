@@ -282,12 +282,12 @@ def code(
         around = before + " " + text + " " + after
         if not (DEMONSTRATION.search(around) or _CROWD_SIGNS.search(around)):
             return VAC, "Attack"  # "soldiers fired tear gas at farmers in their fields": no crowd
-        if _EXCESSIVE.search(text):
-            return PROTESTS, "Excessive force against protesters"
         if _LATER_VIOLENCE.search(_deeds(text)) or _VIOLENT_CROWD.search(_deeds(before)):
             # "police dispersed people who were burning debris", "Residents burned tyres. Police
-            # dispersed them.": the crowd was violent, a riot
+            # dispersed them.": the crowd was violent, a riot (whatever force met it)
             return RIOTS, "Violent demonstration"
+        if _EXCESSIVE.search(text):
+            return PROTESTS, "Excessive force against protesters"
         return PROTESTS, "Protest with intervention"
     if cls == "riot":
         if _MOB.search(text):
@@ -394,6 +394,17 @@ def code(
     # Programme convoy"); its peacekeepers are the mission's forces, an armed actor
     agency = actor2 is not None and (actor2.type or "").lower() == "international organization"
     target_civ = is_civilian(actor2) or victim_kind in ("civilians", "protesters") or agency
+    if (
+        cls in ("fire", "attack", "kill")
+        and is_state(actor1)
+        and (victim_kind in ("civilians", "protesters") or is_civilian(actor2))
+        # (what the people fired at did, told of them: "who stormed", "that had blocked ... with
+        # burning tyres"; not the force's own deeds, "attacked a man and damaged his car")
+        and any(m.group(0).lower().startswith(("who", "that")) for m in _LATER_VIOLENCE.finditer(_deeds(text)))
+    ):
+        # "police fired live rounds at students who stormed a police post": a violent crowd met
+        # with force is a riot (the force its second actor)
+        return RIOTS, "Violent demonstration"
     if target_armed:
         return BATTLES, "Armed clash"
     if cls in ("attack", "kill", "fire") and not crowd and _RESISTED.search(text):

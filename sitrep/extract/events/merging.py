@@ -37,7 +37,12 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             ev.evidence["actor1"] = _by_rule(ev)
     folded: set[int] = set()
     for i, ev in enumerate(events):
-        dispersal = ev.plover_type != "PROTEST" and ev.acled_event_type == "Protests"
+        # (a dispersal of a crowd told as violent is coded a riot: "Police responded with tear gas
+        # to disperse the demonstrators" after they burned tyres)
+        dispersal = ev.plover_type != "PROTEST" and (
+            ev.acled_event_type == "Protests"
+            or ev.acled_event_type == "Riots" and ev.plover_type == "COERCE" and is_state(ev.actor2)
+        )
         if ev.acled_sub_event_type != "Arrests" and not dispersal:
             continue
         span = ev.mentions[0]
@@ -47,7 +52,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             if p is not ev and p.plover_type == "PROTEST" and p.acled_event_type in ("Protests", "Riots")
         ]
         same_sentence = [
-            p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions)
+            p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions) and not _elsewhere(ev, p)
         ]
         of_protesters = (
             ev.acled_sub_event_type == "Arrests"
@@ -61,13 +66,20 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             and is_state(ev.actor1)
             and (ev.actor2 is None or ev.actor2.name.startswith("Civilians"))
         )
-        before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd]
+        # (not a crowd in another town: "In Kisumu, protesters marched. In Mombasa, police
+        # dispersed a crowd": two demonstrations)
+        before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd and not _elsewhere(ev, p)]
         target = next(iter(same_sentence or (before if of_crowd else [])), None)
         if target is None:
             continue
         force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
+        if target.acled_sub_event_type == "Mob violence" and ev.acled_sub_event_type == "Violent demonstration":
+            # "police fired tear gas to disperse workers who had taken to the streets and pelted
+            # stones": a crowd the force dispersed as a demonstration
+            target.acled_sub_event_type = ev.acled_sub_event_type
+            target.take("acled_sub_event_type", ev)
         # ACLED: the force that intervenes in a riot is its second actor, before the crowd's victims
         crowd_victims = (
             target.acled_event_type == "Riots" and target.actor2 is not None and target.actor2.name.startswith("Civilians")
@@ -82,6 +94,21 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
         folded.add(id(ev))
     kept = [e for e in events if id(e) not in folded]
     return _uncode_sequels(_fold_crowd_acts(kept))
+
+
+def _elsewhere(a: Event, b: Event) -> bool:
+    """``a`` placed by its own words at a town, ``b`` at another town of its own words or only at
+    the country ("Student protests spread across Bangladesh ... In Rajshahi, police dispersed a
+    crowd": not that headline's crowd)."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.geo_precision != 1 or not _own_place(a):
+        return False
+    return lb.name == lb.country or lb.geo_precision == 1 and la.name != lb.name and _own_place(b)
+
+
+def _own_place(ev: Event) -> bool:
+    """The event's place was read from its own words (not carried from the story before)."""
+    return any(e.basis is None for e in ev.evidence.get("location", []))
 
 
 def _by_rule(ev: Event) -> list[Evidence]:

@@ -6,6 +6,7 @@ only occurred/ongoing events, so getting "will attack" vs "attacked" right matte
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .lexicon import VIOLENT, lexicon
@@ -254,6 +255,14 @@ def in_series(trig: Trigger) -> bool:
     )
 
 
+#: a count over many places, not one incident: "across the country", "nationwide", "in several cities"
+_SPREAD = re.compile(
+    r"\b(?:across|throughout|around)\s+the\s+(?:country|nation|region)\b|\b(?:nationwide|countrywide)\b"
+    r"|\b(?:across|in)\s+(?:several|many|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cities|towns|provinces|states|regions|districts)\b",
+    re.IGNORECASE,
+)
+
+
 def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     """Aggregates ("a string of offensives in recent months") are not single incidents.
 
@@ -262,6 +271,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     """
     if trig.aggregate:
         return True
+    if trig.cls in VIOLENT and _SPREAD.search(" ".join(t.text for t in toks)):
+        return True  # "31 people had been injured across the country": a count over many places
     head = trig.head
     if not trig.nominal and _conflict_toll(head):
         return True

@@ -343,6 +343,10 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             # "blocked the road to protest against ...", "marched and chanted": one demonstration
             _fold(trig, parent)
             continue
+        if parent.cls == "disperse" and trig.cls in ("kill", "attack") and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            # "fired tear gas and live rounds at protesters ..., killing five": the toll of the force used
+            _fold(trig, parent)
+            continue
         violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
         if (
             violent_pair

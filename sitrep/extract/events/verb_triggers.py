@@ -37,7 +37,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
     # light verb + object ("launched an offensive", "struck a deal", "took control")
     for obj in objs:
         real, aggregate = chain(obj)
-        key = f"{lemma} {'road' if _road_number(real) else real.lemma_.lower()}"
+        key = f"{lemma} {'road' if _road_number(real) else _gas_or(real)}"
         joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
         if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
             return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
@@ -314,6 +314,16 @@ def shot_dead(tok: Token) -> Token | None:
     ):
         return None
     return nxt
+
+
+def _gas_or(noun: Token) -> str:
+    """The object's word, "gas" for what carries tear gas ("fired tear gas shells", "tear gas
+    canisters": the crowd-control act, not shelling)."""
+    if noun.lemma_.lower() in ("shell", "canister", "grenade", "round", "cartridge") and any(
+        c.lower_ == "gas" for c in noun.children
+    ):
+        return "gas"
+    return noun.lemma_.lower()
 
 
 def _found_dead(tok: Token, objs: list[Token]) -> bool:
