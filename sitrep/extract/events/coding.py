@@ -85,6 +85,7 @@ _RESISTED = _words()["resisted"]
 #: An arrest that describes someone ("the arrested president"), not an act at the event.
 _DESCRIBED_ARREST = _words()["described_arrests"]
 _WEAPONS = _words()["seized_weapons"]
+_POWER = _words()["seized_power"]
 #: A grievance: from its marker to the end of the clause, or to the crowd's next violent act
 #: ("against the arrest of a journalist, and burned tyres").
 _GRIEVANCE = re.compile(
@@ -250,6 +251,8 @@ def code(
         if _armed_group(actor1):
             return VAC, "Abduction/forced disappearance"
         return SD, "Arrests"
+    if cls == "seize" and theme is not None and _POWER.fullmatch(theme.strip()):
+        return SD, "Other"  # "the junta, which seized power in a coup": the state taken, no ground
     if cls == "seize" and theme is not None and not _PLACES.search(theme):
         # "seized a ton of marijuana", "seized 30 rifles": goods, not territory
         if _WEAPONS.search(theme):

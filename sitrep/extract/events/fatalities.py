@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(

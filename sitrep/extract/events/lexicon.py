@@ -71,6 +71,7 @@ class Lexicon:
     doer_acts: frozenset[str] = frozenset()  # "a military operation killed five": the act names its doers
     setting_verbs: frozenset[str] = frozenset()  # "The attack took place in X"
     state_verbs: frozenset[str] = frozenset()  # "civilians held hostage": a state, not an act
+    undergo_phrases: frozenset[str] = frozenset()  # "came under attack": the subject suffers it
     carry_verbs: frozenset[str] = frozenset()  # "a car carrying three militants"
     armed_objects: frozenset[str] = frozenset()
     agent_verbs: frozenset[str] = frozenset()  # "rioters damaged a bank", not "the rain damaged houses"
@@ -185,6 +186,7 @@ def lexicon() -> Lexicon:
         doer_acts=frozenset(t.get("doer_acts", ())),
         setting_verbs=frozenset(t.get("setting_verbs", ())),
         state_verbs=frozenset(t.get("state_verbs", ())),
+        undergo_phrases=frozenset(t.get("undergo_phrases", ())),
         carry_verbs=frozenset(t.get("carry_verbs", ())),
         armed_objects=frozenset(t.get("armed_objects", ())),
         agent_verbs=frozenset(t.get("agent_verbs", ())),

@@ -4,6 +4,7 @@ of a demonstration, a later mention of the incident just reported (its toll, its
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -305,6 +306,13 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             or subj is not None
             and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
         )
+    if trig.undergone and state.sent_no - state.last_coded_sent == 1:
+        # "..., the ministry said. The soldiers were escorting a convoy when they came under
+        # attack": the victims just told, suffering it again
+        victim, _ = subject(trig.head)
+        definite = definite or victim is not None and (
+            victim.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+        )
     if not trig.nominal and trig.cls in VIOLENT and state.sent_no - state.last_coded_sent == 1:
         # "The attackers, riding on motorcycles, stormed the village": the doers just told, again
         subj, passive_subj = subject(trig.head)
@@ -381,6 +389,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and prev.location is not None
         and ev.location.name != prev.location.name
         and ev.location.name != ev.location.country  # (a place the sentence names, not the country)
+        and not (definite and _finer_place(ev.location, prev.location))  # (where in the region told)
     ):
         # "The group claimed a bombing in Jalalabad. It also attacked a prison in Nangarhar":
         # more of what the same group did, at another place, is another incident
@@ -393,7 +402,15 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
         prev.take("fatalities", ev)
-    elif casualties and more and ev.fatalities and prev.fatalities:
+    elif ev.fatalities and prev.fatalities and (
+        casualties and more
+        # "Militants killed 15 soldiers ... Twenty attackers were neutralised in the fighting": the
+        # other side's dead of the same fight
+        or definite
+        and prev.acled_event_type == "Battles"
+        and _same_actor(ev.actor2, prev.actor1)
+        and not _same_actor(ev.actor2, prev.actor2)
+    ):
         # "Five soldiers were killed in a gunfight ... Two militants were also killed": seven dead
         prev.fatalities += ev.fatalities
         prev.evidence["fatalities"] = [*prev.evidence.get("fatalities", []), *ev.evidence.get("fatalities", [])]
@@ -404,8 +421,26 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # "The attack took place in the municipality of Salvatierra": where, within the state told
         prev.location = ev.location
         prev.take("location", ev)
+    if _earlier_day(ev, prev):
+        # "..., the ministry said on Wednesday. The soldiers came under attack on Tuesday": the day
+        # the detail gives is the incident's, the lead's the day it was told
+        prev.date = ev.date
+        prev.take("date", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+#: days a detail's own day may lie before the lead's and still be the incident's
+_TOLD_LATER_DAYS = 3
+
+
+def _earlier_day(ev: Event, prev: Event) -> bool:
+    """``ev`` is dated by its own words to a day up to a few days before ``prev``'s day."""
+    a, b = ev.date, prev.date
+    if a.precision != "day" or b.precision != "day" or not a.date or not b.date or not _own(a.cited):
+        return False
+    gap = (Date.fromisoformat(b.date) - Date.fromisoformat(a.date)).days
+    return 0 < gap <= _TOLD_LATER_DAYS
 
 
 def setting_of_told_act(trig: Trigger) -> bool:

@@ -106,8 +106,10 @@ def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -
         if t.i >= tok.i:
             break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.head.i != tok.head.i:
-            if not _clause_of(t.head, tok.head):
-                continue  # "assurances that civilians would be protected": a noun's clause
+            if not (_clause_of(t.head, tok.head) or _clause_of(tok.head, t.head)):
+                # "assurances that civilians would be protected": a noun's clause ("the soldiers
+                # were escorting a convoy when they came under attack": a clause of the subject's)
+                continue
             r = resolve(t, state, country)
             if r.actor is not None:
                 return r
@@ -309,6 +311,15 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         patient_tok, _ = subject(head)
     elif trig.subj_fix is not None:
         agent_tok, patient_tok = trig.subj_fix, trig.obj_fix
+    elif trig.undergone:
+        # "a patrol came under attack from gunmen": the patrol suffered it, the gunmen did it
+        patient_tok, _ = subject(head)
+        agent_tok = by_agent(trig.noun) if trig.noun is not None else None
+        agent_tok = agent_tok or next(
+            (p for c in (trig.noun.children if trig.noun is not None else ()) if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
     else:
         subj, passive = subject(head)
         if trig.cls == "fallto":

@@ -89,6 +89,7 @@ class Trigger:
     speech: bool = False  # voiced in reported speech: the speaker is the agent
     subj_fix: Token | None = None  # repaired subject when the parser missed the verb
     obj_fix: Token | None = None
+    undergone: bool = False  # "came under attack": the subject suffers the act
 
     @property
     def text(self) -> str:

@@ -56,7 +56,9 @@ def verb_trigger(tok: Token) -> Trigger | None:
             for pobj in child.children if child.dep_ == "prep" else ():  # "went on strike", "put on alert"
                 if pobj.dep_ == "pobj" and f"{key} {pobj.lemma_.lower()}" in lex.phrasal:
                     plover, cls = lex.phrasal[f"{key} {pobj.lemma_.lower()}"]
-                    return Trigger(tok, plover, cls, [tok, child, pobj])
+                    # "a patrol came under attack": the subject suffers it (`undergo_phrases`)
+                    undergone = f"{key} {pobj.lemma_.lower()}" in lex.undergo_phrases
+                    return Trigger(tok, plover, cls, [tok, child, pobj], noun=pobj if undergone else None, undergone=undergone)
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 return Trigger(tok, plover, cls, [tok, child])
