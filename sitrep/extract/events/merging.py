@@ -4,9 +4,9 @@ of a demonstration, a later mention of the incident just reported (its toll, its
 from __future__ import annotations
 
 import re
-from datetime import date as Date
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Document, Event, Evidence, Location
