@@ -165,6 +165,9 @@ def extract_events(ctx: Context) -> list[Event]:
     return merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state), state))
 
 
+#: a vague mass toll ("hundreds of Palestinians", "thousands of people")
+_MASS_TOLL = re.compile(r"\b(?:hundreds|thousands|tens\s+of\s+thousands|scores)\s+of\b", re.IGNORECASE)
+
 #: sentences after a dated report that an undated report of what happened is read at its date
 NARRATIVE_SENTENCES = 2
 
@@ -197,6 +200,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status = "announced"
     sent_start, sent_end = offset + sent[0].idx, offset + sent[-1].idx + len(sent[-1].text)
     aggregate = is_aggregate(trig, list(doc[lo:hi]))
+    if (
+        not aggregate
+        and trig.cls in VIOLENT
+        and _MASS_TOLL.search(clause)
+        and any(w.tag_ == "NNS" and w.i != trig.head.i for w in trig.words)
+        and not any(t.precision == "day" for t in ctx.timexes_in(sent_start, sent_end))
+    ):
+        # "with hundreds of Palestinians killed in Israeli raids": a tally of many acts, no day
+        aggregate = True
     if aggregate and trig.aggregate and in_series(trig) and any(
         t.precision == "day" for t in ctx.timexes_in(sent_start, sent_end)
     ):

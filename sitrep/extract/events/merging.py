@@ -311,7 +311,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # attack": the victims just told, suffering it again
         victim, _ = subject(trig.head)
         definite = definite or victim is not None and (
-            victim.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+            victim.tag_ == "PRP"
+            or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in victim.children)
         )
     if not trig.nominal and trig.cls in VIOLENT and state.sent_no - state.last_coded_sent == 1:
         # "The attackers, riding on motorcycles, stormed the village": the doers just told, again
@@ -363,6 +364,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # (the arrests told in between are folded into the demonstration later)
         coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
         last = next((e for e in coded if e.acled_event_type in ("Protests", "Riots")), None)
+        if last is None and coded and coded[0].acled_event_type in _VIOLENT_TYPES:
+            last = coded[0]  # "..., killing three. It said a soldier was lightly wounded.": hurt in it
         if last is not None and all(e is last or e.acled_sub_event_type == "Arrests" for e in coded[: coded.index(last)]):
             last.mentions.extend(ev.mentions)
             return True
