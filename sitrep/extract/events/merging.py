@@ -77,8 +77,8 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
         if target.acled_sub_event_type == "Mob violence" and ev.acled_sub_event_type == "Violent demonstration":
-            # "police fired tear gas to disperse workers who had taken to the streets and pelted
-            # stones": a crowd the force dispersed as a demonstration
+            # "officers fired tear gas to disperse a crowd that had hurled stones": a crowd the
+            # force dispersed is a demonstration
             target.acled_sub_event_type = ev.acled_sub_event_type
             target.take("acled_sub_event_type", ev)
         # ACLED: the force that intervenes in a riot is its second actor, before the crowd's victims
