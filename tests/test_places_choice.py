@@ -373,3 +373,13 @@ def test_a_capital_that_speaks_is_its_government_not_a_place(gaz: Gazetteer) -> 
     there = "Protesters gathered in Islamabad on Friday."
     loc = locate_sentence(gaz, there, there)
     assert loc is not None and (loc.name, loc.country) == ("Islamabad", "Pakistan")
+
+
+def test_a_structure_named_after_a_town_abroad_is_no_place_of_the_text(gaz: Gazetteer) -> None:
+    # Valencia (Spain, Venezuela) names a roundabout in a text about Lebanon
+    text = "Drivers blocked the Sidon-Beirut highway near the Valencia roundabout with burning tyres."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.country == "Lebanon"
+    alone = "Drivers blocked a road in Valencia with burning tyres."
+    loc = locate_sentence(gaz, alone, alone)
+    assert loc is not None and loc.name == "Valencia"

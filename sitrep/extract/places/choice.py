@@ -457,7 +457,11 @@ class Choice(Cues):
             # abroad that only another spelling reaches ("the village of Korogo": not Korhogo)
             written = fold(text[m.start : m.end]) if text else ""
             if not home and places[0].kind == "city" and (
-                places[0].population < 100_000 or written and all(fold(p.name) != written for p in m.places)
+                places[0].population < 100_000
+                or written and all(fold(p.name) != written for p in m.places)
+                # "blocked the road at the Palma bridge" in a text about Lebanon: a structure
+                # named after somewhere, not Spain's Palma
+                or _names_structure(text, m.end)
             ):
                 m.contradicted = True
             places = home or places
@@ -465,6 +469,14 @@ class Choice(Cues):
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
         return places[0]
+
+
+def _names_structure(text: str, end: int) -> bool:
+    """The name is followed by a structure named after it ("the Palma bridge", "the Nour roundabout")."""
+    if not text:
+        return False
+    nxt = re.match(r"\s+([A-Za-z]+)", text[end : end + 20])
+    return nxt is not None and nxt.group(1).lower() in cue_list("after_name") - cue_list("road_after_name")
 
 
 #: A town this far from the seat of the district said to hold it is another town of its name
