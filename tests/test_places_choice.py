@@ -383,3 +383,10 @@ def test_a_structure_named_after_a_town_abroad_is_no_place_of_the_text(gaz: Gaze
     alone = "Drivers blocked a road in Valencia with burning tyres."
     loc = locate_sentence(gaz, alone, alone)
     assert loc is not None and loc.name == "Valencia"
+
+
+def test_the_first_town_of_a_road_named_by_two_towns_is_cued(gaz: Gazetteer) -> None:
+    # Baalbek (30,000 people) counts only with a cue; "the Baalbek-Homs road" is one
+    text = "Farmers blocked the Baalbek-Homs road with tractors."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Baalbek", "Lebanon")

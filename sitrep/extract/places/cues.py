@@ -371,6 +371,8 @@ class Cues(Candidates):
         return (
             nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
+            # "the Aabde-Halba road": the first town of a road named by the two it joins
+            or nxt == "-" and e + 2 < len(doc) and doc[e + 1].text[:1].isupper() and doc[e + 2].lower_ in after
             or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
             or prev in {"in", "near", "at", "outside", "into"}  # ("stormed into Kidal")
             or of_kind
