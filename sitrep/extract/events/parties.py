@@ -14,7 +14,17 @@ from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
 from .sentence_triggers import SPEECH_EXTRA
-from .syntax import aimed_at, between, by_agent, conjuncts, joined_agent, patient, source_of, subject
+from .syntax import (
+    aimed_at,
+    between,
+    by_agent,
+    conjuncts,
+    joined_agent,
+    named_source,
+    patient,
+    source_of,
+    subject,
+)
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
 from .triggers import governing_verb
@@ -314,12 +324,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     elif trig.undergone:
         # "a patrol came under attack from gunmen": the patrol suffered it, the gunmen did it
         patient_tok, _ = subject(head)
-        agent_tok = by_agent(trig.noun) if trig.noun is not None else None
-        agent_tok = agent_tok or next(
-            (p for c in (trig.noun.children if trig.noun is not None else ()) if c.dep_ == "prep" and c.lower_ == "from"
-             for p in c.children if p.dep_ == "pobj"),
-            None,
-        )  # fmt: skip
+        agent_tok = named_source(trig.noun) if trig.noun is not None else None
     else:
         subj, passive = subject(head)
         if trig.cls == "fallto":

@@ -165,6 +165,14 @@ def _held_off(tok: Token, noun: Token | None) -> Token | None:
     return None
 
 
+def harm_state(verb: Token) -> str | None:
+    """The state a verb of leaving puts its object in ("left three dead": "dead"), or None."""
+    return next(
+        (c.lower_ for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in lexicon().harm_states),
+        None,
+    )
+
+
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
     if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
@@ -176,8 +184,8 @@ def patient(trig: Trigger) -> Token | None:
     if (
         trig.nominal
         and tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() == "leave"
-        and any(c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in lexicon().harm_states for c in tok.head.children)
+        and tok.head.lemma_.lower() in lexicon().toll_verbs
+        and harm_state(tok.head) is not None
     ):  # "an attack by X left three herders dead": those it left dead or hurt
         victims = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         if victims is not None:
@@ -256,13 +264,21 @@ def aimed_at(verb: Token) -> Token | None:
     return None
 
 
-def source_of(noun: Token) -> Token | None:
-    """Whose act a noun names: "Houthi fire", "the rebels' attack", "fire from/by the rebels"."""
+def named_source(noun: Token) -> Token | None:
+    """Who an act's noun says it came "by" or "from": "fire from the rebels", "an attack by X"."""
     for c in noun.children:
         if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "from"):
             p = next((p for p in c.children if p.dep_ == "pobj"), None)
             if p is not None:
                 return p
+    return None
+
+
+def source_of(noun: Token) -> Token | None:
+    """Whose act a noun names: "Houthi fire", "the rebels' attack", "fire from/by the rebels"."""
+    named = named_source(noun)
+    if named is not None:
+        return named
     return next((c for c in noun.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN")
                  or c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
 

@@ -84,7 +84,7 @@ def _people_noun(tok: Token) -> bool:
 
 def _when_clause(verb: Token) -> bool:
     """A clause "when ..." or "as ..." hung on the verb it tells the manner of."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "as") or c.dep_ == "mark" and c.lower_ in ("when", "as") for c in verb.children)
+    return verb.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as") for c in verb.children)
 
 
 def _gerund_noun(tok: Token) -> bool:

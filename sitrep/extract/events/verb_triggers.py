@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .coding import REMOTE
 from .lexicon import VIOLENT, lexicon
+from .syntax import harm_state
 from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, noun_key, objects, verb_lemma
 
 if TYPE_CHECKING:
@@ -96,9 +97,7 @@ def verb_trigger(tok: Token) -> Trigger | None:
         # "the operation left five militants dead", "violence left 12 injured": a harm whatever
         # the subject (an act named as the subject merges into it, as into "killed"; "...,
         # leaving two dead" has no subject of its own: the toll of the act it follows)
-        state = next(
-            (c.lower_ for c in tok.children if c.dep_ in ("oprd", "xcomp", "acomp") and c.lower_ in lex.harm_states), None
-        )
+        state = harm_state(tok)
         if state is not None:
             return Trigger(tok, "ASSAULT", "kill" if state in _DEAD else "attack", [tok])
     if lemma in lex.projectile_verbs and lemma != "fire" and any(

@@ -147,12 +147,9 @@ class Gazetteer(Choice):
         if back and back.group(2) is None and re.search(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b", text):
             cap = _CAPITAL_RE.search(text)
             cc = self.demonyms.get(fold(cap.group(1))) if cap and cap.group(1) else dominant
-            if cc and cc in self.capitals:
-                hits = self._candidates(self.capitals[cc], cc)
-                if hits:
-                    return self.to_location(hits[0]).citing(
-                        (start + back.start(), start + back.end(), "gazetteer")
-                    )
+            capital = self._capital_of(cc)
+            if capital is not None:
+                return capital.citing((start + back.start(), start + back.end(), "gazetteer"))
         if back:
             want = {
                 "city": "city",
@@ -181,9 +178,14 @@ class Gazetteer(Choice):
         _mentions, dominant, _starts = self._indexed(ctx)
         return self.countries.get(dominant) if dominant else None
 
+    def _capital_of(self, cc: str | None) -> Location | None:
+        """The capital of the country ``cc`` (ISO2), as the gazetteer reads its name there."""
+        hits = self._candidates(self.capitals[cc], cc) if cc and cc in self.capitals else []
+        return self.to_location(hits[0]) if hits else None
+
     def _seat_capital(self, text: str, m: _Mention, place: Place) -> Location | None:
         """"outside Georgia's parliament": the capital, where the seat of power named stands."""
-        if place.kind != "country" or place.cc not in self.capitals:
+        if place.kind != "country":
             return None
         after = text[m.end : m.end + 40].lower()
         if not after.startswith(("'s ", "’s ")):
@@ -192,10 +194,8 @@ class Gazetteer(Choice):
         seat = next((w for w in sorted(cue_list("capital_seats"), key=len, reverse=True) if rest.startswith(w)), None)
         if seat is None or rest[len(seat) : len(seat) + 1].isalpha():
             return None
-        hits = self._candidates(self.capitals[place.cc], place.cc)
-        if not hits:
-            return None
-        return self.to_location(hits[0]).citing((m.start, m.end + 3 + len(seat), "gazetteer"))
+        capital = self._capital_of(place.cc)
+        return capital.citing((m.start, m.end + 3 + len(seat), "gazetteer")) if capital is not None else None
 
     def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
         """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
