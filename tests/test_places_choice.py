@@ -390,3 +390,23 @@ def test_the_first_town_of_a_road_named_by_two_towns_is_cued(gaz: Gazetteer) -> 
     text = "Farmers blocked the Baalbek-Homs road with tractors."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.country) == ("Baalbek", "Lebanon")
+
+
+def test_a_town_before_a_comma_and_its_state_whatever_the_model_tags_it(gaz: Gazetteer) -> None:
+    # the model may call a town name a nationality; the state after the comma holds the town
+    text = "On Monday, Carora, Lara state, bus drivers protested to demand fuel."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.country) == ("Carora", "Lara", "Venezuela")
+
+
+def test_a_province_of_four_words_in_brackets_holds_the_town_before_it(gaz: Gazetteer) -> None:
+    # (a village of 6,000 people, uncued: only the bracket says it is a place)
+    text = "A drone strike hit a farm close to Ar Rujban (Al Jabal Al Gharbi) on Monday, killing two shepherds."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and loc.admin1 == "Al Jabal Al Gharbi" and loc.geo_precision == 1
+
+
+def test_a_desert_named_after_a_town_places_the_strike_there(gaz: Gazetteer) -> None:
+    text = "Jets bombed a militant camp in the Rutba desert, western Iraq, on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.admin1, loc.geo_precision) == ("Anbar", 1) and "Rutba" in loc.name

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Cite, Location
 from ..gazetteer_coverage import cue_list
-from ..gazetteer_data import fold, gazetteer_lines
+from ..gazetteer_data import fold, gazetteer_lines, skeleton
 from ..place_names import DIRS
 from .choice import Choice
 from .records import _SPECIFIC, GAZ_DIR, Place, _Mention, _Rows
@@ -90,6 +90,10 @@ class Gazetteer(Choice):
         # ... and a guess is no place that the units named after it rule out ("Salim" of
         # Palestine in a sentence cut before "(Qaatabah, Ad Dali)"): the caller reads further
         if inside and all(m.ruled_out for m in inside):
+            inside = []
+        # ... nor a town abroad, reached only by another of its names, that the document's country
+        # contradicts ("the town of Boni" in a story from Mali is no Bonn): the country says more
+        if dominant and inside and all(self._foreign_alias(ctx.document.text, m, dominant) for m in inside):
             inside = []
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
@@ -170,6 +174,16 @@ class Gazetteer(Choice):
                         (m.start, m.end, None), (start + back.start(), start + back.end(), "coreference")
                     )
         return self._region(text, dominant, start)
+
+    @staticmethod
+    def _foreign_alias(text: str, m: _Mention, dominant: str) -> bool:
+        """A contradicted mention whose place lies outside the document's country and is written
+        as none of its spellings (an alternate name): "Boni" read as Bonn."""
+        place = m.chosen
+        return (
+            m.contradicted and place is not None and place.cc != dominant
+            and skeleton(text[m.start : m.end]) != skeleton(place.name)
+        )  # fmt: skip
 
     def dominant_country(self, ctx: Context) -> str | None:
         """The country the document's places, demonyms and actors point at most (its short name),

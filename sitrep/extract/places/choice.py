@@ -60,6 +60,9 @@ _UNIT_THEN = re.compile(
 )
 
 
+#: a dateline's place names, before the wire's name or the dash: "BAMAKO, Mali", "PEMBA"
+_DATELINE_HEAD = re.compile(r"[A-Za-z][A-Za-z'’. ,-]{1,60}?(?=\s*\(|\s+[-–—]|\s*[-–—]\s|\s*$)")
+
 class Choice(Cues):
     """Votes for the document's country and picks each mention's reading."""
 
@@ -74,6 +77,24 @@ class Choice(Cues):
             and re.match(r"\s+capital\b", text[end : end + 12]) is not None
             and re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
         )
+
+    def _dateline_countries(self, ctx: Context) -> list[tuple[str, int]]:
+        """(country, offset) of each dateline's place: its country's name after a comma
+        ("PEMBA, Mozambique"), else the country the town most likely lies in ("BAMAKO")."""
+        out = []
+        text = ctx.document.text
+        for span in ctx.cleaned.boilerplate:
+            if span.kind != "dateline":
+                continue
+            head = _DATELINE_HEAD.match(text, span.start, span.end)
+            names = [n.strip() for n in head.group(0).split(",")] if head else []
+            found = [(self._candidates(n.title() if n.isupper() else n), n) for n in names if n]
+            countries = [p.cc for places, _ in found for p in places[:1] if p.kind == "country"]
+            town = leading_country(found[0][0], found[0][1]) if found and found[0][0] else None
+            cc = countries[-1] if countries else town
+            if cc:
+                out.append((cc, span.start))
+        return out
 
     def _indexed(self, ctx: Context) -> tuple[list[_Mention], str | None, list[int]]:
         """Place mentions in text order, the dominant country, and the mentions' start offsets."""
@@ -145,6 +166,11 @@ class Choice(Cues):
                 else:
                     votes[actor_cc] += 1
                 first_seen.setdefault(actor_cc, start)
+        # "BAMAKO, Mali (Wire) -": where the reporter files from votes as a town named in the text
+        # does (a dateline is boilerplate, not a paragraph the scan reads)
+        for cc, start in self._dateline_countries(ctx):
+            votes[cc] += 2
+            first_seen.setdefault(cc, start)
         # ... a tie-break only against the people of another country ("Palestinian fishermen"):
         # "Ukrainian Forces fired at ..." alone still tells the country
         if not people - set(weak):

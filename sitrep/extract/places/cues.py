@@ -80,8 +80,10 @@ class Cues(Candidates):
                     and (self._listed(doc, toks[0].i, taken) or lowered and fold(name) not in self.stop)
                 )
                 # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
+                # (a name the model took for a nationality too: "Carora, Lara state"; only a town
+                # the unit holds is taken, which no demonym is)
                 listed_town = (
-                    strict and not cued and not units_only and ent.label_ != "NORP"
+                    strict and not cued and not units_only
                     and self._listed(doc, toks[0].i, taken, toks[-1].i + 1)
                 )  # fmt: skip
                 # (a stoplisted name the model calls a building is the building: "near the
@@ -166,7 +168,7 @@ class Cues(Candidates):
                     and p.kind == "city"
                 ]
                 if not places and not cued and not units_only:
-                    # "Kansafra in Idleb": a town inside the unit named after "in"
+                    # "Kansafra in Idleb", "Kansafra (Idleb)": a town inside the unit named after it
                     places = self._inside_unit_after(doc, i + n, self._candidates(span.text))
                 if units_only:
                     places = [p for p in places if p.kind in ("country", "admin1", "admin2")]
@@ -302,9 +304,10 @@ class Cues(Candidates):
         return e is not None and bool(self._unit_after(doc, e))
 
     def _inside_unit_after(self, doc: Any, e: int, places: list[Place]) -> list[Place]:
-        """The towns and districts of ``places`` inside the province or district named after "in"
-        at token e ("Kansafra in Idleb"); else none."""
-        if not places or self._in_unit(doc, e) is None:
+        """The towns and districts of ``places`` inside the province or district named after "in",
+        a comma or a bracket at token e ("Kansafra in Idleb", "Ar Rujban (Al Jabal Al Gharbi)");
+        else none."""
+        if not places:
             return []
         units = self._unit_after(doc, e)
         return [
@@ -320,7 +323,7 @@ class Cues(Candidates):
             if not (e + 1 < len(doc) and doc[e].text in (",", "(")):
                 return set()
             k = e + 1
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):  # ("Ar Rujban (Al Jabal Al Gharbi)": four words)
             span = doc[k : k + n]
             if len(span) < n or not (span[0].text[:1].isupper() or span[0].lower_ in _LINKS and n > 1):
                 continue
