@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
-from .docstate import DocState, generic, is_state
+from .docstate import DocState, generic, is_armed, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
 from .syntax import by_agent, subject
@@ -420,6 +420,14 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
+    if _forces_fell(prev, ev):
+        # "Gang members set fire to a police station ... Two officers were killed in the attack":
+        # an armed group's attack that killed the force's men is a battle with that force
+        prev.acled_event_type, prev.acled_sub_event_type = "Battles", "Armed clash"
+        prev.actor2 = ev.actor2
+        prev.take("actor2", ev)
+        for name in ("acled_event_type", "acled_sub_event_type"):
+            prev.evidence[name] = [*prev.evidence.get(name, []), *ev.evidence.get("actor2", [])]
     if _finer_place(ev.location, prev.location):
         # "The attack took place in the municipality of Salvatierra": where, within the state told
         prev.location = ev.location
@@ -431,6 +439,20 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("date", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+def _forces_fell(prev: Event, ev: Event) -> bool:
+    """The dead a detail adds to a non-state armed group's attack on people or property are the
+    state's forces (not the group's own men)."""
+    return (
+        bool(ev.fatalities)
+        and is_state(ev.actor2)
+        and prev.acled_sub_event_type in ("Attack", "Looting/property destruction")
+        and prev.actor1 is not None
+        and is_armed(prev.actor1)
+        and not is_state(prev.actor1)
+        and not is_state(prev.actor2)
+    )
 
 
 #: days a detail's own day may lie before the lead's and still be the incident's

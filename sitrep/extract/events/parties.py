@@ -211,6 +211,22 @@ def _led(tok: Token | None, state: DocState, country: str | None) -> Resolved | 
     return Resolved(actor, found.kind, tok) if actor is not None else None
 
 
+def _opening_clash(trig: Trigger, agent: Token | None) -> list[Token]:
+    """The sides of a fight named by the words that open the sentence, parsed as a clause hung on
+    the verb ("Fighting between troops and rebels in Jonglei, South Sudan, killed 20": "fighting"
+    read as an adverbial clause of "killed"), when the verb holds no doer of its own."""
+    for sub in trig.merged:
+        tok = sub.head
+        if sub.cls != "clash" or tok.dep_ != "advcl" or tok.head.i != trig.head.i or tok.i > trig.head.i:
+            continue
+        # (a doer the verb holds itself stands; one read from a verb of saying above it does not)
+        if agent is not None and agent.head.i == trig.head.i and not tok.left_edge.i <= agent.i <= tok.right_edge.i:
+            continue
+        if sides := between(tok):
+            return list(sides)
+    return []
+
+
 def _modifier_doer(noun: Token) -> Token | None:
     """The doer written before an act's noun: "police firing", "the army's shelling" (not the
     weapon: "air strike", "roadside bomb")."""
@@ -372,6 +388,13 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None
         sides = (between(trig.noun) if trig.noun is not None else []) or between(head)
+        opening = _opening_clash(trig, agent_tok) if not sides else []
+        if opening:  # "Fighting between X and Y in A, B, killed 20": the sides fought, the dead are theirs
+            agent_tok = opening[0]
+            if len(opening) > 1:
+                second = patient_tok = opening[1]
+            elif _one_kind(opening[0]):
+                second = patient_tok = opening[0]
         if sides and agent_tok is None:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else None
