@@ -401,6 +401,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             if second is not None and patient_tok is not None and _same_party(agent_tok, patient_tok, state, country):
                 # "a rebel was killed in a clash between the rebels and the army": the army killed
                 agent_tok, second = second, agent_tok
+            elif second is not None and patient_tok is not None and not _same_party(second, patient_tok, state, country):
+                # "two people were killed in clashes between supporters and security forces": the
+                # sides fought, the dead (of either, or caught between) are the clash's toll
+                patient_tok = second
     verbal = trig.cls in VERBAL or trig.plover not in ("ASSAULT", "COERCE", "PROTEST")
     a1 = _pron_in_sentence(agent_tok, state, country) or resolve(
         # (people who burn or loot houses are as armed as those who attack: "herdsmen torched houses")

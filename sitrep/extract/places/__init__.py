@@ -91,9 +91,13 @@ class Gazetteer(Choice):
         # Palestine in a sentence cut before "(Qaatabah, Ad Dali)"): the caller reads further
         if inside and all(m.ruled_out for m in inside):
             inside = []
-        # ... nor a town abroad, reached only by another of its names, that the document's country
-        # contradicts ("the town of Boni" in a story from Mali is no Bonn): the country says more
-        if dominant and inside and all(self._foreign_alias(ctx.document.text, m, dominant) for m in inside):
+        # ... nor a town abroad, reached only by another of its names, that the country of the
+        # document's dateline contradicts ("the town of Boni" in a story from Mali is no Bonn)
+        if (
+            dominant and inside
+            and any(cc == dominant for cc, _ in self._dateline_countries(ctx))
+            and all(self._foreign_alias(ctx.document.text, m, dominant) for m in inside)
+        ):  # fmt: skip
             inside = []
         text = ctx.document.text[start:end]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
@@ -178,12 +182,12 @@ class Gazetteer(Choice):
     @staticmethod
     def _foreign_alias(text: str, m: _Mention, dominant: str) -> bool:
         """A contradicted mention whose place lies outside the document's country and is written
-        as none of its spellings (an alternate name): "Boni" read as Bonn."""
+        as none of its spellings (an alternate name): "Boni" read as Bonn (not "Gaza City")."""
         place = m.chosen
-        return (
-            m.contradicted and place is not None and place.cc != dominant
-            and skeleton(text[m.start : m.end]) != skeleton(place.name)
-        )  # fmt: skip
+        if not m.contradicted or place is None or place.cc == dominant:
+            return False
+        written, name = fold(text[m.start : m.end]), fold(place.name)
+        return skeleton(written) != skeleton(name) and not (written.startswith(name) or name.startswith(written))
 
     def dominant_country(self, ctx: Context) -> str | None:
         """The country the document's places, demonyms and actors point at most (its short name),
