@@ -410,3 +410,13 @@ def test_a_desert_named_after_a_town_places_the_strike_there(gaz: Gazetteer) -> 
     text = "Jets bombed a militant camp in the Rutba desert, western Iraq, on Monday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.admin1, loc.geo_precision) == ("Anbar", 1) and "Rutba" in loc.name
+
+
+def test_the_capital_of_the_one_country_named_is_its_capital(gaz: Gazetteer) -> None:
+    text = "Police in Ghana fired tear gas at protesters in the capital on Tuesday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Accra", "Ghana")
+    # "the capital of X" names its own
+    other = "Police in Ghana fired tear gas at protesters in the capital of Volta region on Tuesday."
+    loc = locate_sentence(gaz, other, other)
+    assert loc is None or loc.name != "Accra"

@@ -314,8 +314,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             victim.tag_ == "PRP"
             or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in victim.children)
         )
-    if not trig.nominal and trig.cls in VIOLENT and state.sent_no - state.last_coded_sent == 1:
+    if not trig.nominal and trig.cls in VIOLENT and 1 <= state.sent_no - state.last_coded_sent <= 2:
         # "The attackers, riding on motorcycles, stormed the village": the doers just told, again
+        # (a sentence apart too: "... The attack was claimed by X. 'The attacker first opened fire'")
         subj, passive_subj = subject(trig.head)
         definite = definite or (
             subj is not None

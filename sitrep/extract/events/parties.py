@@ -462,7 +462,9 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             a1, a2 = pair
         if militias is not None:  # "Fulani and Dogon militias clashed": one militia each
             a1, a2 = Resolved(militias[0], None, agent_tok), Resolved(militias[1], None, agent_tok)
-    if a2.actor is None and not trig.nominal:
+    # (also of a doer's noun that is the subject: "a suicide bomber rammed a car into a police
+    # station, killing 12 policemen"; not of a clash's, whose dead are its toll, not a side)
+    if a2.actor is None and (not trig.nominal or head.dep_ == "nsubj" and trig.cls != "clash"):
         for sub in trig.merged:  # "attacked a post, killing 20 soldiers": the victims of the consequence
             if sub.cls in VIOLENT:
                 subj, passive = subject(sub.head)

@@ -43,6 +43,9 @@ _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
 
 
+#: "in the capital": the capital of the one country the words name
+_THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+capital\b(?!\s+of\b)")
+
 class Gazetteer(Choice):
     """Countries, admin1, admin2 (Afghanistan, neighbours, conflict countries) and towns."""
 
@@ -107,6 +110,11 @@ class Gazetteer(Choice):
             named_first = inside[0].chosen.name  # type: ignore[union-attr]
             if region and (region.country == named_first or region.cited[0][0] < inside[0].start):
                 return region
+            # "Police in Kenya fired tear gas at protesters in the capital": that country's capital
+            said = _THE_CAPITAL.search(text)
+            capital = self._capital_of(inside[0].chosen.cc) if said and len(inside) == 1 else None  # type: ignore[union-attr]
+            if capital is not None:
+                return capital.citing((start + said.start(), start + said.end(), "gazetteer"))  # type: ignore[union-attr]
         if inside:
             # a road named after a place only orients: "on Murree road in Rawalpindi city"
             primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]
