@@ -194,6 +194,18 @@ def test_wire_dateline_prefix_marked_and_outlet() -> None:
     assert cleaned.is_boilerplate(text.index("KANDAHAR"), text.index("KANDAHAR") + 8)
 
 
+def test_lower_cased_wire_dateline_is_marked_but_a_clause_is_not() -> None:
+    # an archive that lower-cased everything still writes the agency's bracket and the dash
+    text = "troops retake airport\n\nkandahar, afghanistan (wire) - government troops retook the airport on monday.\n"
+    _, cleaned = _doc(text)
+    assert cleaned.dateline is not None and cleaned.dateline.startswith("kandahar")
+    assert cleaned.is_boilerplate(text.index("kandahar"), text.index("kandahar") + 8)
+    clause = "troops retake airport\n\nthe united nations (un) - which runs the airport - said on monday it had left.\n"
+    _, cleaned = _doc(clause)
+    assert cleaned.dateline is None
+    assert not cleaned.is_boilerplate(clause.index("the united"), clause.index("the united") + 10)
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -57,6 +57,13 @@ _WIRE_BARE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]{2,24}(?: [A-Z][A-Z'’.-]{1,24}){0,2}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
     r"(?P<agency>)\s+[-–—]+\s+(?=[A-Z\"“‘'])"
 )
+#: the same in text an archive lower-cased whole: "mogadishu, somalia (wire) -" (the agency's
+#: bracket and the dash make it a dateline; a bare place and a dash is too common a start)
+_WIRE_LOWER = re.compile(
+    r"^(?P<place>[a-z][a-z .'’-]{1,40}(?:,\s*[a-z][a-z .'-]{1,30})?)"
+    r"(?:,?\s+(?P<when>[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*\((?P<agency>[a-z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
+)
 MAX_DATELINE_CHARS = 120
 
 
@@ -160,4 +167,8 @@ def wire_dateline(text: str) -> re.Match[str] | None:
         and not {w.lower() for w in bare.group("place").split(",")[0].split()} & vocab.load().kicker_labels
     ):
         return bare
+    lower = _WIRE_LOWER.match(text) if not any(c.isupper() for c in text[:300]) else None
+    # ("the united nations (un) - which ...", "police said (ap) - ...": a clause, not a place)
+    if lower and not set(re.findall(r"[a-z]+", lower.group("place"))) & vocab.load().function_words:
+        return lower
     return None

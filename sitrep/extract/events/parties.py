@@ -384,7 +384,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
-        if trig.cls == "clash" and agent_tok is not None and patient_tok is None:
+        # (a clash's, or an agreement's: "the government and Tigrayan forces signed a peace deal")
+        if trig.cls in ("clash", "agreement") and agent_tok is not None and patient_tok is None:
             conj = conjuncts(agent_tok)
             second = conj[0] if conj else None
         sides = (between(trig.noun) if trig.noun is not None else []) or between(head)
