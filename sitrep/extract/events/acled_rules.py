@@ -74,14 +74,18 @@ def seized(trig: Trigger) -> str | None:
     noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""
     if trig.nominal:
         return None
+    verb = trig.head
+    taken = next((m for m in trig.merged if m.cls in ("seize", "retake") and not m.nominal), None)
+    if taken is not None and trig.noun is not None:
+        verb = taken.head  # "launched an offensive and captured villages": what the capture took
     head = trig.obj_fix or next(
-        (c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")), None
+        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
     )
     if head is None:  # "seized about a ton of ...": the parser hangs the amount on "about"
         head = next(
             (
                 p
-                for c in trig.head.children
+                for c in verb.children
                 if c.dep_ == "prep" and c.lower_ in ("about", "around", "over", "nearly", "almost", "some")
                 for p in c.children
                 if p.dep_ == "pobj"

@@ -467,7 +467,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     # station, killing 12 policemen"; not of a clash's, whose dead are its toll, not a side)
     if a2.actor is None and (not trig.nominal or head.dep_ == "nsubj" and trig.cls != "clash"):
         for sub in trig.merged:  # "attacked a post, killing 20 soldiers": the victims of the consequence
-            if sub.cls in VIOLENT:
+            if sub.cls in VIOLENT and sub.cls not in ("seize", "retake"):  # (ground taken is no victim)
                 subj, passive = subject(sub.head)
                 tok = subj if passive and subj is not None and subj.i > head.i else patient(sub)
                 if tok is not None:

@@ -377,6 +377,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 parent.cls = trig.cls
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike", *PROPERTY_ACTS):
                 parent.cls = trig.cls  # ("attacked and seized the town": the ground taken)
+            elif parent.cls == "offensive":
+                parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
 
 
