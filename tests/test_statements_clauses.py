@@ -76,6 +76,20 @@ def test_a_clause_a_colon_closes_before_the_subject_is_not_what_was_said() -> No
     assert "percent" in who(one(sts, "pier is unsafe"))
 
 
+def test_a_clause_a_semicolon_closes_before_the_subject_is_its_own() -> None:
+    text = (
+        "Riders seem weary. More than seven in 10 said they dreaded the ferry vote; "
+        "38 percent said they were angry about the fares."
+    )
+    sts = stmts(text)
+    st = one(sts, "angry about the fares")
+    assert st.quote == "they were angry about the fares" and "38 percent" in who(st)
+    assert "seven" in who(one(sts, "dreaded"))
+    sts = stmts("Half the tenants say rents are too high; 26 percent of owners say the taxes are unfair.")
+    st = one(sts, "taxes are unfair")
+    assert st.quote == "the taxes are unfair" and "owners" in who(st)
+
+
 def test_charged_an_amount_bills_and_does_not_accuse() -> None:
     sts = stmts("A firm he owns has charged the town about 3 million dollars since he announced his plan in June.")
     assert not any("3 million" in s.quote for s in sts)

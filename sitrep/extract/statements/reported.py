@@ -190,8 +190,13 @@ def _reported_from_verb(
     ]  # "..., X said, as fighting intensified": the as-clause is not what was said
     if misparsed is not None:  # the clause the parse made of the subject is not what was said
         comps = [c for c in comps if not c.left_edge.i <= misparsed.i <= c.right_edge.i]
-    # "It had an effect: 20 percent said ...": the clause a colon closes before the subject introduces
-    comps = [c for c in comps if not (c.i < s_lo and sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text == ":")]
+    # "It had an effect: 20 percent said ...": the clause a colon closes before the subject introduces;
+    # "Most said A; 38 percent said B": a semicolon closes a clause of its own
+    comps = [
+        c
+        for c in comps
+        if not (c.i < s_lo and sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text in (":", ";"))
+    ]
     content_first = any(c.i < s_lo for c in comps)
     for c in tok.children:
         if content_first and c.i > s_hi:
