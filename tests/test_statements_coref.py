@@ -319,6 +319,16 @@ def test_he_goes_back_through_a_sentence_whose_subject_is_he() -> None:
     assert st.speaker.name == "Tom Reed"
 
 
+def test_he_later_in_a_sentence_opened_by_he_goes_on_with_that_he() -> None:
+    text = (
+        "Council race\n\n"
+        "Reached by phone, Tom Hale, the county clerk, declined to repeat his old complaint about the mayor. "
+        "He agreed that Mayor Victor Baker may struggle to win the council, but he said that mood will change fast."
+    )
+    st = one(stmts(text), "mood will change")
+    assert st.speaker.name == "Tom Hale"
+
+
 def test_a_name_modifying_another_name_is_not_the_subject() -> None:
     text = (
         "Polling\n\n"

@@ -136,7 +136,10 @@ def antecedent(
         if k < here and inner and not (found and any(id(p) in said for p in found)):
             return pick(inner)  # no one spoke just before: the subject of what is said speaks of himself
         if found:
-            if depth < 3 and not any(p.subject or id(p) in said for p in found):
+            # in its own sentence, a he/she after an earlier subject he/she that stands before every
+            # name goes on with it ("He agreed that Baker may lose, but he said ..."): those names are
+            # the earlier one's words
+            if depth < 3 and (k == here or not any(p.subject or id(p) in said for p in found)):
                 end = min(start, sents[k + 1]) if k + 1 < len(sents) else start
                 lead = _subject_pronoun(memory, pronoun, sents[k], end)
                 if lead is not None and lead < min(p.pos for p in found):
