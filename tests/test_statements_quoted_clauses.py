@@ -100,6 +100,19 @@ def test_recalled_that_reports_a_clause() -> None:
     assert "senator" in who(st)
 
 
+@pytest.mark.parametrize(
+    ("text", "said", "speaker"),
+    [
+        ("The pilot recalled that the storm would pass by the evening.", "the storm would pass", "pilot"),
+        ("Ann Vale complained that the clerks were hiding the ferry bills.", "the clerks were", "vale"),
+        ("The treasurer conceded that the town is losing money.", "the town is losing", "treasurer"),
+    ],
+)
+def test_a_clause_finite_through_its_auxiliary_is_reported(text: str, said: str, speaker: str) -> None:
+    st = one(stmts(text), said)
+    assert st.quote.startswith(said) and speaker in who(st)
+
+
 def test_recalled_with_an_object_only_is_not_a_statement() -> None:
     assert stmts("The general recalled the ambassador from the capital on Monday.") == []
 

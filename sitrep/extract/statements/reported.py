@@ -536,7 +536,15 @@ def _elided(doc: Doc, lo: int, hi: int) -> bool:
 
 def _says_clause(tok: Token) -> bool:
     """'recalled that ...', 'joked that ...': the verb takes a finite clause of what was said."""
-    return any(c.dep_ == "ccomp" and c.i > tok.i and c.tag_ in _FINITE | {"VBN"} for c in tok.children)
+    return any(c.dep_ == "ccomp" and c.i > tok.i and _finite(c) for c in tok.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A finite clause's head: finite itself, a participle ('had been'), or finite through its
+    auxiliary ('would win', 'were hiding', 'is losing')."""
+    return verb.tag_ in _FINITE | {"VBN"} or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children
+    )
 
 
 def _is_question(c: Token) -> bool:
