@@ -94,6 +94,15 @@ def test_parenthetical_attribution_in_reported_speech() -> None:
     assert "holloway" in (st.speaker.name or "").lower()
 
 
+def test_an_attribution_after_its_clause_with_any_verb_and_a_participle_after_it() -> None:
+    text = "Ferry\n\nShe had waited for the ferry all night, Holt explained, recalling the bitter cold."
+    sts = stmts(text)
+    st = one(sts, "waited for the ferry")
+    assert st.quote == "She had waited for the ferry all night" and st.speaker.name == "Holt"
+    st = one(sts, "bitter cold")
+    assert st.quote == "the bitter cold" and st.speaker.name == "Holt"
+
+
 def test_reporting_verb_conjoined_to_another_verb_shares_its_subject() -> None:
     text = "Campaign trail\n\nKaren Holloway thanked the volunteers and said the campaign would go on."
     st = one(stmts(text), "campaign would go on")

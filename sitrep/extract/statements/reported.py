@@ -59,7 +59,9 @@ def _reported_candidates(
                 if tok.i in used or tok.pos_ != "VERB":
                     continue
                 lemma = tok.lemma_.lower()
-                if lemma not in lex.verbs and not (lemma in lex.quote_verbs and _says_clause(tok)):
+                if lemma not in lex.verbs and not (
+                    lemma in lex.quote_verbs and (_says_clause(tok) or _reporting_participle(tok))
+                ):
                     continue
                 pos = para.start + tok.idx
                 if _inside(direct_spans, pos) or _inside(consumed, pos) and not _asked_verb(tok):
@@ -225,7 +227,7 @@ def _reported_from_verb(
     if (
         mid is None
         and not comps
-        and tok.lemma_.lower() in _NEUTRAL_TELL
+        and (tok.lemma_.lower() in _NEUTRAL_TELL or tok.dep_ == "parataxis" and tok.head.i < s_lo)
         and s_lo > sent.start + 2
         and sent.doc[s_lo - 1].text == ","
         and _is_clause(sent.doc[sent.start : s_lo - 1])
@@ -531,6 +533,19 @@ def _elided(doc: Doc, lo: int, hi: int) -> bool:
         and words[0].dep_ == "nsubj"
         and words[1].pos_ == "AUX"
         and (hi == len(doc) or doc[hi].is_punct or doc[hi].dep_ == "cc")
+    )
+
+
+def _reporting_participle(tok: Token) -> bool:
+    """'X explained, recalling the time ...': a participle hung on a neutral verb of saying goes on
+    with what its speaker said, an object as well as a clause."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in _PARTICIPLE_DEPS
+        and head.i < tok.i
+        and lexicon().verbs.get(head.lemma_.lower(), ("", 1))[1] == 0
+        and any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children)
     )
 
 
