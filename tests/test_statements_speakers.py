@@ -161,3 +161,14 @@ def test_a_role_then_a_name_the_model_did_not_tag_splits_into_role_and_name() ->
     assert (st.speaker.name, st.speaker.role) == ("Oleh Kiper", "regional governor")
     st = one(stmts("The bridge will reopen in May, the transport ministry said."), "bridge")
     assert st.speaker.name is None and "transport ministry" in who(st)
+
+
+def test_a_named_person_after_a_group_does_not_take_the_group_as_organization() -> None:
+    text = (
+        "Ferry\n\n"
+        "The ferry crisis has alarmed the port authority so much that it has, according to officials, "
+        "drawn up a fresh plan.\n\n"
+        'Mayor Tom Kramer has long attacked the port, calling its managers "thieves" in every speech.'
+    )
+    st = one(stmts(text), "thieves")
+    assert st.speaker.name == "Tom Kramer" and st.speaker.organization is None

@@ -44,6 +44,7 @@ from .quotes import Quote, double_marks, find_quotes
 from .reported import _reported_candidates
 from .speakers import (
     Memory,
+    _plural_description,
     resolve,
     sentence_starts,
 )
@@ -262,11 +263,12 @@ def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[_Words])
 
 
 def _merge_description(speaker: Speaker | None, memory: Memory, para: int) -> Speaker | None:
-    """A named person right after an unnamed description ('a ministry spokesman') inherits its organization."""
+    """A named person right after an unnamed description ('a ministry spokesman') inherits its
+    organization; not after a group ('according to officials'), whom one name does not stand for."""
     if speaker is None or not speaker.name or speaker.organization or memory.description is None:
         return speaker
     desc, dpara = memory.description
-    if para - dpara <= 2 and desc.organization:
+    if para - dpara <= 2 and desc.organization and not _plural_description(desc):
         speaker.organization = desc.organization
         if not speaker.role:
             speaker.role = desc.role
