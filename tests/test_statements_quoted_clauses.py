@@ -183,6 +183,15 @@ def test_quoting_verb_conjoined_to_others_shares_their_subject() -> None:
     assert "candidate" in who(st)
 
 
+def test_a_participle_conjoined_to_a_quoting_participle_shares_the_clause_subject() -> None:
+    text = (
+        "Holt went after Varga on Monday over the ferry deal, calling it \u201ca scandal\u201d and "
+        "insisting that the only reason must be \u201ca favor to friends.\u201d"
+    )
+    st = one(stmts(text), "only reason must be")
+    assert st.speaker.name == "Holt" and st.quote.startswith("the only reason")
+
+
 def test_a_noun_for_a_person_can_be_credited_with_quoted_words() -> None:
     text = 'One strategist described the race as "a superhighway for outsiders and a dirt path for insiders."'
     st = one(stmts(text), "superhighway for outsiders")

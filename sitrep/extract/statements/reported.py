@@ -101,6 +101,8 @@ def _reported_from_verb(
         head = tok.head
         if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
             subj = _shared_subject(head)  # "took a heckler in stride, saying ...": the subject of the clause
+            if subj is None and tok.dep_ == "conj" and head.dep_ in _PARTICIPLE_DEPS and head.tag_ == "VBG":
+                subj = _shared_subject(head.head)  # "..., calling it X and insisting ...": still the clause's
         elif (
             tok.dep_ in ("advcl", "xcomp")
             and tok.tag_ == "VB"
