@@ -172,3 +172,11 @@ def test_a_named_person_after_a_group_does_not_take_the_group_as_organization() 
     )
     st = one(stmts(text), "thieves")
     assert st.speaker.name == "Tom Kramer" and st.speaker.organization is None
+
+
+def test_according_to_inside_a_quotation_is_the_quoted_speakers_words() -> None:
+    text = 'Crash\n\nMayor Ann Holt told a radio station that "the van sped into the market, according to police."'
+    sts = stmts(text)
+    st = one(sts, "van sped into the market")
+    assert st.speaker.name == "Ann Holt"
+    assert not any("police" in who(s) for s in sts)

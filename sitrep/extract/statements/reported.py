@@ -650,6 +650,11 @@ _FIGURES = re.compile(
 )
 
 
+def _open_quote(before: str) -> bool:
+    """Whether a double quotation opened in ``before`` is still open at its end."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def _according(
     text: str,
     base: int,
@@ -664,6 +669,8 @@ def _according(
     m = _ACCORDING.search(stext)
     if not m or _FIGURES.search(m.group("s")) or _inside(direct_spans, s_start + m.start()):
         return []
+    if _open_quote(stext[: m.start()]):
+        return []  # 'told X that "the driver fired, according to police."': the quoted speaker's words
     if _inside(consumed, s_start + m.start()):
         return []
     if m.start() < 3:
