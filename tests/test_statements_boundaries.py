@@ -153,3 +153,12 @@ def test_a_clause_said_whose_subject_the_parse_hung_on_the_verb_is_what_was_said
     )
     st = one(stmts(text), "shared story")
     assert st.quote.startswith("the days when") and st.quote.endswith("are gone") and st.speaker.name == "Lane"
+
+
+def test_reported_content_that_opens_a_quotation_goes_on_to_its_closing_mark() -> None:
+    text = 'Vote\n\nReed responded that the mayor "is right about the roads, but his budget does not add up."'
+    st = one(stmts(text), "right about the roads")
+    assert st.mentions[0].text.endswith('does not add up."') and "reed" in who(st)
+    text = 'Vote\n\nThe coach told us that the team has "played every game with heart, and it is ready."'
+    st = one(stmts(text), "every game with heart")
+    assert st.mentions[0].text.endswith('it is ready."')

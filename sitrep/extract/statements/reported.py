@@ -333,10 +333,12 @@ def _reported_from_verb(
         end = start + len(kept)
     # balance a quote mark cut at the edge ("... "seriously committed" ...)
     text = ctx.document.text
-    content = text[start:end]
-    direct = _all_quoted(content)
     s_start = base + sent.start_char
     s_end = base + sent.end_char
+    if cut is None and _open_quote(text[start:end]):
+        end = _quote_close(text, end, s_end)
+    content = text[start:end]
+    direct = _all_quoted(content)
     attribution = text[s_start:start] + " " + text[end:s_end]
     if gaps:  # token gap -> character gap, the commas around the attribution included
         g_lo, g_hi = gaps[0]
@@ -648,6 +650,13 @@ _FIGURES = re.compile(
     r"\b(?:figures?|estimates?|data|statistics|copy|count|tally|records?)\b",
     re.IGNORECASE,
 )
+
+
+def _quote_close(text: str, end: int, s_end: int) -> int:
+    """'that "the van sped off, according to police."': a quotation the content opens goes on to its
+    closing mark in the same sentence; ``end`` unchanged when none closes it there."""
+    found = [i for i in (text.find('"', end, s_end), text.find("\u201d", end, s_end)) if i >= 0]
+    return min(found) + 1 if found else end
 
 
 def _open_quote(before: str) -> bool:
