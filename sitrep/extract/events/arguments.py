@@ -653,7 +653,7 @@ def _official(tok: Token, state: DocState, country: str | None) -> Actor | None:
 
 
 #: words before a title that say its holder no longer holds it
-_NO_LONGER = frozenset({"former", "ex", "ex-president", "ex-prime", "late", "ousted", "deposed", "exiled", "toppled"})
+_NO_LONGER = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"})
 
 
 def _titled(

@@ -98,8 +98,8 @@ class Gazetteer(Choice):
         # document's dateline contradicts ("the town of Boni" in a story from Mali is no Bonn)
         if (
             dominant and inside
-            and any(cc == dominant for cc, _ in self._dateline_countries(ctx))
             and all(self._foreign_alias(ctx.document.text, m, dominant) for m in inside)
+            and any(cc == dominant for cc, _ in self._dateline_countries(ctx))  # (read only then: rare)
         ):  # fmt: skip
             inside = []
         text = ctx.document.text[start:end]
