@@ -293,6 +293,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
     nouns = [noun] if noun is not None else []
     nouns += [w for w in trig.words if w.pos_ == "NOUN"]
+    if any(c.lower_ in _ANOTHER for n in nouns for c in n.children if c.dep_ in ("amod", "det", "nummod")):
+        return False  # "four soldiers were killed in a second attack near X": another incident
+    if trig.head.sent[0].lower_ in _ELSEWHERE:
+        return False  # "Separately, four soldiers were killed near X": another incident
     if not trig.nominal:  # "repelled the attack": the object names the incident
         nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
     definite = any(
@@ -409,8 +413,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     elif ev.fatalities and prev.fatalities and (
         casualties and more
         # "Militants killed 15 soldiers ... Twenty attackers were neutralised in the fighting": the
-        # other side's dead of the same fight
-        or definite
+        # other side's dead of the same fight ("... killing dozens of assailants. It said four
+        # soldiers were killed": the army's own, told bare)
+        or (definite or casualties)
         and prev.acled_event_type == "Battles"
         and _same_actor(ev.actor2, prev.actor1)
         and not _same_actor(ev.actor2, prev.actor2)
@@ -440,6 +445,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("date", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+#: words that make an act's noun another incident than the one just told
+_ANOTHER = frozenset({"another", "second", "third", "separate", "new", "earlier", "later", "similar"})
+#: a sentence's first word that turns to another incident
+_ELSEWHERE = frozenset({"separately", "elsewhere", "meanwhile"})
 
 
 def _forces_fell(prev: Event, ev: Event) -> bool:
