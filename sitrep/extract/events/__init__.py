@@ -250,7 +250,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if earlier is not None and earlier.country == location.country and earlier.name != earlier.country:
             location = earlier.citing(*with_basis(earlier.cited, "narrative place"))
     if in_paragraph:
-        location = locate(ctx, past_dateline(ctx, offset), offset + parsed_length(doc))
+        # (up to a later sentence that turns to another incident: "Separately, ... near X")
+        para_end = _other_incident(ctx.document.text, sent_end, offset + parsed_length(doc))
+        location = locate(ctx, past_dateline(ctx, offset), para_end)
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()
@@ -680,6 +682,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: a later sentence that turns to another incident: its places are not this one's
+_TURN = re.compile(
+    r"(?<=[.!?])[\"”’']?\s+(?=(?:Separately|Elsewhere|Meanwhile|In\s+(?:a|another)\s+separate)\b"
+    r"|[^.!?]*\b(?:a|another)\s+(?:second|separate|new)\s+(?:attack|ambush|incident|raid|strike|bombing|explosion)\b)"
+)
+
+
+def _other_incident(text: str, start: int, end: int) -> int:
+    """Where, between ``start`` and ``end``, a sentence turning to another incident begins; else ``end``."""
+    turn = _TURN.search(text, start, end)
+    return turn.end() if turn else end
 
 
 def _origin_only(text: str, location: Location) -> bool:
