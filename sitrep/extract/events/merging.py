@@ -382,7 +382,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         return False
     recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
     if casualties and not (definite or restated):
-        prev = recent[0] if recent and recent[0].acled_event_type != "Protests" else None
+        # (the violent act told last, before weapons brought down told after it: "launched 40
+        # drones ... air defences destroyed 35. A woman was killed when debris fell")
+        violent = next((e for e in recent if e.acled_event_type in _VIOLENT_TYPES), None)
+        prev = violent or (recent[0] if recent and recent[0].acled_event_type != "Protests" else None)
     else:
         prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:

@@ -459,6 +459,10 @@ class Cues(Candidates):
             and last.head.lemma_.lower() in cue_list("metonymy_verbs")
             and any(p.kind == "city" and self.capitals.get(p.cc) == p.name for p in places)
         )
+        # "Russia launched 40 drones at Ukraine": a country that does the act is a side, not the place
+        party = party or (
+            last.dep_ == "nsubj" and last.head.pos_ == "VERB" and bool(places) and places[0].kind == "country"
+        )
         return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, party=party)
 
     def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
