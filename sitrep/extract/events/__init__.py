@@ -43,7 +43,7 @@ from .clause import (
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided, weapon_word
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, other_incident, two_sided, weapon_word
 from .control import control_at, front_namesake
 from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
@@ -682,17 +682,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-#: a later sentence that turns to another incident: its places are not this one's
-_TURN = re.compile(
-    r"(?<=[.!?])[\"”’']?\s+(?=(?:Separately|Elsewhere|Meanwhile|In\s+(?:a|another)\s+separate)\b"
-    r"|[^.!?]*\b(?:a|another)\s+(?:second|separate|new)\s+(?:attack|ambush|incident|raid|strike|bombing|explosion)\b)"
-)
+#: where a sentence ends and the next begins
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+")
 
 
 def _other_incident(text: str, start: int, end: int) -> int:
-    """Where, between ``start`` and ``end``, a sentence turning to another incident begins; else ``end``."""
-    turn = _TURN.search(text, start, end)
-    return turn.end() if turn else end
+    """Where, between ``start`` and ``end``, a sentence telling another incident begins (its
+    places are not this one's: ``coding.other_incident``); else ``end``."""
+    for brk in _SENTENCE_BREAK.finditer(text, start, end):
+        nxt = _SENTENCE_BREAK.search(text, brk.end(), end)
+        if other_incident(text[brk.end() : nxt.start() if nxt else end]):
+            return brk.end()
+    return end
 
 
 def _origin_only(text: str, location: Location) -> bool:

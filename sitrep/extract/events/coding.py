@@ -72,6 +72,16 @@ _OFF_DUTY = _words()["off_duty"]
 AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
+#: A sentence's opening words that turn to another incident ("Separately, ...").
+TURN_TO_OTHER = _words()["turn_to_other"]
+#: An act told as another one than the incident just reported ("in a second attack").
+OTHER_INCIDENT = _words()["other_incident"]
+
+
+def other_incident(sentence: str) -> bool:
+    """The sentence tells another incident than the one before: it opens with "Separately" or
+    "Meanwhile", or tells "a second attack", "another ambush"."""
+    return TURN_TO_OTHER.match(sentence.lstrip(" \"“'‘")) is not None or OTHER_INCIDENT.search(sentence) is not None
 _AIMLESS = _words()["aimless_fire"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
 TOLL_WOUNDED = _words()["toll_sentence_wounded"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
-from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED
+from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
 from .docstate import DocState, generic, is_armed, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
@@ -293,10 +293,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     noun = trig.noun if trig.noun is not None else (trig.head if trig.nominal else None)
     nouns = [noun] if noun is not None else []
     nouns += [w for w in trig.words if w.pos_ == "NOUN"]
-    if any(c.lower_ in _ANOTHER for n in nouns for c in n.children if c.dep_ in ("amod", "det", "nummod")):
-        return False  # "four soldiers were killed in a second attack near X": another incident
-    if trig.head.sent[0].lower_ in _ELSEWHERE:
-        return False  # "Separately, four soldiers were killed near X": another incident
+    if other_incident(trig.head.sent.text):
+        return False  # "Separately, ...", "four soldiers were killed in a second attack near X"
     if not trig.nominal:  # "repelled the attack": the object names the incident
         nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
     definite = any(
@@ -448,12 +446,6 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("date", ev)
     prev.mentions.extend(ev.mentions)
     return True
-
-
-#: words that make an act's noun another incident than the one just told
-_ANOTHER = frozenset({"another", "second", "third", "separate", "new", "earlier", "later", "similar"})
-#: a sentence's first word that turns to another incident
-_ELSEWHERE = frozenset({"separately", "elsewhere", "meanwhile"})
 
 
 def _forces_fell(prev: Event, ev: Event) -> bool:
