@@ -155,6 +155,23 @@ def is_dateline(text: str) -> bool:
     return len(left) <= 2
 
 
+def dateline_places(text: str, start: int) -> list[tuple[str, int, int]]:
+    """(name, start, end) of each comma-separated place name of the wire dateline at ``start``
+    ("KANDAHAR, Afghanistan, July 5 (Reuters) -": KANDAHAR, Afghanistan); none when no wire
+    dateline opens there."""
+    m = wire_dateline(text[start : start + 400])
+    if m is None:
+        return []
+    out, pos = [], start + m.start("place")
+    for part in m.group("place").split(","):
+        lo = pos + len(part) - len(part.lstrip())
+        name = part.strip()
+        if name:
+            out.append((name, lo, lo + len(name)))
+        pos += len(part) + 1
+    return out
+
+
 def wire_dateline(text: str) -> re.Match[str] | None:
     """A wire-service dateline opening a lead paragraph: "KABUL, July 5 (Reuters) -"."""
     m = _WIRE.match(text)

@@ -3,10 +3,10 @@ the actors named so far, and the place an event is located at."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...clean.dateline import dateline_places
 from ...model import Actor, Cite, Location
 from ..actors import ActorRegistry
 from ..cites import with_basis
@@ -111,18 +111,16 @@ def seed_country(ctx: Context, state: DocState) -> None:
     for span in ctx.cleaned.boilerplate:  # "MOGADISHU, March 2 (Wire) -": where the reporter is
         if span.kind != "dateline":
             continue
-        place = _DATELINE_PLACE.match(ctx.document.text, span.start, span.end)
-        if place is None:
+        places = dateline_places(ctx.document.text, span.start)
+        if not places:
             continue
+        name, lo, hi = places[0]
         try:
-            hits = _gazetteer().lookup(place.group(0).strip().title())
+            hits = _gazetteer().lookup(name.title())
         except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the events
             hits = []
         if hits and hits[0].country:
-            state.count_country(hits[0].country, 2, (place.start(), place.end(), "dateline"))
-
-
-_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z'’. -]{1,40}?(?=,|\s*\(|\s+[-–—]|\s*$)")
+            state.count_country(hits[0].country, 2, (lo, hi, "dateline"))
 
 
 def remember_sentence(sent: Span, state: DocState) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ...clean.dateline import dateline_places
 from ..casing import is_lowercased
 from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold, skeleton
@@ -60,9 +61,6 @@ _UNIT_THEN = re.compile(
 )
 
 
-#: a dateline's place names, before the wire's name or the dash: "BAMAKO, Mali", "PEMBA"
-_DATELINE_HEAD = re.compile(r"[A-Za-z][A-Za-z'’. ,-]{1,60}?(?=\s*\(|\s+[-–—]|\s*[-–—]\s|\s*$)")
-
 class Choice(Cues):
     """Votes for the document's country and picks each mention's reading."""
 
@@ -82,13 +80,11 @@ class Choice(Cues):
         """(country, offset) of each dateline's place: its country's name after a comma
         ("PEMBA, Mozambique"), else the country the town most likely lies in ("BAMAKO")."""
         out = []
-        text = ctx.document.text
         for span in ctx.cleaned.boilerplate:
             if span.kind != "dateline":
                 continue
-            head = _DATELINE_HEAD.match(text, span.start, span.end)
-            names = [n.strip() for n in head.group(0).split(",")] if head else []
-            found = [(self._candidates(n.title() if n.isupper() else n), n) for n in names if n]
+            names = [n for n, _, _ in dateline_places(ctx.document.text, span.start)]
+            found = [(self._candidates(n.title() if n.isupper() else n), n) for n in names]
             countries = [p.cc for places, _ in found for p in places[:1] if p.kind == "country"]
             town = leading_country(found[0][0], found[0][1]) if found and found[0][0] else None
             cc = countries[-1] if countries else town
