@@ -38,12 +38,13 @@ from .clause import (
     crowd_sequel,
     modifier,
     next_sentences,
+    other_incident_start,
     past_dateline,
     previous_sentence,
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, other_incident, two_sided, weapon_word
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided, weapon_word
 from .control import control_at, front_namesake
 from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
@@ -251,7 +252,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             location = earlier.citing(*with_basis(earlier.cited, "narrative place"))
     if in_paragraph:
         # (up to a later sentence that turns to another incident: "Separately, ... near X")
-        para_end = _other_incident(ctx.document.text, sent_end, offset + parsed_length(doc))
+        turn = other_incident_start(sent)
+        para_end = offset + (turn if turn is not None else parsed_length(doc))
         location = locate(ctx, past_dateline(ctx, offset), para_end)
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
@@ -682,18 +684,6 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-#: where a sentence ends and the next begins
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+")
-
-
-def _other_incident(text: str, start: int, end: int) -> int:
-    """Where, between ``start`` and ``end``, a sentence telling another incident begins (its
-    places are not this one's: ``coding.other_incident``); else ``end``."""
-    for brk in _SENTENCE_BREAK.finditer(text, start, end):
-        nxt = _SENTENCE_BREAK.search(text, brk.end(), end)
-        if other_incident(text[brk.end() : nxt.start() if nxt else end]):
-            return brk.end()
-    return end
 
 
 def _origin_only(text: str, location: Location) -> bool:

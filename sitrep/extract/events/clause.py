@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .coding import TURN_TO_OTHER, other_incident
 from .docstate import Resolved
 from .syntax import between, subject
 from .trigger_words import Trigger
@@ -46,19 +47,32 @@ def next_sentences(sent: Span, n: int = 2) -> list[str]:
     return out
 
 
-#: a sentence that opens at another place or with another story: "In Mombasa, ...",
-#: "In the coastal city of Mombasa, ...", "Elsewhere, ...", "Separately, ..."
+#: a sentence that opens at another place: "In Mombasa, ...", "In the coastal city of Mombasa, ..."
 _SCENE = re.compile(
-    r"^(?:(?:Elsewhere|Separately|Meanwhile)\b|In\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|village|province|region|district|state|county)\s+of\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*,)"
+    r"^In\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:city|town|village|province|region|district|state|county)\s+of\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s*,"
 )
 
 
 def _moves_scene(sent: Span) -> bool:
-    m = _SCENE.match(sent.text)
-    if m is None:
+    """The sentence opens at another place, or with another story ("Elsewhere, ...",
+    "Separately, ...": ``coding.TURN_TO_OTHER``)."""
+    if _SCENE.match(sent.text) is None and TURN_TO_OTHER.match(sent.text) is None:
         return False
     # "In April, ...", "In March 2021, ...": a time, not a place
     return not any(t.ent_type_ in ("DATE", "TIME") for t in sent[1:4])
+
+
+def other_incident_start(sent: Span) -> int | None:
+    """Where (a character offset in the parsed paragraph) the first later sentence of the
+    paragraph that tells another incident begins ("Separately, ...", "... in a second attack
+    near X": ``coding.other_incident``); None when none does."""
+    doc, nxt = sent.doc, sent.end
+    while nxt < len(doc):
+        follow = doc[nxt].sent
+        if other_incident(follow.text):
+            return follow.start_char
+        nxt = follow.end
+    return None
 
 
 def previous_sentence(sent: Span, n: int = 1) -> str:
