@@ -420,3 +420,28 @@ def test_the_capital_of_the_one_country_named_is_its_capital(gaz: Gazetteer) -> 
     other = "Police in Ghana fired tear gas at protesters in the capital of Volta region on Tuesday."
     loc = locate_sentence(gaz, other, other)
     assert loc is None or loc.name != "Accra"
+
+
+def test_a_province_the_model_tags_a_nationality_closes_the_list(gaz: Gazetteer) -> None:
+    # the state after "X municipality," rules out a village of that name in another state
+    text = "On Monday, in Aguililla municipality, Michoacan, gunmen clashed with soldiers in El Aguaje."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Aguililla", "Michoacan")
+    # ... but a nationality before the noun it qualifies is no province
+    forces = "On Monday, in Jijiga, Somali forces clashed with gunmen."
+    loc = locate_sentence(gaz, forces, forces)
+    assert loc is not None and loc.name == "Jijiga"
+
+
+def test_a_namesake_the_named_state_rules_out_does_not_pick_the_town(gaz: Gazetteer) -> None:
+    # many states have an Emiliano Zapata; a quarter named like one in the State of Mexico is
+    # ruled out by Morelos, and must not draw the town there
+    text = "In Emiliano Zapata, Morelos, two bodies were left by gunmen in Colonia 3 de Mayo on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Emiliano Zapata", "Morelos")
+
+
+def test_the_first_of_the_towns_a_plural_unit_lists_is_cued(gaz: Gazetteer) -> None:
+    text = "Gunmen and police traded fire on a highway between the towns of Sousa and Pombal, Paraiba, on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Sousa", "Paraiba")

@@ -280,13 +280,29 @@ class Choice(Cues):
     def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:
         """A name with readings in several provinces of the document's country ("El Palmar")
         is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
+        # "Hamlet village near Town (District, Province)": a small town whose every reading lies
+        # outside the one province the text names is a namesake of a place the gazetteer lacks
+        # (marked first: such a namesake tells nothing of the province the text is in)
+        named = {fold(m.chosen.name) for m in mentions
+                 if not m.partial and m.chosen is not None and m.chosen.cc == dominant and m.chosen.kind == "admin1"}
+        if len(named) == 1:
+            for m in mentions:
+                chosen = m.chosen
+                if (chosen is None or m.partial or chosen.cc != dominant or chosen.kind != "city"
+                        or chosen.population >= _NAMESAKE_TOWN):
+                    continue
+                if not any(p.cc == dominant and fold(p.admin1) in named for p in m.places):
+                    m.contradicted = True
         provinces: Counter[str] = Counter()
         for m in mentions:
-            if m.partial or m.chosen is None or m.chosen.cc != dominant:
+            if m.partial or m.contradicted or m.chosen is None or m.chosen.cc != dominant:
                 continue
-            named = {fold(p.admin1) for p in m.places if p.cc == dominant and p.admin1}
-            if len(named) == 1:
-                provinces[named.pop()] += 1
+            if m.chosen.kind == "admin1":  # "Morelos": the state, whatever towns share its name
+                provinces[fold(m.chosen.name)] += 1
+                continue
+            held = {fold(p.admin1) for p in m.places if p.cc == dominant and p.admin1}
+            if len(held) == 1:
+                provinces[held.pop()] += 1
         if not provinces:
             return
         for m in mentions:
@@ -299,19 +315,6 @@ class Choice(Cues):
             best = max(home, key=lambda p: provinces.get(fold(p.admin1), 0))  # the first of equals
             if provinces.get(fold(best.admin1), 0) > provinces.get(fold(chosen.admin1), 0):
                 m.chosen = best
-        # "Hamlet village near Town (District, Province)": a small town whose every reading lies
-        # outside the one province the text names is a namesake of a place the gazetteer lacks
-        named = {fold(m.chosen.name) for m in mentions
-                 if not m.partial and m.chosen is not None and m.chosen.cc == dominant and m.chosen.kind == "admin1"}
-        if len(named) != 1:
-            return
-        for m in mentions:
-            chosen = m.chosen
-            if (chosen is None or m.partial or chosen.cc != dominant or chosen.kind != "city"
-                    or chosen.population >= _NAMESAKE_TOWN):
-                continue
-            if not any(p.cc == dominant and fold(p.admin1) in named for p in m.places):
-                m.contradicted = True
 
     @staticmethod
     def _mark_quarters(mentions: list[_Mention], text: str) -> None:

@@ -26,6 +26,8 @@ from .candidates import Candidates
 from .records import Place, _Mention, held_by
 
 _UNIT_CUES = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES  # "province", "district", "town"...
+#: "the towns of Sousa and Patos": the plural of a unit before the names it lists
+_UNITS = {"cities", "towns", "villages", "districts", "provinces", "states", "municipalities", "localities"}
 _NEAR = {"near", "outside", "outskirts", "around", "nearby", "vicinity"}
 _LINKS = {"e", "i", "ye", "ul", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "de", "del", "da", "do", "dos",
           "das", "di", "du", "des", "la", "las", "los", "bin", "ibn"}  # fmt: skip
@@ -74,10 +76,18 @@ class Cues(Candidates):
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
                 # organisation, listed after a place, is taken only as the unit that contains it
                 units_only = (
-                    strict and not cued and ent.label_ != "NORP"
+                    strict and not cued
                     # (in lower-cased text the model's label is a guess on a cased view: a
                     # country or a province by its name is one)
-                    and (self._listed(doc, toks[0].i, taken) or lowered and fold(name) not in self.stop)
+                    and (
+                        ent.label_ != "NORP"
+                        and (self._listed(doc, toks[0].i, taken) or lowered and fold(name) not in self.stop)
+                        # "Aguililla municipality, Michoacan, gunmen ...": a province the model
+                        # took for a nationality, closing the list (not "Somali forces"; "(Rafah,
+                        # North Sinai)" is a town in the unit after it)
+                        or ent.label_ == "NORP" and _stands_alone(doc, ent.end)
+                        and self._listed(doc, toks[0].i, taken) and not self._unit_after(doc, toks[-1].i + 1)
+                    )
                 )
                 # "Sentianivka, Luhansk": a name before a comma and a province is a place in it
                 # (a name the model took for a nationality too: "Carora, Lara state"; only a town
@@ -369,7 +379,7 @@ class Cues(Candidates):
             prev == "of"
             and s > 1
             # ("pulled out of Kidal": the place left)
-            and (doc[s - 2].lower_ in _UNIT_CUES | _AREA | {"out"} or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
+            and (doc[s - 2].lower_ in _UNIT_CUES | _UNITS | _AREA | {"out"} or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
         )
         return (
             nxt in _UNIT_CUES
@@ -492,6 +502,11 @@ class Cues(Candidates):
     def _hyphen_next(doc: Any, s: int, e: int) -> bool:
         """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
         return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))
+
+
+def _stands_alone(doc: Any, end: int) -> bool:
+    """The name is followed by a comma, bracket or stop, not by a noun it qualifies."""
+    return end >= len(doc) or doc[end].text in (",", ")", ".", ";")
 
 
 # labels the model gives a name it did not read as one ("near Quneitra" as a DATE)
