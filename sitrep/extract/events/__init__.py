@@ -36,6 +36,7 @@ from .clause import (
     agentless,
     clause_span,
     crowd_sequel,
+    dependent_clause_start,
     modifier,
     next_sentences,
     other_incident_start,
@@ -232,6 +233,19 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             finer.country == location.country or _origin_only(ctx.document.text, location)
         ):
             location = finer
+    if location is not None and location.cited:
+        # "On 30 April, in Tecpan, teachers held a march to ask officials for buses to take them
+        # back to Acapulco": a place only a goal or a relative clause names is not where
+        # the event was when the words before that clause name one
+        opened = dependent_clause_start(sent, trig, location.cited[0][0] - offset)
+        if opened is not None and doc[opened].idx + offset > sent_start:
+            framing = locate(ctx, past_dateline(ctx, sent_start), offset + doc[opened].idx, guess=False)
+            if (
+                framing is not None
+                and framing.name != framing.country
+                and (framing.geo_precision or 3) <= (location.geo_precision or 3)
+            ):
+                location = framing
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
     if (
         anaphor is not None
@@ -414,6 +428,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and status == "occurred"
         and not aggregate
         and is_civilian(actor1)
+        and not modifier(trig)  # ("Ahmed Ali, a teacher who fled the city": who is speaking)
     ):
         # "villagers fled their village", "families evacuated": civilians displaced (ACLED: other)
         acled_type, acled_sub = "Strategic developments", "Other"

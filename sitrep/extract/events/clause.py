@@ -15,7 +15,7 @@ from .trigger_words import Trigger
 from .triggers import governing_verb
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..context import Context
 
@@ -30,6 +30,37 @@ def past_dateline(ctx: Context, start: int) -> int:
     reporter was, not the event ("KABUL, May 3 -")."""
     dateline = ctx.cleaned.dateline_span
     return dateline[1] if dateline is not None and dateline[0] <= start < dateline[1] else start
+
+
+#: the dependents that open a clause of another verb inside the trigger's own
+_DEPENDENT_CLAUSES = frozenset(["xcomp", "advcl", "ccomp", "relcl", "acl", "pcomp"])
+
+
+def dependent_clause_start(sent: Span, trig: Trigger, char: int) -> int | None:
+    """Where the clause of another verb starts when the word at ``char`` (relative to the
+    parsed text) lies in it, under the trigger: "held a march to ask officials for buses to take
+    them back to Acapulco" (the goal's place, not the march's). None when the word
+    hangs from the trigger's own phrases or lies outside them."""
+    doc = sent.doc
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok, head, opened = span[0], trig.head, None
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in _DEPENDENT_CLAUSES and tok.pos_ in ("VERB", "AUX") and _own_clause(tok):
+            opened = tok
+        tok = tok.head
+    if tok.i != head.i or opened is None:
+        return None
+    return min(t.i for t in opened.subtree)
+
+
+def _own_clause(verb: Token) -> bool:
+    """An infinitive or a finite verb opens a clause of its own; a bare participle describes what
+    it hangs from ("attacks targeting buildings in X", "a village, coded as Y district")."""
+    if verb.tag_ not in ("VBG", "VBN"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
 def next_sentences(sent: Span, n: int = 2) -> list[str]:

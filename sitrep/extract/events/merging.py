@@ -286,6 +286,17 @@ INCIDENT_NOUNS = frozenset(
 _VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 
 
+_REMOTE = "Explosions/Remote violence"
+
+
+def _other_weapon(trig: Trigger, ev: Event, prev: Event) -> bool:
+    """"Fighting spread to El Obeid. At least 27 civilians were killed when shells hit a
+    market": dead of a weapon from afar the sentence names, another incident than the fight
+    (not "the explosion killed one soldier": the grenade just told)."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for w in trig.words for c in w.children)
+    return ev.acled_event_type == _REMOTE != prev.acled_event_type and not definite
+
+
 def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """ "At least four police officers were killed in the fighting", "our forces repelled the
     attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
@@ -384,6 +395,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # drones ... air defences destroyed 35. A woman was killed when debris fell")
         violent = next((e for e in recent if e.acled_event_type in _VIOLENT_TYPES), None)
         prev = violent or (recent[0] if recent and recent[0].acled_event_type != "Protests" else None)
+        if prev is not None and _other_weapon(trig, ev, prev):
+            return False
     else:
         prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
     if prev is None:
@@ -626,6 +639,8 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         main.mentions.extend(ev.mentions)
         return True
     if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
+        return False
+    if _other_weapon(trig, ev, main):
         return False
     if main.acled_event_type == "Riots" and head.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("after", "because") for c in head.children

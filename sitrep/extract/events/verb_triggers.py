@@ -111,6 +111,12 @@ def verb_trigger(tok: Token) -> Trigger | None:
     if lemma in lex.object_verbs and not objs and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
     plover, cls = entry
+    if cls == "destroy":
+        # "drone strikes destroyed a power station", "Russian missiles destroyed a school": the
+        # strike that did it, not property destruction by hand
+        weapon = next((c for c in tok.children if c.dep_ == "nsubj" and _remote_word(c)), None)
+        if weapon is not None:
+            return Trigger(tok, "ASSAULT", "strike", [tok])
     if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
         return None  # "protesting by beating utensils", "banged pots and pans": noise, not violence
     if lemma in lex.weapon_verbs and not any(
