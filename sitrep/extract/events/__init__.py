@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ...model import Cite, Event, Location, mention
+from ...model import Actor, Cite, Event, Location, mention
 from .. import cites
 from ..cites import with_basis
 from .acled_rules import (
@@ -179,6 +179,14 @@ _PLACE_ANAPHOR = re.compile(
 )
 
 
+_FORCE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _government(actor: Actor | None) -> bool:
+    """A country's government as a whole, not one of its forces."""
+    return actor is not None and bool(actor.country) and actor.name.startswith("Government of")
+
+
 def _force_word(party: Resolved, trig: Trigger) -> bool:
     """Is the party the subject of the trigger's verb, named by a police or military word
     ("soldiers staged a demonstration", "police officers protested")?"""
@@ -313,9 +321,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         fat = count(without_grievance(doc, lo, hi, trig.head.i, clause))
     elif violent:
         fat = count(clause)
-    if fat is not None and fat.value is None and hi <= trig.head.i + 1 < sent.end:
+    last_verb = max([trig.head.i, *(m.head.i for m in trig.merged)])
+    if fat is not None and fat.value is None and hi <= last_verb + 1 < sent.end:
         # the parser hung the victims on a later verb ("... killed at least 40 people, including
-        # children, residents said"): the clause stops at the verb, so read on to the sentence end
+        # children, residents said"; "carried out air strikes ..., killing at least 30 people,
+        # including ..."): the clause stops at the verb, so read on to the sentence end
         tail_end = offset + sent[-1].idx + len(sent[-1].text)
         fat = count(ctx.document.text[start:tail_end])
     outside = [m.head.right_edge for m in trig.merged if m.head.i >= hi and m.cls in ("kill", "attack")]
@@ -347,6 +357,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
         doer_words(trig),
     )
+    if acled_type in _FORCE_TYPES:
+        # ACLED codes a state's acts of violence to its forces ("the junta shelled a village",
+        # "the government bombed rebel positions"): Military Forces of the country
+        if _government(actor1):
+            actor1, words1 = generic(state, "military", actor1.country), with_basis(words1, "ACLED rule")  # type: ignore[union-attr]
+        if _government(actor2):
+            actor2, words2 = generic(state, "military", actor2.country), with_basis(words2, "ACLED rule")  # type: ignore[union-attr]
     if (
         acled_sub == "Government regains territory"
         and actor1 is not None

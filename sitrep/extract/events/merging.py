@@ -283,6 +283,11 @@ INCIDENT_NOUNS = frozenset(
 )
 
 
+#: incident nouns that, as the definite subject of a violent verb, point back ("The strikes hit a school")
+INCIDENT_SUBJECTS = INCIDENT_NOUNS | {"airstrike", "blast", "explosion", "shelling", "fighting", "clash", "bombardment"}
+#: sentences back to the incident a definite mention of it may point at
+_DEFINITE_REACH = 3
+
 _VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Riots")
 
 
@@ -338,12 +343,32 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
             and not any(c.dep_ == "nummod" for c in subj.children)
         )
-    # a party's own account of the incident (past perfect under a speech verb), not a second one
+    # a party's own account of the incident (past perfect under a speech verb), not a second one;
+    # so is the speaker's own act of violence told right after ("An Israeli airstrike killed nine.
+    # The Israeli military said it struck Hamas militants")
     restated = (
         not trig.nominal
         and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
         and (under_speech(trig.head))
+    ) or (
+        not trig.nominal
+        and trig.cls in VIOLENT
+        and ev.acled_event_type in _VIOLENT_TYPES
+        and state.sent_no - state.last_coded_sent == 1
+        and under_speech(trig.head)
+        and (said_by := subject(trig.head)[0]) is not None
+        and said_by.tag_ == "PRP"
+        and not subject(trig.head)[1]
     )
+    if not trig.nominal:
+        # "The strikes hit a school": the incident just told, as the subject of more of it
+        doer, passive_doer = subject(trig.head)
+        definite = definite or (
+            doer is not None
+            and not passive_doer
+            and doer.lemma_.lower() in INCIDENT_SUBJECTS
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doer.children)
+        )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
     _, passive = subject(trig.head) if not trig.nominal else (None, False)
     # ("Seven of the gunmen died.", "Three people were killed and ten injured.": even when the
@@ -387,7 +412,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         return False
     if ev.acled_event_type is None and not casualties:
         return False
-    if state.sent_no - state.last_coded_sent > 2:
+    # (the incident named as such reaches further back: "... At least 15 civilians were killed in
+    # the fighting", three sentences on, with nothing else coded between)
+    if state.sent_no - state.last_coded_sent > (_DEFINITE_REACH if definite else 2):
         return False
     recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
     if casualties and not (definite or restated):
@@ -398,7 +425,13 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         if prev is not None and _other_weapon(trig, ev, prev):
             return False
     else:
-        prev = next((e for e in recent if _same_incident_parties(e, ev)), None)
+        # ("15 civilians were killed in the fighting": the incident named, with sides only a
+        # coding rule supplied)
+        named_incident = _by_rule_only(ev, "actor1") and any(
+            n.lemma_.lower() in INCIDENT_SUBJECTS and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children)
+            for n in nouns
+        )
+        prev = next((e for e in recent if named_incident or _same_incident_parties(e, ev)), None)
     if prev is None:
         return False
     # "The attack came hours after a bomb killed two soldiers in Baghlan": the incident just told,
@@ -539,6 +572,12 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return (a.country is None or b.country is None) and (
         a.name.startswith(b.name) or b.name.startswith(a.name)
     )
+
+
+def _by_rule_only(ev: Event, field: str) -> bool:
+    """The field has no words of the text behind it, only a coding rule."""
+    said = ev.evidence.get(field) or []
+    return bool(said) and all(e.basis == "ACLED rule" for e in said)
 
 
 def _same_incident_parties(prev: Event, ev: Event) -> bool:
