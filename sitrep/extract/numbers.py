@@ -72,6 +72,9 @@ def _pattern() -> re.Pattern[str]:
 def words_to_number(text: str) -> float | None:
     """'twenty-five' -> 25, 'three hundred' -> 300, 'two million' -> 2e6; None if not a number."""
     units, scales = _units(), _scales()
+    whole = " ".join(re.split(r"[\s-]+", text.lower()))
+    if whole in units:  # a number of several words: "a dozen", "half a dozen"
+        return float(units[whole])
     total, current, seen = 0, 0, False
     for tok in re.split(r"[\s-]+", text.lower()):
         if tok == "and" or not tok:

@@ -45,7 +45,7 @@ from .clause import (
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, two_sided, weapon_word
+from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, other_incident, two_sided, weapon_word
 from .control import control_at, front_namesake
 from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
@@ -77,6 +77,7 @@ from .modality import (
 from .parties import (
     act_doer,
     claimed_doer,
+    claimed_in,
     intervening_force,
     is_force_word,
     is_participant,
@@ -177,6 +178,22 @@ NARRATIVE_SENTENCES = 2
 _PLACE_ANAPHOR = re.compile(
     r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b"
 )
+
+
+def _story_place(sent: Span, state: DocState) -> Location | None:
+    """The town of the event told in this sentence or the one before, when it names no place and
+    does not turn to another incident."""
+    told = state.last_location
+    if told is None or told.geo_precision != 1 or state.sent_no - state.last_coded_sent not in (0, 1):
+        return None
+    return None if other_incident(sent.text) else told
+
+
+def _next_paragraph_opening(ctx: Context, offset: int) -> tuple[int, Span] | None:
+    """The first sentence of the paragraph after the one at ``offset``, with that paragraph's offset."""
+    after = next((p for p in ctx.paragraphs if p.start > offset), None)
+    first = next(iter(after.doc.sents), None) if after is not None else None
+    return (after.start, first) if after is not None and first is not None else None  # type: ignore[union-attr]
 
 
 _FORCE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -311,6 +328,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor1 = generic(state, crowd, country)
             words1 = with_basis(words1, "ACLED rule") or by_rule
     placed = location is not None and not in_paragraph  # a place the sentence itself names
+    if location is None and (story_place := _story_place(sent, state)) is not None:
+        # "Police fired tear gas at protesters in Nairobi. / Demonstrators set fire to part of the
+        # parliament building": the story goes on where the sentence before it placed it
+        location = story_place.citing(*with_basis(story_place.cited, "narrative place"))
     if location is None:
         location = country_only_location(actor1, actor2, state, (words1, words2), ctx)
     violent = trig.cls in VIOLENT
@@ -337,11 +358,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
         # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
         # responsibility": the doer the sentence names outside the subject
-        doer = claimed_doer(sent, trig, state, country)
+        doer, doer_offset = claimed_doer(sent, trig, state, country), offset
+        opening = _next_paragraph_opening(ctx, offset) if doer.actor is None else None
+        if opening is not None and not other_incident(opening[1].text):
+            # "... killing four officers.\n\nThe TTP claimed responsibility for the bombing."
+            doer, doer_offset = claimed_in(opening[1], state, country), opening[0]
         if doer.actor is not None and not doer.actor.name.startswith("Unidentified") and (
             actor2 is None or doer.actor.name != actor2.name
         ):
-            actor1, words1 = doer.actor, cited_actor(doer, offset)
+            actor1, words1 = doer.actor, cited_actor(doer, doer_offset)
     demonstration = trig.cls in ("protest", "riot", "disperse")
     following = next_sentences(sent) if demonstration else []
     coded_text = crowd_acts(doc, lo, hi, trig.head.i) + crowd_sequel(following) if demonstration else clause

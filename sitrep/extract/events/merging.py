@@ -672,6 +672,11 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     if not ev.fatalities or not deaths or ev.acled_event_type is None and ev.plover_type != "ASSAULT":
         return False
     main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
+    same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]
+    if main is not None and main.acled_event_type in ("Protests", "Strategic developments") and same:
+        # "Police fired tear gas at protesters. Demonstrators set fire to the parliament and at
+        # least five people were shot dead": the riot's dead, not the peaceful protest's
+        main = max(same, key=lambda e: e.confidence)
     if main is not None and main.fatalities == ev.fatalities and any(e is main for e in this_sentence):
         # "a gunfight erupted and three gunmen died there": the toll the incident already took from
         # its own sentence, told again by its own verb; not a second incident

@@ -3,6 +3,7 @@ passive, nominal, "clashes between X and Y", reported speech) resolved to actors
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -733,15 +734,30 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
             continue
         if (t.lower_ == "by" and lemma in lex.doer_verbs) or lex.doer_preps.get(lemma) == t.lower_:
             found += [p for p in t.children if p.dep_ == "pobj"]
-    doc = sent.doc
-    for t in doc[sent.start :]:
-        if t.lemma_.lower() == "claim" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_objects for c in t.children
-        ):
+    found += claimants(sent.doc[sent.start :])
+    for tok in found:
+        res = resolve(tok, state, country, want_armed=True)
+        if res.actor is not None and is_armed(res.actor):
+            return res
+    return Resolved(None)
+
+
+def claimants(tokens: Iterable[Token]) -> list[Token]:
+    """The subjects of "claimed responsibility" (or another claim object) among ``tokens``."""
+    objects = lexicon().claim_objects
+    found = []
+    for t in tokens:
+        if t.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in t.children):
             subj, passive = subject(t)
             if subj is not None and not passive:
                 found.append(subj)
-    for tok in found:
+    return found
+
+
+def claimed_in(sent: Span, state: DocState, country: str | None) -> Resolved:
+    """The armed party that claims an incident in ``sent`` ("The Pakistani Taliban claimed
+    responsibility for the bombing", opening the paragraph after the one that told it)."""
+    for tok in claimants(sent):
         res = resolve(tok, state, country, want_armed=True)
         if res.actor is not None and is_armed(res.actor):
             return res

@@ -46,6 +46,10 @@ __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
 #: "in the capital": the capital of the one country the words name
 _THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+capital\b(?!\s+of\b)")
 
+#: "Haiti's capital": the words after a country's name that point at its capital
+_OWN_CAPITAL = re.compile(r"['’]s\s+capital\b(?!\s+region\b)")
+
+
 class Gazetteer(Choice):
     """Countries, admin1, admin2 (Afghanistan, neighbours, conflict countries) and towns."""
 
@@ -103,6 +107,13 @@ class Gazetteer(Choice):
         ):  # fmt: skip
             inside = []
         text = ctx.document.text[start:end]
+        whole = [m for m in inside if not m.partial]
+        if whole and all(m.chosen.kind == "country" for m in whole):  # type: ignore[union-attr]
+            # "in the Carrefour-Feuilles neighbourhood of Haiti's capital": that country's capital
+            owned = _OWN_CAPITAL.match(ctx.document.text, whole[-1].end)
+            capital = self._capital_of(whole[-1].chosen.cc) if owned and owned.end() <= end else None  # type: ignore[union-attr]
+            if capital is not None:
+                return capital.citing((whole[-1].start, owned.end(), "gazetteer"))  # type: ignore[union-attr]
         if inside and all(m.chosen.kind == "country" for m in inside):  # type: ignore[union-attr]
             region = self._region(text, dominant, start)
             # "struck the Gaza Strip after militants fired into southern Israel": the region of
@@ -115,6 +126,7 @@ class Gazetteer(Choice):
             capital = self._capital_of(inside[0].chosen.cc) if said and len(inside) == 1 else None  # type: ignore[union-attr]
             if capital is not None:
                 return capital.citing((start + said.start(), start + said.end(), "gazetteer"))  # type: ignore[union-attr]
+
         if inside:
             # a road named after a place only orients: "on Murree road in Rawalpindi city"
             primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]
