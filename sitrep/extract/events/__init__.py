@@ -196,6 +196,14 @@ def _next_paragraph_opening(ctx: Context, offset: int) -> tuple[int, Span] | Non
     return (after.start, first) if after is not None and first is not None else None  # type: ignore[union-attr]
 
 
+def _from_the_air(cls: str, trig: Trigger, actor1: Actor | None) -> str:
+    """"Government forces bombed rebel-held towns": a state's military bombs from the air (an
+    armed group's bomb is planted or thrown)."""
+    if cls == "ied" and not trig.nominal and trig.head.lemma_.lower() == "bomb" and actor1 is not None:
+        return "air" if actor1.name.startswith("Military Forces of") else cls
+    return cls
+
+
 _FORCE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -378,7 +386,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         after = ""
     theme = seized(trig) if trig.cls in ("seize", "attack", "fire") else None
     acled_type, acled_sub = code(
-        captive_class(trig, a2, actor1, actor2, victim_kind), status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
+        _from_the_air(captive_class(trig, a2, actor1, actor2, victim_kind), trig, actor1),
+        status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
         doer_words(trig),
     )

@@ -242,10 +242,10 @@ def _kind(tok: Token) -> str | None:
     return kind
 
 
-def _of_object(tok: Token) -> Token | None:
-    """The X of "dozens of X" / "fighters of X"."""
+def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    """The X of "dozens of X" / "fighters of X" (and of "fighters from X", given "from")."""
     return next(
-        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
+        (p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"),
         None,
     )
 
@@ -309,8 +309,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if militia is not None:
         return Resolved(militia, "unidentified", tok)
     kind = _kind(tok)
-    if kind == "unidentified":  # "fighters of the People's Defence Force" (before any anaphora)
-        of = _of_object(tok)
+    if kind == "unidentified":  # "fighters of (from) the People's Defence Force" (before any anaphora)
+        of = _of_object(tok, ("of", "from"))
         named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
         if named.actor is not None and is_armed(named.actor):
             return Resolved(named.actor, None, tok)

@@ -62,6 +62,7 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     join_verbs: frozenset[str] = frozenset()
     find_verbs: frozenset[str] = frozenset()
+    discovery_verbs: frozenset[str] = frozenset()  # "police found the bodies": the finder did not kill
     toll_verbs: frozenset[str] = frozenset()  # "the blast left five dead": a toll, not bodies found
     foil_verbs: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         report_verbs=frozenset(t.get("report_verbs", ())),
         join_verbs=frozenset(t.get("join_verbs", ())),
         find_verbs=frozenset(t.get("find_verbs", ())),
+        discovery_verbs=frozenset(t.get("discovery_verbs", ())),
         toll_verbs=frozenset(t.get("toll_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),

@@ -372,6 +372,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
             patient_tok = patient(trig) or acronym_noun(head)
             agent_tok = strikes_doer(head, subj)
+            if trig.cls == "kill" and trigger_lemma(head) in lexicon().discovery_verbs:
+                agent_tok = None  # "police found the bodies of 11 men": who found them, not who killed
             if agent_tok is not None and _act_noun(agent_tok, trig):
                 # "an attack by X killed ...", "clashes between X and Y left ... dead", "shelling by X
                 # killed ...": the act's doers, not the act

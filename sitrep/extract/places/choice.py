@@ -13,6 +13,8 @@ from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold, skeleton
 from ..phrase_finder import PhraseFinder
 from ..place_names import (
+    ADMIN1_CUES,
+    ADMIN2_CUES,
     DIRS,
     LIST_GAP,
     abroad_demonym,
@@ -103,6 +105,8 @@ class Choice(Cues):
             mentions += self._scan(para, lowered)
         # "the Somali capital", "the Malian capital": a nationality, not the place of that name
         mentions = [m for m in mentions if not self._capital_demonym(ctx.document.text, m.start, m.end)]
+        # "a ship in the Red Sea": the water, not Egypt's Red Sea governorate
+        mentions = [m for m in mentions if not _water(ctx.document.text, m.start, m.end)]
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
         weak: Counter[str] = Counter()  # an armed force's demonym: a tie-break
         forces = cue_list("force_after_demonym")
@@ -494,6 +498,19 @@ class Choice(Cues):
             kinds = [p for p in places if p.kind == m.cue] or places
             places = kinds
         return places[0]
+
+
+def _water(text: str, start: int, end: int) -> bool:
+    """Whether the name is "the ... Sea" (or Gulf, Ocean...) with no unit word after it."""
+    if re.search(r"\b(?:gulf|sea|bay|straits?)\s+of\s+$", text[max(0, start - 12) : start], re.I):
+        return True  # "the Gulf of Aden"
+    words = text[start:end].lower().split()
+    if not words or words[-1] not in cue_list("water_words") and words[0] not in cue_list("water_words"):
+        return False
+    after = re.match(r"\s+(\w+)", text[end : end + 20])
+    if after is not None and after.group(1).lower() in ADMIN1_CUES | ADMIN2_CUES:
+        return False
+    return re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
 
 
 def _names_structure(text: str, end: int) -> bool:
