@@ -153,3 +153,21 @@ def test_a_quotation_after_adding_is_a_statement_of_its_own() -> None:
     sts = stmts(text)
     first, second = one(sts, "split council"), one(sts, "settled early")
     assert first is not second and "reed" in who(second)
+
+
+def test_a_two_word_clause_with_its_own_subject_is_a_claim() -> None:
+    st = one(stmts("The ferry company said that fares rose."), "fares rose")
+    assert "company" in who(st)
+    # ... not a bare object of two words
+    assert not [s for s in stmts("The ferry company said goodbye.") if "goodbye" in s.quote]
+
+
+def test_a_clause_the_parse_hung_on_the_medium_is_what_was_said() -> None:
+    st = one(stmts("The ferry company said in a filing that fares rose."), "fares rose")
+    assert "company" in who(st) and "filing" not in st.quote
+
+
+def test_a_statement_put_out_before_a_comma_introduces_the_quotation() -> None:
+    text = 'After the storm, the county sheriff issued a statement, "We will reopen the bridge at dawn. Crews are ready."'
+    st = one(stmts(text), "reopen the bridge")
+    assert st.direct and "sheriff" in who(st)

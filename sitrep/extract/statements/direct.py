@@ -133,7 +133,7 @@ def _quote_candidates(
             continue
         noun_at = None if ctx is None else functools.partial(_noun_at, ctx, q.para, bound)
         head = _parse_head(prefix, noun_at)
-        if head is None and ctx is not None and prefix.rstrip().endswith(":"):
+        if head is None and ctx is not None and (prefix.rstrip().endswith(":") or _issued_words(prefix)):
             head = _colon_head(ctx, q.para, bound, prefix)
         if head is None and ctx is not None and prefix.rstrip().endswith((",", ":")):
             head = _long_head(ctx, q.para, bound, prefix)
@@ -623,6 +623,16 @@ def _after_noun_word(body: str, v: re.Match[str]) -> bool:
 def _verb_in(body: str) -> re.Match[str] | None:
     """The first reporting verb of a tail that is not a noun ("X, secretary of state, said")."""
     return next((v for v in lexicon().verb_re.finditer(body) if not _after_noun_word(body, v)), None)
+
+
+def _issued_words(prefix: str) -> bool:
+    """'the governor issued a statement, "..."': a head whose last word, before a comma, is a
+    statement, a message or a letter someone put out introduces its words as a colon would."""
+    head = prefix.rstrip()
+    if not head.endswith(","):
+        return False
+    last = head[:-1].rstrip().rsplit(None, 1)[-1].lower() if head[:-1].strip() else ""
+    return last in lexicon().speech_nouns
 
 
 def _colon_head(ctx: Context, pi: int, bound: int, prefix: str) -> tuple[str, str, int] | None:

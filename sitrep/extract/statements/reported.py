@@ -192,6 +192,7 @@ def _reported_from_verb(
         if c.dep_ in _COMPLEMENT_DEPS
         and not any(m.dep_ == "mark" and m.lower_ in _SUBORDINATE and m.i < c.i for m in c.children)
     ]  # "..., X said, as fighting intensified": the as-clause is not what was said
+    comps += _medium_clauses(tok)
     if misparsed is not None:  # the clause the parse made of the subject is not what was said
         comps = [c for c in comps if not c.left_edge.i <= misparsed.i <= c.right_edge.i]
     # "It had an effect: 20 percent said ...": the clause a colon closes before the subject introduces;
@@ -295,6 +296,9 @@ def _reported_from_verb(
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS or doc[hi - 1].dep_ == "cc"):
         hi -= 1  # "..., and" before the next statement's clause: not what was said
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
+    # ("said that profits fell", "said he lied": two words with their own subject and verb are
+    # a whole claim)
+    short_ok = short_ok or _whole_clause(doc, lo, hi)
     if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1) and not _elided(doc, lo, hi):
         return None
     if s_lo < hi and lo < s_hi and not gaps and s_lo > lo and doc[lo].tag_ in ("WDT", "WP") and tok.i + 1 < hi:
@@ -514,6 +518,29 @@ def _only_adjuncts(tok: Token, lo: int, hi: int) -> bool:
 
 #: prepositions of circumstance ("on" is left out: "commented on the plan" says something)
 _TIME_PLACE_PREPS = (_ADJUNCT_PREPS - {"on"}) | {"into"}
+
+
+def _medium_clauses(tok: Token) -> list[Token]:
+    """"said in a filing that profits fell": the parse hung the clause on the medium as a relative
+    clause, though "that" is no part of it (the clause has a subject of its own)."""
+    found = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
+        media = (*lexicon().speech_nouns, *lexicon().medium_nouns)
+        for medium in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in media):
+            for clause in (c for c in medium.children if c.dep_ == "relcl" and c.i > medium.i):
+                that = clause.left_edge
+                own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i]
+                if that.lower_ == "that" and that.dep_ != "nsubj" and own:
+                    found.append(clause)
+    return found
+
+
+def _whole_clause(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether doc[lo:hi] holds a subject and the finite verb it is the subject of."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.i < hi and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for t in doc[lo:hi]
+    )
 
 
 def _answers(tok: Token) -> bool:
