@@ -544,12 +544,17 @@ def refine_place(place: Location, events: list[Event], state: DocState, document
 
 
 def _finer_place(new: Location | None, old: Location | None) -> bool:
-    """A place inside the one told before (same country, same province or none told), more precise."""
+    """A place inside the one told before (same country, same province or none told), more
+    precise: a province is finer than a region or the country ("northern Afghanistan", then "the
+    Kunduz province mosque")."""
     return (
         new is not None
         and old is not None
         and new.country == old.country
-        and (new.geo_precision or 3) < (old.geo_precision or 3)
+        and (
+            (new.geo_precision or 3) < (old.geo_precision or 3)
+            or old.admin1 is None and new.admin1 is not None
+        )
         and (old.admin1 is None or new.admin1 == old.admin1)
     )
 

@@ -65,9 +65,17 @@ AGGREGATE_WORDS = frozenset(
 
 def _neg(tok: Token) -> bool:
     return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+        c.dep_ == "neg"
+        or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+        # "No one claimed the attack", "nobody was hurt": a subject that denies the act
+        or c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or c.lower_ == "one" and _no(c))
         for c in tok.children
     )
+
+
+def _no(tok: Token) -> bool:
+    """'one' determined by 'no' ("no one")."""
+    return any(d.lower_ == "no" and d.dep_ == "det" for d in tok.children)
 
 
 def _aux(tok: Token) -> set[str]:
@@ -216,7 +224,7 @@ _TIME_UNITS = frozenset(["years", "months", "weeks", "days", "decades", "year", 
 
 #: Every word ``is_aggregate`` tests ("in recent months", "since 2019", "over the past weeks", "often").
 _AGGREGATE_WORDS = FREQUENCY | _TIME_UNITS | {
-    "recent", "past", "last", "coming", "decade", "decades", "since", "over", "the",
+    "recent", "past", "last", "coming", "decade", "decades", "since", "over", "the", "before", "previously",
 }  # fmt: skip
 
 
@@ -310,6 +318,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             return True
         if w in FREQUENCY and toks[i].dep_ in ("advmod", "npadvmod"):  # not "daily wage-earners"
             return True
+        if w in ("before", "previously") and toks[i].dep_ == "advmod" and _perfect_or_progressive(trig.head):
+            return True  # "the group has targeted Shiite mosques before": what it has done, no incident
     return False
 
 
