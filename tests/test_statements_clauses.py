@@ -171,3 +171,10 @@ def test_a_statement_put_out_before_a_comma_introduces_the_quotation() -> None:
     text = 'After the storm, the county sheriff issued a statement, "We will reopen the bridge at dawn. Crews are ready."'
     st = one(stmts(text), "reopen the bridge")
     assert st.direct and "sheriff" in who(st)
+
+
+def test_a_reporting_gerund_after_a_preposition_speaks_for_the_clause_subject() -> None:
+    st = one(stmts("After saying the ferry was unsafe, the harbour chief closed the pier."), "ferry was unsafe")
+    assert "chief" in who(st)
+    st = one(stmts("The governor was booed after telling the crowd that the mill would close."), "mill would close")
+    assert "governor" in who(st)

@@ -190,6 +190,12 @@ def patient(trig: Trigger) -> Token | None:
         victims = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         if victims is not None:
             return victims
+    killer = tok.head if trig.nominal and tok.dep_ == "nsubj" else tok
+    if killer is not None and lexicon().verbs.get(killer.lemma_.lower(), ("", ""))[1] == "kill":
+        # "a drone strike on a car killed two Hezbollah members": those it killed, not the car
+        victims = next((c for c in killer.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None)
+        if victims is not None:
+            return victims
     if trig.noun is not None and trig.noun.i != tok.i:
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):

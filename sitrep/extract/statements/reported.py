@@ -99,7 +99,17 @@ def _reported_from_verb(
         return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
         head = tok.head
-        if tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
+        if (
+            tok.dep_ == "pcomp"
+            and tok.tag_ == "VBG"
+            and head.lower_ in _TIME_PREPS
+            and head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+        ):
+            # "After saying he was nervous, the mayor left", "stood out by saying he would cut
+            # taxes": the one who did the clause's act said it
+            subj = _shared_subject(head.head)
+        elif tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
             subj = _shared_subject(head)  # "took a heckler in stride, saying ...": the subject of the clause
             if subj is None and tok.dep_ == "conj" and head.dep_ in _PARTICIPLE_DEPS and head.tag_ == "VBG":
                 subj = _shared_subject(head.head)  # "..., calling it X and insisting ...": still the clause's
@@ -518,6 +528,10 @@ def _only_adjuncts(tok: Token, lo: int, hi: int) -> bool:
 
 #: prepositions of circumstance ("on" is left out: "commented on the plan" says something)
 _TIME_PLACE_PREPS = (_ADJUNCT_PREPS - {"on"}) | {"into"}
+
+
+#: prepositions of time or means a reporting gerund may follow ("after saying ...", "by telling ...")
+_TIME_PREPS = frozenset(["after", "before", "by", "upon", "on", "while", "since", "in"])
 
 
 def _medium_clauses(tok: Token) -> list[Token]:
