@@ -57,7 +57,8 @@ _SINGLE = re.compile(
     # one person told by a pronoun: "intercepted the mayor's car and shot him dead"
     r"|(?:killed|killing|murdered|assassinated|executed|lynched|beheaded)\s+(?:him|her)\b|shot\s+(?:him|her)\s+dead"
     r"|(?:stabbed|beat|beaten|hacked|burned|strangled|stoned)\s+(?:him|her)\s+to\s+death"
-    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
+    # ("a man, 19, was shot dead": an age in apposition)
+    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+,?\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died.")
@@ -116,6 +117,10 @@ MAX_EVENT_DEATHS = 1_000_000
 _OBJECT_GAP = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to)\s+)?", re.I)
 
 
+#: a person's noun and the comma before an age in apposition ("the man, 19,", "Ahmed Saleh, 34,")
+_AGE = re.compile(r"(?:\b[a-z]+|[A-Z][a-z]+)\s*,\s*$")
+
+
 def _is_count(text: str, q: Quantity) -> bool:
     if q.percent:
         return False
@@ -130,6 +135,8 @@ def _is_count(text: str, q: Quantity) -> bool:
         return False  # "MS-13", "Su-25", "B-18": a number in a name
     if _MONTH_BEFORE.search(text[max(0, q.start - 12) : q.start]):
         return False  # "MOGADISHU, March 3 - At least seven ...": a day of the month
+    if _AGE.search(text[max(0, q.start - 24) : q.start]) and text[q.end : q.end + 1] == ",":
+        return False  # "the man, 19, was killed": an age set off after a person
     return not _EXCLUDE_BEFORE.search(text[max(0, q.start - 20) : q.start])
 
 

@@ -284,7 +284,7 @@ INCIDENT_NOUNS = frozenset(
 
 
 #: incident nouns that, as the definite subject of a violent verb, point back ("The strikes hit a school")
-INCIDENT_SUBJECTS = INCIDENT_NOUNS | {"airstrike", "blast", "explosion", "shelling", "fighting", "clash", "bombardment"}
+INCIDENT_SUBJECTS = INCIDENT_NOUNS | {"airstrike", "blast", "explosion", "shelling", "fighting", "clash", "bombardment", "operation"}
 #: sentences back to the incident a definite mention of it may point at
 _DEFINITE_REACH = 3
 
@@ -554,6 +554,8 @@ def _finer_place(new: Location | None, old: Location | None) -> bool:
         and (
             (new.geo_precision or 3) < (old.geo_precision or 3)
             or old.admin1 is None and new.admin1 is not None
+            # (a district the gazetteer places only at its province's seat: "the village of Nangade")
+            or old.admin2 is None and new.admin2 is not None and new.name != old.name
         )
         and (old.admin1 is None or new.admin1 == old.admin1)
     )
