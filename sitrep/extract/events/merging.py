@@ -298,8 +298,12 @@ def _other_weapon(trig: Trigger, ev: Event, prev: Event) -> bool:
     """"Fighting spread to El Obeid. At least 27 civilians were killed when shells hit a
     market": dead of a weapon from afar the sentence names, another incident than the fight
     (not "the explosion killed one soldier": the grenade just told)."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for w in trig.words for c in w.children)
-    return ev.acled_event_type == _REMOTE != prev.acled_event_type and not definite
+    return ev.acled_event_type == _REMOTE != prev.acled_event_type and not any(_definite(w) for w in trig.words)
+
+
+def _definite(tok: Token) -> bool:
+    """The noun is told as known: "the blast", "this attack"."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
 def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
@@ -313,9 +317,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         return False  # "Separately, ...", "four soldiers were killed in a second attack near X"
     if not trig.nominal:  # "repelled the attack": the object names the incident
         nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
-    definite = any(
-        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children) for n in nouns
-    )
+    definite = any(_definite(n) for n in nouns)
     if not trig.nominal and any(c.lower_ == "also" for c in trig.head.children):
         # "the attackers also burned a health centre": more of what the same attackers did
         subj, _ = subject(trig.head)
@@ -356,9 +358,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and ev.acled_event_type in _VIOLENT_TYPES
         and state.sent_no - state.last_coded_sent == 1
         and under_speech(trig.head)
-        and (said_by := subject(trig.head)[0]) is not None
-        and said_by.tag_ == "PRP"
-        and not subject(trig.head)[1]
+        and _pronoun_subject(trig.head)
     )
     if not trig.nominal:
         # "The strikes hit a school": the incident just told, as the subject of more of it
@@ -367,7 +367,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             doer is not None
             and not passive_doer
             and doer.lemma_.lower() in INCIDENT_SUBJECTS
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doer.children)
+            and _definite(doer)
         )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
     _, passive = subject(trig.head) if not trig.nominal else (None, False)
@@ -428,8 +428,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # ("15 civilians were killed in the fighting": the incident named, with sides only a
         # coding rule supplied)
         named_incident = _by_rule_only(ev, "actor1") and any(
-            n.lemma_.lower() in INCIDENT_SUBJECTS and any(c.dep_ == "det" and c.lower_ == "the" for c in n.children)
-            for n in nouns
+            n.lemma_.lower() in INCIDENT_SUBJECTS and _definite(n) for n in nouns
         )
         prev = next((e for e in recent if named_incident or _same_incident_parties(e, ev)), None)
     if prev is None:
@@ -579,6 +578,12 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return (a.country is None or b.country is None) and (
         a.name.startswith(b.name) or b.name.startswith(a.name)
     )
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """The verb's active subject is a pronoun ("it struck", "they fired")."""
+    said_by, passive = subject(verb)
+    return said_by is not None and said_by.tag_ == "PRP" and not passive
 
 
 def _by_rule_only(ev: Event, field: str) -> bool:
