@@ -445,3 +445,9 @@ def test_the_first_of_the_towns_a_plural_unit_lists_is_cued(gaz: Gazetteer) -> N
     text = "Gunmen and police traded fire on a highway between the towns of Sousa and Pombal, Paraiba, on Monday."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.name, loc.admin1) == ("Sousa", "Paraiba")
+
+
+def test_the_object_of_a_verb_of_hitting_or_taking_is_a_place_slot(gaz: Gazetteer) -> None:
+    text = "Rebels attacked Goma on Monday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Goma", "Democratic Republic of Congo")

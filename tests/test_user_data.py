@@ -71,7 +71,7 @@ def test_a_data_folder_can_widen_where_towns_count_without_a_cue(tmp_path: Path)
     script = (
         "from tests.test_places import make_ctx\n"
         "from sitrep.extract.places import Gazetteer\n"
-        "t = 'Shelling hit Hnutove overnight.'\n"
+        "t = 'Hnutove was shelled overnight.'\n"
         "loc = Gazetteer.default().locate(make_ctx(t), 0, len(t))\n"
         "print(loc.country if loc else None)\n"
     )

@@ -189,6 +189,15 @@ def _story_place(sent: Span, state: DocState) -> Location | None:
     return None if other_incident(sent.text) else told
 
 
+def _names_the_place(party: Resolved, offset: int, location: Location) -> bool:
+    """The party's words are the words the event's place was read from."""
+    tok = party.token
+    if tok is None or party.actor is None or party.actor.type:
+        return False  # (a registry actor or a generic one has a type: "Hamas", "Civilians (X)")
+    start = offset + tok.idx
+    return any(a <= start < b for a, b, _ in location.cited)
+
+
 def _next_paragraph_opening(ctx: Context, offset: int) -> tuple[int, Span] | None:
     """The first sentence of the paragraph after the one at ``offset``, with that paragraph's offset."""
     after = next((p for p in ctx.paragraphs if p.start > offset), None)
@@ -324,6 +333,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         a1, a2 = act_doer(trig, state, country), a1 if a2.actor is None else a2
     actor1, actor2 = a1.actor, a2.actor
     words1, words2 = cited_actor(a1, offset), cited_actor(a2, offset)
+    if actor2 is not None and location is not None and _names_the_place(a2, offset, location):
+        # "jets bombed Khan Younis": the town struck, which the model took for a person's name,
+        # is the event's place, no party
+        actor2, words2 = None, []
     by_rule = with_basis(said, "ACLED rule")  # an actor the coding rules supply for this trigger
     targeted = (actor2, words2)  # (of force used on people: the people, as the text names them)
     if trig.cls == "disperse":  # ACLED: the protesters are actor1, the intervening force actor2

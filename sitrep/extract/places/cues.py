@@ -381,8 +381,16 @@ class Cues(Candidates):
             # ("pulled out of Kidal": the place left)
             and (doc[s - 2].lower_ in _UNIT_CUES | _UNITS | _AREA | {"out"} or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
         )
+        # "attacked Goma", "shelled Khan Younis": the object of a verb of hitting or taking
+        targeted = (
+            s > 0
+            and doc[s - 1].pos_ == "VERB"
+            and doc[s - 1].lemma_.lower() in cue_list("target_verbs")
+            and not doc[s].text.isupper()  # ("attacked LNA forces": an acronym there is a party)
+        )
         return (
-            nxt in _UNIT_CUES
+            targeted
+            or nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
             # "the Aabde-Halba road": the first town of a road named by the two it joins
             or nxt == "-" and e + 2 < len(doc) and doc[e + 1].text[:1].isupper() and doc[e + 2].lower_ in after
