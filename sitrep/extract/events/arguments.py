@@ -652,10 +652,6 @@ def _official(tok: Token, state: DocState, country: str | None) -> Actor | None:
     return actor
 
 
-#: words before a title that say its holder no longer holds it
-_NO_LONGER = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"})
-
-
 def _titled(
     tok: Token, words: list[Token], lows: set[str], state: DocState, country: str | None
 ) -> Actor | None:
@@ -665,7 +661,7 @@ def _titled(
         and tok.ent_type_ != "PERSON"
         or lows & lexicon().nonstate_markers  # "a rebel commander", "a militia spokesman"
         # "the former prime minister", "an ousted governor": no longer the government
-        or lows & _NO_LONGER and tok.lower_ in lexicon().government_titles
+        or lows & lexicon().former_title_words and tok.lower_ in lexicon().government_titles
         # "regime positions", "regime forces": the government's forces, not the government
         or tok.lemma_.lower() in lexicon().armed_collectives
     ):

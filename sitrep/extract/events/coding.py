@@ -77,11 +77,6 @@ TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").
 OTHER_INCIDENT = _words()["other_incident"]
 
-
-def other_incident(sentence: str) -> bool:
-    """The sentence tells another incident than the one before: it opens with "Separately" or
-    "Meanwhile", or tells "a second attack", "another ambush"."""
-    return TURN_TO_OTHER.match(sentence.lstrip(" \"“'‘")) is not None or OTHER_INCIDENT.search(sentence) is not None
 _AIMLESS = _words()["aimless_fire"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
 TOLL_WOUNDED = _words()["toll_sentence_wounded"]
@@ -105,6 +100,12 @@ _GRIEVANCE = re.compile(
     r"(?:burn|set|threw|throw|hurl|pelt|block|barricad|clash|attack|vandal|loot|smash|damag|torch|storm|ston)\w*)",
     re.I,
 )
+
+
+def other_incident(sentence: str) -> bool:
+    """The sentence tells another incident than the one before: it opens with "Separately" or
+    "Meanwhile", or tells "a second attack", "another ambush"."""
+    return TURN_TO_OTHER.match(sentence.lstrip(" \"“'‘")) is not None or OTHER_INCIDENT.search(sentence) is not None
 
 
 def _peaceful_takeover(text: str) -> bool:

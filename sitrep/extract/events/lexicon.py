@@ -82,6 +82,7 @@ class Lexicon:
     remains_titles: frozenset[str] = frozenset()  # remains only without an "of" phrase ("a head")
     projectile_verbs: frozenset[str] = frozenset()
     nonstate_markers: frozenset[str] = frozenset()
+    former_title_words: frozenset[str] = frozenset()  # "the former prime minister": no longer holds it
     ruler_words: frozenset[str] = frozenset()  # "regime positions": the government's forces (roles.yaml)
     armed_collectives: frozenset[str] = frozenset()
     armed_markers: frozenset[str] = frozenset()
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         remains_titles=frozenset(t.get("remains_titles", ())),
         projectile_verbs=frozenset(t.get("projectile_verbs", ())),
         nonstate_markers=frozenset(r.get("nonstate_markers", ())),
+        former_title_words=frozenset(r.get("former_title_words", ())),
         ruler_words=frozenset(r.get("ruler_words", ())),
         armed_collectives=frozenset(r.get("armed_collectives", ())),
         armed_markers=frozenset(r.get("armed_markers", ())),

@@ -737,11 +737,7 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
         if (t.lower_ == "by" and lemma in lex.doer_verbs) or lex.doer_preps.get(lemma) == t.lower_:
             found += [p for p in t.children if p.dep_ == "pobj"]
     found += claimants(sent.doc[sent.start :])
-    for tok in found:
-        res = resolve(tok, state, country, want_armed=True)
-        if res.actor is not None and is_armed(res.actor):
-            return res
-    return Resolved(None)
+    return _first_armed(found, state, country)
 
 
 def claimants(tokens: Iterable[Token]) -> list[Token]:
@@ -759,7 +755,12 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
 def claimed_in(sent: Span, state: DocState, country: str | None) -> Resolved:
     """The armed party that claims an incident in ``sent`` ("The Pakistani Taliban claimed
     responsibility for the bombing", opening the paragraph after the one that told it)."""
-    for tok in claimants(sent):
+    return _first_armed(claimants(sent), state, country)
+
+
+def _first_armed(tokens: Iterable[Token], state: DocState, country: str | None) -> Resolved:
+    """The first of ``tokens`` that names an armed party."""
+    for tok in tokens:
         res = resolve(tok, state, country, want_armed=True)
         if res.actor is not None and is_armed(res.actor):
             return res

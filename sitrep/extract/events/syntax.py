@@ -175,9 +175,14 @@ def harm_state(verb: Token) -> str | None:
 
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
-    if trig.cls == "kill" and not trig.nominal:  # "killed dozens of soldiers in an attack on the town"
+    # "killed dozens of soldiers in an attack on the town"; "a drone strike on a car killed two
+    # Hezbollah members": those it killed, not the car
+    killer = tok if not trig.nominal else tok.head if tok.dep_ == "nsubj" else None
+    if killer is not None and (
+        trig.cls == "kill" and killer is tok or lexicon().verbs.get(killer.lemma_.lower(), ("", ""))[1] == "kill"
+    ):
         victims = next(
-            (c for c in tok.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None
+            (c for c in killer.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None
         )
         if victims is not None:
             return victims
@@ -188,12 +193,6 @@ def patient(trig: Trigger) -> Token | None:
         and harm_state(tok.head) is not None
     ):  # "an attack by X left three herders dead": those it left dead or hurt
         victims = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-        if victims is not None:
-            return victims
-    killer = tok.head if trig.nominal and tok.dep_ == "nsubj" else tok
-    if killer is not None and lexicon().verbs.get(killer.lemma_.lower(), ("", ""))[1] == "kill":
-        # "a drone strike on a car killed two Hezbollah members": those it killed, not the car
-        victims = next((c for c in killer.children if c.dep_ == "dobj" and (trig.noun is None or c.i != trig.noun.i)), None)
         if victims is not None:
             return victims
     if trig.noun is not None and trig.noun.i != tok.i:

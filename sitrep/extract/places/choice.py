@@ -502,7 +502,8 @@ class Choice(Cues):
 
 def _water(text: str, start: int, end: int) -> bool:
     """Whether the name is "the ... Sea" (or Gulf, Ocean...) with no unit word after it."""
-    if re.search(r"\b(?:gulf|sea|bay|straits?)\s+of\s+$", text[max(0, start - 12) : start], re.I):
+    before = re.search(r"(\w+)\s+of\s+$", text[max(0, start - 12) : start])
+    if before is not None and before.group(1).lower() in cue_list("water_words"):
         return True  # "the Gulf of Aden"
     words = text[start:end].lower().split()
     if not words or words[-1] not in cue_list("water_words") and words[0] not in cue_list("water_words"):

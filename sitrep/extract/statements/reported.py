@@ -538,8 +538,8 @@ def _medium_clauses(tok: Token) -> list[Token]:
     """"said in a filing that profits fell": the parse hung the clause on the medium as a relative
     clause, though "that" is no part of it (the clause has a subject of its own)."""
     found = []
+    media = (*lexicon().speech_nouns, *lexicon().medium_nouns)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
-        media = (*lexicon().speech_nouns, *lexicon().medium_nouns)
         for medium in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in media):
             for clause in (c for c in medium.children if c.dep_ == "relcl" and c.i > medium.i):
                 that = clause.left_edge
@@ -552,7 +552,7 @@ def _medium_clauses(tok: Token) -> list[Token]:
 def _whole_clause(doc: Doc, lo: int, hi: int) -> bool:
     """Whether doc[lo:hi] holds a subject and the finite verb it is the subject of."""
     return any(
-        t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.i < hi and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.i < hi and t.head.tag_ in _FINITE
         for t in doc[lo:hi]
     )
 
