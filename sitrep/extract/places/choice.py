@@ -502,8 +502,9 @@ class Choice(Cues):
 
 def _water(text: str, start: int, end: int) -> bool:
     """Whether the name is "the ... Sea" (or Gulf, Ocean...) with no unit word after it."""
-    before = re.search(r"(\w+)\s+of\s+$", text[max(0, start - 12) : start])
-    if before is not None and before.group(1).lower() in cue_list("water_words"):
+    before = text[max(0, start - 12) : start]
+    words = before.split()
+    if len(words) > 1 and before[-1:].isspace() and words[-1].lower() == "of" and words[-2].lower() in cue_list("water_words"):
         return True  # "the Gulf of Aden"
     words = text[start:end].lower().split()
     if not words or words[-1] not in cue_list("water_words") and words[0] not in cue_list("water_words"):
