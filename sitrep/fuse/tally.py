@@ -23,14 +23,15 @@ def _label(value: Any) -> Any:
     return value
 
 
-def _choose(field: str, values: list[Any]) -> Any:
-    """The shown value: the most reported; ties go to the most conservative."""
-    present = [v for v in values if v is not None]
-    if not present:
+def _choose(field: str, distinct: list[Any], counts: Counter[int]) -> Any:
+    """The shown value: the most reported; ties go to the most conservative. ``distinct``: the
+    values in order of first report, each once (by ``repr``); ``counts``: reports of each, by
+    index (-1: reports without a value). Counted by index, so a record's thousandth report
+    costs what its tenth does."""
+    best = max((n for i, n in counts.items() if i >= 0), default=0)
+    if not best:
         return None
-    counts = Counter(repr(v) for v in present)
-    best = max(counts.values())
-    tied = [v for v in present if counts[repr(v)] == best]
+    tied = [v for i, v in enumerate(distinct) if counts[i] == best]  # in order of first report
     if field == "fatalities":
         return min(tied)
     if field == "date":
@@ -102,14 +103,13 @@ def from_tally(kind: str, tally: dict[str, Any]) -> dict[str, Any]:
         fused["event_ids"] = list(tally["event_ids"])
     disagreements = []
     for field, column in tally["values"].items():
-        distinct = column["distinct"]
-        per_doc = [(d, distinct[i] if i >= 0 else None) for d, i in zip(tally["docs"], column["index"], strict=True)]
-        labels = {repr(_label(v)) for _, v in per_doc if v is not None}
-        if len(labels) > 1:
+        distinct, index = column["distinct"], column["index"]
+        if len({repr(_label(v)) for v in distinct}) > 1:  # some reports differ, by label
             disagreements.append(
-                {"field": field, "values": [{"doc_id": d, "value": _label(v)} for d, v in per_doc if v is not None]}
-            )
-        shown = _choose(field, [v for _, v in per_doc])
+                {"field": field,
+                 "values": [{"doc_id": d, "value": _label(distinct[i])} for d, i in zip(tally["docs"], index, strict=True) if i >= 0]}
+            )  # fmt: skip
+        shown = _choose(field, distinct, Counter(index))
         if shown is not None:
             if field == "date" and shown != fused.get("date"):
                 fused.update(tally["dates"][str(shown)])

@@ -67,20 +67,25 @@ def recent_per_key(
         if where is not None:
             cond = and_(where, cond)
         rows = [(intern(k), intern(v)) for k, v in s.execute(select(table.key, value).where(cond).order_by(table.id))]
-        bound = _bound(per_key) if per_key is not None else None
-        if bound is not None and any(n > bound(k) for k, n in Counter(map(itemgetter(0), rows)).items()):
-            # a store written before the trimming (or with a higher bound) may still hold more
-            seen: Counter[str] = Counter()
-            recent = []
-            for k, v in reversed(rows):
-                seen[k] += 1
-                if seen[k] <= bound(k):
-                    recent.append((k, v))
-            rows = recent[::-1]
-            if overfull is not None:
-                overfull.update(k for k, n in seen.items() if n > bound(k))
+        if per_key is not None:
+            bound = _bound(per_key)
+            counts = Counter(map(itemgetter(0), rows))
+            # a store written before the trimming (or with a higher bound) may still hold more:
+            # the oldest rows of such a key are skipped (each key's bound is asked once)
+            if excess := {k: n - limit for k, n in counts.items() if n > (limit := bound(k))}:
+                if overfull is not None:
+                    overfull.update(excess)
+                rows = [row for row in rows if row[0] not in excess or not _skipped(excess, row[0])]
         out += rows
     return out
+
+
+def _skipped(excess: dict[str, int], key: str) -> bool:
+    """Whether a row of ``key`` (rows oldest first) is one of the oldest ``excess[key]``."""
+    left = excess.get(key, 0)
+    if left:
+        excess[key] = left - 1
+    return left > 0
 
 
 def insert_tuples(s: Session, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
