@@ -178,3 +178,40 @@ def test_a_reporting_gerund_after_a_preposition_speaks_for_the_clause_subject() 
     assert "chief" in who(st)
     st = one(stmts("The governor was booed after telling the crowd that the mill would close."), "mill would close")
     assert "governor" in who(st)
+
+
+def test_a_time_clause_hung_on_the_reporting_verb_is_when_it_was_said() -> None:
+    from sitrep.analyze import model
+    from sitrep.extract.statements.fronted import circumstance
+
+    doc = model()("When the ferry docked at noon, the captain said the crew was tired.")
+    said = next(t for t in doc if t.lower_ == "said")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert circumstance(doc, 0, comma, said)  # when it was said
+    doc = model()("When the tide turns, the boats will leave, the captain said.")
+    said = next(t for t in doc if t.lower_ == "said")
+    last_comma = max(t.i for t in doc if t.text == ",")
+    assert not circumstance(doc, 0, last_comma, said)  # the time clause belongs to what was said
+
+
+def test_the_clause_after_the_verb_wins_over_one_the_parse_chained_before_it() -> None:
+    text = "The captain seems to accept the criticism of the drills \u2014 she told the Gazette that her task is to prove the crew is ready."
+    st = one(stmts(text), "her task")
+    assert "captain" not in st.quote and "criticism" not in st.quote
+
+
+def test_a_clause_going_on_past_the_closing_mark_is_said_too() -> None:
+    text = 'Okafor said that "every boat in [the harbor] fleet" - including the ferries - failed the inspection.'
+    st = one(stmts(text), "every boat")
+    assert "failed the inspection" in st.quote and not st.direct and "okafor" in who(st)
+    st = one(stmts('Lund said "it makes me angry" every time she drives past the closed clinic.'), "makes me angry")
+    assert "drives past" in st.quote and not st.direct
+
+
+def test_a_quotation_that_closes_its_clause_stays_the_whole_statement() -> None:
+    sts = stmts('The captain said "we sail at dawn," before checking the charts once more.')
+    assert one(sts, "sail at dawn").quote == "we sail at dawn"
+    st = one(stmts('The mayor called the levy "a tax on hope" in an interview on Monday.'), "tax on hope")
+    assert "interview" not in st.quote or not st.quote.startswith('"')
+    st = one(stmts('The harbor master said "the pier is safe" and walked back to his office.'), "pier is safe")
+    assert st.quote == "the pier is safe" and st.direct

@@ -23,6 +23,7 @@ from .lexicon import lexicon
 from .quotes import QUOTE_TOKENS, Quote
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
     from ..context import Context
 
@@ -215,6 +216,10 @@ def _quote_candidates(
             # from the head's verb on: an earlier clause of the head ("X noted that ..., and added:")
             # is reported speech of its own
             consumed.append((h_at[0] if h_at else bound, q.open))
+        if head is not None and tail_attr is None and not gaps and ctx is not None:
+            goes_on = _clause_goes_on(ctx, q, tail_hi)
+            if goes_on is not None:  # 'said "it makes me angry" whenever the ferry is late': one clause
+                start, end, partial = q.open, goes_on, True
         direct_spans.append((q.start, q.end))
         if not gaps and phrase is None and out and _continues(text, out[-1], ends[-1], q):
             prev = out[-1]  # '"We will win," she said, "and soon."': one statement
@@ -326,6 +331,38 @@ def _clause_before(
     lo = bound + len(prefix) - len(prefix.lstrip())
     span = para.doc.char_span(lo - para.start, lo + len(p) - para.start, alignment_mode="contract")
     return span is not None and len(span) >= 3 and bool(span[0].is_sent_start) and _is_clause(span)
+
+
+def _clause_goes_on(ctx: Context, q: Quote, sentence_end: int) -> int | None:
+    """Where the clause a quotation opens ends, when the sentence goes on past its closing mark
+    with a finite verb ('said that "every candidate on stage" - including Cruz - favored it', 'said
+    "it makes me angry" whenever the ferry is late'): the quoted words are part of what was said,
+    not all of it. None when the quotation ends its sentence or a comma closes it."""
+    text = ctx.document.text
+    quoted = text[q.start : q.close].rstrip()
+    if not q.closed or q.end_para != q.para or not quoted or quoted[-1] in ".?!,;:":
+        return None  # '"We'll see," when asked ...': the quotation closes its own clause
+    rest = text[q.after : sentence_end]
+    if not rest.strip() or not rest[:1].isspace() or rest.lstrip()[:1] in (",", ";", ":", "(", "."):
+        return None
+    para = ctx.paragraphs[q.para]
+    span = para.doc.char_span(q.after - para.start, sentence_end - para.start, alignment_mode="contract")
+    if span is None or span[0].dep_ == "cc" or _relative_start(span) or not any(t.tag_ in _FINITE_TAGS and t.dep_ != "conj" for t in span):
+        return None  # 'called it "a disgrace" on Monday', 'said "we will win" and left': no clause goes on
+    last = span[-1]
+    while last.i > span.start and last.is_punct:
+        last = span.doc[last.i - 1]
+    return para.start + last.idx + len(last.text)
+
+
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
+_RELATIVE_WORDS = frozenset(["which", "who", "whom", "whose", "where"])
+
+
+def _relative_start(span: SpacySpan) -> bool:
+    """'a column, "Harbor Notes," in which the editor ...': a relative clause on the quoted
+    words tells what they are, it does not go on with them."""
+    return span[0].lower_ in _RELATIVE_WORDS or len(span) > 1 and span[0].dep_ == "prep" and span[1].lower_ in _RELATIVE_WORDS
 
 
 #: '"...," he said, adding (of the mayor), "..."', '..., and added, "..."': the tail ends in a second

@@ -71,6 +71,19 @@ _SUBORDINATE = frozenset(
 )
 
 
+def circumstance(doc: SpacyDoc, lo: int, hi: int, verb: Token) -> bool:
+    """'When the host pointed out ..., the candidate said': a clause that a subordinator opens and
+    that hangs on the reporting verb tells when or why it was said, not what."""
+    first = next((t for t in doc[lo:hi] if not t.is_punct), None)
+    return (
+        first is not None
+        and first.lower_ in _SUBORDINATE
+        and first.head.dep_ == "advcl"
+        and first.head.head.i == verb.i
+        and lo <= first.head.i < hi
+    )
+
+
 def _fronted(
     ctx: Context,
     base: int,
@@ -131,7 +144,7 @@ def _fronted(
     lo, hi = sent.start, j
     while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS:
         lo += 1
-    if hi - lo < 4 or not _is_clause(doc[lo:hi]):
+    if hi - lo < 4 or not _is_clause(doc[lo:hi]) or circumstance(doc, lo, hi, tok):
         return None  # "In a later vote, he warned ...": a circumstance, not what was said
     start = base + doc[lo].idx
     end = base + doc[hi - 1].idx + len(doc[hi - 1].text)

@@ -25,7 +25,7 @@ from .candidate import (
     _subject,
     subjectless,
 )
-from .fronted import _SUBORDINATE, _as_clause, _fronted
+from .fronted import _SUBORDINATE, _as_clause, _fronted, circumstance
 from .lexicon import lexicon
 from .organizations import is_bad_subject
 from .quoted_clause import _quoted_clauses
@@ -212,6 +212,8 @@ def _reported_from_verb(
         for c in comps
         if not (c.i < s_lo and sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text in (":", ";"))
     ]
+    if any(c.i > tok.i for c in comps):  # "X seemed to agree — he told the AP that ...": the clause after the verb
+        comps = [c for c in comps if c.i > tok.i]
     content_first = any(c.i < s_lo for c in comps)
     for c in tok.children:
         if content_first and c.i > s_hi:
@@ -244,6 +246,7 @@ def _reported_from_verb(
         and s_lo > sent.start + 2
         and sent.doc[s_lo - 1].text == ","
         and _is_clause(sent.doc[sent.start : s_lo - 1])
+        and not circumstance(sent.doc, sent.start, s_lo - 1, tok)
         and not _answers(tok)  # "Asked if ..., the mayor said no": the answer is what was said
     ):
         # "CLAUSE, X told Y": the parse gave no complement; the clause before the subject is it
