@@ -215,3 +215,18 @@ def test_a_quotation_that_closes_its_clause_stays_the_whole_statement() -> None:
     assert "interview" not in st.quote or not st.quote.startswith('"')
     st = one(stmts('The harbor master said "the pier is safe" and walked back to his office.'), "pier is safe")
     assert st.quote == "the pier is safe" and st.direct
+
+
+def test_an_aside_set_off_at_the_end_is_not_what_was_said() -> None:
+    sts = stmts("Voters said the levy had been unfair, noting the mayor's remarks to a radio host in April.")
+    assert one(sts, "levy had been unfair").quote == "the levy had been unfair"
+    assert "voters" in who(one(sts, "remarks to a radio host"))  # who said it notes it, not the levy
+    text = "The council said fixing the bridge should be a priority, while the mayor went after the harbor board for its votes."
+    assert "mayor" not in one(stmts(text), "fixing the bridge").quote
+    text = "The captain said he is as much a sailor as Admiral Reyes, a former commander who was born in Lima."
+    assert "born in Lima" not in one(stmts(text), "much a sailor").quote
+
+
+def test_words_set_off_inside_or_going_on_with_the_claim_stay() -> None:
+    assert "retrained" in one(stmts("The captain said the crew, having failed twice, must be retrained."), "crew").quote
+    assert "without power" in one(stmts("The mayor said the storm was severe, leaving thousands without power."), "storm").quote

@@ -110,6 +110,8 @@ def _reported_from_verb(
             # taxes": the one who did the clause's act said it
             subj = _shared_subject(head.head)
         elif tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
+            if head.dep_ == "ccomp" and head.head.i < head.i and head.head.lemma_.lower() in lex.verbs:
+                head = head.head  # "said the levy was unfair, noting ...": who said it notes, not the levy
             subj = _shared_subject(head)  # "took a heckler in stride, saying ...": the subject of the clause
             if subj is None and tok.dep_ == "conj" and head.dep_ in _PARTICIPLE_DEPS and head.tag_ == "VBG":
                 subj = _shared_subject(head.head)  # "..., calling it X and insisting ...": still the clause's
@@ -304,6 +306,7 @@ def _reported_from_verb(
         cc = [c.i for c in tok.children if c.dep_ in ("cc", "punct") and lo < c.i < nxt[0].i]
         hi = min(hi, min(cc, default=nxt[0].left_edge.i))
     hi = _before_next_statement(doc, tok, lo, hi)
+    hi = _without_trailing_aside(doc, lo, hi)
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS or doc[hi - 1].dep_ == "cc"):
@@ -510,6 +513,35 @@ def _says_something(tok: Token) -> bool:
     return False
 
 
+
+
+_ASIDE_MARKS = frozenset([",", "\u2014", "\u2013", "--", "-"])
+_CONTRAST_MARKS = frozenset(["while", "whereas", "although", "though"])
+
+
+def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
+    """Where what was said ends before an aside the writer set off at its end: a reporting
+    participle ('..., noting her remarks on radio'), a contrast clause ('..., while rivals went
+    after the judge'), a comparison ('yes, compared with a third who ...') or an appositive
+    ('..., a retired admiral who grew up abroad')."""
+    verbs = lexicon().verbs
+    while hi - lo > 4:
+        k = next((k for k in range(hi - 2, lo + 2, -1) if doc[k].text in _ASIDE_MARKS), None)
+        if k is None or any(t.text in QUOTE_TOKENS for t in doc[k + 1 : hi]):
+            return hi
+        root = doc[k + 1 : hi].root
+        if root.left_edge.i < k + 1 or root.right_edge.i >= hi + 1:
+            return hi
+        aside = (
+            root.tag_ == "VBG" and root.lemma_.lower() in verbs and root.i <= k + 2
+            or root.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in root.children)
+            or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == k + 1
+            or root.dep_ == "appos" and any(c.dep_ == "relcl" for c in root.children)
+        )
+        if not aside:
+            return hi
+        hi = k
+    return hi
 
 
 def _only_adjuncts(tok: Token, lo: int, hi: int) -> bool:
