@@ -230,3 +230,19 @@ def test_an_aside_set_off_at_the_end_is_not_what_was_said() -> None:
 def test_words_set_off_inside_or_going_on_with_the_claim_stay() -> None:
     assert "retrained" in one(stmts("The captain said the crew, having failed twice, must be retrained."), "crew").quote
     assert "without power" in one(stmts("The mayor said the storm was severe, leaving thousands without power."), "storm").quote
+
+
+def test_when_and_where_it_was_said_close_no_statement() -> None:
+    assert one(stmts("The senator announced her backing on Monday."), "backing").quote == "her backing"
+    st = one(stmts("The minister said the port would reopen in an interview on Sunday."), "port would reopen")
+    assert st.quote == "the port would reopen"
+    assert one(stmts("The governor announced the plan at a news conference on Tuesday."), "plan").quote == "the plan"
+
+
+def test_phrases_of_the_object_or_the_claim_stay() -> None:
+    st = one(stmts("The band announced a concert in support of the flooded clinic."), "concert")
+    assert "in support of the flooded clinic" in st.quote
+    st = one(stmts("The analyst said she expects a rise in ferry fares over the next two years."), "ferry fares")
+    assert "next two years" in st.quote
+    st = one(stmts("The auditor said he found no proof in the audit report that the mayor hid the funds."), "no proof")
+    assert "hid the funds" in st.quote

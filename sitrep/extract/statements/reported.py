@@ -198,6 +198,7 @@ def _reported_from_verb(
     verbs = [tok.lemma_.lower()]
     used.add(tok.i)
     pieces: list[tuple[int, int]] = []
+    trimmed = False  # circumstances cut from the end of what was said
     comps = [
         c
         for c in tok.children
@@ -296,6 +297,10 @@ def _reported_from_verb(
         if doc[lo].dep_ == "prep" and doc[lo].lower_ in _ADJUNCT_PREPS:
             # "said in a statement that ...": what was said begins at the that-clause
             lo = next((t.i for t in doc[lo:hi] if t.dep_ == "mark" and t.lower_ == "that"), lo)
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and lo <= c.i < hi), None)
+        if obj is not None and lo <= obj.left_edge.i and obj.right_edge.i + 1 < hi and _only_times(tok, obj.right_edge.i + 1, hi):
+            hi = obj.right_edge.i + 1  # "announced her backing on Monday": when it was announced is not what
+            trimmed = True
         pieces.append((lo, hi))
     lo = min(a for a, _ in pieces)
     hi = max(b for _, b in pieces)
@@ -307,6 +312,8 @@ def _reported_from_verb(
         hi = min(hi, min(cc, default=nxt[0].left_edge.i))
     hi = _before_next_statement(doc, tok, lo, hi)
     hi = _without_trailing_aside(doc, lo, hi)
+    if (medium_at := _before_medium(doc, lo, hi)) < hi:
+        hi, trimmed = medium_at, True
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in QUOTE_TOKENS or doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_TOKENS or doc[hi - 1].dep_ == "cc"):
@@ -314,7 +321,8 @@ def _reported_from_verb(
     short_ok = lex.verbs.get(tok.lemma_.lower(), ("other", 0))[0] in {"deny", "reject", "accuse"}
     # ("said that profits fell", "said he lied": two words with their own subject and verb are
     # a whole claim)
-    short_ok = short_ok or _whole_clause(doc, lo, hi)
+    # ("announced her backing on Monday": an object the circumstances were cut from is whole)
+    short_ok = short_ok or _whole_clause(doc, lo, hi) or trimmed
     if hi - lo < (2 if short_ok else 3) and not (_answers(tok) and lo == tok.i + 1) and not _elided(doc, lo, hi):
         return None
     if s_lo < hi and lo < s_hi and not gaps and s_lo > lo and doc[lo].tag_ in ("WDT", "WP") and tok.i + 1 < hi:
@@ -541,6 +549,47 @@ def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
         if not aside:
             return hi
         hi = k
+    return hi
+
+
+def _only_times(tok: Token, lo: int, hi: int) -> bool:
+    """Are the verb's dependents from ``lo`` to ``hi`` only when it was said ("on Monday", "in
+    June 2015", "Thursday night")? Other phrases the parse hangs there may be the object's own
+    ("announced a concert in support of X", "reported income from a sale")."""
+    deps = [c for c in tok.children if lo <= c.i < hi]
+    return bool(deps) and all(
+        c.dep_ == "punct"
+        or c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in _WHEN
+        or c.dep_ == "prep"
+        and c.lower_ in _TIME_OF_SAYING
+        and (objs := [g for g in c.children if g.dep_ == "pobj"]) != []
+        and all(g.ent_type_ in _WHEN for g in objs)
+        for c in deps
+    )
+
+
+_MEDIUM_PREPS = frozenset(["in", "at", "during"])
+_TIME_OF_SAYING = frozenset(["on", "in", "during"])  # "over the next two years" is a forecast's own
+
+
+def _before_medium(doc: Doc, lo: int, hi: int) -> int:
+    """Where what was said ends before the medium it was said in, when that closes it ('said the
+    port would reopen in an interview on Sunday', '..., at a news conference'): the parse may
+    hang it on the clause said, but an interview is where words are said, not what they say."""
+    lex = lexicon()
+    media = {*lex.speech_nouns, *lex.medium_nouns}
+    for p in doc[lo + 2 : hi]:
+        if p.dep_ != "prep" or p.lower_ not in _MEDIUM_PREPS or p.right_edge.i < hi - 1 or p.head.tag_ in ("VBN", "VBG"):
+            continue
+        noun = next((c for c in p.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in media or any(t.text in QUOTE_TOKENS for t in doc[p.i : hi]):
+            continue
+        if any(c.dep_ in ("relcl", "acl", "ccomp") for c in noun.children):
+            continue  # "no proof in the audit report that ...": the report's content is part of the claim
+        cut = p.i
+        while cut > lo and (doc[cut - 1].is_punct and doc[cut - 1].text not in QUOTE_TOKENS):
+            cut -= 1
+        return cut
     return hi
 
 
