@@ -246,3 +246,12 @@ def test_phrases_of_the_object_or_the_claim_stay() -> None:
     assert "next two years" in st.quote
     st = one(stmts("The auditor said he found no proof in the audit report that the mayor hid the funds."), "no proof")
     assert "hid the funds" in st.quote
+
+
+def test_a_reporting_participle_after_a_closing_mark_opens_a_second_statement() -> None:
+    text = 'Lund said the old mayor "had a plan for the harbor that was reckless," adding, "He lost every fisherman in this town."'
+    sts = stmts(text)
+    first = one(sts, "plan for the harbor")
+    assert "fisherman" not in first.quote and "lund" in who(first)
+    second = one(sts, "every fisherman")
+    assert "lund" in who(second) and "reckless" not in second.quote

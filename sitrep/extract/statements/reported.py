@@ -534,22 +534,34 @@ def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
     ('..., a retired admiral who grew up abroad')."""
     verbs = lexicon().verbs
     while hi - lo > 4:
-        k = next((k for k in range(hi - 2, lo + 2, -1) if doc[k].text in _ASIDE_MARKS), None)
-        if k is None or any(t.text in QUOTE_TOKENS for t in doc[k + 1 : hi]):
+        k = next((k for k in range(hi - 2, lo + 2, -1) if doc[k].text in _ASIDE_MARKS and _outside_quotes(doc, lo, _after_mark(doc, k))), None)
+        if k is None:
             return hi
-        root = doc[k + 1 : hi].root
-        if root.left_edge.i < k + 1 or root.right_edge.i >= hi + 1:
+        b = _after_mark(doc, k)  # where the aside begins: after the comma, or after the mark closing on it
+        if b >= hi:
+            return hi
+        root = doc[b:hi].root
+        if root.left_edge.i < b or root.right_edge.i >= hi + 1:
+            return hi
+        quoted = any(t.text in QUOTE_TOKENS for t in doc[b:hi])
+        reporting = root.tag_ == "VBG" and root.lemma_.lower() in verbs and root.i <= b + 1
+        if quoted and not reporting:
             return hi
         aside = (
-            root.tag_ == "VBG" and root.lemma_.lower() in verbs and root.i <= k + 2
+            reporting
             or root.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in root.children)
             or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == k + 1
             or root.dep_ == "appos" and any(c.dep_ == "relcl" for c in root.children)
         )
         if not aside:
             return hi
-        hi = k
+        hi = k if b == k + 1 else b  # '"... reckless," adding, "..."': the closing mark stays
     return hi
+
+
+def _after_mark(doc: Doc, k: int) -> int:
+    """The token after a comma, or after the quotation mark closing right on it ('reckless,"')."""
+    return k + 2 if k + 1 < len(doc) and doc[k + 1].text in QUOTE_TOKENS else k + 1
 
 
 def _only_times(tok: Token, lo: int, hi: int) -> bool:
@@ -566,6 +578,11 @@ def _only_times(tok: Token, lo: int, hi: int) -> bool:
         and all(g.ent_type_ in _WHEN for g in objs)
         for c in deps
     )
+
+
+def _outside_quotes(doc: Doc, lo: int, k: int) -> bool:
+    """Is token ``k`` outside every quotation opened since ``lo`` (an even number of marks)?"""
+    return sum(1 for t in doc[lo:k] if t.text in QUOTE_TOKENS) % 2 == 0
 
 
 _MEDIUM_PREPS = frozenset(["in", "at", "during"])
