@@ -66,6 +66,16 @@ _SINGLE = re.compile(
     rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
     re.I,
 )
+#: victims listed one by one, three or more, or two with a comma: "a man, a woman and a child
+#: were killed", "two men, a woman and three children were killed"
+_ITEM = r"(?:an?|one|his|her|their|its|\d+|[a-z]+)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+_LIST = re.compile(
+    rf"\b{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_ITEM}"
+    rf"(?=\s+(?:were|have\s+been)\s+(?:all\s+)?(?:later\s+)?{_DEATH_PASSIVE})",
+    re.I,
+)
+_AND = re.compile(r"\band\b", re.I)
+_ONE_OF = re.compile(r"(?:an?|one|his|her|their|its)\s", re.I)
 #: two victims named one by one: "a man and a woman were shot dead", "killing a woman and her son"
 _PAIR = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){1,4}and\s+(?:an?|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
@@ -140,6 +150,33 @@ def _is_count(text: str, q: Quantity) -> bool:
     return not _EXCLUDE_BEFORE.search(text[max(0, q.start - 20) : q.start])
 
 
+def _listed(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The dead of a list whose every item is one person ("a woman") or a count ("three
+    children"), and its span; None when an item is neither. A list that opens on other words
+    ("On 4 March 2024, a man, a woman and ...") is read again from its next item."""
+    at = 0
+    while (m := _LIST.search(text, at)) is not None:
+        total = _list_total(m.group())
+        if total is not None:
+            return total, m.span()
+        at = m.start() + m.group().index(",") + 1
+    return None
+
+
+def _list_total(listed: str) -> int | None:
+    total = 0
+    items = [piece.strip() for part in listed.split(",") for piece in _AND.split(part)]
+    for item in (i for i in items if i):
+        counted = [q for q in find_quantities(item) if q.value is not None]
+        if counted and counted[0].start == 0:
+            total += int(counted[0].value or 0)
+        elif _ONE_OF.match(item):
+            total += 1
+        else:
+            return None
+    return total
+
+
 def count(text: str) -> Fatalities:
     """Deaths stated in ``text`` (one event's clause)."""
     if none := _NONE.search(text):
@@ -185,7 +222,10 @@ def count(text: str) -> Fatalities:
         if any(o.start > verb_end and _OBJECT_GAP.fullmatch(text, verb_end, o.start) for o in quants):
             continue  # "two clans clashed, killing six people": the doers, the toll comes after
         groups.setdefault(q.end + m.start(), []).append(q)
+    listed = _listed(text)
     if not groups:
+        if listed is not None:  # "a man, a woman and a child were killed"
+            return Fatalities(listed[0], "exact", True, spans=(listed[1],))
         if (pair := _PAIR.search(text)) and "," not in pair.group():
             return Fatalities(2, "exact", True, spans=(pair.span(),))
         if single := _SINGLE.search(text):
@@ -205,6 +245,10 @@ def count(text: str) -> Fatalities:
             qq = _norm_qual(q.qualifier)
             if qq and qq != "exact" and qualifier == "exact":
                 qualifier = qq
+    if listed is not None:  # "two men, a woman and three children": the counts and the ones between
+        inside = [q for qs in groups.values() for q in qs if listed[1][0] <= q.start < listed[1][1]]
+        if inside and all(q.value is not None for q in inside):
+            total += listed[0] - sum(int(q.value or 0) for q in inside)
     spans = tuple((q.start, q.end) for qs in groups.values() for q in qs)
     if vague and total == 0:
         return Fatalities(None, "at least", True, vague_word, spans)

@@ -388,8 +388,16 @@ class Cues(Candidates):
             and doc[s - 1].lemma_.lower() in cue_list("target_verbs")
             and not doc[s].text.isupper()  # ("attacked LNA forces": an acronym there is a party)
         )
+        # "the shelling of Kherson", "strikes on Rafah": the place an act of hitting or taking names
+        struck = (
+            prev in {"of", "on"}
+            and s > 1
+            and doc[s - 2].lemma_.lower() in cue_list("target_nouns")
+            and not doc[s].text.isupper()
+        )
         return (
             targeted
+            or struck
             or nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
             # "the Aabde-Halba road": the first town of a road named by the two it joins
