@@ -26,8 +26,9 @@ def _label(value: Any) -> Any:
 def _choose(field: str, distinct: list[Any], counts: Counter[int]) -> Any:
     """The shown value: the most reported; ties go to the most conservative. ``distinct``: the
     values in order of first report, each once (by ``repr``); ``counts``: reports of each, by
-    index (-1: reports without a value). Counted by index, so a record's thousandth report
-    costs what its tenth does."""
+    index (-1: reports without a value). Counted by index in one C-level pass, not by the repr
+    of every report's value (a record of 2,800 reports took 2,800 reprs a field each time it
+    gained one)."""
     best = max((n for i, n in counts.items() if i >= 0), default=0)
     if not best:
         return None

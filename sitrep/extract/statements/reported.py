@@ -525,6 +525,8 @@ def _says_something(tok: Token) -> bool:
 
 _ASIDE_MARKS = frozenset([",", "\u2014", "\u2013", "--", "-"])
 _CONTRAST_MARKS = frozenset(["while", "whereas", "although", "though"])
+_MEDIUM_PREPS = frozenset(["in", "at", "during"])
+_TIME_OF_SAYING = frozenset(["on", "in", "during"])  # "over the next two years" is a forecast's own
 
 
 def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
@@ -550,7 +552,7 @@ def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
         aside = (
             reporting
             or root.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in root.children)
-            or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == k + 1
+            or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == b
             or root.dep_ == "appos" and any(c.dep_ == "relcl" for c in root.children)
         )
         if not aside:
@@ -583,10 +585,6 @@ def _only_times(tok: Token, lo: int, hi: int) -> bool:
 def _outside_quotes(doc: Doc, lo: int, k: int) -> bool:
     """Is token ``k`` outside every quotation opened since ``lo`` (an even number of marks)?"""
     return sum(1 for t in doc[lo:k] if t.text in QUOTE_TOKENS) % 2 == 0
-
-
-_MEDIUM_PREPS = frozenset(["in", "at", "during"])
-_TIME_OF_SAYING = frozenset(["on", "in", "during"])  # "over the next two years" is a forecast's own
 
 
 def _before_medium(doc: Doc, lo: int, hi: int) -> int:
