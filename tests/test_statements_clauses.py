@@ -255,3 +255,8 @@ def test_a_reporting_participle_after_a_closing_mark_opens_a_second_statement() 
     assert "fisherman" not in first.quote and "lund" in who(first)
     second = one(sts, "every fisherman")
     assert "lund" in who(second) and "reckless" not in second.quote
+
+
+def test_a_closing_stop_is_no_circumstance_to_cut() -> None:
+    # only a time or a medium cut from a two-word object makes it a statement; a full stop does not
+    assert not any("the blast" in s.quote for s in stmts("The Sahel Front group claimed the blast."))

@@ -571,7 +571,7 @@ def _only_times(tok: Token, lo: int, hi: int) -> bool:
     June 2015", "Thursday night")? Other phrases the parse hangs there may be the object's own
     ("announced a concert in support of X", "reported income from a sale")."""
     deps = [c for c in tok.children if lo <= c.i < hi]
-    return bool(deps) and all(
+    return any(c.dep_ != "punct" for c in deps) and all(
         c.dep_ == "punct"
         or c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in _WHEN
         or c.dep_ == "prep"
@@ -593,8 +593,11 @@ def _before_medium(doc: Doc, lo: int, hi: int) -> int:
     hang it on the clause said, but an interview is where words are said, not what they say."""
     lex = lexicon()
     media = {*lex.speech_nouns, *lex.medium_nouns}
+    last = hi - 1  # the last word, a closing stop aside
+    while last > lo and doc[last].is_punct and doc[last].text not in QUOTE_TOKENS:
+        last -= 1
     for p in doc[lo + 2 : hi]:
-        if p.dep_ != "prep" or p.lower_ not in _MEDIUM_PREPS or p.right_edge.i < hi - 1 or p.head.tag_ in ("VBN", "VBG"):
+        if p.dep_ != "prep" or p.lower_ not in _MEDIUM_PREPS or p.right_edge.i < last or p.head.tag_ in ("VBN", "VBG"):
             continue
         noun = next((c for c in p.children if c.dep_ == "pobj"), None)
         if noun is None or noun.lemma_.lower() not in media or any(t.text in QUOTE_TOKENS for t in doc[p.i : hi]):
