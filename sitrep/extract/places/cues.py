@@ -381,23 +381,15 @@ class Cues(Candidates):
             # ("pulled out of Kidal": the place left)
             and (doc[s - 2].lower_ in _UNIT_CUES | _UNITS | _AREA | {"out"} or doc[s - 2].lower_ in before_of or _BEARING.fullmatch(doc[s - 2].text) is not None)
         )
-        # "attacked Goma", "shelled Khan Younis": the object of a verb of hitting or taking
-        targeted = (
-            s > 0
-            and doc[s - 1].pos_ == "VERB"
-            and doc[s - 1].lemma_.lower() in cue_list("target_verbs")
-            and not doc[s].text.isupper()  # ("attacked LNA forces": an acronym there is a party)
-        )
-        # "the shelling of Kherson", "strikes on Rafah": the place an act of hitting or taking names
-        struck = (
-            prev in {"of", "on"}
-            and s > 1
-            and doc[s - 2].lemma_.lower() in cue_list("target_nouns")
-            and not doc[s].text.isupper()
+        # the place an act of hitting or taking names: the object of its verb ("attacked Goma",
+        # "shelled Khan Younis") or the name after its noun ("the shelling of Kherson", "strikes
+        # on Rafah"); not an acronym ("attacked LNA forces": a party)
+        struck = not doc[s].text.isupper() and (
+            s > 0 and doc[s - 1].pos_ == "VERB" and doc[s - 1].lemma_.lower() in cue_list("target_verbs")
+            or prev in {"of", "on"} and s > 1 and doc[s - 2].lemma_.lower() in cue_list("target_nouns")
         )
         return (
-            targeted
-            or struck
+            struck
             or nxt in _UNIT_CUES
             or nxt in after  # "blocked the Halba highway"
             # "the Aabde-Halba road": the first town of a road named by the two it joins

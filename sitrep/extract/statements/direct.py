@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .candidate import (
     _AUX_END,
     _DASH,
+    _FINITE,
     _LEAD,
     Candidate,
     _is_clause,
@@ -347,7 +348,7 @@ def _clause_goes_on(ctx: Context, q: Quote, sentence_end: int) -> int | None:
         return None
     para = ctx.paragraphs[q.para]
     span = para.doc.char_span(q.after - para.start, sentence_end - para.start, alignment_mode="contract")
-    if span is None or span[0].dep_ == "cc" or _relative_start(span) or not any(t.tag_ in _FINITE_TAGS and t.dep_ != "conj" for t in span):
+    if span is None or span[0].dep_ == "cc" or _relative_start(span) or not any(t.tag_ in _FINITE and t.dep_ != "conj" for t in span):
         return None  # 'called it "a disgrace" on Monday', 'said "we will win" and left': no clause goes on
     last = span[-1]
     while last.i > span.start and last.is_punct:
@@ -355,7 +356,6 @@ def _clause_goes_on(ctx: Context, q: Quote, sentence_end: int) -> int | None:
     return para.start + last.idx + len(last.text)
 
 
-_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _RELATIVE_WORDS = frozenset(["which", "who", "whom", "whose", "where"])
 
 
