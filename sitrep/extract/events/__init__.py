@@ -30,6 +30,7 @@ from .acled_rules import (
     operating_party,
     seized,
     unnamed,
+    war_strike,
     zone_party,
 )
 from .clause import (
@@ -357,6 +358,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         location = country_only_location(actor1, actor2, state, (words1, words2), ctx)
     violent = trig.cls in VIOLENT
     instrument = instrument_of(clause.lower()) if violent else None
+    strike = next((t for t in doc[lo:hi] if war_strike(t, trig)), None) if violent else None
+    if instrument is None and strike is not None:
+        instrument = "air"  # "Israeli strikes hit Rafah": no weapon named, an air strike by ACLED's usage
     victim_kind = a2.kind
     fat: Fatalities | None = None
     if trig.cls in ("protest", "riot", "disperse"):  # the deaths the crowd protested about are no toll of its own
@@ -594,6 +598,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         subj, passive = subject(trig.head)
         owner = a1.token or (None if passive else strikes_doer(trig.head, subj))
         actor1 = weapon_owner(trig, state, owner, country)
+        if actor1 is None and strike is not None:  # "killed in Russian strikes on Odesa"
+            owner, actor1 = strike, weapon_owner(trig, state, strike, country)
         # "an Israeli air strike": the forces of the demonym on the weapon
         words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
     if acled_sub == "Looting/property destruction" and actor1 is None and not trig.nominal:

@@ -16,7 +16,7 @@ from .lexicon import lexicon
 from .trigger_words import Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..context import Context
 
@@ -129,6 +129,30 @@ def instrument_of(text: str) -> str | None:
         if rx.search(text):
             return cls
     return None
+
+
+def war_strike(tok: Token, trig: Trigger) -> bool:
+    """ "strike" read as an attack in the event's clause: it does the harm ("Israeli strikes hit
+    Rafah"), people were hurt in or by it ("killed in a strike"), or it was on a target ("a strike
+    on a house"; not "on Monday"), and no word marks a walkout ("a general strike", "workers'
+    strike", "went on strike")."""
+    lex = lexicon()
+    if tok.pos_ != "NOUN" or tok.lower_ not in lex.war_strike_nouns:
+        return False
+    if any(c.lower_ in lex.walkout_marks or c.lemma_.lower() in lex.walkout_marks for c in tok.children):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "went on strike"
+    heads = {trig.head.i, *(m.head.i for m in trig.merged)}
+    if tok.dep_ == "nsubj" and tok.head.i in heads:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in lex.strike_harm_preps and tok.head.head.i in heads:
+        return True
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in lex.strike_target_preps and o.dep_ == "pobj"
+        and o.ent_type_ not in ("DATE", "TIME")
+        for prep in tok.children for o in prep.children
+    )
 
 
 def captive_class(

@@ -122,6 +122,11 @@ class Lexicon:
     party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
     doer_anaphors: frozenset[str] = frozenset()  # "The attackers stormed ...": the incident's doers again
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
+    war_strike_nouns: frozenset[str] = frozenset()  # "strikes hit Rafah": an attack, unless a walkout
+    walkout_marks: frozenset[str] = frozenset()
+    strike_target_preps: frozenset[str] = frozenset()
+    strike_harm_preps: frozenset[str] = frozenset()
+    fire_nouns: frozenset[str] = frozenset()  # "Israeli fire": the demonym's forces fired
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -229,6 +234,11 @@ def lexicon() -> Lexicon:
         doer_preps={str(k): str(v) for k, v in (r.get("doer_preps") or {}).items()},
         claim_objects=frozenset(r.get("claim_objects", ())),
         host_verbs=frozenset(r.get("host_verbs", ())),
+        war_strike_nouns=frozenset(t.get("war_strike_nouns", ())),
+        walkout_marks=frozenset(t.get("walkout_marks", ())),
+        strike_target_preps=frozenset(t.get("strike_target_preps", ())),
+        strike_harm_preps=frozenset(t.get("strike_harm_preps", ())),
+        fire_nouns=frozenset(t.get("fire_nouns", ())),
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
+from .acled_rules import war_strike
 from .arguments import ANAPHORS, armed_state, identity_pair, resolve
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
@@ -262,8 +263,8 @@ def _firing_doer(head: Token, trig: Trigger) -> Token | None:
             )
             if pobj.dep_ == "pobj" and fired:
                 return pobj
-            if pobj.dep_ == "pobj" and pobj.lower_ in lexicon().doer_acts:
-                # "killed in a security operation", "killed in an operation by X"
+            if pobj.dep_ == "pobj" and (pobj.lower_ in lexicon().doer_acts or war_strike(pobj, trig)):
+                # "killed in a security operation", "killed in an operation by X", "in Russian strikes"
                 doer = _modifier_doer(pobj) or by_agent(pobj)
                 if doer is not None:
                     return doer
@@ -548,6 +549,7 @@ def _act_noun(tok: Token, trig: Trigger) -> bool:
     return (
         noun_key(tok) is not None
         or tok.lower_ in lexicon().doer_acts
+        or war_strike(tok, trig)
         or any(sub.nominal and sub.head.i == tok.i for sub in trig.merged)
     )
 
@@ -687,10 +689,16 @@ def weapon_owner(
     a named armed group in the compound is found as agent before)."""
     lex = lexicon()
     words = list(trig.words)
+    if agent is not None and agent.lower_ in lex.demonyms and agent.dep_ in ("amod", "compound", "nmod"):
+        agent = agent.head  # the doer read off "Russian shelling" is the demonym: its weapon tells the force
     if (
         agent is not None
         and agent.pos_ == "NOUN"
-        and any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
+        and (
+            any(rx.fullmatch(agent.lower_) for _, rx in lex.instruments)
+            or war_strike(agent, trig)
+            or agent.lemma_.lower() in lex.fire_nouns
+        )
     ):
         words.append(agent)
     if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
