@@ -125,6 +125,12 @@ def test_case_count() -> None:
         # a dateline's day is no count; a killing only tried is no death
         ("GAO, June 4 - At least five soldiers died when their truck hit a mine", 5, "at least"),
         ("men on motorbikes tried to kill a village chief", None, None),
+        # killing told by other verbs of wire copy: "shooting dead", "gunned down", "stabbed to death"
+        ("raiders looted the shops, shooting dead four herders", 4, "exact"),
+        ("two guards were gunned down outside the bank", 2, "exact"),
+        ("the attackers gunned down a village elder", 1, "exact"),
+        ("militiamen stabbed to death three fishermen near the lake", 3, "exact"),
+        ("a court sentenced 3 men to death", None, None),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
-    r"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|shot\s+dead|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
+    r"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
+    r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
     re.I,
 )
 _BEFORE_WOUND = re.compile(rf"\b{_WOUND}\s*$", re.I)
@@ -49,7 +50,7 @@ _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|
 _NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
 _SINGLE = re.compile(
     # (not an aim: "tried to kill a commander")
-    r"(?<!\bto\s)\b(?:(?:killing|killed|kill|shot\s+dead|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    r"(?<!\bto\s)\b(?:(?:killing|killed|kill|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
     r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
