@@ -187,11 +187,17 @@ def continues_list(doc: Any, i: int, taken: set[int]) -> bool:
     return i >= 2 and doc[i - 1].text in (",", "(") and i - 2 in taken
 
 
-#: "Saudi-led coalition", "the US dollar exchange rate": a demonym that tells nothing of where
-#: the text is (a coalition acts abroad, a reserve currency trades everywhere)
-_ABROAD_AFTER = re.compile(r"-led\b|\s{1,3}dollars?\b", re.I)
+#: "Saudi-led coalition", "the Iran-backed Houthis", "US-made missiles", "the US dollar exchange
+#: rate": a country or demonym that tells nothing of where the text is (a coalition acts abroad,
+#: a sponsor backs others where they fight, a reserve currency trades everywhere)
+_ABROAD_AFTER = re.compile(
+    r"-(?:led|backed|aligned|allied|supported|sponsored|funded|financed|trained|armed|brokered|mediated|"
+    r"made|built|supplied|based)\b|\s{1,3}dollars?\b",
+    re.I,
+)
 
 
 def abroad_demonym(text: str, end: int) -> bool:
-    """The demonym ending at ``end`` heads a coalition it leads or names a traded currency."""
+    """The country or demonym ending at ``end`` leads, backs or made something, or names a
+    traded currency."""
     return bool(_ABROAD_AFTER.match(text, end))

@@ -55,6 +55,8 @@ def concrete(
     )
     if status == "ongoing" and not day_timex:
         return False
+    if _since_clause(trig.head) and not day_timex:
+        return False  # "... since it began targeting ships in November": when a campaign began
     if date.precision == "year" or (_YEARISH.search(clause) and not day_timex):
         return False
     if trig.cls == "agreement" and not day_timex:
@@ -67,6 +69,19 @@ def concrete(
     return not (
         trig.cls == "kill" and a1.actor is None and instrument is None and location is None and not day_timex
     )
+
+
+def _since_clause(head: Token) -> bool:
+    """The act is told in a clause that "since" opens ("since it began targeting vessels", "since
+    the army retook the town"): the start of what the sentence is about, not an incident of it."""
+    node = head
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def seized(trig: Trigger) -> str | None:

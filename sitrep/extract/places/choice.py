@@ -512,6 +512,8 @@ def _water(text: str, start: int, end: int) -> bool:
     after = re.match(r"\s+(\w+)", text[end : end + 20])
     if after is not None and after.group(1).lower() in ADMIN1_CUES | ADMIN2_CUES:
         return False
+    if after is not None and after.group(1) == "of" and re.match(r"\s+of\s+[A-Z]", text[end : end + 20]):
+        return True  # "in Gulf of Aden" (a headline drops the article)
     return re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
 
 

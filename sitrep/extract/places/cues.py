@@ -14,6 +14,7 @@ from ..place_names import (
     ADMIN2_CUES,
     CITY_CUES,
     DIRS,
+    abroad_demonym,
     after_name,
     continues_list,
     goes_on_after,
@@ -386,7 +387,12 @@ class Cues(Candidates):
         # on Rafah"); not an acronym ("attacked LNA forces": a party)
         struck = not doc[s].text.isupper() and (
             s > 0 and doc[s - 1].pos_ == "VERB" and doc[s - 1].lemma_.lower() in cue_list("target_verbs")
-            or prev in {"of", "on"} and s > 1 and doc[s - 2].lemma_.lower() in cue_list("target_nouns")
+            or prev in {"of", "on"} and s > 1 and (
+                doc[s - 2].lemma_.lower() in cue_list("target_nouns")
+                # ("an attack by RSF fighters on El Fasher": the noun the preposition hangs on, or
+                # the verb whose object that noun is: "repelled an assault by ISWAP on Monguno")
+                or _act_on(doc[s - 1], cue_list("target_nouns"))
+            )
         )
         return (
             struck
@@ -481,6 +487,8 @@ class Cues(Candidates):
         party = party or (
             last.dep_ == "nsubj" and last.head.pos_ == "VERB" and bool(places) and places[0].kind == "country"
         )
+        # "the Iran-backed Houthis", "US-made missiles": the country backs or made, it is not where
+        party = party or bool(places) and places[0].kind == "country" and abroad_demonym(doc.text, last.idx + len(last.text))
         return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, party=party)
 
     def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
@@ -510,6 +518,16 @@ class Cues(Candidates):
     def _hyphen_next(doc: Any, s: int, e: int) -> bool:
         """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
         return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))
+
+
+def _act_on(prep: Any, acts: frozenset[str]) -> bool:
+    """The preposition hangs on an act of hitting or taking, or on the verb whose object is one."""
+    head = prep.head
+    if head.i >= prep.i:
+        return False
+    if head.lemma_.lower() in acts:
+        return True
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in acts for c in head.children)
 
 
 def _stands_alone(doc: Any, end: int) -> bool:
