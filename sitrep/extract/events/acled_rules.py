@@ -55,7 +55,7 @@ def concrete(
     )
     if status == "ongoing" and not day_timex:
         return False
-    if _since_clause(trig.head) and not day_timex:
+    if _since_clause(trig.head) and not day_timex and date.precision != "day":
         return False  # "... since it began targeting ships in November": when a campaign began
     if date.precision == "year" or (_YEARISH.search(clause) and not day_timex):
         return False
