@@ -56,6 +56,7 @@ def test_case(case: dict[str, Any]) -> None:
         "status": "status",
         "fatalities": "fatalities",
         "qualifier": "fatalities_qualifier",
+        "date": "date",
     }
     for key, field in checks.items():
         if key in want:

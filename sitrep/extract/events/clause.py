@@ -12,7 +12,7 @@ from .coding import TURN_TO_OTHER, other_incident
 from .docstate import Resolved
 from .syntax import between, subject
 from .trigger_words import Trigger
-from .triggers import governing_verb
+from .triggers import governing_verb, time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -143,6 +143,14 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
             toks += list(subj.subtree)
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
+    for apart in (c for c in head.children if time_apart(c)):
+        # "fired rockets on Friday, hours after a drone strike killed three in Kfar Kila": the
+        # other incident's toll, weapon and place are not this one's
+        inner = [t.i for t in apart.subtree]
+        if apart.i > head.i:
+            hi = min(hi, min(inner) - 1)
+        else:
+            lo = max(lo, max(inner) + 1)
     while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and sent.doc[hi].is_punct and sent.doc[hi].text not in (".", "?", "!"):

@@ -17,6 +17,7 @@ from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
 from .syntax import by_agent, subject
 from .trigger_words import Trigger
+from .triggers import time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -679,6 +680,8 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     report of the clashes)."""
     # ("30 people were injured, one killed": the dead told beside the hurt, by a joined verb)
     head = trig.head
+    if time_apart(head):
+        return False  # "fired rockets on Friday, hours after a drone strike killed three": its own incident
     joined = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ in ("conj", "ccomp") else [])
     deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (head, *trig.words, *joined))
     if not ev.fatalities or not deaths or ev.acled_event_type is None and ev.plover_type != "ASSAULT":

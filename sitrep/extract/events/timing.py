@@ -3,10 +3,15 @@ background clause about something else), and which of them can move to the summa
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date as Date
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...model import RecordDate
+from ..numbers import find_quantities
 from .trigger_words import Trigger
+from .triggers import time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -89,7 +94,40 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     if not allowed:
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
-    return _record_date(ctx, best.start, best.end)
+    found = _record_date(ctx, best.start, best.end)
+    apart = _days_apart(trig.head)
+    if apart is None or found.precision != "day" or not found.date or start <= best.start < end:
+        return found
+    # "attacked a checkpoint on Friday, two days after an airstrike killed five": two days before
+    days, words = apart
+    moved = (Date.fromisoformat(found.date) + timedelta(days=days)).isoformat()
+    cite = (offset + words.start_char, offset + words.end_char, "relative date")
+    return replace(found, date=moved, start=None, end=None, cited=(*found.cited, cite))
+
+
+_DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _days_apart(head: Token) -> tuple[int, Span] | None:
+    """Days between the act of a clause "N days after/before" opens and the date the sentence
+    gives the act it hangs on (negative after), with the words that say so; None in hours."""
+    if not time_apart(head):
+        return None
+    unit = next((c for c in head.children if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
+    if unit is None:
+        return None
+    mark = next(c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
+    count = next((c for c in unit.children if c.dep_ == "nummod"), None)
+    if count is None:
+        n = 1 if any(c.lower_ in ("a", "one", "the") for c in unit.children) else None
+    else:
+        values = [q.value for q in find_quantities(count.text) if q.value is not None]
+        n = int(values[0]) if values else None
+    if n is None or n > 60:
+        return None
+    sign = -1 if mark.lower_ == "after" else 1
+    words = head.doc[min(t.i for t in unit.subtree) : mark.i + 1]
+    return sign * n * _DAY_UNITS[unit.lower_], words
 
 
 def is_adverbial(ctx: Context, offset: int, sent: Span, lo: int, hi: int) -> bool:

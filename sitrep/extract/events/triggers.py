@@ -338,6 +338,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         parent = _merged_into(parent)
         if parent is None or parent.absorbed:
             continue
+        if time_apart(tok):
+            continue  # "fired rockets on Friday, hours after a drone strike killed three": an earlier incident
         crowd = ("protest", "riot")
         if trig.cls in crowd and parent.cls in crowd and tok.dep_ in ("advcl", "xcomp", "conj"):
             # "blocked the road to protest against ...", "marched and chanted": one demonstration
@@ -380,6 +382,18 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             elif parent.cls == "offensive":
                 parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
+
+
+#: "hours after", "two days before", "a week after": the clause tells another incident, apart in time
+TIME_APART = frozenset({"hour", "day", "week", "month", "year", "hours", "days", "weeks", "months", "years"})
+
+
+def time_apart(tok: Token) -> bool:
+    """A clause that "after" or "before" opens, measured off in hours or days from the act it hangs
+    on: another incident, not a part or a toll of that act."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in tok.children):
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in tok.children)
 
 
 def _holding(i: int, trig: Trigger, triggers: list[Trigger], by_head: dict[int, Trigger]) -> Trigger | None:
