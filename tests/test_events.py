@@ -132,6 +132,15 @@ def test_case_count() -> None:
         ("the attackers gunned down a village elder", 1, "exact"),
         ("militiamen stabbed to death three fishermen near the lake", 3, "exact"),
         ("a court sentenced 3 men to death", None, None),
+        # victims listed after the kill verb: each person one, each count its number
+        ("the mine killed a herder and two of his sons", 3, "exact"),
+        ("the ambush killed six rangers and their guide", 7, "exact"),
+        ("killing at least four pilgrims and a guard", 5, "at least"),
+        ("gunmen killed two guards and a week later raided a bank", 2, "exact"),
+        # a count and one more person before the passive verb; goods taken beside a killing are no toll
+        ("three bandits and a vigilante were killed in the exchange", 4, "exact"),
+        ("raiders took 50 camels from the herders before killing a boy", 1, "exact"),
+        ("the operation resulted in 8 fighters dead and 4 captured", 8, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

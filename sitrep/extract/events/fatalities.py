@@ -27,14 +27,17 @@ _CASUALTY = re.compile(rf"^\s*(?:or|and|/)\s+{_WOUND}\b", re.I)
 _KILLED_AND_WOUNDED = re.compile(rf"\b(?:killing|killed)\s+(?:or|and)\s+{_WOUND}\s*$", re.I)
 _EXCLUDE_BEFORE = re.compile(
     # ("in 2019", "in 3 attacks"; but "resulting in 3 soldiers killed" is a toll)
-    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|(?<!resulting\s)in|than)\s*$",
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom|aged|age|since|(?<!resulting\s)(?<!resulted\s)in|than)\s*$",
     re.I,
 )
 _MONTH_BEFORE = re.compile(rf"{MONTH}\s+$", re.I)  # "March 3 - ...": a day of the month
 _UNIT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
     r"am\b|pm\b|gmt|january|february|march|april|may\b|june|july|august|september|october|november|december|"
-    r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?)\b",
+    r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?|"
+    # animals and goods taken or destroyed beside the killing ("stole 30 goats ..., before killing a farmer")
+    r"sheep|goats?|cattle|cows?|camels?|donkeys?|horses?|livestock|animals?|heads?\s+of|shops?|cars?|motorcycles?|"
+    r"rounds|bullets|weapons|rifles|guns)\b",
     re.I,
 )
 #: one victim: "killing a man", "assassinated a colonel", "a local leader of the party was stabbed
@@ -73,6 +76,21 @@ _ITEM = r"(?:an?|one|his|her|their|its|\d+|[a-z]+)\s+(?:[\w'’-]+\s+){0,2}?[\w'
 _LIST = re.compile(
     rf"\b{_ITEM}(?:,\s+{_ITEM})+,?\s+and\s+{_ITEM}"
     rf"(?=\s+(?:were|have\s+been)\s+(?:all\s+)?(?:later\s+)?{_DEATH_PASSIVE})",
+    re.I,
+)
+#: victims listed after the kill verb: "killing five soldiers and a civilian", "killed a policeman
+#: and two civilians", "killed four children and their teacher"
+_ONE_ITEM = rf"(?:(?:an?|one|his|her|their|its)\s+{_NOT_ONE}(?!(?:day|week|month|year|time|while|half)\b)|\d+\s+|(?!(?:an?|one|his|her|their|its)\s)[a-z]+\s+)(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
+_KILLED_LIST = re.compile(
+    r"\b(?:killing|killed|kills|kill|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down|massacred|executed|murdered)"
+    rf"\s+(?P<list>(?:at\s+least\s+)?{_ONE_ITEM}(?:,\s+{_ONE_ITEM})*,?\s+and\s+{_ONE_ITEM})\b",
+    re.I,
+)
+#: a count and one more person, or two counts, before the passive kill verb: "four rebels and a
+#: police constable were killed", "5 soldiers and 1 officer were killed"
+_COUNT_PAIR = re.compile(
+    r"\b(?:\d+|[a-z]+)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s+and\s+(?:an?|one|\d+|[a-z]+)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    rf"(?=\s+(?:were|have\s+been)\s+(?:both\s+|all\s+)?(?:later\s+)?{_DEATH_PASSIVE})",
     re.I,
 )
 _AND = re.compile(r"\band\b", re.I)
@@ -164,6 +182,26 @@ def _listed(text: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+def _killed_list(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The dead of a list after a kill verb whose every item is one person or a count."""
+    m = _KILLED_LIST.search(text)
+    if m is None:
+        return None
+    total = _list_total(m.group("list"))
+    return (total, m.span("list")) if total is not None else None
+
+
+def _count_pair(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The dead of a count and one more person (or count) told before "were killed"."""
+    for m in _COUNT_PAIR.finditer(text):
+        if not find_quantities(m.group()):
+            continue  # two people, each "a": the pair rule's
+        total = _list_total(m.group())
+        if total is not None:
+            return total, m.span()
+    return None
+
+
 def _list_total(listed: str) -> int | None:
     total = 0
     items = [piece.strip() for part in listed.split(",") for piece in _AND.split(part)]
@@ -223,7 +261,7 @@ def count(text: str) -> Fatalities:
         if any(o.start > verb_end and _OBJECT_GAP.fullmatch(text, verb_end, o.start) for o in quants):
             continue  # "two clans clashed, killing six people": the doers, the toll comes after
         groups.setdefault(q.end + m.start(), []).append(q)
-    listed = _listed(text)
+    listed = _listed(text) or _killed_list(text) or _count_pair(text)
     if not groups:
         if listed is not None:  # "a man, a woman and a child were killed"
             return Fatalities(listed[0], "exact", True, spans=(listed[1],))
@@ -247,7 +285,7 @@ def count(text: str) -> Fatalities:
             if qq and qq != "exact" and qualifier == "exact":
                 qualifier = qq
     if listed is not None:  # "two men, a woman and three children": the counts and the ones between
-        inside = [q for qs in groups.values() for q in qs if listed[1][0] <= q.start < listed[1][1]]
+        inside = [q for qs in groups.values() for q in qs if listed[1][0] < q.end and q.start < listed[1][1]]
         if inside and all(q.value is not None for q in inside):
             total += listed[0] - sum(int(q.value or 0) for q in inside)
     spans = tuple((q.start, q.end) for qs in groups.values() for q in qs)
