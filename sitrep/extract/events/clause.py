@@ -134,7 +134,9 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
         head = node
-    if head.dep_ == "ROOT" or head.head.i == head.i:
+    misread = trig.subj_fix is not None and head.dep_ == "acl" and sent.root.pos_ not in ("VERB", "AUX")
+    if head.dep_ == "ROOT" or head.head.i == head.i or misread:
+        # (an act the parser hung as a clause on its "by" phrase below a noun root: the sentence)
         toks = list(sent)
     else:
         toks = list(head.subtree)

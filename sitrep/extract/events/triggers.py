@@ -23,6 +23,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Every trigger in the sentence after merging elaborations into their main event."""
     by_head: dict[int, Trigger] = {}
     used_nouns: set[int] = set()
+    fired: list[tuple[int, Trigger]] = []  # (participle, act): "shells fired by X killed ..."
     gerunds = {tok.i for tok in sent if _gerund_noun(tok)}
     for tok in sent:
         if tok.i in gerunds:
@@ -34,8 +35,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if tok.dep_ in ("amod", "compound", "nmod") and fix is None:
                 continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
             trig = verb_trigger(tok)
+            misread = _doer_misread(tok) if trig is not None and fix is None else None
             if trig is not None and fix is not None:
                 trig.subj_fix, trig.obj_fix = fix
+            elif trig is not None and misread is not None:
+                trig.subj_fix, trig.obj_fix = misread, patient(trig)
+                fired.append((misread.head.head.i, trig))
             elif trig is not None and (hidden := _subject_in_as_clause(tok)) is not None:
                 trig.subj_fix, trig.obj_fix = hidden, patient(trig)
             if trig is not None:
@@ -69,6 +74,12 @@ def find_triggers(sent: Span) -> list[Trigger]:
         trig = _noun_trigger(tok, entry, by_head)
         if trig is not None:
             nominal.append(trig)
+    for i, act in fired:
+        # the firing and what was fired ("shells") are the act's own: one event
+        named = next((t for t in nominal if t.head.i == act.subj_fix.head.head.head.i), None) if act.subj_fix else None
+        for part in (by_head.get(i), named):
+            if part is not None and not part.absorbed:
+                _fold(part, act)
     triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
     _merge(triggers, by_head)
     return [t for t in triggers if not t.absorbed]
@@ -129,6 +140,28 @@ def _repair(tok: Token) -> tuple[Token, Token | None] | None:
         # words, as the misparsed root, are the whole sentence)
         obj = of_object(modified)
     return tok.doc[j], obj
+
+
+def _doer_misread(verb: Token) -> Token | None:
+    """The doers of an act the parser read as a modifier of its "by" phrase: "stray shells fired
+    by suspected rebel units killed two herders", parsed with no verb as the root and "killed" a
+    clause on "units". The act (with an object of its own) is the sentence's verb; its
+    subject is the noun the participle modifies, whose "by" phrase names who fired."""
+    doers = verb.head
+    agent = doers.head
+    participle = agent.head
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in ("VBD", "VBN")
+        or doers.dep_ != "pobj"
+        or agent.dep_ != "agent"
+        or participle.dep_ != "acl"
+        or verb.sent.root.pos_ in ("VERB", "AUX")  # (the sentence has a verb of its own)
+        or participle.head.pos_ not in ("NOUN", "PROPN")
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return None
+    return doers
 
 
 def _subject_in_as_clause(verb: Token) -> Token | None:
