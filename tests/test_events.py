@@ -141,6 +141,12 @@ def test_case_count() -> None:
         ("three bandits and a vigilante were killed in the exchange", 4, "exact"),
         ("raiders took 50 camels from the herders before killing a boy", 1, "exact"),
         ("the operation resulted in 8 fighters dead and 4 captured", 8, "exact"),
+        # a range is coded by its lowest number; an age is no count; a family by its number
+        ("gunmen fired on the bus, killing between three and five passengers", 3, "at least"),
+        ("the raid killed 6 to 9 villagers", 6, "at least"),
+        ("the clash resulted in 2 militant and 1 police fatality", 3, "exact"),
+        ("a 52-year-old shepherd died when a mine exploded", 1, "exact"),
+        ("the strike killed a family of four in their home", 4, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -135,6 +135,12 @@ def test_quantities_quote_the_text_and_are_finite(text: str) -> None:
             assert math.isfinite(q.value) and q.value >= 0
 
 
+def test_and_joins_number_words_only_after_a_scale() -> None:
+    """ "one hundred and four" is one number; "between two and four" are two."""
+    assert [(q.text, q.value) for q in find_quantities("one hundred and four people")] == [("one hundred and four", 104.0)]
+    assert [q.value for q in find_quantities("between seven and nine boats")] == [7.0, 9.0]
+
+
 def test_odd_numbers_are_not_read_as_counts() -> None:
     values = {q.text: q.value for q in find_quantities("1,0,0,0 and 10^100 and 1e309 people")}
     assert values.get("1,0,0,0") is None and values.get("10^100") is None

@@ -58,7 +58,9 @@ def _pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(v) for v in sorted(_vague(), key=len, reverse=True))
     # digits: 1,000 / 1.5 / 10000 ; optional scale word ("1.5 million"); or number words
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    words_num = rf"(?:{word_alt})(?:[\s-]+(?:and[\s-]+)?(?:{word_alt}))*"
+    # ("and" only after a scale word: "one hundred and four", not "between two and four")
+    after_scale = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+    words_num = rf"(?:{word_alt})(?:(?:{after_scale}[\s-]+and[\s-]+|[\s-]+)(?:{word_alt}))*"
     return re.compile(
         rf"(?P<qual>\b(?:{quals})\s+)?"
         rf"(?:(?P<digits>(?<![\w.,^])(?:{digits}))(?![\w^]|[.,]\d)(?:\s*(?P<scale>million|billion|thousand|hundred)\b)?"

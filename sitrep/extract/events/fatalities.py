@@ -9,17 +9,19 @@ kill word are summed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|deaths|bodies)"
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
     r"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
-    r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
+    r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
+    # "killed a family of five": the family's number
+    r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
     re.I,
 )
 _BEFORE_WOUND = re.compile(rf"\b{_WOUND}\s*$", re.I)
@@ -32,7 +34,7 @@ _EXCLUDE_BEFORE = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"{MONTH}\s+$", re.I)  # "March 3 - ...": a day of the month
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
+    r"^\s*(?:%|percent|per\s?cent|km|kilomet|miles?\b|metres?|meters?|years?\b|-\s*years?\b|days?\b|hours?\b|months?\b|weeks?\b|"
     r"am\b|pm\b|gmt|january|february|march|april|may\b|june|july|august|september|october|november|december|"
     r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?|"
     # animals and goods taken or destroyed beside the killing ("stole 30 goats ..., before killing a farmer")
@@ -216,15 +218,38 @@ def _list_total(listed: str) -> int | None:
     return total
 
 
+_RANGE_OPEN = re.compile(r"\bbetween\s*$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|or)\s*|\s+and\s+", re.I)
+
+
+def _lowest_of_ranges(text: str, quants: list[Quantity]) -> list[Quantity]:
+    """ "between 2 and 4 soldiers", "2 to 4", "3-5": ACLED codes the lowest number of a range, as
+    at least that many ("and" makes a range only after "between")."""
+    out: list[Quantity] = []
+    skip = False
+    for a, b in zip(quants, [*quants[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        join = _RANGE_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
+        opened = bool(_RANGE_OPEN.search(text[max(0, a.start - 10) : a.start]))
+        if join is not None and a.value is not None and (opened or "and" not in join.group().lower()):
+            out.append(replace(a, qualifier="at least"))
+            skip = True
+            continue
+        out.append(a)
+    return out
+
+
 def count(text: str) -> Fatalities:
     """Deaths stated in ``text`` (one event's clause)."""
     if none := _NONE.search(text):
         return Fatalities(0, "exact", True, spans=(none.span(),))
-    quants = [q for q in find_quantities(text) if _is_count(text, q)]
+    quants = _lowest_of_ranges(text, [q for q in find_quantities(text) if _is_count(text, q)])
     groups: dict[int, list[Quantity]] = {}
     last: tuple[int, int] | None = None  # (group key, end of its last quantity)
     for q in quants:
-        before = text[max(0, q.start - 45) : q.start]
+        before = _RANGE_OPEN.sub("", text[max(0, q.start - 45) : q.start])
         if last is not None:
             gap = text[last[1] : q.start]
             if (
