@@ -147,6 +147,7 @@ def test_case_count() -> None:
         ("the clash resulted in 2 militant and 1 police fatality", 3, "exact"),
         ("a 52-year-old shepherd died when a mine exploded", 1, "exact"),
         ("the strike killed a family of four in their home", 4, "exact"),
+        ("a guard shot a man at the gate, and the man later died in hospital", 1, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
 ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture"}
-ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality"}
+ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality", "territory", "cercle"}
 CITY_CUES = {"city", "town", "village", "capital"}
 
 _CONNECTORS = {

@@ -52,7 +52,7 @@ from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
 from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
-from .grievance import crowd_acts, without_grievance
+from .grievance import crowd_acts, without_grievance, without_tallies
 from .lexicon import VIOLENT, lexicon
 from .merging import (
     arrests_by_police,
@@ -123,6 +123,8 @@ def extract_events(ctx: Context) -> list[Event]:
     seed_country(ctx, state)
     events: list[Event] = []
     coded: dict[int, list[Event]] = {}  # the coded events of each sentence
+    title = ctx.cleaned.title_span
+    has_body = title is not None and title[1] < len(ctx.document.text.rstrip())  # (not a one-line note)
     for para, sent in ctx.sentences():
         triggers = find_triggers(sent)
         triggers += speech_acts(sent, triggers)
@@ -156,7 +158,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 continue
             if ev is not None:
                 events.append(ev)
-                if ev.acled_event_type is not None:
+                # (a headline restates the lead: the lead's dead are its own, not a headline's
+                # toll told again; the two join at the end)
+                if ev.acled_event_type is not None and not (has_body and in_title(ctx, ev.mentions[0].start)):
                     state.last_coded_sent = state.sent_no
                     coded.setdefault(state.sent_no, []).append(ev)
         no_event_dated_it = state.narrative is None or state.narrative[1] != state.sent_no
@@ -366,7 +370,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if trig.cls in ("protest", "riot", "disperse"):  # the deaths the crowd protested about are no toll of its own
         fat = count(without_grievance(doc, lo, hi, trig.head.i, clause))
     elif violent:
-        fat = count(clause)
+        fat = count(without_tallies(doc, lo, hi, clause))
     last_verb = max([trig.head.i, *(m.head.i for m in trig.merged)])
     if fat is not None and fat.value is None and hi <= last_verb + 1 < sent.end:
         # the parser hung the victims on a later verb ("... killed at least 40 people, including

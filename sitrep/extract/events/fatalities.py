@@ -69,7 +69,7 @@ _SINGLE = re.compile(
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died.")
     rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
-    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
+    rf"|(?:^\s*|,?\s+and\s+)the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
     re.I,
 )
 #: victims listed one by one, three or more, or two with a comma: "a man, a woman and a child

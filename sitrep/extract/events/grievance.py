@@ -37,6 +37,27 @@ def without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str
     return "".join(chars)
 
 
+def without_tallies(doc: Doc, lo: int, hi: int, clause: str) -> str:
+    """The clause with its relative clauses of tallies blanked out, the same length ("shot dead
+    two men ..., the latest violence in the state where clashes have killed more than 200 people
+    since May": two dead, not 202). A relative clause in the perfect, or with "since", counts
+    a conflict's dead, never the incident's."""
+    chars = list(clause)
+    base = doc[lo].idx
+    for t in doc[lo:hi]:
+        if t.dep_ not in ("relcl", "acl") or t.pos_ not in ("VERB", "AUX"):
+            continue
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in t.children)
+        if not (perfect or any(c.lower_ == "since" for c in t.children)):
+            continue
+        first, last = t.left_edge, t.right_edge
+        if first.i < lo or last.i >= hi:
+            continue
+        start, end = first.idx - base, last.idx + len(last.text) - base
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
     """The tokens of a demonstration's grievance in its clause (see ``crowd_acts``)."""
     skip: set[int] = set()

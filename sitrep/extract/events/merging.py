@@ -247,11 +247,9 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                 b
                 for b in body
                 if b.plover_type == ev.plover_type
-                and (
-                    b.acled_event_type is None
-                    or ev.acled_event_type is None
-                    or b.acled_event_type == ev.acled_event_type
-                )
+                # (a coded headline joins a body event of its type, not a mention the body left
+                # uncoded: "The attack, which the army blamed on X, came despite talks")
+                and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
                 and _same_side(b.actor1, ev.actor1)
                 and _same_side(b.actor2, ev.actor2)
                 and (
@@ -411,7 +409,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             return True
     if not (definite or restated or casualties) or not events:
         return False
-    if ev.acled_event_type is None and not casualties:
+    if ev.acled_event_type is None and not casualties and not (definite and trig.nominal and ev.plover_type == "ASSAULT"):
+        # ("The attack, which the army blamed on X, came despite talks": the incident named
+        # again, left uncoded by its sentence, is still that incident)
         return False
     # (the incident named as such reaches further back: "... At least 15 civilians were killed in
     # the fighting", three sentences on, with nothing else coded between)
