@@ -212,6 +212,10 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
         if same.actor2 is None and ev.actor2 is not None:
             same.actor2 = ev.actor2
             same.take("actor2", ev)
+        if ev.fatalities and not same.fatalities:
+            # (the dead a later sentence told of the crowd's second act are the demonstration's)
+            same.fatalities, same.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+            same.take("fatalities", ev)
         same.mentions.extend(m for m in ev.mentions if m not in same.mentions)
     return out
 

@@ -323,11 +323,17 @@ def shot_dead(tok: Token) -> Token | None:
     return nxt
 
 
+#: what a crowd-control weapon fires: "water cannon", "stun grenades" (rubber bullets wound: ACLED
+#: codes them as excessive force, and they stay the fire they are)
+_CROWD_CONTROL = frozenset({"gas", "water", "stun", "pepper", "sound"})
+
+
 def _gas_or(noun: Token) -> str:
-    """The object's word, "gas" for what carries tear gas ("fired tear gas shells", "tear gas
-    canisters": the crowd-control act, not shelling)."""
-    if noun.lemma_.lower() in ("shell", "canister", "grenade", "round", "cartridge") and any(
-        c.lower_ == "gas" for c in noun.children
+    """The object's word, "gas" for what carries tear gas or controls a crowd as it does ("fired
+    tear gas shells", "tear gas and water cannon", "stun grenades": the crowd-control act, not
+    shelling or live fire)."""
+    if noun.lemma_.lower() in ("shell", "canister", "grenade", "round", "cartridge", "cannon") and any(
+        c.lower_ in _CROWD_CONTROL for c in noun.children
     ):
         return "gas"
     return noun.lemma_.lower()
