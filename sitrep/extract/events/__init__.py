@@ -588,6 +588,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     elif acled_sub == "Mob violence" and actor2 is None:
         actor2, words2 = generic(state, "civilians", country), by_rule  # the crowd's victims
     doers = {"Riots": "rioters", "Protests": "protesters"}.get(acled_type or "")
+    if acled_type == "Riots" and actor2 is not None and actor2.type == "protesters":
+        # "students protesting quotas clashed with ruling party supporters": a crowd that fights
+        # in a riot riots too
+        actor2, words2 = generic(state, "rioters", actor2.country or country), with_basis(words2, "ACLED rule")
     if acled_type == "Riots" and is_state(actor1) and actor2 is not None and not is_state(actor2):
         # "police clashed with villagers", "hurt in a clash with police": the crowd rioted, the
         # force is the side it fought (soldiers who riot with no one else named are the crowd)

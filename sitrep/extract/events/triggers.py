@@ -36,11 +36,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
             trig = verb_trigger(tok)
             misread = _doer_misread(tok) if trig is not None and fix is None else None
+            doers = _participle_doers(tok) if trig is not None and fix is None and misread is None else None
             if trig is not None and fix is not None:
                 trig.subj_fix, trig.obj_fix = fix
             elif trig is not None and misread is not None:
                 trig.subj_fix, trig.obj_fix = misread, patient(trig)
                 fired.append((misread.head.head.i, trig))
+            elif trig is not None and doers is not None:
+                trig.subj_fix, trig.obj_fix = doers, patient(trig)
+                fired.append((tok.head.head.i, trig))  # what the doers were doing describes them
             elif trig is not None and (hidden := _subject_in_as_clause(tok)) is not None:
                 trig.subj_fix, trig.obj_fix = hidden, patient(trig)
             if trig is not None:
@@ -80,6 +84,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
         for part in (by_head.get(i), named):
             if part is not None and not part.absorbed:
                 _fold(part, act)
+        told = sent.doc[i]
+        holder = _merged_into(by_head.get(told.head.i)) if told.dep_ == "advcl" else None
+        if holder is not None and holder is not act and holder.cls in ("kill", "attack") and act.cls in VIOLENT and any(
+            c.dep_ == "mark" and c.lower_ in ("as", "when", "while") for c in told.children
+        ):
+            # "six people were killed and hundreds injured as students protesting job quotas
+            # clashed with ...": the dead and hurt of the clash, as when the parse is right
+            holder.cls = act.cls
+            _fold(act, holder)
     triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
     _merge(triggers, by_head)
     return [t for t in triggers if not t.absorbed]
@@ -162,6 +175,28 @@ def _doer_misread(verb: Token) -> Token | None:
     ):
         return None
     return doers
+
+
+def _participle_doers(verb: Token) -> Token | None:
+    """The subject of an act the parser hung on the object of a participle before it: "students
+    protesting job quotas clashed with ruling party supporters", parsed with "clashed" a clause
+    on "quotas". A past verb with no subject, on the object of a present participle that tells
+    what its subject was doing, is that subject's act."""
+    obj = verb.head
+    part = obj.head
+    if (
+        verb.dep_ != "acl"
+        # (a participle only of a verb that has no passive: "quotas clashed" is no thing clashed)
+        or not (verb.tag_ == "VBD" or verb.tag_ == "VBN" and verb_lemma(verb) in lexicon().objectless_verbs)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        or obj.dep_ != "dobj"
+        or part.tag_ != "VBG"
+        or part.dep_ not in ("acl", "advcl")
+    ):
+        return None
+    if part.dep_ == "acl":
+        return part.head if part.head.pos_ in ("NOUN", "PROPN") else None
+    return next((c for c in part.children if c.dep_ == "nsubj"), None)
 
 
 def _subject_in_as_clause(verb: Token) -> Token | None:
