@@ -164,6 +164,10 @@ RULES: dict[str, re.Pattern[str]] = {
     "fiscal": _c(rf"\b(?:(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?)(?P<y>{YEAR})(?![\d-])"),
     "holiday": _c(
         rf"(?:(?P<mod>(?i:last|next|this))\s+)?\b(?P<h>{_alt(list(HOLIDAYS))})(?!\w)"
+        # (not a holiday's name that only says what kind of thing follows: "a Christmas party")
+        r"(?!\s+(?i:party|parties|tree|trees|market|markets|gifts?|cards?|shopping|dinner|lunch|feast|"
+        r"celebrations?|gatherings?|decorations?|lights|carols?|concerts?|mass|service|services|sermon|"
+        r"message|speech|address|prayers?|bonus|sales?|shoppers|worshippers|pilgrims)\b)"
         rf"(?:,?\s+(?P<y>{YEAR})(?!\d)|\s+(?P<rel>(?i:last|next|this) year))?"
     ),
     "time_oclock": _c(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Location, RecordDate
 from .arguments import resolve
-from .coding import TAKEN_GOODS, weapon_word
+from .coding import CARRIED, TAKEN_GOODS, weapon_word
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import Trigger
@@ -139,7 +139,7 @@ def seized(trig: Trigger) -> str | None:
 def instrument_of(text: str) -> str | None:
     """The weapon the clause names, not weapons it tells were taken ("two died and police seized
     pistols and grenades")."""
-    text = TAKEN_GOODS.sub(" ", text)
+    text = CARRIED.sub(" ", TAKEN_GOODS.sub(" ", text))  # nor what the doers carried
     for cls, rx in lexicon().instruments:
         if rx.search(text):
             return cls

@@ -60,6 +60,8 @@ _SMALL_ARMS = _words()["small_arms_fire"]
 _UNARMED = _words()["unarmed_fights"]
 #: Weapons told as taken or found, up to the end of the clause: not the weapon of the event.
 TAKEN_GOODS = re.compile(_words()["taking_verbs"].pattern + r"[^.;]*", re.I)
+#: "armed with guns and grenades" up to the verb after it (a word in -ed or -ing) or a stop
+CARRIED = re.compile(_words()["carried_weapons"].pattern + r"(?:\s+(?!\w+(?:ed|ing)\b)[\w-]+,?){1,8}", re.I)
 _CROWD_NAMED = _words()["named_crowds"]
 #: Verbs whose subject suffers the event ("three people died"): no doer.
 UNDERGOING = _words()["undergoing_verbs"]

@@ -749,14 +749,19 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
 
 
 def claimants(tokens: Iterable[Token]) -> list[Token]:
-    """The subjects of "claimed responsibility" (or another claim object) among ``tokens``."""
+    """The subjects of "claimed responsibility" (or another claim object) among ``tokens``, and
+    the agents of an incident "claimed by" someone ("The attack was claimed by the TTP")."""
     objects = lexicon().claim_objects
     found = []
     for t in tokens:
-        if t.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in t.children):
-            subj, passive = subject(t)
+        if t.lemma_.lower() != "claim":
+            continue
+        subj, passive = subject(t)
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in t.children):
             if subj is not None and not passive:
                 found.append(subj)
+        elif passive and subj is not None and noun_key(subj) is not None and (agent := by_agent(t)) is not None:
+            found.append(agent)
     return found
 
 

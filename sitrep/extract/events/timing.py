@@ -54,7 +54,13 @@ def _timex_blocked(tok: Token, chain: set[int]) -> bool:
     for _ in range(40):
         if node.i in chain or node.head.i == node.i:
             return False
-        if node.dep_ in CLAUSE_BREAKS and node.pos_ in ("VERB", "AUX") or node.dep_ == "appos":
+        if (
+            node.dep_ in CLAUSE_BREAKS
+            and node.pos_ in ("VERB", "AUX")
+            # (not a present participle on a noun: "ambushed a bus carrying soldiers ... on Thursday")
+            and not (node.dep_ == "acl" and node.tag_ == "VBG")
+            or node.dep_ == "appos"
+        ):
             return True
         if node.dep_ == "prep" and node.lower_ == "since" and node.i != tok.head.i:
             return True  # "the lowest since the start of the war in 2001"
