@@ -276,3 +276,14 @@ def test_large_text_is_cleaned() -> None:
     cleaned = clean(Document(id="big", text=block))
     assert cleaned.boilerplate
     assert all(0 <= s.start < s.end <= len(block) for s in cleaned.boilerplate)
+
+
+def test_a_short_closing_quotation_is_body_not_footer() -> None:
+    text = (
+        "Fishermen in the bay said the new quota would halve their catch this season.\n\n"
+        '"We will sell," he said.\n\n'
+        "Follow us on Twitter\n"
+    )
+    text, cleaned = _doc(text)
+    _assert_body_kept(text, cleaned, ['"We will sell," he said.'])
+    assert _covered(text, cleaned, "Follow us on Twitter")

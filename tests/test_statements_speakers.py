@@ -180,3 +180,17 @@ def test_according_to_inside_a_quotation_is_the_quoted_speakers_words() -> None:
     st = one(sts, "van sped into the market")
     assert st.speaker.name == "Ann Holt"
     assert not any("police" in who(s) for s in sts)
+
+
+def test_an_acronym_or_a_family_the_model_tags_as_a_person_is_no_he_or_she() -> None:
+    from sitrep.extract.statements.persons import _not_one_person
+    from sitrep.model import Speaker
+    from sitrep.nlp import load
+
+    doc = load()("He joined the ROTC and later worked for the Hendersons and for Price.")
+    known = {"price": Speaker(name="Dana Price")}
+    assert _not_one_person("ROTC", doc, 3, known)
+    assert _not_one_person("Hendersons", doc, 9, known)  # "the Hendersons": a family
+    assert _not_one_person("Prices", doc, 12, known)  # the plural of a surname already named
+    assert not _not_one_person("Price", doc, 12, known)
+    assert not _not_one_person("Dana Price", doc, 12, known)

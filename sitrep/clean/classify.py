@@ -57,7 +57,7 @@ def classify(text: str) -> Classified:
     result.title = _head(lines, first, v)
     if body:
         for ln in lines[last + 1 :]:
-            if ln.kind is None and (not is_prose(ln) or _footer_phrase(ln, v)):
+            if ln.kind is None and (not (is_prose(ln) or _quoted_words(ln, v)) or _footer_phrase(ln, v)):
                 ln.kind = _ui_kind(ln, v) or "footer"
     result.dateline = next((ln for ln in lines if ln.kind == "dateline" and dl.parse(ln.text)), None)
     result.dateline = result.dateline or next((ln for ln in lines if ln.kind == "dateline"), None)
@@ -113,6 +113,17 @@ def _local_kind(ln: Line, prose: bool, v: Vocab) -> str | None:
     if _is_breadcrumb(text):
         return "navigation"
     return None
+
+
+def _quoted_words(ln: Line, v: Vocab) -> bool:
+    """A short closing line that quotes someone: '"We will win," he said.' (the article's last
+    words, not a page's footer)."""
+    return (
+        ln.n_words >= 3
+        and ends_terminal(ln.text)
+        and any(q in ln.text for q in ('"', "\u201c", "\u201d"))
+        and any(w.lower().strip(".,") in v.reporting_verbs for w in ln.words)
+    )
 
 
 def _footer_phrase(ln: Line, v: Vocab) -> bool:

@@ -29,6 +29,7 @@ class Vocab:
     dateline_labels: frozenset[str]
     function_words: frozenset[str]
     kicker_labels: frozenset[str]  # all-caps labels that open a line like a dateline: "BREAKING -"
+    reporting_verbs: frozenset[str] = frozenset()  # a short closing quote is prose: '"We will win," he said.'
 
     @cached_property
     def ui_words(self) -> frozenset[str]:
@@ -49,6 +50,7 @@ def load() -> Vocab:
         "dateline_labels",
         "function_words",
         "kicker_labels",
+        "reporting_verbs",
     }
     kwargs = {}
     for name in Vocab.__dataclass_fields__:

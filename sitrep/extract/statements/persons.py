@@ -132,6 +132,8 @@ def index_persons(ctx: Context) -> list[Person]:
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
             if not name or not name[0].isupper() or name.lower() in not_persons:
                 continue  # "On Twitter, she responded": the model may tag a platform or an outlet as a person
+            if _not_one_person(name, doc, ent.start, known):
+                continue  # "the ROTC program", "the Clintons": no he or she
             role, org = _title_before(doc, ent.start, lex.roles)
             surname = name.split()[-1].lower()
             prev = known.get(surname)
@@ -154,6 +156,19 @@ def index_persons(ctx: Context) -> list[Person]:
                 titled.setdefault(id(sp), title)
             out.append(Person(para.start + ent.start_char, sp, surname, _is_subject(ent.root)))
     return out
+
+
+def _not_one_person(name: str, doc: Doc, start: int, known: dict[str, Speaker]) -> bool:
+    """A name the model tagged as a person that is no one person: an acronym ("ROTC") or a
+    family ("the Clintons", or the plural of a surname already named)."""
+    if " " in name:
+        return False
+    if name.isupper() and len(name) > 1:
+        return True
+    plural = name.endswith("s") and (
+        name[:-1].lower() in known or start > 0 and doc[start - 1].lower_ == "the"
+    )
+    return plural
 
 
 _NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"])
