@@ -33,6 +33,7 @@ from .acled_rules import (
     war_strike,
     zone_party,
 )
+from .arguments import resolve
 from .clause import (
     agentless,
     clause_span,
@@ -219,6 +220,34 @@ def _from_the_air(cls: str, trig: Trigger, actor1: Actor | None) -> str:
 
 
 _FORCE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+#: verbs of taking over ground another side left ("government forces moved in", "took over")
+_TAKEOVER = frozenset({"move", "enter", "deploy", "take", "occupy", "seize", "capture"})
+
+
+def _left_place(trig: Trigger) -> bool:
+    """The withdrawal is from a place ("withdrew from the town of Mahas", "pulled out of Kidal")."""
+    for prep in trig.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in (
+                    "town", "city", "village", "base", "area", "district", "region", "province", "position", "camp"
+                )):
+                    return True
+    return False
+
+
+def _moved_in(trig: Trigger, state: DocState, country: str | None) -> Resolved:
+    """The side a conjoined clause says took the ground over ("..., and government forces moved in")."""
+    for verb in trig.head.children:
+        if verb.dep_ == "conj" and verb.lemma_.lower() in _TAKEOVER:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                found = resolve(subj, state, country, want_armed=True)
+                if found.actor is not None and is_armed(found.actor):
+                    return found
+    return Resolved(None)
 
 
 def _government(actor: Actor | None) -> bool:
@@ -504,6 +533,22 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     ):
         # "villagers fled their village", "families evacuated": civilians displaced (ACLED: other)
         acled_type, acled_sub = "Strategic developments", "Other"
+    elif (
+        acled_type is None
+        and trig.cls == "withdraw"
+        and status == "occurred"
+        and not aggregate
+        and is_armed(actor1)
+        and _left_place(trig)
+    ):
+        # "Al-Shabaab fighters withdrew from the town without a fight, and government forces moved
+        # in": ground changing hands with no battle (ACLED: non-violent transfer of territory),
+        # to whoever moved in when the sentence names them
+        acled_type, acled_sub = "Strategic developments", "Non-violent transfer of territory"
+        taker = _moved_in(trig, state, country)
+        if taker.actor is not None and taker.actor != actor1:
+            actor1, actor2 = taker.actor, actor1
+            words1, words2 = cited_actor(taker, offset), words1
     if (
         acled_sub in ("Armed clash", "Attack")
         and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))

@@ -59,8 +59,11 @@ def absorb_nominal_arguments(triggers: list[Trigger]) -> None:
     for trig in triggers:
         if not trig.nominal or trig.absorbed:
             continue
-        if trig.head.dep_ == "pobj" and trig.head.head.lower_ not in ("to", "against", "on", "for", "of"):
-            continue  # "fled following skirmishes with X": a separate, earlier event
+        setting = trig.head.head.lower_ == "during" and trig.head.lower_ in lexicon().doer_acts
+        if trig.head.dep_ == "pobj" and trig.head.head.lower_ not in ("to", "against", "on", "for", "of") and not setting:
+            # "fled following skirmishes with X": a separate, earlier event (not "seized weapons
+            # during a raid", the operation the seizure was made in)
+            continue
         if trig.head.dep_ not in ("dobj", "pobj", "attr", "nsubjpass"):
             continue
         for anc in trig.head.ancestors:

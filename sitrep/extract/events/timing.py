@@ -45,7 +45,7 @@ def _timex_root(doc: Doc, lo: int, hi: int) -> Token | None:
     return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
 
 
-def _timex_blocked(tok: Token, chain: set[int]) -> bool:
+def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
     """True when the time expression belongs to another clause than the event's: a relative
     clause about another noun ("the Taliban, which was ousted in 2001, vowed ..."), a background
     subordinate clause ("since it was ousted from power in 2001"), or a conjoined clause with
@@ -59,6 +59,9 @@ def _timex_blocked(tok: Token, chain: set[int]) -> bool:
             and node.pos_ in ("VERB", "AUX")
             # (not a present participle on a noun: "ambushed a bus carrying soldiers ... on Thursday")
             and not (node.dep_ == "acl" and node.tag_ == "VBG")
+            # (``lenient``: nor a past participle with no subject of its own, when nothing else
+            # dates the act: "arrested 30 people suspected of belonging to a group on Tuesday")
+            and not (lenient and node.dep_ == "acl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children))
             or node.dep_ == "appos"
         ):
             return True
@@ -97,6 +100,9 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
         root = _timex_root(sent.doc, t.start - offset, t.end - offset)
         if root is None or not _timex_blocked(root, chain):
             allowed.append(t)
+    if not allowed:
+        allowed = [t for t in stamps if (root := _timex_root(sent.doc, t.start - offset, t.end - offset)) is not None
+                   and not _timex_blocked(root, chain, lenient=True)]
     if not allowed:
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
