@@ -111,6 +111,7 @@ class Lexicon:
     doer_verbs: frozenset[str] = frozenset()  # "shells fired by X": X carried out the attack (roles.yaml)
     doer_preps: dict[str, str] = field(default_factory=dict)  # "attributed to X", "blamed on X"
     claim_objects: frozenset[str] = frozenset()  # "X claimed responsibility"
+    blame_verbs: frozenset[str] = frozenset()  # "blaming the army": the object did it (roles.yaml)
     militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
     armed_name_heads: frozenset[str] = frozenset()  # "the Gulf Cartel": a named armed organisation (roles.yaml)
     civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         doer_verbs=frozenset(r.get("doer_verbs", ())),
         doer_preps={str(k): str(v) for k, v in (r.get("doer_preps") or {}).items()},
         claim_objects=frozenset(r.get("claim_objects", ())),
+        blame_verbs=frozenset(r.get("blame_verbs", ())),
         host_verbs=frozenset(r.get("host_verbs", ())),
         war_strike_nouns=frozenset(t.get("war_strike_nouns", ())),
         walkout_marks=frozenset(t.get("walkout_marks", ())),

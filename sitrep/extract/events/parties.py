@@ -740,6 +740,9 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
     found: list[Token] = []
     for t in sent:
         lemma = t.head.lemma_.lower()
+        if t.dep_ == "dobj" and lemma in lex.blame_verbs and t.head.i != trig.head.i:
+            found.append(t)  # "..., residents said, blaming the federal military"
+            continue
         if t.dep_ not in ("agent", "prep") or t.head.pos_ != "VERB" or t.head.i == trig.head.i:
             continue
         if (t.lower_ == "by" and lemma in lex.doer_verbs) or lex.doer_preps.get(lemma) == t.lower_:
