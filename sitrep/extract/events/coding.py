@@ -245,6 +245,7 @@ def code(
         and victim_kind is None
         and not two_sided(text + " " + after)
         and not DEMONSTRATION.search(text)  # "police fired in the air to disperse protesters"
+        and not _INTERVENTION.search(text)  # ("... fired into the air to disperse them": a crowd was there)
     ):
         return SD, "Other"  # "border guards fired warning shots into the air": fire aimed at no one
     if cls == "return":  # "migrants returned from abroad": civilians coming home (ACLED: other)

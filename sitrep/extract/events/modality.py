@@ -85,6 +85,9 @@ def _aux(tok: Token) -> set[str]:
 def status_of(trig: Trigger) -> str:
     """Walk from the trigger up its governing verbs and read modality on the way."""
     tok = trig.head
+    act = trig.noun if trig.noun is not None else tok if trig.nominal else None
+    if act is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in act.children):
+        return "denied"  # "no arrests were made", "there was no clash": what did not happen
     if trig.nominal:
         gov = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
         if gov is not None and tok.dep_ == "pobj":
