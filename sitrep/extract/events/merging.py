@@ -186,9 +186,29 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
     return events
 
 
+#: characters after a riot within which another riot at its place and day is the same one
+_RIOT_REACH = 400
+
+
+def _riot_goes_on(p: Event, ev: Event) -> bool:
+    """ "Opposition supporters clashed with police in Dakar on Friday. ... protesters hurled stones
+    and burned tyres": a riot told again right after, at the same place and day, is that riot."""
+    return (
+        p.acled_event_type == ev.acled_event_type == "Riots"
+        and p.location is not None
+        and ev.location is not None
+        and p.location.name == ev.location.name
+        and p.date.date is not None
+        and p.date.date == ev.date.date
+        and 0 <= ev.mentions[0].start - p.mentions[0].end <= _RIOT_REACH
+        and not other_incident(ev.mentions[0].text)
+    )
+
+
 def _fold_crowd_acts(events: list[Event]) -> list[Event]:
     """ "Residents blocked the road, burning tyres and throwing stones at police": what the crowd
-    did in the demonstration's own clause is that demonstration (ACLED codes it once)."""
+    did in the demonstration's own clause is that demonstration (ACLED codes it once); so is a
+    riot told again right after at its place and day."""
     out: list[Event] = []
     for ev in events:
         crowd = ev.plover_type == "PROTEST" and ev.acled_event_type in ("Protests", "Riots")
@@ -206,6 +226,8 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
             if crowd
             else None
         )
+        if same is None and ev.acled_event_type == "Riots":
+            same = next((p for p in reversed(out) if _riot_goes_on(p, ev)), None)
         if same is None:
             out.append(ev)
             continue
