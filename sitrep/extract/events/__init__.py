@@ -222,18 +222,14 @@ def _from_the_air(cls: str, trig: Trigger, actor1: Actor | None) -> str:
 _FORCE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
-#: verbs of taking over ground another side left ("government forces moved in", "took over")
-_TAKEOVER = frozenset({"move", "enter", "deploy", "take", "occupy", "seize", "capture"})
-
-
 def _left_place(trig: Trigger) -> bool:
     """The withdrawal is from a place ("withdrew from the town of Mahas", "pulled out of Kidal")."""
+    lex = lexicon()
+    places = lex.place_heads | lex.armed_places
     for prep in trig.head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in (
-                    "town", "city", "village", "base", "area", "district", "region", "province", "position", "camp"
-                )):
+                if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in places):
                     return True
     return False
 
@@ -241,7 +237,7 @@ def _left_place(trig: Trigger) -> bool:
 def _moved_in(trig: Trigger, state: DocState, country: str | None) -> Resolved:
     """The side a conjoined clause says took the ground over ("..., and government forces moved in")."""
     for verb in trig.head.children:
-        if verb.dep_ == "conj" and verb.lemma_.lower() in _TAKEOVER:
+        if verb.dep_ == "conj" and verb.lemma_.lower() in lexicon().takeover_verbs:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 found = resolve(subj, state, country, want_armed=True)

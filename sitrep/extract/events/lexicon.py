@@ -128,6 +128,7 @@ class Lexicon:
     strike_target_preps: frozenset[str] = frozenset()
     strike_harm_preps: frozenset[str] = frozenset()
     fire_nouns: frozenset[str] = frozenset()  # "Israeli fire": the demonym's forces fired
+    takeover_verbs: frozenset[str] = frozenset()  # "government forces moved in" after a withdrawal
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -241,6 +242,7 @@ def lexicon() -> Lexicon:
         strike_target_preps=frozenset(t.get("strike_target_preps", ())),
         strike_harm_preps=frozenset(t.get("strike_harm_preps", ())),
         fire_nouns=frozenset(t.get("fire_nouns", ())),
+        takeover_verbs=frozenset(t.get("takeover_verbs", ())),
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),

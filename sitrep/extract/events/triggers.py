@@ -23,7 +23,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Every trigger in the sentence after merging elaborations into their main event."""
     by_head: dict[int, Trigger] = {}
     used_nouns: set[int] = set()
-    fired: list[tuple[int, Trigger]] = []  # (participle, act): "shells fired by X killed ..."
+    # (participle, noun it modifies or None, act): "shells fired by X killed ..." -> fired, shells
+    fired: list[tuple[int, int | None, Trigger]] = []
     gerunds = {tok.i for tok in sent if _gerund_noun(tok)}
     for tok in sent:
         if tok.i in gerunds:
@@ -41,10 +42,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 trig.subj_fix, trig.obj_fix = fix
             elif trig is not None and misread is not None:
                 trig.subj_fix, trig.obj_fix = misread, patient(trig)
-                fired.append((misread.head.head.i, trig))
+                fired.append((misread.head.head.i, misread.head.head.head.i, trig))
             elif trig is not None and doers is not None:
                 trig.subj_fix, trig.obj_fix = doers, patient(trig)
-                fired.append((tok.head.head.i, trig))  # what the doers were doing describes them
+                fired.append((tok.head.head.i, None, trig))  # what the doers were doing describes them
             elif trig is not None and (hidden := _subject_in_as_clause(tok)) is not None:
                 trig.subj_fix, trig.obj_fix = hidden, patient(trig)
             if trig is not None:
@@ -78,9 +79,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         trig = _noun_trigger(tok, entry, by_head)
         if trig is not None:
             nominal.append(trig)
-    for i, act in fired:
+    for i, noun, act in fired:
         # the firing and what was fired ("shells") are the act's own: one event
-        named = next((t for t in nominal if t.head.i == act.subj_fix.head.head.head.i), None) if act.subj_fix else None
+        named = next((t for t in nominal if t.head.i == noun), None)
         for part in (by_head.get(i), named):
             if part is not None and not part.absorbed:
                 _fold(part, act)
