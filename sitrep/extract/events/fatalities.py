@@ -219,7 +219,7 @@ def _list_total(listed: str) -> int | None:
 
 
 _RANGE_OPEN = re.compile(r"\bbetween\s*$", re.I)
-_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|or)\s*|\s+and\s+", re.I)
+_RANGE_JOIN = re.compile(r"\s{0,3}(?:to|-|–|or)\s{0,3}|\s{1,3}and\s{1,3}", re.I)  # bounded: linear time
 
 
 def _lowest_of_ranges(text: str, quants: list[Quantity]) -> list[Quantity]:
