@@ -536,15 +536,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and not aggregate
         and is_armed(actor1)
         and _left_place(trig)
+        and (taker := _moved_in(trig, state, country)).actor is not None
+        and taker.actor != actor1
     ):
         # "Al-Shabaab fighters withdrew from the town without a fight, and government forces moved
-        # in": ground changing hands with no battle (ACLED: non-violent transfer of territory),
-        # to whoever moved in when the sentence names them
+        # in": ground acquired with no battle (ACLED: non-violent transfer of territory), by the
+        # side that moved in; a withdrawal alone is no incident ACLED codes
         acled_type, acled_sub = "Strategic developments", "Non-violent transfer of territory"
-        taker = _moved_in(trig, state, country)
-        if taker.actor is not None and taker.actor != actor1:
-            actor1, actor2 = taker.actor, actor1
-            words1, words2 = cited_actor(taker, offset), words1
+        actor1, actor2 = taker.actor, actor1
+        words1, words2 = cited_actor(taker, offset), words1
     if (
         acled_sub in ("Armed clash", "Attack")
         and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))
