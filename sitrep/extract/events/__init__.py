@@ -198,8 +198,13 @@ def _story_place(sent: Span, state: DocState) -> Location | None:
 def _names_the_place(party: Resolved, offset: int, location: Location) -> bool:
     """The party's words are the words the event's place was read from."""
     tok = party.token
-    if tok is None or party.actor is None or party.actor.type:
-        return False  # (a registry actor or a generic one has a type: "Hamas", "Civilians (X)")
+    if tok is None or party.actor is None:
+        return False
+    # (a registry actor or a generic one has a type: "Hamas", "Civilians (X)"; not a town read as
+    # the state that holds it: "Russian drones attacked Kyiv" struck the city)
+    capital = tok.ent_type_ in ("GPE", "LOC") and location.name != location.country
+    if party.actor.type and not (capital and party.actor.type in ("state forces", "government")):
+        return False
     start = offset + tok.idx
     return any(a <= start < b for a, b, _ in location.cited)
 
