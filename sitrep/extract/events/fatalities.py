@@ -16,9 +16,11 @@ from ..numbers import Quantity, find_quantities
 
 _KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
+#: killing told by shooting before its victims: "shot dead", "shooting dead", "gunned down", "mowing down"
+_SHOT_DOWN = r"shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
-    r"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
+    rf"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|{_SHOT_DOWN}"
     r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
     # "killed a family of five": the family's number
     r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
@@ -55,7 +57,7 @@ _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|
 _NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
 _SINGLE = re.compile(
     # (not an aim: "tried to kill a commander")
-    r"(?<!\bto\s)\b(?:(?:killing|killed|kill|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    rf"(?<!\bto\s)\b(?:(?:killing|killed|kill|{_SHOT_DOWN}|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
     r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
@@ -84,7 +86,7 @@ _LIST = re.compile(
 #: and two civilians", "killed four children and their teacher"
 _ONE_ITEM = rf"(?:(?:an?|one|his|her|their|its)\s+{_NOT_ONE}(?!(?:day|week|month|year|time|while|half)\b)|\d+\s+|(?!(?:an?|one|his|her|their|its)\s)[a-z]+\s+)(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
 _KILLED_LIST = re.compile(
-    r"\b(?:killing|killed|kills|kill|shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down|massacred|executed|murdered)"
+    rf"\b(?:killing|killed|kills|kill|{_SHOT_DOWN}|massacred|executed|murdered)"
     rf"\s+(?P<list>(?:at\s+least\s+)?{_ONE_ITEM}(?:,\s+{_ONE_ITEM})*,?\s+and\s+{_ONE_ITEM})\b",
     re.I,
 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc
 
 #: what a demonstration is about, not what its crowd did: "protested against the attack on their
@@ -26,15 +28,20 @@ def crowd_acts(doc: Doc, lo: int, hi: int, head: int) -> str:
     return " ".join(t.text for t in doc[lo:hi] if t.i not in skip)
 
 
-def without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str:
-    """The clause with its grievance blanked out, the same length ("protested after police killed
-    a trader": no toll of the protest's own)."""
+def _blanked(doc: Doc, lo: int, clause: str, tokens: Iterable[int]) -> str:
+    """``clause`` (the text of ``doc[lo:...]``) with the given tokens blanked, the same length."""
     chars = list(clause)
     base = doc[lo].idx
-    for i in grievance_tokens(doc, lo, hi, head):
+    for i in tokens:
         t = doc[i]
         chars[t.idx - base : t.idx - base + len(t.text)] = " " * len(t.text)
     return "".join(chars)
+
+
+def without_grievance(doc: Doc, lo: int, hi: int, head: int, clause: str) -> str:
+    """The clause with its grievance blanked out, the same length ("protested after police killed
+    a trader": no toll of the protest's own)."""
+    return _blanked(doc, lo, clause, grievance_tokens(doc, lo, hi, head))
 
 
 def without_tallies(doc: Doc, lo: int, hi: int, clause: str) -> str:
@@ -42,20 +49,14 @@ def without_tallies(doc: Doc, lo: int, hi: int, clause: str) -> str:
     two men ..., the latest violence in the state where clashes have killed more than 200 people
     since May": two dead, not 202). A relative clause in the perfect, or with "since", counts
     a conflict's dead, never the incident's."""
-    chars = list(clause)
-    base = doc[lo].idx
+    tallies: set[int] = set()
     for t in doc[lo:hi]:
         if t.dep_ not in ("relcl", "acl") or t.pos_ not in ("VERB", "AUX"):
             continue
         perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in t.children)
-        if not (perfect or any(c.lower_ == "since" for c in t.children)):
-            continue
-        first, last = t.left_edge, t.right_edge
-        if first.i < lo or last.i >= hi:
-            continue
-        start, end = first.idx - base, last.idx + len(last.text) - base
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+        if (perfect or any(c.lower_ == "since" for c in t.children)) and lo <= t.left_edge.i and t.right_edge.i < hi:
+            tallies.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return _blanked(doc, lo, clause, tallies)
 
 
 def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
