@@ -150,6 +150,13 @@ def test_case_count() -> None:
         ("a 52-year-old shepherd died when a mine exploded", 1, "exact"),
         ("the strike killed a family of four in their home", 4, "exact"),
         ("a guard shot a man at the gate, and the man later died in hospital", 1, "exact"),
+        # the other kill verbs before their victims' count, and harm "to death" around it
+        ("raiders burned the huts, beheading three herders", 3, "exact"),
+        ("the gang murdered two traders near the market", 2, "exact"),
+        ("a mob lynched four suspected cattle thieves", 4, "exact"),
+        ("the attackers hacked six villagers to death with machetes", 6, "exact"),
+        ("soldiers beat at least two detainees to death", 2, "at least"),
+        ("police beat two protesters with batons", None, None),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

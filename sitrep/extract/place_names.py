@@ -160,6 +160,11 @@ def after_name(doc: Any, i: int) -> bool:
     return doc[k].text[:1].isupper() and not doc[k].is_sent_start
 
 
+#: how much less a town reached only by another of its names weighs than one of the written name
+_ALIAS_DISCOUNT = 10
+_NEWS_TOWN = 50_000
+
+
 def leading_country(places: list[Place], written: str = "") -> str | None:
     """The country a name most likely lies in: the only one, or the one whose best reading (an
     administrative unit, else the most populous town) outweighs every other country's. A unit or
@@ -169,9 +174,14 @@ def leading_country(places: list[Place], written: str = "") -> str | None:
     own = [p for p in places if written and fold(p.name) == key]
     if any(p.kind != "city" or p.population >= 100_000 for p in own):
         places = [p for p in places if p.kind != "city" or p in own]
+    # a town of the written name big enough to be news outweighs a city reached only by another
+    # of its names, unless that city is far bigger ("Pokrovsk": not Engels, once called so)
+    real_town = any(p.population >= _NEWS_TOWN for p in own)
     weight: dict[str, float] = {}
     for p in places:
         w = 1e7 if p.kind != "city" else float(max(p.population, 1))
+        if real_town and p not in own:
+            w /= _ALIAS_DISCOUNT
         weight[p.cc] = max(weight.get(p.cc, 0.0), w)
     ranked = sorted(weight.values(), reverse=True)
     if len(ranked) == 1 or ranked[0] >= 3 * ranked[1]:

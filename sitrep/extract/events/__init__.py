@@ -30,6 +30,7 @@ from .acled_rules import (
     operating_party,
     seized,
     unnamed,
+    untargeted,
     war_strike,
     zone_party,
 )
@@ -441,6 +442,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
         previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
         doer_words(trig),
+        untargeted(trig),
     )
     if acled_type in _FORCE_TYPES:
         # ACLED codes a state's acts of violence to its forces ("the junta shelled a village",

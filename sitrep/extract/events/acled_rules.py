@@ -84,6 +84,22 @@ def _since_clause(head: Token) -> bool:
     return False
 
 
+_TARGET_PREPS = frozenset({"on", "against", "at", "of", "upon", "into"})
+
+
+def untargeted(trig: Trigger) -> bool:
+    """The act names nothing it was aimed at: no object, and no "on", "against" or "at" phrase on
+    its verb or its noun ("launched ground attacks near X", "troops attacked overnight")."""
+    heads = [trig.head] + ([trig.noun] if trig.noun is not None else [])
+    return not any(
+        c.dep_ in ("dobj", "nsubjpass", "dative") and (trig.noun is None or c.i != trig.noun.i)
+        # (not a time: "on Tuesday", "at dawn")
+        or c.dep_ == "prep" and c.lower_ in _TARGET_PREPS and not all(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        for h in heads
+        for c in h.children
+    ) and trig.obj_fix is None
+
+
 def seized(trig: Trigger) -> str | None:
     """The common-noun words of what a seize verb took: its object (or passive subject) and that
     noun's "of" phrase ("a ton of marijuana"); None for a name ("seized Kidal") or nothing told."""

@@ -252,8 +252,8 @@ def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
 
 def resolve(tok: Token | None, state: DocState, country: str | None, want_armed: bool = False) -> Resolved:
     """Actor for the noun phrase headed by tok."""
-    if tok is None:
-        return Resolved(None)
+    if tok is None or tok.lower_ in lexicon().weapon_remnants:
+        return Resolved(None)  # ("debris fell on a house": what is left of a weapon, no party)
     if tok.lower_ in QUANT_HEADS or tok.pos_ == "NUM":
         of = _of_object(tok)
         if of is not None:
@@ -613,6 +613,12 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
             if kind is not None:
                 c = _demonym_country(tok, state.registry) or country
                 return Resolved(generic(state, kind, c), kind, tok)
+    if tok.lemma_.lower() in lex.armed_collectives and any(
+        c.dep_ == "amod" and c.lower_ in lex.demonyms for c in tok.children
+    ):
+        # "Ukrainian units", "Russian positions": a state's demonym on a part of a force
+        c = lex.demonyms[next(c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.demonyms)]
+        return Resolved(generic(state, "military", c), "military", tok)
     return None
 
 

@@ -163,6 +163,10 @@ def _remote(sub: str, text: str, armed_target: bool = False) -> tuple[str, str]:
     return EXPLOSIONS, sub
 
 
+def _army(actor: Actor | None) -> bool:
+    return actor is not None and actor.name.startswith("Military Forces")
+
+
 def _crowd(actor: Actor | None) -> bool:
     """Civilians, protesters or rioters: people who are not an armed organisation."""
     if actor is None:
@@ -208,13 +212,15 @@ def code(
     theme: str | None = None,
     before: str = "",
     doer: str = "",
+    untargeted: bool = False,
 ) -> tuple[str | None, str | None]:
     """(event_type, sub_event_type), or (None, None) when ACLED would not code it.
 
     ``after``: the next sentences of the paragraph, read for what happened at a demonstration
     and for fire returned against remote violence; ``theme``: what was seized or attacked (the
     words of the object, or None when it is a name or not told); ``before``: the sentence before a
-    dispersal, read for what the crowd did; ``doer``: the words the text names the doer by."""
+    dispersal, read for what the crowd did; ``doer``: the words the text names the doer by;
+    ``untargeted``: the act names no target at all ("launched ground attacks near X")."""
     if status not in ("occurred", "ongoing") or aggregate or cls not in ACLED_CLASSES and cls != "offensive":
         return None, None
     if cls == "offensive":
@@ -456,6 +462,8 @@ def code(
         # "gunmen shot dead a shopkeeper": a person killed who is not said to be armed is, in
         # ACLED's coding, a civilian
         return VAC, "Attack"
+    if untargeted and cls == "attack" and actor2 is None and victim_kind is None and _army(actor1) and not DEMONSTRATION.search(text):
+        return BATTLES, "Armed clash"  # "troops launched ground assaults near X": an army attacks an armed enemy
     if cls == "attack" and _FEW_DOERS.search(doer) and actor2 is None and victim_kind is None and not is_state(actor1):
         return VAC, "Attack"  # "a man threw a brick at a pharmacist": a person, not said to be armed
     return None, None

@@ -20,12 +20,16 @@ _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)
 _SHOT_DOWN = r"shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
-    rf"\b(?:killing|killed|kill|kills|massacred|executed|beheaded|{_SHOT_DOWN}"
+    rf"\b(?:killing|killed|kill|kills|slew|{_SHOT_DOWN}"
+    r"|(?:massacr|execut|behead|murder|lynch|slaughter)(?:ed|ing)"
     r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
     # "killed a family of five": the family's number
     r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
     re.I,
 )
+#: a harm verb before its victims' count and "to death" after it: "hacked four villagers to death"
+_HARM_BEFORE = re.compile(r"\b(?:stabb|hack|beat|burn|burnt|ston|club|tortur|strangl)\w*\s+(?:at\s+least\s+)?$", re.I)
+_TO_DEATH_AFTER = re.compile(r"\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}to\s{1,3}death\b", re.I)  # bounded: linear time
 _BEFORE_WOUND = re.compile(rf"\b{_WOUND}\s*$", re.I)
 _CASUALTY = re.compile(rf"^\s*(?:or|and|/)\s+{_WOUND}\b", re.I)
 _KILLED_AND_WOUNDED = re.compile(rf"\b(?:killing|killed)\s+(?:or|and)\s+{_WOUND}\s*$", re.I)
@@ -270,8 +274,8 @@ def count(text: str) -> Fatalities:
         last = None
         if _KILLED_AND_WOUNDED.search(before):
             continue
-        if _BEFORE_KILL.search(before):
-            groups.setdefault(-q.start - 1, []).append(q)  # own group: "killing 20"
+        if _HARM_BEFORE.search(before) and _TO_DEATH_AFTER.match(text, q.end):
+            groups.setdefault(-q.start - 1, []).append(q)  # "hacked four villagers to death"
             continue
         if _BEFORE_WOUND.search(before):
             continue

@@ -122,6 +122,7 @@ class Lexicon:
     drug_words: re.Pattern[str] | None = None  # drugs a force seizes or destroys: a gang's property (roles.yaml)
     party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
     doer_anaphors: frozenset[str] = frozenset()  # "The attackers stormed ...": the incident's doers again
+    weapon_remnants: frozenset[str] = frozenset()  # "debris fell on a house": the strike's, no party
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
     war_strike_nouns: frozenset[str] = frozenset()  # "strikes hit Rafah": an attack, unless a walkout
     walkout_marks: frozenset[str] = frozenset()
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         takeover_verbs=frozenset(t.get("takeover_verbs", ())),
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
+        weapon_remnants=frozenset(r.get("weapon_remnants", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         armed_name_heads=frozenset(r.get("armed_name_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),

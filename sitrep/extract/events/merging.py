@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
-from .docstate import DocState, generic, is_armed, is_state
+from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
 from .syntax import by_agent, subject
@@ -154,21 +154,22 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
     """An arrest, looting or seizure told just after an act of violence keeps its PLOVER event
     but no ACLED type of its own: ACLED codes the incident as the violence."""
     for i, ev in enumerate(events):
-        if ev.acled_event_type != "Strategic developments" or ev.acled_sub_event_type not in _SEQUEL_SUBS:
+        # (people fleeing an attack just told: its toll on them, no incident of its own)
+        fled = ev.acled_sub_event_type == "Other" and is_civilian(ev.actor1)
+        if ev.acled_event_type != "Strategic developments" or ev.acled_sub_event_type not in _SEQUEL_SUBS and not fled:
             continue
         start, end = ev.mentions[0].start, ev.mentions[0].end
-        if any(
-            p.acled_event_type in _VIOLENCE and p.mentions[0].start <= start <= p.mentions[0].end + _SEQUEL_REACH
+        # (the violence told last before it: "... repelled assaults. Russia launched drones. Air
+        # defences shot down 61": the strike's, not the battle's)
+        last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
+        if last is not None and last.mentions[0].start <= start <= last.mentions[0].end + _SEQUEL_REACH and not (
             # (drones shot down by the other state's forces: their own act, not the strike's sequel)
-            and not (
-                ev.acled_sub_event_type == "Disrupted weapons use"
-                and is_state(ev.actor1)
-                and is_state(p.actor1)
-                and ev.actor1 is not None
-                and p.actor1 is not None
-                and ev.actor1.country != p.actor1.country
-            )
-            for p in events[max(0, i - 3) : i]
+            ev.acled_sub_event_type == "Disrupted weapons use"
+            and is_state(ev.actor1)
+            and is_state(last.actor1)
+            and ev.actor1 is not None
+            and last.actor1 is not None
+            and ev.actor1.country != last.actor1.country
         ) or any(
             # "police arrested a man and beat him", "officers were patrolling when gunmen opened
             # fire", "arrested him. He was tortured in custody": the violence the development
@@ -326,6 +327,16 @@ def _other_weapon(trig: Trigger, ev: Event, prev: Event) -> bool:
     return ev.acled_event_type == _REMOTE != prev.acled_event_type and not any(_definite(w) for w in trig.words)
 
 
+def _remnant_did_it(trig: Trigger) -> bool:
+    """The harm's subject is what was left of a weapon brought down ("debris fell on a house,
+    injuring two", "fragments of a missile damaged a school")."""
+    if trig.nominal:
+        return False
+    verbs = [trig.head, *([trig.head.head] if trig.head.dep_ in ("advcl", "xcomp", "conj") else [])]
+    remnants = lexicon().weapon_remnants
+    return any(c.dep_ == "nsubj" and c.lower_ in remnants for v in verbs for c in v.children)
+
+
 def _definite(tok: Token) -> bool:
     """The noun is told as known: "the blast", "this attack"."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -433,6 +444,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         if last is not None and all(e is last or e.acled_sub_event_type == "Arrests" for e in coded[: coded.index(last)]):
             last.mentions.extend(ev.mentions)
             return True
+    remnant = _remnant_did_it(trig)
+    definite = definite or remnant
     if not (definite or restated or casualties) or not events:
         return False
     if ev.acled_event_type is None and not casualties and not (definite and trig.nominal and ev.plover_type == "ASSAULT"):
@@ -444,7 +457,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if state.sent_no - state.last_coded_sent > (_DEFINITE_REACH if definite else 2):
         return False
     recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
-    if casualties and not (definite or restated):
+    if remnant:
+        # "Air defences downed 20 drones. Debris fell on a house, injuring two": the strike's harm
+        prev = next((e for e in recent if e.acled_event_type == "Explosions/Remote violence"), None)
+    elif casualties and not (definite or restated):
         # (the violent act told last, before weapons brought down told after it: "launched 40
         # drones ... air defences destroyed 35. A woman was killed when debris fell")
         violent = next((e for e in recent if e.acled_event_type in _VIOLENT_TYPES), None)

@@ -454,6 +454,15 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(
         patient_tok, state, country, want_armed=trig.cls == "clash" and second is not None
     )
+    if a2.actor is None and trig.cls == "clash" and not trig.nominal:
+        # "repelled a Russian attack", "held off Russian assaults": the demonym on the act names
+        # the state's forces that made it
+        acts = [t for t in (patient_tok, trig.noun) if t is not None and _act_noun(t, trig)]
+        marks = [patient_tok] if patient_tok is not None and patient_tok.dep_ == "amod" else []
+        marks += [c for t in acts for c in t.children if c.dep_ == "amod"]
+        cc = next((lexicon().demonyms[m.lower_] for m in marks if m.lower_ in lexicon().demonyms), None)
+        if cc is not None:
+            a2 = Resolved(generic(state, "military", cc), "military", marks[0])
     if trig.cls in ("clash", "shots") and agent_tok is not None and a2.actor is not None:
         # "fighting between the army and ADF rebels left six soldiers dead": the two sides as
         # named, the dead among one of them

@@ -44,6 +44,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
             return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
         if key in lex.objects:
             plover, cls = lex.objects[key]
+            if cls == "protest" and _armed_subject(tok):
+                return None  # "gunmen blocked the road and opened fire": an ambush, no demonstration
             if cls == "disperse" and any(
                 c.dep_ in ("xcomp", "advcl") and lex.verbs.get(verb_lemma(c), ("", ""))[1] == cls for c in tok.children
             ):
@@ -269,6 +271,15 @@ def _done_by_someone(tok: Token) -> bool:
 def _crowd_subject(tok: Token) -> bool:
     """The verb's subject (or its "of" phrase: "hundreds of protesters") is a crowd of protesters."""
     return _subject_among(tok, lexicon().crowd_subjects)
+
+
+def _armed_subject(tok: Token) -> bool:
+    """The verb's subject is an armed doer the text does not name ("gunmen", "bandits")."""
+    kinds = lexicon().kinds
+    return any(
+        c.dep_ == "nsubj" and kinds.get(c.lower_) in ("unidentified", "gang") and c.lower_ not in ("suspect", "suspects")
+        for c in tok.children
+    )
 
 
 def _subject_among(tok: Token, crowd: frozenset[str]) -> bool:
