@@ -65,6 +65,7 @@ class Lexicon:
     discovery_verbs: frozenset[str] = frozenset()  # "police found the bodies": the finder did not kill
     toll_verbs: frozenset[str] = frozenset()  # "the blast left five dead": a toll, not bodies found
     foil_verbs: frozenset[str] = frozenset()
+    tripped_verbs: frozenset[str] = frozenset()  # "a vehicle hit a landmine": the subject suffered it
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
@@ -190,6 +191,7 @@ def lexicon() -> Lexicon:
         discovery_verbs=frozenset(t.get("discovery_verbs", ())),
         toll_verbs=frozenset(t.get("toll_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
+        tripped_verbs=frozenset(t.get("tripped_verbs", ())),
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),

@@ -163,10 +163,9 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
         if last is not None and last.mentions[0].start <= start <= last.mentions[0].end + _SEQUEL_REACH and not (
-            # (drones shot down by the other state's forces: their own act, not the strike's sequel)
+            # (drones shot down by another country's forces: their own act, not the strike's sequel)
             ev.acled_sub_event_type == "Disrupted weapons use"
             and is_state(ev.actor1)
-            and is_state(last.actor1)
             and ev.actor1 is not None
             and last.actor1 is not None
             and ev.actor1.country != last.actor1.country

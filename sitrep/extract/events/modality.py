@@ -259,11 +259,18 @@ def _perfect_or_progressive(verb: Token) -> bool:
 
 def in_series(trig: Trigger) -> bool:
     """The trigger is what a series is of: "took part in a series of one-person protests", "a
-    wave of arrests"."""
+    wave of arrests"; not "the newest in a string of attacks" (a series told as past, longer than
+    the day)."""
     return any(
-        w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in AGGREGATE_NOUNS
+        w.dep_ == "pobj"
+        and w.head.lower_ == "of"
+        and w.head.head.lemma_.lower() in AGGREGATE_NOUNS
+        and not (w.head.head.head.lower_ in ("in", "of") and w.head.head.head.head.lower_ in _LATEST)
         for w in trig.words
     )
+
+
+_LATEST = frozenset({"latest", "last", "newest", "part"})
 
 
 #: a count over many places, not one incident: "across the country", "nationwide", "in several cities"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
-from .acled_rules import war_strike
+from .acled_rules import instrument_of, war_strike
 from .arguments import ANAPHORS, armed_state, identity_pair, resolve
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
@@ -317,6 +317,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     agent_tok: Token | None = None
     patient_tok: Token | None = None
     second: Token | None = None
+    tripped = False  # the subject hit a mine: no doer in the sentence
     if trig.nominal:
         # "clashes between X and Y", "clashes erupted between X and Y"
         verb, how = governing_verb(head)
@@ -373,6 +374,9 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
             patient_tok = patient(trig) or acronym_noun(head)
             agent_tok = strikes_doer(head, subj)
+            if agent_tok is not None and _tripped_mine(head):
+                # "a military vehicle hit a landmine", "their convoy struck an IED": the blast's victim
+                agent_tok, patient_tok, tripped = None, agent_tok, True
             if trig.cls == "kill" and trigger_lemma(head) in lexicon().discovery_verbs:
                 agent_tok = None  # "police found the bodies of 11 men": who found them, not who killed
             if agent_tok is not None and _act_noun(agent_tok, trig):
@@ -421,10 +425,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1 = Resolved(_named_party(agent_tok), None, agent_tok)
     if a1.actor is None and verbal and trig.cls not in ACLED_CLASSES:
         a1 = _led(agent_tok, state, country) or a1
-    if a1.actor is None and not trig.nominal:
+    if a1.actor is None and not trig.nominal and not tripped:
         for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
             sub_subj, sub_passive = subject(sub.head)
-            if sub_subj is not None and not sub_passive and sub.cls in VIOLENT:
+            if sub_subj is not None and not sub_passive and sub.cls in VIOLENT and not _tripped_mine(sub.head):
                 found = resolve(sub_subj, state, country, want_armed=True)
                 if found.actor is not None:
                     a1 = found
@@ -496,6 +500,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
              for p in c.children if p.dep_ == "pobj"),
             None,
         )  # fmt: skip
+        if taken_from is None:
+            # "took control of the town after two days of fighting with the army": whom they fought
+            fights = (t for t in head.subtree if t.pos_ in ("NOUN", "VERB") and t.i > head.i)
+            taken_from = next((w for t in fights if (w := _fought_with(t)) is not None), None)
         if taken_from is not None:
             found = resolve(taken_from, state, country, want_armed=True)
             if found.actor is not None and is_armed(found.actor):
@@ -544,6 +552,16 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _tripped_mine(verb: Token) -> bool:
+    """The verb's subject hit a mine or a bomb: its object, or the object of "on", "over" or
+    "into" after it, is an explosive device."""
+    if trigger_lemma(verb) not in lexicon().tripped_verbs:
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "over", "into") for p in c.children]
+    return any(instrument_of(" ".join(t.text for t in thing.subtree)) == "ied" for thing in things)
 
 
 def _one_kind(side: Token) -> bool:

@@ -514,7 +514,12 @@ def _water(text: str, start: int, end: int) -> bool:
         return False
     if after is not None and after.group(1) == "of" and re.match(r"\s+of\s+[A-Z]", text[end : end + 20]):
         return True  # "in Gulf of Aden" (a headline drops the article)
+    if words[-1] in ("sea", "ocean") and _BEFORE_WATER.search(before):
+        return True  # "targeted a ship in Red Sea" (a headline drops the article)
     return re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
+
+
+_BEFORE_WATER = re.compile(r"\b(?:in|into|on|off|across|over|near|at)\s$", re.I)
 
 
 def _names_structure(text: str, end: int) -> bool:
