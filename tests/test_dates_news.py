@@ -101,3 +101,15 @@ def test_a_duration_rule_matching_inside_a_word_is_skipped_not_a_crash(text: str
     found = find_timexes(text, [(0, len(text))], None)
     assert all(text[t.start : t.end] == t.text for t in found)
     assert not any(t.text.startswith("ra ") for t in found)
+
+
+def test_anaphoric_day_reads_the_story_across_paragraphs() -> None:
+    """ "the next day" in a later paragraph counts from the story's last date, not from the day the
+    text was published."""
+    first = "Shelling killed 15 civilians in the town on Friday, 1 March 2024."
+    second = "The army said its aircraft struck the attackers' positions the next day."
+    text = f"{first}\n\n{second}"
+    ranges = [(0, len(first)), (len(first) + 2, len(text))]
+    found = find_timexes(text, ranges, ReferenceDate(value="2024-03-05", basis="given"))
+    nxt = next(t for t in found if t.text == "the next day")
+    assert nxt.value == "2024-03-02"

@@ -110,8 +110,10 @@ def find_timexes(
         ranges = [(0, len(text))]
     day_first = prefers_day_first(text) if _NUMERIC.search(text) else False
     out: list[TimeExpr] = []
+    # the story's last resolved date: base of "three days later" (a story goes on across its
+    # paragraphs: "... on Friday. // The army said it struck the same day")
+    anchor: dt.date | None = None
     for lo, hi in ranges:
-        anchor: dt.date | None = None  # the story's last resolved date: base of "three days later"
         for sem in _scanned(text, lo, hi):
             needs = sem.kind in _NEEDS_TENSE and (sem.kind != "date" or sem.year is None)
             tense = clause_tense(text, sem.start, sem.end) if needs and ref is not None else None

@@ -157,7 +157,7 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?P<unit>{UNIT}|{UNIT_PL})\s+(?P<dir>(?i:ago|from now|hence|later|earlier))\b"
     ),
     "nextday": _c(
-        r"\b(?:(?i:the)\s+)(?P<det>(?i:next|following|previous|preceding))\s+"
+        r"\b(?:(?i:the|that)\s+)(?P<det>(?i:next|following|previous|preceding|same))\s+"
         r"(?P<u>(?i:day|morning|afternoon|evening|night))(?!\w)"
     ),
     "weekend": _c(r"\b(?i:the)\s+(?i:weekend)(?!\w)"),
@@ -247,7 +247,7 @@ _KEYWORDS = {
     "midnight", "ago", "every", "each", "per", "once", "twice", "times", *SEASONS, *SET_ADVERBS, "these",
 }
 # Words only a few rules need: anaphoric shifts and o'clock (A), first words of holidays (H).
-_ANAPHORA = {"later", "earlier", "next", "following", "previous", "preceding", "clock"}
+_ANAPHORA = {"later", "earlier", "next", "following", "previous", "preceding", "same", "clock"}
 _HOLIDAY_WORDS = {re.split(r"['’\s]", h)[0].lower() for h in HOLIDAYS}
 _NUMBER_WORDS = {w for w in NUMBERS if " " not in w} | {"several", "few", "many", "some", "numerous", "dozen"}
 _NUMBER_WORDS |= {t for t in (["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}

@@ -295,7 +295,9 @@ def _parse(name: str, m: re.Match[str] | _Joined, text: str) -> Sem | None:
     if name == "nextday":
         det = g["det"].lower()
         u = g["u"].lower()
-        return Sem("shift", s, e, unit="D", amount=1.0, offset=-1 if det in ("previous", "preceding") else 1,
+        # ("the same day": the day of the anchor itself)
+        return Sem("shift", s, e, unit="D", amount=0.0 if det == "same" else 1.0,
+                   offset=-1 if det in ("previous", "preceding") else 1,
                    anaphoric=True, part=None if u == "day" else P.PARTS[u])
     if name == "weekend":
         return Sem("weekend", s, e)

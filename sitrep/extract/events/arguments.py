@@ -322,6 +322,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         and lower not in ("group",)
         or has_the
         and lower == "group"
+        # "troops repelled the attackers": the doers of the incident told, named again
+        or has_the
+        and lower in lexicon().doer_anaphors
     ):
         prev = state.salient(_demonym_country(tok))
         if prev is not None:

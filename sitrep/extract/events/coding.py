@@ -35,7 +35,8 @@ _INTERVENTION = _words()["intervention"]
 #: Noise a crowd makes ("beating utensils"): no beating at the demonstration.
 _NOISE = _words()["noise_making"]
 _EXCESSIVE = _words()["excessive_force"]
-_VIOLENT_CROWD = _words()["violent_crowd"]
+_TURNED_VIOLENT = _words()["turned_violent"]
+_VIOLENT_CROWD = re.compile(f"{_TURNED_VIOLENT.pattern}|{_words()['violent_crowd'].pattern}", re.I)
 #: Weapons of a crowd, not of an organised armed group: a fight with them is a riot.
 _CRUDE = _words()["crude_weapons"]
 #: Cues that a violent crowd was demonstrating: without them crowd violence is mob violence.
@@ -423,7 +424,11 @@ def code(
         and (victim_kind in ("civilians", "protesters") or is_civilian(actor2))
         # (what the people fired at did, told of them: "who stormed", "that had blocked ... with
         # burning tyres"; not the force's own deeds, "attacked a man and damaged his car")
-        and any(m.group(0).lower().startswith(("who", "that")) for m in _LATER_VIOLENCE.finditer(_deeds(text)))
+        and (
+            any(m.group(0).lower().startswith(("who", "that")) for m in _LATER_VIOLENCE.finditer(_deeds(text)))
+            # ("opened fire on protesters, killing two, as the demonstrations turned violent")
+            or _TURNED_VIOLENT.search(text) is not None
+        )
     ):
         # "police fired live rounds at students who stormed a police post": a violent crowd met
         # with force is a riot (the force its second actor)

@@ -272,12 +272,20 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if b.plover_type == ev.plover_type
-                # (a coded headline joins a body event of its type, not a mention the body left
-                # uncoded: "The attack, which the army blamed on X, came despite talks")
-                and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
-                and _same_side(b.actor1, ev.actor1)
-                and _same_side(b.actor2, ev.actor2)
+                if (
+                    # (a coded headline joins a body event of its type, not a mention the body left
+                    # uncoded: "The attack, which the army blamed on X, came despite talks")
+                    b.plover_type == ev.plover_type
+                    and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
+                    and _same_side(b.actor1, ev.actor1)
+                    and _same_side(b.actor2, ev.actor2)
+                    # ... or the lead's dead, told again: "Two killed as police fire on protesters"
+                    # over a lead the body codes as a riot
+                    or bool(ev.fatalities)
+                    and b.fatalities == ev.fatalities
+                    and b.acled_event_type in _VIOLENT_TYPES
+                    and ev.acled_event_type in _VIOLENT_TYPES
+                )
                 and (
                     b.location is None
                     or ev.location is None
@@ -472,7 +480,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         named_incident = _by_rule_only(ev, "actor1") and any(
             n.lemma_.lower() in INCIDENT_SUBJECTS and _definite(n) for n in nouns
         )
-        prev = next((e for e in recent if named_incident or _same_incident_parties(e, ev)), None)
+        prev = next(
+            (e for e in recent if named_incident or _same_incident_parties(e, ev) or definite and _among_parties(e, ev)),
+            None,
+        )
     if prev is None:
         return False
     # "The attack came hours after a bomb killed two soldiers in Baghlan": the incident just told,
@@ -639,6 +650,14 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
         return True
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
+
+
+def _among_parties(prev: Event, ev: Event) -> bool:
+    """The follow-up names only sides of the incident ("7 soldiers were killed in the fighting and
+    troops repelled the attackers", read with the army on both sides)."""
+    sides = {a.name for a in (prev.actor1, prev.actor2) if a is not None}
+    named = [a.name for a in (ev.actor1, ev.actor2) if a is not None]
+    return bool(named) and all(n in sides for n in named)
 
 
 #: sentences back from a toll sentence to the events whose toll it gives
