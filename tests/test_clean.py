@@ -287,3 +287,16 @@ def test_a_short_closing_quotation_is_body_not_footer() -> None:
     text, cleaned = _doc(text)
     _assert_body_kept(text, cleaned, ['"We will sell," he said.'])
     assert _covered(text, cleaned, "Follow us on Twitter")
+
+
+def test_a_short_closing_sentence_of_the_story_is_body_not_footer() -> None:
+    text = (
+        "Gunmen stormed a police post in the hills before dawn, killing four officers, officials said.\n\n"
+        "The rebels claimed responsibility.\n\n"
+        "All rights reserved.\n"
+        "Related stories...\n"
+    )
+    text, cleaned = _doc(text)
+    _assert_body_kept(text, cleaned, ["The rebels claimed responsibility."])
+    assert _covered(text, cleaned, "All rights reserved.")
+    assert _covered(text, cleaned, "Related stories...")

@@ -157,6 +157,9 @@ def test_case_count() -> None:
         ("the attackers hacked six villagers to death with machetes", 6, "exact"),
         ("soldiers beat at least two detainees to death", 2, "at least"),
         ("police beat two protesters with batons", None, None),
+        # a kill word in quotation marks, and weapons made harmless (no dead)
+        ('the army said its jets had "neutralised" about 30 fighters', 30, "about"),
+        ("engineers neutralised 12 explosive devices on the road", None, None),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

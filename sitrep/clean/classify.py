@@ -116,14 +116,14 @@ def _local_kind(ln: Line, prose: bool, v: Vocab) -> str | None:
 
 
 def _quoted_words(ln: Line, v: Vocab) -> bool:
-    """A short closing line that quotes someone: '"We will win," he said.' (the article's last
-    words, not a page's footer)."""
-    return (
-        ln.n_words >= 3
-        and ends_terminal(ln.text)
-        and any(q in ln.text for q in ('"', "\u201c", "\u201d"))
-        and any(w.lower().strip(".,") in v.reporting_verbs for w in ln.words)
-    )
+    """A short closing line that quotes someone ('"We will win," he said.') or tells one more
+    fact of the story ("The TTP claimed responsibility.", "Police are investigating."): the
+    article's last words, not a page's footer."""
+    if ln.n_words < 3 or not ends_terminal(ln.text) or ln.text.endswith(("...", "…")):
+        return False
+    words = {w.lower().strip(".,") for w in ln.words}
+    quoted = any(q in ln.text for q in ('"', "\u201c", "\u201d")) and bool(words & v.reporting_verbs)
+    return quoted or ln.text[:1].isupper() and bool(words & v.closing_verbs)
 
 
 def _footer_phrase(ln: Line, v: Vocab) -> bool:

@@ -30,6 +30,7 @@ class Vocab:
     function_words: frozenset[str]
     kicker_labels: frozenset[str]  # all-caps labels that open a line like a dateline: "BREAKING -"
     reporting_verbs: frozenset[str] = frozenset()  # a short closing quote is prose: '"We will win," he said.'
+    closing_verbs: frozenset[str] = frozenset()  # a short closing sentence is prose: "The TTP claimed responsibility."
 
     @cached_property
     def ui_words(self) -> frozenset[str]:
@@ -51,6 +52,7 @@ def load() -> Vocab:
         "function_words",
         "kicker_labels",
         "reporting_verbs",
+        "closing_verbs",
     }
     kwargs = {}
     for name in Vocab.__dataclass_fields__:

@@ -254,6 +254,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     """Actor for the noun phrase headed by tok."""
     if tok is None or tok.lower_ in lexicon().weapon_remnants:
         return Resolved(None)  # ("debris fell on a house": what is left of a weapon, no party)
+    if tok.text.isupper() and any(rx.fullmatch(tok.lower_) for _, rx in lexicon().instruments):
+        return Resolved(None)  # ("an IED struck a police vehicle": a weapon the model tags as a name)
     if tok.lower_ in QUANT_HEADS or tok.pos_ == "NUM":
         of = _of_object(tok)
         if of is not None:

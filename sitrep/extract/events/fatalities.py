@@ -21,7 +21,7 @@ _SHOT_DOWN = r"shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
     rf"\b(?:killing|killed|kill|kills|slew|{_SHOT_DOWN}"
-    r"|(?:massacr|execut|behead|murder|lynch|slaughter)(?:ed|ing)"
+    r"|(?:massacr|execut|behead|murder|lynch|slaughter|neutrali[sz])(?:ed|ing)"
     r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
     # "killed a family of five": the family's number
     r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
@@ -45,7 +45,9 @@ _UNIT_AFTER = re.compile(
     r"dollars?|usd|tonnes?|tons?|kg|districts?|provinces?|villages?|towns?|houses?|homes?|vehicles?|schools?|"
     # animals and goods taken or destroyed beside the killing ("stole 30 goats ..., before killing a farmer")
     r"sheep|goats?|cattle|cows?|camels?|donkeys?|horses?|livestock|animals?|heads?\s+of|shops?|cars?|motorcycles?|"
-    r"rounds|bullets|weapons|rifles|guns)\b",
+    r"rounds|bullets|weapons|rifles|guns|"
+    # weapons made harmless ("neutralised 12 explosive devices", "downed 30 drones")
+    r"explosive\s+devices?|explosives|ieds?|(?:land)?mines|bombs|drones|missiles|rockets|shells|grenades|mortars)\b",
     re.I,
 )
 #: one victim: "killing a man", "assassinated a colonel", "a local leader of the party was stabbed
@@ -121,6 +123,7 @@ _OTHER_EFFECT = re.compile(
     r"made|rendered|sent|driven|trapped|missing|homeless)\b",
     re.I,
 )
+_QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
 
@@ -255,7 +258,8 @@ def count(text: str) -> Fatalities:
     groups: dict[int, list[Quantity]] = {}
     last: tuple[int, int] | None = None  # (group key, end of its last quantity)
     for q in quants:
-        before = _RANGE_OPEN.sub("", text[max(0, q.start - 45) : q.start])
+        # (a kill word in quotation marks is still one: 'had "neutralised" about 30 fighters')
+        before = _RANGE_OPEN.sub("", text[max(0, q.start - 45) : q.start].translate(_QUOTES_AS_SPACE))
         if last is not None:
             gap = text[last[1] : q.start]
             if (
