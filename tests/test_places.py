@@ -374,3 +374,10 @@ def test_a_village_needs_its_unit_and_its_district(gaz: Gazetteer) -> None:
     text = "Villagers blocked a road in Ambagaon (Mayurbhanj district, Odisha)."
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and loc.name != "Ambagaon" and loc.admin1 == "Odisha"
+
+
+def test_an_armed_group_spelled_like_a_town_is_no_place(gaz: Gazetteer) -> None:
+    """ "Hamas" is one of Hamm's alternate names: the group's name places nothing in Germany."""
+    text = "The military said it had targeted Hamas militants operating from a command centre."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is None or loc.country != "Germany", loc
