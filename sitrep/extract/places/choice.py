@@ -396,6 +396,11 @@ class Choice(Cues):
         """Every demonym in one automaton (one pass over the text, not one per demonym)."""
         return PhraseFinder(self.demonyms)
 
+    def _told_country(self, text: str, start: int) -> str | None:
+        """The country a demonym right before the name gives it ("the Lebanese town of X")."""
+        m = _TOLD_COUNTRY.search(text, max(0, start - 40), start)
+        return self.demonyms.get(fold(m.group("demonym"))) if m is not None else None
+
     def _choose(
         self,
         m: _Mention,
@@ -480,7 +485,11 @@ class Choice(Cues):
                 m.contradicted = m.ruled_out = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
-        if dominant:  # "the city of Hays in western Yemen": Yemen's Hays, though only its district is known
+        told = self._told_country(text, m.start) if text else None
+        if told is not None and any(p.cc == told for p in places):
+            # "the southern Lebanese town of Nabatieh" in a story about Israel: the country said
+            places = [p for p in places if p.cc == told]
+        elif dominant:  # "a city called Hays, in Yemen": Yemen's Hays, though only its district is known
             home = [p for p in places if p.cc == dominant]
             # a small town abroad in a text about another country is likely not it, nor is a city
             # abroad that only another spelling reaches ("the village of Korogo": not Korhogo)
@@ -520,6 +529,12 @@ def _water(text: str, start: int, end: int) -> bool:
 
 
 _BEFORE_WATER = re.compile(r"\b(?:in|into|on|off|across|over|near|at)\s$", re.I)
+
+
+#: "the southern Lebanese town of ", "a Syrian village called ": the country's demonym told of the place
+_TOLD_COUNTRY = re.compile(
+    r"\b(?P<demonym>[A-Z][a-z]+)\s(?:(?:town|city|village|port|district|province|region)\s(?:of|called|named)\s|capital\s)$"
+)
 
 
 def _names_structure(text: str, end: int) -> bool:
