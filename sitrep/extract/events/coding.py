@@ -35,6 +35,7 @@ _INTERVENTION = _words()["intervention"]
 #: Noise a crowd makes ("beating utensils"): no beating at the demonstration.
 _NOISE = _words()["noise_making"]
 _EXCESSIVE = _words()["excessive_force"]
+_BUILDING_RETAKEN = _words()["buildings_retaken"]
 _TURNED_VIOLENT = _words()["turned_violent"]
 _VIOLENT_CROWD = re.compile(f"{_TURNED_VIOLENT.pattern}|{_words()['violent_crowd'].pattern}", re.I)
 #: Weapons of a crowd, not of an organised armed group: a fight with them is a riot.
@@ -285,6 +286,8 @@ def code(
         if is_state(actor1):
             return BATTLES, "Government regains territory"
         return BATTLES, "Non-state actor overtakes territory"
+    if cls == "retake" and is_state(actor1) and _BUILDING_RETAKEN.search(text):
+        return None, None  # "soldiers regained control of the prison": the riot's end, no territory
     if cls == "retake":
         if actor1 is not None and not is_state(actor1) and is_armed(actor1):
             return BATTLES, "Non-state actor overtakes territory"
