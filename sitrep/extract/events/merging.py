@@ -556,7 +556,8 @@ def _forces_fell(prev: Event, ev: Event) -> bool:
         and prev.actor1 is not None
         and is_armed(prev.actor1)
         and not is_state(prev.actor1)
-        and not is_state(prev.actor2)
+        # (a force's own post set on fire has that force as the target already)
+        and (not is_state(prev.actor2) or prev.actor2 is not None and ev.actor2 is not None and prev.actor2.name == ev.actor2.name)
     )
 
 

@@ -373,6 +373,20 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             agent_tok = subj
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
             patient_tok = patient(trig) or acronym_noun(head)
+            if patient_tok is not None and any(w.i == patient_tok.i for w in trig.words):
+                # "set fire to a police station": the fire is the act's word, what it was set to
+                # the target
+                patient_tok = next(
+                    (
+                        p
+                        for h in (patient_tok, head)
+                        for c in h.children
+                        if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                        for p in c.children
+                        if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                    ),
+                    None,
+                )
             agent_tok = strikes_doer(head, subj)
             if agent_tok is not None and _tripped_mine(head):
                 # "a military vehicle hit a landmine", "their convoy struck an IED": the blast's victim
