@@ -311,7 +311,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if militia is not None:
         return Resolved(militia, "unidentified", tok)
     kind = _kind(tok)
-    if want_armed and tok.lower_ in _HERDERS and tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in ("die", "perish"):
+    if want_armed and tok.lower_ in lexicon().herder_heads and tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in ("die", "perish"):
         kind = "unidentified"  # "suspected herders attacked two villages": armed men, no crowd
     if kind == "unidentified":  # "fighters of (from) the People's Defence Force" (before any anaphora)
         of = _of_object(tok, ("of", "from"))
@@ -405,11 +405,6 @@ def _acronym_noun(tok: Token) -> Token | None:
     return None
 
 
-#: herders are a militia only as the doers of violence ("Fulani herders attacked a village"); as
-#: its targets they are civilians
-_HERDERS = ("herdsmen", "herders")
-
-
 def _identity_militia(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Actor | None:
     """ACLED's identity militias, named by the community they are organised around: "suspected
     Fulani militiamen" -> Fulani Ethnic Militia (Mali), "Al Hayash tribesmen" -> Al Hayash Tribal
@@ -429,7 +424,7 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     # ("members of the X community" fighting among themselves with sticks are rioters to ACLED)
     community = (want_armed and tok.pos_ == "NOUN" and low not in lex.militia_heads
                  and lex.identity_markers.get(low) not in (None, "Communal"))
-    if not ethnic and not community and (low not in lex.militia_heads or low in _HERDERS and not want_armed):
+    if not ethnic and not community and (low not in lex.militia_heads or low in lex.herder_heads and not want_armed):
         return None
     if low in lex.ethnic_groups:
         words = [*words, tok]
@@ -448,7 +443,7 @@ def _identity_militia(tok: Token, state: DocState, country: str | None, want_arm
     if mark is None:
         return None
     marker = lex.identity_markers[mark.lower_]
-    if low in ("gunmen", "fighters", *_HERDERS) and marker == "Communal":
+    if (low in ("gunmen", "fighters") or low in lex.herder_heads) and marker == "Communal":
         return None
 
     def named(t: Token) -> bool:

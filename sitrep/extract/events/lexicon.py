@@ -114,6 +114,7 @@ class Lexicon:
     claim_objects: frozenset[str] = frozenset()  # "X claimed responsibility"
     blame_verbs: frozenset[str] = frozenset()  # "blaming the army": the object did it (roles.yaml)
     militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
+    herder_heads: frozenset[str] = frozenset()  # armed as doers of violence, civilians as its targets
     armed_name_heads: frozenset[str] = frozenset()  # "the Gulf Cartel": a named armed organisation (roles.yaml)
     civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
     armed_places: frozenset[str] = frozenset()  # "overran a border post": ground taken, not people
@@ -250,6 +251,7 @@ def lexicon() -> Lexicon:
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         weapon_remnants=frozenset(r.get("weapon_remnants", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
+        herder_heads=frozenset(r.get("herder_heads", ())),
         armed_name_heads=frozenset(r.get("armed_name_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),
         armed_places=frozenset(r.get("armed_places", ())),
