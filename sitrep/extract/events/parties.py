@@ -476,11 +476,13 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         # "repelled a Russian attack", "held off Russian assaults": the demonym on the act names
         # the state's forces that made it
         acts = [t for t in (patient_tok, trig.noun) if t is not None and _act_noun(t, trig)]
+        if patient_tok is not None and patient_tok.dep_ == "amod" and _act_noun(patient_tok.head, trig):
+            acts.append(patient_tok.head)  # "repelled a fierce Russian assault": the assault's words
         marks = [patient_tok] if patient_tok is not None and patient_tok.dep_ == "amod" else []
         marks += [c for t in acts for c in t.children if c.dep_ == "amod"]
-        cc = next((lexicon().demonyms[m.lower_] for m in marks if m.lower_ in lexicon().demonyms), None)
-        if cc is not None:
-            a2 = Resolved(generic(state, "military", cc), "military", marks[0])
+        mark = next((m for m in marks if m.lower_ in lexicon().demonyms), None)
+        if mark is not None:  # (cited by the demonym itself, not another word before the act)
+            a2 = Resolved(generic(state, "military", lexicon().demonyms[mark.lower_]), "military", mark)
     if trig.cls in ("clash", "shots") and agent_tok is not None and a2.actor is not None:
         # "fighting between the army and ADF rebels left six soldiers dead": the two sides as
         # named, the dead among one of them
