@@ -620,12 +620,10 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
             if kind is not None:
                 c = _demonym_country(tok, state.registry) or country
                 return Resolved(generic(state, kind, c), kind, tok)
-    if tok.lemma_.lower() in lex.armed_collectives and any(
-        c.dep_ == "amod" and c.lower_ in lex.demonyms for c in tok.children
-    ):
+    demonym = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.demonyms), None)
+    if tok.lemma_.lower() in lex.armed_collectives and demonym is not None:
         # "Ukrainian units", "Russian positions": a state's demonym on a part of a force
-        c = lex.demonyms[next(c.lower_ for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.demonyms)]
-        return Resolved(generic(state, "military", c), "military", tok)
+        return Resolved(generic(state, "military", lex.demonyms[demonym.lower_]), "military", tok)
     return None
 
 
