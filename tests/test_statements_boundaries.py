@@ -162,3 +162,19 @@ def test_reported_content_that_opens_a_quotation_goes_on_to_its_closing_mark() -
     text = 'Vote\n\nThe coach told us that the team has "played every game with heart, and it is ready."'
     st = one(stmts(text), "every game with heart")
     assert st.mentions[0].text.endswith('it is ready."')
+
+
+def test_the_programme_or_channel_words_went_out_on_is_not_what_was_said() -> None:
+    st = one(stmts("Ortega said the harbour would flood again if the levee is rebuilt on Thursday\u2019s \u201cCoast Hour.\u201d"), "harbour")
+    assert st.quote == "the harbour would flood again if the levee is rebuilt"
+    st = one(stmts("Brandt said the ferry had left without him on his morning show on Friday."), "ferry")
+    assert st.quote == "the ferry had left without him"
+    st = one(stmts("Okafor said the mayor was wrong about the tolls on his weekly radio show."), "tolls")
+    assert st.quote == "the mayor was wrong about the tolls"
+
+
+def test_a_programme_in_what_was_said_stays() -> None:
+    st = one(stmts("Okafor said the raid was filmed by a neighbour and shown on a program about policing."), "raid")
+    assert st.quote.endswith("shown on a program about policing")
+    st = one(stmts("Okafor said the new levy would fall on radio and television."), "levy")
+    assert st.quote.endswith("radio and television")

@@ -260,3 +260,29 @@ def test_a_reporting_participle_after_a_closing_mark_opens_a_second_statement() 
 def test_a_closing_stop_is_no_circumstance_to_cut() -> None:
     # only a time or a medium cut from a two-word object makes it a statement; a full stop does not
     assert not any("the blast" in s.quote for s in stmts("The Sahel Front group claimed the blast."))
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_hangs_on() -> None:
+    text = "The hearing came at the request of the Harbor Gazette, which argued that the port's accounts were of public interest."
+    assert "harbor gazette" in who(one(stmts(text), "accounts were of public interest"))
+    text = "Reporters reached Tomas Lindqvist, who answered the phone on Monday and said he would run again."
+    assert "lindqvist" in who(one(stmts(text), "run again"))
+    text = 'The case rests with the harbour master, Ines Falk, who told the board when pressed last week: "We will not reopen the pier before spring."'
+    assert "falk" in who(one(stmts(text), "reopen the pier"))
+
+
+def test_a_relative_which_on_a_thing_reports_nothing() -> None:
+    sts = stmts("The ferry, which showed that the schedule had changed, left at noon.")
+    assert not [s for s in sts if "schedule" in s.quote]
+
+
+def test_a_speaker_set_off_by_dashes_before_the_verb() -> None:
+    text = 'A spokeswoman for the Velda brand - a small shop pitched as "the home of bakers" - noted that the firm gives new parents six weeks of leave.'
+    assert who(one(stmts(text), "six weeks")) == "spokeswoman for the velda brand"
+    text = 'A spokesman for the Corvo label - a family firm marketed as "the island\'s own" - noted that the shop closes on Sundays.'
+    assert who(one(stmts(text), "closes on sundays")) == "spokesman for the corvo label"
+
+
+def test_the_last_verb_of_a_row_shares_the_subject_of_the_first() -> None:
+    text = "The governor waved to the crowd, refused to take questions, and told reporters the bridge would open in May."
+    assert "governor" in who(one(stmts(text), "bridge would open"))

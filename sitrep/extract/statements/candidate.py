@@ -138,8 +138,8 @@ def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
         lo = np.left_edge.i
         if sent.start < lo and np.head.i < lo and doc[lo - 1].text == ",":
             return np
-    if prev.text != ",":
-        return None
+    if prev.text not in (",", "-", "--", "\u2013", "\u2014"):
+        return None  # (a dash closes an aside as a comma does: 'A spokeswoman - a ... - noted that ...')
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i < tok.i and c.right_edge.i == prev.i - 1:
             subs = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]

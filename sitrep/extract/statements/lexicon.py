@@ -32,6 +32,7 @@ class Lexicon:
     answers: frozenset[str]  # 'said yes', 'said the same': short words that are what was said
     speech_nouns: tuple[str, ...]
     medium_nouns: tuple[str, ...]  # "said in an interview that ...": where words were said, besides speech_nouns
+    platform_nouns: frozenset[str]  # "said ... on Sunday's show": a programme the words went out on
     speaking_nouns: frozenset[str]
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         answers=frozenset(raw.get("answers", [])),
         speech_nouns=tuple(raw["speech_nouns"]),
         medium_nouns=tuple(raw["medium_nouns"]),
+        platform_nouns=frozenset(raw.get("platform_nouns", [])),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),

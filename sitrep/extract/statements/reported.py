@@ -136,7 +136,7 @@ def _reported_from_verb(
         ):
             subj = _shared_subject(head.head)  # "issued a statement saying ...": who issued it says it
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
-            subj = _subject(head)  # "claimed that ... and said ...": the subject is shared
+            subj = _shared_subject(head)  # "claimed that ... and said ...": the subject is shared
         elif (
             tok.dep_ == "conj"
             and head.pos_ in ("VERB", "AUX")
@@ -145,7 +145,9 @@ def _reported_from_verb(
                 for c in tok.children
             )
         ):
-            subj = _subject(head)  # "thanked the crowd and said (that) ...", "... and urged X to ...": shared
+            # "thanked the crowd and said (that) ...", "... and urged X to ...", "joked, declined to
+            # answer, and told them ...": the subject of the first verb of the row is shared
+            subj = _shared_subject(head)
         if subj is None:
             subj = misparsed = _misparsed_subject(tok)
         if subj is None:
@@ -163,19 +165,20 @@ def _reported_from_verb(
     ):
         return None  # "floods threaten to cut off the town", "the debate promised to be close": nobody speaks
     relative = None
-    if subj.lower_ in {"that", "which", "who"} and subj.head.i == tok.i:
-        noun = tok.head
+    clause = subj.head  # the relative clause's verb: this one, or the first of a row ("who opened it and said")
+    if subj.lower_ in {"that", "which", "who"} and (clause.i == tok.i or subj.lower_ != "that" and _conjoined(clause, tok)):
+        noun = clause.head
         if (
-            subj.lower_ != "who"
-            or tok.dep_ != "relcl"
+            not (subj.lower_ == "who" or subj.lower_ == "which" and _organization(noun))
+            or clause.dep_ != "relcl"
             or noun.pos_ not in ("PROPN", "NOUN", "PRON", "NUM")
             or noun.pos_ in ("PRON", "NUM") and noun.dep_ == "pobj"  # "among those who said ...": a subset counted
             or not any(c.dep_ == "ccomp" for c in tok.children) and not _answers(tok)
             or noun.ent_type_ in ("GPE", "LOC")  # "a doctor from Lakeview, Ohio, who said ...": not the place
         ):
             return None
-        # "Barkley, who said he votes ...", "voters who say ...", "those who said the same": 'who'
-        # stands for people, the noun the clause hangs on
+        # "Barkley, who said he votes ...", "voters who say ...", "those who said the same", "the
+        # Herald, which argued that ...": the relative pronoun stands for the noun the clause hangs on
         relative = noun
     if subj.dep_ == "nsubjpass" and subj.head.i == tok.i and tok.lemma_.lower() != "quote" and not _has_said(tok, subj):
         return None  # "X was reported to ...": X is not the speaker (but "X was forced out and said ..." speaks)
@@ -597,10 +600,27 @@ def _before_medium(doc: Doc, lo: int, hi: int) -> int:
     while last > lo and doc[last].is_punct and doc[last].text not in QUOTE_TOKENS:
         last -= 1
     for p in doc[lo + 2 : hi]:
-        if p.dep_ != "prep" or p.lower_ not in _MEDIUM_PREPS or p.right_edge.i < last or p.head.tag_ in ("VBN", "VBG"):
+        if p.dep_ != "prep" or p.lower_ not in _MEDIUM_PREPS | {"on"} or p.head.tag_ == "VBG":
             continue
         noun = next((c for c in p.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.lemma_.lower() not in media or any(t.text in QUOTE_TOKENS for t in doc[p.i : hi]):
+        if noun is None or _open_quote_at(doc, lo, p.i):
+            continue  # 'said it was "settled in a conference": the quoted words go on
+        # a programme, whose title may follow in quotation marks, and the time it went out ("said
+        # the vote was fair on his show on Friday", "on Sunday's 'Meet the Press'"); or a medium
+        # ("in an interview"; not "published in a report")
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        platform = (
+            noun.lemma_.lower() in lex.platform_nouns and (p.head.tag_ != "VBN" or bool(owner))
+            or p.lower_ == "on" and any(c.ent_type_ in _WHEN for c in owner)
+        )  # ("shown on a program about X" is what was said; "elected on Sunday's show" the parse's)
+        if p.right_edge.i < last and not (platform and _only_when(doc[p.right_edge.i + 1 : last + 1])):
+            continue
+        if not platform and (
+            p.lower_ not in _MEDIUM_PREPS
+            or noun.lemma_.lower() not in media
+            or p.head.tag_ == "VBN"
+            or any(t.text in QUOTE_TOKENS for t in doc[p.i : hi])
+        ):
             continue
         if any(c.dep_ in ("relcl", "acl", "ccomp") for c in noun.children):
             continue  # "no proof in the audit report that ...": the report's content is part of the claim
@@ -609,6 +629,16 @@ def _before_medium(doc: Doc, lo: int, hi: int) -> int:
             cut -= 1
         return cut
     return hi
+
+
+def _only_when(span: SpacySpan) -> bool:
+    """Words that only tell when ("on Friday", "late Tuesday")."""
+    return all(t.ent_type_ in _WHEN or t.is_punct or t.lower_ in ("on", "at", "in") for t in span)
+
+
+def _open_quote_at(doc: Doc, lo: int, at: int) -> bool:
+    """Whether a quotation opened between ``lo`` and ``at`` is still open at ``at``."""
+    return sum(1 for t in doc[lo:at] if t.text in QUOTE_TOKENS) % 2 == 1
 
 
 def _only_adjuncts(tok: Token, lo: int, hi: int) -> bool:
@@ -657,6 +687,23 @@ def _whole_clause(doc: Doc, lo: int, hi: int) -> bool:
         t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.i < hi and t.head.tag_ in _FINITE
         for t in doc[lo:hi]
     )
+
+
+def _conjoined(first: Token, tok: Token) -> bool:
+    """Whether ``tok`` is a later verb of the row of conjoined verbs ``first`` begins."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == first.i:
+            return True
+    return False
+
+
+def _organization(noun: Token) -> bool:
+    """'The Herald, which argued ...': a named organisation or outlet, or a noun of one, can say things."""
+    if noun.ent_type_ == "ORG":
+        return True
+    lex = lexicon()
+    return noun.text in lex.outlet_words or noun.text in lex.organization_words
 
 
 def _answers(tok: Token) -> bool:

@@ -229,8 +229,23 @@ _NOT_ADJ = re.compile(r"(?:the|an?|who|which|whose|that|and|or|but|he|she|they|i
 _OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile"])
 
 
+#: a dash with spaces around it opens an aside
+_ASIDE = re.compile(r"(?<=\w)\s+(?:-{1,2}|\u2014|\u2013)\s+(?=\S)")
+
+
+def _without_aside(p: str) -> str:
+    """'A spokesman for the label - a family firm ...': an aside an article opens after the head is
+    not part of the speaker. (Other words around a dash are left as they are: 'economists - including
+    X', 'CITY (AP) - Senator X', 'a firm favourite - others' need the sentence to be read.)"""
+    parts = _ASIDE.split(p, maxsplit=1)
+    if len(parts) == 2 and parts[1].split(maxsplit=1)[0].lower() in ("a", "an"):
+        return parts[0]
+    return p
+
+
 def _clean_phrase(phrase: str, inverted: bool) -> str:
     p = phrase.strip(" \t\n,;:\u2014\u2013-\"'\u201c\u201d")
+    p = _without_aside(p)
     parts = [x for x in p.split(", ") if x.strip()]
     # drop leading adverbials ("But in their statement, the Taliban"); keep the head before an
     # appositive ("Resolute Support, the name for the NATO mission")
@@ -319,6 +334,9 @@ def resolve(
                 return person.speaker, False
     if low == "they" and (group := _they(start, memory)) is not None:
         return group, False
+    if low in ("who", "which") and (noun := _relative_head(ctx, start + max(phrase.find(p), 0))) is not None:
+        # "X, who told lawmakers: '...'": the noun the relative clause hangs on speaks
+        return resolve(noun[0], noun[1], memory, ctx, content=content)
     said_statement = bool(_STATEMENT_PHRASE.search(p))
     if low in lex.person_pronouns:
         return memory.last_person or memory.current, False
@@ -447,6 +465,20 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
     while hi > lo + 1 and span.doc[hi - 1].is_punct:
         hi -= 1
     return span.doc[lo:hi].text if (lo, hi) != (span.start, span.end) else p
+
+
+def _relative_head(ctx: Context, at: int) -> tuple[str, int] | None:
+    """The noun phrase (text, offset) a relative pronoun at ``at`` stands for, up to its head noun."""
+    para = next((x for x in ctx.paragraphs if x.start <= at < x.end), None)
+    span = None if para is None else para.doc.char_span(at - para.start, at - para.start + 1, alignment_mode="expand")
+    if span is None or not len(span) or para is None:
+        return None
+    clause = span[0].head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= span[0].i:
+        return None
+    first = noun.doc[noun.left_edge.i]
+    return noun.doc[noun.left_edge.i : noun.i + 1].text, para.start + first.idx
 
 
 def _has_name(p: str) -> bool:
