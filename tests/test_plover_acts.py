@@ -187,3 +187,22 @@ def test_joint_drills_are_cooperation_one_sides_drills_mobilisation() -> None:
 def test_a_search_that_takes_property_is_coercion() -> None:
     ev = _only("Police seized the computers of two opposition newspapers in Harare on Monday.")
     assert (ev.plover_type, ev.plover_mode) == ("COERCE", "seize")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "target"),
+    [
+        ("Ghana and Togo reached an understanding on fishing rights after two days of talks.", "AGREE", None),
+        ("The coalition partners struck a compromise on the budget on Thursday.", "AGREE", None),
+        ("Nepal and Bhutan signed a pact on river transport in Thimphu.", "SUPPORT", None),
+        ("Britain provided Estonia with two air defence systems last week.", "AID", "estonia"),
+        ("Poland supplied Moldova with fuel during the winter.", "AID", "moldova"),
+        ("Serbia moved air defence batteries to its southern border on Monday.", "MOBILIZE", None),
+    ],
+)  # fmt: skip
+def test_agreements_reached_and_aid_given_to_a_recipient(text: str, plover: str, target: str | None) -> None:
+    _, events, _ = _analyze(text)
+    ev = _event(events, plover)
+    assert not [e for e in events if e.plover_type == "ASSAULT"]  # "struck a compromise" is no strike
+    if target is not None:
+        assert ev.actor2 is not None and target in ev.actor2.name.lower()

@@ -92,6 +92,7 @@ class Lexicon:
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
     street_verbs: frozenset[str] = frozenset()
+    supply_verbs: frozenset[str] = frozenset()  # "provided Kyiv with missiles": what is given follows "with"
     street_nouns: frozenset[str] = frozenset()
     gathering_cues: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()  # "district", "village": where, not whom
@@ -219,6 +220,7 @@ def lexicon() -> Lexicon:
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
         street_verbs=frozenset(t.get("street_verbs", ())),
+        supply_verbs=frozenset(t.get("supply_verbs", ())),
         street_nouns=frozenset(t.get("street_nouns", ())),
         gathering_cues=frozenset(t.get("gathering_cues", ())),
         place_heads=frozenset(t.get("place_heads", ())),
