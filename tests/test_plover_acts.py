@@ -206,3 +206,19 @@ def test_agreements_reached_and_aid_given_to_a_recipient(text: str, plover: str,
     assert not [e for e in events if e.plover_type == "ASSAULT"]  # "struck a compromise" is no strike
     if target is not None:
         assert ev.actor2 is not None and target in ev.actor2.name.lower()
+
+
+def test_a_foreign_office_or_a_presidency_speaks_for_its_government() -> None:
+    _, events, _ = _analyze("The Pakistani foreign office condemned the bombing of the bridge.")
+    ev = _event(events, "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Pakistan"
+    _, events, _ = _analyze("The Ghanaian presidency welcomed the release of the sailors.")
+    ev = _event(events, "SUPPORT")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Ghana"
+
+
+def test_a_political_act_announced_is_that_act() -> None:
+    _, events, _ = _analyze("Canada on Monday announced new sanctions on four militia commanders.")
+    assert _event(events, "SANCTION") and not [e for e in events if e.plover_type == "MOBILIZE"]
+    _, events, _ = _analyze("The interior ministry announced fresh talks with the striking miners.")
+    assert _event(events, "CONSULT") and not [e for e in events if e.plover_type == "MOBILIZE"]

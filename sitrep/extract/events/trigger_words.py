@@ -96,14 +96,21 @@ class Trigger:
         return " ".join(t.text for t in sorted(self.words, key=lambda t: t.i))
 
 
+def hyphenated(tok: Token) -> str | None:
+    """'sit-in' for the 'in' of a hyphenated word the tokenizer split in three ("a shoot-out", "a
+    sit-in"), else None."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return None
+
+
 def noun_key(tok: Token) -> Entry | None:
     """Lexicon entry of a noun, trying "modifier lemma" compounds first ("roadside bomb")."""
     lex = lexicon().nouns
     lemma = tok.lemma_.lower()
-    doc, i = tok.doc, tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        # "a shoot-out", "a sit-in": the tokenizer splits the hyphenated word in three
-        for key in (f"{doc[i - 2].lower_}-{tok.lower_}", f"{doc[i - 2].lower_}-{lemma}"):
+    if (whole := hyphenated(tok)) is not None:
+        for key in (whole, f"{whole.rsplit('-', 1)[0]}-{lemma}"):
             if key in lex:
                 return lex[key]
     for child in tok.children:

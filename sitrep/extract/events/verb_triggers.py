@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .coding import REMOTE
 from .lexicon import VIOLENT, lexicon
 from .syntax import harm_state
-from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, noun_key, objects, verb_lemma
+from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, hyphenated, noun_key, objects, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,14 +42,19 @@ def verb_trigger(tok: Token) -> Trigger | None:
         joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
         if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
             return Trigger(tok, joint[0], joint[1], [tok, real], noun=real, aggregate=aggregate)
+        if (whole := hyphenated(real)) is not None and f"{lemma} {whole}" in lex.objects:
+            key = f"{lemma} {whole}"  # "broke up a sit-in": the word the tokenizer split in three
         if key in lex.objects:
             plover, cls = lex.objects[key]
             if cls == "protest" and _armed_subject(tok):
                 return None  # "gunmen blocked the road and opened fire": an ambush, no demonstration
-            if cls == "disperse" and any(
-                c.dep_ in ("xcomp", "advcl") and lex.verbs.get(verb_lemma(c), ("", ""))[1] == cls for c in tok.children
+            if cls == "disperse" and (
+                any(c.dep_ in ("xcomp", "advcl") and _disperses(c) for c in tok.children)
+                or tok.dep_ in ("advcl", "acl") and _dispersal_above(tok)
             ):
-                return None  # "fired tear gas to disperse the crowd": the purpose tells the one act
+                # "fired tear gas to disperse the crowd", "used water cannon to break up a rally",
+                # "were dispersed by police using tear gas": the dispersal tells the one act
+                return None
             return Trigger(tok, plover, cls, [tok, real], noun=real, aggregate=aggregate)
     for child in tok.children:
         # (a particle the parser read as an adverb or an object right after the verb: "stepped
@@ -144,7 +149,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
                 nplover, ncls = n
                 if cls == "strike" and ncls == "mobilize":
                     continue  # "a bomb hit a military convoy": forces on the move are the target
-                if cls == "announce" and ncls not in ("offensive", "agreement"):
+                if cls == "announce" and ncls not in ("offensive", "agreement", "verbal", "material"):
+                    # ("announced fresh sanctions", "announced $5 million in aid": the political act itself)
                     nplover = nplover if ncls in VIOLENT else "MOBILIZE"
                 return Trigger(tok, nplover, ncls, [tok, real], noun=real, aggregate=aggregate)
         if cls == "strike":  # "warplanes struck", "a bomb hit a convoy"
@@ -337,6 +343,25 @@ def shot_dead(tok: Token) -> Token | None:
 #: what a crowd-control weapon fires: "water cannon", "stun grenades" (rubber bullets wound: ACLED
 #: codes them as excessive force, and they stay the fire they are)
 _CROWD_CONTROL = frozenset({"gas", "water", "stun", "pepper", "sound"})
+
+
+def _dispersal_above(tok: Token) -> bool:
+    """Whether the clause a participle hangs on (through the noun it qualifies: "dispersed by police
+    using tear gas") is a dispersal."""
+    head = tok.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    return head.i != tok.i and head.pos_ == "VERB" and _disperses(head)
+
+
+def _disperses(verb: Token) -> bool:
+    """A purpose that is itself a dispersal ("to disperse the crowd", "to break up the rally")."""
+    if lexicon().verbs.get(verb_lemma(verb), ("", ""))[1] == "disperse":
+        return True
+    found = verb_trigger(verb) if verb.pos_ == "VERB" else None
+    return found is not None and found.cls == "disperse"
 
 
 def _gas_or(noun: Token) -> str:
