@@ -222,3 +222,18 @@ def test_a_political_act_announced_is_that_act() -> None:
     assert _event(events, "SANCTION") and not [e for e in events if e.plover_type == "MOBILIZE"]
     _, events, _ = _analyze("The interior ministry announced fresh talks with the striking miners.")
     assert _event(events, "CONSULT") and not [e for e in events if e.plover_type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The Ghanaian president congratulated the winner of the Liberian run-off.", "SUPPORT"),
+        ("The authorities placed the former mayor under house arrest on Friday.", "COERCE"),
+        ("The navy dispatched two frigates to the Gulf of Guinea to escort tankers.", "MOBILIZE"),
+        ("Peru and Bolivia restored direct flights between La Paz and Lima.", "COOPERATE"),
+        ("The ruling council handed power to an interim civilian cabinet on Monday.", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_support_arrest_deployment_cooperation_and_power_handed_over(text: str, plover: str) -> None:
+    _, events, _ = _analyze(text)
+    _event(events, plover)
