@@ -232,8 +232,10 @@ def test_a_political_act_announced_is_that_act() -> None:
         ("The navy dispatched two frigates to the Gulf of Guinea to escort tankers.", "MOBILIZE"),
         ("Peru and Bolivia restored direct flights between La Paz and Lima.", "COOPERATE"),
         ("The ruling council handed power to an interim civilian cabinet on Monday.", "RETREAT"),
+        ("China began naval exercises near the Paracel Islands on Tuesday.", "MOBILIZE"),
     ],
 )  # fmt: skip
 def test_support_arrest_deployment_cooperation_and_power_handed_over(text: str, plover: str) -> None:
     _, events, _ = _analyze(text)
     _event(events, plover)
+

@@ -98,6 +98,7 @@ class Lexicon:
     place_heads: frozenset[str] = frozenset()  # "district", "village": where, not whom
     crowd_subjects: frozenset[str] = frozenset()
     occupy_verbs: frozenset[str] = frozenset()
+    walkout_phrases: frozenset[str] = frozenset()  # "workers walked out": a strike
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
         place_heads=frozenset(t.get("place_heads", ())),
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         occupy_verbs=frozenset(t.get("occupy_verbs", ())),
+        walkout_phrases=frozenset(t.get("walkout_phrases", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         noise_objects=frozenset(t.get("noise_objects", ())),
@@ -266,6 +268,7 @@ def lexicon() -> Lexicon:
         verb_heads=frozenset(
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in noun_verbs),
              *t.get("find_verbs", ()), *t.get("join_verbs", ()),
-             *t.get("projectile_verbs", ()), *t.get("street_verbs", ())]
+             *t.get("projectile_verbs", ()), *t.get("street_verbs", ()),
+             *(k.split()[0] for k in t.get("walkout_phrases", ()))]
         ),
     )

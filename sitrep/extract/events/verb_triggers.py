@@ -29,7 +29,9 @@ def _road_number(tok: Token) -> bool:
     )
 
 
-def verb_trigger(tok: Token) -> Trigger | None:
+def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
+    """The trigger a verb makes. ``nested``: asked about a verb next to another one (what a purpose
+    or the clause above is), so the checks that look at the neighbours are not made again."""
     lex = lexicon()
     lemma = verb_lemma(tok)
     if lemma not in lex.verb_heads and lemma not in lex.return_verbs and lemma not in lex.occupy_verbs:
@@ -48,7 +50,8 @@ def verb_trigger(tok: Token) -> Trigger | None:
             plover, cls = lex.objects[key]
             if cls == "protest" and _armed_subject(tok):
                 return None  # "gunmen blocked the road and opened fire": an ambush, no demonstration
-            if cls == "disperse" and (
+            means = _gas_or(real) in ("gas", "teargas", "canister")  # what a crowd is dispersed with
+            if cls == "disperse" and means and not nested and (
                 any(c.dep_ in ("xcomp", "advcl") and _disperses(c) for c in tok.children)
                 or tok.dep_ in ("advcl", "acl") and _dispersal_above(tok)
             ):
@@ -95,6 +98,10 @@ def verb_trigger(tok: Token) -> Trigger | None:
         return Trigger(tok, "RETREAT", "return", [tok])
     if lemma in lex.occupy_verbs and _subject_among(tok, lex.occupiers):
         return Trigger(tok, "PROTEST", "protest", [tok])  # "workers occupied the factory"
+    # (the particle right after the verb, whatever the parse calls it: "walked out of", "walked out at")
+    prt = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ in ("prt", "advmod", "prep")), None)
+    if prt is not None and f"{lemma} {prt.lower_}" in lex.walkout_phrases and _subject_among(tok, lex.walkout_marks):
+        return Trigger(tok, "PROTEST", "protest", [tok, prt])  # "garment workers walked out"
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
     if lemma in lex.toll_verbs and any(
@@ -360,7 +367,7 @@ def _disperses(verb: Token) -> bool:
     """A purpose that is itself a dispersal ("to disperse the crowd", "to break up the rally")."""
     if lexicon().verbs.get(verb_lemma(verb), ("", ""))[1] == "disperse":
         return True
-    found = verb_trigger(verb) if verb.pos_ == "VERB" else None
+    found = verb_trigger(verb, nested=True) if verb.pos_ == "VERB" else None
     return found is not None and found.cls == "disperse"
 
 
