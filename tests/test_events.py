@@ -386,3 +386,10 @@ def test_an_armed_man_shot_after_a_forces_operation_was_shot_by_that_force() -> 
     _, events = _events("On 7 June 2021, in Mathare, Nairobi, one suspect was hit by gunfire and died.")  # no operation told
     clash = next(e for e in events if e.acled_sub_event_type == "Armed clash")
     assert clash.actor1 is not None and clash.actor1.name.startswith("Unidentified")
+
+
+def test_civilians_who_fled_after_a_gunfight_did_not_fight_in_it() -> None:
+    _, events = _events("On 9 March 2024, villagers fled Tsafe, Zamfara, after a gunfight with bandits.")
+    fight = next(e for e in events if e.acled_event_type == "Battles")
+    assert not [e for e in events if e.acled_event_type == "Riots"]
+    assert fight.actor1 is None or "civilians" not in fight.actor1.name.lower()

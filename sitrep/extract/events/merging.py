@@ -291,6 +291,9 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                     or ev.location is None
                     or not (b.location.admin1 and ev.location.admin1)
                     or b.location.admin1 == ev.location.admin1
+                    # a headline's bare place read without the body's country ("raid on Plateau
+                    # village" placed abroad): the body's place stands
+                    or bool(ev.fatalities) and b.fatalities == ev.fatalities and b.location.country != ev.location.country
                 )
             ),
             None,

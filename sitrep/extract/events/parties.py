@@ -238,7 +238,7 @@ def _modifier_doer(noun: Token) -> Token | None:
             for c in noun.children
             if c.dep_ in ("poss", "compound")
             and c.pos_ in ("PROPN", "NOUN")
-            and c.lemma_.lower() not in ("air", "drone", "suicide", "roadside", "car", "rocket", "mortar", "missile")
+            and c.lemma_.lower() not in lexicon().weapon_modifiers
             # "a military operation": the state's forces; "Russian shelling": that state's forces
             or c.dep_ == "amod" and (c.lower_ in lexicon().act_modifier_kinds or c.lower_ in lexicon().demonyms)
         ),
@@ -312,6 +312,10 @@ def _appositive_noun(subj: Token | None) -> Token | None:
     return nouns[-1] if nouns else subj
 
 
+#: an act told as what came before or during the act of a clause ("fled after a gunfight")
+_SEQUENCE_PREPS = frozenset(["after", "during", "following"])
+
+
 def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
     head = trig.head
     agent_tok: Token | None = None
@@ -334,6 +338,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 agent_tok, _ = subject(head.head) if head.dep_ in ("dobj", "pobj", "nsubj") else (None, False)
                 if agent_tok is not None and agent_tok.i == head.i:
                     agent_tok = None
+            if agent_tok is not None and how in _SEQUENCE_PREPS and lexicon().kinds.get(agent_tok.lower_) == "civilians":
+                agent_tok = None  # "villagers fled after a gunfight with bandits": they did not fight
             patient_tok = patient(trig)
     elif trig.speech:
         agent_tok = _speaker_of(sent, head)

@@ -418,7 +418,17 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             # "fired tear gas and live rounds at protesters ..., killing five": the toll of the force used
             _fold(trig, parent)
             continue
-        violent_pair = trig.cls in VIOLENT and (parent.cls in VIOLENT or parent.cls == "offensive")
+        # (property harmed in a participle joined to one that harms people: "stormed the village,
+        # shooting residents and setting houses on fire": the attack's own doing; not "stormed the
+        # office, confiscating devices", where the looting is what happened)
+        burned_too = (
+            trig.cls in PROPERTY_ACTS
+            and tok.tag_ == "VBG"
+            and tok.dep_ == "conj"
+            and (beside := by_head.get(tok.head.i)) is not None
+            and beside.cls in ("kill", "attack")
+        )
+        violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
         if (
             violent_pair
             and (tok.dep_ in ("advcl", "conj", "xcomp") or sequence)
