@@ -443,7 +443,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and passive
         and by_agent(trig.head) is None
         and not any(c.dep_ == "prep" and c.lower_ in ("in", "during", "by") for c in trig.head.children)
-        and state.sent_no - state.last_coded_sent == 1
+        # (or in the sentence that told the incident again: "The shells struck the camp at 10
+        # a.m., an official said, adding that 27 people were wounded")
+        and state.sent_no - state.last_coded_sent in (0, 1)
     )
     if hurt and events and not casualties:
         # (the arrests told in between are folded into the demonstration later)

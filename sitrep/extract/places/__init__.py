@@ -192,6 +192,8 @@ class Gazetteer(Choice):
             for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
                 if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
                     continue
+                if m.reference:
+                    continue  # "Sake, a town 25 km west of Goma": Goma is where the distance is taken from
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
                     # "the town": the place named before, cited with the words that point back to it
                     return self.to_location(m.chosen).citing(  # type: ignore[arg-type]

@@ -401,9 +401,19 @@ class Cues(Candidates):
             # "the Aabde-Halba road": the first town of a road named by the two it joins
             or nxt == "-" and e + 2 < len(doc) and doc[e + 1].text[:1].isupper() and doc[e + 2].lower_ in after
             or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
-            or prev in {"in", "near", "at", "outside", "into"}  # ("stormed into Kidal")
+            or prev in {"in", "near", "at", "outside", "into", "around"}  # ("stormed into Kidal")
             or of_kind
+            or self._described_after(doc, e)
         )
+
+    @staticmethod
+    def _described_after(doc: Any, e: int) -> bool:
+        """'Sake, a town 25 km west of Goma', 'Kwall, a farming village in Bassa': the apposition
+        after the name calls it a place."""
+        if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ not in ("a", "an", "the"):
+            return False
+        nouns = cue_list("noun_before_name")
+        return any(t.lower_ in nouns for t in doc[e + 2 : e + 5])
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
         nxt = doc[e].lower_ if e < len(doc) else ""
