@@ -103,6 +103,21 @@ def test_an_acronym_alias_matches_only_in_capitals() -> None:
     assert reg.match("the RSF") is not None
 
 
+def test_an_acronym_with_a_capital_inside_matches_only_as_written(tmp_path) -> None:
+    """"LeT" is a group, "Let" a word of a village's name (a headline's "LET" is the group)."""
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        "actors:\n  - {name: Harbor Front, type: rebel group, country: Syria, aliases: [HaF]}\n",
+        encoding="utf-8",
+    )
+    reg = ActorRegistry()
+    reg.load_file(path)
+    assert not reg.find("Jets bombed Haf Yet village on Sunday.")
+    assert reg.match("Haf") is None
+    assert [a.name for _, _, a in reg.find("HaF fighters took the crossing.")] == ["Harbor Front"]
+    assert [a.name for _, _, a in reg.find("HAF FIGHTERS TAKE THE CROSSING")] == ["Harbor Front"]
+
+
 @pytest.mark.parametrize(
     "phrase", ["Military Police officers", "a military police officer", "a military police unit", "Military Police personnel"]
 )

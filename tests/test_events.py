@@ -155,6 +155,8 @@ def test_case_count() -> None:
         ("the gang murdered two traders near the market", 2, "exact"),
         ("a mob lynched four suspected cattle thieves", 4, "exact"),
         ("the attackers hacked six villagers to death with machetes", 6, "exact"),
+        ("took the base, killing nine guards and taking 14 prisoners", 9, "exact"),
+        ("the raid killed four people, bringing the death toll this week to 31", 4, "exact"),
         ("soldiers beat at least two detainees to death", 2, "at least"),
         ("police beat two protesters with batons", None, None),
         # a kill word in quotation marks, and weapons made harmless (no dead)

@@ -94,7 +94,8 @@ class ActorRegistry:
         for name in self.countries.values():
             self._demonym.setdefault(name.lower(), name)
         self._finder: PhraseFinder | None = None
-        self._acronyms: set[str] = set()  # aliases written in capitals ("IS", "AA"): case counts
+        # aliases written in capitals or with a capital inside ("IS", "AA", "LeT"), as written: case counts
+        self._acronyms: dict[str, set[str]] = {}
         #: actor name -> the one country an actor of no country acts in (its entry's single
         #: context): "the Saudi-led coalition" acts in Yemen
         self.theatre: dict[str, str] = {}
@@ -118,12 +119,15 @@ class ActorRegistry:
             for alias in [entry["name"], *entry.get("aliases", [])]:
                 key = _key(alias)
                 if _is_acronym(alias):
-                    self._acronyms.add(key)
+                    self._acronyms.setdefault(key, set()).add(alias)
                 cond = ctx if key in only else frozenset()
                 self._aliases.setdefault(key, [])
                 self._aliases[key] = [(actor, cond)] + [x for x in self._aliases[key] if x[1] != cond]
         self._finder = None
         self._matched.clear()
+
+    def _written_as(self, key: str, text: str) -> bool:
+        return _written_as_alias(self._acronyms.get(key, set()), text)
 
     def _get(self, key: str, country: str | None) -> Actor | None:
         for actor, cond in self._aliases.get(key, []):
@@ -168,7 +172,7 @@ class ActorRegistry:
             return None
         if phrase in self._acronyms:
             written = re.search(re.escape(phrase), text, re.I)
-            if written is None or not _is_acronym(written.group(0)):
+            if written is None or not self._written_as(phrase, written.group(0)):
                 return None  # "is" is a verb, "IS" the group; "aa" is not the Arakan Army
         for cand in (phrase, _singular(phrase)):
             hit = self._get(cand, country)
@@ -202,7 +206,7 @@ class ActorRegistry:
         out: list[tuple[int, int, Actor]] = []
         for start, end in self._finder.finditer(text):
             key = _key(text[start:end])
-            if key in self._acronyms and not _is_acronym(text[start:end]):
+            if key in self._acronyms and not self._written_as(key, text[start:end]):
                 continue  # "it is over" names no Islamic State
             actor = self._get(key, country)
             if actor:
@@ -210,10 +214,17 @@ class ActorRegistry:
         return out
 
 
+def _written_as_alias(forms: set[str], text: str) -> bool:
+    """An acronym as one of its aliases writes it, or in capitals ("JaS" is not "JAS"; "LET" in a
+    headline is "LeT")."""
+    return text in forms or text.isupper() and text in {f.upper() for f in forms}
+
+
 def _is_acronym(alias: str) -> bool:
-    """Short, written in capitals ("IS", "AQ", "U.N."): matched only in capitals."""
+    """Short, written in capitals ("IS", "AQ", "U.N.") or with a capital inside ("LeT", "JeM"):
+    matched only so ("Let Yet Kone village" names no Lashkar-e-Taiba)."""
     letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+    return 0 < len(letters) <= 4 and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:]))
 
 
 def _norm(text: str) -> str:

@@ -117,10 +117,16 @@ _NONE = re.compile(
     re.I,
 )
 #: Effects other than death: "killed 12 and displaced 300" joins no second count to the toll.
+#: a running total the event adds to ("killed six, bringing the death toll to 40"): not its own dead
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bring|brought|rais|tak|took|push|lift)\w*\s{1,3}(?:the\s{1,3})?(?:[\w-]+\s{1,3}){0,2}"
+    r"(?:death\s{1,3})?tolls?\s{1,3}(?:[\w-]+\s{1,3}){0,4}(?:to|past|above|over)\s{1,3}(?:at\s{1,3}least\s{1,3})?$",
+    re.I,
+)
 _OTHER_EFFECT = re.compile(
     r"\b(?:displac\w*|uproot\w*|forced|left|arrest\w*|detain\w*|abduct\w*|kidnap\w*|captur\w*|"
     r"rescu\w*|evacuat\w*|freed|releas\w*|affect\w*|destroy\w*|damag\w*|burn\w*|flee\w*|fled|"
-    r"made|rendered|sent|driven|trapped|missing|homeless)\b",
+    r"made|rendered|sent|driven|trapped|missing|homeless|tak\w*|took|seiz\w*)\b",
     re.I,
 )
 _QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})
@@ -260,6 +266,8 @@ def count(text: str) -> Fatalities:
     for q in quants:
         # (a kill word in quotation marks is still one: 'had "neutralised" about 30 fighters')
         before = _RANGE_OPEN.sub("", text[max(0, q.start - 45) : q.start].translate(_QUOTES_AS_SPACE))
+        if _RUNNING_TOTAL.search(before):
+            continue
         if last is not None:
             gap = text[last[1] : q.start]
             if (

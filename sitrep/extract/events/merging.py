@@ -457,7 +457,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             last.mentions.extend(ev.mentions)
             return True
     remnant = _remnant_did_it(trig)
-    definite = definite or remnant
+    definite = definite or remnant or _strike_retold(trig, ev, events, state)
     if not (definite or restated or casualties) or not events:
         return False
     if ev.acled_event_type is None and not casualties and not (definite and trig.nominal and ev.plover_type == "ASSAULT"):
@@ -549,6 +549,36 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("date", ev)
     prev.mentions.extend(ev.mentions)
     return True
+
+
+#: remote strikes a report tells twice: the lead, then how it happened
+_RETOLD_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """'A military air strike on a village killed 17 on Sunday. Two fighter jets dropped bombs on
+    the village at about 2 p.m.': the strike told again in the next sentence, with no toll, no day
+    and no place of its own the gazetteer knows, by the same kind of weapon, is the same strike."""
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    return (
+        not trig.nominal
+        and last is not None
+        and state.sent_no - state.last_coded_sent == 1
+        and ev.acled_sub_event_type in _RETOLD_STRIKES
+        and last.acled_sub_event_type == ev.acled_sub_event_type
+        and not ev.fatalities
+        and not (ev.date.date and _own(ev.date.cited) and not _clock_only(ev))
+        and (ev.location is None or ev.location.name == ev.location.country)
+    )
+
+
+_CLOCK = re.compile(r"(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|hours?)", re.I)
+
+
+def _clock_only(ev: Event) -> bool:
+    """The event's time is only an hour ("at about 2 p.m."): no day of its own."""
+    said = ev.evidence.get("date", [])
+    return bool(said) and all(_CLOCK.fullmatch(e.text.strip()) for e in said)
 
 
 def _forces_fell(prev: Event, ev: Event) -> bool:

@@ -32,8 +32,10 @@ _REGION_RE = re.compile(
     rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",
     re.I,
 )
+#: (not "the town of Matupi", which names a town, known to the gazetteer or not)
 _BACKREF_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?(city|town|village|province|district|area|region)\b|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
+    r"\b[Tt]he\s+(?:(?P<demonym>[A-Z][a-z]+)\s+)?(city|town|village|province|district|area|region)\b(?!\s+of\s+[A-Z])"
+    r"|\bthere\b|\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?capital\b"
 )
 #: "west of X", "from X": the words before a town a place is reckoned from (not "Etiler
 #: neighborhood of Besiktas", a quarter of the town named after it)
