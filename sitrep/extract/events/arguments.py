@@ -111,6 +111,12 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
         if named is not None and named.name not in BARE_GENERIC:
             return named
     of = _of_object(tok)
+    if of is not None and tok.lower_ in lexicon().faction_heads:
+        # "dissidents of the former FARC guerrilla": the registry's "FARC dissidents"
+        for name in (t for t in of.subtree if t.pos_ == "PROPN"):
+            named = registry.match(f"{name.text} {tok.text}")
+            if named is not None and named.name not in BARE_GENERIC:
+                return named
     if of is not None and of.pos_ == "PROPN" and left:
         # "military forces of Artsakh": a name ACLED writes with its "of" phrase
         named = registry.match(f"{left} of {of.text}")

@@ -118,6 +118,7 @@ class Lexicon:
     blame_verbs: frozenset[str] = frozenset()  # "blaming the army": the object did it (roles.yaml)
     militia_heads: frozenset[str] = frozenset()  # identity militias (roles.yaml)
     herder_heads: frozenset[str] = frozenset()  # armed as doers of violence, civilians as its targets
+    faction_heads: frozenset[str] = frozenset()  # "dissidents of X": the group broken from X
     armed_name_heads: frozenset[str] = frozenset()  # "the Gulf Cartel": a named armed organisation (roles.yaml)
     civilian_places: frozenset[str] = frozenset()  # "shelled the village": no Civilians unless someone is hurt
     armed_places: frozenset[str] = frozenset()  # "overran a border post": ground taken, not people
@@ -258,6 +259,7 @@ def lexicon() -> Lexicon:
         weapon_remnants=frozenset(r.get("weapon_remnants", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         herder_heads=frozenset(r.get("herder_heads", ())),
+        faction_heads=frozenset(r.get("faction_heads", ())),
         armed_name_heads=frozenset(r.get("armed_name_heads", ())),
         civilian_places=frozenset(r.get("civilian_places", ())),
         armed_places=frozenset(r.get("armed_places", ())),
