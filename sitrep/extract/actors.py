@@ -140,8 +140,8 @@ class ActorRegistry:
         if not country:
             return None
         c = country.strip()
-        if c.upper() in self.countries:
-            return self.countries[c.upper()]
+        if c in self.countries:  # an ISO code, in capitals: "al" in "Wad al-Nura" is no Albania, "in" no India
+            return self.countries[c]
         return self._by_name.get(c.lower()) or self._demonym.get(c.lower())
 
     def generic(self, kind: str, country: str | None) -> Actor:

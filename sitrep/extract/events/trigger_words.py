@@ -161,7 +161,8 @@ def objects(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "as":
             objs += [g for g in c.children if g.dep_ == "pobj"]
         if c.dep_ == "prep" and c.lower_ == "with" and verb_lemma(verb) in lexicon().supply_verbs:
-            objs += [g for g in c.children if g.dep_ == "pobj"]  # "provided Kyiv with missiles": what is given
+            # "provided Kyiv with missiles", "... with generators and fuel": what is given
+            objs += [t for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
         if c.dep_ == "prep" and c.lower_ in ("with", "using") and not any(o.i > c.i for o in objs):
             # "blocked with three buses the highway": the object after the instrument, which the
             # parser hangs on the instrument as its apposition
