@@ -349,7 +349,7 @@ def shot_dead(tok: Token) -> Token | None:
 
 #: what a crowd-control weapon fires: "water cannon", "stun grenades" (rubber bullets wound: ACLED
 #: codes them as excessive force, and they stay the fire they are)
-_CROWD_CONTROL = frozenset({"gas", "water", "stun", "pepper", "sound"})
+_CROWD_CONTROL = frozenset({"gas", "water", "stun", "pepper", "sound", "rubber"})
 
 
 def _dispersal_above(tok: Token) -> bool:
@@ -373,11 +373,16 @@ def _disperses(verb: Token) -> bool:
 
 def _gas_or(noun: Token) -> str:
     """The object's word, "gas" for what carries tear gas or controls a crowd as it does ("fired
-    tear gas shells", "tear gas and water cannon", "stun grenades": the crowd-control act, not
-    shelling or live fire)."""
-    if noun.lemma_.lower() in ("shell", "canister", "grenade", "round", "cartridge", "cannon") and any(
+    tear gas shells", "tear gas and water cannon", "stun grenades", "rubber bullets": the
+    crowd-control act, not shelling or live fire)."""
+    if noun.lemma_.lower() in ("shell", "canister", "grenade", "round", "cartridge", "cannon", "bullet", "pellet") and any(
         c.lower_ in _CROWD_CONTROL for c in noun.children
     ):
+        if noun.lemma_.lower() in ("bullet", "pellet") and any(
+            k.lemma_.lower() in ("round", "bullet", "ammunition", "shot") and not any(c.lower_ in _CROWD_CONTROL for c in k.children)
+            for k in noun.conjuncts
+        ):
+            return noun.lemma_.lower()  # "rubber bullets and live rounds": live fire too
         return "gas"
     return noun.lemma_.lower()
 
