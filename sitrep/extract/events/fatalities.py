@@ -116,13 +116,13 @@ _NONE = re.compile(
     r"\bno\s+(?:one|casualties|fatalities|deaths|injuries|one\s+was\s+(?:killed|hurt|injured))\b|\bwithout\s+casualties\b",
     re.I,
 )
-#: Effects other than death: "killed 12 and displaced 300" joins no second count to the toll.
-#: a running total the event adds to ("killed six, bringing the death toll to 40"): not its own dead
+#: A running total the event adds to ("killed six, bringing the death toll to 40"): not its own dead.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:bring|brought|rais|tak|took|push|lift)\w*\s{1,3}(?:the\s{1,3})?(?:[\w-]+\s{1,3}){0,2}"
     r"(?:death\s{1,3})?tolls?\s{1,3}(?:[\w-]+\s{1,3}){0,4}(?:to|past|above|over)\s{1,3}(?:at\s{1,3}least\s{1,3})?$",
     re.I,
 )
+#: Effects other than death: "killed 12 and displaced 300" joins no second count to the toll.
 _OTHER_EFFECT = re.compile(
     r"\b(?:displac\w*|uproot\w*|forced|left|arrest\w*|detain\w*|abduct\w*|kidnap\w*|captur\w*|"
     r"rescu\w*|evacuat\w*|freed|releas\w*|affect\w*|destroy\w*|damag\w*|burn\w*|flee\w*|fled|"

@@ -347,8 +347,8 @@ def shot_dead(tok: Token) -> Token | None:
     return nxt
 
 
-#: what a crowd-control weapon fires: "water cannon", "stun grenades" (rubber bullets wound: ACLED
-#: codes them as excessive force, and they stay the fire they are)
+#: what a crowd-control weapon fires: "water cannon", "stun grenades", "rubber bullets" (ACLED codes
+#: marchers hurt by rubber bullets as an intervention; fired with live rounds, they are fire)
 _CROWD_CONTROL = frozenset({"gas", "water", "stun", "pepper", "sound", "rubber"})
 
 
