@@ -233,9 +233,18 @@ def test_a_political_act_announced_is_that_act() -> None:
         ("Peru and Bolivia restored direct flights between La Paz and Lima.", "COOPERATE"),
         ("The ruling council handed power to an interim civilian cabinet on Monday.", "RETREAT"),
         ("China began naval exercises near the Paracel Islands on Tuesday.", "MOBILIZE"),
+        ("Kuwait voiced solidarity with the government of Jordan after the attack.", "SUPPORT"),
+        ("Canada revoked the visas of four senior judges.", "SANCTION"),
+        ("Armenia raised the combat readiness of its border units.", "MOBILIZE"),
     ],
 )  # fmt: skip
 def test_support_arrest_deployment_cooperation_and_power_handed_over(text: str, plover: str) -> None:
     _, events, _ = _analyze(text)
     _event(events, plover)
 
+
+
+def test_a_weapon_tried_is_a_show_of_force_not_an_attack() -> None:
+    _, events, _ = _analyze("Pakistan test-fired a cruise missile over the Arabian Sea on Friday.")
+    assert _event(events, "MOBILIZE").acled_event_type is None
+    assert not [e for e in events if e.plover_type == "ASSAULT"]

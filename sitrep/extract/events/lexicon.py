@@ -100,6 +100,7 @@ class Lexicon:
     crowd_subjects: frozenset[str] = frozenset()
     occupy_verbs: frozenset[str] = frozenset()
     walkout_phrases: frozenset[str] = frozenset()  # "workers walked out": a strike
+    trial_prefixes: frozenset[str] = frozenset()  # "test-fired": a weapon tried, no attack
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         crowd_subjects=frozenset(t.get("crowd_subjects", ())),
         occupy_verbs=frozenset(t.get("occupy_verbs", ())),
         walkout_phrases=frozenset(t.get("walkout_phrases", ())),
+        trial_prefixes=frozenset(t.get("trial_prefixes", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         noise_objects=frozenset(t.get("noise_objects", ())),
