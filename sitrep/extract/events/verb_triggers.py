@@ -36,10 +36,9 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     lemma = verb_lemma(tok)
     if lemma not in lex.verb_heads and lemma not in lex.return_verbs and lemma not in lex.occupy_verbs:
         return None  # no entry starts with this verb (most verbs of a text): nothing below can match
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
-        if doc[tok.i - 2].lower_ in lex.trial_prefixes:  # "test-fired two missiles": a show of force
-            return Trigger(tok, "MOBILIZE", "verbal", [doc[tok.i - 2], tok])
+    whole = hyphenated(tok)
+    if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
+        return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
     objs = objects(tok)
     # light verb + object ("launched an offensive", "struck a deal", "took control")
     for obj in objs:
