@@ -278,25 +278,28 @@ def test_large_text_is_cleaned() -> None:
     assert all(0 <= s.start < s.end <= len(block) for s in cleaned.boilerplate)
 
 
-def test_a_short_closing_quotation_is_body_not_footer() -> None:
-    text = (
-        "Fishermen in the bay said the new quota would halve their catch this season.\n\n"
-        '"We will sell," he said.\n\n'
-        "Follow us on Twitter\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "body", "footer"),
+    [
+        (  # a short closing quotation
+            "Fishermen in the bay said the new quota would halve their catch this season.\n\n"
+            '"We will sell," he said.\n\n'
+            "Follow us on Twitter\n",
+            '"We will sell," he said.',
+            ["Follow us on Twitter"],
+        ),
+        (  # a short closing sentence of the story
+            "Gunmen stormed a police post in the hills before dawn, killing four officers, officials said.\n\n"
+            "The rebels claimed responsibility.\n\n"
+            "All rights reserved.\n"
+            "Related stories...\n",
+            "The rebels claimed responsibility.",
+            ["All rights reserved.", "Related stories..."],
+        ),
+    ],
+)
+def test_a_short_closing_line_of_the_story_is_body_not_footer(text: str, body: str, footer: list[str]) -> None:
     text, cleaned = _doc(text)
-    _assert_body_kept(text, cleaned, ['"We will sell," he said.'])
-    assert _covered(text, cleaned, "Follow us on Twitter")
-
-
-def test_a_short_closing_sentence_of_the_story_is_body_not_footer() -> None:
-    text = (
-        "Gunmen stormed a police post in the hills before dawn, killing four officers, officials said.\n\n"
-        "The rebels claimed responsibility.\n\n"
-        "All rights reserved.\n"
-        "Related stories...\n"
-    )
-    text, cleaned = _doc(text)
-    _assert_body_kept(text, cleaned, ["The rebels claimed responsibility."])
-    assert _covered(text, cleaned, "All rights reserved.")
-    assert _covered(text, cleaned, "Related stories...")
+    _assert_body_kept(text, cleaned, [body])
+    for line in footer:
+        assert _covered(text, cleaned, line)
