@@ -28,12 +28,17 @@ def cue_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("after_name", [])), frozenset(data.get("before_of", []))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    """``data/gazetteer/cues.yaml`` with the user's additions, read once."""
+    return overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
+
+
+@lru_cache(maxsize=64)  # (more than the lists the code names: a bound below their number re-reads)
 def cue_list(key: str) -> frozenset[str]:
     """One word list of ``data/gazetteer/cues.yaml`` ("road_after_name", "name_prefixes"), with the
     user's additions."""
-    data = overlaid(load_yaml((GAZ_DIR / "cues.yaml").read_text(encoding="utf-8")) or {}, "gazetteer/cues.yaml")
-    return frozenset(data.get(key) or [])
+    return frozenset(_cues().get(key) or [])
 
 
 @lru_cache(maxsize=1)
