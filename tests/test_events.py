@@ -162,6 +162,12 @@ def test_case_count() -> None:
         # a kill word in quotation marks, and weapons made harmless (no dead)
         ('the army said its jets had "neutralised" about 30 fighters', 30, "about"),
         ("engineers neutralised 12 explosive devices on the road", None, None),
+        # who a count is, told one by one after it, is the same dead; a list of other people adds
+        ("the shelling killed two civilians, a man and a woman, and damaged a clinic", 2, "exact"),
+        ("the blast killed three people, two women and a child", 3, "exact"),
+        ("Two herders, a boy and his father, died in the air raid", 2, "exact"),
+        ("gunmen killed two soldiers, a policeman and a civilian", 4, "exact"),
+        ("gunmen killed two men, a woman and three children", 6, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -210,11 +210,14 @@ def _names_the_place(party: Resolved, offset: int, location: Location) -> bool:
     return any(a <= start < b for a, b, _ in location.cited)
 
 
-def _next_paragraph_opening(ctx: Context, offset: int) -> tuple[int, Span] | None:
-    """The first sentence of the paragraph after the one at ``offset``, with that paragraph's offset."""
+#: the opening sentences of the next paragraph that may claim an incident for its doer
+CLAIM_SENTENCES = 2
+
+
+def _next_paragraph_opening(ctx: Context, offset: int) -> tuple[int, list[Span]]:
+    """The offset and sentences of the paragraph after the one at ``offset`` (none after the last)."""
     after = next((p for p in ctx.paragraphs if p.start > offset), None)
-    first = next(iter(after.doc.sents), None) if after is not None else None
-    return (after.start, first) if after is not None and first is not None else None  # type: ignore[union-attr]
+    return (after.start, list(after.doc.sents)) if after is not None else (0, [])
 
 
 def _from_the_air(cls: str, trig: Trigger, actor1: Actor | None) -> str:
@@ -419,10 +422,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
         # responsibility": the doer the sentence names outside the subject
         doer, doer_offset = claimed_doer(sent, trig, state, country), offset
-        opening = _next_paragraph_opening(ctx, offset) if doer.actor is None else None
-        if opening is not None and not other_incident(opening[1].text):
+        next_start, opening = _next_paragraph_opening(ctx, offset) if doer.actor is None else (0, [])
+        for later in opening[:CLAIM_SENTENCES]:
+            if other_incident(later.text):
+                break
             # "... killing four officers.\n\nThe TTP claimed responsibility for the bombing."
-            doer, doer_offset = claimed_in(opening[1], state, country), opening[0]
+            doer, doer_offset = claimed_in(later, state, country), next_start
+            if doer.actor is not None:
+                break
         if doer.actor is not None and not doer.actor.name.startswith("Unidentified") and (
             actor2 is None or doer.actor.name != actor2.name
         ):

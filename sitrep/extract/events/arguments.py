@@ -203,22 +203,45 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
 
 def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolved | None:
     """"its forces", "their troops" in what a speaker said: the speaker's state's forces, not
-    those of the country the text is about."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+    those of the country the text is about; "his men" in what an armed party's officer said:
+    that party."""
+    owner_word = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+    command = owner_word in ("his", "her", "our") and tok.lower_ in lexicon().command_nouns
+    if owner_word not in ("its", "their") and not command:
         return None
     kind = _kind(tok)
-    if kind not in ("military", "police", "unidentified"):
+    if kind not in ("military", "police", "unidentified") and not command:
         return None
-    speech = lexicon().speech
-    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in speech), None)
-    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    speaker = _speaker_of(tok)
     if speaker is None or speaker.tag_ in ("PRP", "PRP$"):
         return None
     said_by = resolve(speaker, state, country)
+    if command:  # "an army commander said his men killed nine fighters": the army
+        officer = _kind(speaker) or ""
+        owner = said_by.actor.country if said_by.actor is not None else country
+        if officer in ("military", "police") and owner:
+            return Resolved(generic(state, officer, owner), officer, tok)
+        return Resolved(said_by.actor, said_by.kind, tok) if is_armed(said_by.actor) else None
     if kind == "unidentified":  # "the Taliban said their fighters ...": the group's own
         return Resolved(said_by.actor, None, tok) if is_armed(said_by.actor) and not is_state(said_by.actor) else None
     owner = said_by.actor.country if said_by.actor is not None else None
-    return Resolved(generic(state, kind, owner), kind, tok) if owner else None
+    return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
+
+
+def _speaker_of(tok: Token) -> Token | None:
+    """The subject of the speech verb whose content holds ``tok``, or of the verb that speech
+    verb stands beside ("..., an army spokesman said, adding that his men ...")."""
+    speech = lexicon().speech
+    verb = next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in speech), None)
+    if verb is None:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None and verb.dep_ in ("advcl", "conj"):
+        # ("..., the army said, adding that ...": the adding hangs on "said" or beside it)
+        beside = [verb.head, *(c for c in verb.head.children if c.i != verb.i)]
+        said = [b for b in beside if b.lemma_.lower() in speech]
+        speaker = next((s for b in said for s in b.children if s.dep_ == "nsubj"), None)
+    return speaker
 
 
 def _kind(tok: Token) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
+from .lexicon import lexicon
 
 _KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
@@ -220,17 +221,25 @@ def _count_pair(text: str) -> tuple[int, tuple[int, int]] | None:
 
 
 def _list_total(listed: str) -> int | None:
-    total = 0
-    items = [piece.strip() for part in listed.split(",") for piece in _AND.split(part)]
-    for item in (i for i in items if i):
+    counts: list[int] = []
+    items = [i for i in (piece.strip() for part in listed.split(",") for piece in _AND.split(part)) if i]
+    for item in items:
         counted = [q for q in find_quantities(item) if q.value is not None]
         if counted and counted[0].start == 0:
-            total += int(counted[0].value or 0)
+            counts.append(int(counted[0].value or 0))
         elif _ONE_OF.match(item):
-            total += 1
+            counts.append(1)
         else:
             return None
-    return total
+    # "two civilians, a man and a woman": the items after the first say who its count is
+    if len(counts) > 2 and sum(counts[1:]) == counts[0] and all(_who_by_kind(i) for i in items[1:]):
+        return counts[0]
+    return sum(counts)
+
+
+def _who_by_kind(item: str) -> bool:
+    """Whether a listed victim is told by sex, age or kin ("a woman", "two children", "his son")."""
+    return item.split()[-1].lower().strip(".") in lexicon().breakdown_nouns
 
 
 _RANGE_OPEN = re.compile(r"\bbetween\s*$", re.I)

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 #: what a demonstration is about, not what its crowd did: "protested against the attack on their
 #: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
+#: verbs whose object alone is the grievance ("to protest the killing of ..."): the crowd's acts
+#: may hang on them too ("to protest against the insecurity, burning tyres")
+_OBJECT_GRIEVANCE_VERBS = frozenset({"protest", "oppose", "mourn"})
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
 _GRIEVANCE_VERBS = frozenset(
     {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
@@ -70,6 +73,17 @@ def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
             # ("against the insecurity, burning tyres and throwing stones at police")
             end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
             skip.update(range(t.i, end))
+            continue
+        if (
+            t.dep_ == "dobj"
+            and t.head.lemma_.lower() in _OBJECT_GRIEVANCE_VERBS
+            and t.head.tag_ == "VB"
+            and not t.left_edge.i <= head <= t.right_edge.i
+        ):
+            # "held a rally to protest the killing of a trader who was shot dead": what was
+            # protested, up to its first comma (the crowd's own acts may hang after it)
+            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
+            skip.update(range(t.left_edge.i, end))
             continue
         grievance = (
             t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")

@@ -784,7 +784,12 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
     same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]
-    if main is not None and main.acled_event_type in ("Protests", "Strategic developments") and same:
+    open_here = [e for e in same if not e.fatalities or e.fatalities == ev.fatalities]
+    if open_here and (main is None or main.fatalities):
+        # "troops clashed with insurgents, the army said, adding that it killed 11": this clash's
+        # dead, when the attack told a sentence before has its own
+        main = max(open_here, key=lambda e: e.confidence)
+    elif main is not None and main.acled_event_type in ("Protests", "Strategic developments") and same:
         # "Police fired tear gas at protesters. Demonstrators set fire to the parliament and at
         # least five people were shot dead": the riot's dead, not the peaceful protest's
         main = max(same, key=lambda e: e.confidence)

@@ -88,7 +88,10 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     if not stamps:
         return _record_date(ctx, start, end)
     chain: set[int] = set()
-    for top in (trig.head, trig.noun, *(m.head for m in trig.merged)):
+    # (a demonstration's merged violence is what it was about: "rallied to protest the killing of
+    # a man who was shot dead on Thursday" is not dated by the killing)
+    merged = [m for m in trig.merged if trig.plover != "PROTEST" or m.plover == "PROTEST"]
+    for top in (trig.head, trig.noun, *(m.head for m in merged)):
         node = top
         while node is not None:
             chain.add(node.i)

@@ -234,7 +234,12 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return noun.head, noun.dep_
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
-        return noun.head.head, noun.head.lower_
+        held = noun.head.head
+        if noun.head.lower_ in ("in", "during") and held.dep_ in ("dobj", "nsubjpass") and held.pos_ in ("NOUN", "PROPN"):
+            # "beheaded five villagers in an attack on ...": the parse hangs the setting on the
+            # victims; it is the verb's
+            return held.head, noun.head.lower_
+        return held, noun.head.lower_
     verb = _verb_after_apposition(noun)
     if verb is not None:
         return verb, "nsubj"
@@ -375,9 +380,11 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         tok = trig.head
         # ("were killed and 25 wounded when X attacked": the head may be a word of a trigger)
         parent = _holding(tok.head.i, trig, triggers, by_head) if tok.head.i != tok.i else None
+        # ("..., damaging facilities and wounding three workers": the participle joined to one)
+        hung = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" else tok
         if (
             parent is None
-            and tok.dep_ in ("acl", "advcl")
+            and hung.dep_ in ("acl", "advcl")
             and tok.tag_ in ("VBN", "VBG")
             and trig.cls in ("kill", "attack")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)

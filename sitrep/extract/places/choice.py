@@ -56,6 +56,8 @@ _QUARTER_REACH_KM = 40.0
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
 #: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
+#: "X near Y in Z": the town a place is reckoned from, between the place and its unit
+_NEAR_GAP = re.compile(r"\s{0,3},?\s{1,3}(?:near|outside|close\s{1,3}to)\s{1,3}(?:the\s{1,3}(?:town|city|village)\s{1,3}of\s{1,3})?", re.I)
 _INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
@@ -420,6 +422,9 @@ class Choice(Cues):
             # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
             if f is not owner and text[prev_end : f.start].strip() in ("-", "–"):
                 break  # "the Tripoli-Beirut highway": two towns a road joins, neither in the other
+            if f is not owner and _NEAR_GAP.fullmatch(text, prev_end, f.start):
+                prev_end = f.end
+                continue  # "Stepove near Avdiivka in the Donetsk region": the unit after holds both
             inserted = _INSERTION.match(text, prev_end) if f is not owner else None
             gap = inserted.end() if inserted is not None and inserted.end() <= f.start else prev_end
             if (
