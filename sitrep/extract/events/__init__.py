@@ -45,6 +45,7 @@ from .clause import (
     other_incident_start,
     past_dateline,
     previous_sentence,
+    said_after,
     summary_span,
     told_as_scene,
 )
@@ -155,7 +156,9 @@ def extract_events(ctx: Context) -> list[Event]:
                 coded[state.sent_no] = coded.get(state.last_coded_sent, [])  # the incident goes on
                 state.last_coded_sent = state.sent_no
                 continue
-            if ev is not None and follow_up(trig, ev, events, state):
+            # (a headline is told again by the lead: what the body retells is the body's incident)
+            told = [e for e in events if not (has_body and in_title(ctx, e.mentions[0].start))]
+            if ev is not None and follow_up(trig, ev, told, state):
                 state.last_coded_sent = state.sent_no  # the incident is still the topic
                 continue
             if ev is not None:
@@ -299,11 +302,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # series in one place is the incident ACLED codes, unless the clause spans a longer time
         aggregate = is_aggregate(replace(trig, aggregate=False), list(doc[lo:hi]))
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
+    spoken = said_after(trig)  # (what the doers went on to say names no place of the act)
+    spoken_from = sent_end if spoken is None else offset + doc[spoken].idx
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
     if (
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
-        location = locate(ctx, past_dateline(ctx, sent_start), sent_end)
+        location = locate(ctx, past_dateline(ctx, sent_start), spoken_from)
     elif location.admin1 is None and location.geo_precision == 3:
         # "in western Yemen (At Tuhayat, Al Hudaydah)": the clause stops at the country, the
         # sentence names the district and province of the same country; "in Maracay, 90
@@ -349,7 +354,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # (up to a later sentence that turns to another incident: "Separately, ... near X")
         turn = other_incident_start(sent)
         para_end = offset + (turn if turn is not None else parsed_length(doc))
-        location = locate(ctx, past_dateline(ctx, offset), para_end)
+        location = locate(ctx, past_dateline(ctx, offset), min(para_end, spoken_from) if spoken else para_end)
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()

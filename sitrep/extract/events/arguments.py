@@ -205,17 +205,21 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
     """"its forces", "their troops" in what a speaker said: the speaker's state's forces, not
     those of the country the text is about; "his men" in what an armed party's officer said:
     that party."""
-    owner_word = next((c.lower_ for c in tok.children if c.dep_ == "poss"), "")
+    owner_word = next((c.lower_ for c in tok.children if c.dep_ in ("poss", "det")), "")
     command = owner_word in ("his", "her", "our") and tok.lower_ in lexicon().command_nouns
-    if owner_word not in ("its", "their") and not command:
+    # "a Houthi spokesman said the group had targeted the vessel": the speaker's own group
+    own_group = owner_word == "the" and tok.lower_ in lexicon().group_anaphors
+    if owner_word not in ("its", "their") and not (command or own_group):
         return None
     kind = _kind(tok)
-    if kind not in ("military", "police", "unidentified") and not command:
+    if kind not in ("military", "police", "unidentified") and not (command or own_group):
         return None
     speaker = _speaker_of(tok)
-    if speaker is None or speaker.tag_ in ("PRP", "PRP$"):
-        return None
+    if speaker is None or speaker.tag_ in ("PRP", "PRP$") or speaker.left_edge.i <= tok.i <= speaker.right_edge.i:
+        return None  # (the words spoken of, not the speaker: "the group declared an amnesty")
     said_by = resolve(speaker, state, country)
+    if own_group:
+        return Resolved(said_by.actor, None, tok) if is_armed(said_by.actor) else None
     if command:  # "an army commander said his men killed nine fighters": the army
         officer = _kind(speaker) or ""
         owner = said_by.actor.country if said_by.actor is not None else country

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .coding import TURN_TO_OTHER, other_incident
 from .docstate import Resolved
+from .lexicon import lexicon
 from .syntax import between, subject
 from .trigger_words import Trigger
 from .triggers import governing_verb, time_apart
@@ -153,11 +154,39 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
             hi = min(hi, min(inner) - 1)
         else:
             lo = max(lo, max(inner) + 1)
+    said = said_after(trig)
+    if said is not None:
+        hi = min(hi, said - 1)
     while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ == "cc"):
         lo += 1
+    if said is not None:
+        while hi > lo and sent.doc[hi].dep_ == "cc":
+            hi -= 1
+        if sent.doc[hi].text in ('"', "”") and any(q in sent.doc[lo:hi].text for q in ('"', "“")):
+            return lo, hi + 1  # (the quotation the act was told with closes before the speech)
     while hi > lo and sent.doc[hi].is_punct and sent.doc[hi].text not in (".", "?", "!"):
         hi -= 1
     return lo, hi + 1
+
+
+def said_after(trig: Trigger) -> int | None:
+    """The first token of a speech act joined after the event's verb ("had targeted the vessel
+    and vowed to continue attacks until Israel halts its offensive in Gaza"): what the doers
+    went on to say is no part of the act, nor its place."""
+    speech = lexicon().speech
+    head = trig.head
+    for c in head.children:
+        if (
+            c.dep_ == "conj"
+            and c.i > head.i
+            and c.pos_ == "VERB"
+            and c.lemma_.lower() in speech
+            and c not in trig.words
+            # (the same doers: "X claimed to have killed one" with its own subject may be the toll)
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        ):
+            return int(c.left_edge.i)
+    return None
 
 
 def modifier(trig: Trigger) -> bool:

@@ -92,6 +92,7 @@ class Lexicon:
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
+    group_anaphors: frozenset[str] = frozenset()  # "the group" a group's spokesman speaks of
     command_nouns: frozenset[str] = frozenset()  # "his men": those under the speaker's command
     breakdown_nouns: frozenset[str] = frozenset()  # who a count is, one by one ("two civilians, a man and a woman")
     street_verbs: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
+        group_anaphors=frozenset(w.lower() for w in r.get("group_anaphors", ())),
         command_nouns=frozenset(w.lower() for w in r.get("command_nouns", ())),
         breakdown_nouns=frozenset(w.lower() for w in r.get("breakdown_nouns", ())),
         street_verbs=frozenset(t.get("street_verbs", ())),

@@ -316,6 +316,14 @@ def _appositive_noun(subj: Token | None) -> Token | None:
 _SEQUENCE_PREPS = frozenset(["after", "during", "following"])
 
 
+def _no_side(tok: Token, head: Token) -> bool:
+    """A patient that is no side of a fight: where it was fought ("exchanged fire on several
+    front lines") or whom it killed ("..., killing two soldiers")."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in ("on", "in", "at", "near", "along", "across")
+    return tok.dep_ == "dobj" and tok.head.i != head.i and tok.head.lemma_.lower() in ("kill", "wound", "injure")
+
+
 def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | None) -> tuple[Resolved, Resolved]:
     head = trig.head
     agent_tok: Token | None = None
@@ -413,9 +421,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
         # (a clash's, or an agreement's: "the government and Tigrayan forces signed a peace deal")
-        if trig.cls in ("clash", "agreement") and agent_tok is not None and patient_tok is None:
+        if trig.cls in ("clash", "agreement") and agent_tok is not None and (patient_tok is None or _no_side(patient_tok, head)):
             conj = conjuncts(agent_tok)
-            second = conj[0] if conj else None
+            if conj or patient_tok is None:
+                # ("A and B exchanged fire on several front lines, killing two soldiers": the
+                # sides, not where they fought or whom they killed)
+                second, patient_tok = (conj[0] if conj else None), None
         sides = (between(trig.noun) if trig.noun is not None else []) or between(head)
         opening = _opening_clash(trig, agent_tok) if not sides else []
         if opening:  # "Fighting between X and Y in A, B, killed 20": the sides fought, the dead are theirs
@@ -450,6 +461,13 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             sub_subj, sub_passive = subject(sub.head)
             if sub_subj is not None and not sub_passive and sub.cls in VIOLENT and not _tripped_mine(sub.head):
                 found = resolve(sub_subj, state, country, want_armed=True)
+                if found.actor is not None:
+                    a1 = found
+                    break
+            # ("bodies were found, apparently killed in air strikes by French forces": their doers)
+            doer = next((a for w in sub.words if (a := by_agent(w)) is not None), None)
+            if sub.cls in VIOLENT and sub.cls not in ("kill", "attack") and doer is not None:
+                found = resolve(doer, state, country, want_armed=True)
                 if found.actor is not None:
                     a1 = found
                     break

@@ -104,7 +104,7 @@ def apposition_subject(verb: Token) -> Token | None:
     """The subject the parser hung on the place before it ("in Nova Lima, Minas Gerais, a
     prisoner was injured": "prisoner" read as an apposition of the town): the noun phrase that
     ends right before a verb with no subject of its own (and its auxiliaries)."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) or verb.dep_ != "ROOT":
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) or verb.dep_ not in ("ROOT", "ccomp"):
         return None
     i = verb.i - 1
     while i >= 0 and verb.doc[i].head.i == verb.i and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
@@ -112,11 +112,28 @@ def apposition_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     node = verb.doc[i]
+    listed: Token | None = None  # ("In Taiz, government forces and Houthi fighters exchanged fire")
     while node.dep_ != "appos" and node.head.i != node.i and node.head.right_edge.i == i:
+        if _joined_to_place(node):
+            listed = node
         node = node.head
     if node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN") and node.head.i < node.i and node.right_edge.i == i:
         return node
-    return None
+    return listed
+
+
+def _joined_to_place(node: Token) -> bool:
+    """A noun the parse joined, after a comma, to the place before it ("In the province of Taiz,
+    government forces and ...": "forces" read as a second place)."""
+    return (
+        node.dep_ == "conj"
+        and node.pos_ == "NOUN"  # (people, not the next name of a list of places)
+        and node.head.ent_type_ in ("GPE", "LOC")
+        and node.head.i < node.i
+        and node.left_edge.i > 0
+        and node.doc[node.left_edge.i - 1].text == ","
+        and node.ent_type_ not in ("GPE", "LOC")
+    )
 
 
 def _relative(tok: Token) -> bool:

@@ -370,6 +370,8 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
 
 
 SEQUENCE_PREPS = frozenset({"before", "after", "while", "by"})
+#: verbs that tell people killed or hurt, whatever act was folded into them
+CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 
 
 def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
@@ -386,7 +388,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             parent is None
             and hung.dep_ in ("acl", "advcl")
             and tok.tag_ in ("VBN", "VBG")
-            and trig.cls in ("kill", "attack")
+            # ("killed and five injured in air strikes": the casualty verb that took the strikes in)
+            and (trig.cls in ("kill", "attack") or tok.lemma_.lower() in CASUALTY_LEMMAS)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         ):
             # "clashed with soldiers, resulting in 1 soldier killed": a toll of the act above;
@@ -397,6 +400,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 before = [t for t in triggers if t.head.i < tok.i and not t.absorbed and t.cls in VIOLENT]
                 parent = before[-1] if before else None
             if parent is not None:
+                if trig.cls not in ("kill", "attack") and parent.cls in ("kill", "attack"):
+                    parent.cls = trig.cls  # ("killed and five injured in air strikes": how they died)
                 _fold(trig, parent)
                 continue
         if trig.cls in VIOLENT and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in ("in", "during", "by"):

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from ..context import Context
 
 _REGION_RE = re.compile(
-    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",
+    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b"
+    rf"|\s+\w+\s+(?:sea|ocean|gulf)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",  # (not "the southern Red Sea")
     re.I,
 )
 #: (not "the town of Matupi", which names a town, known to the gazetteer or not)

@@ -530,7 +530,8 @@ def _water(text: str, start: int, end: int) -> bool:
         return True  # "in Gulf of Aden" (a headline drops the article)
     if words[-1] in ("sea", "ocean") and _BEFORE_WATER.search(before):
         return True  # "targeted a ship in Red Sea" (a headline drops the article)
-    return re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
+    # ("in the southern Red Sea", "the eastern Mediterranean Sea": a part of the water)
+    return re.search(rf"\b[Tt]he\s+(?i:{DIRS}(?:ern)?\s+)?$", text[max(0, start - 20) : start]) is not None
 
 
 _BEFORE_WATER = re.compile(r"\b(?:in|into|on|off|across|over|near|at)\s$", re.I)
