@@ -168,6 +168,8 @@ def test_case_count() -> None:
         ("Two herders, a boy and his father, died in the air raid", 2, "exact"),
         ("gunmen killed two soldiers, a policeman and a civilian", 4, "exact"),
         ("gunmen killed two men, a woman and three children", 6, "exact"),
+        # a count of the acts before a kill participle is no toll; "her two children" are two
+        ("jets carried out 12 air strikes on the town, killing a woman and her two children", 3, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

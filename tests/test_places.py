@@ -216,6 +216,8 @@ def test_no_country_evidence_names_no_region(gaz: Gazetteer) -> None:
         ("Saudi artillery hit villages in Razih district of Sadah governorate.", "Sadah", "Yemen"),
         # the names after a place narrow it together: Egypt's Rafah, not Gaza's
         ("Warplanes struck militants in Rafah (Rafah, North Sinai) on Friday.", "North Sinai", "Egypt"),
+        # "Zawiya" of "Jabal al-Zawiya" is no Libyan city: the province the sentence names stands
+        ("In Idlib province, jets struck villages in the Jabal al-Zawiya area on Monday.", "Idleb", "Syria"),
     ],
 )
 def test_place_in_its_document(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:

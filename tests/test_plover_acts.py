@@ -197,6 +197,9 @@ def test_a_search_that_takes_property_is_coercion() -> None:
         ("Nepal and Bhutan signed a pact on river transport in Thimphu.", "SUPPORT", None),
         ("Britain provided Estonia with two air defence systems last week.", "AID", "estonia"),
         ("Poland supplied Moldova with fuel during the winter.", "AID", "moldova"),
+        # a sum or a package of aid is the aid, and whom it is for the recipient
+        ("Norway announced $40 million in new humanitarian aid for Sudan on Friday.", "AID", "sudan"),
+        ("Canada approved a fresh package of military aid for Latvia.", "AID", "latvia"),
         ("Serbia moved air defence batteries to its southern border on Monday.", "MOBILIZE", None),
     ],
 )  # fmt: skip

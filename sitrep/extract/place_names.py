@@ -98,6 +98,8 @@ def goes_on_before(doc: Any, s: int) -> bool:
     """The name at s is the end of a longer one: "Vila Kennedy", "KwaZulu-Natal", "Catole do Rocha"."""
     if s > 1 and _joins(doc, s - 1) and _name_word(doc[s - 2]):
         return True
+    if s > 2 and _joins(doc, s - 1) and doc[s - 2].lower_ in _CONNECTORS and _name_word(doc[s - 3]):
+        return True  # "Zawiya" of "Jabal al-Zawiya": an article joined by a hyphen, a name before it
     if s > 0 and not doc[s].is_sent_start and not doc[s - 1].is_sent_start and _name_word(doc[s - 1]):
         # "(As Sawadiyah": an article after a bracket starts the name, it is no other name's end
         if _joins(doc, s - 1) and (s < 2 or not _name_word(doc[s - 2])):

@@ -228,6 +228,8 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
         return Resolved(said_by.actor, said_by.kind, tok) if is_armed(said_by.actor) else None
     if kind == "unidentified":  # "the Taliban said their fighters ...": the group's own
         return Resolved(said_by.actor, None, tok) if is_armed(said_by.actor) and not is_state(said_by.actor) else None
+    if kind == "military" and is_armed(said_by.actor) and not is_state(said_by.actor):
+        return Resolved(said_by.actor, None, tok)  # "the SDF said its forces shot down ...": the SDF's own
     owner = said_by.actor.country if said_by.actor is not None else None
     return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
 

@@ -225,9 +225,13 @@ def _list_total(listed: str) -> int | None:
     items = [i for i in (piece.strip() for part in listed.split(",") for piece in _AND.split(part)) if i]
     for item in items:
         counted = [q for q in find_quantities(item) if q.value is not None]
+        one = _ONE_OF.match(item)
+        owned = [q for q in counted if one is not None and q.start == one.end()]
         if counted and counted[0].start == 0:
             counts.append(int(counted[0].value or 0))
-        elif _ONE_OF.match(item):
+        elif owned and item.split()[0].lower() in ("his", "her", "their", "its"):
+            counts.append(int(owned[0].value or 0))  # "a woman and her two children": three
+        elif one:
             counts.append(1)
         else:
             return None
@@ -309,6 +313,8 @@ def count(text: str) -> Fatalities:
             continue
         if m.group("wound") or _CASUALTY.match(after[m.end() :]):
             continue
+        if m.group().lower().endswith("ing") and "," in after[: m.start()]:
+            continue  # "carried out 12 air strikes, killing a woman": the act's count, not the dead
         verb_end = q.end + m.end()
         if any(o.start > verb_end and _OBJECT_GAP.fullmatch(text, verb_end, o.start) for o in quants):
             continue  # "two clans clashed, killing six people": the doers, the toll comes after

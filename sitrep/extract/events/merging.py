@@ -163,12 +163,11 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
         if last is not None and last.mentions[0].start <= start <= last.mentions[0].end + _SEQUEL_REACH and not (
-            # (drones shot down by another country's forces: their own act, not the strike's sequel)
+            # (drones shot down by another side's forces: their own act, not the strike's sequel)
             ev.acled_sub_event_type == "Disrupted weapons use"
-            and is_state(ev.actor1)
             and ev.actor1 is not None
             and last.actor1 is not None
-            and ev.actor1.country != last.actor1.country
+            and (ev.actor1.country != last.actor1.country if is_state(ev.actor1) else ev.actor1.name != last.actor1.name)
         ) or any(
             # "police arrested a man and beat him", "officers were patrolling when gunmen opened
             # fire", "arrested him. He was tortured in custody": the violence the development
@@ -490,6 +489,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             None,
         )
     if prev is None:
+        return False
+    violence = (ev.acled_event_type in _VIOLENT_TYPES, prev.acled_event_type in _VIOLENT_TYPES)
+    if restated and not (definite or casualties) and ev.acled_event_type != prev.acled_event_type and not all(violence):
+        # ("A Turkish drone strike killed three SDF fighters. The SDF said its forces had shot
+        # down a Turkish drone": another act of the same sides, not the strike told again)
         return False
     # "The attack came hours after a bomb killed two soldiers in Baghlan": the incident just told,
     # as the subject of a sentence whose place belongs to another clause

@@ -496,6 +496,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     a2 = _pron_in_sentence(patient_tok, state, country) or resolve(
         patient_tok, state, country, want_armed=trig.cls == "clash" and second is not None
     )
+    if a2.actor is None and verbal and patient_tok is not None and patient_tok.ent_type_ == "GPE":
+        # ("announced military aid for Ukraine": the country's government, also when the text is
+        # about that country, where its name alone is a place)
+        named = state.registry.country_name(patient_tok.text)
+        if named:
+            a2 = Resolved(generic(state, "government", named), "government", patient_tok)
     if a2.actor is None and trig.cls == "clash" and not trig.nominal:
         # "repelled a Russian attack", "held off Russian assaults": the demonym on the act names
         # the state's forces that made it

@@ -190,6 +190,10 @@ def harm_state(verb: Token) -> str | None:
     )
 
 
+_TARGET_PREPS = frozenset({"on", "against", "with", "at", "to"})
+_RECIPIENT_PREPS = _TARGET_PREPS | {"for"}  # ("announced $300 million in military aid for Ukraine")
+
+
 def patient(trig: Trigger) -> Token | None:
     tok = trig.head
     # "killed dozens of soldiers in an attack on the town"; "a drone strike on a car killed two
@@ -213,8 +217,9 @@ def patient(trig: Trigger) -> Token | None:
         if victims is not None:
             return victims
     if trig.noun is not None and trig.noun.i != tok.i:
+        to_whom = _RECIPIENT_PREPS if trig.plover == "AID" else _TARGET_PREPS
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "to"):
+            if c.dep_ == "prep" and c.lower_ in to_whom:
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
     if trig.nominal and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in lexicon().report_verbs:
         # "three strikes by the coalition were reported on rebel posts": the parse hangs the target on the verb

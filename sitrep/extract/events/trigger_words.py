@@ -38,6 +38,9 @@ CHAIN_NOUNS = frozenset(
         "truckload",
         "batch",  # "delivered the first batch of F-16 jets"
         "consignment",
+        "package",  # "approved a new package of military aid"
+        "tranche",
+        "shipment",
         # how long a measure lasts: "extended the validity of the curfew"
         "duration",
         "validity",
@@ -51,6 +54,8 @@ CHAIN_NOUNS = frozenset(
         "parts",
     ]
 )
+#: a sum of money, and what it is given as after "in" ("$300 million in military aid")
+MONEY_HEADS = frozenset(["million", "billion", "thousand", "dollar", "dollars", "euro", "euros", "pound", "pounds", "$"])
 AGGREGATE_NOUNS = frozenset(
     ["series", "string", "wave", "spate", "number", "campaign", "dozens", "hundreds", "scores"]
 )
@@ -132,6 +137,12 @@ def chain(obj: Token) -> tuple[Token, bool]:
     """Follow "the start of X" / "a string of X" to X; report whether it was an aggregate."""
     aggregate = False
     for _ in range(3):
+        if obj.lower_ in MONEY_HEADS:
+            given = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for p in c.children if p.dep_ == "pobj"), None)
+            if given is None:
+                break
+            obj = given
+            continue
         if obj.lemma_.lower() not in CHAIN_NOUNS and obj.lower_ not in CHAIN_NOUNS:
             break
         if noun_key(obj) is not None:  # its compound names the act: "an arrest campaign (of ...)"
