@@ -246,6 +246,28 @@ def test_support_arrest_deployment_cooperation_and_power_handed_over(text: str, 
     _event(events, plover)
 
 
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # sides of a conflict, however named, are participants of their agreement
+        ("The warring parties reached a consensus on a prisoner swap.", "AGREE"),
+        # coming to a place for talks or a visit is consultation
+        ("The Turkish foreign minister arrived in Tehran for a two-day visit.", "CONSULT"),
+        ("A Taliban delegation arrived in Doha on Monday for talks with US envoys.", "CONSULT"),
+        # "charged that ...": an accusation; charged with batons: force
+        ("The ministry charged that the rebels had used a hospital as a depot.", "ACCUSE"),
+        ("Riot police charged the marchers with batons outside parliament.", "PROTEST"),
+        # a boycott by workers, lawyers or students is their protest
+        ("Lawyers in Karachi boycotted the courts to protest the arrest of a colleague.", "PROTEST"),
+    ],
+)  # fmt: skip
+def test_consensus_visits_charges_and_boycotts(text: str, plover: str) -> None:
+    _, events, _ = _analyze(text)
+    _event(events, plover)
+    if "batons" in text:
+        assert not [e for e in events if e.plover_type == "ACCUSE"]
+
+
 
 def test_a_weapon_tried_is_a_show_of_force_not_an_attack() -> None:
     _, events, _ = _analyze("Pakistan test-fired a cruise missile over the Arabian Sea on Friday.")

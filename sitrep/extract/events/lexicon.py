@@ -92,6 +92,9 @@ class Lexicon:
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
+    boycott_verbs: frozenset[str] = frozenset()  # "lawyers boycotted the courts": their protest
+    clause_accuse_verbs: frozenset[str] = frozenset()  # "charged that ...": an accusation
+    warring_modifiers: frozenset[str] = frozenset()  # "the warring parties": sides of a conflict
     group_anaphors: frozenset[str] = frozenset()  # "the group" a group's spokesman speaks of
     command_nouns: frozenset[str] = frozenset()  # "his men": those under the speaker's command
     breakdown_nouns: frozenset[str] = frozenset()  # who a count is, one by one ("two civilians, a man and a woman")
@@ -227,6 +230,9 @@ def lexicon() -> Lexicon:
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
+        boycott_verbs=frozenset(t.get("boycott_verbs", ())),
+        clause_accuse_verbs=frozenset(t.get("clause_accuse_verbs", ())),
+        warring_modifiers=frozenset(w.lower() for w in r.get("warring_modifiers", ())),
         group_anaphors=frozenset(w.lower() for w in r.get("group_anaphors", ())),
         command_nouns=frozenset(w.lower() for w in r.get("command_nouns", ())),
         breakdown_nouns=frozenset(w.lower() for w in r.get("breakdown_nouns", ())),
@@ -281,6 +287,6 @@ def lexicon() -> Lexicon:
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in noun_verbs),
              *t.get("find_verbs", ()), *t.get("join_verbs", ()),
              *t.get("projectile_verbs", ()), *t.get("street_verbs", ()),
-             *(k.split()[0] for k in t.get("walkout_phrases", ()))]
+             *(k.split()[0] for k in t.get("walkout_phrases", ())), *t.get("clause_accuse_verbs", ())]
         ),
     )

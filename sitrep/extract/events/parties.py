@@ -801,6 +801,8 @@ def is_participant(tok: Token | None) -> bool:
     return (
         low in lex.government_titles or lemma in lex.government_titles or lemma in ANAPHORS or low in lex.kinds
         or low in lex.party_anaphors
+        # "the warring parties", "the rival camps": sides of a conflict, however named
+        or any(c.dep_ == "amod" and c.lower_ in lex.warring_modifiers for c in tok.children)
     )
 
 

@@ -105,6 +105,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     prt = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ in ("prt", "advmod", "prep")), None)
     if prt is not None and f"{lemma} {prt.lower_}" in lex.walkout_phrases and _subject_among(tok, lex.walkout_marks):
         return Trigger(tok, "PROTEST", "protest", [tok, prt])  # "garment workers walked out"
+    if lemma in lex.boycott_verbs and _subject_among(tok, lex.walkout_marks):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "lawyers boycotted the courts"
     if lemma in lex.find_verbs and _found_dead(tok, objs):
         return Trigger(tok, "ASSAULT", "kill", [tok])
     if lemma in lex.toll_verbs and any(
@@ -121,6 +123,10 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
     ):  # "threw a hand grenade at the police"
         return Trigger(tok, "ASSAULT", "attack", [tok])
+    if lemma in lex.clause_accuse_verbs and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in tok.children
+    ):  # "the ministry charged that the militia had used schools as depots"
+        return Trigger(tok, "ACCUSE", "verbal", [tok])
     entry = lex.verbs.get(lemma)
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
