@@ -185,8 +185,8 @@ _MASS_TOLL = re.compile(r"\b(?:hundreds|thousands|tens\s+of\s+thousands|scores)\
 NARRATIVE_SENTENCES = 2
 
 
-_PLACE_ANAPHOR = re.compile(
-    r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b"
+_PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
+    r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b(?!\s+of\s+[A-Z])"
 )
 
 
@@ -355,6 +355,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         turn = other_incident_start(sent)
         para_end = offset + (turn if turn is not None else parsed_length(doc))
         location = locate(ctx, past_dateline(ctx, offset), min(para_end, spoken_from) if spoken else para_end)
+        if location is not None and location.cited and location.cited[0][0] >= sent_end:
+            # "Protesters burned tyres in several neighbourhoods. One student was killed in clashes
+            # in Saint-Louis": a place told only after the sentence is the next incident's; the
+            # town the story was in goes on, if the sentence before placed it
+            location = _story_place(sent, state) or location
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
     country = (location.country if location else None) or state.country()
@@ -409,7 +414,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if trig.cls in ("protest", "riot", "disperse"):  # the deaths the crowd protested about are no toll of its own
         fat = count(without_grievance(doc, lo, hi, trig.head.i, clause))
     elif violent:
-        fat = count(without_tallies(doc, lo, hi, clause))
+        # (the speech verb right after the clause tells who the last names of a list are: "...,
+        # killing at least 12 worshippers, a security source and a local resident said")
+        said_next = hi < sent.end and doc[hi].lemma_.lower() in lexicon().speech
+        fat = count(without_tallies(doc, lo, hi, clause) + (" " + doc[hi].text if said_next else ""))
     last_verb = max([trig.head.i, *(m.head.i for m in trig.merged)])
     if fat is not None and fat.value is None and hi <= last_verb + 1 < sent.end:
         # the parser hung the victims on a later verb ("... killed at least 40 people, including

@@ -200,10 +200,15 @@ def _listed(text: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+_SAID_AFTER = re.compile(r"(?:\s{1,3}[\w'’-]+){0,2}?\s{1,3}(?:said|say|says|told|reported|added|confirmed)\b(?!\s+to\b)", re.I)
+
+
 def _killed_list(text: str) -> tuple[int, tuple[int, int]] | None:
     """The dead of a list after a kill verb whose every item is one person or a count."""
     m = _KILLED_LIST.search(text)
-    if m is None:
+    if m is None or _SAID_AFTER.match(text, m.end()):
+        # ("killing 12 worshippers, a security source and a local resident said": the last items
+        # are who told it)
         return None
     total = _list_total(m.group("list"))
     return (total, m.span("list")) if total is not None else None

@@ -91,7 +91,8 @@ class Gazetteer(Choice):
         mentions, dominant, starts = self._indexed(ctx)
         first = bisect.bisect_left(starts, start)  # mentions are in text order: no scan of the document
         inside = [
-            m for m in mentions[first : bisect.bisect_left(starts, end)] if m.end <= end and m.chosen and not m.party
+            m for m in mentions[first : bisect.bisect_left(starts, end)]
+            if m.end <= end and m.chosen and not m.party and not m.elsewhere
         ]
         # ... nor when it names only small towns abroad ("on the Pacific road" in a text about
         # Guatemala): the wider sentence may name the place

@@ -41,6 +41,15 @@ _COMPASS = frozenset(["north", "south", "east", "west"])
 _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central", re.I)
 
 
+#: the hurt or the dead brought somewhere: "taken to hospital in", "rushed to a clinic in",
+#: "evacuated to" (the place after it is where they were brought)
+_CARRIED = re.compile(
+    r"\b(?:taken|rushed|brought|admitted|evacuated|transferred|flown|airlifted|treated|moved)\s+"
+    r"(?:(?:to|at|in)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|morgue|mortuary)\s+(?:in|at)|to)\s+$",
+    re.I,
+)
+
+
 class Cues(Candidates):
     """Finds the place names of a paragraph and the cues that say what kind of place each is."""
 
@@ -469,6 +478,9 @@ class Cues(Candidates):
             places = sorted(places, key=lambda p: p.kind not in ("country", "admin1", "admin2"))
         near = any(w in before.split() for w in _NEAR)
         reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
+        # "taken to hospital in Fada N'Gourma": where the hurt were treated, not where it happened
+        # (not "a sit-in at the main hospital in Kano": a hospital as the place itself)
+        elsewhere = _CARRIED.search(doc.text, max(0, doc[s].idx - 60), doc[s].idx) is not None
         # "Saray neighborhood of Kahramankazan": a quarter of the town named next, not a town
         # (unless the gazetteer knows the quarter itself: "the Silwan neighbourhood of Jerusalem")
         quarter_of = (
@@ -499,7 +511,9 @@ class Cues(Candidates):
         )
         # "the Iran-backed Houthis", "US-made missiles": the country backs or made, it is not where
         party = party or bool(places) and places[0].kind == "country" and abroad_demonym(doc.text, last.idx + len(last.text))
-        return _Mention(start, end, places, cue, near, reference, partial=partial, road=road, party=party)
+        return _Mention(
+            start, end, places, cue, near, reference, partial=partial, road=road, party=party, elsewhere=elsewhere
+        )
 
     def _respelled_mention(self, para: Any, doc: Any, s: int, e: int) -> _Mention:
         """A name the gazetteer lacks, in a place's slot: its readings, other spellings of it in

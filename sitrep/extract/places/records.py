@@ -53,6 +53,7 @@ class _Mention:
     road: bool = False  # "on Murree road in Rawalpindi", "Kerman Coal Mine Company": a thing named after it
     respelled: bool = False  # a name the gazetteer lacks: its places are its country's other spellings of it
     party: bool = False  # "on the border with Uganda", "drones launched by Russia": a country as a side, not where it happened
+    elsewhere: bool = False  # "taken to hospital in X": where the hurt were brought, not where it happened
 
 
 def km_between(a: Place, b: Place) -> float | None:
