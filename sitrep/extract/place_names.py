@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .places import Place
 
 DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
-ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture"}
+ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture", "department", "departamento"}
 ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality", "territory", "cercle"}
 CITY_CUES = {"city", "town", "village", "capital"}
 

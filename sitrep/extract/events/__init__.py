@@ -686,8 +686,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor1 = generic(state, "unidentified", country)
             words1 = with_basis(said + [cites.phrase(subject_tok, offset)], "ACLED rule")
     if acled_type is not None and actor1 is None and violent:
-        if trig.cls == "clash" and actor2 is not None:
+        if trig.cls == "clash" and actor2 is not None and not (is_state(actor2) and acled_sub == "Armed clash"):
             pass
+        elif trig.cls == "clash" and actor2 is not None:
+            # "two soldiers were killed in a gunbattle": the state's men fought someone unnamed
+            actor1, words1 = generic(state, "unidentified", country), by_rule
         elif (
             actor2 is None
             and acled_sub == "Armed clash"

@@ -321,6 +321,8 @@ def code(
             return RIOTS, "Mob violence"
         return RIOTS, "Violent demonstration"
     if cls == "loot":
+        if _MOB.search(text) and not DEMONSTRATION.search(text):
+            return RIOTS, "Mob violence"  # "a mob torched two houses": no demonstration
         if actor1 is not None and any(w in (actor1.type or "").lower() for w in ("rioter", "protester")):
             return RIOTS, "Violent demonstration"
         if _crowd(actor1):  # "residents looted shops": a crowd, not an armed group

@@ -211,20 +211,23 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         crowd = ev.plover_type == "PROTEST" and ev.acled_event_type in ("Protests", "Riots")
-        same = (
-            next(
-                (
-                    p
-                    for p in out
-                    if p.plover_type == "PROTEST"
-                    and p.acled_event_type == ev.acled_event_type
-                    and any(m.start < n.end and n.start < m.end for m in p.mentions for n in ev.mentions)
-                ),
-                None,
-            )
-            if crowd
-            else None
-        )
+        # ("protesters blocked highways ..., and 14 officers were injured in clashes": clashes with
+        # no sides named, told with a demonstration, are the demonstrators')
+        sideless = ev.acled_event_type == "Battles" and (ev.actor1 is None or _by_rule_only(ev, "actor1"))
+        told_with = next(
+            (
+                p
+                for p in out
+                if p.plover_type == "PROTEST"
+                and (p.acled_event_type in ("Protests", "Riots") if sideless else p.acled_event_type == ev.acled_event_type)
+                and any(m.start < n.end and n.start < m.end for m in p.mentions for n in ev.mentions)
+            ),
+            None,
+        ) if crowd or sideless else None
+        same = told_with
+        if sideless and told_with is not None and (told_with.acled_event_type != "Riots" or _placed_apart(told_with, ev)):
+            _as_riot(ev, told_with)  # ("... in clashes in Juliaca": the crowd's riot there)
+            same = None
         if same is None and ev.acled_event_type == "Riots":
             same = next((p for p in reversed(out) if _riot_goes_on(p, ev)), None)
         if same is None:
@@ -239,6 +242,22 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
             same.take("fatalities", ev)
         same.mentions.extend(m for m in ev.mentions if m not in same.mentions)
     return out
+
+
+def _placed_apart(p: Event, ev: Event) -> bool:
+    """The event is placed at another place than the demonstration's."""
+    return ev.location is not None and p.location is not None and ev.location.name != p.location.name
+
+
+def _as_riot(ev: Event, demonstration: Event) -> None:
+    """Clashes with no sides named, told with a demonstration: its crowd's riot (ACLED: violent
+    demonstrators are rioters), against the force the clashes hurt."""
+    country = (demonstration.actor1.country if demonstration.actor1 is not None else None) or (
+        ev.location.country if ev.location is not None else None
+    )
+    ev.acled_event_type, ev.acled_sub_event_type, ev.plover_type = "Riots", "Violent demonstration", "PROTEST"
+    ev.actor1 = Actor(f"Rioters ({country})", "rioters", country) if country else Actor("Rioters", "rioters", None)
+    ev.take_as("actor1", demonstration, "actor1")
 
 
 def in_title(ctx: Context, start: int) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import RecordDate
 from ..numbers import find_quantities
+from .grievance import grievance_tokens
 from .trigger_words import Trigger
 from .triggers import time_apart
 
@@ -98,6 +99,14 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
             if node.head.i == node.i:
                 break
             node = node.head
+    # (what a demonstration was about is told with its own day: "burned tyres to protest against
+    # the kidnapping of a school director on Wednesday" is not dated Wednesday)
+    crowd = trig.plover == "PROTEST" or trig.cls in ("riot", "disperse", "loot", "destroy")
+    grievance = grievance_tokens(sent.doc, sent.start, sent.end, trig.head.i) if crowd else set()
+    if grievance:
+        stamps = [t for t in stamps if (r := _timex_root(sent.doc, t.start - offset, t.end - offset)) is None or r.i not in grievance]
+        if not stamps:
+            return RecordDate()
     allowed = []
     for t in stamps:
         root = _timex_root(sent.doc, t.start - offset, t.end - offset)

@@ -256,8 +256,11 @@ class Cues(Candidates):
         of "Sao Sebastiao"; else [s, e) itself."""
         def word(k: int) -> bool:
             t = doc[k]
-            # ("Port of Spain" of a tagged "Spain": "of" joins the words of a name too)
-            return k not in taken and t.ent_type_ != "DATE" and (t.text[:1].isupper() and t.is_alpha or t.lower_ in _LINKS or t.lower_ == "of")
+            # ("Port of Spain" of a tagged "Spain", "Jammu and Kashmir": "of" and "and" join the
+            # words of a name too, when the gazetteer knows the whole)
+            return k not in taken and t.ent_type_ != "DATE" and (
+                t.text[:1].isupper() and t.is_alpha or t.lower_ in _LINKS or t.lower_ in ("of", "and")
+            )
 
         los = [s]
         while len(los) < 4 and los[-1] > 0 and word(los[-1] - 1) and not doc[los[-1]].is_sent_start:
