@@ -553,6 +553,18 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
+    if (
+        ev.actor1 is not None
+        and not ev.actor1.name.startswith("Unidentified")
+        and is_armed(ev.actor1)
+        and not is_state(ev.actor1)
+        and not _same_actor(ev.actor1, prev.actor2)
+        and prev.actor1 is not None
+        and prev.actor1.name.startswith("Unidentified")
+        and _by_rule_only(prev, "actor1")
+    ):  # the armed group the telling again names (not the victims' side fighting back)
+        prev.actor1 = ev.actor1
+        prev.take("actor1", ev)
     if _forces_fell(prev, ev):
         # "Gang members set fire to a police station ... Two officers were killed in the attack":
         # an armed group's attack that killed the force's men is a battle with that force
@@ -705,8 +717,18 @@ def _by_rule_only(ev: Event, field: str) -> bool:
 
 
 def _same_incident_parties(prev: Event, ev: Event) -> bool:
-    """The follow-up names no one, the same attacker, or the two sides the other way round."""
+    """The follow-up names no one, the same attacker, or the two sides the other way round, or
+    names the attacker the incident told before could not ("A bomb killed 20. The explosion struck
+    outside an office, ... IS claimed it")."""
     if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
+        return True
+    if (
+        prev.actor1 is not None
+        and prev.actor1.name.startswith("Unidentified")
+        and _by_rule_only(prev, "actor1")
+        and is_armed(ev.actor1)
+        and not is_state(ev.actor1)
+    ):
         return True
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
 

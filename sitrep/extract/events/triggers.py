@@ -99,6 +99,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in triggers if not t.absorbed]
 
 
+def _joined_to_object(tok: Token) -> bool:
+    """A participle the parse joined to the object of another participle ("killing 124 people
+    and looting homes": "looting" read as a second object of "killing")."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "dobj"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.head.tag_ == "VBG"
+    )
+
+
 def _people_noun(tok: Token) -> bool:
     """A noun for people or a group, not for an act or a thing ("militants", "rebels", "groups")."""
     lex = lexicon()
@@ -381,7 +393,10 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             continue
         tok = trig.head
         # ("were killed and 25 wounded when X attacked": the head may be a word of a trigger)
-        parent = _holding(tok.head.i, trig, triggers, by_head) if tok.head.i != tok.i else None
+        # ("killing 124 people and looting homes", the parse joining the participle to the victims:
+        # it is joined to the participle whose object they are)
+        joined = tok.head.head if _joined_to_object(tok) else tok.head
+        parent = _holding(joined.i, trig, triggers, by_head) if tok.head.i != tok.i else None
         # ("..., damaging facilities and wounding three workers": the participle joined to one)
         hung = tok.head if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG" else tok
         if (
@@ -437,7 +452,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             trig.cls in PROPERTY_ACTS
             and tok.tag_ == "VBG"
             and tok.dep_ == "conj"
-            and (beside := by_head.get(tok.head.i)) is not None
+            and (beside := by_head.get(joined.i)) is not None
             and beside.cls in ("kill", "attack")
         )
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")

@@ -480,7 +480,8 @@ class Cues(Candidates):
             # after it may still pick a town: "Rafah (Rafah, North Sinai)")
             places = sorted(places, key=lambda p: p.kind not in ("country", "admin1", "admin2"))
         near = any(w in before.split() for w in _NEAR)
-        reference = bool(re.search(rf"{DIRS}(ern)? of$|from$", before))
+        # ("20 km east of X": a bearing; "in the east of Gezira state": a part of it)
+        reference = bool(re.search(rf"(?<!the ){DIRS}(ern)? of$|from$", before))
         # "taken to hospital in Fada N'Gourma": where the hurt were treated, not where it happened
         # (not "a sit-in at the main hospital in Kano": a hospital as the place itself)
         elsewhere = _CARRIED.search(doc.text, max(0, doc[s].idx - 60), doc[s].idx) is not None
