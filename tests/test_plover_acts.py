@@ -273,3 +273,21 @@ def test_a_weapon_tried_is_a_show_of_force_not_an_attack() -> None:
     _, events, _ = _analyze("Pakistan test-fired a cruise missile over the Arabian Sea on Friday.")
     assert _event(events, "MOBILIZE").acled_event_type is None
     assert not [e for e in events if e.plover_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea launched a ballistic missile into waters off its east coast on Monday.",
+        "The navy fired two cruise missiles into the sea during a drill on Tuesday.",
+    ],
+)
+def test_missiles_fired_into_the_sea_are_a_show_of_force(text: str) -> None:
+    _, events, _ = _analyze(text)
+    assert _event(events, "MOBILIZE").acled_event_type is None
+    assert not [e for e in events if e.plover_type == "ASSAULT"]
+
+
+def test_missiles_fired_into_the_sea_at_a_ship_are_an_attack() -> None:
+    _, events, _ = _analyze("The rebels fired two missiles into the Red Sea at a cargo ship on Monday.")
+    assert _event(events, "ASSAULT")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..gazetteer_coverage import cue_list
 from .coding import REMOTE
 from .lexicon import VIOLENT, lexicon
 from .syntax import harm_state
@@ -40,6 +41,10 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
     objs = objects(tok)
+    if lemma in lex.projectile_verbs and _into_the_sea(tok):
+        # "fired missiles into the sea": a show of force, no target (what was fired is part of it)
+        fired = next(iter(objs), None)
+        return Trigger(tok, "MOBILIZE", "verbal", [tok, *([fired] if fired is not None else [])], noun=fired)
     # light verb + object ("launched an offensive", "struck a deal", "took control")
     for obj in objs:
         real, aggregate = chain(obj)
@@ -300,6 +305,21 @@ def _armed_subject(tok: Token) -> bool:
     kinds = lexicon().kinds
     return any(
         c.dep_ == "nsubj" and kinds.get(c.lower_) in ("unidentified", "gang") and c.lower_ not in ("suspect", "suspects")
+        for c in tok.children
+    )
+
+
+def _into_the_sea(tok: Token) -> bool:
+    """Fired "into the sea", "into waters off its coast": at no one (a launch, not an attack)."""
+    water = cue_list("water_words") | {"waters"}
+    aimed = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "on", "toward", "towards")
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+        for c in tok.children
+    )  # ("at a tanker", not "on Monday")
+    return not aimed and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(p.dep_ == "pobj" and p.lower_ in water for p in c.children)
         for c in tok.children
     )
 
