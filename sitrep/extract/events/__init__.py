@@ -354,7 +354,9 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # (up to a later sentence that turns to another incident: "Separately, ... near X")
         turn = other_incident_start(sent)
         para_end = offset + (turn if turn is not None else parsed_length(doc))
-        location = locate(ctx, past_dateline(ctx, offset), min(para_end, spoken_from) if spoken else para_end)
+        location = locate(ctx, past_dateline(ctx, offset), min(para_end, spoken_from) if spoken is not None else para_end)
+        if location is None and spoken is not None and sent_end < para_end:
+            location = locate(ctx, sent_end, para_end)  # (the sentences after it, not what was said in it)
         if location is not None and location.cited and location.cited[0][0] >= sent_end:
             # "Protesters burned tyres in several neighbourhoods. One student was killed in clashes
             # in Saint-Louis": a place told only after the sentence is the next incident's; the

@@ -12,6 +12,7 @@ from .acled_rules import instrument_of, war_strike
 from .arguments import ANAPHORS, armed_state, identity_pair, resolve
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
+from .coding import DEMONSTRATION
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
 from .modality import VERBAL
@@ -577,6 +578,15 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         victim = next((t for t in targets if t is not None and _victim(t)), None)
         if victim is not None:
             a2 = Resolved(None, "civilians", victim)
+    if (
+        trig.cls in VIOLENT
+        and a2.kind == "protesters"
+        and a2.token is not None
+        and a2.token.lemma_.lower() == "crowd"
+        and not DEMONSTRATION.search(sent.text)
+    ):
+        # "a suicide bomber struck a crowd outside the airport": people gathered, no demonstration
+        a2 = Resolved(generic(state, "civilians", country), "civilians", a2.token)
     mutual = False
     if (
         a2.actor is None
