@@ -200,6 +200,8 @@ def test_a_search_that_takes_property_is_coercion() -> None:
         # a sum or a package of aid is the aid, and whom it is for the recipient
         ("Norway announced $40 million in new humanitarian aid for Sudan on Friday.", "AID", "sudan"),
         ("Canada approved a fresh package of military aid for Latvia.", "AID", "latvia"),
+        # weapons given to a named recipient are military aid, not shelling
+        ("Germany sent artillery shells to Ukraine last month.", "AID", None),
         ("Serbia moved air defence batteries to its southern border on Monday.", "MOBILIZE", None),
     ],
 )  # fmt: skip

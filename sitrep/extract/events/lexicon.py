@@ -92,6 +92,7 @@ class Lexicon:
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
+    delivery_verbs: frozenset[str] = frozenset()  # "sent artillery shells to Ukraine": aid
     boycott_verbs: frozenset[str] = frozenset()  # "lawyers boycotted the courts": their protest
     clause_accuse_verbs: frozenset[str] = frozenset()  # "charged that ...": an accusation
     warring_modifiers: frozenset[str] = frozenset()  # "the warring parties": sides of a conflict
@@ -230,6 +231,7 @@ def lexicon() -> Lexicon:
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
+        delivery_verbs=frozenset(t.get("delivery_verbs", ())),
         boycott_verbs=frozenset(t.get("boycott_verbs", ())),
         clause_accuse_verbs=frozenset(t.get("clause_accuse_verbs", ())),
         warring_modifiers=frozenset(w.lower() for w in r.get("warring_modifiers", ())),
@@ -287,6 +289,6 @@ def lexicon() -> Lexicon:
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in noun_verbs),
              *t.get("find_verbs", ()), *t.get("join_verbs", ()),
              *t.get("projectile_verbs", ()), *t.get("street_verbs", ()),
-             *(k.split()[0] for k in t.get("walkout_phrases", ())), *t.get("clause_accuse_verbs", ())]
+             *(k.split()[0] for k in t.get("walkout_phrases", ())), *t.get("clause_accuse_verbs", ()), *t.get("delivery_verbs", ())]
         ),
     )

@@ -39,8 +39,6 @@ CHAIN_NOUNS = frozenset(
         "batch",  # "delivered the first batch of F-16 jets"
         "consignment",
         "package",  # "approved a new package of military aid"
-        "tranche",
-        "shipment",
         # how long a measure lasts: "extended the validity of the curfew"
         "duration",
         "validity",

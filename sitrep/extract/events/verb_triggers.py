@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..gazetteer_coverage import cue_list
-from .coding import REMOTE
+from .coding import REMOTE, weapon_word
 from .lexicon import VIOLENT, lexicon
 from .syntax import harm_state
 from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, hyphenated, noun_key, objects, verb_lemma
@@ -41,6 +41,10 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
     objs = objects(tok)
+    given = _weapons_given(tok, objs) if lemma in lex.delivery_verbs else None
+    if given is not None:
+        # "Germany sent artillery shells to Ukraine": military aid to the recipient, no shelling
+        return Trigger(tok, "AID", "material", [tok, given], noun=given)
     if lemma in lex.projectile_verbs and _into_the_sea(tok):
         # "fired missiles into the sea": a show of force, no target (what was fired is part of it)
         fired = next(iter(objs), None)
@@ -307,6 +311,25 @@ def _armed_subject(tok: Token) -> bool:
         c.dep_ == "nsubj" and kinds.get(c.lower_) in ("unidentified", "gang") and c.lower_ not in ("suspect", "suspects")
         for c in tok.children
     )
+
+
+def _weapons_given(tok: Token, objs: list[Token]) -> Token | None:
+    """The weapons a verb of giving hands "to" a named recipient ("sent a package of artillery
+    shells to Ukraine"), or None."""
+    def to_someone(word: Token) -> bool:
+        return any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG", "NORP") for p in c.children)
+            for c in word.children
+        )  # fmt: skip
+
+    for obj in objs:
+        real, _ = chain(obj)
+        entry = noun_key(real)
+        weapon = weapon_word(real.lower_) or entry is not None and entry[0] == "ASSAULT"
+        if weapon and any(to_someone(w) for w in (tok, obj, real)):
+            return real
+    return None
 
 
 def _into_the_sea(tok: Token) -> bool:
