@@ -841,6 +841,7 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     if main is not None and main.fatalities == ev.fatalities and any(e is main for e in this_sentence):
         # "a gunfight erupted and three gunmen died there": the toll the incident already took from
         # its own sentence, told again by its own verb; not a second incident
+        _victims_from(main, ev)
         main.mentions.extend(ev.mentions)
         return True
     if main is None or main.fatalities or main.acled_event_type in ("Protests", "Strategic developments"):
@@ -861,13 +862,20 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     main.fatalities, main.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
     main.take("fatalities", ev)
+    _victims_from(main, ev)  # "a grenade was thrown into a shop. One person was killed": its victims
+    main.mentions.extend(ev.mentions)
+    return True
+
+
+def _victims_from(main: Event, ev: Event) -> None:
+    """The civilians the toll's own words name are the victims of the strike or attack it joins
+    ("Israeli air strikes killed at least 25 Palestinians", the parse making the killing a clause
+    on the strikes)."""
     if (
         main.actor2 is None
         and ev.actor2 is not None
         and ev.actor2.type == "civilians"
         and main.acled_event_type in ("Explosions/Remote violence", "Violence against civilians")
-    ):  # "a grenade was thrown into a shop. One person was killed": the dead were its victims
+    ):
         main.actor2 = ev.actor2
         main.take("actor2", ev)
-    main.mentions.extend(ev.mentions)
-    return True
