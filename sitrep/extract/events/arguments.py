@@ -214,7 +214,7 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
     kind = _kind(tok)
     if kind not in ("military", "police", "unidentified") and not (command or own_group):
         return None
-    speaker = _speaker_of(tok)
+    speaker = _content_speaker(tok)
     if speaker is None or speaker.tag_ in ("PRP", "PRP$") or speaker.left_edge.i <= tok.i <= speaker.right_edge.i:
         return None  # (the words spoken of, not the speaker: "the group declared an amnesty")
     said_by = resolve(speaker, state, country)
@@ -234,7 +234,7 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
     return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
 
 
-def _speaker_of(tok: Token) -> Token | None:
+def _content_speaker(tok: Token) -> Token | None:
     """The subject of the speech verb whose content holds ``tok``, or of the verb that speech
     verb stands beside ("..., an army spokesman said, adding that his men ...")."""
     speech = lexicon().speech

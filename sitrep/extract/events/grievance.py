@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-#: what a demonstration is about, not what its crowd did: "protested against the attack on their
-#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
 #: verbs whose object alone is the grievance ("to protest the killing of ..."): the crowd's acts
 #: may hang on them too ("to protest against the insecurity, burning tyres")
 _OBJECT_GRIEVANCE_VERBS = frozenset({"protest", "oppose", "mourn"})
+#: what a demonstration is about, not what its crowd did: "protested against the attack on their
+#: leader", "demanding the recovery of looted funds", "after a police officer beat up a trader"
 _GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following", "despite"})
 _GRIEVANCE_VERBS = frozenset(
     {"demand", "condemn", "denounce", "decry", "accuse", "call", "claim", "allege",
@@ -62,6 +62,11 @@ def without_tallies(doc: Doc, lo: int, hi: int, clause: str) -> str:
     return _blanked(doc, lo, clause, tallies)
 
 
+def _first_comma(t: Token) -> int:
+    """Where the phrase headed by ``t`` reaches its first comma or semicolon (else its end)."""
+    return next((x.i for x in t.doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
+
+
 def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
     """The tokens of a demonstration's grievance in its clause (see ``crowd_acts``)."""
     skip: set[int] = set()
@@ -71,8 +76,7 @@ def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
         if t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS and not t.left_edge.i <= head <= t.right_edge.i:
             # the phrase up to its first comma: a parse may hang the crowd's acts on its noun
             # ("against the insecurity, burning tyres and throwing stones at police")
-            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
-            skip.update(range(t.i, end))
+            skip.update(range(t.i, _first_comma(t)))
             continue
         if (
             t.dep_ == "dobj"
@@ -82,8 +86,7 @@ def grievance_tokens(doc: Doc, lo: int, hi: int, head: int) -> set[int]:
         ):
             # "held a rally to protest the killing of a trader who was shot dead": what was
             # protested, up to its first comma (the crowd's own acts may hang after it)
-            end = next((x.i for x in doc[t.i : t.right_edge.i + 1] if x.text in (",", ";")), t.right_edge.i + 1)
-            skip.update(range(t.left_edge.i, end))
+            skip.update(range(t.left_edge.i, _first_comma(t)))
             continue
         grievance = (
             t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "pcomp", "conj")

@@ -553,16 +553,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
-    if (
-        ev.actor1 is not None
-        and not ev.actor1.name.startswith("Unidentified")
-        and is_armed(ev.actor1)
-        and not is_state(ev.actor1)
-        and not _same_actor(ev.actor1, prev.actor2)
-        and prev.actor1 is not None
-        and prev.actor1.name.startswith("Unidentified")
-        and _by_rule_only(prev, "actor1")
-    ):  # the armed group the telling again names (not the victims' side fighting back)
+    if _names_unknown_doer(prev, ev) and not _same_actor(ev.actor1, prev.actor2):
+        # the armed group the telling again names (not the victims' side fighting back)
         prev.actor1 = ev.actor1
         prev.take("actor1", ev)
     if _forces_fell(prev, ev):
@@ -722,15 +714,23 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     outside an office, ... IS claimed it")."""
     if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
         return True
-    if (
-        prev.actor1 is not None
-        and prev.actor1.name.startswith("Unidentified")
-        and _by_rule_only(prev, "actor1")
-        and is_armed(ev.actor1)
-        and not is_state(ev.actor1)
-    ):
+    if _names_unknown_doer(prev, ev):
         return True
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
+
+
+def _names_unknown_doer(prev: Event, ev: Event) -> bool:
+    """The telling again names an armed non-state group where the incident told before had only
+    the coding rule's Unidentified Armed Group."""
+    return (
+        ev.actor1 is not None
+        and not ev.actor1.name.startswith("Unidentified")
+        and is_armed(ev.actor1)
+        and not is_state(ev.actor1)
+        and prev.actor1 is not None
+        and prev.actor1.name.startswith("Unidentified")
+        and _by_rule_only(prev, "actor1")
+    )
 
 
 def _among_parties(prev: Event, ev: Event) -> bool:

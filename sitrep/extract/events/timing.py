@@ -103,18 +103,14 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     # the kidnapping of a school director on Wednesday" is not dated Wednesday)
     crowd = trig.plover == "PROTEST" or trig.cls in ("riot", "disperse", "loot", "destroy")
     grievance = grievance_tokens(sent.doc, sent.start, sent.end, trig.head.i) if crowd else set()
+    rooted = [(t, _timex_root(sent.doc, t.start - offset, t.end - offset)) for t in stamps]
     if grievance:
-        stamps = [t for t in stamps if (r := _timex_root(sent.doc, t.start - offset, t.end - offset)) is None or r.i not in grievance]
-        if not stamps:
+        rooted = [(t, root) for t, root in rooted if root is None or root.i not in grievance]
+        if not rooted:
             return RecordDate()
-    allowed = []
-    for t in stamps:
-        root = _timex_root(sent.doc, t.start - offset, t.end - offset)
-        if root is None or not _timex_blocked(root, chain):
-            allowed.append(t)
+    allowed = [t for t, root in rooted if root is None or not _timex_blocked(root, chain)]
     if not allowed:
-        allowed = [t for t in stamps if (root := _timex_root(sent.doc, t.start - offset, t.end - offset)) is not None
-                   and not _timex_blocked(root, chain, lenient=True)]
+        allowed = [t for t, root in rooted if root is not None and not _timex_blocked(root, chain, lenient=True)]
     if not allowed:
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))

@@ -55,9 +55,9 @@ _COMMA_GAP = re.compile(r"\s{0,3},\s{0,3}")
 _QUARTER_REACH_KM = 40.0
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
 _NEXT_WORD = re.compile(r"\s{1,3}([A-Za-z]{1,20})")
-#: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
 #: "X near Y in Z": the town a place is reckoned from, between the place and its unit
 _NEAR_GAP = re.compile(r"\s{0,3},?\s{1,3}(?:near|outside|close\s{1,3}to)\s{1,3}(?:the\s{1,3}(?:town|city|village)\s{1,3}of\s{1,3})?", re.I)
+#: "Salim [Bayt Ali] village (Qaatabah, Ad Dali)": an editor's insertion in square brackets
 _INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
