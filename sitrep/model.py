@@ -14,6 +14,8 @@ from typing import Any, Literal, TypedDict, get_args
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 RecordKind = Literal["event", "statement", "figure"]
+#: a whole quotation, reported content holding quoted words, or paraphrase alone
+QuoteForm = Literal["direct", "mixed", "indirect"]
 # PLOVER event types: defined here only (the CLI, the web's filters and the API's schema read them)
 PloverType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -204,6 +206,7 @@ class StatementJSON(TypedDict):
     speaker_actor: ActorJSON | None
     quote: str
     direct: bool
+    quote_form: QuoteForm
     intent: str
     addressee: str | None
     channel: str | None
@@ -414,6 +417,7 @@ class Statement(_Evidenced):
     quote: str
     mentions: list[Mention]
     direct: bool = True
+    quote_form: QuoteForm = "direct"
     intent: str = "other"
     addressee: str | None = None
     channel: str | None = None
@@ -434,6 +438,7 @@ class Statement(_Evidenced):
             "speaker_actor": self.speaker_actor.to_json() if self.speaker_actor else None,
             "quote": self.quote,
             "direct": self.direct,
+            "quote_form": self.quote_form,
             "intent": self.intent,
             "addressee": self.addressee,
             "channel": self.channel,

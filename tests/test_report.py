@@ -43,6 +43,8 @@ DOCS = {
     "news-protest": ("Example News", "2021-09-04", "Women protest in Kabul\n\nDozens of women protested in Kabul "
                      "on Saturday; Taliban fighters fired into the air. By August 31 no U.S. troops remained.\n"),
     "undated-aid": ("Example Aid", None, "Aid convoy\n\nThe United Nations sent food aid to displaced families.\n"),
+    "news-bridge": ("Example News", "2021-08-28", "Bridge to close\n\nThe governor said the old bridge was "
+                    "\"beyond repair\" and would close.\n"),
 }
 
 
@@ -71,7 +73,7 @@ def build_sample_store(path: Path) -> Store:
         doc = Document(id=doc_id, text=text, title=text.splitlines()[0], published=published)
         a = Analysis(doc, Cleaned(title=doc.title, outlet=outlet), ReferenceDate(published, "given" if published else "none"))
         analyses.append(a)
-    wire, follow, kunduz, troops, protest, aid = analyses
+    wire, follow, kunduz, troops, protest, aid, bridge = analyses
     wire.events = [Event("ASSAULT", _span(wire.document, "A suicide bombing outside Kabul airport killed at least 60 people"),
                          "Explosions/Remote violence", "Suicide bomb", actor1=ISK, location=KABUL, date=_date("2021-08-26"),
                          fatalities=60, fatalities_qualifier="at least", summary="Suicide bombing at Kabul airport", id="ev-w")]
@@ -102,6 +104,9 @@ def build_sample_store(path: Path) -> Store:
                               period=RecordDate("2021-08-31", "day", "2021-08-31", "2021-08-31"), id="fg-p")]
     aid.events = [Event("AID", _span(aid.document, "The United Nations sent food aid"), actor1=Actor("United Nations"),
                         summary="UN food aid", id="ev-a")]
+    said = 'the old bridge was "beyond repair" and would close'
+    bridge.statements = [Statement(Speaker(role="governor"), said, _span(bridge.document, said), direct=True,
+                                   quote_form="mixed", id="st-b")]
     store = Store(path)
     store.save(None, analyses)
     fuse(store)
@@ -141,6 +146,9 @@ def test_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
     for _outlet, _, text in DOCS.values():
         assert text.splitlines()[0] in html
     assert "United States" in html and "Statements by actor" in html
+    # a whole quotation is set in quotation marks; reported speech quoting some words is not
+    assert "<blockquote>\u201cWe will hunt you down\u201d</blockquote>" in html
+    assert "<blockquote>the old bridge was &#34;beyond repair&#34; and would close</blockquote>" in html
 
 
 def test_key_events_show_each_fields_words_on_demand(tmp_path: Path) -> None:

@@ -93,12 +93,13 @@ def test_nested_single_quotes_do_not_break_pairing() -> None:
     assert "taliban" in who(st)
 
 
-def test_partial_quote_inside_reported_speech_is_one_indirect_statement() -> None:
+def test_partial_quote_inside_reported_speech_is_one_mixed_statement() -> None:
     text = 'The Taliban on Saturday said it was "seriously committed" to the peace deal.'
     sts = stmts(text)
     assert len(sts) == 1
     st = sts[0]
-    assert st.direct is False
+    assert st.quote_form == "mixed" and st.direct is True
+    assert [e.text for e in st.evidence["direct"]] == ["seriously committed"]  # the verbatim words alone
     assert "seriously committed" in st.mentions[0].text and "peace deal" in st.mentions[0].text
     assert "taliban" in who(st)
 

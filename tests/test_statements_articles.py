@@ -90,6 +90,8 @@ def statement_fields(exp: dict[str, Any], st: Statement | None) -> dict[str, boo
     }
     if "direct" in exp:
         out["direct"] = st.direct is exp["direct"]
+    if "form" in exp:
+        out["form"] = st.quote_form == exp["form"]
     if "channel" in exp:
         out["channel"] = st.channel == exp["channel"]
     if "reported_by" in exp:
@@ -210,6 +212,7 @@ def test_statement(name: str, exp: dict[str, Any]) -> None:
         "speaker": st.speaker.to_json(),
         "intent": st.intent,
         "direct": st.direct,
+        "form": st.quote_form,
         "channel": st.channel,
         "reported_by": st.reported_by,
     }

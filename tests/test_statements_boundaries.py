@@ -10,7 +10,7 @@ def test_reported_content_keeps_the_closing_mark_of_its_quotation() -> None:
     st = one(stmts('The governor said on Monday that the old bridge was "beyond repair."'), "beyond repair")
     text = st.mentions[0].text
     assert text.count('"') == 2 and text.endswith('."')
-    assert st.direct is False  # the bridge is named outside the quotation
+    assert st.quote_form == "mixed" and st.direct  # the bridge is named outside the quotation
 
 
 def test_reported_content_that_is_one_quotation_is_direct() -> None:

@@ -61,7 +61,7 @@ def test_what_the_speaker_went_on_to_add_before_a_partial_quotation() -> None:
 
 def test_partial_quotation_credited_by_the_tail_of_its_sentence() -> None:
     st = one(stmts('He would win the county "no matter what," said one voter.'), "win the county")
-    assert "voter" in who(st) and "no matter what" in st.quote and st.direct is False
+    assert "voter" in who(st) and "no matter what" in st.quote and st.quote_form == "mixed"
     st = one(stmts('She would be a better coach than Reed "no matter what," one parent commented.'), "better coach")
     assert "parent" in who(st)
     # no neutral verb of saying in the tail: a title, not a source
@@ -203,9 +203,9 @@ def test_the_clause_after_the_verb_wins_over_one_the_parse_chained_before_it() -
 def test_a_clause_going_on_past_the_closing_mark_is_said_too() -> None:
     text = 'Okafor said that "every boat in [the harbor] fleet" - including the ferries - failed the inspection.'
     st = one(stmts(text), "every boat")
-    assert "failed the inspection" in st.quote and not st.direct and "okafor" in who(st)
+    assert "failed the inspection" in st.quote and st.quote_form == "mixed" and "okafor" in who(st)
     st = one(stmts('Lund said "it makes me angry" every time she drives past the closed clinic.'), "makes me angry")
-    assert "drives past" in st.quote and not st.direct
+    assert "drives past" in st.quote and st.quote_form == "mixed"
 
 
 def test_a_quotation_that_closes_its_clause_stays_the_whole_statement() -> None:

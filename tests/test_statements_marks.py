@@ -56,7 +56,7 @@ def test_doubled_apostrophe_quote_split_by_its_attribution() -> None:
 def test_partial_doubled_apostrophe_quote_is_reported_speech() -> None:
     text = "Senator Jane Roe called the plan ''a fundamental mistake'' on Tuesday."
     st = one(stmts(text), "fundamental mistake")
-    assert st.direct is False and st.speaker.name == "Jane Roe"
+    assert st.quote_form == "mixed" and st.speaker.name == "Jane Roe"
 
 
 def test_three_apostrophes_after_punctuation_close_a_nested_and_a_doubled_quote() -> None:

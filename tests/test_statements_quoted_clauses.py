@@ -14,7 +14,7 @@ def test_called_with_a_quoted_phrase_is_a_statement_of_the_subject() -> None:
     text = "Governor Ellen Marsh called the new levy \u201can insult to every family in town\u201d on Monday."
     st = one(stmts(text), "insult to every family")
     assert "marsh" in who(st)
-    assert st.direct is False  # the levy is named outside the quotation
+    assert st.quote_form == "mixed" and st.direct is True  # the levy is named outside the quotation
     assert "the new levy" in st.mentions[0].text
     assert st.intent != "appeal"  # naming something is not calling on anyone
 
@@ -208,5 +208,5 @@ def test_one_quoted_word_from_a_role_is_a_statement_but_from_a_crowd_a_label() -
 def test_a_reporting_verb_form_used_as_a_noun_heads_no_quote() -> None:
     # "order" (the noun, after "restore") is no reporting verb: the quoted words end the reported clause
     st = one(stmts('The governor said the police would restore order "before the end of the month".'), "restore order")
-    assert st.quote.startswith("the police would restore order") and not st.direct
+    assert st.quote.startswith("the police would restore order") and st.quote_form == "mixed"
     assert who(st) == "governor"

@@ -121,6 +121,7 @@ class Statement(_Out):
     speaker_actor: Actor | None = None
     quote: str | None = None
     direct: bool | None = None
+    quote_form: Literal["direct", "mixed", "indirect"] | None = None
     intent: str | None = None
     addressee: str | None = None
     channel: str | None = None

@@ -22,6 +22,7 @@ from .attribution import (
     _content_spans,
     _in_text,
     _intent_words,
+    _quoted_parts,
     _relays,
     _speaker_words,
     _who,
@@ -173,6 +174,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
         channel = _channel(c.attribution, relays, said_statement)
         intent = "other" if c.asked else classify(c.verbs, quote)  # a question asks, it does not warn
         sp = speaker or Speaker()
+        verbatim = _quoted_parts(text, c, pieces, quotes or [])
         addressed: tuple[str, Cite | None] | None = None
         if c.addressee:
             addressed = (c.addressee, (*c.addressee_at, None) if c.addressee_at else None)
@@ -182,7 +184,8 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
             speaker=sp,
             quote=quote,
             mentions=[mention(doc, c.start, c.end)],
-            direct=c.direct,
+            direct=bool(verbatim),
+            quote_form="direct" if c.direct else "mixed" if verbatim else "indirect",
             intent=intent,
             addressee=addressed[0] if addressed else None,
             channel=channel,
@@ -191,6 +194,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
             speaker_actor=actor_for(sp.organization, sp.name, sp.role) if speaker else None,
         )
         st.cite(doc, "quote", [(lo, hi, None) for lo, hi in pieces])
+        st.cite(doc, "direct", verbatim)
         if speaker is not None:
             st.cite(doc, "speaker", said_by)
         st.cite(doc, "intent", _intent_words(c, intent, pieces, quote))

@@ -11,7 +11,7 @@ from ...model import Cite, Speaker
 from .candidate import _ADDRESSEE, _QUOTED_BY, _TOLD, Candidate, _plain, _strip_span
 from .intent import cue_in
 from .lexicon import lexicon
-from .quotes import strip_marks
+from .quotes import Quote, strip_marks
 
 if TYPE_CHECKING:
 
@@ -91,6 +91,25 @@ def _content_spans(text: str, c: Candidate) -> list[tuple[int, int]]:
         if hi > lo:
             out.append((lo, hi))
     return out
+
+
+def _quoted_parts(text: str, c: Candidate, pieces: list[tuple[int, int]], quotes: list[Quote]) -> list[Cite]:
+    """The speaker's own words in the content: all of it for a quotation, else each quotation
+    that opens inside reported content ('said Smith was "looking for publicity"', a mixed
+    quotation), up to where the content ends. A quotation the content sits inside (reported
+    speech nested in a longer quote) is the outer speaker's words, not these."""
+    if c.direct:
+        return [(lo, hi, None) for lo, hi in pieces]
+    out: list[Cite] = []
+    for q in quotes:
+        for lo, hi in pieces:
+            a, b = max(lo, q.start), min(hi, q.end)
+            if lo <= q.open < hi and a < b and _WORDY.search(text, a, b):
+                out.append((a, b, None))
+    return out
+
+
+_WORDY = re.compile(r"\w")
 
 
 def _in_pieces(pieces: list[tuple[int, int]], lo: int, hi: int) -> Cite | None:
