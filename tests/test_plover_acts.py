@@ -203,6 +203,9 @@ def test_a_search_that_takes_property_is_coercion() -> None:
         # weapons given to a named recipient are military aid, not shelling
         ("Germany sent artillery shells to Ukraine last month.", "AID", None),
         ("Serbia moved air defence batteries to its southern border on Monday.", "MOBILIZE", None),
+        # two parties that meet as one subject: the second is the other side of the talks
+        ("Kenya and Somalia held talks on their maritime border in Djibouti on Tuesday.", "CONSULT", "somalia"),
+        ("Chad and Niger met in Ndjamena to discuss border security.", "CONSULT", "niger"),
     ],
 )  # fmt: skip
 def test_agreements_reached_and_aid_given_to_a_recipient(text: str, plover: str, target: str | None) -> None:

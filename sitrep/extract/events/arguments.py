@@ -335,7 +335,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if bare in ("military", "police") and _kind(tok) in ("unidentified", "police"):
             bare = _kind(tok)  # "separatist forces", "police forces": the head alone named the army
         if bare is not None and not actor.country:
-            c = _demonym_country(tok, state.registry) or country
+            c = _demonym_country(tok, state.registry)
+            force = state.state_force(bare) if c is None and has_the and bare in ("military", "police") else None
+            if force is not None:  # "Sudan's army ... The army met the RSF in Jeddah": Sudan's, not the venue's
+                return Resolved(force, _kind(tok) or bare, tok)
+            c = c or country
             if bare == "unidentified" and has_the:
                 prev = state.salient(_demonym_country(tok))
                 if prev is not None:

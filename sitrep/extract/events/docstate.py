@@ -126,6 +126,14 @@ class DocState:
     def country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
 
+    def state_force(self, kind: str) -> Actor | None:
+        """The state force of ``kind`` ("military", "police") the document named last: the one
+        "the army" goes back to, wherever the act takes place."""
+        for a in reversed(self.salience):
+            if a.country and generic(self, kind, a.country).name == a.name:
+                return a
+        return None
+
     def recent(self, armed_nonstate: bool = False, exclude: Actor | None = None) -> Actor | None:
         for a in reversed(self.salience):
             if exclude is not None and a.name == exclude.name:

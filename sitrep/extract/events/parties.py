@@ -421,8 +421,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
-        # (a clash's, or an agreement's: "the government and Tigrayan forces signed a peace deal")
-        if trig.cls in ("clash", "agreement") and agent_tok is not None and (patient_tok is None or _no_side(patient_tok, head)):
+        # (a clash's, an agreement's or a meeting's: "the government and Tigrayan forces signed a
+        # peace deal", "Russia and Ukraine held talks in Istanbul")
+        joint = trig.cls in ("clash", "agreement") or trig.plover == "CONSULT"
+        if joint and agent_tok is not None and (patient_tok is None or _no_side(patient_tok, head)):
             conj = conjuncts(agent_tok)
             if conj or patient_tok is None:
                 # ("A and B exchanged fire on several front lines, killing two soldiers": the
