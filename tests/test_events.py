@@ -170,6 +170,12 @@ def test_case_count() -> None:
         ("gunmen killed two men, a woman and three children", 6, "exact"),
         # a count of the acts before a kill participle is no toll; "her two children" are two
         ("jets carried out 12 air strikes on the town, killing a woman and her two children", 3, "exact"),
+        # a time of day is no count of the dead
+        ("the jet struck at around 10 a.m., a farmer who helped bury the dead said", None, None),
+        ("the shells landed at 06:45, a man who saw the dead said", None, None),
+        ("the shells landed at 0645 GMT and killed five", 5, "exact"),
+        # "all" before the count
+        ("security forces killed all 11 militants in the ensuing gunfight", 11, "exact"),
     ],
 )
 def test_fatalities(text: str, value: int | None, qualifier: str | None) -> None:

@@ -219,6 +219,8 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
         return None  # (the words spoken of, not the speaker: "the group declared an amnesty")
     said_by = resolve(speaker, state, country)
     if own_group:
+        if is_state(said_by.actor) and tok.lemma_.lower() in _OPPONENTS:
+            return None  # "the rebels fired on a police team, an officer said": the force's foes, not its own
         return Resolved(said_by.actor, None, tok) if is_armed(said_by.actor) else None
     if command:  # "an army commander said his men killed nine fighters": the army
         officer = _kind(speaker) or ""
@@ -232,6 +234,10 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
         return Resolved(said_by.actor, None, tok)  # "the SDF said its forces shot down ...": the SDF's own
     owner = said_by.actor.country if said_by.actor is not None else None
     return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
+
+
+#: what a state force's spokesman calls those it fights
+_OPPONENTS = frozenset({"rebel", "insurgent", "militia"})
 
 
 def _content_speaker(tok: Token) -> Token | None:
@@ -769,7 +775,7 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
                 return None  # "Palestinians", "Afghans": people named by nationality, not an organisation
             if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
-            return Actor(ent.text, None, None)
+            return Actor(re.sub(r"(?i)^the\s+", "", ent.text), None, None)  # "the 444 Brigade": the name without its article
     return None
 
 

@@ -25,7 +25,8 @@ _BEFORE_KILL = re.compile(
     r"|(?:massacr|execut|behead|murder|lynch|slaughter|neutrali[sz])(?:ed|ing)"
     r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
     # "killed a family of five": the family's number
-    r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)\s*$",
+    r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)"
+    r"(?:\s+all)?\s*$",  # "killed all six attackers"
     re.I,
 )
 #: a harm verb before its victims' count and "to death" after it: "hacked four villagers to death"
@@ -51,6 +52,9 @@ _UNIT_AFTER = re.compile(
     r"explosive\s+devices?|explosives|ieds?|(?:land)?mines|bombs|drones|missiles|rockets|shells|grenades|mortars)\b",
     re.I,
 )
+#: a time of day: "at around 10 a.m., a resident who helped bury the dead said" counts no dead
+_CLOCK_AFTER = re.compile(r"\s{0,2}(?:[ap]\.\s?m\.|o['’]clock\b|[:.]\d\d\b|h\d\d\b|hrs\b|GMT\b|local\s{1,3}time\b)", re.I)
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")
 #: one victim: "killing a man", "assassinated a colonel", "a local leader of the party was stabbed
 #: to death", "shot the owner dead", "resulting in the death of a bystander", "led to another death"
 _DEATH_PASSIVE = (
@@ -174,8 +178,10 @@ def _is_count(text: str, q: Quantity) -> bool:
     if q.value is not None and q.value > MAX_EVENT_DEATHS:
         return False
     after = text[q.end : q.end + 20]
-    if _UNIT_AFTER.match(after):
+    if _UNIT_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return False
+    if q.value is not None and q.value != int(q.value) or _CLOCK_BEFORE.search(text, max(0, q.start - 3), q.start):
+        return False  # "at 6.45", the minutes of "06:45": no one counted
     if q.value is not None and q.qualifier == "exact" and 1900 <= q.value <= 2100 and "," not in q.text:
         return False
     if q.start >= 2 and text[q.start - 1] == "-" and text[q.start - 2].isalpha():

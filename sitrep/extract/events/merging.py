@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
+from ..places.records import km_between
 from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
 from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
@@ -162,6 +163,8 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # (the violence told last before it: "... repelled assaults. Russia launched drones. Air
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
+        if other_incident(ev.mentions[0].text):
+            last = None  # "Separately, police arrested 14 gang members in raids": its own incident
         if last is not None and last.mentions[0].start <= start <= last.mentions[0].end + _SEQUEL_REACH and not (
             # (drones shot down by another side's forces: their own act, not the strike's sequel)
             ev.acled_sub_event_type == "Disrupted weapons use"
@@ -503,10 +506,20 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         named_incident = _by_rule_only(ev, "actor1") and any(
             n.lemma_.lower() in INCIDENT_SUBJECTS and _definite(n) for n in nouns
         )
+        # ("The fighting between the 444 Brigade and the Deterrence force": the incident named
+        # again, naming the sides the first telling had only as unidentified groups)
+        naming = trig.nominal and definite
+        # (the same kind of incident first: "Clashes killed 27 ... X detained the commander ... The
+        # clashes ended after ...": the clashes, not the arrest told between)
+        ordered = sorted(recent, key=lambda e: e.acled_event_type != ev.acled_event_type)
         prev = next(
-            (e for e in recent if named_incident or _same_incident_parties(e, ev) or definite and _among_parties(e, ev)),
+            (
+                e for e in ordered
+                if named_incident or _same_incident_parties(e, ev) or definite and _among_parties(e, ev)
+                or naming and _names_the_sides(e, ev)
+            ),
             None,
-        )
+        )  # fmt: skip
     if prev is None:
         return False
     violence = (ev.acled_event_type in _VIOLENT_TYPES, prev.acled_event_type in _VIOLENT_TYPES)
@@ -525,6 +538,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and ev.location.name != prev.location.name
         and ev.location.name != ev.location.country  # (a place the sentence names, not the country)
         and not (definite and _finer_place(ev.location, prev.location))  # (where in the region told)
+        # ("Maoists killed three policemen in an ambush in Bijapur district. The rebels opened fire
+        # near Tarrem village": a village of the district, told again)
+        and not (definite and _close_by(ev.location, prev.location))
     ):
         # "The group claimed a bombing in Jalalabad. It also attacked a prison in Nangarhar":
         # more of what the same group did, at another place, is another incident
@@ -544,7 +560,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # soldiers were killed": the army's own, told bare)
         or (definite or casualties)
         and prev.acled_event_type == "Battles"
-        and _same_actor(ev.actor2, prev.actor1)
+        # ("Militants stormed a post, killing seven soldiers. Troops killed all six attackers in
+        # the ensuing gunbattle": an unidentified group stands for the armed side that attacked)
+        and (_same_actor(ev.actor2, prev.actor1) or _stands_for(ev.actor2, prev.actor1))
         and not _same_actor(ev.actor2, prev.actor2)
     ):
         # "Five soldiers were killed in a gunfight ... Two militants were also killed": seven dead
@@ -557,6 +575,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # the armed group the telling again names (not the victims' side fighting back)
         prev.actor1 = ev.actor1
         prev.take("actor1", ev)
+    if trig.nominal and definite and _names_the_sides(prev, ev):
+        for name in ("actor1", "actor2"):
+            side = getattr(ev, name)
+            if side is not None and not side.name.startswith("Unidentified"):
+                setattr(prev, name, side)
+                prev.take(name, ev)
     if _forces_fell(prev, ev):
         # "Gang members set fire to a police station ... Two officers were killed in the attack":
         # an armed group's attack that killed the force's men is a battle with that force
@@ -658,6 +682,16 @@ def refine_place(place: Location, events: list[Event], state: DocState, document
         prev.cite(document, "location", list(place.cited))
 
 
+#: a place told again of the same incident this close to the place told first is where in it
+_RETOLD_KM = 30.0
+
+
+def _close_by(new: Location, old: Location) -> bool:
+    """Two places of one province a short way apart."""
+    apart = km_between(new, old) if new.country == old.country and new.admin1 == old.admin1 else None
+    return apart is not None and apart <= _RETOLD_KM
+
+
 def _finer_place(new: Location | None, old: Location | None) -> bool:
     """A place inside the one told before (same country, same province or none told), more
     precise: a province is finer than a region or the country ("northern Afghanistan", then "the
@@ -713,7 +747,15 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     names the attacker the incident told before could not ("A bomb killed 20. The explosion struck
     outside an office, ... IS claimed it")."""
     if ev.actor1 is None or ev.actor1.name.startswith("Unidentified") or _same_actor(ev.actor1, prev.actor1):
-        return True
+        # (not unknown fighters who struck the doer of harm to civilians: "The army bombed a
+        # market. Resistance fighters said they had ambushed an army column")
+        return not (
+            ev.actor1 is not None
+            and not _by_rule_only(ev, "actor1")  # (not "its troops came under fire during the raid")
+            and not _same_actor(ev.actor1, prev.actor1)
+            and _same_actor(ev.actor2, prev.actor1)
+            and is_civilian(prev.actor2)
+        )
     if _names_unknown_doer(prev, ev):
         return True
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
@@ -733,12 +775,42 @@ def _names_unknown_doer(prev: Event, ev: Event) -> bool:
     )
 
 
+def _names_the_sides(prev: Event, ev: Event) -> bool:
+    """The telling again names sides of an incident of the same type that had only unidentified
+    ones ("clashes between two armed groups ... The fighting between X and Y")."""
+    unnamed = [a for a in (prev.actor1, prev.actor2) if a is not None]
+    return (
+        prev.acled_event_type == ev.acled_event_type
+        and bool(unnamed)
+        and all(a.name.startswith("Unidentified") for a in unnamed)
+        and any(a is not None and not a.name.startswith("Unidentified") for a in (ev.actor1, ev.actor2))
+    )
+
+
+def _stands_for(unnamed: Actor | None, side: Actor | None) -> bool:
+    """An unidentified armed group of the telling again stands for an armed side the incident
+    named (neither a state's force nor civilians)."""
+    return (
+        unnamed is not None
+        and unnamed.name.startswith("Unidentified")
+        and side is not None
+        and not is_state(side)
+        and not is_civilian(side)
+    )
+
+
 def _among_parties(prev: Event, ev: Event) -> bool:
     """The follow-up names only sides of the incident ("7 soldiers were killed in the fighting and
     troops repelled the attackers", read with the army on both sides)."""
-    sides = {a.name for a in (prev.actor1, prev.actor2) if a is not None}
-    named = [a.name for a in (ev.actor1, ev.actor2) if a is not None]
-    return bool(named) and all(n in sides for n in named)
+    sides = [a for a in (prev.actor1, prev.actor2) if a is not None]
+
+    def among(a: Actor) -> bool:
+        # (an unidentified group stands for the incident's armed side: "Security forces killed
+        # all six attackers in the ensuing gunbattle", after the militants' attack on a post)
+        return any(a.name == s.name or _stands_for(a, s) for s in sides)
+
+    named = [a for a in (ev.actor1, ev.actor2) if a is not None]
+    return bool(named) and all(among(a) for a in named)
 
 
 #: sentences back from a toll sentence to the events whose toll it gives

@@ -242,7 +242,9 @@ def _of_event(tok: Token, trig: Trigger) -> bool:
         if node.head.i == node.i:
             return True  # reached the root without meeting another predicate
         if node is not tok and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-            return False
+            # a verb joined to the event's ("have killed and kidnapped thousands in recent years")
+            # tells the same act
+            return node.dep_ == "conj" and node.head.i in heads
         node = node.head
     return True
 

@@ -95,12 +95,18 @@ def _closest_subject(verb: Token) -> Token | None:
     return min(subs, key=lambda c: abs(c.i - verb.i))
 
 
+#: a verb that opens a clause of its own (not "affiliated" in "pro-Hadi and affiliated forces")
+_CLAUSE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "MD"})
+
+
 def _and_side(sent: Span, first: Token) -> Token | None:
     """Second side of "between X, ..., and Y" when the parse dropped it."""
     seen_and = False
     for t in sent:
         if t.i <= first.i:
             continue
+        if t.tag_ in _CLAUSE_VERB_TAGS and not first.left_edge.i <= t.i <= first.right_edge.i:
+            return None  # "... between two groups, killing 27 and wounding 106, the ministry said": no side
         if t.lower_ == "and" and not seen_and:
             seen_and = True
             continue

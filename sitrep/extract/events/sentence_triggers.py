@@ -59,7 +59,8 @@ def absorb_nominal_arguments(triggers: list[Trigger]) -> None:
     for trig in triggers:
         if not trig.nominal or trig.absorbed:
             continue
-        setting = trig.head.head.lower_ == "during" and trig.head.lower_ in lexicon().doer_acts
+        # ("burned homes in an overnight raid": the operation the act was done in, as "during")
+        setting = trig.head.head.lower_ in ("during", "in") and trig.head.lower_ in lexicon().doer_acts
         if trig.head.dep_ == "pobj" and trig.head.head.lower_ not in ("to", "against", "on", "for", "of") and not setting:
             # "fled following skirmishes with X": a separate, earlier event (not "seized weapons
             # during a raid", the operation the seizure was made in)

@@ -102,6 +102,14 @@ class Gazetteer(Choice):
         # Palestine in a sentence cut before "(Qaatabah, Ad Dali)"): the caller reads further
         if inside and all(m.ruled_out for m in inside):
             inside = []
+        # ... nor only small towns abroad in a country the text never places anything in, when it
+        # names places of its own country ("near the town of Kani" in a story about Sagaing is no
+        # town of Japan's; but "the town of Abu Dis" beside "Israeli police" and no Israeli place is
+        # Palestine's): where the act happened is for the rest of the text to say
+        if dominant and inside and all(m.contradicted and m.chosen.cc != dominant for m in inside):  # type: ignore[union-attr]
+            placed = {m.chosen.cc for m in mentions if m.chosen is not None and not m.contradicted}
+            if dominant in placed and not any(m.chosen.cc in placed for m in inside):  # type: ignore[union-attr]
+                inside = []
         # ... nor a town abroad, reached only by another of its names, that the country of the
         # document's dateline contradicts ("the town of Boni" in a story from Mali is no Bonn)
         if (

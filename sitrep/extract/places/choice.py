@@ -500,7 +500,10 @@ class Choice(Cues):
             # abroad that only another spelling reaches ("the village of Korogo": not Korhogo)
             written = fold(text[m.start : m.end]) if text else ""
             if not home and places[0].kind == "city" and (
-                places[0].population < 100_000
+                places[0].population < _NAMESAKE_TOWN
+                # "near the town of Kani" in a text about Myanmar: called a town or a village, not
+                # Japan's city of a hundred thousand
+                or places[0].population < _NAMESAKE_CITY and _called_small(text, m.start, m.end)
                 or written and all(fold(p.name) != written for p in m.places)
                 # "blocked the road at the Palma bridge" in a text about Lebanon: a structure
                 # named after somewhere, not Spain's Palma
@@ -543,6 +546,15 @@ _TOLD_COUNTRY = re.compile(
 )
 
 
+def _called_small(text: str, start: int, end: int) -> bool:
+    """The text calls the place a town or a village ("the town of X", "X village")."""
+    return bool(_SMALL_BEFORE.search(text, max(0, start - 24), start) or _SMALL_AFTER.match(text, end))
+
+
+_SMALL_BEFORE = re.compile(r"\b(?:town|village|hamlet)\s(?:of|called|named)\s$", re.IGNORECASE)
+_SMALL_AFTER = re.compile(r"\s(?:town|village|hamlet)\b", re.IGNORECASE)
+
+
 def _names_structure(text: str, end: int) -> bool:
     """The name is followed by a structure named after it ("the Palma bridge", "the Nour roundabout")."""
     if not text:
@@ -555,6 +567,8 @@ def _names_structure(text: str, end: int) -> bool:
 _DISTRICT_REACH_KM = 80.0
 #: ... when it is a town small enough to share its name with others
 _NAMESAKE_TOWN = 100_000
+#: ... and a place abroad that the text calls a town or a village is no city bigger than this
+_NAMESAKE_CITY = 1_000_000
 
 
 def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:

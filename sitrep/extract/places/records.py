@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ..gazetteer_data import DATA_DIR, fold
 from ..user_data import overlaid
@@ -56,7 +56,17 @@ class _Mention:
     elsewhere: bool = False  # "taken to hospital in X": where the hurt were brought, not where it happened
 
 
-def km_between(a: Place, b: Place) -> float | None:
+class Coords(Protocol):
+    """Anything placed by latitude and longitude: a gazetteer place or an event's location."""
+
+    @property
+    def lat(self) -> float | None: ...
+
+    @property
+    def lon(self) -> float | None: ...
+
+
+def km_between(a: Coords, b: Coords) -> float | None:
     """Great-circle distance, or None when either place has no coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
