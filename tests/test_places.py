@@ -218,11 +218,22 @@ def test_no_country_evidence_names_no_region(gaz: Gazetteer) -> None:
         ("Warplanes struck militants in Rafah (Rafah, North Sinai) on Friday.", "North Sinai", "Egypt"),
         # "Zawiya" of "Jabal al-Zawiya" is no Libyan city: the province the sentence names stands
         ("In Idlib province, jets struck villages in the Jabal al-Zawiya area on Monday.", "Idleb", "Syria"),
+        # a country's possessive, with words of description between, rules out places abroad
+        ("A drone struck a gas field in Iraq's semi-autonomous Kurdistan region on Friday.", None, "Iraq"),
     ],
 )
 def test_place_in_its_document(gaz: Gazetteer, text: str, admin1: str, country: str) -> None:
     loc = locate_sentence(gaz, text, text)
     assert loc is not None and (loc.admin1, loc.country) == (admin1, country), loc
+
+
+def test_the_area_is_not_where_the_hurt_were_taken(gaz: Gazetteer) -> None:
+    text = (
+        "Rebels ambushed a police patrol near Tarrem village in Bijapur district on Tuesday. "
+        "The wounded were airlifted to Raipur. Troops searched the area on Wednesday."
+    )
+    loc = locate_sentence(gaz, text, "Troops searched the area on Wednesday.")
+    assert loc is not None and loc.name != "Raipur" and loc.admin1 == "Chhattisgarh", loc
 
 
 def test_village_below_a_thousand_inhabitants_in_a_conflict_country(gaz: Gazetteer) -> None:

@@ -201,7 +201,9 @@ class Gazetteer(Choice):
             before = mentions[: bisect.bisect_left(starts, start + back.start())]
             # "the Iraqi city": only a place in Iraq
             demonym_cc = self.demonyms.get(fold(back.group("demonym"))) if back.group("demonym") else None
-            for m in reversed([m for m in before if m.end <= start + back.start() and m.chosen]):
+            # (not where the hurt were taken: "airlifted to Raipur. ... a search operation in the area")
+            told = [m for m in before if m.end <= start + back.start() and m.chosen and not m.elsewhere and not m.party]
+            for m in reversed(told):
                 if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
                     continue
                 if m.reference:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from ..context import Context
 
 #: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
-_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:{DIRS}(?:ern)?\s+)?\Z", re.I)
+#: "Chhattisgarh's Bijapur", "Iraq's semi-autonomous Kurdistan region": a possessive and up to two
+#: words of description between the owner and the place
+_POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:(?:{DIRS}(?:ern)?|[a-z][a-z-]{{2,20}})\s+){{0,2}}\Z", re.I)
 _SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
 _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
     r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
@@ -488,6 +490,9 @@ class Choice(Cues):
                 )
             ):
                 m.contradicted = m.ruled_out = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
+            elif owner is not None and places[0].kind != "country" and any(p.kind == "country" for p in owner.places):
+                # "Iraq's semi-autonomous Kurdistan region": no place of another country (Iran's Kordestan)
+                m.contradicted = m.ruled_out = True
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         told = self._told_country(text, m.start) if text else None
