@@ -30,6 +30,7 @@ def _event(events: list[Event], plover: str) -> Event:
         ("Belgium recalled its ambassador from Kinshasa on Tuesday.", "SANCTION", "withdraw"),
         ("A military tribunal convicted six officers of treason on Monday.", "SANCTION", "convict"),
         ("Dockworkers went on strike at the port of Mombasa on Monday.", "PROTEST", "strike"),
+        ("Bus drivers walked off the job in Accra on Monday over unpaid wages.", "PROTEST", "strike"),
         ("The Greek foreign ministry condemned the arrest of the mayor.", "ACCUSE", "disapprove"),
         ("Prosecutors opened an investigation into the deaths of the miners.", "ACCUSE", "investigate"),
         ("The militia threatened to attack the airport if the talks failed.", "THREATEN", "violence"),
@@ -206,6 +207,9 @@ def test_a_search_that_takes_property_is_coercion() -> None:
         # two parties that meet as one subject: the second is the other side of the talks
         ("Kenya and Somalia held talks on their maritime border in Djibouti on Tuesday.", "CONSULT", "somalia"),
         ("Chad and Niger met in Ndjamena to discuss border security.", "CONSULT", "niger"),
+        # a counterpart named by a demonym is that country's government
+        ("Turkey's foreign minister held talks with his Greek counterpart in Athens on Tuesday.", "CONSULT", "greece"),
+        ("The Kenyan defence minister met his Norwegian counterpart in Nairobi.", "CONSULT", "norway"),
     ],
 )  # fmt: skip
 def test_agreements_reached_and_aid_given_to_a_recipient(text: str, plover: str, target: str | None) -> None:
@@ -214,6 +218,13 @@ def test_agreements_reached_and_aid_given_to_a_recipient(text: str, plover: str,
     assert not [e for e in events if e.plover_type == "ASSAULT"]  # "struck a compromise" is no strike
     if target is not None:
         assert ev.actor2 is not None and target in ev.actor2.name.lower()
+
+
+def test_a_counterpart_the_text_does_not_place_is_no_government_of_the_venue() -> None:
+    _, events, _ = _analyze("The Kenyan foreign minister met her counterpart in Geneva on Monday.")
+    ev = _event(events, "CONSULT")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Kenya"
+    assert ev.actor2 is None  # not the Government of Switzerland
 
 
 def test_a_foreign_office_or_a_presidency_speaks_for_its_government() -> None:

@@ -67,7 +67,7 @@ _DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|thr
 _POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)
 
 
-def _country_table() -> dict[str, str]:
+def country_table() -> dict[str, str]:
     rows = (DATA_DIR / "gazetteer" / "countries.tsv").read_text(encoding="utf-8").splitlines()
     return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r}
 
@@ -84,7 +84,7 @@ class ActorRegistry:
 
     def __init__(self) -> None:
         self._aliases: dict[str, list[tuple[Actor, frozenset[str]]]] = {}
-        self.countries = _country_table()  # ISO2 -> short name
+        self.countries = country_table()  # ISO2 -> short name
         self._by_name = {v.lower(): v for v in self.countries.values()}
         self._demonym: dict[str, str] = {}  # demonym (lower) -> country name
         for cc, dems in load_demonyms().items():

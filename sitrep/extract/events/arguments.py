@@ -649,7 +649,8 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
     of = _of_object(tok)
     if of is not None:
         inner = resolve(of, state, country, want_armed)
-        if inner.actor is not None:
+        # (not a person's name: "supporters of Imran Khan" are no actor called Imran Khan)
+        if inner.actor is not None and not (of.ent_type_ == "PERSON" and inner.actor.type is None):
             return Resolved(inner.actor, inner.kind, tok)
     lex = lexicon()
     # the modifiers of the head, and of a noun compounded with it ("a pro-Houthi weapons depot")
@@ -716,8 +717,9 @@ def _titled(
         or tok.lower_ in ("leader", "leaders", "chief", "general")
         and tok.ent_type_ != "PERSON"
         or lows & lexicon().nonstate_markers  # "a rebel commander", "a militia spokesman"
-        # "the former prime minister", "an ousted governor": no longer the government
-        or lows & lexicon().former_title_words and tok.lower_ in lexicon().government_titles
+        # "the former prime minister", "an ousted governor", "former prime minister Imran Khan":
+        # no longer the government
+        or lows & lexicon().former_title_words
         # "regime positions", "regime forces": the government's forces, not the government
         or tok.lemma_.lower() in lexicon().armed_collectives
     ):
@@ -746,6 +748,8 @@ def _titled(
         and not lows & {"ministry", "president", "government"}
     ):
         return None
+    if c is None and tok.lemma_.lower() == "counterpart":
+        return None  # "met her counterpart": another government's, which the text does not name
     c = c or country
     return generic(state, "government", c) if c else None
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..actors import country_table, load_demonyms
 from ..phrase_finder import PhraseFinder
 from ..user_data import overlaid
 from ..yaml_files import load_yaml
@@ -182,7 +183,14 @@ def lexicon() -> Lexicon:
         for cls, words in t["instruments"].items()
     )
     kinds = {w.lower(): kind for kind, words in r["kinds"].items() for w in words}
+    # the events' own table ("afghan", "afghanistan"), then every country's demonyms of the
+    # actors' table ("Greek coast guard", "a Dutch warship")
     demonyms = {k.lower(): v for k, v in r["demonyms"].items()}
+    countries = country_table()
+    for cc, words in load_demonyms().items():
+        for word in words:
+            if cc in countries:
+                demonyms.setdefault(word.lower(), countries[cc])
     dem_finder = PhraseFinder(demonyms, before=r"[\w.]")  # not "U.S." read inside "A.U.S."
     verbs, phrasal, objects = _entries(t["verbs"]), _entries(t["phrasal"]), _entries(t["objects"])
     noun_verbs = _entries(t.get("noun_verbs") or {})
