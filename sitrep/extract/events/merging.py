@@ -278,6 +278,22 @@ def _same_side(a: Actor | None, b: Actor | None) -> bool:
     )
 
 
+_CROWDS = ("Protesters", "Rioters")
+
+
+def _same_crowd(b: Event, ev: Event) -> bool:
+    """Two demonstrations by the crowd of one country (a protest or a riot): one crowd told twice."""
+    return (
+        b.plover_type == ev.plover_type == "PROTEST"
+        and {b.acled_event_type, ev.acled_event_type} <= {"Protests", "Riots"}
+        and b.actor1 is not None
+        and ev.actor1 is not None
+        and b.actor1.name.startswith(_CROWDS)
+        and ev.actor1.name.startswith(_CROWDS)
+        and b.actor1.country == ev.actor1.country
+    )
+
+
 def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
     """A headline restates the lead: "Drone strike on market kills 12" over "A drone strike on a
     crowded market ... killed at least 12". Each headline event joins the first body event of the
@@ -300,6 +316,9 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                     and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
                     and _same_side(b.actor1, ev.actor1)
                     and _same_side(b.actor2, ev.actor2)
+                    # ... or the crowd told in the headline, which the body codes as a riot:
+                    # "Protesters torch police station as quota protests turn deadly"
+                    or _same_crowd(b, ev)
                     # ... or the lead's dead, told again: "Two killed as police fire on protesters"
                     # over a lead the body codes as a riot
                     or bool(ev.fatalities)
@@ -481,7 +500,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     definite = definite or remnant or _strike_retold(trig, ev, events, state)
     if not (definite or restated or casualties) or not events:
         return False
-    if ev.acled_event_type is None and not casualties and not (definite and trig.nominal and ev.plover_type == "ASSAULT"):
+    # (an uncoded retelling by the doers named again: "The attackers surrounded the mosque and
+    # opened fire", an act the sentence alone cannot code, is still the incident's)
+    retold = definite and ev.plover_type == "ASSAULT" and (trig.nominal or _doers_again(trig))
+    if ev.acled_event_type is None and not casualties and not retold:
         # ("The attack, which the army blamed on X, came despite talks": the incident named
         # again, left uncoded by its sentence, is still that incident)
         return False
@@ -568,7 +590,15 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # "Five soldiers were killed in a gunfight ... Two militants were also killed": seven dead
         prev.fatalities += ev.fatalities
         prev.evidence["fatalities"] = [*prev.evidence.get("fatalities", []), *ev.evidence.get("fatalities", [])]
-    if (definite or restated) and prev.actor2 is None and ev.actor2 is not None and ev.actor2 != prev.actor1:
+    # (not from a telling the sentence alone could not code: "The militants were targeting
+    # officials" after mortar bombs that hit no one names whom they aimed at, not a victim)
+    if (
+        (definite or restated)
+        and prev.actor2 is None
+        and ev.actor2 is not None
+        and ev.actor2 != prev.actor1
+        and ev.acled_event_type is not None
+    ):
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
     if _names_unknown_doer(prev, ev) and not _same_actor(ev.actor1, prev.actor2):
@@ -772,6 +802,17 @@ def _names_unknown_doer(prev: Event, ev: Event) -> bool:
         and prev.actor1 is not None
         and prev.actor1.name.startswith("Unidentified")
         and _by_rule_only(prev, "actor1")
+    )
+
+
+def _doers_again(trig: Trigger) -> bool:
+    """The act's subject names the doers of the incident again ("The attackers ...")."""
+    subj, passive = subject(trig.head)
+    return (
+        subj is not None
+        and not passive
+        and subj.lemma_.lower() in lexicon().doer_anaphors
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
     )
 
 
