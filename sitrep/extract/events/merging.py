@@ -717,8 +717,10 @@ _RETOLD_KM = 30.0
 
 
 def _close_by(new: Location, old: Location) -> bool:
-    """Two places of one province a short way apart."""
-    apart = km_between(new, old) if new.country == old.country and new.admin1 == old.admin1 else None
+    """Two places of one province a short way apart, the new one a town or village (not the
+    province: "It also attacked a prison in Nangarhar" after a bombing in Jalalabad is more)."""
+    town = new.geo_precision in (1, 2) and new.name != new.admin1
+    apart = km_between(new, old) if town and new.country == old.country and new.admin1 == old.admin1 else None
     return apart is not None and apart <= _RETOLD_KM
 
 
