@@ -180,7 +180,7 @@ def _is_count(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 20]
     if _UNIT_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return False
-    if q.value is not None and q.value != int(q.value) or _CLOCK_BEFORE.search(text, max(0, q.start - 3), q.start):
+    if (q.value is not None and q.value != int(q.value)) or _CLOCK_BEFORE.search(text, max(0, q.start - 3), q.start):
         return False  # "at 6.45", the minutes of "06:45": no one counted
     if q.value is not None and q.qualifier == "exact" and 1900 <= q.value <= 2100 and "," not in q.text:
         return False

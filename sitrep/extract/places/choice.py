@@ -27,9 +27,8 @@ from .records import _SMALL_TOWN, VILLAGE, Place, _Mention, held_by, km_between
 if TYPE_CHECKING:
     from ..context import Context
 
-#: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna": the first place contains the second
-#: "Chhattisgarh's Bijapur", "Iraq's semi-autonomous Kurdistan region": a possessive and up to two
-#: words of description between the owner and the place
+#: "Chhattisgarh's Bijapur", "Nigeria's northwestern Kaduna", "Iraq's semi-autonomous Kurdistan
+#: region": the first place contains the second (up to two words of description between them)
 _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:(?:{DIRS}(?:ern)?|[a-z][a-z-]{{2,20}})\s+){{0,2}}\Z", re.I)
 _SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
 _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
