@@ -185,7 +185,7 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     lex = lexicon()
     for t in tok.subtree:
         if t.i <= tok.i and t.lower_ in lex.demonyms:
-            return lex.demonyms[t.lower_]
+            return _whole_name(t, registry) or lex.demonyms[t.lower_]
     if registry is not None:
         for t in tok.subtree:
             if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
@@ -199,6 +199,25 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
             if name:
                 return name
     return None
+
+
+def _fighters_of(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
+    """The armed group an "of" or "from" phrase names for fighters ("fighters of the People's
+    Defence Force", "rebels of the National Salvation Front")."""
+    of = _of_object(tok, ("of", "from"))
+    if of is None and tok.dep_ == "conj" and (after := _of_object(tok.head, ("of", "from"))) is not None and after.i > tok.i:
+        of = after  # "the army and rebels of the Front": the parse hangs the phrase on the first side
+    named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
+    return Resolved(named.actor, None, tok) if named.actor is not None and is_armed(named.actor) else None
+
+
+def _whole_name(tok: Token, registry: ActorRegistry | None) -> str | None:
+    """The country the whole name a word stands in names ("South Sudan's army": not Sudan)."""
+    ent = ent_at(tok)
+    if ent is None or len(ent) < 2:
+        return None
+    whole = re.sub(r"(?i)^the\s+|['’]s$", "", ent.text.strip())
+    return lexicon().demonyms.get(whole.lower()) or (registry.country_name(whole) if registry is not None else None)
 
 
 def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolved | None:
@@ -340,6 +359,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         bare = BARE_GENERIC.get(actor.name)
         if bare in ("military", "police") and _kind(tok) in ("unidentified", "police"):
             bare = _kind(tok)  # "separatist forces", "police forces": the head alone named the army
+        if bare == "unidentified" and (named := _fighters_of(tok, state, country, want_armed)) is not None:
+            return named  # "rebels of the National Salvation Front": the front, not unidentified rebels
         if bare is not None and not actor.country:
             c = _demonym_country(tok, state.registry)
             force = state.state_force(bare) if c is None and has_the and bare in ("military", "police") else None
@@ -359,10 +380,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if want_armed and tok.lower_ in lexicon().herder_heads and tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in ("die", "perish"):
         kind = "unidentified"  # "suspected herders attacked two villages": armed men, no crowd
     if kind == "unidentified":  # "fighters of (from) the People's Defence Force" (before any anaphora)
-        of = _of_object(tok, ("of", "from"))
-        named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
-        if named.actor is not None and is_armed(named.actor):
-            return Resolved(named.actor, None, tok)
+        named = _fighters_of(tok, state, country, want_armed)
+        if named is not None:
+            return named
     if (
         (has_the or tok.tag_ == "NNS")
         and lower in ANAPHORS
