@@ -184,7 +184,7 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     forces of Armenia" (its own "of" phrase, not one further down)."""
     lex = lexicon()
     for t in tok.subtree:
-        if t.i <= tok.i and t.lower_ in lex.demonyms:
+        if t.i <= tok.i and t.lower_ in lex.demonyms and not _sponsor(t):
             return _whole_name(t, registry) or lex.demonyms[t.lower_]
     if registry is not None:
         for t in tok.subtree:
@@ -201,6 +201,12 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     return None
 
 
+def _nonstate_beside(tok: Token) -> bool:
+    """A word for a non-state armed group modifies the same head ("Iraqi militia drone strike")."""
+    markers = lexicon().nonstate_markers
+    return any(t.i != tok.i and t.lower_ in markers for t in tok.head.subtree if t.i < tok.head.i)
+
+
 def _fighters_of(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
     """The armed group an "of" or "from" phrase names for fighters ("fighters of the People's
     Defence Force", "rebels of the National Salvation Front")."""
@@ -209,6 +215,16 @@ def _fighters_of(tok: Token, state: DocState, country: str | None, want_armed: b
         of = after  # "the army and rebels of the Front": the parse hangs the phrase on the first side
     named = resolve(of, state, country, want_armed) if of is not None else Resolved(None)
     return Resolved(named.actor, None, tok) if named.actor is not None and is_armed(named.actor) else None
+
+
+#: "Iran-backed", "Saudi-led": the country that backs or leads a force, not the force's own
+_SPONSORED = frozenset({"backed", "led", "aligned", "allied", "sponsored", "supported", "funded", "armed"})
+
+
+def _sponsor(tok: Token) -> bool:
+    """The country word is the sponsor in "X-backed", "X-led" ("Iran-backed Iraqi militias")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _SPONSORED
 
 
 def _whole_name(tok: Token, registry: ActorRegistry | None) -> str | None:
@@ -345,8 +361,10 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         and (noun_key(tok.head) or ("", ""))[1] in ("air", "shelling")
     ):
         # "Russian shelling killed two", "an Israeli air strike": the state whose forces fired
-        # (not "Palestinian attacks": people of a nation, no state's forces)
-        return Resolved(generic(state, "military", lexicon().demonyms[tok.lower_]), "military", tok)
+        # (not "Palestinian attacks": people of a nation, no state's forces; "an Iraqi militia
+        # drone strike": an armed group of that country, not its state's forces)
+        fired_by = "unidentified" if _nonstate_beside(tok) else "military"
+        return Resolved(generic(state, fired_by, lexicon().demonyms[tok.lower_]), fired_by, tok)
     has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     command = _under_command(tok, state, country)
     if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"

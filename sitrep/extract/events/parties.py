@@ -409,6 +409,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     None,
                 )
             agent_tok = strikes_doer(head, subj)
+            if agent_tok is not None and _weapon(agent_tok) and (launcher := _launched_by(agent_tok)) is not None:
+                agent_tok = launcher  # "a drone launched by Iraqi militias struck a base": the militias
             if agent_tok is not None and _tripped_mine(head):
                 # "a military vehicle hit a landmine", "their convoy struck an IED": the blast's victim
                 agent_tok, patient_tok, tripped = None, agent_tok, True
@@ -728,14 +730,24 @@ def strikes_doer(head: Token, subj: Token | None) -> Token | None:
         and head.dep_ == "acl"
         and subj.i == head.head.i
         and subj.dep_ in ("dobj", "pobj")
-        and (
-            subj.lemma_.lower() in lexicon().nouns
-            or any(rx.fullmatch(words) for _, rx in lexicon().instruments for words in _compound_words(subj))
-        )
+        and _weapon(subj)
     ):
         doer, passive = subject(subj.head)
         return None if passive else doer
     return subj
+
+
+def _weapon(tok: Token) -> bool:
+    """An attack or a weapon named by its noun ("airstrikes", "a drone", "air strikes")."""
+    return tok.lemma_.lower() in lexicon().nouns or any(
+        rx.fullmatch(words) for _, rx in lexicon().instruments for words in _compound_words(tok)
+    )
+
+
+def _launched_by(weapon: Token) -> Token | None:
+    """Who sent a weapon that acts ("a drone launched by Iraqi militias struck a base"): the agent
+    of the participle on it."""
+    return next((a for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN" and (a := by_agent(c)) is not None), None)
 
 
 def _compound_words(tok: Token) -> tuple[str, ...]:
