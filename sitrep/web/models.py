@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..model import PLOVER_TYPES as PLOVER_TYPES  # re-exported: the one definition is the record model's
 from ..model import PloverType as PloverType
+from ..model import QuoteForm
 
 EventSort = Literal["date", "-date", "fatalities", "-fatalities"]
 
@@ -121,7 +122,7 @@ class Statement(_Out):
     speaker_actor: Actor | None = None
     quote: str | None = None
     direct: bool | None = None
-    quote_form: Literal["direct", "mixed", "indirect"] | None = None
+    quote_form: QuoteForm | None = None
     intent: str | None = None
     addressee: str | None = None
     channel: str | None = None
