@@ -227,6 +227,23 @@ def test_an_aside_set_off_at_the_end_is_not_what_was_said() -> None:
     assert "born in Lima" not in one(stmts(text), "much a sailor").quote
 
 
+def test_what_the_speaker_did_with_the_words_or_the_writer_judges_of_them_is_not_what_was_said() -> None:
+    st = one(stmts("The mayor said the ferry would stop in May, citing a report by the port authority."), "ferry")
+    assert st.quote == "the ferry would stop in May"
+    st = one(stmts("Okafor said the dam should be rebuilt at once, echoing a letter from the farmers' union."), "dam")
+    assert st.quote == "the dam should be rebuilt at once"
+    st = one(stmts("The envoy said the talks would resume in June, referring to the meeting in Accra."), "talks")
+    assert st.quote == "the talks would resume in June"
+    text = "The minister said the grain had been paid for in full - a point that the traders' guild has disputed."
+    assert one(stmts(text), "grain").quote == "the grain had been paid for in full"
+    text = "The mayor said the vote had been fixed, a claim the election board rejected on Friday."
+    assert one(stmts(text), "vote had been fixed").quote == "the vote had been fixed"
+    text = "The union accused the board of selling the mill, a reference to letters leaked in March."
+    assert "letters" not in one(stmts(text), "selling the mill").quote
+    text = "The elder said the valley needs a judge, a woman who can settle the land disputes."
+    assert "woman who can settle" in one(stmts(text), "valley needs").quote  # renames a part of it
+
+
 def test_words_set_off_inside_or_going_on_with_the_claim_stay() -> None:
     assert "retrained" in one(stmts("The captain said the crew, having failed twice, must be retrained."), "crew").quote
     assert "without power" in one(stmts("The mayor said the storm was severe, leaving thousands without power."), "storm").quote

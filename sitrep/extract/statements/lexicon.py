@@ -40,6 +40,8 @@ class Lexicon:
     receiving_verbs: frozenset[str]  # 'received a letter saying ...': the subject did not write it
     title_small_words: frozenset[str]  # 'of', 'the': lower case in a title ('Echoes From the Border')
     raising_verbs: frozenset[str]  # 'the fighting threatens to spread': said of things too
+    aside_participles: frozenset[str]  # '..., citing a report': what was done with the words, after them
+    judgement_nouns: frozenset[str]  # '..., a claim his rivals reject': the words named and judged after them
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -100,4 +102,6 @@ def lexicon() -> Lexicon:
         receiving_verbs=frozenset(raw.get("receiving_verbs", [])),
         title_small_words=frozenset(raw.get("title_small_words", [])),
         raising_verbs=frozenset(raw.get("raising_verbs", [])),
+        aside_participles=frozenset(raw.get("aside_participles", [])),
+        judgement_nouns=frozenset(raw.get("judgement_nouns", [])),
     )

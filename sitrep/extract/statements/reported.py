@@ -282,7 +282,8 @@ def _reported_from_verb(
             addressee = addressee[article.end() :] if article else addressee
             a_lo = base + obj.left_edge.idx + (article.end() if article else 0)
             addressee_at = (a_lo, a_lo + len(addressee))
-            if not pieces and obj.right_edge.i + 1 < tok.right_edge.i:
+            after = obj.right_edge.i + 1
+            if not pieces and after < tok.right_edge.i and not _set_after(sent.doc, after, tok.right_edge.i + 1):
                 if _only_adjuncts(tok, obj.right_edge.i + 1, tok.right_edge.i + 1):
                     return None  # "blamed the contractors on Monday before the hearing": whom and when only
                 pieces.append((obj.right_edge.i + 1, tok.right_edge.i + 1))
@@ -535,7 +536,7 @@ _TIME_OF_SAYING = frozenset(["on", "in", "during"])  # "over the next two years"
 def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
     """Where what was said ends before an aside the writer set off at its end: a reporting
     participle ('..., noting her remarks on radio'), a contrast clause ('..., while rivals went
-    after the judge'), a comparison ('yes, compared with a third who ...') or an appositive
+    after the judge'), a comparison ('yes, compared with a third who ...') or an appositive of a name
     ('..., a retired admiral who grew up abroad')."""
     verbs = lexicon().verbs
     while hi - lo > 4:
@@ -545,23 +546,49 @@ def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
         b = _after_mark(doc, k)  # where the aside begins: after the comma, or after the mark closing on it
         if b >= hi:
             return hi
+        if _judged_claim(doc, b, hi):
+            hi = k if b == k + 1 else b
+            continue
         root = doc[b:hi].root
         if root.left_edge.i < b or root.right_edge.i >= hi + 1:
             return hi
         quoted = any(t.text in QUOTE_TOKENS for t in doc[b:hi])
-        reporting = root.tag_ == "VBG" and root.lemma_.lower() in verbs and root.i <= b + 1
+        reporting = root.tag_ == "VBG" and root.i <= b + 1 and (
+            root.lemma_.lower() in verbs or root.lemma_.lower() in lexicon().aside_participles
+        )
         if quoted and not reporting:
             return hi
         aside = (
             reporting
             or root.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in root.children)
             or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == b
-            or root.dep_ == "appos" and any(c.dep_ == "relcl" for c in root.children)
+            or root.dep_ == "appos" and root.head.pos_ == "PROPN" and any(c.dep_ == "relcl" for c in root.children)
         )
         if not aside:
             return hi
         hi = k if b == k + 1 else b  # '"... reckless," adding, "..."': the closing mark stays
     return hi
+
+
+def _judged_claim(doc: Doc, b: int, hi: int) -> bool:
+    """'..., a point that officials have disputed', '- a bold claim his rivals reject', '..., a
+    reference to the leaked emails': a noun for the words (``judgement_nouns``) that the writer
+    sets after them with a clause or phrase of its own (read from the noun's own subtree: the
+    parse may hang the noun on a word before the mark)."""
+    if doc[b].lower_ not in ("a", "an") or b + 1 >= hi:
+        return False
+    noun = doc[b + 2] if doc[b + 1].pos_ == "ADJ" and b + 2 < hi else doc[b + 1]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in lexicon().judgement_nouns
+        and all(t.is_punct for t in doc[noun.right_edge.i + 1 : hi])
+        and any(c.dep_ in ("relcl", "acl", "prep") and c.i > noun.i for c in noun.children)
+    )
+
+
+def _set_after(doc: Doc, lo: int, hi: int) -> bool:
+    """Is ``doc[lo:hi]`` an aside the writer set after the words ('..., a reference to the leaks')?"""
+    return doc[lo].text in _ASIDE_MARKS and _judged_claim(doc, _after_mark(doc, lo), hi)
 
 
 def _after_mark(doc: Doc, k: int) -> int:
