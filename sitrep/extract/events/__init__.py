@@ -671,6 +671,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # opposition protested", "villagers attacked a thief"); a named group is only associated
         actor1 = generic(state, doers, country or (actor1.country if actor1 else None))
         words1 = with_basis(words1, "ACLED rule") or by_rule
+    if trig.cls == "mobilize" and actor1 is None and actor2 is not None and is_armed(actor2) and not trig.nominal:
+        subj, passive = subject(trig.head)
+        if passive and subj is not None and a2.token is not None and a2.token.i == subj.i:
+            # "troops were deployed to the border town": the forces moved are the ones that act
+            # (ACLED's actor of a deployment), whoever sent them
+            actor1, words1, actor2, words2 = actor2, words2, None, []
     if acled_type is not None and actor1 is None and (violent or trig.nominal and trig.cls == "mobilize"):
         # ("two Turkish military convoys entered ...": the forces of the demonym on the convoy)
         subj, passive = subject(trig.head)
