@@ -96,7 +96,42 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
     kept = [e for e in events if id(e) not in folded]
-    return _uncode_sequels(_fold_crowd_acts(kept))
+    return _uncode_sequels(_attack_was_the_fight(_fold_crowd_acts(kept)))
+
+
+def _attack_was_the_fight(events: list[Event]) -> list[Event]:
+    """ "Insurgents attacked the town, looting shops and clashing with government troops": an
+    attack on a place whose only victim is the place, told in one sentence with the same doers'
+    fight against its defenders, is that fight (ACLED codes one battle); the attack keeps its
+    PLOVER event, and its toll goes to the fight. People the text names as hurt ("killed five
+    villagers and clashed with troops") keep their attack."""
+    places = lexicon().civilian_places
+    for ev in events:
+        victims = ev.evidence.get("actor2", [])
+        if ev.acled_sub_event_type != "Attack" or not victims or not all(
+            w.basis is None and w.text.split()[-1].lower() in places for w in victims
+        ):
+            continue
+        fight = next(
+            (
+                p for p in events
+                if p.acled_sub_event_type == "Armed clash"
+                and p.mentions[0].start == ev.mentions[0].start
+                and _same_actor(p.actor1, ev.actor1)
+                and is_state(p.actor2)
+                and not (ev.fatalities and p.fatalities)
+            ),
+            None,
+        )  # fmt: skip
+        if fight is None:
+            continue
+        if ev.fatalities:
+            fight.fatalities, fight.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+            fight.take("fatalities", ev)
+        ev.acled_event_type = ev.acled_sub_event_type = None
+        for field in ("acled_event_type", "acled_sub_event_type"):
+            ev.evidence.pop(field, None)
+    return events
 
 
 def _elsewhere(a: Event, b: Event) -> bool:
@@ -497,7 +532,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             last.mentions.extend(ev.mentions)
             return True
     remnant = _remnant_did_it(trig)
-    definite = definite or remnant or _strike_retold(trig, ev, events, state)
+    definite = definite or remnant or _strike_retold(trig, ev, events, state) or _same_scene_again(trig, ev, events, state)
     if not (definite or restated or casualties) or not events:
         return False
     # (an uncoded retelling by the doers named again: "The attackers surrounded the mosque and
@@ -921,6 +956,26 @@ def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], st
 _DEATH_VERBS = frozenset({"kill", "die", "murder", "assassinate", "execute", "behead", "lynch", "massacre"})
 
 
+def _same_scene_again(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "Insurgents attacked the town of Macomia, clashing with troops. Around 100 fighters entered
+    the town and fought soldiers for hours": the sentence after an incident telling the same kind
+    of act by the same sides at the place it names only as "the town" tells that incident again
+    (a date of its own, or another kind of act or side, is another incident)."""
+    if trig.nominal or trig.cls not in VIOLENT or state.sent_no - state.last_coded_sent != 1:
+        return False
+    if ev.acled_event_type is None or ev.location is None or _own(ev.date.cited):
+        return False
+    if any(t.ent_type_ == "DATE" for t in trig.head.sent):
+        return False  # ("In subsequent clashes on Tuesday", undated by a report without a date of its own)
+    if not any(b == "coreference" for _, _, b in ev.location.cited):
+        return False
+    last = [e for e in events if e.acled_event_type is not None and e.acled_event_type == ev.acled_event_type]
+    return any(
+        e.location is not None and e.location.name == ev.location.name and _same_incident_parties(e, ev)
+        for e in last[-3:]
+    )
+
+
 def _own(cited: tuple[Cite, ...]) -> bool:
     """Read from the sentence's own words, not carried over from the story told before."""
     return bool(cited) and not any(b in ("narrative date", "narrative place", "coreference") for _, _, b in cited)
@@ -942,7 +997,10 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     deaths = trig.cls == "kill" or any(w.lemma_.lower() in _DEATH_VERBS for w in (head, *trig.words, *joined))
     if not ev.fatalities or not deaths or ev.acled_event_type is None and ev.plover_type != "ASSAULT":
         return False
-    main = max(told, key=lambda e: e.confidence, default=None)  # the first of the best
+    # (of an incident told as an attack on a town and a fight with its defenders, the dead the
+    # toll names are the fight's or the attack's by their kind: "At least three soldiers were killed")
+    alike = [e for e in told if e.acled_event_type == ev.acled_event_type and not e.fatalities]
+    main = max(alike or told, key=lambda e: e.confidence, default=None)  # the first of the best
     same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]
     open_here = [e for e in same if not e.fatalities or e.fatalities == ev.fatalities]
     if open_here and (main is None or main.fatalities):

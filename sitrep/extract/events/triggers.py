@@ -469,6 +469,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             and beside.cls in ("kill", "attack")
         )
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
+        if violent_pair and _fight_beside_killing(trig, parent):
+            continue
         if (
             violent_pair
             and (tok.dep_ in ("advcl", "conj", "xcomp") or sequence)
@@ -501,6 +503,21 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             elif parent.cls == "offensive":
                 parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
+
+
+def _fight_beside_killing(trig: Trigger, parent: Trigger) -> bool:
+    """ "attacked the village, killing five villagers and clashing with soldiers": a fight with a
+    side of its own ("with soldiers"), told beside the killing of people the act above names, is a
+    second incident (ACLED codes the attack on the villagers and the battle apart), not the
+    manner of the killing."""
+    if trig.cls != "clash" or parent.cls not in ("attack", "kill"):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in trig.head.children):
+        return False
+    return any(
+        w.lemma_.lower() == "kill" and any(c.dep_ == "dobj" for c in w.children)
+        for w in (parent.head, *parent.words)
+    )
 
 
 #: "hours after", "two days before", "a week after": the clause tells another incident, apart in time
