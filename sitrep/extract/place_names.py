@@ -201,10 +201,12 @@ def continues_list(doc: Any, i: int, taken: set[int]) -> bool:
 
 #: "Saudi-led coalition", "the Iran-backed Houthis", "US-made missiles", "the US dollar exchange
 #: rate": a country or demonym that tells nothing of where the text is (a coalition acts abroad,
-#: a sponsor backs others where they fight, a reserve currency trades everywhere)
+#: a sponsor backs others where they fight, a reserve currency trades everywhere, a ship flies
+#: a flag of convenience: "a Belize-flagged cargo ship", "a Europe-bound tanker"; not "a
+#: Palestinian-owned greenhouse", whose owner is often of the place)
 _ABROAD_AFTER = re.compile(
     r"-(?:led|backed|aligned|allied|supported|sponsored|funded|financed|trained|armed|brokered|mediated|"
-    r"made|built|supplied|based)\b|\s{1,3}dollars?\b",
+    r"made|built|supplied|based|flagged|registered|bound)\b|\s{1,3}dollars?\b",
     re.I,
 )
 

@@ -110,6 +110,8 @@ class Lexicon:
     walkout_phrases: frozenset[str] = frozenset()  # "workers walked out": a strike
     trial_prefixes: frozenset[str] = frozenset()  # "test-fired": a weapon tried, no attack
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
+    object_control_verbs: frozenset[str] = frozenset()  # "forced residents to flee": the object flees
+    causer_complements: frozenset[str] = frozenset()  # "forced them to disperse": the causer's act
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
     onset_nouns: dict[str, Entry] = field(default_factory=dict)  # "violence erupted": an incident only so
@@ -256,6 +258,8 @@ def lexicon() -> Lexicon:
         walkout_phrases=frozenset(t.get("walkout_phrases", ())),
         trial_prefixes=frozenset(t.get("trial_prefixes", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
+        object_control_verbs=frozenset(t.get("object_control_verbs", ())),
+        causer_complements=frozenset(t.get("causer_complements", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         noise_objects=frozenset(t.get("noise_objects", ())),
         onset_nouns=_entries(t.get("onset_nouns") or {}),

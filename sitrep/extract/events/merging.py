@@ -554,7 +554,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # (the violent act told last, before weapons brought down told after it: "launched 40
         # drones ... air defences destroyed 35. A woman was killed when debris fell")
         violent = next((e for e in recent if e.acled_event_type in _VIOLENT_TYPES), None)
-        prev = violent or (recent[0] if recent and recent[0].acled_event_type != "Protests" else None)
+        # (not people who fled: "set fire to homes, forcing residents to flee. Seven were
+        # killed": the arson's dead)
+        acts = [e for e in recent if not _displaced(e)]
+        prev = violent or (acts[0] if acts and acts[0].acled_event_type != "Protests" else None)
         if prev is not None and _other_weapon(trig, ev, prev):
             return False
     else:
@@ -610,6 +613,16 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if ev.fatalities and not prev.fatalities:
         prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
         prev.take("fatalities", ev)
+        if (
+            prev.acled_sub_event_type == "Looting/property destruction"
+            and ev.acled_event_type == "Violence against civilians"
+            and not is_state(prev.actor1)
+        ):
+            # "Gang members set fire to dozens of homes. At least seven people were killed": an
+            # arson that kills is an attack on the people (ACLED), not property destroyed
+            prev.acled_event_type, prev.acled_sub_event_type = ev.acled_event_type, ev.acled_sub_event_type
+            prev.take("acled_event_type", ev)
+            prev.take("acled_sub_event_type", ev)
     elif ev.fatalities and prev.fatalities and (
         casualties and more
         # "Militants killed 15 soldiers ... Twenty attackers were neutralised in the fighting": the
@@ -954,6 +967,11 @@ def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], st
 
 #: verbs of a trigger that tell deaths ("was killed by a gunshot", "died in the clash")
 _DEATH_VERBS = frozenset({"kill", "die", "murder", "assassinate", "execute", "behead", "lynch", "massacre"})
+
+
+def _displaced(ev: Event) -> bool:
+    """Civilians who fled (ACLED: other strategic development): no act that kills."""
+    return ev.acled_sub_event_type == "Other" and is_civilian(ev.actor1)
 
 
 def _same_scene_again(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:

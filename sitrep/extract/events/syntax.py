@@ -70,6 +70,15 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, True
                 return _hung_on_place(c) or c, not raised
+        if (
+            node.dep_ == "xcomp"
+            and node.head.lemma_.lower() in lexicon().object_control_verbs
+            and node.lemma_.lower() not in lexicon().causer_complements
+        ):
+            # "forcing hundreds of residents to flee": the governing verb's object does it
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None:
+                return obj, False
         raised = raised or node.dep_ == "xcomp"
         if (
             node.dep_ == "acl"
