@@ -93,7 +93,7 @@ from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import subject, told_as_background
-from .timing import event_date, is_adverbial, parsed_length, scene_date
+from .timing import dated_by_speech, event_date, is_adverbial, parsed_length, scene_date
 from .trigger_words import Trigger
 from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
@@ -852,6 +852,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     for name, spans in words.items():
         if is_filled(event, name):
             event.cite(ctx.document, name, spans)
+    if dated_by_speech(sent, offset, trig, date, lexicon().speech):
+        state.dated_by_speech.add(id(event))
     return event
 
 

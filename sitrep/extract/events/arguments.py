@@ -817,6 +817,8 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
                 return None  # "Palestinians", "Afghans": people named by nationality, not an organisation
             if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
+            if len(ent) == 1 and tok.pos_ == "NOUN" and tok.i == tok.sent.start and tok.text[1:].islower():
+                return None  # "Warplanes dropped ...": a common noun capitalized as the sentence's first word
             return Actor(re.sub(r"(?i)^the\s+", "", ent.text), None, None)  # "the 444 Brigade": the name without its article
     return None
 

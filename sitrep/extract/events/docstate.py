@@ -86,6 +86,8 @@ class DocState:
     country_words: dict[str, Cite] = field(default_factory=dict)  # country -> the first words that named it
     # where "the attack took place", told by a sentence that is no event of its own
     told_place: Location | None = None
+    # events dated only by the day their report was spoken ("killed 20, residents said on Monday")
+    dated_by_speech: set[int] = field(default_factory=set)
 
     def count_country(self, country: str, weight: int, words: Cite | None = None) -> None:
         """Evidence that the document is about ``country`` (and the words that gave it, if any)."""

@@ -696,8 +696,20 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
         and ev.acled_sub_event_type in _RETOLD_STRIKES
         and last.acled_sub_event_type == ev.acled_sub_event_type
         and not ev.fatalities
-        and not (ev.date.date and _own(ev.date.cited) and not _clock_only(ev))
-        and (ev.location is None or ev.location.name == ev.location.country)
+        and (
+            not (ev.date.date and _own(ev.date.cited) and not _clock_only(ev))
+            # ("A junta airstrike killed 20, residents said on Monday. Jets bombed the village on
+            # Sunday morning": the day the lead had was the day it was told)
+            or id(last) in state.dated_by_speech and _earlier_day(ev, last)
+        )
+        and (
+            ev.location is None
+            or ev.location.name == ev.location.country
+            # ("on the village": the place told before, named again)
+            or any(b == "coreference" for _, _, b in ev.location.cited)
+            and last.location is not None
+            and ev.location.name == last.location.name
+        )
     )
 
 

@@ -125,6 +125,23 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     return replace(found, date=moved, start=None, end=None, cited=(*found.cited, cite))
 
 
+def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, speech: frozenset[str]) -> bool:
+    """The event's day is read only from the verb that reports it ("an airstrike killed 20,
+    residents said on Monday"): the day the report was given, which may be after the act."""
+    if date.precision != "day" or len(date.cited) != 1:
+        return False
+    lo = date.cited[0][0] - offset
+    tok = next((t for t in sent if t.idx <= lo < t.idx + len(t.text)), None)
+    if tok is None:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    return (
+        verb.i != trig.head.i
+        and verb.lemma_.lower() in speech
+        and any(a.i == verb.i for a in trig.head.ancestors)
+    )
+
+
 _DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
