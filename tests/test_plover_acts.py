@@ -26,6 +26,7 @@ def _event(events: list[Event], plover: str) -> Event:
     ("text", "plover", "mode"),
     [
         ("The rebels released nine aid workers on Sunday, a mediator said.", "RETREAT", "release"),
+        ("The kidnappers handed over four hostages to the Red Cross in Gao on Friday.", "RETREAT", "release"),
         ("The defence minister resigned on Friday over the procurement scandal.", "RETREAT", "resign"),
         ("Belgium recalled its ambassador from Kinshasa on Tuesday.", "SANCTION", "withdraw"),
         ("A military tribunal convicted six officers of treason on Monday.", "SANCTION", "convict"),
@@ -307,3 +308,10 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force(text: str) -> None:
 def test_missiles_fired_into_the_sea_at_a_ship_are_an_attack() -> None:
     _, events, _ = _analyze("The rebels fired two missiles into the Red Sea at a cargo ship on Monday.")
     assert _event(events, "ASSAULT")
+
+
+def test_captives_handed_over_are_released_not_ground_transferred() -> None:
+    _, events, _ = _analyze("The police officers were handed over to a church delegation in Cauca on Tuesday.")
+    ev = _event(events, "RETREAT")
+    assert ev.acled_sub_event_type != "Non-violent transfer of territory"
+    assert not [e for e in events if e.acled_sub_event_type == "Non-violent transfer of territory"]
