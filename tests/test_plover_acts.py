@@ -27,6 +27,8 @@ def _event(events: list[Event], plover: str) -> Event:
     [
         ("The rebels released nine aid workers on Sunday, a mediator said.", "RETREAT", "release"),
         ("The kidnappers handed over four hostages to the Red Cross in Gao on Friday.", "RETREAT", "release"),
+        ("Burkina Faso ordered the Norwegian ambassador to leave the country on Monday.", "SANCTION", "expel"),
+        ("The king declared martial law in the capital on Saturday.", "COERCE", "martial-law"),
         ("The defence minister resigned on Friday over the procurement scandal.", "RETREAT", "resign"),
         ("Belgium recalled its ambassador from Kinshasa on Tuesday.", "SANCTION", "withdraw"),
         ("A military tribunal convicted six officers of treason on Monday.", "SANCTION", "convict"),
@@ -315,3 +317,12 @@ def test_captives_handed_over_are_released_not_ground_transferred() -> None:
     ev = _event(events, "RETREAT")
     assert ev.acled_sub_event_type != "Non-violent transfer of territory"
     assert not [e for e in events if e.acled_sub_event_type == "Non-violent transfer of territory"]
+
+
+def test_an_envoy_named_by_country_stands_for_the_government_sanctioned() -> None:
+    _, events, _ = _analyze("Kenya expelled two Ugandan diplomats on Friday.")
+    ev = _event(events, "SANCTION")
+    assert ev.actor1 is not None and ev.actor1.name == "Government of Kenya"
+    assert ev.actor2 is not None and ev.actor2.name == "Government of Uganda"
+    _, events, _ = _analyze("Kenya recalled its ambassador on Friday.")
+    assert _event(events, "SANCTION").actor2 is None or "Kenya" not in _event(events, "SANCTION").actor2.name

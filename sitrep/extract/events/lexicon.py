@@ -121,6 +121,7 @@ class Lexicon:
     returnee_subjects: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()  # named parties of political acts (roles.yaml)
     government_titles: frozenset[str] = frozenset()  # "minister", "officials", "junta" (roles.yaml)
+    envoy_titles: frozenset[str] = frozenset()  # "ambassador", "diplomat": a government's representatives abroad
     leader_heads: frozenset[str] = frozenset()  # "head", "leader": speak for what they lead (roles.yaml)
     gang_countries: frozenset[str] = frozenset()
     doer_verbs: frozenset[str] = frozenset()  # "shells fired by X": X carried out the attack (roles.yaml)
@@ -269,6 +270,7 @@ def lexicon() -> Lexicon:
         returnee_subjects=frozenset(t.get("returnee_subjects", ())),
         party_nouns=frozenset(r.get("party_nouns", ())),
         government_titles=frozenset(r.get("government_titles", ())),
+        envoy_titles=frozenset(r.get("envoy_titles", ())),
         leader_heads=frozenset(r.get("leader_heads", ())),
         gang_countries=frozenset(r.get("gang_countries", ())),
         doer_verbs=frozenset(r.get("doer_verbs", ())),

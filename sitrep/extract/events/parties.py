@@ -22,6 +22,7 @@ from .syntax import (
     between,
     by_agent,
     conjuncts,
+    foreign_envoy,
     joined_agent,
     named_source,
     patient,
@@ -394,7 +395,11 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
             agent_tok = subj
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
             patient_tok = patient(trig) or acronym_noun(head)
-            if patient_tok is not None and any(w.i == patient_tok.i for w in trig.words):
+            if (
+                patient_tok is not None
+                and any(w.i == patient_tok.i for w in trig.words)
+                and not (trig.plover == "SANCTION" and foreign_envoy(patient_tok))
+            ):
                 # "set fire to a police station": the fire is the act's word, what it was set to
                 # the target
                 patient_tok = next(

@@ -246,6 +246,8 @@ def patient(trig: Trigger) -> Token | None:
         held_off = _held_off(tok, trig.noun)
         if held_off is not None:
             return held_off
+    if trig.plover == "SANCTION" and trig.noun is not None and foreign_envoy(trig.noun):
+        return trig.noun  # "expelled the French ambassador": France's representative, sanctioned
     projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
@@ -278,6 +280,15 @@ def patient(trig: Trigger) -> Token | None:
                 if shared is not None and shared.lemma_.lower() not in lexicon().civilian_places:
                     return shared
     return None
+
+
+def foreign_envoy(noun: Token) -> bool:
+    """An envoy the phrase names by country ("the French ambassador", "Dutch diplomats"), not
+    one of the subject's own ("its ambassador")."""
+    return noun.lemma_.lower() in lexicon().envoy_titles and any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in lexicon().demonyms or c.ent_type_ in ("GPE", "NORP"))
+        for c in noun.children
+    )
 
 
 #: entities a preposition's object may be without being what was aimed at (the place, the time)
