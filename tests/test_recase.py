@@ -159,3 +159,25 @@ def test_a_two_letter_acronym_is_the_actor_only_before_its_members() -> None:
     assert "6 pm troops" in view  # a time, not the acronym of an actor
     events = next(iter(analyze([Document(id="ac", text=text)]))).events
     assert any(e.actor1 is not None and e.actor1.name.startswith("Islamic State") for e in events)
+
+
+def test_a_title_case_headline_is_read_as_a_sentence_keeping_its_names() -> None:
+    text = "Gunmen Kill Nine Farmers In Raid On Village Near Maiduguri\n\nBody text follows here."
+    view = nlp_view(text)
+    assert len(view) == len(text) and view.lower() == text.lower()
+    assert view.startswith("Gunmen kill nine farmers in raid on village near Maiduguri\n")
+    assert view.endswith("Body text follows here.")  # a sentence's own capitals are left as written
+    headline = "Senator Maria Okonkwo Says Talks With NATO Allies Will Resume"
+    assert nlp_view(headline) == "Senator Maria Okonkwo says talks with NATO allies will resume"
+    quoted = "Envoy Warns Of 'Grave Risk' In Border Talks"
+    assert "'Grave Risk'" in nlp_view(quoted)  # a quotation's words stay as written
+
+
+def test_a_title_case_headline_alone_gives_its_event() -> None:
+    doc = Document(id="h", text="Bandits Abduct 40 Worshippers From Mosque In Zamfara", published="2024-03-08")
+    events = next(analyze([doc])).events
+    coded = [e for e in events if e.acled_event_type]
+    assert coded and coded[0].acled_sub_event_type == "Abduction/forced disappearance"
+    assert coded[0].location is not None and coded[0].location.admin1 == "Zamfara"
+    m = coded[0].mentions[0]
+    assert doc.text[m.start : m.end] == m.text

@@ -14,6 +14,7 @@ Text with capitals of its own is returned unchanged.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -75,7 +76,74 @@ _WORD = re.compile(r"\S+")
 def nlp_view(text: str) -> str:
     """The text as the parser should read it: itself, or a repaired copy of the same length."""
     view = _demojibaked(text) if _MOJIBAKE.search(text) else text
-    return _cased(view) if is_lowercased(view) else view
+    if is_lowercased(view):
+        return _cased(view)
+    return _headlines_cased(view) if _TITLE_WORD.search(view) else view
+
+
+#: a capitalized word of four letters or more, as a headline in title case has in a row
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\s+[A-Z][a-z]{3,}\b")
+#: a line of words: a headline has up to 25 words and no sentence-ending period
+_LINE = re.compile(r"[^\n]+")
+#: the share of words of four letters or more a line capitalizes to be a title-case headline
+TITLE_SHARE = 0.8
+
+
+def _headlines_cased(text: str) -> str:
+    """Headlines written in title case ("Gunmen Kill 12 Villagers In Attack On Mali Village")
+    recased as a sentence, which the small model parses (it reads every capitalized word as a
+    name): each such line is lower-cased and cased as a lower-cased text is, keeping the words
+    written with capitals inside them ("UN", "McCain"). The same length, letter for letter."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    chars = list(text)
+    english, given = all_english_words(), _given_names()
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if not _title_case(line):
+            continue
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
+        cased = _cased(lowered)
+        quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(line)]
+        after_given = False
+        for w in _WORD.finditer(line):
+            word = w.group(0)
+            stripped = word.strip(_EDGE_PUNCT)
+            bare = stripped.lower().removesuffix("'s").removesuffix("\u2019s")
+            keep = (
+                any(c.isupper() for c in stripped[1:])  # "UN", "McCain", "M23": written so on purpose
+                or any(a <= w.start() < b for a, b in quoted)  # a quotation's own words
+                or bare.isalpha() and bare not in STOP_WORDS and not any(b in english for b in _bases(bare))  # "Haniyeh"
+                or after_given  # the surname after a given name ("Ted Cruz")
+                or bare in given
+            )
+            after_given = bare in given
+            for i in range(w.start(), w.end()):
+                chars[m.start() + i] = line[i] if keep else cased[i]
+    return "".join(chars)
+
+
+#: a quotation: a mark at the line's start or after a space, before a word, up to a closing
+#: mark that no letter follows (not the apostrophe of "I'm")
+_QUOTED = re.compile("(?:^|(?<=\\s))[\"'\u2018\u201c]\\w.*?[\"'\u2019\u201d](?!\\w)")
+_EDGE_PUNCT = "\"'\u2018\u2019\u201c\u201d.,:;!?()[]"
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common given names (the statements' gender list): a capitalized one in a headline is a
+    person's, and so is the word after it."""
+    raw = json.loads((DATA_DIR / "statements" / "given_names.json").read_text("utf-8"))
+    return frozenset(n.lower() for key in ("he", "she") for n in raw.get(key, []))
+
+
+def _title_case(line: str) -> bool:
+    """A line written in title case: most of its longer words capitalized, no sentence ending."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", line)
+    if not 4 <= len(words) <= 25 or line.rstrip().endswith((".", "?", "!", ":", ";")):
+        return False
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
 
 
 def _demojibaked(text: str) -> str:
