@@ -74,7 +74,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             by_head[dead.i] = Trigger(dead, "ASSAULT", "kill", [tok, dead], status_hint="occurred")
             continue
         entry = noun_key(tok) or _onset(tok)
-        if entry is None:
+        if entry is None or _broke_out_as(tok):
             continue
         trig = _noun_trigger(tok, entry, by_head)
         if trig is not None:
@@ -319,6 +319,19 @@ def _onset(tok: Token) -> Entry | None:
     if entry is None or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.onset_verbs:
         return None
     return entry
+
+
+def _broke_out_as(tok: Token) -> bool:
+    """'Violence flared as armed men torched houses', 'Fighting broke out when rebels attacked a
+    post': the fighting that broke out is the act the clause tells, no incident of its own."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lexicon().onset_verbs:
+        return False
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "when") for m in c.children)
+        and verb_trigger(c) is not None
+        for c in tok.head.children
+    )
 
 
 def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trigger | None:
