@@ -462,7 +462,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     acled_type, acled_sub = code(
         _from_the_air(captive_class(trig, a2, actor1, actor2, victim_kind), trig, actor1),
         status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,
-        previous_sentence(sent, 2) if trig.cls == "disperse" else "",  # what the crowd did before
+        # what the crowd did before: in the sentences before, or meanwhile in the same sentence
+        # ("Supporters clashed with police, throwing stones, while officers fired tear gas")
+        previous_sentence(sent, 2) + (" " + doc[sent.start : lo].text if doc[lo].lower_ in ("while", "as") else "")
+        if trig.cls == "disperse"
+        else "",
         doer_words(trig),
         untargeted(trig),
     )

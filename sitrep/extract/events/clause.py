@@ -14,6 +14,7 @@ from .lexicon import lexicon
 from .syntax import between, subject
 from .trigger_words import Trigger
 from .triggers import governing_verb, time_apart
+from .verb_triggers import verb_trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -123,6 +124,23 @@ def crowd_sequel(following: list[str]) -> str:
     return " " + " ".join(out) if out else ""
 
 
+def _own_clause_after(c: Token, head: Token) -> bool:
+    """A clause after the act with a subject of its own, joined by "as", "while" or "whereas"
+    (what another party did meanwhile), that tells an act of its own other than a crowd's."""
+    return (
+        c.dep_ == "advcl"
+        and c.i > head.i
+        and any(m.dep_ == "mark" and m.lower_ in ("as", "while", "whereas") for m in c.children)
+        # (both told in the active voice, each by its doer: not "three militants were killed while
+        # a soldier was wounded during a firefight between X and Y", one incident's tolls)
+        and any(s.dep_ == "nsubj" for s in c.children)
+        and any(s.dep_ == "nsubj" for s in head.children)
+        # (not the crowd a force met: "fired tear gas as thousands marched" is that march's)
+        and (other := verb_trigger(c)) is not None
+        and other.cls not in ("protest", "riot")
+    )
+
+
 def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
     """Token range of the clause expressing the event (the whole sentence for the main verb)."""
     head = trig.head
@@ -154,6 +172,10 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
             hi = min(hi, min(inner) - 1)
         else:
             lo = max(lo, max(inner) + 1)
+    for other in (c for c in head.children if trig.cls != "disperse" and _own_clause_after(c, head)):
+        # "protesters stormed parliament as police opened fire, killing five": the police's act
+        # and its toll are told in a clause of their own, not this one's
+        hi = min(hi, other.left_edge.i - 1)
     said = said_after(trig)
     if said is not None:
         hi = min(hi, said - 1)

@@ -46,7 +46,14 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             ev.acled_event_type == "Protests"
             or ev.acled_event_type == "Riots" and ev.plover_type == "COERCE" and is_state(ev.actor2)
         )
-        if ev.acled_sub_event_type != "Arrests" and not dispersal:
+        # ("protesters stormed parliament as police opened fire, killing five": the force's fire
+        # on the rioting crowd is the riot's, with the force as its second actor and its dead)
+        fired_on_crowd = (
+            ev.acled_sub_event_type == "Attack"
+            and is_state(ev.actor1)
+            and (ev.actor2 is None or is_civilian(ev.actor2))
+        )
+        if ev.acled_sub_event_type != "Arrests" and not dispersal and not fired_on_crowd:
             continue
         span = ev.mentions[0]
         crowd = [
@@ -72,10 +79,21 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
         # (not a crowd in another town: "In Kisumu, protesters marched. In Mombasa, police
         # dispersed a crowd": two demonstrations)
         before = [p for p in reversed(events[max(0, i - 3) : i]) if p in crowd and not _elsewhere(ev, p)]
+        if fired_on_crowd:  # (its clause told right after the riot's, or in it)
+            same_sentence = [
+                p for p in crowd
+                if p.acled_event_type == "Riots"
+                and any(m.start < span.end and span.start - 3 <= m.end for m in p.mentions)
+                and not _elsewhere(ev, p)
+            ]  # fmt: skip
+            of_crowd = False
         target = next(iter(same_sentence or (before if of_crowd else [])), None)
         if target is None:
             continue
-        force = ev.actor1 if ev.acled_sub_event_type == "Arrests" else ev.actor2
+        force = ev.actor1 if ev.acled_sub_event_type in ("Arrests", "Attack") else ev.actor2
+        if fired_on_crowd and ev.fatalities and not target.fatalities:
+            target.fatalities, target.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+            target.take("fatalities", ev)
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
         if target.acled_sub_event_type == "Mob violence" and ev.acled_sub_event_type == "Violent demonstration":
