@@ -303,3 +303,18 @@ def test_a_speaker_set_off_by_dashes_before_the_verb() -> None:
 def test_the_last_verb_of_a_row_shares_the_subject_of_the_first() -> None:
     text = "The governor waved to the crowd, refused to take questions, and told reporters the bridge would open in May."
     assert "governor" in who(one(stmts(text), "bridge would open"))
+
+
+def test_a_sources_terms_for_speaking_are_not_what_it_said() -> None:
+    text = '"The wards are full," a nurse at the clinic told reporters, asking not to be named because she feared reprisals.'
+    sts = stmts(text)
+    assert [s.quote for s in sts] == ["The wards are full"]
+    assert [s.quote for s in stmts("A commander, requesting anonymity, said the convoy had turned back.")] == [
+        "the convoy had turned back"
+    ]
+
+
+def test_the_statement_a_report_was_made_in_is_its_source_not_a_second_statement() -> None:
+    text = "The aid agency said 4,000 families had left the valley, according to a statement issued on Friday."
+    sts = stmts(text)
+    assert len(sts) == 1 and "aid agency" in who(sts[0])

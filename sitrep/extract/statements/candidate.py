@@ -44,6 +44,14 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp"}
 _PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _ADDRESSING = {"warn", "urge", "tell", "ask", "call", "accuse", "caution", "appeal", "blame", "threaten"}
+#: a source's terms for speaking: "asking not to be named", "requesting anonymity", "asked that
+#: his name not be used"
+ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|that\s+(?:his|her|their)\s+names?\s+not\s+be)\b",
+    re.IGNORECASE,
+)
+
+
 _NEUTRAL_TELL = {"say", "tell", "add", "write", "insist", "warn", "claim", "stress", "emphasize", "note"}
 
 

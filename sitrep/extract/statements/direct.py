@@ -13,6 +13,7 @@ from .candidate import (
     _DASH,
     _FINITE,
     _LEAD,
+    ANONYMITY,
     Candidate,
     _is_clause,
     _misparsed_subject,
@@ -396,8 +397,8 @@ def _went_on(ctx: Context | None, pi: int, lo: int, hi: int, after: int) -> tupl
     text = ctx.document.text
     lex = lexicon()
     m = _WENT_ON.search(text, max(lo, after), hi)
-    if m is None or lex.forms.get(m.group("v").lower()) not in lex.verbs:
-        return None
+    if m is None or lex.forms.get(m.group("v").lower()) not in lex.verbs or ANONYMITY.match(text, m.end("v")):
+        return None  # (nor '..., asking not to be named': the source's terms)
     c_lo = m.end()
     para = ctx.paragraphs[pi]
     doc = para.doc

@@ -15,6 +15,7 @@ from .candidate import (
     _FINITE,
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
+    ANONYMITY,
     Candidate,
     _all_quoted,
     _inside,
@@ -93,6 +94,8 @@ def _reported_from_verb(
         c.dep_ == "ccomp" and c.i > tok.i or c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
     ):
         return None  # "charged the campaign $3 million" bills, it does not accuse
+    if ANONYMITY.match(sent.doc.text, tok.idx + len(tok.text)):
+        return None  # "..., asking not to be named": the terms of the source, not what was said
     subj = _subject(tok)
     misparsed = None
     if _asked_verb(tok) and (subj is None or subj.dep_ == "nsubjpass"):
@@ -881,6 +884,20 @@ def _open_quote(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+def _reported_before(sent: SpacySpan, at: int, source: str) -> bool:
+    """'X said CLAUSE, according to a statement released on Wednesday': the source after
+    "according to" is the document ``X said`` the clause in (a speech noun), told by a reporting
+    verb with a subject before it."""
+    lex = lexicon()
+    words = source.lower().split()
+    if not any(w.strip(",.") in lex.speech_nouns for w in words[:3]):
+        return False
+    return any(
+        t.idx < at and t.lemma_.lower() in lex.verbs and any(c.dep_ == "nsubj" for c in t.children)
+        for t in sent
+    )
+
+
 def _according(
     text: str,
     base: int,
@@ -899,6 +916,8 @@ def _according(
         return []  # 'told X that "the driver fired, according to police."': the quoted speaker's words
     if _inside(consumed, s_start + m.start()):
         return []
+    if m.start() >= 3 and _reported_before(sent, m.start(), m.group("s")):
+        return []  # "the agency said 10,000 had fled, according to a statement": the said words' own source
     if m.start() < 3:
         lo, hi = m.end(), len(stext)
     else:
