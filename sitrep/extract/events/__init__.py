@@ -438,11 +438,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # responsibility": the doer the sentence names outside the subject
         doer, doer_offset = claimed_doer(sent, trig, state, country), offset
         next_start, opening = _next_paragraph_opening(ctx, offset) if doer.actor is None else (0, [])
-        for later in opening[:CLAIM_SENTENCES]:
+        # ("... killing three soldiers. The BLF claimed responsibility.": the next sentence of the
+        # paragraph, then the opening of the next paragraph)
+        after = [(offset, doc[sent.end].sent)] if doer.actor is None and sent.end < len(doc) else []
+        for later_start, later in after + [(next_start, s) for s in opening[:CLAIM_SENTENCES]]:
             if other_incident(later.text):
                 break
             # "... killing four officers.\n\nThe TTP claimed responsibility for the bombing."
-            doer, doer_offset = claimed_in(later, state, country), next_start
+            doer, doer_offset = claimed_in(later, state, country), later_start
             if doer.actor is not None:
                 break
         if doer.actor is not None and not doer.actor.name.startswith("Unidentified") and (

@@ -112,6 +112,7 @@ class Lexicon:
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     object_control_verbs: frozenset[str] = frozenset()  # "forced residents to flee": the object flees
     causer_complements: frozenset[str] = frozenset()  # "forced them to disperse": the causer's act
+    background_modifiers: frozenset[str] = frozenset()  # "similar bombings": acts of a kind, no incident
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
     onset_nouns: dict[str, Entry] = field(default_factory=dict)  # "violence erupted": an incident only so
@@ -261,6 +262,7 @@ def lexicon() -> Lexicon:
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         object_control_verbs=frozenset(t.get("object_control_verbs", ())),
         causer_complements=frozenset(t.get("causer_complements", ())),
+        background_modifiers=frozenset(t.get("background_modifiers", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         noise_objects=frozenset(t.get("noise_objects", ())),
         onset_nouns=_entries(t.get("onset_nouns") or {}),

@@ -3,13 +3,14 @@ passive, nominal, "clashes between X and Y", reported speech) resolved to actors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .acled_rules import instrument_of, war_strike
-from .arguments import ANAPHORS, armed_state, identity_pair, resolve
+from .arguments import ANAPHORS, armed_state, ent_at, identity_pair, resolve
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
 from .coding import DEMONSTRATION
@@ -881,7 +882,20 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
 def claimed_in(sent: Span, state: DocState, country: str | None) -> Resolved:
     """The armed party that claims an incident in ``sent`` ("The Pakistani Taliban claimed
     responsibility for the bombing", opening the paragraph after the one that told it)."""
-    return _first_armed(claimants(sent), state, country)
+    found = claimants(sent)
+    armed = _first_armed(found, state, country)
+    return armed if armed.actor is not None else _named_claimant(found, country)
+
+
+def _named_claimant(tokens: Iterable[Token], country: str | None) -> Resolved:
+    """A group the registry does not know that claims an attack ("The Baloch Liberation Front
+    claimed responsibility"): by its claim an armed group, named as the text names it."""
+    for tok in tokens:
+        ent = ent_at(tok)
+        if ent is not None and ent.label_ == "ORG" and ent.start <= tok.i < ent.end and len(ent) > 1:
+            name = re.sub(r"(?i)^the\s+", "", ent.text)
+            return Resolved(Actor(name, "rebel group", country), None, tok)
+    return Resolved(None)
 
 
 def _first_armed(tokens: Iterable[Token], state: DocState, country: str | None) -> Resolved:

@@ -61,6 +61,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 # "to rescue civilians held hostage by the militants": a state the people are in,
                 # not the act that put them there
                 trig.aggregate |= tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and verb_lemma(tok) in lexicon().state_verbs
+                # "Boko Haram has carried out similar bombings in the area": acts of the kind, a
+                # comparison or a history, not the incident
+                trig.aggregate |= trig.noun is not None and any(
+                    c.dep_ == "amod" and c.lower_ in lexicon().background_modifiers for c in trig.noun.children
+                )
                 if trig.noun is not None:
                     used_nouns.add(trig.noun.i)
     nominal: list[Trigger] = []
@@ -415,8 +420,8 @@ CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
     """Fold consequences ("killing 20") and conjoined violent verbs into the main event."""
     for trig in triggers:
-        if trig.nominal:
-            continue
+        if trig.nominal or trig.aggregate and trig.noun is not None:
+            continue  # (acts of a kind told beside an incident are not part of it)
         tok = trig.head
         # ("were killed and 25 wounded when X attacked": the head may be a word of a trigger)
         # ("killing 124 people and looting homes", the parse joining the participle to the victims:

@@ -47,7 +47,7 @@ _ADDRESSING = {"warn", "urge", "tell", "ask", "call", "accuse", "caution", "appe
 #: a source's terms for speaking: "asking not to be named", "requesting anonymity", "asked that
 #: his name not be used"
 ANONYMITY = re.compile(
-    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|that\s+(?:his|her|their)\s+names?\s+not\s+be)\b",
+    r"\s{1,3}(?:not\s{1,3}to\s{1,3}be\s{1,3}(?:named|identified|quoted)|anonymity|that\s{1,3}(?:his|her|their)\s{1,3}names?\s{1,3}not\s{1,3}be)\b",
     re.IGNORECASE,
 )
 
