@@ -440,8 +440,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         next_start, opening = _next_paragraph_opening(ctx, offset) if doer.actor is None else (0, [])
         # ("... killing three soldiers. The BLF claimed responsibility.": the next sentence of the
         # paragraph, then the opening of the next paragraph)
-        after = [(offset, doc[sent.end].sent)] if doer.actor is None and sent.end < len(doc) else []
-        for later_start, later in after + [(next_start, s) for s in opening[:CLAIM_SENTENCES]]:
+        claim_next = [(offset, doc[sent.end].sent)] if doer.actor is None and sent.end < len(doc) else []
+        for later_start, later in claim_next + [(next_start, s) for s in opening[:CLAIM_SENTENCES]]:
             if other_incident(later.text):
                 break
             # "... killing four officers.\n\nThe TTP claimed responsibility for the bombing."
