@@ -147,8 +147,8 @@ def _attack_was_the_fight(events: list[Event]) -> list[Event]:
             fight.fatalities, fight.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
             fight.take("fatalities", ev)
         ev.acled_event_type = ev.acled_sub_event_type = None
-        for field in ("acled_event_type", "acled_sub_event_type"):
-            ev.evidence.pop(field, None)
+        for name in ("acled_event_type", "acled_sub_event_type"):
+            ev.evidence.pop(name, None)
     return events
 
 
