@@ -693,6 +693,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             owner, actor1 = strike, weapon_owner(trig, state, strike, country)
         # "an Israeli air strike": the forces of the demonym on the weapon
         words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
+    if acled_sub == "Air/drone strike" and actor1 is None and state.air_striker is not None:
+        # "Israeli air strikes killed 30 ... In Khan Younis, a strike on a house killed eight": the
+        # air force whose strikes the story tells (only states and coalitions strike from the air)
+        actor1, words1 = state.air_striker[0], with_basis(state.air_striker[1], "coreference")
     if acled_sub == "Looting/property destruction" and actor1 is None and not trig.nominal:
         # (a finite verb's subject: not "found with his money stolen")
         subject_tok = next((c for c in trig.head.children if c.dep_ == "nsubj"), None) if trig.head.tag_ == "VBD" else None
@@ -861,6 +865,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             event.cite(ctx.document, name, spans)
     if dated_by_speech(sent, offset, trig, date, lexicon().speech):
         state.dated_by_speech.add(id(event))
+    if (
+        acled_sub == "Air/drone strike"
+        and actor1 is not None
+        and is_state(actor1)
+        and words1
+        and all(b is None or b == "ACLED rule" for _, _, b in words1)
+    ):
+        state.air_striker = (actor1, [(a, b, None) for a, b, _ in words1])
     return event
 
 

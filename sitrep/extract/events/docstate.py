@@ -88,6 +88,9 @@ class DocState:
     told_place: Location | None = None
     # events dated only by the day their report was spoken ("killed 20, residents said on Monday")
     dated_by_speech: set[int] = field(default_factory=set)
+    # the state force whose air strikes the document told last: "a strike on a house" in the
+    # story of its air campaign is its strike
+    air_striker: tuple[Actor, list[Cite]] | None = None
 
     def count_country(self, country: str, weight: int, words: Cite | None = None) -> None:
         """Evidence that the document is about ``country`` (and the words that gave it, if any)."""
