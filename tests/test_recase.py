@@ -66,6 +66,8 @@ def test_districts_are_names_and_a_leading_preposition_is_not() -> None:
 def test_text_with_capitals_of_its_own_is_left_alone() -> None:
     text = "On 4 May 2021, Taliban fighters attacked a checkpoint in kunduz."
     assert not is_lowercased(text) and nlp_view(text) is text
+    named = "The United Nations Security Council met in New York on Monday."
+    assert nlp_view(named) is named  # names in a row are no headline in title case
 
 
 def test_a_lower_cased_report_gives_the_event_with_offsets_into_the_original() -> None:

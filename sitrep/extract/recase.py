@@ -96,12 +96,13 @@ def _headlines_cased(text: str) -> str:
     written with capitals inside them ("UN", "McCain"). The same length, letter for letter."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    headlines = [m for m in _LINE.finditer(text) if _title_case(m.group(0))]
+    if not headlines:
+        return text  # (most texts: no copy of them is made)
     chars = list(text)
     english, given = all_english_words(), _given_names()
-    for m in _LINE.finditer(text):
+    for m in headlines:
         line = m.group(0)
-        if not _title_case(line):
-            continue
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in line)
         cased = _cased(lowered)
         quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(line)]

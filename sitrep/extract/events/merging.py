@@ -92,8 +92,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             continue
         force = ev.actor1 if ev.acled_sub_event_type in ("Arrests", "Attack") else ev.actor2
         if fired_on_crowd and ev.fatalities and not target.fatalities:
-            target.fatalities, target.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-            target.take("fatalities", ev)
+            _take_toll(target, ev)
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
         if target.acled_sub_event_type == "Mob violence" and ev.acled_sub_event_type == "Violent demonstration":
@@ -144,11 +143,8 @@ def _attack_was_the_fight(events: list[Event]) -> list[Event]:
         if fight is None:
             continue
         if ev.fatalities:
-            fight.fatalities, fight.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-            fight.take("fatalities", ev)
-        ev.acled_event_type = ev.acled_sub_event_type = None
-        for name in ("acled_event_type", "acled_sub_event_type"):
-            ev.evidence.pop(name, None)
+            _take_toll(fight, ev)
+        _uncode(ev)
     return events
 
 
@@ -209,7 +205,7 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
     but no ACLED type of its own: ACLED codes the incident as the violence."""
     for i, ev in enumerate(events):
         # (people fleeing an attack just told: its toll on them, no incident of its own)
-        fled = ev.acled_sub_event_type == "Other" and is_civilian(ev.actor1)
+        fled = _displaced(ev)
         if ev.acled_event_type != "Strategic developments" or ev.acled_sub_event_type not in _SEQUEL_SUBS and not fled:
             continue
         start, end = ev.mentions[0].start, ev.mentions[0].end
@@ -235,9 +231,7 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
             and not _other_day(ev, p)
             for p in events[i + 1 : i + 4]
         ):
-            ev.acled_event_type = ev.acled_sub_event_type = None
-            ev.evidence.pop("acled_event_type", None)
-            ev.evidence.pop("acled_sub_event_type", None)
+            _uncode(ev)
     return events
 
 
@@ -294,8 +288,7 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
             same.take("actor2", ev)
         if ev.fatalities and not same.fatalities:
             # (the dead a later sentence told of the crowd's second act are the demonstration's)
-            same.fatalities, same.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-            same.take("fatalities", ev)
+            _take_toll(same, ev)
         same.mentions.extend(m for m in ev.mentions if m not in same.mentions)
     return out
 
@@ -629,8 +622,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # the incident")
         return False
     if ev.fatalities and not prev.fatalities:
-        prev.fatalities, prev.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-        prev.take("fatalities", ev)
+        _take_toll(prev, ev)
         if (
             prev.acled_sub_event_type == "Looting/property destruction"
             and ev.acled_event_type == "Violence against civilians"
@@ -724,7 +716,7 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
             ev.location is None
             or ev.location.name == ev.location.country
             # ("on the village": the place told before, named again)
-            or any(b == "coreference" for _, _, b in ev.location.cited)
+            or _placed_by_reference(ev)
             and last.location is not None
             and ev.location.name == last.location.name
         )
@@ -999,6 +991,24 @@ def toll_sentence(ctx: Context, offset: int, sent: Span, events: list[Event], st
 _DEATH_VERBS = frozenset({"kill", "die", "murder", "assassinate", "execute", "behead", "lynch", "massacre"})
 
 
+def _take_toll(target: Event, ev: Event) -> None:
+    """``target`` takes ``ev``'s toll, with its qualifier and the words that told it."""
+    target.fatalities, target.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
+    target.take("fatalities", ev)
+
+
+def _uncode(ev: Event) -> None:
+    """No ACLED type of its own: the event stays a PLOVER event of an incident coded elsewhere."""
+    ev.acled_event_type = ev.acled_sub_event_type = None
+    ev.evidence.pop("acled_event_type", None)
+    ev.evidence.pop("acled_sub_event_type", None)
+
+
+def _placed_by_reference(ev: Event) -> bool:
+    """The event's place was read from words that refer back to one told before ("the town")."""
+    return ev.location is not None and any(b == "coreference" for _, _, b in ev.location.cited)
+
+
 def _displaced(ev: Event) -> bool:
     """Civilians who fled (ACLED: other strategic development): no act that kills."""
     return ev.acled_sub_event_type == "Other" and is_civilian(ev.actor1)
@@ -1015,7 +1025,7 @@ def _same_scene_again(trig: Trigger, ev: Event, events: list[Event], state: DocS
         return False
     if any(t.ent_type_ == "DATE" for t in trig.head.sent):
         return False  # ("In subsequent clashes on Tuesday", undated by a report without a date of its own)
-    if not any(b == "coreference" for _, _, b in ev.location.cited):
+    if not _placed_by_reference(ev):
         return False
     last = [e for e in events if e.acled_event_type is not None and e.acled_event_type == ev.acled_event_type]
     return any(
@@ -1081,8 +1091,7 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     if main.actor1 is not None and not _same_incident_parties(main, ev):
         return False
-    main.fatalities, main.fatalities_qualifier = ev.fatalities, ev.fatalities_qualifier
-    main.take("fatalities", ev)
+    _take_toll(main, ev)
     _victims_from(main, ev)  # "a grenade was thrown into a shop. One person was killed": its victims
     main.mentions.extend(ev.mentions)
     return True
