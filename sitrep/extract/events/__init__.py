@@ -183,6 +183,8 @@ _MASS_TOLL = re.compile(r"\b(?:hundreds|thousands|tens\s+of\s+thousands|scores)\
 
 #: sentences after a dated report that an undated report of what happened is read at its date
 NARRATIVE_SENTENCES = 2
+#: a time of day told with no day: in a story already dated, that day's
+_NIGHT_WORDS = frozenset({"overnight"})
 
 
 _PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
@@ -304,6 +306,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     said = cites.tokens(trig.words, offset)  # the trigger: what the type and the rules were read from
     spoken = said_after(trig)  # (what the doers went on to say names no place of the act)
     spoken_from = sent_end if spoken is None else offset + doc[spoken].idx
+    # (nor the clause after a semicolon, another act: "Turkish drone kills two SDF fighters;
+    # warplanes pound Idlib villages")
+    found = ctx.document.text.find(";", end, spoken_from)
+    semicolon = found if found != -1 else None
+    spoken_from = semicolon or spoken_from
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
     if (
         location is None
@@ -326,10 +333,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         opened = dependent_clause_start(sent, trig, location.cited[0][0] - offset)
         if opened is not None and doc[opened].idx + offset > sent_start:
             framing = locate(ctx, past_dateline(ctx, sent_start), offset + doc[opened].idx, guess=False)
+            # (a clause "after ..." tells another act, before or after this one: its place is
+            # that act's, even when the words before name only a province: "declared a state of
+            # emergency in Amhara after fighters captured Lalibela")
+            at = location.cited[0][0] - offset
+            other_act = any(
+                t.dep_ == "mark" and t.lower_ in ("after", "before", "since", "until") for t in doc[opened:] if t.idx < at
+            )
             if (
                 framing is not None
                 and framing.name != framing.country
-                and (framing.geo_precision or 3) <= (location.geo_precision or 3)
+                and ((framing.geo_precision or 3) <= (location.geo_precision or 3) or other_act)
             ):
                 location = framing
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
@@ -353,7 +367,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if in_paragraph:
         # (up to a later sentence that turns to another incident: "Separately, ... near X")
         turn = other_incident_start(sent)
-        para_end = offset + (turn if turn is not None else parsed_length(doc))
+        para_end = semicolon or offset + (turn if turn is not None else parsed_length(doc))
         location = locate(ctx, past_dateline(ctx, offset), min(para_end, spoken_from) if spoken is not None else para_end)
         if location is None and spoken is not None and sent_end < para_end:
             location = locate(ctx, sent_end, para_end)  # (the sentences after it, not what was said in it)
@@ -364,7 +378,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             location = _story_place(sent, state) or location
         if location is not None:
             location = location.citing(*with_basis(location.cited, "narrative place"))
-    country = (location.country if location else None) or state.country()
+    # with no place of its own the story goes on in the country of the last place told, as the
+    # place this event falls back on does ("Israeli troops raided Jenin ... The military said
+    # gunmen fired on its troops": the gunmen are Palestine's, whatever country the text names most)
+    told_country = state.last_location.country if state.last_location is not None else None
+    country = (location.country if location else None) or told_country or state.country()
     a1, a2 = sentence_parties(sent, trig, state, country)
     if (
         not trig.nominal
@@ -760,6 +778,16 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
                 actor1, words1 = zone_party(held.other, state, country), held.words
                 if (acled_type == "Battles" and actor2 is None) or unnamed(actor2, words2):
                     actor2, words2 = zone_party(held.holder, state, country), held.words
+    if (
+        date.precision == "day"
+        and state.narrative is not None
+        and state.sent_no - state.narrative[1] <= NARRATIVE_SENTENCES
+        and all(ctx.document.text[a:b].lower() in _NIGHT_WORDS for a, b, _ in date.cited)
+    ):
+        # "Rebels took the town on Sunday. Soldiers withdrew overnight.": the night of the story
+        # told, not the night before the report
+        told = state.narrative[0]
+        date = replace(told, cited=(*date.cited, *((a, b, "narrative date") for a, b, _ in told.cited)))
     dated = bool(date.date)  # by the report's own words (confidence counts only those)
     if date.date or date.start:
         if date.precision == "day":

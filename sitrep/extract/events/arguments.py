@@ -100,6 +100,27 @@ def _left_text(tok: Token, keep_det: bool = False) -> str:
 _CAPITALS = re.compile(r"[A-Z]{2,5}")
 
 
+def _force_named_before(tok: Token, state: DocState, kind: str, has_the: bool) -> Actor | None:
+    """The state force an army or police word with no country of its own goes back to: "the army"
+    to the one the document named last ("Sudan's army ... The army met the RSF in Jeddah":
+    Sudan's, not the venue's), bare "troops" or "an army checkpoint" to the only state's army
+    the document named ("Israeli forces raided Jenin ... troops fired tear gas")."""
+    if kind not in ("military", "police") or any(c.dep_ == "poss" for c in tok.children):
+        return None
+    if has_the:
+        return state.state_force(kind)
+    # (only words for troops on the ground: "air defences" shoot down what a foreign state fired)
+    # (and bare: "government forces", "local troops" are named as the country's own)
+    heads = lexicon().ground_force_heads
+    force = tok if tok.lemma_.lower() in heads else next(
+        (c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in heads), None
+    )
+    modifiers = ("amod", "compound", "nmod", "poss", "nummod")
+    if force is None or any(c.dep_ in modifiers and c is not force for c in (*tok.children, *force.children)):
+        return None
+    return state.only_state_force(kind)
+
+
 def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
     """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
     theatre ("Military Police" in Brazil)."""
@@ -379,10 +400,12 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
             bare = _kind(tok)  # "separatist forces", "police forces": the head alone named the army
         if bare == "unidentified" and (named := _fighters_of(tok, state, country, want_armed)) is not None:
             return named  # "rebels of the National Salvation Front": the front, not unidentified rebels
+        if bare in ("gang", "unidentified") and (named_group := _armed_name(tok)) is not None:
+            return Resolved(named_group, None, tok)  # "the Gran Grif gang": the gang of that name
         if bare is not None and not actor.country:
             c = _demonym_country(tok, state.registry)
-            force = state.state_force(bare) if c is None and has_the and bare in ("military", "police") else None
-            if force is not None:  # "Sudan's army ... The army met the RSF in Jeddah": Sudan's, not the venue's
+            force = _force_named_before(tok, state, bare, has_the) if c is None else None
+            if force is not None:
                 return Resolved(force, _kind(tok) or bare, tok)
             c = c or country
             if bare == "unidentified" and has_the:
@@ -447,7 +470,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if person is not None:
         return person
     if kind is not None:
-        c = _demonym_country(tok, state.registry) or country
+        c = _demonym_country(tok, state.registry)
+        force = _force_named_before(tok, state, kind, has_the) if c is None else None
+        if force is not None:
+            return Resolved(force, kind, tok)
+        c = c or country
         if kind == "unidentified":
             prev = state.salient(_demonym_country(tok)) if has_the else None
             if prev is not None:
@@ -622,13 +649,31 @@ def _under_command(tok: Token, state: DocState, country: str | None) -> Actor | 
 
 def _armed_name(tok: Token) -> Actor | None:
     """A capitalised name the tagger missed whose head names an armed organisation ("the Gulf
-    Cartel", "the Black Brigade": roles.yaml ``armed_name_heads``), as a political militia."""
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ not in lexicon().armed_name_heads:
+    Cartel", "the Black Brigade": roles.yaml ``armed_name_heads``), as a political militia; so is
+    a name before the head in lower case ("the Gran Grif gang": Gran Grif Gang)."""
+    if tok.lower_ not in lexicon().armed_name_heads:
         return None
-    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper()]
+    capital = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    words = [
+        c for c in tok.children
+        if c.dep_ == "compound" and c.i < tok.i and c.text[:1].isupper() and (capital or c.pos_ == "PROPN")
+    ]  # fmt: skip
     if not words or words[0].i + len(words) != tok.i:
         return None
+    if not capital:  # (the whole name before the head: "the 400 Mawozo gang", "the Gran Grif gang")
+        digits = [c for c in tok.children if c.dep_ == "nummod" and c.text.isdigit() and c.i < words[0].i]
+        name = tok.doc[min(w.left_edge.i for w in words + digits) : tok.i]
+        if not all(w.text[:1].isupper() or w.text.isdigit() for w in name) or not _own_name(list(name)):
+            return None
+        return Actor(f"{name.text} {tok.text.capitalize()}", "political militia", None)
     return Actor(tok.doc[words[0].i : tok.i + 1].text, "political militia", None)
+
+
+def _own_name(words: list[Token]) -> bool:
+    """Capitalised words that name a group of their own, not a people or a country ("Gran Grif",
+    not "Haitian" or "Mexican")."""
+    demonyms = lexicon().demonyms
+    return not any(w.lower_ in demonyms or w.ent_type_ == "NORP" for w in words)
 
 
 def _attacked_town(tok: Token, state: DocState) -> bool:

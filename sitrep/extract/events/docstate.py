@@ -139,6 +139,12 @@ class DocState:
                 return a
         return None
 
+    def only_state_force(self, kind: str) -> Actor | None:
+        """The one state force of ``kind`` the document has named, when it named no other country's:
+        the one bare "troops" are ("Israeli forces raided Jenin ... troops fired tear gas")."""
+        named = {a.name: a for a in self.salience if a.country and generic(self, kind, a.country).name == a.name}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def recent(self, armed_nonstate: bool = False, exclude: Actor | None = None) -> Actor | None:
         for a in reversed(self.salience):
             if exclude is not None and a.name == exclude.name:

@@ -109,6 +109,9 @@ class Lexicon:
     occupy_verbs: frozenset[str] = frozenset()
     walkout_phrases: frozenset[str] = frozenset()  # "workers walked out": a strike
     trial_prefixes: frozenset[str] = frozenset()  # "test-fired": a weapon tried, no attack
+    ground_force_heads: frozenset[str] = frozenset()  # "troops" a foreign state's raid brought
+    stray_fire: frozenset[str] = frozenset()  # "killed by stray bullets": what hit them, no doer
+    led_verbs: frozenset[str] = frozenset()  # "marched the hostages away": people led, no protest
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     object_control_verbs: frozenset[str] = frozenset()  # "forced residents to flee": the object flees
     causer_complements: frozenset[str] = frozenset()  # "forced them to disperse": the causer's act
@@ -260,6 +263,9 @@ def lexicon() -> Lexicon:
         walkout_phrases=frozenset(t.get("walkout_phrases", ())),
         trial_prefixes=frozenset(t.get("trial_prefixes", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
+        led_verbs=frozenset(t.get("led_verbs", ())),
+        stray_fire=frozenset(t.get("stray_fire", ())),
+        ground_force_heads=frozenset(t.get("ground_force_heads", ())),
         object_control_verbs=frozenset(t.get("object_control_verbs", ())),
         causer_complements=frozenset(t.get("causer_complements", ())),
         background_modifiers=frozenset(t.get("background_modifiers", ())),

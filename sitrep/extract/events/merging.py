@@ -20,6 +20,9 @@ from .syntax import by_agent, subject
 from .trigger_words import Trigger
 from .triggers import time_apart
 
+#: acts on property the doers of an incident go on to do ("The attackers set fire to 45 homes")
+HARM_TO_PROPERTY = frozenset(["loot", "destroy"])
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -458,7 +461,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             or subj is not None
             and (subj.tag_ == "PRP" or any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children))
         )
-    if trig.undergone and state.sent_no - state.last_coded_sent == 1:
+    suffered = trig.undergone or (
+        # "... ambushed a convoy near Djibo. The convoy was escorting trucks when it was attacked"
+        not trig.nominal and trig.cls in VIOLENT and subject(trig.head)[1] and by_agent(trig.head) is None
+    )
+    if suffered and state.sent_no - state.last_coded_sent == 1:
         # "..., the ministry said. The soldiers were escorting a convoy when they came under
         # attack": the victims just told, suffering it again
         victim, _ = subject(trig.head)
@@ -466,8 +473,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             victim.tag_ == "PRP"
             or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in victim.children)
         )
-    if not trig.nominal and trig.cls in VIOLENT and 1 <= state.sent_no - state.last_coded_sent <= 2:
-        # "The attackers, riding on motorcycles, stormed the village": the doers just told, again
+    if not trig.nominal and trig.cls in VIOLENT | HARM_TO_PROPERTY and 1 <= state.sent_no - state.last_coded_sent <= 2:
+        # "The attackers, riding on motorcycles, stormed the village", "The attackers set fire to
+        # homes": the doers just told, again
         # (a sentence apart too: "... The attack was claimed by X. 'The attacker first opened fire'")
         subj, passive_subj = subject(trig.head)
         definite = definite or (
@@ -515,11 +523,13 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             trig.cls == "kill"
             or trig.cls == "attack" and trig.noun is None and trig.head.lemma_.lower() == "kill"
         )
-        and (passive and by_agent(trig.head) is None or died or counted)
+        and (passive and _no_doer_named(trig.head) or died or counted)
         and (
             state.sent_no - state.last_coded_sent == 1
-            # "Two militants were also killed, he said.": more dead of the incident told before
-            or more and 1 <= state.sent_no - state.last_coded_sent <= 2
+            # "Two militants were also killed, he said.": more dead of the incident told before;
+            # so are the dead told after a sentence that coded nothing ("Soldiers withdrew
+            # overnight. Another resident said eight civilians were killed by stray bullets.")
+            or (more or passive) and 1 <= state.sent_no - state.last_coded_sent <= 2
         )
     )
     # "Two police officers were injured.", right after a demonstration broken up: hurt in it
@@ -810,6 +820,13 @@ def _finer_place(new: Location | None, old: Location | None) -> bool:
         )
         and (old.admin1 is None or new.admin1 == old.admin1)
     )
+
+
+def _no_doer_named(verb: Token) -> bool:
+    """A passive verb with no agent, or with only what hit the victims as one ("were killed by
+    stray bullets", "by crossfire"): the toll of the fighting told before."""
+    agent = by_agent(verb)
+    return agent is None or agent.lemma_.lower() in lexicon().stray_fire
 
 
 def _bare_count(verb: Token) -> bool:

@@ -228,6 +228,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return Trigger(tok, plover, "kill", [tok])
     if lemma == "demonstrate" and objs:
         return None  # "demonstrating a presence", not a protest
+    if lemma in lex.led_verbs and any(_led_person(o) for o in objs):
+        return None  # "marched the teachers into the bush": captives led away, not a protest
     if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
         return None
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
@@ -235,6 +237,18 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     if lemma == "ask" and _question(tok):
         return None  # "asked whether the truce would hold", "asked about the checkpoints": a question, not a request
     return Trigger(tok, plover, cls, [tok])
+
+
+def _led_person(obj: Token) -> bool:
+    """The object of "marched X" is a person or people ("them", "the hostages"), not the route
+    ("marched the streets") or a distance."""
+    if obj.dep_ != "dobj":
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ in ("him", "her", "them", "us", "me")
+    lex = lexicon()
+    word = obj.lemma_.lower()
+    return obj.ent_type_ in ("PERSON", "NORP") or obj.pos_ == "NOUN" and (word in lex.kinds or word in lex.victims)
 
 
 def _question(tok: Token) -> bool:

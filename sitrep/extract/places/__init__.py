@@ -202,7 +202,12 @@ class Gazetteer(Choice):
             # "the Iraqi city": only a place in Iraq
             demonym_cc = self.demonyms.get(fold(back.group("demonym"))) if back.group("demonym") else None
             # (not where the hurt were taken: "airlifted to Raipur. ... a search operation in the area")
-            told = [m for m in before if m.end <= start + back.start() and m.chosen and not m.elsewhere and not m.party]
+            # (nor a name whose only reading the text contradicts: "the town of Boni" in a story
+            # about Mali, read as Bonn, is no town "the town" can go back to)
+            told = [
+                m for m in before
+                if m.end <= start + back.start() and m.chosen and not m.elsewhere and not m.party and not m.contradicted
+            ]  # fmt: skip
             for m in reversed(told):
                 if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
                     continue

@@ -261,7 +261,7 @@ class Choice(Cues):
                 if holder is not None and (m.chosen is None or m.chosen.cc == holder.cc):
                     m.chosen = holder
         if dominant:
-            self._prefer_named_province(mentions, dominant)
+            self._prefer_named_province(mentions, dominant, [(p.start, p.end) for p in ctx.paragraphs])
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
@@ -284,21 +284,29 @@ class Choice(Cues):
         return out
 
     @staticmethod
-    def _prefer_named_province(mentions: list[_Mention], dominant: str) -> None:
+    def _prefer_named_province(mentions: list[_Mention], dominant: str, paragraphs: list[tuple[int, int]]) -> None:
         """A name with readings in several provinces of the document's country ("El Palmar")
         is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
         # "Hamlet village near Town (District, Province)": a small town whose every reading lies
-        # outside the one province the text names is a namesake of a place the gazetteer lacks
-        # (marked first: such a namesake tells nothing of the province the text is in)
-        named = {fold(m.chosen.name) for m in mentions
-                 if not m.partial and m.chosen is not None and m.chosen.cc == dominant and m.chosen.kind == "admin1"}
-        if len(named) == 1:
+        # outside the one province its paragraph names is a namesake of a place the gazetteer
+        # lacks (marked first: such a namesake tells nothing of the province the text is in); a
+        # province named in another paragraph may be another incident's ("a police station in
+        # Cauca ... / a bomb in Jamundi, near Cali": the next department's town)
+        def paragraph(at: int) -> int:
+            return next((i for i, (a, b) in enumerate(paragraphs) if a <= at < b), -1)
+
+        named: dict[int, set[str]] = {}
+        for m in mentions:
+            if not m.partial and m.chosen is not None and m.chosen.cc == dominant and m.chosen.kind == "admin1":
+                named.setdefault(paragraph(m.start), set()).add(fold(m.chosen.name))
+        if len(set().union(*named.values()) if named else set()) == 1:
             for m in mentions:
                 chosen = m.chosen
                 if (chosen is None or m.partial or chosen.cc != dominant or chosen.kind != "city"
                         or chosen.population >= _NAMESAKE_TOWN):
                     continue
-                if not any(p.cc == dominant and fold(p.admin1) in named for p in m.places):
+                here = named.get(paragraph(m.start))
+                if here and not any(p.cc == dominant and fold(p.admin1) in here for p in m.places):
                     m.contradicted = True
         provinces: Counter[str] = Counter()
         for m in mentions:

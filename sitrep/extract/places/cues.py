@@ -59,8 +59,9 @@ class Cues(Candidates):
         taken: set[int] = set()
         every_town = coverage().every_town  # read once, not for every candidate of every word run
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG") or _misread_name(ent):
-                toks = list(ent)
+            lead = _name_before_date(ent)
+            if ent.label_ in ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG") or _misread_name(ent) or lead:
+                toks = lead or list(ent)
                 cut = next((k for k, t in enumerate(toks) if t.text in ("(", ",") or k and t.text == "in"), None)
                 # "Colon (Colon", "Sarmin in Idleb" tagged as one name: the place and its district
                 if cut is not None:
@@ -577,6 +578,21 @@ def _misread_name(ent: Any) -> bool:
     names = cue_list("date_names")
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not any(c.isdigit() for c in t.text)
                and t.lower_ not in names for t in ent)  # fmt: skip
+
+
+def _name_before_date(ent: Any) -> list[Any]:
+    """The name the model joined to the date after it ("in Amhara this month" as one DATE): the
+    capitalised proper nouns it opens with, when the rest are common words of the date."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return []
+    names = cue_list("date_names")
+    lead: list[Any] = []
+    for t in ent:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or any(c.isdigit() for c in t.text) or t.lower_ in names:
+            break
+        lead.append(t)
+    rest = list(ent)[len(lead) :]
+    return lead if lead and rest and not any(t.pos_ == "PROPN" for t in rest) else []
 
 
 def _seat_of_namesake(p: Place) -> bool:
