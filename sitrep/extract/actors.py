@@ -61,7 +61,7 @@ _MEMBER_HEADS = ("fighters", "fighter", "militants", "militant", "insurgents", "
                  "rebel", "members", "member", "forces", "gunmen", "commanders", "commander",
                  "spokesman", "spokesperson", "leaders", "leader", "militia", "militiamen", "group",
                  "officers", "officer", "personnel", "unit", "units", "agents", "groups", "elements",
-                 "patrol", "patrols", "convoy", "convoys")
+                 "patrol", "patrols", "convoy", "convoys", "troops", "soldiers")
 _DET = re.compile(r"^(?:the|a|an|some|several|many|dozens of|hundreds of|two|three|four|five|\d+|"
                   r"at least \d+|more than \d+|suspected|alleged|armed|heavily armed|local)\s+", re.I)
 _POSS = re.compile(r"^(?:the group's|the|its|their|his|her)\s+", re.I)
@@ -130,10 +130,15 @@ class ActorRegistry:
         return _written_as_alias(self._acronyms.get(key, set()), text)
 
     def _get(self, key: str, country: str | None) -> Actor | None:
-        for actor, cond in self._aliases.get(key, []):
-            if not cond or (country and self.country_name(country) in cond):
-                return actor
-        return None
+        """The actor an alias names; one bound to the country in hand first ("SNA" in Somalia is
+        its army, elsewhere the Syrian National Army)."""
+        entries = self._aliases.get(key, [])
+        name = self.country_name(country) if country and any(cond for _, cond in entries) else None
+        if name is not None:
+            bound = next((actor for actor, cond in entries if name in cond), None)
+            if bound is not None:
+                return bound
+        return next((actor for actor, cond in entries if not cond), None)
 
     def country_name(self, country: str | None) -> str | None:
         """Canonical short name for a country name, ISO2 code or demonym."""

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Event, Location, mention
 from .. import cites
 from ..cites import with_basis
+from ..statements.lexicon import lexicon as statement_lexicon
 from .acled_rules import (
     FRONT_FIRE,
     as_gang,
@@ -34,7 +36,7 @@ from .acled_rules import (
     war_strike,
     zone_party,
 )
-from .arguments import resolve
+from .arguments import armed_words, resolve
 from .clause import (
     agentless,
     clause_span,
@@ -99,7 +101,7 @@ from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
     from ..context import Context
 
@@ -190,6 +192,87 @@ _NIGHT_WORDS = frozenset({"overnight"})
 _PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
     r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b(?!\s+of\s+[A-Z])"
 )
+
+
+def _named_dead(victim: Token | None, state: DocState) -> tuple[int, tuple[int, int]] | None:
+    """The people a killing names by name ("shot dead journalist Amadou Diallo", "Amadou Diallo and
+    Moussa Keita were killed"): how many, and the characters (in the parse) that name them."""
+    if victim is None:
+        return None
+    person = victim if _person_name(victim, state) else next(
+        (c for c in victim.children if c.dep_ in ("appos", "compound") and _person_name(c, state)), None
+    )
+    if person is None or victim.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in victim.children):
+        return None
+    people = [person, *(c for c in person.conjuncts if _person_name(c, state))]
+    words = [t for p in people for t in p.subtree]
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    return len(people), (first.idx, last.idx + len(last.text))
+
+
+@lru_cache(maxsize=1)
+def _organization_words() -> frozenset[str]:
+    """Words that end an organisation's name ("Bank", "Front"), from the statements' lexicon."""
+    return frozenset(w.lower() for w in statement_lexicon().organization_words)
+
+
+def _person_name(tok: Token, state: DocState) -> bool:
+    """A person's name: one the model calls a person, or two to four capitalised words it calls
+    an organisation or nothing that no registry actor and no place bears ("Amadou Diallo", which
+    the small model reads as an organisation) - as what a killing is done to."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
+        return False
+    words = [*(c for c in tok.children if c.dep_ == "compound" and c.i < tok.i), tok]
+    text = " ".join(w.text for w in words)
+    group_words = armed_words() | _organization_words()
+    return (
+        2 <= len(words) <= 4
+        and all(w.pos_ == "PROPN" and w.text[:1].isupper() and w.text.isalpha() for w in words)
+        # (not a group's or a tribe's name: "the Hamza Division", "Al Tilan")
+        and not any(w.lower_ in group_words for w in words)
+        and words[0].lower_ not in lexicon().clan_particles
+        and state.registry.match(text) is None
+        and not any(state.registry.match(w.text) for w in words)
+    )
+
+
+def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger) -> bool:
+    """The place is named only as what another event is called by ("the Novi Sad collapse", "the
+    Kabul bombing" in a sentence about a vigil), not the event's own noun ("the Kabul bombing
+    killed 12")."""
+    if not location.cited:
+        return False
+    lo, hi = location.cited[0][0] - offset, location.cited[0][1] - offset
+    span = doc.char_span(lo, hi, alignment_mode="expand") if 0 <= lo < hi <= len(doc.text) else None
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    own = {trig.head.i, *(t.i for t in trig.words), *(m.head.i for m in trig.merged)}
+    if trig.noun is not None:
+        own.add(trig.noun.i)
+    return (
+        last.dep_ == "compound"
+        and last.head.i not in own
+        and last.head.lemma_.lower() in lexicon().other_event_nouns
+    )
+
+
+def _speaker_words(head: Token, offset: int) -> tuple[int, int]:
+    """The characters of the speaker and the speech verb a reported act hangs on, when they come
+    before it ("Russia's defence ministry said"), else an empty span."""
+    speech, tok = lexicon().speech, head
+    for _ in range(3):
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech and tok.head.i < head.i:
+            verb = tok.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            first = subj.left_edge if subj is not None else verb
+            return offset + first.idx, offset + verb.idx + len(verb.text)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return 0, 0
 
 
 def _story_place(sent: Span, state: DocState) -> Location | None:
@@ -311,11 +394,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     found = ctx.document.text.find(";", end, spoken_from)
     semicolon = found if found != -1 else None
     spoken_from = semicolon or spoken_from
+    speaker = _speaker_words(trig.head, offset)
     location = locate(ctx, start, end, guess=False)  # a piece of a longer name: try the sentence
     if (
         location is None
     ):  # "... from a school in Kuriga, in Nigeria's Kaduna state": outside the parsed clause
-        location = locate(ctx, past_dateline(ctx, sent_start), spoken_from)
+        # (not the speaker's words before the report: "Russia's defence ministry said its units
+        # had downed 47 drones" was not in Moscow)
+        told_from = past_dateline(ctx, sent_start)
+        location = locate(ctx, speaker[1] if speaker[0] <= told_from < speaker[1] else told_from, spoken_from)
     elif location.admin1 is None and location.geo_precision == 3:
         # "in western Yemen (At Tuhayat, Al Hudaydah)": the clause stops at the country, the
         # sentence names the district and province of the same country; "in Maracay, 90
@@ -417,6 +504,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
             words1 = with_basis(words1, "ACLED rule") or by_rule
+    if location is not None and location.cited and speaker[0] <= location.cited[0][0] < speaker[1]:
+        location = None  # (the paragraph's search found only the speaker's words: no place told)
+    if location is not None and _names_other_event(doc, offset, location, trig):
+        # "held a silence for the victims of the Novi Sad collapse": the place of what the act is
+        # about, not of the act; the story's town, if it has one
+        location = _story_place(sent, state)
     placed = location is not None and not in_paragraph  # a place the sentence itself names
     if location is None and (story_place := _story_place(sent, state)) is not None:
         # "Police fired tear gas at protesters in Nairobi. / Demonstrators set fire to part of the
@@ -451,6 +544,13 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # killing 6"): read on to the end of that toll
         last = max(outside, key=lambda t: t.i)
         fat = count(ctx.document.text[start : offset + last.idx + len(last.text)])
+    # (a killing told, not one tried or planned: "attempted to kill a commander")
+    told_kill = trig.cls == "kill" and status == "occurred" and trig.head.tag_ != "VB"
+    by_name = _named_dead(a2.token, state) if fat is not None and fat.value is None and told_kill else None
+    if by_name is not None:
+        # "gunmen shot dead journalist Amadou Diallo", "X was killed": each person named is one dead
+        n, (lo_char, hi_char) = by_name
+        fat = Fatalities(n, "exact", True, spans=((offset + lo_char - start, offset + hi_char - start),))
     if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
         # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
         # responsibility": the doer the sentence names outside the subject
@@ -509,6 +609,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # ACLED: a foreign state's forces that take ground abroad overtake it as a non-state
         # actor does ("Russian forces captured a village in Donetsk region")
         acled_sub = "Non-state actor overtakes territory"
+    if (
+        acled_type is not None
+        and actor2 is not None
+        and actor2.type is None
+        and a2.actor is actor2
+        and not armed_words() & set(actor2.name.lower().split())
+    ):
+        # ACLED codes no person, firm or party as an actor: one named that suffers the act is
+        # civilians of the country it happens in ("opposition leader Levan Khabeishvili was beaten
+        # by police", "threw a petrol bomb at the Sahel Savings Bank")
+        actor2, words2 = generic(state, "civilians", country), with_basis(words2, "ACLED rule")
     if trig.cls == "disperse" and acled_type == "Violence against civilians":
         # force used on people no text shows gathered: the force attacks, the people are civilians
         actor1, words1 = actor2, words2

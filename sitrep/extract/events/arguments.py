@@ -124,6 +124,16 @@ def _force_named_before(tok: Token, state: DocState, kind: str, has_the: bool) -
 def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
     """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
     theatre ("Military Police" in Brazil)."""
+    first, demonyms = tok.left_edge, lexicon().demonyms
+    if first.lower_ in demonyms and first.head.i == tok.i and any(c.dep_ == "conj" for c in first.children):
+        kind = _kind(tok)
+        if kind in ("military", "police"):
+            # "Somali and African Union forces", "Tanzanian and Mozambican troops" in Mozambique:
+            # the host country's force leads (ACLED's actor1), else the first one named; the
+            # others fight beside it
+            sides = [demonyms[t.lower_] for t in (first, *first.conjuncts) if t.lower_ in demonyms]
+            host = next((c for c in sides if country and registry.country_name(c) == registry.country_name(country)), None)
+            return registry.generic(kind, host or sides[0])
     left = _left_text(tok)
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if prev is not None and prev.head.i != tok.i and tok.pos_ == "NOUN" and _CAPITALS.fullmatch(prev.text):
@@ -149,7 +159,10 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
             if country:
                 # "Military Police" in Brazil, "an African Union convoy" in Somalia: the theatre's own name
                 local = registry.match(text, country)
-                if local is not None and local != actor and local.name not in _generic_names(registry, country):
+                # (also the theatre's own army named by an alias that elsewhere names a group of
+                # another country: "SNA" in Somalia)
+                foreign = actor is not None and actor.country is not None and local is not None and actor.country != local.country
+                if local is not None and local != actor and (local.name not in _generic_names(registry, country) or foreign):
                     return local
             if actor is not None:
                 return actor
@@ -323,6 +336,16 @@ def _kind(tok: Token) -> str | None:
             break
     else:
         kind = lex.kinds.get(tok.lower_) or lex.kinds.get(tok.lemma_.lower())
+    if tok.lemma_.lower() in lex.leader_heads:  # "Sudan's army chief", "the police chief": the force he heads
+        kind = next(
+            (lex.kinds[c.lower_] for c in tok.children
+             if c.dep_ == "compound" and lex.kinds.get(c.lower_) in ("police", "military")),
+            kind,
+        )  # fmt: skip
+    if kind is None and tok.lemma_.lower() in lex.collectives and len(words) > 1:
+        # "air defence units", "army units": the words before the collective name its kind
+        mods = words[:-1]
+        kind = next((lex.kinds[" ".join(mods[-n:])] for n in (3, 2, 1) if " ".join(mods[-n:]) in lex.kinds), None)
     if kind is None and tok.pos_ == "NOUN":  # "police agents", "army personnel": the modifier names it
         kind = next(
             (
@@ -693,7 +716,7 @@ _COUNTRYSIDE = frozenset({"countryside", "outskirts", "suburbs", "environs"})  #
 
 
 @lru_cache(maxsize=1)
-def _armed_words() -> frozenset[str]:
+def armed_words() -> frozenset[str]:
     """Words that make a name an armed group's, a force's or a party's ("brigade", "forces")."""
     lex = lexicon()
     return frozenset(lex.kinds) | lex.armed_name_heads | lex.armed_markers | lex.party_nouns
@@ -706,7 +729,7 @@ def _placed_by_next_words(tok: Token) -> bool:
     LGA", parsed with "LGA" as the object). A name that says it is an armed group or a force
     ("Jaysh al-Izza brigade", "the Rapid Forces") is no place, nor an acronym."""
     name = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"] + [tok]
-    armed = _armed_words()
+    armed = armed_words()
     if any(t.lower_ in armed or t.lemma_.lower() in armed or t.text.isupper() and t.lower_ not in _UNITS for t in name):
         return False
     if tok.lower_ in _UNITS:

@@ -65,7 +65,7 @@ _DEATH_PASSIVE = (
 _AND_FIRST = r"(?:[a-z]+\s+and\s+)?"
 _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|teenager|farmer|trader|leader|suspect|owner|person)"
 #: "a group of men", "a number of fighters": not one person
-_NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful)\b)"
+_NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful|rest|majority|remainder|bulk)\b)"
 _SINGLE = re.compile(
     # (not an aim: "tried to kill a commander")
     rf"(?<!\bto\s)\b(?:(?:killing|killed|kill|{_SHOT_DOWN}|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
@@ -80,8 +80,9 @@ _SINGLE = re.compile(
     rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+,?\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
-    # one person named before ("... shot a police officer. The officer died.")
-    rf"|^\s*the\s+(?:[\w-]+\s+){{0,2}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
+    # one person named before ("... shot a police officer. The officer died."), also by the
+    # place or body they head ("The police chief of Gao was shot dead")
+    rf"|^\s*the\s+{_NOT_ONE}(?:[\w-]+\s+){{0,2}}(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|(?:^\s*|,?\s+and\s+)the\s+(?:[\w-]+\s+){{0,2}}{_VICTIM}\s+(?:later\s+)?died)\b",
     re.I,
 )

@@ -111,6 +111,8 @@ class Lexicon:
     trial_prefixes: frozenset[str] = frozenset()  # "test-fired": a weapon tried, no attack
     ground_force_heads: frozenset[str] = frozenset()  # "troops" a foreign state's raid brought
     stray_fire: frozenset[str] = frozenset()  # "killed by stray bullets": what hit them, no doer
+    clan_particles: frozenset[str] = frozenset()  # "Al Tilan", "Bani Hassan": a tribe's name, no person's
+    other_event_nouns: frozenset[str] = frozenset()  # "the Novi Sad collapse": what a place names
     led_verbs: frozenset[str] = frozenset()  # "marched the hostages away": people led, no protest
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     object_control_verbs: frozenset[str] = frozenset()  # "forced residents to flee": the object flees
@@ -264,6 +266,8 @@ def lexicon() -> Lexicon:
         trial_prefixes=frozenset(t.get("trial_prefixes", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         led_verbs=frozenset(t.get("led_verbs", ())),
+        other_event_nouns=frozenset(t.get("other_event_nouns", ())),
+        clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),
         ground_force_heads=frozenset(t.get("ground_force_heads", ())),
         object_control_verbs=frozenset(t.get("object_control_verbs", ())),

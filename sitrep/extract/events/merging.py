@@ -222,7 +222,12 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
             ev.acled_sub_event_type == "Disrupted weapons use"
             and ev.actor1 is not None
             and last.actor1 is not None
-            and (ev.actor1.country != last.actor1.country if is_state(ev.actor1) else ev.actor1.name != last.actor1.name)
+            and (
+                (ev.actor1.country != last.actor1.country if is_state(ev.actor1) else ev.actor1.name != last.actor1.name)
+                # ("Russia's air defence units destroyed 31 Ukrainian drones" after a Russian strike:
+                # another side's weapons, not the strike's)
+                or _weapons_of_other_side(ev.mentions[0].text, last.actor1.country)
+            )
         ) or any(
             # "police arrested a man and beat him", "officers were patrolling when gunmen opened
             # fire", "arrested him. He was tortured in custody": the violence the development
@@ -236,6 +241,17 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         ):
             _uncode(ev)
     return events
+
+
+def _weapons_of_other_side(text: str, striker: str | None) -> bool:
+    """The weapons brought down are named as another country's than the striker's ("31 Ukrainian
+    drones" after a Russian strike)."""
+    lex = lexicon()
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|shells?|aircraft|jets?)\b", text):
+        country = lex.demonyms.get(m.group(1).lower())
+        if country is not None and striker is not None and country != striker:
+            return True
+    return False
 
 
 #: characters after a riot within which another riot at its place and day is the same one
@@ -436,6 +452,14 @@ def _remnant_did_it(trig: Trigger) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in remnants for v in verbs for c in v.children)
 
 
+def _part_of(tok: Token) -> Token | None:
+    """The whole a count or "one" takes a part of: "bombs" in "one of the bombs"."""
+    if tok.lower_ not in ("one", "some", "two", "three", "several", "many", "most", "all", "each"):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
 def _definite(tok: Token) -> bool:
     """The noun is told as known: "the blast", "this attack"."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -503,11 +527,21 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if not trig.nominal:
         # "The strikes hit a school": the incident just told, as the subject of more of it
         doer, passive_doer = subject(trig.head)
+        if doer is None and trig.head.tag_ == "VBG" and trig.head.dep_ in ("advcl", "conj", "xcomp"):
+            # ("..., setting its upper floors on fire": a participle shares its verb's subject)
+            doer, passive_doer = subject(trig.head.head)
+        # ("One of the bombs hit an apartment building": the weapons of the strike just told)
+        part = _part_of(doer) if doer is not None and not passive_doer else None
         definite = definite or (
             doer is not None
             and not passive_doer
             and doer.lemma_.lower() in INCIDENT_SUBJECTS
             and _definite(doer)
+        ) or (
+            part is not None
+            and (part.lemma_.lower() in INCIDENT_SUBJECTS or part.lemma_.lower() in lexicon().weapon_objects)
+            and _definite(part)
+            and 1 <= state.sent_no - state.last_coded_sent <= 2
         )
     # "A civilian woman was killed." right after the incident: its toll, told without an agent
     _, passive = subject(trig.head) if not trig.nominal else (None, False)

@@ -393,10 +393,12 @@ def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
 
 
 def _to_death(tok: Token) -> bool:
-    """"shot dead", "beaten to death", "hacked to death"."""
+    """"shot dead", "beaten to death", "hacked to death"; also "shot dead Oumar Traore", parsed
+    with "dead" on the name after the verb."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return any(
         c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children
-    )
+    ) or (nxt is not None and nxt.lower_ == "dead" and nxt.dep_ == "amod" and nxt.head.head.i == tok.i)
 
 
 def shot_dead(tok: Token) -> Token | None:
