@@ -383,6 +383,8 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         misread = _acronym_noun(tok)
         if misread is not None:  # "killed 3 IS militants": the parser read "IS" as the verb "is"
             return resolve(misread, state, country, want_armed)
+    if tok.lower_ in ("himself", "herself", "themselves", "itself", "myself", "ourselves"):
+        return Resolved(None)  # "a suicide bomber blew himself up": the doer, no second party
     if tok.lower_ in ("he", "she") and state.last_person is not None:
         return Resolved(state.last_person, None, tok)
     earlier = _earlier_object(tok)

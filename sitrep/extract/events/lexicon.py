@@ -113,6 +113,9 @@ class Lexicon:
     stray_fire: frozenset[str] = frozenset()  # "killed by stray bullets": what hit them, no doer
     clan_particles: frozenset[str] = frozenset()  # "Al Tilan", "Bani Hassan": a tribe's name, no person's
     other_event_nouns: frozenset[str] = frozenset()  # "the Novi Sad collapse": what a place names
+    game_verbs: frozenset[str] = frozenset()  # "beat Chelsea 2-1": a match won
+    agreed_acts: frozenset[str] = frozenset()  # "agreed to exchange prisoners": what parties agree on
+    agreed_parties: frozenset[str] = frozenset()  # "both sides agreed to ...": more than one side
     led_verbs: frozenset[str] = frozenset()  # "marched the hostages away": people led, no protest
     objectless_verbs: frozenset[str] = frozenset()  # "clash", "protest": no passive participle
     object_control_verbs: frozenset[str] = frozenset()  # "forced residents to flee": the object flees
@@ -266,6 +269,9 @@ def lexicon() -> Lexicon:
         trial_prefixes=frozenset(t.get("trial_prefixes", ())),
         objectless_verbs=frozenset(t.get("objectless_verbs", ())),
         led_verbs=frozenset(t.get("led_verbs", ())),
+        agreed_acts=frozenset(t.get("agreed_acts", ())),
+        agreed_parties=frozenset(t.get("agreed_parties", ())),
+        game_verbs=frozenset(t.get("game_verbs", ())),
         other_event_nouns=frozenset(t.get("other_event_nouns", ())),
         clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),

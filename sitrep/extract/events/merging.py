@@ -574,8 +574,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and by_agent(trig.head) is None
         and not any(c.dep_ == "prep" and c.lower_ in ("in", "during", "by") for c in trig.head.children)
         # (or in the sentence that told the incident again: "The shells struck the camp at 10
-        # a.m., an official said, adding that 27 people were wounded")
-        and state.sent_no - state.last_coded_sent in (0, 1)
+        # a.m., an official said, adding that 27 people were wounded"; or after a sentence that
+        # coded nothing: "Residents posted videos of shootouts. A police officer was wounded.")
+        and state.sent_no - state.last_coded_sent in (0, 1, 2)
     )
     if hurt and events and not casualties:
         # (the arrests told in between are folded into the demonstration later)

@@ -27,6 +27,7 @@ from .syntax import (
     joined_agent,
     named_source,
     patient,
+    pitted,
     source_of,
     subject,
 )
@@ -343,6 +344,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         # "clashes between X and Y", "clashes erupted between X and Y"
         verb, how = governing_verb(head)
         sides = between(head) or (between(verb) if verb is not None and how in ("nsubj", "nsubjpass") else [])
+        sides = sides or (pitted(verb) if verb is not None and how == "nsubj" else [])  # "the clashes pitted X against Y"
         if sides:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else _and_side(sent, sides[0])
@@ -871,7 +873,11 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
         if t.lemma_.lower() != "claim":
             continue
         subj, passive = subject(t)
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in t.children):
+        # ("claimed responsibility", or the incident itself: "claimed the bombing")
+        if any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in objects or noun_key(c) is not None and any(d.dep_ in ("det", "poss") for d in c.children))
+            for c in t.children
+        ):
             if subj is not None and not passive:
                 found.append(subj)
         elif passive and subj is not None and noun_key(subj) is not None and (agent := by_agent(t)) is not None:

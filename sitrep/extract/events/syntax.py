@@ -359,6 +359,16 @@ def between(tok: Token) -> list[Token]:
                 return sides
     return []
 
+def pitted(verb: Token) -> list[Token]:
+    """Sides of "the clashes pitted X against Y": the object and what it was set against."""
+    if verb.lemma_.lower() != "pit":
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    against = [p for c in (*verb.children, *(obj.children if obj is not None else ())) if c.dep_ == "prep"
+               and c.lower_ == "against" for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    return [obj, against[0]] if obj is not None and against else []
+
+
 def told_as_background(tok: Token) -> bool:
     """``tok`` stands in a relative clause (itself or within three heads up) that tells a
     background to another event ("families who say their children were kidnapped continued

@@ -366,6 +366,10 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         return None
     if _named(tok):
         return None
+    if how == "dobj" and gov is not None and gov.lemma_.lower() == "claim" and any(
+        c.dep_ in ("det", "poss") for c in tok.children
+    ):
+        return None  # "Islamic State claimed the bombing": a claim of the incident told, not another
     has_args = any(
         c.dep_ == "prep" and c.lower_ in ("between", "with", "on", "against") for c in tok.children
     )

@@ -228,6 +228,12 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return Trigger(tok, plover, "kill", [tok])
     if lemma == "demonstrate" and objs:
         return None  # "demonstrating a presence", not a protest
+    if cls == "agreement" and _decided_alone(tok):
+        return None  # "EU ministers agreed to impose sanctions": one side's decision, told by its act
+    if cls == "clash" and _fought_alone(tok):
+        return None  # "'We fought until the end,' the captain said": no side fought, a way of speaking
+    if lemma in lex.game_verbs and (_game_score(tok) or _teams(tok, objs)):
+        return None  # "beat Chelsea 2-1", "defeated the visitors 3-0": a match won, no violence
     if lemma in lex.led_verbs and any(_led_person(o) for o in objs):
         return None  # "marched the teachers into the bush": captives led away, not a protest
     if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
@@ -237,6 +243,61 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     if lemma == "ask" and _question(tok):
         return None  # "asked whether the truce would hold", "asked about the checkpoints": a question, not a request
     return Trigger(tok, plover, cls, [tok])
+
+
+def _decided_alone(tok: Token) -> bool:
+    """ "agreed to <act>" by one side (no joined subject, no "both sides"), where the act is
+    another event's and not what parties agree on (a release, an exchange, a ceasefire,
+    a withdrawal: ``agreed_acts`` in triggers.yaml)."""
+    lex = lexicon()
+    act = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None or verb_lemma(act) in lex.agreed_acts or verb_lemma(act) not in lex.verb_heads:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    parties = subj is not None and (
+        subj.lower_ in lex.agreed_parties or any(c.lower_ in lex.agreed_parties for c in subj.children)
+    )  # ("the two armies", "both sides")
+    return subj is not None and not subj.conjuncts and not parties
+
+
+def _fought_alone(tok: Token) -> bool:
+    """A fight told by its speaker ("we", "I") with no one fought: no object, no "with" or
+    "against" phrase."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.lower_ in ("we", "i")
+        and not any(c.dep_ in ("dobj", "pobj") for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("with", "against", "off", "back") for c in tok.children)
+        and not any(c.dep_ == "prt" for c in tok.children)
+    )
+
+
+def _teams(tok: Token, objs: list[Token]) -> bool:
+    """Both sides of "beat" are names no actor, person or place bears ("United beat Chelsea"):
+    teams, a game."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    obj = next((o for o in objs if o.dep_ == "dobj"), None)
+    return all(
+        t is not None and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "GPE", "NORP") and _no_actor(t)
+        for t in (subj, obj)
+    )
+
+
+def _no_actor(tok: Token) -> bool:
+    from ..actors import ActorRegistry  # the registry is loaded once, beside the gazetteer
+
+    return ActorRegistry.default().match(tok.text) is None
+
+
+_SCORE = re.compile(r"\d{1,3}\s?[-\u2013]\s?\d{1,3}")
+
+
+def _game_score(tok: Token) -> bool:
+    """A score a few words after the verb ("beat Chelsea 2-1", "won 3-0"): a game's result."""
+    doc = tok.doc
+    after = doc[tok.i + 1 : min(len(doc), tok.i + 7)]
+    return _SCORE.search(after.text) is not None and not any(t.ent_type_ in ("DATE", "TIME", "QUANTITY") for t in after)
 
 
 def _led_person(obj: Token) -> bool:
