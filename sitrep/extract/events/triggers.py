@@ -493,6 +493,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
         if violent_pair and _fight_beside_killing(trig, parent):
             continue
+        if violent_pair and tok.dep_ == "conj" and _crowd_then_force(tok, parent.head):
+            continue  # "protesters stormed parliament, and police opened fire": the force's own act
         if (
             violent_pair
             and (tok.dep_ in ("advcl", "conj", "xcomp") or sequence)
@@ -525,6 +527,20 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             elif parent.cls == "offensive":
                 parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
+
+
+def _crowd_then_force(verb: Token, first: Token) -> bool:
+    """A verb joined to a crowd's act with a force of its own as subject ("protesters stormed
+    the compound, and police opened fire"): the force's fire on the crowd, not more of its act."""
+    lex = lexicon()
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    crowd = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    return (
+        own is not None
+        and crowd is not None
+        and lex.kinds.get(own.lower_) in ("police", "military")
+        and (crowd.lemma_.lower() in lex.crowd_subjects or lex.kinds.get(crowd.lower_) in ("protesters", "rioters"))
+    )
 
 
 def _fight_beside_killing(trig: Trigger, parent: Trigger) -> bool:

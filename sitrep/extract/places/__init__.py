@@ -246,15 +246,17 @@ class Gazetteer(Choice):
         """"outside Georgia's parliament": the capital, where the seat of power named stands."""
         if place.kind != "country":
             return None
-        after = text[m.end : m.end + 40].lower()
-        if not after.startswith(("'s ", "’s ")):
+        after = text[m.end : m.end + 45].lower()
+        # (the apostrophe also as mojibake: "Kenyaâ€™s parliament")
+        mark = next((p for p in ("'s ", "’s ", "â€™s ") if after.startswith(p)), None)
+        if mark is None:
             return None
-        rest = after[3:]
+        rest = after[len(mark) :]
         seat = next((w for w in sorted(cue_list("capital_seats"), key=len, reverse=True) if rest.startswith(w)), None)
         if seat is None or rest[len(seat) : len(seat) + 1].isalpha():
             return None
         capital = self._capital_of(place.cc)
-        return capital.citing((m.start, m.end + 3 + len(seat), "gazetteer")) if capital is not None else None
+        return capital.citing((m.start, m.end + len(mark) + len(seat), "gazetteer")) if capital is not None else None
 
     def _region(self, text: str, dominant: str | None, offset: int) -> Location | None:
         """'in the north', 'southern Afghanistan': a region, precision 3, never a made-up town."""
