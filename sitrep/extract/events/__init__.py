@@ -95,7 +95,7 @@ from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import subject, told_as_background
-from .timing import dated_by_speech, event_date, is_adverbial, parsed_length, scene_date
+from .timing import dated_by_speech, days_before_told, event_date, is_adverbial, parsed_length, scene_date
 from .trigger_words import Trigger
 from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
@@ -908,6 +908,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # story goes on at the date its lead set
         told = state.narrative[0]
         date = replace(told, cited=tuple((a, b, "narrative date") for a, b, _ in told.cited))
+        date = days_before_told(date, trig.head, offset)  # ("came two days after X killed Y")
     fatalities, qualifier = (fat.value, fat.qualifier) if fat is not None else (None, None)
     toll: list[Cite] = [(start + a, start + b, None) for a, b in fat.spans] if fat is not None else []
     if acled_type is not None and fatalities is None and fat is not None and fat.vague in ACLED_VAGUE_TOLL:

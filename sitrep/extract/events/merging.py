@@ -474,6 +474,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     nouns += [w for w in trig.words if w.pos_ == "NOUN"]
     if other_incident(trig.head.sent.text):
         return False  # "Separately, ...", "four soldiers were killed in a second attack near X"
+    if not trig.nominal and time_apart(trig.head):
+        return False  # "The attack came two days after assailants killed a police commander": an earlier act
     if not trig.nominal:  # "repelled the attack": the object names the incident
         nouns += [c for c in trig.head.children if c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS]
     definite = any(_definite(n) for n in nouns)

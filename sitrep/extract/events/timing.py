@@ -142,6 +142,18 @@ def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, sp
     )
 
 
+def days_before_told(date: RecordDate, head: Token, offset: int) -> RecordDate:
+    """A day the story gave, moved by the days a clause "N days after/before" measures off
+    ("The attack came two days after assailants killed a commander": two days before)."""
+    apart = _days_apart(head)
+    if apart is None or date.precision != "day" or not date.date:
+        return date
+    days, words = apart
+    moved = (Date.fromisoformat(date.date) + timedelta(days=days)).isoformat()
+    cite = (offset + words.start_char, offset + words.end_char, "relative date")
+    return replace(date, date=moved, start=None, end=None, cited=(*date.cited, cite))
+
+
 _DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
@@ -150,10 +162,12 @@ def _days_apart(head: Token) -> tuple[int, Span] | None:
     gives the act it hangs on (negative after), with the words that say so; None in hours."""
     if not time_apart(head):
         return None
-    unit = next((c for c in head.children if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:  # ("came two days after assailants killed ...": the preposition beside the clause)
+        mark = next(c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < head.i)
+    unit = next((c for c in (*head.children, *mark.children) if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
     if unit is None:
         return None
-    mark = next(c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
     count = next((c for c in unit.children if c.dep_ == "nummod"), None)
     if count is None:
         n = 1 if any(c.lower_ in ("a", "one", "the") for c in unit.children) else None

@@ -565,9 +565,17 @@ TIME_APART = frozenset({"hour", "day", "week", "month", "year", "hours", "days",
 def time_apart(tok: Token) -> bool:
     """A clause that "after" or "before" opens, measured off in hours or days from the act it hangs
     on: another incident, not a part or a toll of that act."""
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in tok.children):
+    if tok.dep_ != "advcl":
         return False
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in tok.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in tok.children):
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in tok.children)
+    # ("came two days after assailants killed ...", parsed with "after" a preposition of the verb
+    # above, its measure on it, and the clause hung beside it)
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < tok.i
+        and any(g.dep_ == "npadvmod" and g.lemma_.lower() in TIME_APART for g in c.children)
+        for c in tok.head.children
+    )  # fmt: skip
 
 
 def _holding(i: int, trig: Trigger, triggers: list[Trigger], by_head: dict[int, Trigger]) -> Trigger | None:
