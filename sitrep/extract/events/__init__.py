@@ -617,7 +617,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and not armed_words() & set(actor2.name.lower().split())
     ):
         # ACLED codes no person, firm or party as an actor: one named that suffers the act is
-        # civilians of the country it happens in ("opposition leader Levan Khabeishvili was beaten
+        # civilians of the country it happens in ("opposition leader Giorgi Beridze was beaten
         # by police", "threw a petrol bomb at the Sahel Savings Bank")
         actor2, words2 = generic(state, "civilians", country), with_basis(words2, "ACLED rule")
     if trig.cls == "disperse" and acled_type == "Violence against civilians":
