@@ -115,14 +115,10 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
     found = _record_date(ctx, best.start, best.end)
-    apart = _days_apart(trig.head)
-    if apart is None or found.precision != "day" or not found.date or start <= best.start < end:
+    if start <= best.start < end:
         return found
     # "attacked a checkpoint on Friday, two days after an airstrike killed five": two days before
-    days, words = apart
-    moved = (Date.fromisoformat(found.date) + timedelta(days=days)).isoformat()
-    cite = (offset + words.start_char, offset + words.end_char, "relative date")
-    return replace(found, date=moved, start=None, end=None, cited=(*found.cited, cite))
+    return days_before_told(found, trig.head, offset)
 
 
 def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, speech: frozenset[str]) -> bool:
