@@ -78,6 +78,7 @@ from .modality import (
     conditional,
     in_series,
     is_aggregate,
+    speech_verb_over,
     status_of,
 )
 from .parties import (
@@ -262,17 +263,12 @@ def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger)
 def _speaker_words(head: Token, offset: int) -> tuple[int, int]:
     """The characters of the speaker and the speech verb a reported act hangs on, when they come
     before it ("Russia's defence ministry said"), else an empty span."""
-    speech, tok = lexicon().speech, head
-    for _ in range(3):
-        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech and tok.head.i < head.i:
-            verb = tok.head
-            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-            first = subj.left_edge if subj is not None else verb
-            return offset + first.idx, offset + verb.idx + len(verb.text)
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return 0, 0
+    verb = speech_verb_over(head, before=head.i)
+    if verb is None:
+        return 0, 0
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    first = subj.left_edge if subj is not None else verb
+    return offset + first.idx, offset + verb.idx + len(verb.text)
 
 
 def _story_place(sent: Span, state: DocState) -> Location | None:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from .coding import TURN_TO_OTHER, other_incident
 from .docstate import Resolved
-from .lexicon import lexicon
+from .lexicon import VIOLENT, lexicon
 from .syntax import between, subject
 from .trigger_words import Trigger
-from .triggers import governing_verb, time_apart
+from .triggers import crowd_then_force, governing_verb, time_apart
 from .verb_triggers import verb_trigger
 
 if TYPE_CHECKING:
@@ -124,6 +124,17 @@ def crowd_sequel(following: list[str]) -> str:
     return " " + " ".join(out) if out else ""
 
 
+def _force_clause_joined(c: Token, head: Token) -> bool:
+    """A force's violent act joined by "and" to a crowd's ("protesters stormed parliament, and
+    police opened fire"): the force's own clause (``crowd_then_force``)."""
+    return (
+        c.dep_ == "conj"
+        and crowd_then_force(c, head)
+        and (other := verb_trigger(c)) is not None
+        and other.cls in VIOLENT
+    )
+
+
 def _own_clause_after(c: Token, head: Token) -> bool:
     """A clause after the act with a subject of its own, joined by "as", "while" or "whereas"
     (what another party did meanwhile), that tells an act of its own other than a crowd's."""
@@ -172,9 +183,12 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
             hi = min(hi, min(inner) - 1)
         else:
             lo = max(lo, max(inner) + 1)
-    for other in (c for c in head.children if trig.cls != "disperse" and _own_clause_after(c, head)):
-        # "protesters stormed parliament as police opened fire, killing five": the police's act
-        # and its toll are told in a clause of their own, not this one's
+    for other in (
+        c for c in head.children
+        if trig.cls != "disperse" and (_own_clause_after(c, head) or _force_clause_joined(c, head))
+    ):  # fmt: skip
+        # "protesters stormed parliament as police opened fire, killing five", "..., and police
+        # opened fire": the police's act and its toll are told in a clause of their own, not this one's
         hi = min(hi, other.left_edge.i - 1)
     said = said_after(trig)
     if said is not None:

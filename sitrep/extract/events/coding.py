@@ -134,10 +134,6 @@ def _armed_group(actor: Actor | None) -> bool:
     return is_armed(actor) and not is_state(actor)
 
 
-#: a clause joined to a crowd's act whose subject is a force: what the force did
-_FORCE_CLAUSE = re.compile(r",?\s{1,3}and\s{1,3}(?:the\s{1,3})?(?:police|soldiers|troops|security\s{1,3}forces|officers)\b", re.I)
-
-
 def _deeds(text: str) -> str:
     """The text without what a demonstration was about: "protested against the killing of a
     student" tells no killing at the protest, "demanded the release of detained activists" no
@@ -412,10 +408,7 @@ def code(
         or _ARMED_DOER.search(doer) and not _THROWN.search(text) and not _CROWD_NAMED.search(doer)
     )
     crowd = (_crowd(actor1) or thrown or people) and not unidentified
-    # (the crowd's own clause: "protesters stormed parliament, and police opened fire" - the
-    # firearms are the force's, told in its own clause)
-    own = _FORCE_CLAUSE.split(text, maxsplit=1)[0]
-    if (crowd or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(own):
+    if (crowd or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd
         # at a demonstration a violent demonstration, otherwise mob violence
         if DEMONSTRATION.search(text):

@@ -134,16 +134,18 @@ class DocState:
     def state_force(self, kind: str) -> Actor | None:
         """The state force of ``kind`` ("military", "police") the document named last: the one
         "the army" goes back to, wherever the act takes place."""
-        for a in reversed(self.salience):
-            if a.country and generic(self, kind, a.country).name == a.name:
-                return a
-        return None
+        forces = self._state_forces(kind)
+        return forces[-1] if forces else None
 
     def only_state_force(self, kind: str) -> Actor | None:
         """The one state force of ``kind`` the document has named, when it named no other country's:
         the one bare "troops" are ("Israeli forces raided Jenin ... troops fired tear gas")."""
-        named = {a.name: a for a in self.salience if a.country and generic(self, kind, a.country).name == a.name}
+        named = {a.name: a for a in self._state_forces(kind)}
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _state_forces(self, kind: str) -> list[Actor]:
+        """The state forces of ``kind`` the document has named, in the order it named them."""
+        return [a for a in self.salience if a.country and generic(self, kind, a.country).name == a.name]
 
     def recent(self, armed_nonstate: bool = False, exclude: Actor | None = None) -> Actor | None:
         for a in reversed(self.salience):

@@ -171,14 +171,20 @@ def _to_infinitive(tok: Token) -> bool:
 
 
 def under_speech(tok: Token) -> bool:
+    return speech_verb_over(tok) is not None
+
+
+def speech_verb_over(tok: Token, before: int | None = None) -> Token | None:
+    """The verb of saying whose complement ``tok`` stands in, up to three heads up (one before
+    token ``before`` only, when given: "Russia's defence ministry said its units ...")."""
     speech = lexicon().speech
     for _ in range(3):
-        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech:
-            return True
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in speech and (before is None or tok.head.i < before):
+            return tok.head
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return False
+    return None
 
 
 def _nominal_status(noun: Token) -> str:

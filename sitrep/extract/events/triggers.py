@@ -493,7 +493,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
         if violent_pair and _fight_beside_killing(trig, parent):
             continue
-        if violent_pair and tok.dep_ == "conj" and _crowd_then_force(tok, parent.head):
+        if violent_pair and tok.dep_ == "conj" and crowd_then_force(tok, parent.head):
             continue  # "protesters stormed parliament, and police opened fire": the force's own act
         if (
             violent_pair
@@ -529,7 +529,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             _fold(trig, parent)
 
 
-def _crowd_then_force(verb: Token, first: Token) -> bool:
+def crowd_then_force(verb: Token, first: Token) -> bool:
     """A verb joined to a crowd's act with a force of its own as subject ("protesters stormed
     the compound, and police opened fire"): the force's fire on the crowd, not more of its act."""
     lex = lexicon()
