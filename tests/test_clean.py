@@ -173,6 +173,31 @@ def test_capitalised_kicker_is_not_a_dateline() -> None:
     assert not cleaned.is_boilerplate(i, i + len("BREAKING"))
 
 
+@pytest.mark.parametrize("place", ["QUETTA", "NEW DELHI"])
+def test_colon_dateline_is_marked_but_a_kicker_with_a_colon_is_not(place: str) -> None:
+    # South Asian papers open with the place and a colon; "UPDATE:" is a label, not a place
+    text = f"Grenade hurled at station\n\n{place}: Two policemen were injured in Sibi on Sunday.\n"
+    _, cleaned = _doc(text)
+    i = text.index(place)
+    assert cleaned.is_boilerplate(i, i + len(place))
+    assert cleaned.dateline is not None and cleaned.dateline.startswith(place)
+    text = "Grenade hurled at station\n\nUPDATE: Two policemen were injured in Sibi on Sunday.\n"
+    _, cleaned = _doc(text)
+    assert not cleaned.is_boilerplate(text.index("UPDATE"), text.index("UPDATE") + 6)
+
+
+@pytest.mark.parametrize("opening", ["BOGOTÁ (Wire) — ", "BOGOTÃ\x81 (Wire) â€” ", "ASUNCIÓN, Paraguay (Wire) - "])
+def test_accented_and_mojibake_wire_datelines_are_marked(opening: str) -> None:
+    # the place's accent (or its mojibake) and a mojibake dash still open a wire dateline
+    body = "Police detained 12 people in Cali on Tuesday."
+    text = f"Arrests in Cali\n\n{opening}{body}\n"
+    _, cleaned = _doc(text)
+    start = text.index(opening)
+    assert cleaned.is_boilerplate(start, start + 5)
+    i = text.index(body)
+    assert not cleaned.is_boilerplate(i, i + len(body))
+
+
 def test_pull_quote_repeat_stays_body() -> None:
     quote = '"We will not leave until the last family is safe," the commander said.'
     text = f"Troops hold the bridge\n\nTroops held the bridge overnight, officers said on Friday.\n\n{quote}\n\n{quote}\n"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import vocab
+from .mojibake import demojibaked, has_mojibake
 
 _MONTHS = {
     "jan": 1,
@@ -48,14 +49,15 @@ _WEEKDAY = re.compile(
 )
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 _WIRE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
     r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>[A-Z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
 )
-#: "ABUJA - Gunmen ...", "MOGADISHU — ...": a capitalised place and a dash, no agency
+#: "ABUJA - Gunmen ...", "MOGADISHU — ...": a capitalised place and a dash, no agency; South
+#: Asian papers put a colon after the place ("PESHAWAR: Five soldiers ...")
 _WIRE_BARE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.-]{2,24}(?: [A-Z][A-Z'’.-]{1,24}){0,2}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
-    r"(?P<agency>)\s+[-–—]+\s+(?=[A-Z\"“‘'])"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{2,24}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,24}){0,2}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
+    r"(?P<agency>)(?:\s+[-–—]+|:)\s+(?=[A-Z\"“‘'])"
 )
 #: the same in text an archive lower-cased whole: "mogadishu, somalia (wire) -" (the agency's
 #: bracket and the dash make it a dateline; a bare place and a dash is too common a start)
@@ -173,7 +175,11 @@ def dateline_places(text: str, start: int) -> list[tuple[str, int, int]]:
 
 
 def wire_dateline(text: str) -> re.Match[str] | None:
-    """A wire-service dateline opening a lead paragraph: "KABUL, July 5 (Reuters) -"."""
+    """A wire-service dateline opening a lead paragraph: "KABUL, July 5 (Reuters) -" (also with
+    its accents or dash as mojibake, "BOGOTÃ (Wire) â€”", read on a repaired view of the same
+    length, so the match's offsets are the text's)."""
+    if has_mojibake(text[:80]):
+        text = demojibaked(text)
     m = _WIRE.match(text)
     city = m.group("place").split(",")[0] if m else ""
     if m and sum(c.isupper() for c in city) >= 0.8 * sum(c.isalpha() for c in city):

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..clean.mojibake import demojibaked, has_mojibake
 from ..model import TimeExpr
 from .casing import is_lowercased
 from .gazetteer_coverage import cue_list, stoplist
@@ -66,16 +67,13 @@ def _place_goes_on() -> re.Pattern[str]:
     return re.compile(r"\s?-|\s(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
 
 
-#: UTF-8 read as Windows-1252: a lead byte (Ã, Â, â...) and one to three continuation bytes.
-_CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_MOJIBAKE = re.compile(rf"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
 _WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=8)  # the parser and the date tagger ask for the same document's view (few: a text may be 20 MB)
 def nlp_view(text: str) -> str:
     """The text as the parser should read it: itself, or a repaired copy of the same length."""
-    view = _demojibaked(text) if _MOJIBAKE.search(text) else text
+    view = demojibaked(text) if has_mojibake(text) else text
     if is_lowercased(view):
         return _cased(view)
     return _headlines_cased(view) if _TITLE_WORD.search(view) else view
@@ -145,33 +143,6 @@ def _title_case(line: str) -> bool:
         return False
     long = [w for w in words if len(w) >= 4]
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
-
-
-def _demojibaked(text: str) -> str:
-    """"donâ€™t" read as "don’t  ": each word whose UTF-8 was decoded as Windows-1252 is decoded
-    again and padded with spaces after it, so the words keep their places and the text its length."""
-
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if not _MOJIBAKE.search(word):
-            return word
-        fixed = _MOJIBAKE.sub(_redecode, word)
-        return fixed + " " * (len(word) - len(fixed))
-
-    return _WORD.sub(fix, text)
-
-
-def _redecode(m: re.Match[str]) -> str:
-    raw = bytearray()
-    for c in m.group(0):
-        try:
-            raw += c.encode("cp1252")
-        except UnicodeEncodeError:
-            raw += c.encode("latin-1")  # the five bytes Windows-1252 leaves undefined
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return m.group(0)  # not mojibake after all ("Ångström")
 
 
 def _cased(text: str) -> str:

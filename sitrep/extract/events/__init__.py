@@ -96,7 +96,7 @@ from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import subject, told_as_background
-from .timing import dated_by_speech, days_before_told, event_date, is_adverbial, parsed_length, scene_date
+from .timing import carry_narrative, dated_by_speech, days_before_told, event_date, is_adverbial, other_day, parsed_length, scene_date
 from .trigger_words import Trigger
 from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
@@ -166,6 +166,7 @@ def extract_events(ctx: Context) -> list[Event]:
                 continue
             if ev is not None:
                 events.append(ev)
+                carry_narrative(ev, state)
                 # (a headline restates the lead: the lead's dead are its own, not a headline's
                 # toll told again; the two join at the end)
                 if ev.acled_event_type is not None and not (has_body and in_title(ctx, ev.mentions[0].start)):
@@ -174,6 +175,8 @@ def extract_events(ctx: Context) -> list[Event]:
         no_event_dated_it = state.narrative is None or state.narrative[1] != state.sent_no
         if no_event_dated_it and (scene := scene_date(ctx, para.start, sent, lexicon().speech)) is not None:
             state.narrative = (scene, state.sent_no)
+        elif no_event_dated_it and state.narrative is not None and other_day(ctx, para.start, sent, state.narrative[0]):
+            state.narrative = None  # "On 6 June the army said ...": the story has moved to another day
         if toll_sentence(ctx, para.start, sent, events, state):
             state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
@@ -190,8 +193,13 @@ NARRATIVE_SENTENCES = 2
 _NIGHT_WORDS = frozenset({"overnight"})
 
 
+#: fire only state forces (and, for shelling, the sides of a war) direct from afar: told once
+#: with its doer, the story's next strike without one is theirs
+_FIRED_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: a place told as a part of the one before: "the city's Dniprovskyi district"
+_POSSESSED_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|region|province|capital)(?:'s|’s) $")
 _PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
-    r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state)\b(?!\s+of\s+[A-Z])"
+    r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state|spot|scene)\b(?!\s+of\s+[A-Z])"
 )
 
 
@@ -258,6 +266,11 @@ def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger)
         and last.head.i not in own
         and last.head.lemma_.lower() in lexicon().other_event_nouns
     )
+
+
+def _police_speaker(words: str) -> bool:
+    """The speaker is a police force, which tells of its own beat."""
+    return any(w in lexicon().police_markers for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _speaker_words(head: Token, offset: int) -> tuple[int, int]:
@@ -429,6 +442,19 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
                 and ((framing.geo_precision or 3) <= (location.geo_precision or 3) or other_act)
             ):
                 location = framing
+    earlier_place = state.last_location
+    if (
+        location is not None
+        and location.cited
+        and earlier_place is not None
+        and earlier_place.admin1 is not None
+        and location.admin1 != earlier_place.admin1
+        and (possessor := _POSSESSED_PLACE.search(ctx.document.text, max(0, location.cited[0][0] - 30), location.cited[0][0]))
+    ):
+        # "a shell hit a house in the city's Dniprovskyi district": a part of the city told
+        # before, not a namesake elsewhere (the part itself may be missing from the gazetteer)
+        part_of: Cite = (possessor.start(), possessor.end(), "coreference")
+        location = earlier_place.citing(*earlier_place.cited, part_of)
     anaphor = _PLACE_ANAPHOR.search(clause) if location is None else None
     if (
         anaphor is not None
@@ -500,8 +526,15 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if actor1 is None or actor1.name.startswith("Civilians") or (actor1.type or "") in ("civilians",):
             actor1 = generic(state, crowd, country)
             words1 = with_basis(words1, "ACLED rule") or by_rule
-    if location is not None and location.cited and speaker[0] <= location.cited[0][0] < speaker[1]:
-        location = None  # (the paragraph's search found only the speaker's words: no place told)
+    if (
+        location is not None
+        and location.cited
+        and speaker[0] <= location.cited[0][0] < speaker[1]
+        and not (location.name != location.country and _police_speaker(ctx.document.text[speaker[0] : speaker[1]]))
+    ):
+        # the paragraph's search found only the speaker's words: no place told ("police in Bannu
+        # said two officers were hurt" is the town's police telling of their town)
+        location = None
     if location is not None and _names_other_event(doc, offset, location, trig):
         # "held a silence for the victims of the Novi Sad collapse": the place of what the act is
         # about, not of the act; the story's town, if it has one
@@ -818,9 +851,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             owner, actor1 = strike, weapon_owner(trig, state, strike, country)
         # "an Israeli air strike": the forces of the demonym on the weapon
         words1 = with_basis(said + ([cites.phrase(owner, offset)] if owner is not None else []), "ACLED rule")
-    if acled_sub == "Air/drone strike" and actor1 is None and state.air_striker is not None:
-        # "Israeli air strikes killed 30 ... In Khan Younis, a strike on a house killed eight": the
-        # air force whose strikes the story tells (only states and coalitions strike from the air)
+    if acled_sub in _FIRED_FROM_AFAR and actor1 is None and state.air_striker is not None:
+        # "Israeli air strikes killed 30 ... In Khan Younis, a strike on a house killed eight",
+        # "Russian forces shelled the region ... a shell hit a house": the state forces whose
+        # strikes or shelling the story tells
         actor1, words1 = state.air_striker[0], with_basis(state.air_striker[1], "coreference")
     if acled_sub == "Looting/property destruction" and actor1 is None and not trig.nominal:
         # (a finite verb's subject: not "found with his money stolen")
@@ -861,6 +895,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
                 before = operating_party(state, sent, country)
                 if before is not None and is_state(before) and before.name != actor2.name:
                     actor1, words1 = before, with_basis(said, "coreference")
+    if acled_sub == "Armed clash" and actor2 is None and actor1 is not None and is_state(actor1) and status == "occurred":
+        # "the army repelled an assault on a post", "security forces retaliated": a battle has
+        # two sides; the one the state's forces fought, unnamed, is an unidentified armed group
+        actor2, words2 = generic(state, "unidentified", country), by_rule
     if acled_type is not None:
         where = (location.country if location else None) or state.country()
         actor1, actor2 = theatre(actor1, where, state), theatre(actor2, where, state)
@@ -1002,7 +1040,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if dated_by_speech(sent, offset, trig, date, lexicon().speech):
         state.dated_by_speech.add(id(event))
     if (
-        acled_sub == "Air/drone strike"
+        (acled_sub in _FIRED_FROM_AFAR or acled_sub is None and aggregate and (instrument or trig.cls) in ("air", "shelling"))
         and actor1 is not None
         and is_state(actor1)
         and words1

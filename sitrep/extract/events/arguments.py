@@ -93,7 +93,11 @@ def _left_text(tok: Token, keep_det: bool = False) -> str:
         if out and out[-1].i - t.i > 1 and t.dep_ != "punct":
             break
         out.append(t)
-    return " ".join(t.text for t in reversed(out))
+    out.reverse()
+    # (spaced as written: "Al-Shabaab gunmen" is tokenized "Al - Shabaab", which no alias matches)
+    return "".join(
+        t.text + (" " if t.whitespace_ or (i + 1 < len(out) and out[i + 1].i != t.i + 1) else "") for i, t in enumerate(out)
+    ).strip()
 
 
 #: A word written in capitals, as an acronym is ("IS", "AQAP").
@@ -303,6 +307,16 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
         return Resolved(said_by.actor, None, tok)  # "the SDF said its forces shot down ...": the SDF's own
     owner = said_by.actor.country if said_by.actor is not None else None
     return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
+
+
+def speakers_country(tok: Token, state: DocState, country: str | None) -> str | None:
+    """The country of the speaker whose words hold ``tok`` ("The Israeli military said its jets
+    struck ...": Israel), or None."""
+    speaker = _content_speaker(tok)
+    if speaker is None or speaker.tag_ in ("PRP", "PRP$"):
+        return None
+    said_by = resolve(speaker, state, country).actor
+    return said_by.country if said_by is not None and is_state(said_by) else None
 
 
 #: what a state force's spokesman calls those it fights

@@ -15,18 +15,18 @@ from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 from .lexicon import lexicon
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
+_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|martyred|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 #: killing told by shooting before its victims: "shot dead", "shooting dead", "gunned down", "mowing down"
 _SHOT_DOWN = r"shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"
 _WORD = re.compile(rf"\b(?:(?P<kill>{_KILL})|(?P<wound>{_WOUND}))\b", re.I)
 _BEFORE_KILL = re.compile(
     rf"\b(?:killing|killed|kill|kills|slew|{_SHOT_DOWN}"
-    r"|(?:massacr|execut|behead|murder|lynch|slaughter|neutrali[sz])(?:ed|ing)"
+    r"|(?:massacr|execut|behead|murder|lynch|slaughter|neutrali[sz]|martyr)(?:ed|ing)"
     r"|(?:stabb|hack|beat|burn|ston|club)\w*\s+to\s+death"
     # "killed a family of five": the family's number
     r"|(?:killing|killed|kill|kills|massacred|wiped\s+out)\s+(?:an?|the|one)\s+(?:[\w-]+\s+)?family\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|claimed\s+the\s+lives\s+of|deaths\s+of|bodies\s+of)"
-    r"(?:\s+all)?\s*$",  # "killed all six attackers"
+    r"(?:\s+all)?(?:\s+the)?\s*$",  # "killed all six attackers", "killing the four attackers"
     re.I,
 )
 #: a harm verb before its victims' count and "to death" after it: "hacked four villagers to death"
@@ -132,7 +132,7 @@ _RUNNING_TOTAL = re.compile(
 _OTHER_EFFECT = re.compile(
     r"\b(?:displac\w*|uproot\w*|forced|left|arrest\w*|detain\w*|abduct\w*|kidnap\w*|captur\w*|"
     r"rescu\w*|evacuat\w*|freed|releas\w*|affect\w*|destroy\w*|damag\w*|burn\w*|flee\w*|fled|"
-    r"made|rendered|sent|driven|trapped|missing|homeless|tak\w*|took|seiz\w*)\b",
+    r"made|rendered|sent|driven|trapped|missing|homeless|tak\w*|took|seiz\w*|recover\w*|confiscat\w*|impound\w*)\b",
     re.I,
 )
 _QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})

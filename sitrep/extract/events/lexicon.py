@@ -93,6 +93,7 @@ class Lexicon:
     thrown_weapons: frozenset[str] = frozenset()
     tallied_fire: frozenset[str] = frozenset()
     victims: frozenset[str] = frozenset()  # people who, as an unresolved target, are civilians
+    people_words: frozenset[str] = frozenset()  # people in general: "villagers", "bodies"
     delivery_verbs: frozenset[str] = frozenset()  # "sent artillery shells to Ukraine": aid
     boycott_verbs: frozenset[str] = frozenset()  # "lawyers boycotted the courts": their protest
     clause_accuse_verbs: frozenset[str] = frozenset()  # "charged that ...": an accusation
@@ -251,6 +252,7 @@ def lexicon() -> Lexicon:
         thrown_weapons=frozenset(t.get("thrown_weapons", ())),
         tallied_fire=frozenset(t.get("tallied_fire", ())),
         victims=frozenset(w.lower() for w in r.get("victims", ())),
+        people_words=frozenset(w.lower() for w in r.get("people_words", ())),
         delivery_verbs=frozenset(t.get("delivery_verbs", ())),
         boycott_verbs=frozenset(t.get("boycott_verbs", ())),
         clause_accuse_verbs=frozenset(t.get("clause_accuse_verbs", ())),

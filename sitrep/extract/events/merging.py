@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from ..places.records import km_between
-from .coding import TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
+from .coding import DEMONSTRATION, TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
 from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
@@ -305,6 +305,15 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
         if same.actor2 is None and ev.actor2 is not None:
             same.actor2 = ev.actor2
             same.take("actor2", ev)
+        if (
+            same.acled_sub_event_type == "Mob violence"
+            and ev.acled_sub_event_type == "Violent demonstration"
+            and DEMONSTRATION.search(ev.mentions[0].text)
+        ):
+            # ("party supporters clashed with police ... protesters threw stones": the crowd was
+            # demonstrating)
+            same.acled_sub_event_type = ev.acled_sub_event_type
+            same.take("acled_sub_event_type", ev)
         if ev.fatalities and not same.fatalities:
             # (the dead a later sentence told of the crowd's second act are the demonstration's)
             _take_toll(same, ev)

@@ -284,7 +284,9 @@ _LATEST = frozenset({"latest", "last", "newest", "part"})
 #: a count over many places, not one incident: "across the country", "nationwide", "in several cities"
 _SPREAD = re.compile(
     r"\b(?:across|throughout|around)\s+the\s+(?:country|nation|region)\b|\b(?:nationwide|countrywide)\b"
-    r"|\b(?:across|in)\s+(?:several|many|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cities|towns|provinces|states|regions|districts)\b",
+    r"|\b(?:across|in)\s+(?:several|many|various|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cities|towns|provinces|states|regions|districts)\b"
+    # "neutralised seven fighters in separate operations": a sum of acts the report tells one by one
+    r"|\bin\s+(?:separate|multiple|a\s+series\s+of)\s+(?:operations|attacks|incidents|raids|clashes|encounters|strikes)\b",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .acled_rules import instrument_of, war_strike
-from .arguments import ANAPHORS, armed_state, ent_at, identity_pair, resolve
+from .arguments import ANAPHORS, armed_state, ent_at, identity_pair, resolve, speakers_country
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
 from .coding import DEMONSTRATION
@@ -281,6 +281,22 @@ def _firing_doer(head: Token, trig: Trigger) -> Token | None:
     return None
 
 
+def _clash_clause_sides(head: Token, trig: Trigger) -> tuple[Token, Token | None] | None:
+    """The sides of a clash told in a clause under a harm ("were injured when X clashed with Y"):
+    the clause's subject and whom it fought with."""
+    clash = next(
+        (m.head for m in trig.merged if m.cls == "clash" and not m.nominal and m.head.dep_ == "advcl" and m.head.head.i == head.i),
+        None,
+    )
+    doer = next((c for c in clash.children if c.dep_ == "nsubj"), None) if clash is not None else None
+    if clash is None or doer is None:
+        return None
+    other = next(
+        (p for c in clash.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"), None
+    )
+    return doer, other
+
+
 def _fought_with(noun: Token) -> Token | None:
     """The side a fight was "with" ("a clash with X"), for a noun of the clash class only ("an
     attack with grenades" names a weapon)."""
@@ -394,6 +410,11 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 agent_tok = None  # "killed by a roadside bomb": an instrument, not an actor
             if agent_tok is None:
                 agent_tok = _firing_doer(head, trig)  # "killed in police firing": the police fired
+            if agent_tok is None and (clause_sides := _clash_clause_sides(head, trig)) is not None:
+                # "50 people were injured when supporters of X clashed with police": the clash's
+                # sides, the hurt its toll
+                agent_tok, second = clause_sides
+                patient_tok = second or patient_tok
         else:
             agent_tok = subj
             # ("attacked IS militants": the parser read "IS" as the verb "is", the militants its attribute)
@@ -713,7 +734,16 @@ def _modifier_party(mod: Token, head: Token, state: DocState, country: str | Non
 def _same_party(a: Token, b: Token, state: DocState, country: str | None) -> bool:
     """Two phrases that name one party ("the NPA", "an NPA militant")."""
     ra, rb = resolve(a, state, country).actor, resolve(b, state, country).actor
-    return ra is not None and rb is not None and ra.name == rb.name
+    if ra is None or rb is None:
+        return False
+    if ra.name == rb.name:
+        return True
+    # ("a rebel died in a firefight that pitted the NPA against troops": a rebel, unnamed,
+    # is of the named rebel side)
+    return any(
+        one.name.startswith("Unidentified Armed Group") and is_armed(other) and not is_state(other)
+        for one, other in ((ra, rb), (rb, ra))
+    )
 
 
 def _as_government(res: Resolved, state: DocState) -> Resolved:
@@ -814,6 +844,9 @@ def weapon_owner(
         words.append(agent)
     if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
         demonym = next((t for t in agent.subtree if t.i < agent.i and t.lower_ in lex.demonyms), None)
+        if demonym is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in agent.children):
+            # "the Israeli military said its jets struck ...": the speaker's, not the place's state
+            country = speakers_country(agent, state, country) or country
         return generic(state, "military", lex.demonyms[demonym.lower_] if demonym is not None else country)
     for word in words:
         if word.pos_ not in ("NOUN", "PROPN"):

@@ -79,7 +79,9 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None:
                 return obj, False
-        raised = raised or node.dep_ == "xcomp"
+        # (not a bare participle: "12 fighters were reported killed" were killed, as "were killed")
+        bare_participle = node is tok and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        raised = raised or node.dep_ == "xcomp" and not bare_participle
         if (
             node.dep_ == "acl"
             and node.tag_ in ("VBD", "VBN")
@@ -225,6 +227,8 @@ def patient(trig: Trigger) -> Token | None:
         victims = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
         if victims is not None:
             return victims
+    if trig.nominal and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_OFF:
+        return None  # "repelled an assault on an army post": the repellers' own post, not the other side
     if trig.noun is not None and trig.noun.i != tok.i:
         to_whom = _RECIPIENT_PREPS if trig.plover == "AID" else _TARGET_PREPS
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"

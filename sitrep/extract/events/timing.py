@@ -17,7 +17,9 @@ from .triggers import time_apart
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ...model import Event
     from ..context import Context
+    from .docstate import DocState
 
 def _record_date(ctx: Context, start: int, end: int) -> RecordDate:
     from .. import dates  # imported late: the dates package is being filled in by its owner
@@ -212,3 +214,28 @@ def scene_date(ctx: Context, offset: int, sent: Span, speech: frozenset[str]) ->
         if date.date and date.precision == "day":
             return date
     return None
+
+
+def other_day(ctx: Context, offset: int, sent: Span, told: RecordDate) -> bool:
+    """The sentence gives a day other than the one the story was told at ("On 6 June the army
+    said it had opened an inquiry", after events of 4 June)."""
+    for t in ctx.timexes_in(offset + sent.start_char, offset + sent.end_char):
+        if t.type == "DATE":
+            day = _record_date(ctx, t.start, t.end)
+            if day.precision == "day" and day.date and day.date != told.date:
+                return True
+    return False
+
+
+def carry_narrative(ev: Event, state: DocState) -> None:
+    """An act of its own, dated only by the story's day, carries that day on: "... on Wednesday.
+    Hours later, jets struck Sanaa. It gave no toll. Government forces also repelled an assault"
+    (an incident told again does not: it adds no act to the story)."""
+    if (
+        ev.acled_event_type is not None
+        and state.narrative is not None
+        and ev.date.date == state.narrative[0].date
+        and ev.date.cited
+        and all(b == "narrative date" for _, _, b in ev.date.cited)
+    ):
+        state.narrative = (state.narrative[0], state.sent_no)

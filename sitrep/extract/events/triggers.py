@@ -424,7 +424,9 @@ CASUALTY_LEMMAS = frozenset({"kill", "injure", "wound", "hurt"})
 def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
     """Fold consequences ("killing 20") and conjoined violent verbs into the main event."""
     for trig in triggers:
-        if trig.nominal or trig.aggregate and trig.noun is not None:
+        # (a participle's goods are no series of acts: "..., killing 11 and stealing scores of cattle")
+        goods = trig.cls in PROPERTY_ACTS and trig.head.tag_ == "VBG" and trig.head.dep_ == "conj"
+        if trig.nominal or trig.aggregate and trig.noun is not None and not goods:
             continue  # (acts of a kind told beside an incident are not part of it)
         tok = trig.head
         # ("were killed and 25 wounded when X attacked": the head may be a word of a trigger)

@@ -30,6 +30,27 @@ def _road_number(tok: Token) -> bool:
     )
 
 
+def _person(tok: Token) -> bool:
+    """A person or people, named or told by a word for them."""
+    lex = lexicon()
+    word = tok.lemma_.lower()
+    return (
+        tok.ent_type_ == "PERSON"
+        or word in lex.breakdown_nouns
+        or word in lex.victims
+        or tok.lower_ in lex.breakdown_nouns
+        or tok.lower_ in lex.people_words
+    )
+
+
+def _shared_passive_subject(tok: Token) -> list[Token]:
+    """What a passive verb joined to another one was done to, told once as the first verb's
+    subject ("twelve hostages were rescued and handed over to the governor": the hostages)."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+
+
 def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     """The trigger a verb makes. ``nested``: asked about a verb next to another one (what a purpose
     or the clause above is), so the checks that look at the neighbours are not made again."""
@@ -40,7 +61,7 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     whole = hyphenated(tok)
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
-    objs = objects(tok)
+    objs = objects(tok) or _shared_passive_subject(tok)
     given = _weapons_given(tok, objs) if lemma in lex.delivery_verbs else None
     if given is not None:
         # "Germany sent artillery shells to Ukraine": military aid to the recipient, no shelling
@@ -84,6 +105,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
                     return Trigger(tok, plover, cls, [tok, child, pobj], noun=pobj if undergone else None, undergone=undergone)
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
+                if cls == "transfer" and any(_person(o) for o in objs):
+                    return None  # "rescued children were handed over to their families": no ground changes hands
                 return Trigger(tok, plover, cls, [tok, child])
     for obj in objs:  # "set a police station on fire": the parser hangs "on fire" on the object
         for prep in obj.children:

@@ -554,7 +554,9 @@ _BEFORE_WATER = re.compile(r"\b(?:in|into|on|off|across|over|near|at)\s$", re.I)
 
 #: "the southern Lebanese town of ", "a Syrian village called ": the country's demonym told of the place
 _TOLD_COUNTRY = re.compile(
-    r"\b(?P<demonym>[A-Z][a-z]+)\s(?:(?:town|city|village|port|district|province|region)\s(?:of|called|named)\s|capital\s)$"
+    r"\b(?P<demonym>[A-Z][a-z]+)\s(?:(?:town|city|village|port|district|province|region)\s(?:of|called|named)\s|capital\s"
+    # "an Israeli army position in Metula": a state's own site, in its own country
+    r"|(?:(?:army|military|police|border)\s)?(?:positions?|bases?|posts?|outposts?|barracks|settlements?)\s(?:in|at|near)\s)$"
 )
 
 

@@ -417,6 +417,7 @@ class Cues(Candidates):
             or prev in {"in", "near", "at", "outside", "into", "around"}  # ("stormed into Kidal")
             or of_kind
             or self._described_after(doc, e)
+            or _road_between(doc, s)
         )
 
     @staticmethod
@@ -599,3 +600,13 @@ def _seat_of_namesake(p: Place) -> bool:
     """Whether town ``p`` lies in a district of its own name ("Ovacik" in "Ovacik Ilcesi")."""
     own, district = fold(p.name), fold(p.admin2)
     return bool(own) and (district == own or district.startswith(own + " "))
+
+
+def _road_between(doc: Any, s: int) -> bool:
+    """The name is one of the two towns a road joins: "on the road between Nabatieh and Kfar
+    Roummane" (either name, whatever label the model gave it)."""
+    roads = cue_list("road_after_name")
+    for k in range(s - 1, max(s - 6, 0), -1):
+        if doc[k].lower_ == "between":
+            return k > 0 and doc[k - 1].lower_ in roads and (k == s - 1 or doc[s - 1].lower_ == "and")
+    return False
