@@ -96,7 +96,16 @@ from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
 from .syntax import subject, told_as_background
-from .timing import carry_narrative, dated_by_speech, days_before_told, event_date, is_adverbial, other_day, parsed_length, scene_date
+from .timing import (
+    carry_narrative,
+    dated_by_speech,
+    days_before_told,
+    event_date,
+    is_adverbial,
+    other_day,
+    parsed_length,
+    scene_date,
+)
 from .trigger_words import Trigger
 from .triggers import find_triggers
 from .words import cited_actor, is_filled, status_words
@@ -265,6 +274,15 @@ def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger)
         last.dep_ == "compound"
         and last.head.i not in own
         and last.head.lemma_.lower() in lexicon().other_event_nouns
+    )
+
+
+def _handed_to(verb: Token) -> Token | None:
+    """Whom a verb of handing over gave its object to: "handed over control of Menaka to X"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next(
+        (p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"),
+        None,
     )
 
 
@@ -739,6 +757,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Strategic developments", "Non-violent transfer of territory"
         actor1, actor2 = taker.actor, actor1
         words1, words2 = cited_actor(taker, offset), words1
+    elif acled_sub == "Non-violent transfer of territory" and trig.cls == "transfer" and not trig.nominal:
+        # "the army handed over control of the town to the allied GATIA": the side that gained the
+        # ground is ACLED's actor1, the one that gave it up the second
+        to = _handed_to(trig.head)
+        receiver = resolve(to, state, country) if to is not None else None
+        if receiver is not None and receiver.actor is not None and is_armed(receiver.actor):
+            actor1, actor2 = receiver.actor, actor1
+            words1, words2 = cited_actor(receiver, offset), words1
     if (
         acled_sub in ("Armed clash", "Attack")
         and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))

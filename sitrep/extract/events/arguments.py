@@ -55,6 +55,11 @@ QUANT_HEADS = frozenset(
         "many",
         "number",
         "group",
+        # who speak or sign for the party of their "of" phrase: "representatives of Sudan's army"
+        "representatives",
+        "representative",
+        "delegates",
+        "negotiators",
     ]
 )
 BARE_GENERIC = {

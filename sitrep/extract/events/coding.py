@@ -76,6 +76,7 @@ _OFF_DUTY = _words()["off_duty"]
 AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
+INCIDENT_SITE = _words()["incident_site"]
 #: A sentence's opening words that turn to another incident ("Separately, ...").
 TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from ..places.records import km_between
-from .coding import DEMONSTRATION, TOLL_CODED_AS, TOLL_SENTENCE, TOLL_SPLIT, TOLL_WOUNDED, other_incident
+from .coding import (
+    DEMONSTRATION,
+    INCIDENT_SITE,
+    TOLL_CODED_AS,
+    TOLL_SENTENCE,
+    TOLL_SPLIT,
+    TOLL_WOUNDED,
+    other_incident,
+)
 from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
@@ -217,6 +225,9 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
         if other_incident(ev.mentions[0].text):
             last = None  # "Separately, police arrested 14 gang members in raids": its own incident
+        elif INCIDENT_SITE.search(ev.mentions[0].text) and any(p.acled_event_type in _VIOLENCE for p in events[:i]):
+            _uncode(ev)  # "rifles were recovered from the site of the encounter": that incident's
+            continue
         if last is not None and last.mentions[0].start <= start <= last.mentions[0].end + _SEQUEL_REACH and not (
             # (drones shot down by another side's forces: their own act, not the strike's sequel)
             ev.acled_sub_event_type == "Disrupted weapons use"

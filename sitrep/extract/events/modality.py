@@ -353,9 +353,10 @@ COMMITTED = {
 FUTURE_TYPE = {"AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREAT": "CONCEDE"}
 
 #: hostile acts that, told as future acts on a condition ("said it would close the border if
-#: troops entered", "will cut gas supplies unless the debt is paid"), are a coercive warning: PLOVER
-#: THREATEN ("threats, coercive or forceful warnings with serious potential repercussions")
-HOSTILE = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+#: troops entered", "will cut gas supplies unless the debt is paid", "would call a strike if the
+#: demands were not met"), are a coercive warning: PLOVER THREATEN ("threats, coercive or forceful
+#: warnings with serious potential repercussions")
+HOSTILE = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "PROTEST"})
 _CONDITIONS = frozenset({"if", "unless"})
 
 

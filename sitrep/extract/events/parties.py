@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .acled_rules import instrument_of, war_strike
-from .arguments import ANAPHORS, armed_state, ent_at, identity_pair, resolve, speakers_country
+from .arguments import ANAPHORS, QUANT_HEADS, armed_state, ent_at, identity_pair, resolve, speakers_country
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _of_object as of_object
 from .coding import DEMONSTRATION
@@ -463,6 +463,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         joint = trig.cls in ("clash", "agreement") or trig.plover == "CONSULT"
         if joint and agent_tok is not None and (patient_tok is None or _no_side(patient_tok, head)):
             conj = conjuncts(agent_tok)
+            if not conj and agent_tok.lower_ in QUANT_HEADS and (of := of_object(agent_tok)) is not None:
+                conj = conjuncts(of)  # "representatives of Sudan's army and the RSF signed": the RSF
             if conj or patient_tok is None:
                 # ("A and B exchanged fire on several front lines, killing two soldiers": the
                 # sides, not where they fought or whom they killed)

@@ -259,7 +259,7 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return None  # "beat Chelsea 2-1", "defeated the visitors 3-0": a match won, no violence
     if lemma in lex.led_verbs and any(_led_person(o) for o in objs):
         return None  # "marched the teachers into the bush": captives led away, not a protest
-    if lemma == "meet" and any(o.dep_ == "dobj" and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
+    if lemma == "meet" and any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
         return None
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
         return None

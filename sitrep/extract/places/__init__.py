@@ -208,11 +208,14 @@ class Gazetteer(Choice):
                 m for m in before
                 if m.end <= start + back.start() and m.chosen and not m.elsewhere and not m.party and not m.contradicted
             ]  # fmt: skip
-            for m in reversed(told):
+            for k in range(len(told) - 1, -1, -1):
+                m = told[k]
                 if demonym_cc and m.chosen.cc != demonym_cc:  # type: ignore[union-attr]
                     continue
                 if m.reference:
                     continue  # "Sake, a town 25 km west of Goma": Goma is where the distance is taken from
+                if want is None and k and _contains_the_one_before(ctx.document.text, told[k - 1], m):
+                    m = told[k - 1]  # "in Kupwara district of north Kashmir ... in the area": Kupwara
                 if want is None or m.chosen.kind == want or (want == "city" and m.chosen.kind == "landmark"):  # type: ignore[union-attr]
                     # "the town": the place named before, cited with the words that point back to it
                     return self.to_location(m.chosen).citing(  # type: ignore[arg-type]
@@ -278,3 +281,16 @@ class Gazetteer(Choice):
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     return Gazetteer.load()
+
+
+#: how coarse a kind of place is: a town lies in a district, a district in a province ...
+_COARSENESS = {"city": 0, "admin2": 1, "admin1": 2, "landmark": 2, "country": 3}
+
+
+def _contains_the_one_before(text: str, inner: _Mention, outer: _Mention) -> bool:
+    """``outer`` is named right after ``inner`` as the larger place holding it ("Kupwara district
+    of north Kashmir", "Maiduguri, Borno"): one place told, the finer name first."""
+    gap = text[inner.end : outer.start]
+    if len(gap) > 30 or "." in gap or inner.chosen is None or outer.chosen is None:
+        return False
+    return _COARSENESS.get(inner.chosen.kind, 3) < _COARSENESS.get(outer.chosen.kind, 3)

@@ -81,6 +81,15 @@ class Choice(Cues):
             and re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
         )
 
+    def _party_demonym(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is a demonym naming a state's force or government ("Somali
+        forces", "Somali government troops"), whatever place shares the word."""
+        if fold(text[start:end]) not in self.demonyms:
+            return False
+        after = re.match(r"\s+(\w+)", text[end : end + 30])
+        word = after.group(1).lower() if after else ""
+        return word in cue_list("force_after_demonym") or word in ("government", "authorities", "officials", "security")
+
     def _dateline_countries(self, ctx: Context) -> list[tuple[str, int]]:
         """(country, offset) of each dateline's place: its country's name after a comma
         ("PEMBA, Mozambique"), else the country the town most likely lies in ("BAMAKO")."""
@@ -108,6 +117,8 @@ class Choice(Cues):
             mentions += self._scan(para, lowered)
         # "the Somali capital", "the Malian capital": a nationality, not the place of that name
         mentions = [m for m in mentions if not self._capital_demonym(ctx.document.text, m.start, m.end)]
+        # "Somali forces", "Somali government forces": a nationality's force, not Ethiopia's Somali region
+        mentions = [m for m in mentions if not self._party_demonym(ctx.document.text, m.start, m.end)]
         # "a ship in the Red Sea": the water, not Egypt's Red Sea governorate
         mentions = [m for m in mentions if not _water(ctx.document.text, m.start, m.end)]
         votes: Counter[str] = Counter()  # in half votes: a shared reading counts half
