@@ -70,6 +70,8 @@ _SINGLE = re.compile(
     # (not an aim: "tried to kill a commander")
     rf"(?<!\bto\s)\b(?:(?:killing|killed|kill|{_SHOT_DOWN}|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
+    # "a mob beat to death a man suspected of theft"
+    r"|(?:stabbed|beat|beaten|hacked|burned|burnt|strangled|stoned|clubbed|tortured)\s+to\s+death\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
     r"|shot\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}dead"

@@ -410,6 +410,13 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                     and b.fatalities == ev.fatalities
                     and b.acled_event_type in _VIOLENT_TYPES
                     and ev.acled_event_type in _VIOLENT_TYPES
+                    # ... or dead the headline gives no doer for: "Inmates riot at prison, several
+                    # killed" over a lead that tells who killed them
+                    or bool(ev.fatalities)
+                    and bool(b.fatalities)
+                    and _by_rule_only(ev, "actor1")
+                    and b.acled_event_type in _VIOLENT_TYPES
+                    and ev.acled_event_type in _VIOLENT_TYPES
                 )
                 and (
                     b.location is None
@@ -427,7 +434,13 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         match.mentions.append(ev.mentions[0])
-        if ev.actor1 is not None and (match.actor1 is None or match.actor1.name.startswith("Unidentified")):
+        if (
+            ev.actor1 is not None
+            and (match.actor1 is None or match.actor1.name.startswith("Unidentified"))
+            # (not a crowd the headline read where the body names armed men: "Prison clash leaves
+            # 15 inmates dead" over fighting between gangs)
+            and (match.actor1 is None or (ev.actor1.type or "") not in ("rioters", "protesters", "civilians"))
+        ):
             match.actor1 = ev.actor1
             match.take("actor1", ev)
         if match.actor2 is None and ev.actor2 is not None:
@@ -782,8 +795,9 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
         and (
             ev.location is None
             or ev.location.name == ev.location.country
-            # ("on the village": the place told before, named again)
-            or _placed_by_reference(ev)
+            # ("on the village": the place told before, named again; or no place of its own, the
+            # story's place supplied)
+            or (_placed_by_reference(ev) or not _own(ev.location.cited))
             and last.location is not None
             and ev.location.name == last.location.name
         )

@@ -37,12 +37,15 @@ def _named_place_of(tok: Token, verb: Token) -> bool:
     """A name the parser read as a second subject where it names the place noun before it
     ("Clashes in the Libyan capital Tripoli killed 32": the clashes killed, not Tripoli)."""
     first = tok.left_edge
-    return (
-        tok.pos_ == "PROPN"
-        and first.i > 0
-        and tok.doc[first.i - 1].lower_ in cue_list("noun_before_name")
-        and any(c.dep_ == "nsubj" and c.i < first.i for c in verb.children)
+    earlier_subject = any(c.dep_ == "nsubj" and c.i < first.i for c in verb.children)
+    # ("Residents of X in Michoacan state set fire to ...": the unit word of a name read as a subject)
+    unit = tok.lower_ in _UNIT_WORDS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN"
+    return earlier_subject and (
+        unit or tok.pos_ == "PROPN" and first.i > 0 and tok.doc[first.i - 1].lower_ in cue_list("noun_before_name")
     )
+
+
+_UNIT_WORDS = frozenset({"state", "province", "district", "region", "county", "governorate", "department", "municipality"})
 
 
 def subject(tok: Token) -> tuple[Token | None, bool]:
