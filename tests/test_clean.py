@@ -184,6 +184,10 @@ def test_colon_dateline_is_marked_but_a_kicker_with_a_colon_is_not(place: str) -
     text = "Grenade hurled at station\n\nUPDATE: Two policemen were injured in Sibi on Sunday.\n"
     _, cleaned = _doc(text)
     assert not cleaned.is_boilerplate(text.index("UPDATE"), text.index("UPDATE") + 6)
+    # ... nor a transcript's speaker label
+    text = "Debate transcript\n\nHARRIS: I think the border needs more judges.\n"
+    _, cleaned = _doc(text)
+    assert not cleaned.is_boilerplate(text.index("HARRIS"), text.index("HARRIS") + 6)
 
 
 @pytest.mark.parametrize("opening", ["BOGOTÁ (Wire) — ", "BOGOTÃ\x81 (Wire) â€” ", "ASUNCIÓN, Paraguay (Wire) - "])

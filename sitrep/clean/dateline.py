@@ -57,7 +57,8 @@ _WIRE = re.compile(
 #: Asian papers put a colon after the place ("PESHAWAR: Five soldiers ...")
 _WIRE_BARE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{2,24}(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]{1,24}){0,2}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?)"
-    r"(?P<agency>)(?:\s+[-–—]+|:)\s+(?=[A-Z\"“‘'])"
+    # (not a transcript's speaker label: "CLINTON: I think ...")
+    r"(?P<agency>)(?:\s+[-–—]+|:(?!\s+(?:I|We|You|Well|Thank)\b))\s+(?=[A-Z\"“‘'])"
 )
 #: the same in text an archive lower-cased whole: "mogadishu, somalia (wire) -" (the agency's
 #: bracket and the dash make it a dateline; a bare place and a dash is too common a start)
