@@ -223,8 +223,10 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # (the violence told last before it: "... repelled assaults. Russia launched drones. Air
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
-        if other_incident(ev.mentions[0].text):
-            last = None  # "Separately, police arrested 14 gang members in raids": its own incident
+        if other_incident(ev.mentions[0].text) or last is not None and _apart_in_own_words(last, ev):
+            # "Separately, police arrested 14 gang members in raids", "Later, settlers set fire to
+            # cars in Huwara" (after a raid in Jenin): its own incident
+            last = None
         elif INCIDENT_SITE.search(ev.mentions[0].text) and any(p.acled_event_type in _VIOLENCE for p in events[:i]):
             _uncode(ev)  # "rifles were recovered from the site of the encounter": that incident's
             continue
@@ -330,6 +332,16 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
             _take_toll(same, ev)
         same.mentions.extend(m for m in ev.mentions if m not in same.mentions)
     return out
+
+
+def _apart_in_own_words(a: Event, b: Event) -> bool:
+    """Each event placed by its own words, at two different places below the country."""
+    la, lb = a.location, b.location
+    return (
+        la is not None and lb is not None and la.name != lb.name
+        and la.name != la.country and lb.name != lb.country
+        and _own_place(a) and _own_place(b)
+    )  # fmt: skip
 
 
 def _placed_apart(p: Event, ev: Event) -> bool:
