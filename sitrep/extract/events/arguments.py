@@ -908,7 +908,13 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
             if len(ent) == 1 and tok.pos_ == "NOUN" and tok.i == tok.sent.start and tok.text[1:].islower():
                 return None  # "Warplanes dropped ...": a common noun capitalized as the sentence's first word
-            return Actor(re.sub(r"(?i)^the\s+", "", ent.text), None, None)  # "the 444 Brigade": the name without its article
+            # (the whole name the model tagged, which the registry may know: "the Volunteers for
+            # the Defence of the Homeland", whose head alone it does not)
+            known = state.registry.find(ent.text) if state is not None and len(ent.text) <= 150 else []
+            if known:
+                return known[0][2]
+            # "the 444 Brigade": the name without its article (nor a bracket the model took in)
+            return Actor(re.sub(r"(?i)^the\s+", "", ent.text).rstrip(" (["), None, None)
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ...model import Actor
 from ..yaml_files import load_yaml
 from .docstate import is_armed, is_civilian, is_state
-from .lexicon import ACLED_CLASSES
+from .lexicon import ACLED_CLASSES, lexicon
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -170,6 +170,13 @@ def _army(actor: Actor | None) -> bool:
     return actor is not None and actor.name.startswith("Military Forces")
 
 
+def _person_taken(theme: str) -> bool:
+    """What was seized is a person ("captured a thief", "seized him"), not a place."""
+    lex = lexicon()
+    words = re.findall(r"[a-z]+", theme.lower())
+    return any(w in lex.people_words or w in lex.breakdown_nouns or w in lex.victims or w in ("him", "her", "them") for w in words)
+
+
 def _crowd(actor: Actor | None) -> bool:
     """Civilians, protesters or rioters: people who are not an armed organisation."""
     if actor is None:
@@ -274,6 +281,12 @@ def code(
         if _armed_group(actor1):
             return VAC, "Abduction/forced disappearance"
         return SD, "Arrests"
+    if cls == "seize" and _crowd(actor1) and (theme is None or _PLACES.search(theme) or not _person_taken(theme)):
+        # "demonstrators took over the ministry", "protesters who tried to take over the airport": a
+        # crowd gains no territory; it occupies a place as a protest, a riot when it used force
+        if _LATER_VIOLENCE.search(text):
+            return RIOTS, "Violent demonstration"
+        cls = "protest"
     if cls == "seize" and theme is not None and _POWER.fullmatch(theme.strip()):
         return SD, "Other"  # "the junta, which seized power in a coup": the state taken, no ground
     if cls == "seize" and theme is not None and not _PLACES.search(theme):

@@ -140,6 +140,16 @@ _OTHER_EFFECT = re.compile(
 _QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
+_APPOSITION = re.compile(r",\s{1,3}(?:an?|the)\s[^,]{1,80},")
+#: a name of several capitalised words (with "of the", "for the" between), and its acronym in brackets
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*+(?:\s{1,3}(?:(?:of|for|and)\s{1,3})?(?:the\s{1,3})?[A-Z][\w'’-]*+){1,8}(?:\s{1,3}\([A-Z]{2,8}\))?")
+
+
+def _gap_words(gap: str) -> list[str]:
+    """The words between a count and its kill word, an apposition set off by commas and a
+    many-word name each counting as none or one ("20 members of the Volunteers for the Defence
+    of the Homeland (VDP), a militia that fights beside the army, were killed")."""
+    return _NAME_RUN.sub("N", _APPOSITION.sub(" ", gap)).split()
 
 
 #: ACLED's codebook convention for vague tolls ("Reported Fatalities"): a vague plural is coded
@@ -318,12 +328,14 @@ def count(text: str) -> Fatalities:
             continue
         if _BEFORE_WOUND.search(before):
             continue
-        after = text[q.end : q.end + 120]
+        after = text[q.end : q.end + 200]
         cut = re.search(r";", after)
         if cut:
             after = after[: cut.start()]
         m = _WORD.search(after)
-        if m is None or len(after[: m.start()].split()) > MAX_GAP_WORDS:
+        # (an apposition set off by commas is no distance: "20 members of the VDP, a militia that
+        # fights beside the army, were killed")
+        if m is None or len(_gap_words(after[: m.start()])) > MAX_GAP_WORDS:
             continue
         if m.group("wound") or _CASUALTY.match(after[m.end() :]):
             continue

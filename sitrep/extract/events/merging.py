@@ -223,7 +223,8 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # (the violence told last before it: "... repelled assaults. Russia launched drones. Air
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
-        if other_incident(ev.mentions[0].text) or last is not None and _apart_in_own_words(last, ev):
+        # (not people who fled: the place they fled to is no other incident)
+        if other_incident(ev.mentions[0].text) or last is not None and not fled and _apart_in_own_words(last, ev):
             # "Separately, police arrested 14 gang members in raids", "Later, settlers set fire to
             # cars in Huwara" (after a raid in Jenin): its own incident
             last = None
@@ -422,11 +423,17 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
                     and b.fatalities == ev.fatalities
                     and b.acled_event_type in _VIOLENT_TYPES
                     and ev.acled_event_type in _VIOLENT_TYPES
-                    # ... or dead the headline gives no doer for: "Inmates riot at prison, several
-                    # killed" over a lead that tells who killed them
-                    or bool(ev.fatalities)
-                    and bool(b.fatalities)
-                    and _by_rule_only(ev, "actor1")
+                    # ... or victims the headline could only call civilians, whom the body names
+                    # ("Burkina volunteers killed in ambush" over a militia's dead), by the same doers
+                    or b.plover_type == ev.plover_type
+                    and _same_side(b.actor1, ev.actor1)
+                    and ev.actor2 is not None
+                    and ev.actor2.name.startswith("Civilians")
+                    and b.acled_event_type in _VIOLENT_TYPES
+                    and ev.acled_event_type in _VIOLENT_TYPES
+                    # ... or harm the headline gives no doer for: "Inmates riot at prison, several
+                    # killed" over a lead that tells who did it
+                    or _by_rule_only(ev, "actor1")
                     and b.acled_event_type in _VIOLENT_TYPES
                     and ev.acled_event_type in _VIOLENT_TYPES
                 )

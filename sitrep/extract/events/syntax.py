@@ -48,6 +48,9 @@ def _named_place_of(tok: Token, verb: Token) -> bool:
 _UNIT_WORDS = frozenset({"state", "province", "district", "region", "county", "governorate", "department", "municipality"})
 
 
+_SUFFERED = frozenset({"kill", "wound", "injure", "hurt", "abduct", "kidnap"})
+
+
 def subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing to governing verbs when it has none."""
     node = tok
@@ -103,7 +106,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):
                 return top, False  # (", officials said" may take the noun phrase as its subject)
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return node.head, node.tag_ == "VBN"
+            # (a headline's harm with no object, whatever tag the model gave it: "Burkina
+            # volunteers killed in jihadist ambush" were killed)
+            suffered = node.dep_ == "acl" and node.lemma_.lower() in _SUFFERED and not any(c.dep_ == "dobj" for c in node.children)
+            return node.head, node.tag_ == "VBN" or suffered
         if (
             node.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
             and node.head.i != node.i
