@@ -303,9 +303,9 @@ def _speaker_words(head: Token, offset: int) -> tuple[int, int]:
 
 
 def _story_place(sent: Span, state: DocState) -> Location | None:
-    """The place of the event told in this sentence or the one before (a town, or the district or
-    province a story names where it names no town), when it names no place and does not turn to
-    another incident."""
+    """The place of the event told in this sentence or up to two before (a town, or the district
+    or province a story names where it names no town), when it names no place and does not turn
+    to another incident."""
     told = state.last_location
     if told is None or told.name == told.country or not 0 <= state.sent_no - state.last_coded_sent <= NARRATIVE_SENTENCES:
         return None

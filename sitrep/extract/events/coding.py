@@ -14,7 +14,7 @@ from typing import Any
 from ...model import Actor
 from ..yaml_files import load_yaml
 from .docstate import is_armed, is_civilian, is_state
-from .lexicon import ACLED_CLASSES, lexicon
+from .lexicon import ACLED_CLASSES, people_word
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -172,9 +172,7 @@ def _army(actor: Actor | None) -> bool:
 
 def _person_taken(theme: str) -> bool:
     """What was seized is a person ("captured a thief", "seized him"), not a place."""
-    lex = lexicon()
-    words = re.findall(r"[a-z]+", theme.lower())
-    return any(w in lex.people_words or w in lex.breakdown_nouns or w in lex.victims or w in ("him", "her", "them") for w in words)
+    return any(people_word(w) or w in ("him", "her", "them") for w in re.findall(r"[a-z]+", theme.lower()))
 
 
 def _crowd(actor: Actor | None) -> bool:

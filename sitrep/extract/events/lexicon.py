@@ -326,3 +326,9 @@ def lexicon() -> Lexicon:
              *(k.split()[0] for k in t.get("walkout_phrases", ())), *t.get("clause_accuse_verbs", ()), *t.get("delivery_verbs", ())]
         ),
     )
+
+
+def people_word(word: str) -> bool:
+    """A word for a person or people ("villagers", "a thief", "hostages"), lower-cased."""
+    lex = lexicon()
+    return word in lex.people_words or word in lex.breakdown_nouns or word in lex.victims

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer_coverage import cue_list
 from .coding import REMOTE, weapon_word
-from .lexicon import VIOLENT, lexicon
+from .lexicon import VIOLENT, lexicon, people_word
 from .syntax import harm_state
 from .trigger_words import LIGHT, MEET_OBJ_BAD, Trigger, chain, hyphenated, noun_key, objects, verb_lemma
 
@@ -32,15 +32,7 @@ def _road_number(tok: Token) -> bool:
 
 def _person(tok: Token) -> bool:
     """A person or people, named or told by a word for them."""
-    lex = lexicon()
-    word = tok.lemma_.lower()
-    return (
-        tok.ent_type_ == "PERSON"
-        or word in lex.breakdown_nouns
-        or word in lex.victims
-        or tok.lower_ in lex.breakdown_nouns
-        or tok.lower_ in lex.people_words
-    )
+    return tok.ent_type_ == "PERSON" or people_word(tok.lemma_.lower()) or people_word(tok.lower_)
 
 
 def _shared_passive_subject(tok: Token) -> list[Token]:

@@ -88,7 +88,7 @@ class Choice(Cues):
             return False
         after = re.match(r"\s+(\w+)", text[end : end + 30])
         word = after.group(1).lower() if after else ""
-        return word in cue_list("force_after_demonym") or word in ("government", "authorities", "officials", "security")
+        return word in cue_list("force_after_demonym") or word in cue_list("state_after_demonym")
 
     def _dateline_countries(self, ctx: Context) -> list[tuple[str, int]]:
         """(country, offset) of each dateline's place: its country's name after a comma
