@@ -98,7 +98,9 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
             if key in lex.phrasal:
                 plover, cls = lex.phrasal[key]
                 if cls == "transfer" and any(_person(o) for o in objs):
-                    return None  # "rescued children were handed over to their families": no ground changes hands
+                    # "handed over a suspected militant to Iraqi authorities", "rescued children were
+                    # handed over to their families": people given into others' hands, no ground
+                    return Trigger(tok, "COOPERATE", "material", [tok, child])
                 return Trigger(tok, plover, cls, [tok, child])
     for obj in objs:  # "set a police station on fire": the parser hangs "on fire" on the object
         for prep in obj.children:
