@@ -36,6 +36,7 @@ from .acled_rules import (
     war_strike,
     zone_party,
 )
+from .arguments import _of_object as of_object
 from .arguments import armed_words, resolve
 from .clause import (
     agentless,
@@ -280,10 +281,7 @@ def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger)
 def _handed_to(verb: Token) -> Token | None:
     """Whom a verb of handing over gave its object to: "handed over control of Menaka to X"."""
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return next(
-        (p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"),
-        None,
-    )
+    return next((to for h in holders if (to := of_object(h, ("to",))) is not None), None)
 
 
 def _police_speaker(words: str) -> bool:

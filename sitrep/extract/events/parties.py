@@ -291,10 +291,7 @@ def _clash_clause_sides(head: Token, trig: Trigger) -> tuple[Token, Token | None
     doer = next((c for c in clash.children if c.dep_ == "nsubj"), None) if clash is not None else None
     if clash is None or doer is None:
         return None
-    other = next(
-        (p for c in clash.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"), None
-    )
-    return doer, other
+    return doer, of_object(clash, ("with",))
 
 
 def _fought_with(noun: Token) -> Token | None:
