@@ -642,6 +642,17 @@ def test_according_to_after_a_fronted_phrase_takes_the_clause_that_follows() -> 
     assert not any(s.quote.startswith("In addition") for s in sts)
 
 
+def test_according_to_between_a_time_clause_and_the_main_clause_reports_the_main_clause() -> None:
+    text = "While most of the files were marked secret, according to a ministry official, two in the latest batch were upgraded."
+    st = one(stmts(text), "two in the latest batch")
+    assert st.quote == "two in the latest batch were upgraded" and "official" in who(st)
+
+
+def test_according_to_sources_who_spoke_off_the_record_is_a_statement() -> None:
+    text = "The governor took bribes, according to three sources who spoke to the paper but were not allowed to speak on the record."
+    assert "sources" in who(one(stmts(text), "governor took bribes"))
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "more"),
     [
@@ -885,3 +896,22 @@ def test_a_written_message_saying_is_a_statement_of_its_sender(noun: str) -> Non
 def test_a_message_received_is_no_statement_of_the_one_who_received_it() -> None:
     sts = stmts("The police received a letter saying the border would stay closed until June.")
     assert all("police" not in who(st) for st in sts)
+
+
+def test_a_claim_told_as_a_noun_is_its_owners_statement() -> None:
+    text = "Residents disputed the ministry's assertion that no civilians were hurt in the strike."
+    st = one(stmts(text), "no civilians were hurt")
+    assert st.quote == "no civilians were hurt in the strike" and "ministry" in who(st)
+    assert st.intent == "claim"
+    text = "The general said the rebels' claim that they had retaken the town was premature."
+    st = next(s for s in stmts(text) if s.quote == "they had retaken the town")
+    assert "rebels" in who(st)
+    text = "Senator Maria Lopez spoke in Ames on Monday. She cited no source for her claim in May that the governor had taken bribes."
+    assert "lopez" in who(one(stmts(text), "governor had taken bribes"))
+    text = "The army's denial that its jets hit the market drew protests."
+    assert one(stmts(text), "jets hit the market").intent == "deny"
+
+
+def test_a_claim_noun_without_an_owner_or_with_a_relative_clause_is_no_statement() -> None:
+    assert not any("retaken" in s.quote for s in stmts("The claim that the rebels had retaken the town spread fast."))
+    assert not any(s.quote.startswith("he made") for s in stmts("The minister repeated the claim that he made last week."))

@@ -229,6 +229,38 @@ def test_an_aside_set_off_at_the_end_is_not_what_was_said() -> None:
     assert "born in Lima" not in one(stmts(text), "much a sailor").quote
 
 
+def test_background_the_writer_adds_on_the_last_noun_is_not_what_was_said() -> None:
+    text = "The captain said the ferry would be run by Oyelaran, who took over the harbor office in 2019."
+    assert one(stmts(text), "ferry would be run").quote == "the ferry would be run by Oyelaran"
+    text = "The mayor said the council would review the levy, which was passed in a rush in March."
+    assert one(stmts(text), "council would review").quote == "the council would review the levy"
+    text = "The clinic announced it had cut its estimate of the fund held by Ines Marlow, the founder of the trust."
+    assert "founder" not in one(stmts(text), "cut its estimate").quote
+    text = "The mayor said the men who fired at the bus had fled to the hills."
+    assert "who fired at the bus" in one(stmts(text), "had fled").quote  # no comma: it says which men
+
+
+def test_a_reporting_verb_joined_after_the_words_goes_on_with_the_speaker() -> None:
+    text = "The minister said the warning was baseless, and accused the embassy of putting words in her mouth."
+    sts = stmts(text)
+    assert one(sts, "warning was baseless").quote == "the warning was baseless"
+    assert "minister" in who(one(sts, "putting words"))
+    text = "The mayor says the only answer is to close the port and says she has written to the governor."
+    sts = stmts(text)
+    assert one(sts, "close the port").quote == "the only answer is to close the port"
+    assert "mayor" in who(one(sts, "written to the governor"))
+    text = "The senator said she was sorry for the remarks and pledged to keep away from the vote next year."
+    sts = stmts(text)
+    assert one(sts, "was sorry").quote == "she was sorry for the remarks"
+    assert "senator" in who(one(sts, "keep away from the vote"))
+    text = "Okafor is noting the delays the council had in paying the builders and saying it could not explain the cost."
+    assert "okafor" in who(one(stmts(text), "could not explain the cost"))
+    text = "The aide said the vote was close, saying the mayor had won the port wards but warning that the count would be slow."
+    sts = stmts(text)
+    assert one(sts, "won the port wards").quote == "the mayor had won the port wards"
+    assert "aide" in who(one(sts, "count would be slow"))
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "quote"),
     [

@@ -1,10 +1,11 @@
 """Statements: quotes and reported speech, with speaker, intent, channel and relays.
 
-Three passes over the body produce candidates, which are then resolved in document order so
+Four passes over the body produce candidates, which are then resolved in document order so
 the speaker memory sees them as a reader does: (1) quotations standing as their own sentence,
 attributed before (``X said: "..."``), after (``"...," X said``), by a dash (pull quotes) or not
 at all (the speaker in force continues); (2) reported speech found by the parse (a reporting
-verb with a subject and a complement, partial quotes included); (3) ``according to X, ...``.
+verb with a subject and a complement, partial quotes included); (3) ``according to X, ...``;
+(4) a claim told as a noun ("the army's claim that ...").
 Near-identical quotes in one document become one statement with several mentions.
 """
 
@@ -140,7 +141,7 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
     seen_spans: list[tuple[int, int]] = []
     said_before: dict[str, list[Cite]] = {}  # speaker -> the words that last named them
     for c in cands:
-        if any(a <= c.start and c.end <= b for a, b in seen_spans):
+        if not c.owned and any(a <= c.start and c.end <= b for a, b in seen_spans):
             continue  # a partial quote inside a reported statement already taken
         pieces = _content_spans(text, c)
         quote = " ".join(text[lo:hi] for lo, hi in pieces)

@@ -78,6 +78,7 @@ class Candidate:
     attribution_at: list[tuple[int, int]] = field(default_factory=list)
     addressee_at: tuple[int, int] | None = None
     asked: bool = False  # a question put to someone ("asked whether ..."): no asker named means none known
+    owned: bool = False  # a claim told as a noun ("the army's claim that ..."): its owner's, even inside another's words
 
 
 # ---------------------------------------------------------------- pass 2: reported speech
@@ -158,13 +159,30 @@ def _misparsed_subject(tok: Token, quoted: bool = False) -> Token | None:
 
 
 def _shared_subject(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is conjoined to ("tried to calm the crowd and took ...")"""
+    """The subject of a verb, or of the verb it is conjoined to ("tried to calm the crowd and took
+    ..."), or of the reporting verb it goes on from ("said the port is closed and called on ...")."""
     for _ in range(3):
         subj = _subject(verb)
         if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subj
-        verb = verb.head
+        teller = next((a for a in verb.head.ancestors if speaker_goes_on(a, verb)), None)
+        verb = teller if teller is not None else verb.head
     return None
+
+
+def speaker_goes_on(teller: Token, t: Token) -> bool:
+    """'said X, and accused Y', 'says X but conceded Y': a reporting verb joined with no subject of
+    its own, in the form of the verb that reported the words before it, goes on with that
+    speaker's acts, wherever the parse hangs it."""
+    return (
+        t.dep_ == "conj"
+        and t.tag_ == teller.tag_
+        and teller.lemma_.lower() in lexicon().verbs
+        and t.lemma_.lower() in lexicon().verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children)
+        and t.i > 0
+        and t.doc[t.i - 1].lower_ in ("and", "but", ",")
+    )
 
 
 def _all_quoted(content: str) -> bool:

@@ -42,6 +42,7 @@ class Lexicon:
     raising_verbs: frozenset[str]  # 'the fighting threatens to spread': said of things too
     aside_participles: frozenset[str]  # '..., citing a report': what was done with the words, after them
     judgement_nouns: frozenset[str]  # '..., a claim his rivals reject': the words named and judged after them
+    claim_nouns: dict[str, str]  # "the army's claim that ...": a claim noun -> the reporting verb it stands for
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -104,4 +105,5 @@ def lexicon() -> Lexicon:
         raising_verbs=frozenset(raw.get("raising_verbs", [])),
         aside_participles=frozenset(raw.get("aside_participles", [])),
         judgement_nouns=frozenset(raw.get("judgement_nouns", [])),
+        claim_nouns=dict(raw.get("claim_nouns", {})),
     )

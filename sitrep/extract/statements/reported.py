@@ -24,10 +24,12 @@ from .candidate import (
     _shared_subject,
     _speaks,
     _subject,
+    speaker_goes_on,
     subjectless,
 )
 from .fronted import _SUBORDINATE, _as_clause, _fronted, circumstance
 from .lexicon import lexicon
+from .nominal import nominal_claims
 from .organizations import is_bad_subject
 from .quoted_clause import _quoted_clauses
 from .quotes import QUOTE_TOKENS, Quote
@@ -71,6 +73,7 @@ def _reported_candidates(
                 if cand is not None:
                     out.append(cand)
             out += _according(text, para.start, pi, sent, direct_spans, consumed)
+            out += nominal_claims(text, para.start, pi, sent, direct_spans, consumed)
             if quotes:
                 out += _quoted_clauses(ctx, para.start, pi, sent, used, quotes, out, direct_spans, consumed)
     return out
@@ -102,7 +105,12 @@ def _reported_from_verb(
         return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
         head = tok.head
-        if (
+        teller = next((a for a in head.ancestors if speaker_goes_on(a, tok)), None) if tok.dep_ == "conj" else None
+        if teller is not None:
+            subj = _shared_subject(tok)  # "said X and vowed to ...": the speaker goes on, whatever the parse
+            if subj is None and teller.tag_ == "VBG" and teller.dep_ in _PARTICIPLE_DEPS:
+                subj = _shared_subject(_clause_teller(teller.head))  # "..., saying X but warning Y"
+        elif (
             tok.dep_ == "pcomp"
             and tok.tag_ == "VBG"
             and head.lower_ in _TIME_PREPS
@@ -113,8 +121,7 @@ def _reported_from_verb(
             # taxes": the one who did the clause's act said it
             subj = _shared_subject(head.head)
         elif tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ == "VBG" and head.i != tok.i:
-            if head.dep_ == "ccomp" and head.head.i < head.i and head.head.lemma_.lower() in lex.verbs:
-                head = head.head  # "said the levy was unfair, noting ...": who said it notes, not the levy
+            head = _clause_teller(head)  # "said the levy was unfair, noting ...": who said it notes, not the levy
             subj = _shared_subject(head)  # "took a heckler in stride, saying ...": the subject of the clause
             if subj is None and tok.dep_ == "conj" and head.dep_ in _PARTICIPLE_DEPS and head.tag_ == "VBG":
                 subj = _shared_subject(head.head)  # "..., calling it X and insisting ...": still the clause's
@@ -139,7 +146,7 @@ def _reported_from_verb(
         ):
             subj = _shared_subject(head.head)  # "issued a statement saying ...": who issued it says it
         elif tok.dep_ == "conj" and head.i != tok.i and head.lemma_.lower() in lex.verbs:
-            subj = _shared_subject(head)  # "claimed that ... and said ...": the subject is shared
+            subj = _shared_subject(tok)  # "claimed that ... and said ...": the subject is shared
         elif (
             tok.dep_ == "conj"
             and head.pos_ in ("VERB", "AUX")
@@ -150,7 +157,7 @@ def _reported_from_verb(
         ):
             # "thanked the crowd and said (that) ...", "... and urged X to ...", "joked, declined to
             # answer, and told them ...": the subject of the first verb of the row is shared
-            subj = _shared_subject(head)
+            subj = _shared_subject(tok)
         if subj is None:
             subj = misparsed = _misparsed_subject(tok)
         if subj is None:
@@ -435,7 +442,10 @@ def _mid_attribution(sent: SpacySpan, s_lo: int, tok: Token) -> tuple[int, int] 
 def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
     """Where what was said ends when a clause joined to it reports someone else's words ("said
     prices had risen, and two in three said wages had not"): before that clause, which is read
-    as a statement of its own at its verb. Not inside a quotation."""
+    as a statement of its own at its verb. A reporting verb joined without a subject of its own
+    and in the speech verb's form goes on with the speaker's acts, not the words ("said the
+    warning was baseless, and accused the ministry of lying"), though the parse may hang it on
+    the last verb of what was said. Not inside a quotation."""
     lex = lexicon()
     for t in doc[lo:hi]:
         joined = (
@@ -453,7 +463,7 @@ def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
             and lo <= t.head.i < t.i
             and t.head.i != tok.i
             and t.lemma_.lower() in lex.verbs
-            and any(c.dep_ == "nsubj" for c in t.children)
+            and (any(c.dep_ == "nsubj" for c in t.children) or speaker_goes_on(tok, t))
         ):
             continue
         if sum(d.text in QUOTE_TOKENS for d in doc[lo : t.i]) % 2:
@@ -467,6 +477,15 @@ def _before_next_statement(doc: Doc, tok: Token, lo: int, hi: int) -> int:
 
 _ON_VERBS = frozenset(["comment", "insist", "remark", "elaborate", "reflect", "weigh", "report", "agree", "focus"])
 _WHEN = frozenset(["DATE", "TIME"])
+
+
+def _clause_teller(verb: Token) -> Token:
+    """The reporting verb whose words a participle hangs on ('said the levy was unfair, noting
+    ...'), else the verb itself: the one who said the clause does what the participle tells."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i < verb.i and head.lemma_.lower() in lexicon().verbs:
+        return head
+    return verb
 
 
 def _asked_verb(tok: Token) -> bool:
@@ -532,6 +551,7 @@ def _says_something(tok: Token) -> bool:
 
 _ASIDE_MARKS = frozenset([",", "\u2014", "\u2013", "--", "-"])
 _CONTRAST_MARKS = frozenset(["while", "whereas", "although", "though"])
+_RELATIVE_WORDS = frozenset(["who", "whom", "whose", "which"])
 _MEDIUM_PREPS = frozenset(["in", "at", "during"])
 _TIME_OF_SAYING = frozenset(["on", "in", "during"])  # "over the next two years" is a forecast's own
 
@@ -565,12 +585,23 @@ def _without_trailing_aside(doc: Doc, lo: int, hi: int) -> int:
             reporting
             or root.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in root.children)
             or root.lemma_.lower() == "compare" and root.tag_ == "VBN" and root.i == b
-            or root.dep_ == "appos" and root.head.pos_ == "PROPN" and any(c.dep_ == "relcl" for c in root.children)
+            or root.dep_ == "appos" and root.head.pos_ == "PROPN" and (root.pos_ == "NOUN" or any(c.dep_ == "relcl" for c in root.children))
+            or _relative_aside(doc, root, b)
         )
         if not aside:
             return hi
         hi = k if b == k + 1 else b  # '"... reckless," adding, "..."': the closing mark stays
     return hi
+
+
+def _relative_aside(doc: Doc, root: Token, b: int) -> bool:
+    """'..., who was nominated in 2011', '..., which allows foreigners to marry here': a relative
+    clause set off after the last noun of what was said is the writer's background on that noun."""
+    return (
+        root.dep_ == "relcl"
+        and root.head.i < b
+        and doc[b].lower_ in _RELATIVE_WORDS
+    )
 
 
 def _judged_claim(doc: Doc, b: int, hi: int) -> bool:
@@ -866,6 +897,9 @@ def _asked(
 
 #: "according to UN figures": numbers from a record, not something said (the figures pass reads them);
 #: a poll, a survey, a report or a study does state what it found ("according to a new poll, ...")
+#: where a source's own relative clause begins ("three officials who spoke off the record"): the
+#: noun before it tells whether the source is a person or a body of figures
+_RELATIVE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|whom|whose|which|that)\b")
 _FIGURES = re.compile(
     r"\b(?:figures?|estimates?|data|statistics|copy|count|tally|records?)\b",
     re.IGNORECASE,
@@ -910,7 +944,7 @@ def _according(
     s_start, s_end = base + sent.start_char, base + sent.end_char
     stext = text[s_start:s_end]
     m = _ACCORDING.search(stext)
-    if not m or _FIGURES.search(m.group("s")) or _inside(direct_spans, s_start + m.start()):
+    if not m or _FIGURES.search(_RELATIVE_CLAUSE.split(m.group("s"))[0]) or _inside(direct_spans, s_start + m.start()):
         return []
     if _open_quote(stext[: m.start()]):
         return []  # 'told X that "the driver fired, according to police."': the quoted speaker's words
@@ -923,8 +957,10 @@ def _according(
     else:
         lo, hi = 0, m.start()
         before = sent.char_span(0, m.start(), alignment_mode="contract")
-        if before is not None and not _is_clause(before) and stext[m.end() : m.end() + 1] == ",":
-            # "In addition, according to the ministry, CLAUSE": what it says follows the source
+        aside = stext[m.end() : m.end() + 1] == ","
+        if aside and (before is not None and not _is_clause(before) or sent.root.idx - sent.start_char > m.end()):
+            # "In addition, according to the ministry, CLAUSE", "While A, according to the ministry,
+            # B": what it says is the main clause, after the source
             lo, hi = m.end(), len(stext)
     seg = stext[lo:hi]
     lead = len(seg) - len(seg.lstrip(" ,"))

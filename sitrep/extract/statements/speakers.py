@@ -439,6 +439,10 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
         return p
     if len(span) > 1 and span[0].dep_ == "mark":  # "As the Post's X (wrote)"
         span = span[1:]
+    whole = (span.start, span.end)
+    rel = next((t for t in span[1:] if t.tag_ in ("WP", "WDT") and t.i > span.start + 1), None)
+    if rel is not None:  # "sources who spoke to the paper but were not allowed to": the head before
+        span = span.doc[span.start : rel.i]
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
     if verbs:  # a clause: its subject, when the phrase holds it ("Clinton seemed to be ready")
@@ -464,7 +468,7 @@ def _noun_phrase(ctx: Context, start: int, p: str) -> str | None:
         hi = min(hi, min(cut))
     while hi > lo + 1 and span.doc[hi - 1].is_punct:
         hi -= 1
-    return span.doc[lo:hi].text if (lo, hi) != (span.start, span.end) else p
+    return span.doc[lo:hi].text if (lo, hi) != whole else p
 
 
 def _relative_head(ctx: Context, at: int) -> tuple[str, int] | None:
