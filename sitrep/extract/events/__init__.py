@@ -52,7 +52,17 @@ from .clause import (
     summary_span,
     told_as_scene,
 )
-from .coding import AREA_FIRE, REMOTE, armed_victim, code, mutual, other_incident, two_sided, weapon_word
+from .coding import (
+    AREA_FIRE,
+    REMOTE,
+    armed_victim,
+    code,
+    mutual,
+    other_incident,
+    other_story,
+    two_sided,
+    weapon_word,
+)
 from .control import control_at, front_namesake
 from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
@@ -106,6 +116,7 @@ from .timing import (
     other_day,
     parsed_length,
     scene_date,
+    time_of_day,
 )
 from .trigger_words import Trigger
 from .triggers import find_triggers
@@ -199,8 +210,6 @@ _MASS_TOLL = re.compile(r"\b(?:hundreds|thousands|tens\s+of\s+thousands|scores)\
 
 #: sentences after a dated report that an undated report of what happened is read at its date
 NARRATIVE_SENTENCES = 2
-#: a time of day told with no day: in a story already dated, that day's
-_NIGHT_WORDS = frozenset({"overnight"})
 
 
 #: fire only state forces (and, for shelling, the sides of a war) direct from afar: told once
@@ -275,6 +284,20 @@ def _names_other_event(doc: Doc, offset: int, location: Location, trig: Trigger)
         last.dep_ == "compound"
         and last.head.i not in own
         and last.head.lemma_.lower() in lexicon().other_event_nouns
+    )
+
+
+def _fled_from(doc: Doc, offset: int, location: Location) -> bool:
+    """Every span the place was read from lies in a relative clause telling where people fled
+    from ("shelled a camp sheltering families who fled fighting in Kordofan"): their origin."""
+    flight = lexicon().flight_verbs
+    spans = [doc.char_span(a - offset, b - offset, alignment_mode="expand") for a, b, _ in location.cited if a is not None]
+    if not spans or any(s is None or not len(s) for s in spans):
+        return False
+    return all(
+        any(v.lemma_.lower() in flight and v.dep_ in ("relcl", "acl") for v in s[0].ancestors)
+        for s in spans
+        if s is not None
     )
 
 
@@ -552,6 +575,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # the paragraph's search found only the speaker's words: no place told ("police in Bannu
         # said two officers were hurt" is the town's police telling of their town)
         location = None
+    if location is not None and _fled_from(doc, offset, location):
+        # (where the families came from is not where it happened: the story's place, if any)
+        story = _story_place(sent, state)
+        location = story.citing(*with_basis(story.cited, "narrative place")) if story is not None else None
     if location is not None and _names_other_event(doc, offset, location, trig):
         # "held a silence for the victims of the Novi Sad collapse": the place of what the act is
         # about, not of the act; the story's town, if it has one
@@ -597,7 +624,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "gunmen shot dead journalist Amadou Diallo", "X was killed": each person named is one dead
         n, (lo_char, hi_char) = by_name
         fat = Fatalities(n, "exact", True, spans=((offset + lo_char - start, offset + hi_char - start),))
-    if violent and (actor1 is None or actor1.name.startswith("Unidentified Armed Group")):
+    if violent and (actor1 is None or actor1.name.startswith(("Unidentified Armed Group", "Unidentified Gang"))):
         # "shells fired by LNA forces", "an attack attributed to ADF fighters", "Al Shabaab claimed
         # responsibility": the doer the sentence names outside the subject
         doer, doer_offset = claimed_doer(sent, trig, state, country), offset
@@ -764,6 +791,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         if receiver is not None and receiver.actor is not None and is_armed(receiver.actor):
             actor1, actor2 = receiver.actor, actor1
             words1, words2 = cited_actor(receiver, offset), words1
+    if acled_sub == "Non-violent transfer of territory" and actor2 is not None and is_civilian(actor2):
+        # "seized the town after the army pulled out": ground changes hands between armed sides;
+        # its people are no side (the withdrawal is an event of its own)
+        actor2, words2 = None, []
     if (
         acled_sub in ("Armed clash", "Attack")
         and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))
@@ -952,19 +983,24 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         date.precision == "day"
         and state.narrative is not None
         and state.sent_no - state.narrative[1] <= NARRATIVE_SENTENCES
-        and all(ctx.document.text[a:b].lower() in _NIGHT_WORDS for a, b, _ in date.cited)
+        and all(time_of_day(ctx.document.text[a:b]) for a, b, _ in date.cited)
     ):
-        # "Rebels took the town on Sunday. Soldiers withdrew overnight.": the night of the story
-        # told, not the night before the report
+        # "Rebels took the town on Sunday. Soldiers withdrew overnight.", "... dropped two bombs
+        # at about 1 a.m.": the night or the hour of the story told, not of the report's day
         told = state.narrative[0]
         date = replace(told, cited=(*date.cited, *((a, b, "narrative date") for a, b, _ in told.cited)))
     dated = bool(date.date)  # by the report's own words (confidence counts only those)
     if date.date or date.start:
         if date.precision == "day":
             state.narrative = (date, state.sent_no)
-    elif status == "occurred" and state.narrative is not None and state.sent_no - state.narrative[1] <= NARRATIVE_SENTENCES:
+    elif (
+        status == "occurred"
+        and state.narrative is not None
+        and state.sent_no - state.narrative[1] <= NARRATIVE_SENTENCES
+        and not other_story(sent.text)
+    ):
         # "On 9 May, militants attacked an army post. The soldiers repulsed the assault.": the
-        # story goes on at the date its lead set
+        # story goes on at the date its lead set ("In a separate development, ...": not there)
         told = state.narrative[0]
         date = replace(told, cited=tuple((a, b, "narrative date") for a, b, _ in told.cited))
         date = days_before_told(date, trig.head, offset)  # ("came two days after X killed Y")

@@ -81,6 +81,8 @@ INCIDENT_SITE = _words()["incident_site"]
 TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").
 OTHER_INCIDENT = _words()["other_incident"]
+#: A sentence's opening words that turn to another story ("In a separate development, ...").
+_OTHER_STORY = _words()["other_story"]
 
 _AIMLESS = _words()["aimless_fire"]
 #: The wounded a toll sentence may add after its deaths ("1 killed, 7 injured.").
@@ -111,6 +113,11 @@ def other_incident(sentence: str) -> bool:
     """The sentence tells another incident than the one before: it opens with "Separately" or
     "Meanwhile", or tells "a second attack", "another ambush"."""
     return TURN_TO_OTHER.match(sentence.lstrip(" \"“'‘")) is not None or OTHER_INCIDENT.search(sentence) is not None
+
+
+def other_story(sentence: str) -> bool:
+    """The sentence opens another story, whose day the one told before does not give."""
+    return _OTHER_STORY.match(sentence.lstrip(" \"“'‘")) is not None
 
 
 def _peaceful_takeover(text: str) -> bool:

@@ -24,7 +24,9 @@ from .coding import (
 from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
+from .parties import claimants
 from .syntax import by_agent, subject
+from .timing import clock_time
 from .trigger_words import Trigger
 from .triggers import time_apart
 
@@ -647,7 +649,18 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         return False
     # (an uncoded retelling by the doers named again: "The attackers surrounded the mosque and
     # opened fire", an act the sentence alone cannot code, is still the incident's)
-    retold = definite and ev.plover_type == "ASSAULT" and (trig.nominal or _doers_again(trig))
+    # ("The Viv Ansanm coalition claimed the attack": the incident claimed by its doers)
+    retold = definite and ev.plover_type == "ASSAULT" and (trig.nominal or _doers_again(trig) or bool(claimants([trig.head])))
+    # ("A drone strike killed 15. The army said it had targeted a gathering of terrorists": the
+    # state's own account of the unattributed strike told just before)
+    owns_strike = (
+        restated
+        and trig.cls == "attack"
+        and is_state(ev.actor1)
+        and state.sent_no - state.last_coded_sent == 1
+        and any(e.acled_sub_event_type == "Air/drone strike" and _unattributed(e) for e in events[-1:])
+    )
+    retold = retold or owns_strike
     if ev.acled_event_type is None and not casualties and not retold:
         # ("The attack, which the army blamed on X, came despite talks": the incident named
         # again, left uncoded by its sentence, is still that incident)
@@ -681,7 +694,14 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         naming = trig.nominal and definite
         # (the same kind of incident first: "Clashes killed 27 ... X detained the commander ... The
         # clashes ended after ...": the clashes, not the arrest told between)
-        ordered = sorted(recent, key=lambda e: e.acled_event_type != ev.acled_event_type)
+        # (an incident claimed, of no type of its own: the violent one, not the arson told with it)
+        ordered = sorted(
+            recent,
+            key=lambda e: (
+                e.acled_event_type != ev.acled_event_type,
+                ev.acled_event_type is None and e.acled_event_type not in _VIOLENT_TYPES,
+            ),
+        )
         prev = next(
             (
                 e for e in ordered
@@ -693,7 +713,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     if prev is None:
         return False
     violence = (ev.acled_event_type in _VIOLENT_TYPES, prev.acled_event_type in _VIOLENT_TYPES)
-    if restated and not (definite or casualties) and ev.acled_event_type != prev.acled_event_type and not all(violence):
+    if (
+        restated
+        and not (definite or casualties or owns_strike)
+        and ev.acled_event_type != prev.acled_event_type
+        and not all(violence)
+    ):
         # ("A Turkish drone strike killed three SDF fighters. The SDF said its forces had shot
         # down a Turkish drone": another act of the same sides, not the strike told again)
         return False
@@ -707,6 +732,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and prev.location is not None
         and ev.location.name != prev.location.name
         and ev.location.name != ev.location.country  # (a place the sentence names, not the country)
+        and (_own(ev.location.cited) or not definite)  # (not a place the story supplied to the incident told again)
         and not (definite and _finer_place(ev.location, prev.location))  # (where in the region told)
         # ("Maoists killed three policemen in an ambush in Bijapur district. The rebels opened fire
         # near Tarrem village": a village of the district, told again)
@@ -758,11 +784,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     ):
         prev.actor2 = ev.actor2
         prev.take("actor2", ev)
-    if _names_unknown_doer(prev, ev) and not _same_actor(ev.actor1, prev.actor2):
+    sides = trig.nominal and definite and _names_the_sides(prev, ev)
+    if not sides and _names_unknown_doer(prev, ev) and not _same_actor(ev.actor1, prev.actor2):
         # the armed group the telling again names (not the victims' side fighting back)
         prev.actor1 = ev.actor1
         prev.take("actor1", ev)
-    if trig.nominal and definite and _names_the_sides(prev, ev):
+    if sides:
         for name in ("actor1", "actor2"):
             side = getattr(ev, name)
             if side is not None and not side.name.startswith("Unidentified"):
@@ -795,13 +822,15 @@ _RETOLD_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """'A military air strike on a village killed 17 on Sunday. Two fighter jets dropped bombs on
-    the village at about 2 p.m.': the strike told again in the next sentence, with no toll, no day
-    and no place of its own the gazetteer knows, by the same kind of weapon, is the same strike."""
+    the village at about 2 p.m.': the strike told again in the next sentence (or the one after a
+    sentence that codes nothing), with no toll, no day and no place of its own the gazetteer
+    knows, by the same kind of weapon, is the same strike; a place the story supplied from a
+    sentence between ("The district lies near the border with Chin state") is not its own."""
     last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
     return (
         not trig.nominal
         and last is not None
-        and state.sent_no - state.last_coded_sent == 1
+        and 1 <= state.sent_no - state.last_coded_sent <= 2
         and ev.acled_sub_event_type in _RETOLD_STRIKES
         and last.acled_sub_event_type == ev.acled_sub_event_type
         and not ev.fatalities
@@ -814,22 +843,19 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
         and (
             ev.location is None
             or ev.location.name == ev.location.country
-            # ("on the village": the place told before, named again; or no place of its own, the
-            # story's place supplied)
-            or (_placed_by_reference(ev) or not _own(ev.location.cited))
+            or not _own(ev.location.cited)  # no place of its own: the story's place supplied
+            # ("on the village": the place told before, named again)
+            or _placed_by_reference(ev)
             and last.location is not None
             and ev.location.name == last.location.name
         )
     )
 
 
-_CLOCK = re.compile(r"(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|hours?)", re.I)
-
-
 def _clock_only(ev: Event) -> bool:
     """The event's time is only an hour ("at about 2 p.m."): no day of its own."""
-    said = ev.evidence.get("date", [])
-    return bool(said) and all(_CLOCK.fullmatch(e.text.strip()) for e in said)
+    said = [e for e in ev.evidence.get("date", []) if e.basis != "narrative date"]  # (the story's day it took)
+    return bool(said) and all(clock_time(e.text) for e in said)
 
 
 def _forces_fell(prev: Event, ev: Event) -> bool:
@@ -970,17 +996,20 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
     return _same_actor(ev.actor1, prev.actor2) and (ev.actor2 is None or _same_actor(ev.actor2, prev.actor1))
 
 
+def _unattributed(ev: Event) -> bool:
+    return ev.actor1 is not None and ev.actor1.name.startswith("Unidentified")
+
+
 def _names_unknown_doer(prev: Event, ev: Event) -> bool:
     """The telling again names an armed non-state group where the incident told before had only
-    the coding rule's Unidentified Armed Group."""
+    the coding rule's Unidentified Armed Group or Gang ("Gang members attacked the town ... the
+    Viv Ansanm coalition claimed the attack")."""
     return (
         ev.actor1 is not None
         and not ev.actor1.name.startswith("Unidentified")
         and is_armed(ev.actor1)
-        and not is_state(ev.actor1)
-        and prev.actor1 is not None
-        and prev.actor1.name.startswith("Unidentified")
-        and _by_rule_only(prev, "actor1")
+        and (not is_state(ev.actor1) or prev.acled_sub_event_type == "Air/drone strike")
+        and _unattributed(prev)
     )
 
 
@@ -1168,9 +1197,16 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     main = max(alike or told, key=lambda e: e.confidence, default=None)  # the first of the best
     same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]
     open_here = [e for e in same if not e.fatalities or e.fatalities == ev.fatalities]
-    if open_here and (main is None or main.fatalities):
+    if open_here and (
+        main is None
+        or main.fatalities
+        or not any(e is main for e in this_sentence)
+        and all(e.acled_sub_event_type != main.acled_sub_event_type for e in open_here)
+    ):
         # "troops clashed with insurgents, the army said, adding that it killed 11": this clash's
-        # dead, when the attack told a sentence before has its own
+        # dead, when the attack told a sentence before has its own or is another kind of incident
+        # ("seized the town ... Fighting with militiamen went on, ..., adding that four were
+        # killed"; not "Clashes resulted in one killed", the clash told before told again)
         main = max(open_here, key=lambda e: e.confidence)
     elif main is not None and main.acled_event_type in ("Protests", "Strategic developments") and same:
         # "Police fired tear gas at protesters. Demonstrators set fire to the parliament and at

@@ -3,6 +3,7 @@ background clause about something else), and which of them can move to the summa
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date as Date
 from datetime import timedelta
@@ -20,6 +21,22 @@ if TYPE_CHECKING:
     from ...model import Event
     from ..context import Context
     from .docstate import DocState
+
+#: an hour told with no day ("at about 2 p.m.", "22:30 GMT")
+_CLOCK = re.compile(r"(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|hours?)|\d{1,2}:\d\d", re.I)
+#: a time of night told with no day
+_NIGHT_WORDS = frozenset({"overnight"})
+
+
+def clock_time(words: str) -> bool:
+    """'at about 2 p.m.', '22:30': an hour, which dates read as the report's day for want of one."""
+    return _CLOCK.fullmatch(words.strip()) is not None
+
+
+def time_of_day(words: str) -> bool:
+    """An hour or 'overnight': in a story already dated, that day's."""
+    return words.strip().lower() in _NIGHT_WORDS or clock_time(words)
+
 
 def _record_date(ctx: Context, start: int, end: int) -> RecordDate:
     from .. import dates  # imported late: the dates package is being filled in by its owner
