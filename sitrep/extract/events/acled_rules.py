@@ -142,12 +142,18 @@ def seized(trig: Trigger) -> str | None:
     words = [
         c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i and c.pos_ != "PROPN"
     ] + [head.lemma_.lower()]
-    for prep in head.children:
+    preps = list(head.children)
+    if head.lemma_.lower() == "control":  # ("took control of the train", "of" hung on the verb)
+        preps += [p for p in verb.children if p.i == head.i + 1]
+    for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for c in prep.children:
                 if c.dep_ == "pobj" and (c.text[:1].isupper() or c.ent_type_ in ("GPE", "LOC", "FAC")):
                     return None  # "the district centre of Imam Sahib": a named place
                 if c.dep_ == "pobj":
+                    if head.lemma_.lower() == "control":
+                        # "took control of the train": what was taken is the train, not ground
+                        words = [d.lemma_.lower() for d in c.children if d.dep_ == "compound" and d.pos_ != "PROPN"]
                     words.append(c.lemma_.lower())
     return " ".join(words)
 

@@ -304,6 +304,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
     head = trig.head
     if not trig.nominal and _conflict_toll(head):
         return True
+    if trig.nominal and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and _conflict_toll(head.head):
+        return True  # "fighting between the two groups has displaced 50,000 people since January"
     if head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
         toks = [
             *toks,
