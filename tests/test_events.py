@@ -67,8 +67,9 @@ def test_case(case: dict[str, Any]) -> None:
         elif key in want:
             name = (got[key] or {}).get("name") or ""
             assert want[key] in name.lower(), f"{key}: got {name!r} want {want[key]!r}"
-    if "not_actor2" in want:  # a party the event must not have
-        assert want["not_actor2"] not in ((got["actor2"] or {}).get("name") or "").lower(), got["actor2"]
+    for key in ("actor1", "actor2"):
+        if f"not_{key}" in want:  # a party the event must not have
+            assert want[f"not_{key}"] not in ((got[key] or {}).get("name") or "").lower(), got[key]
     if "admin1" in want:
         assert (got["location"] or {}).get("admin1") == want["admin1"], got["location"]
     for key in ("country", "geo_precision"):
