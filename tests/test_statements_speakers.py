@@ -194,3 +194,17 @@ def test_an_acronym_or_a_family_the_model_tags_as_a_person_is_no_he_or_she() -> 
     assert _not_one_person("Prices", doc, 12, known)  # the plural of a surname already named
     assert not _not_one_person("Price", doc, 12, known)
     assert not _not_one_person("Dana Price", doc, 12, known)
+
+
+def test_an_opening_adverbial_or_a_clause_before_a_dash_is_no_part_of_the_speaker() -> None:
+    text = 'Mayor Ruth Okoro spoke in Jos. Additionally, Okoro said: "The market will reopen on Monday."'
+    assert one(stmts(text), "market will reopen").speaker.name == "Ruth Okoro"
+    text = 'Governor Lee Park posted a video. Less than an hour later, Park wrote, "The bridge is closed."'
+    assert one(stmts(text), "bridge is closed").speaker.name == "Lee Park"
+    text = "The mayor is seen as more able to handle the flood than Mr. Adeyemi - 60 percent of voters said she would do better."
+    assert "60 percent" in who(one(stmts(text), "would do better"))
+
+
+def test_a_bodys_person_named_with_a_possessive_is_that_person_of_that_body() -> None:
+    st = one(stmts("The Daily Ledger's Anne Marsh wrote that the vote count had been slowed."), "vote count")
+    assert st.speaker.name == "Anne Marsh" and st.speaker.organization == "Daily Ledger"

@@ -220,13 +220,24 @@ _LEADING = frozenset(
         "finally",
         "similarly",
         "likewise",
+        "additionally",
+        "nevertheless",
+        "nonetheless",
+        "afterwards",
+        "afterward",
+        "shortly",
+        "less",  # "Less than an hour later, Trump wrote"
+        "more",
+        "minutes",
+        "hours",
+        "days",
     ]
 )
 
 
 _ADJ_LIST = re.compile(r"(?:the|an?)\s+[a-z][\w-]*", re.IGNORECASE)
 _NOT_ADJ = re.compile(r"(?:the|an?|who|which|whose|that|and|or|but|he|she|they|it)\b", re.IGNORECASE)
-_OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile"])
+_OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile", "as"])
 
 
 #: a dash with spaces around it opens an aside
@@ -235,11 +246,14 @@ _ASIDE = re.compile(r"(?<=\w)\s+(?:-{1,2}|\u2014|\u2013)\s+(?=\S)")
 
 def _without_aside(p: str) -> str:
     """'A spokesman for the label - a family firm ...': an aside an article opens after the head is
-    not part of the speaker. (Other words around a dash are left as they are: 'economists - including
+    not part of the speaker; a count after a dash is the speaker, the words before it another
+    clause's. (Other words around a dash are left as they are: 'economists - including
     X', 'CITY (AP) - Senator X', 'a firm favourite - others' need the sentence to be read.)"""
     parts = _ASIDE.split(p, maxsplit=1)
     if len(parts) == 2 and parts[1].split(maxsplit=1)[0].lower() in ("a", "an"):
         return parts[0]
+    if len(parts) == 2 and parts[1][:1].isdigit():
+        return parts[1]  # "... than Mr. Lee - 58 percent of those asked (said)": the count after the dash speaks
     return p
 
 
@@ -277,6 +291,10 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
 
 
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+#: "the Daily Ledger's Anne Marsh": a body's person, by name
+_OWNED_PERSON = re.compile(
+    r"(?<![\w.&-])(?:[Tt]he\s+)?(?P<org>[A-Z][\w.&-]*+(?:\s[A-Z][\w.&-]*+){0,4}+)(?<=[a-zA-Z.])['\u2019]s\s(?P<name>[A-Z][a-z]++(?:\s[A-Z][\w.-]++){1,2}+)"
+)
 _NOT_ADVERB = frozenset(["and", "or", "nor", "of", "who", "that", "which", "with", "whose", "to"])
 
 
@@ -320,6 +338,13 @@ def resolve(
                 return person.speaker, False
     p = _clean_phrase(phrase, inverted)
     low = p.lower()
+    owned = _OWNED_PERSON.match(p)
+    if owned and (
+        _person_by_given_name(owned.group("name").split())
+        or any(q.speaker.name == owned.group("name") for q in memory.persons)
+    ):
+        # "the Daily Ledger's Anne Marsh": a person of the body named before the possessive
+        return Speaker(name=owned.group("name"), role=None, organization=owned.group("org")), False
     if low in ("she", "he") and memory.sentences:
         found = antecedent(low, start, memory, skip=content)
         if found is not None:
