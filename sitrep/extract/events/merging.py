@@ -997,6 +997,7 @@ def _same_incident_parties(prev: Event, ev: Event) -> bool:
 
 
 def _unattributed(ev: Event) -> bool:
+    """The doer is only the coding rule's unidentified group or gang: the text named none."""
     return ev.actor1 is not None and ev.actor1.name.startswith("Unidentified")
 
 

@@ -897,13 +897,13 @@ def _asked(
 
 #: "according to UN figures": numbers from a record, not something said (the figures pass reads them);
 #: a poll, a survey, a report or a study does state what it found ("according to a new poll, ...")
-#: where a source's own relative clause begins ("three officials who spoke off the record"): the
-#: noun before it tells whether the source is a person or a body of figures
-_RELATIVE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|whom|whose|which|that)\b")
 _FIGURES = re.compile(
     r"\b(?:figures?|estimates?|data|statistics|copy|count|tally|records?)\b",
     re.IGNORECASE,
 )
+#: where a source's own relative clause begins ("three officials who spoke off the record"): the
+#: noun before it tells whether the source is a person or a body of figures
+_RELATIVE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|whom|whose|which|that)\b")
 
 
 def _quote_close(text: str, end: int, s_end: int) -> int:
