@@ -394,6 +394,39 @@ def _same_crowd(b: Event, ev: Event) -> bool:
     )
 
 
+def _headline_restates(b: Event, ev: Event) -> bool:
+    """The headline event ``ev`` tells again the body event ``b``, by its type and sides, or by
+    what a headline keeps of a violent incident."""
+    # (a coded headline joins a body event of its type, not a mention the body left uncoded: "The
+    # attack, which the army blamed on X, came despite talks")
+    if (
+        b.plover_type == ev.plover_type
+        and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
+        and _same_side(b.actor1, ev.actor1)
+        and _same_side(b.actor2, ev.actor2)
+    ):
+        return True
+    if _same_crowd(b, ev):
+        return True  # the crowd told in the headline, which the body codes as a riot: "Protesters torch police station ..."
+    if b.acled_event_type not in _VIOLENT_TYPES or ev.acled_event_type not in _VIOLENT_TYPES:
+        return False
+    return (
+        # the lead's dead, told again: "Two killed as police fire on protesters" over a lead the
+        # body codes as a riot
+        bool(ev.fatalities)
+        and b.fatalities == ev.fatalities
+        # victims the headline could only call civilians, whom the body names ("Burkina
+        # volunteers killed in ambush" over a militia's dead), by the same doers
+        or b.plover_type == ev.plover_type
+        and _same_side(b.actor1, ev.actor1)
+        and ev.actor2 is not None
+        and ev.actor2.name.startswith("Civilians")
+        # harm the headline gives no doer for: "Inmates riot at prison, several killed" over a
+        # lead that tells who did it
+        or _by_rule_only(ev, "actor1")
+    )
+
+
 def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
     """A headline restates the lead: "Drone strike on market kills 12" over "A drone strike on a
     crowded market ... killed at least 12". Each headline event joins the first body event of the
@@ -409,36 +442,7 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
             (
                 b
                 for b in body
-                if (
-                    # (a coded headline joins a body event of its type, not a mention the body left
-                    # uncoded: "The attack, which the army blamed on X, came despite talks")
-                    b.plover_type == ev.plover_type
-                    and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
-                    and _same_side(b.actor1, ev.actor1)
-                    and _same_side(b.actor2, ev.actor2)
-                    # ... or the crowd told in the headline, which the body codes as a riot:
-                    # "Protesters torch police station as quota protests turn deadly"
-                    or _same_crowd(b, ev)
-                    # ... or the lead's dead, told again: "Two killed as police fire on protesters"
-                    # over a lead the body codes as a riot
-                    or bool(ev.fatalities)
-                    and b.fatalities == ev.fatalities
-                    and b.acled_event_type in _VIOLENT_TYPES
-                    and ev.acled_event_type in _VIOLENT_TYPES
-                    # ... or victims the headline could only call civilians, whom the body names
-                    # ("Burkina volunteers killed in ambush" over a militia's dead), by the same doers
-                    or b.plover_type == ev.plover_type
-                    and _same_side(b.actor1, ev.actor1)
-                    and ev.actor2 is not None
-                    and ev.actor2.name.startswith("Civilians")
-                    and b.acled_event_type in _VIOLENT_TYPES
-                    and ev.acled_event_type in _VIOLENT_TYPES
-                    # ... or harm the headline gives no doer for: "Inmates riot at prison, several
-                    # killed" over a lead that tells who did it
-                    or _by_rule_only(ev, "actor1")
-                    and b.acled_event_type in _VIOLENT_TYPES
-                    and ev.acled_event_type in _VIOLENT_TYPES
-                )
+                if _headline_restates(b, ev)
                 and (
                     b.location is None
                     or ev.location is None

@@ -165,9 +165,16 @@ def _shared_subject(verb: Token) -> Token | None:
         subj = _subject(verb)
         if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subj
-        teller = next((a for a in verb.head.ancestors if speaker_goes_on(a, verb)), None)
+        teller = teller_above(verb)
         verb = teller if teller is not None else verb.head
     return None
+
+
+def teller_above(t: Token) -> Token | None:
+    """The reporting verb above a joined verb that goes on with that verb's speaker, if any."""
+    if t.dep_ != "conj":
+        return None
+    return next((a for a in t.head.ancestors if speaker_goes_on(a, t)), None)
 
 
 def speaker_goes_on(teller: Token, t: Token) -> bool:

@@ -26,6 +26,7 @@ from .candidate import (
     _subject,
     speaker_goes_on,
     subjectless,
+    teller_above,
 )
 from .fronted import _SUBORDINATE, _as_clause, _fronted, circumstance
 from .lexicon import lexicon
@@ -105,7 +106,7 @@ def _reported_from_verb(
         return _asked(ctx, base, pi, sent, tok, subj, used)
     if subj is None:
         head = tok.head
-        teller = next((a for a in head.ancestors if speaker_goes_on(a, tok)), None) if tok.dep_ == "conj" else None
+        teller = teller_above(tok)
         if teller is not None:
             subj = _shared_subject(tok)  # "said X and vowed to ...": the speaker goes on, whatever the parse
             if subj is None and teller.tag_ == "VBG" and teller.dep_ in _PARTICIPLE_DEPS:
