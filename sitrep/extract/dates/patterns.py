@@ -29,6 +29,8 @@ REF_NEEDS_PREP: list[str] = WORDS["ref_needs_preposition"]
 HOLIDAYS: dict[str, str] = WORDS["holidays"]
 NOT_DATES: dict[str, list[str]] = WORDS["not_dates"]
 SCHEDULE_VERBS: list[str] = WORDS["schedule_verbs"]
+#: days told by the report's own day ("overnight", "yesterday"): the speaker's day where a sentence gives it
+DAYS_FROM_REPORT: frozenset[str] = frozenset(WORDS["days_from_report"])
 
 
 def _alt(words: list[str]) -> str:

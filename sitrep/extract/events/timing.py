@@ -9,9 +9,11 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ...model import RecordDate
+from ...model import RecordDate, TimeExpr
+from ..dates.patterns import DAYS_FROM_REPORT
 from ..numbers import find_quantities
 from .grievance import grievance_tokens
+from .lexicon import lexicon
 from .trigger_words import Trigger
 from .triggers import time_apart
 
@@ -133,11 +135,35 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     if not allowed:
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
-    found = _record_date(ctx, best.start, best.end)
+    found = _from_speakers_day(ctx, offset, sent, trig, best, stamps)
     if start <= best.start < end:
         return found
     # "attacked a checkpoint on Friday, two days after an airstrike killed five": two days before
     return days_before_told(found, trig.head, offset)
+
+
+def _from_speakers_day(
+    ctx: Context, offset: int, sent: Span, trig: Trigger, best: TimeExpr, stamps: list[TimeExpr]
+) -> RecordDate:
+    """The date of ``best``; a day counted from the report's ("overnight", "yesterday") counts
+    from the day the sentence's speaker spoke, where it says so ("Clashes broke out overnight,
+    the ministry said on Tuesday": Monday night, not the night before the page came out)."""
+    found = _record_date(ctx, best.start, best.end)
+    if best.text.strip().lower() not in DAYS_FROM_REPORT or found.precision != "day" or not found.date:
+        return found
+    reference = ctx.reference.value
+    for stamp in stamps:
+        said = _record_date(ctx, stamp.start, stamp.end) if stamp is not best else RecordDate()
+        if not (said.date and reference and said.precision == "day"):
+            continue
+        if dated_by_speech(sent, offset, trig, said, lexicon().speech):
+            day = (
+                Date.fromisoformat(found.date)
+                + (Date.fromisoformat(said.date) - Date.fromisoformat(reference))
+            ).isoformat()
+            cited = (*found.cited, *((a, b, "report day") for a, b, _ in said.cited))
+            return replace(found, date=day, start=day, end=day, cited=cited)
+    return found
 
 
 def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, speech: frozenset[str]) -> bool:
