@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor
 from ..actors import ActorRegistry
 from ..place_names import ADMIN1_CUES, ADMIN2_CUES
+from .coding import other_incident
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import noun_key
@@ -469,7 +470,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if named is not None:
             return named
     if (
-        (has_the or tok.tag_ == "NNS")
+        (has_the or tok.tag_ == "NNS" and not _unknown_doers(tok))
         and lower in ANAPHORS
         and lower not in ("group",)
         or has_the
@@ -525,6 +526,15 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _unknown_doers(tok: Token) -> bool:
+    """Armed men the writer does not tie to the group told before: "suspected militants", "unknown
+    gunmen", or bare "militants" in a sentence that tells another incident ("In a separate
+    incident, militants set off a bomb")."""
+    if any(c.dep_ == "amod" and c.lower_ in lexicon().unknown_doer_modifiers for c in tok.children):
+        return True
+    return other_incident(tok.sent.text)
 
 
 def _earlier_object(tok: Token) -> Token | None:

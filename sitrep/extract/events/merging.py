@@ -523,6 +523,39 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+#: acts told between an incident and its wounded that the wounded were not hurt in
+_BESIDE_THE_HURT = ("Arrests", "Looting/property destruction")
+
+
+def _participle_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject; a participle's is its verb's ("..., setting its upper floors on fire",
+    "opened fire before torching granaries")."""
+    doer, passive = subject(verb)
+    if doer is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        return subject(verb.head)
+    return doer, passive
+
+
+def _in_new_incident(verb: Token) -> bool:
+    """The act is told as done "in an operation", "during a raid": an incident named as new."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "during")
+        and any(
+            obj.dep_ == "pobj"
+            and obj.lemma_.lower() in INCIDENT_SUBJECTS
+            and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for d in obj.children)
+            for obj in prep.children
+        )
+        for prep in verb.children
+    )
+
+
+def _participle(verb: Token) -> bool:
+    """An act told by a participle hung on another verb ("before torching granaries")."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp")
+
+
 def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """ "At least four police officers were killed in the fighting", "our forces repelled the
     attack", "the group said it had killed 30 soldiers": a mention of the incident just reported
@@ -557,11 +590,14 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             victim.tag_ == "PRP"
             or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in victim.children)
         )
-    if not trig.nominal and trig.cls in VIOLENT | HARM_TO_PROPERTY and 1 <= state.sent_no - state.last_coded_sent <= 2:
+    apart = state.sent_no - state.last_coded_sent
+    # (or in the sentence that told them again, by a participle: "The assailants opened fire on
+    # traders before torching granaries")
+    if not trig.nominal and trig.cls in VIOLENT | HARM_TO_PROPERTY and (1 <= apart <= 2 or apart == 0 and _participle(trig.head)):
         # "The attackers, riding on motorcycles, stormed the village", "The attackers set fire to
         # homes": the doers just told, again
         # (a sentence apart too: "... The attack was claimed by X. 'The attacker first opened fire'")
-        subj, passive_subj = subject(trig.head)
+        subj, passive_subj = _participle_subject(trig.head)
         definite = definite or (
             subj is not None
             and not passive_subj
@@ -572,24 +608,26 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     # a party's own account of the incident (past perfect under a speech verb), not a second one;
     # so is the speaker's own act of violence told right after ("An Israeli airstrike killed nine.
     # The Israeli military said it struck Hamas militants")
+    # (not an act told as done in an incident named as a new one: "The army later said it had
+    # killed 17 of the assailants in an operation near the border")
     restated = (
-        not trig.nominal
-        and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
-        and (under_speech(trig.head))
-    ) or (
-        not trig.nominal
-        and trig.cls in VIOLENT
-        and ev.acled_event_type in _VIOLENT_TYPES
-        and state.sent_no - state.last_coded_sent == 1
-        and under_speech(trig.head)
-        and _pronoun_subject(trig.head)
-    )
+        (
+            not trig.nominal
+            and "had" in {c.lower_ for c in trig.head.children if c.dep_ == "aux"}
+            and (under_speech(trig.head))
+        )
+        or (
+            not trig.nominal
+            and trig.cls in VIOLENT
+            and ev.acled_event_type in _VIOLENT_TYPES
+            and state.sent_no - state.last_coded_sent == 1
+            and under_speech(trig.head)
+            and _pronoun_subject(trig.head)
+        )
+    ) and not _in_new_incident(trig.head)
     if not trig.nominal:
         # "The strikes hit a school": the incident just told, as the subject of more of it
-        doer, passive_doer = subject(trig.head)
-        if doer is None and trig.head.tag_ == "VBG" and trig.head.dep_ in ("advcl", "conj", "xcomp"):
-            # ("..., setting its upper floors on fire": a participle shares its verb's subject)
-            doer, passive_doer = subject(trig.head.head)
+        doer, passive_doer = _participle_subject(trig.head)
         # ("One of the bombs hit an apartment building": the weapons of the strike just told)
         part = _part_of(doer) if doer is not None and not passive_doer else None
         definite = definite or (
@@ -642,13 +680,21 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # (the arrests told in between are folded into the demonstration later)
         coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
         last = next((e for e in coded if e.acled_event_type in ("Protests", "Riots")), None)
-        if last is None and coded and coded[0].acled_event_type in _VIOLENT_TYPES:
-            last = coded[0]  # "..., killing three. It said a soldier was lightly wounded.": hurt in it
-        if last is not None and all(e is last or e.acled_sub_event_type == "Arrests" for e in coded[: coded.index(last)]):
+        if last is None:
+            # "..., killing three. It said a soldier was lightly wounded.": hurt in it; so after the
+            # property the attackers burned ("opened fire on traders before torching granaries")
+            last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
+        if last is not None and all(e is last or e.acled_sub_event_type in _BESIDE_THE_HURT for e in coded[: coded.index(last)]):
             last.mentions.extend(ev.mentions)
             return True
     remnant = _remnant_did_it(trig)
-    definite = definite or remnant or _strike_retold(trig, ev, events, state) or _same_scene_again(trig, ev, events, state)
+    definite = (
+        definite
+        or remnant
+        or _strike_retold(trig, ev, events, state)
+        or _attack_retold(trig, ev, events, state)
+        or _same_scene_again(trig, ev, events, state)
+    )
     if not (definite or restated or casualties) or not events:
         return False
     # (an uncoded retelling by the doers named again: "The attackers surrounded the mosque and
@@ -856,6 +902,27 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     )
 
 
+def _attack_retold(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """'Two soldiers were killed when rebels ambushed a patrol in Northern Samar, the army said on
+    Monday. The rebels set off a landmine and fired on the troops in Las Navas on Sunday': the
+    incident a lead dated only by the day it was told, told again in the next sentences by the
+    same sides on a day just before, in the lead's province, with no other toll: one incident."""
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    return (
+        not trig.nominal
+        and last is not None
+        and 1 <= state.sent_no - state.last_coded_sent <= 2
+        and id(last) in state.dated_by_speech
+        and _earlier_day(ev, last)
+        and last.acled_event_type in _VIOLENT_TYPES
+        and ev.acled_event_type in _VIOLENT_TYPES
+        and _same_actor(ev.actor1, last.actor1)
+        and (ev.actor2 is None or _same_actor(ev.actor2, last.actor2))
+        and (not ev.fatalities or ev.fatalities == last.fatalities)
+        and (ev.location is None or last.location is None or ev.location.admin1 == last.location.admin1)
+    )
+
+
 def _clock_only(ev: Event) -> bool:
     """The event's time is only an hour ("at about 2 p.m."): no day of its own."""
     said = [e for e in ev.evidence.get("date", []) if e.basis != "narrative date"]  # (the story's day it took)
@@ -1020,7 +1087,7 @@ def _names_unknown_doer(prev: Event, ev: Event) -> bool:
 
 def _doers_again(trig: Trigger) -> bool:
     """The act's subject names the doers of the incident again ("The attackers ...")."""
-    subj, passive = subject(trig.head)
+    subj, passive = _participle_subject(trig.head)
     return (
         subj is not None
         and not passive
