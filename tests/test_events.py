@@ -43,6 +43,10 @@ def test_case(case: dict[str, Any]) -> None:
         ]
     if "coded_events" in case:  # one act told twice ("fired tear gas to disperse") is one event
         assert len([e for e in events if e.acled_event_type]) == case["coded_events"], [e.trigger for e in events]
+    if "no_trigger" in case:  # words that tell no act here ("accused them of stealing")
+        assert not [e for e in events if case["no_trigger"] in e.trigger.lower()], [e.trigger for e in events]
+    if "events" in case:  # every event, coded or not: no act of the incident left as one of its own
+        assert len(events) == case["events"], [e.trigger for e in events]
     want = case.get("expect")
     if not want:
         return

@@ -131,6 +131,17 @@ def _force_named_before(tok: Token, state: DocState, kind: str, has_the: bool) -
     return state.only_state_force(kind)
 
 
+def _name_after_owner(tok: Token) -> str | None:
+    """The proper name a phrase with an owner ends in ("Al Qaeda's Sahel affiliate JNIM": JNIM),
+    its words since the last that is not a name; None without an owner or a name."""
+    if tok.pos_ != "PROPN" or not any(c.dep_ == "poss" for c in tok.children):
+        return None
+    start = tok.i
+    while start - 1 > tok.left_edge.i and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i:
+        start -= 1
+    return tok.doc[start : tok.i + 1].text
+
+
 def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = None) -> Actor | None:
     """The registry's actor for the phrase; ``country`` (the event's) opens the aliases bound to a
     theatre ("Military Police" in Brazil)."""
@@ -144,6 +155,11 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
             sides = [demonyms[t.lower_] for t in (first, *first.conjuncts) if t.lower_ in demonyms]
             host = next((c for c in sides if country and registry.country_name(c) == registry.country_name(country)), None)
             return registry.generic(kind, host or sides[0])
+    owned = _name_after_owner(tok)
+    if owned is not None:  # "Al Qaeda's Sahel affiliate JNIM": the group named, not its owner
+        named = registry.match(owned)
+        if named is not None and named.name not in BARE_GENERIC:
+            return named
     left = _left_text(tok)
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if prev is not None and prev.head.i != tok.i and tok.pos_ == "NOUN" and _CAPITALS.fullmatch(prev.text):

@@ -86,7 +86,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
         # acts on the crowd just told of (an arrest of people not named otherwise, a dispersal)
         of_crowd = of_protesters or dispersal or (
             ev.acled_sub_event_type == "Arrests"
-            and is_state(ev.actor1)
+            and (is_state(ev.actor1) or ev.actor1 is None and _counted_arrests(ev))
             and (ev.actor2 is None or ev.actor2.name.startswith("Civilians"))
         )
         # (not a crowd in another town: "In Kisumu, protesters marched. In Mombasa, police
@@ -101,9 +101,12 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             ]  # fmt: skip
             of_crowd = False
         target = next(iter(same_sentence or (before if of_crowd else [])), None)
-        if target is None:
-            continue
+        if target is None or ev.actor1 is None and target.acled_event_type != "Protests":
+            continue  # (people a mob attacked, then "10 arrested": the riot's sequel, not its second side)
         force = ev.actor1 if ev.acled_sub_event_type in ("Arrests", "Attack") else ev.actor2
+        if force is None and ev.acled_sub_event_type == "Arrests" and _counted_arrests(ev):
+            arrests_by_police([ev], state)  # (ACLED: the police arrest where the text names no one)
+            force = ev.actor1
         if fired_on_crowd and ev.fatalities and not target.fatalities:
             _take_toll(target, ev)
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
@@ -179,6 +182,15 @@ def _own_place(ev: Event) -> bool:
 def _by_rule(ev: Event) -> list[Evidence]:
     """The event's trigger words as the basis of an actor the ACLED coding rules supply."""
     return [replace(w, basis="ACLED rule") for w in ev.evidence.get("plover_type", [])]
+
+
+#: a count of people told as arrested by no one named: "Dozens of people were arrested.", "43
+#: were detained" (not "He was arrested", the man a demonstration was about)
+_COUNTED = re.compile(r"(?:\d[\d,]*|dozens|scores|hundreds|several|many|more than \d[\d,]*|at least \d[\d,]*)\b", re.I)
+
+
+def _counted_arrests(ev: Event) -> bool:
+    return any(_COUNTED.match(m.text.lstrip()) for m in ev.mentions)
 
 
 def arrests_by_police(events: list[Event], state: DocState) -> list[Event]:
@@ -276,9 +288,13 @@ _RIOT_REACH = 400
 
 def _riot_goes_on(p: Event, ev: Event) -> bool:
     """ "Opposition supporters clashed with police in Dakar on Friday. ... protesters hurled stones
-    and burned tyres": a riot told again right after, at the same place and day, is that riot."""
+    and burned tyres": a riot told again right after, at the same place and day, is that riot; so
+    is the demonstration it turned from ("Thousands rallied outside parliament on Thursday. ...
+    Police used water cannon after some demonstrators threw stones at officers")."""
     return (
-        p.acled_event_type == ev.acled_event_type == "Riots"
+        ev.acled_event_type == "Riots"
+        and p.acled_event_type in ("Riots", "Protests")
+        and p.plover_type == "PROTEST"
         and p.location is not None
         and ev.location is not None
         and p.location.name == ev.location.name
@@ -318,6 +334,11 @@ def _fold_crowd_acts(events: list[Event]) -> list[Event]:
         if same is None:
             out.append(ev)
             continue
+        if same.acled_event_type == "Protests" and ev.acled_event_type == "Riots":
+            # (ACLED: a demonstration whose crowd turned violent is a violent demonstration)
+            for name in ("acled_event_type", "acled_sub_event_type", "actor1"):
+                setattr(same, name, getattr(ev, name))
+                same.take(name, ev)
         if same.actor2 is None and ev.actor2 is not None:
             same.actor2 = ev.actor2
             same.take("actor2", ev)

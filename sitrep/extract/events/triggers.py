@@ -355,6 +355,11 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         # "ten were killed when a suicide bomber drove a car into a restaurant": the doer of the
         # clause that tells how the killing happened, not a second event
         head_trig = by_head.get(gov.head.i)
+    if head_trig is not None and gov is not None and head_trig.cls in PROPERTY_ACTS and gov.dep_ == "conj" and how in ("in", "during"):
+        # "killed four villagers and burned dozens of homes in an attack on a village": the attack
+        # the killing, and the burning joined to it, were done in
+        beside = by_head.get(gov.head.i)
+        head_trig = beside if beside is not None and beside.cls in VIOLENT else head_trig
     # "an airstrike killed five", "killed in an airstrike", "killed by a roadside bomb"
     if (
         head_trig is not None
@@ -484,13 +489,14 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             continue
         # (property harmed in a participle joined to one that harms people: "stormed the village,
         # shooting residents and setting houses on fire": the attack's own doing; not "stormed the
-        # office, confiscating devices", where the looting is what happened)
+        # office, confiscating devices", where the looting is what happened; so a verb joined to
+        # one that kills: "beheaded four villagers and burned dozens of homes")
         burned_too = (
             trig.cls in PROPERTY_ACTS
-            and tok.tag_ == "VBG"
+            and (tok.tag_ == "VBG" or tok.tag_ == joined.tag_)
             and tok.dep_ == "conj"
             and (beside := by_head.get(joined.i)) is not None
-            and beside.cls in ("kill", "attack")
+            and (beside.cls == "kill" or beside.cls == "attack" and tok.tag_ == "VBG")
         )
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
         if violent_pair and _fight_beside_killing(trig, parent):

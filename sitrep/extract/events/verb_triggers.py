@@ -50,6 +50,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     lemma = verb_lemma(tok)
     if lemma not in lex.verb_heads and lemma not in lex.return_verbs and lemma not in lex.occupy_verbs:
         return None  # no entry starts with this verb (most verbs of a text): nothing below can match
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and verb_lemma(tok.head.head) in lex.accused_of_verbs:
+        return None  # "accused the ministers of stealing money": what one side charges, no act told
     whole = hyphenated(tok)
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
@@ -145,8 +147,9 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         state = harm_state(tok)
         if state is not None:
             return Trigger(tok, "ASSAULT", "kill" if state in _DEAD else "attack", [tok])
+    thrown = [*objs, *(c for o in objs for c in o.conjuncts)]  # ("threw fireworks and stones at officers")
     if lemma in lex.projectile_verbs and lemma != "fire" and any(
-        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in objs
+        o.lemma_.lower() in lex.thrown_weapons or o.lower_ in lex.thrown_weapons for o in thrown
     ):  # "threw a hand grenade at the police"
         return Trigger(tok, "ASSAULT", "attack", [tok])
     if lemma in lex.clause_accuse_verbs and any(
