@@ -458,7 +458,13 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         # (a clash's, an agreement's or a meeting's: "the government and Tigrayan forces signed a
         # peace deal", "Russia and Ukraine held talks in Istanbul")
         joint = trig.cls in ("clash", "agreement") or trig.plover == "CONSULT"
-        if joint and agent_tok is not None and (patient_tok is None or _no_side(patient_tok, head)):
+        # (and not the dead of a clash of two named sides: "12 people were killed when troops
+        # and rebels clashed": the dead are the clash's toll, of either side or caught between)
+        if joint and agent_tok is not None and (
+            patient_tok is None
+            or _no_side(patient_tok, head)
+            or patient_tok.dep_ == "nsubjpass" and bool(conjuncts(agent_tok))
+        ):
             conj = conjuncts(agent_tok)
             if not conj and agent_tok.lower_ in QUANT_HEADS and (of := of_object(agent_tok)) is not None:
                 conj = conjuncts(of)  # "representatives of Sudan's army and the RSF signed": the RSF

@@ -498,7 +498,16 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             and (beside := by_head.get(joined.i)) is not None
             and (beside.cls == "kill" or beside.cls == "attack" and tok.tag_ == "VBG")
         )
-        violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive")
+        # (and the killing joined to the burning told first: "set fire to dozens of homes and
+        # killed at least seven people": the attack, its kind the killing's)
+        killed_too = (
+            trig.cls == "kill"
+            and parent.cls in PROPERTY_ACTS
+            and tok.dep_ == "conj"
+            and tok.tag_ == parent.head.tag_ != "VBG"  # (participles hang on the act told before them)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)  # (the same doers)
+        )
+        violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive" or killed_too)
         if violent_pair and _fight_beside_killing(trig, parent):
             continue
         if violent_pair and tok.dep_ == "conj" and crowd_then_force(tok, parent.head):
@@ -532,7 +541,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
                 parent.cls = trig.cls
             if parent.cls in ("attack", "strike") and trig.cls not in ("attack", "kill", "strike", *PROPERTY_ACTS):
                 parent.cls = trig.cls  # ("attacked and seized the town": the ground taken)
-            elif parent.cls == "offensive":
+            elif parent.cls == "offensive" or killed_too:
                 parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
 
