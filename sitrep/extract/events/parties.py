@@ -908,6 +908,9 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
     objects = lexicon().claim_objects
     found = []
     for t in tokens:
+        if (owner := _doers_belong_to(t)) is not None:
+            found.append(owner)  # ("the attackers belonged to the Gran Grif gang": named as theirs)
+            continue
         if t.lemma_.lower() != "claim":
             continue
         subj, passive = subject(t)
@@ -921,6 +924,24 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
         elif passive and subj is not None and noun_key(subj) is not None and (agent := by_agent(t)) is not None:
             found.append(agent)
     return found
+
+
+def _doers_belong_to(verb: Token) -> Token | None:
+    """The group the doers just told are said to belong to: "the attackers belonged to X", "the
+    gunmen were members of X"."""
+    subj, passive = subject(verb)
+    if subj is None or passive or subj.lemma_.lower() not in lexicon().doer_anaphors:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "belong":
+        heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    elif lemma == "be":
+        heads = [p for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() == "member" for p in a.children if p.dep_ == "prep" and p.lower_ == "of"]
+    else:
+        return None
+    return next((o for h in heads for o in h.children if o.dep_ == "pobj"), None)
 
 
 def claimed_in(sent: Span, state: DocState, country: str | None) -> Resolved:
