@@ -643,6 +643,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             actor2 is None or doer.actor.name != actor2.name
         ):
             actor1, words1 = doer.actor, cited_actor(doer, doer_offset)
+    if trig.cls == "mobilize" and is_armed(actor2) and (actor1 is None or actor1 == actor2):
+        # "troops were deployed to Nasir", "the army deployed hundreds of troops": the force that
+        # moves is the actor, with no second party (a government that sends its army stays the
+        # one that acts, as PLOVER codes it)
+        actor1, words1, actor2, words2 = actor2, words2, None, []
     demonstration = trig.cls in ("protest", "riot", "disperse")
     following = next_sentences(sent) if demonstration else []
     coded_text = crowd_acts(doc, lo, hi, trig.head.i) + crowd_sequel(following) if demonstration else clause

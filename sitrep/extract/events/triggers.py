@@ -355,6 +355,19 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         # "ten were killed when a suicide bomber drove a car into a restaurant": the doer of the
         # clause that tells how the killing happened, not a second event
         head_trig = by_head.get(gov.head.i)
+    if (
+        head_trig is None
+        and gov is not None
+        and how == "nsubj"
+        and gov.tag_ == "VBN"
+        and gov.dep_ in ("ccomp", "xcomp")
+        and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+        and (above := by_head.get(gov.head.i)) is not None
+    ):
+        # "defused a car bomb packed with explosives", parsed as "a bomb packed" told under
+        # "defused": the object of the act above, described by a participle, no act of its own
+        above.words.append(tok)
+        return None
     if head_trig is not None and gov is not None and head_trig.cls in PROPERTY_ACTS and gov.dep_ == "conj" and how in ("in", "during"):
         # "killed four villagers and burned dozens of homes in an attack on a village": the attack
         # the killing, and the burning joined to it, were done in
