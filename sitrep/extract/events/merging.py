@@ -715,6 +715,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         or _strike_retold(trig, ev, events, state)
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
+        or _fight_heard(trig, ev, events, state)
     )
     if not (definite or restated or casualties) or not events:
         return False
@@ -941,6 +942,28 @@ def _attack_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
         and (ev.actor2 is None or _same_actor(ev.actor2, last.actor2))
         and (not ev.fatalities or ev.fatalities == last.fatalities)
         and (ev.location is None or last.location is None or ev.location.admin1 == last.location.admin1)
+    )
+
+
+def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """'Clashes broke out in the capital overnight ... Residents reported sustained gunfire until
+    dawn', '... A firefight lasted about 30 minutes': fire or fighting named right after a battle,
+    with no side, day, place or toll of its own, is that battle heard or measured again."""
+    if not trig.nominal or trig.cls not in ("clash", "attack", "fire") or not 1 <= state.sent_no - state.last_coded_sent <= 2:
+        return False
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+
+    def unnamed_or(side: Actor | None, told: Actor | None) -> bool:
+        return side is None or side.name.startswith("Unidentified") or _same_actor(side, told)
+
+    return (
+        last is not None
+        and last.acled_event_type == "Battles"
+        and not ev.fatalities
+        and not _own(ev.date.cited)
+        and (ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name)
+        and unnamed_or(ev.actor1, last.actor1)
+        and unnamed_or(ev.actor2, last.actor2)
     )
 
 
