@@ -28,7 +28,7 @@ from .parties import claimants
 from .syntax import by_agent, subject
 from .timing import clock_time
 from .trigger_words import Trigger
-from .triggers import time_apart
+from .triggers import CASUALTY_LEMMAS, time_apart
 
 #: acts on property the doers of an incident go on to do ("The attackers set fire to 45 homes")
 HARM_TO_PROPERTY = frozenset(["loot", "destroy"])
@@ -951,6 +951,8 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
     with no side, day, place or toll of its own, is that battle heard or measured again."""
     if not trig.nominal or trig.cls not in ("clash", "attack", "fire") or not 1 <= state.sent_no - state.last_coded_sent <= 2:
         return False
+    if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
+        return False  # ("A gunfight followed in which a suspect was hurt": a fight of its own, with its harm)
     last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
 
     def unnamed_or(side: Actor | None, told: Actor | None) -> bool:
