@@ -24,7 +24,7 @@ from .coding import (
 from .docstate import DocState, generic, is_armed, is_civilian, is_state
 from .lexicon import VIOLENT, lexicon
 from .modality import under_speech
-from .parties import claimants
+from .parties import claimants, doers_named_again
 from .syntax import by_agent, subject
 from .timing import clock_time
 from .trigger_words import Trigger
@@ -618,13 +618,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # "The attackers, riding on motorcycles, stormed the village", "The attackers set fire to
         # homes": the doers just told, again
         # (a sentence apart too: "... The attack was claimed by X. 'The attacker first opened fire'")
-        subj, passive_subj = _participle_subject(trig.head)
+        subj, _ = _participle_subject(trig.head)
         definite = definite or (
-            subj is not None
-            and not passive_subj
-            and subj.lemma_.lower() in lexicon().doer_anaphors
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-            and not any(c.dep_ == "nummod" for c in subj.children)
+            _doers_again(trig) and subj is not None and not any(c.dep_ == "nummod" for c in subj.children)
         )
     # a party's own account of the incident (past perfect under a speech verb), not a second one;
     # so is the speaker's own act of violence told right after ("An Israeli airstrike killed nine.
@@ -1133,13 +1129,7 @@ def _names_unknown_doer(prev: Event, ev: Event) -> bool:
 
 def _doers_again(trig: Trigger) -> bool:
     """The act's subject names the doers of the incident again ("The attackers ...")."""
-    subj, passive = _participle_subject(trig.head)
-    return (
-        subj is not None
-        and not passive
-        and subj.lemma_.lower() in lexicon().doer_anaphors
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-    )
+    return doers_named_again(*_participle_subject(trig.head))
 
 
 def _names_the_sides(prev: Event, ev: Event) -> bool:

@@ -926,13 +926,21 @@ def claimants(tokens: Iterable[Token]) -> list[Token]:
     return found
 
 
+def doers_named_again(subj: Token | None, passive: bool = False) -> bool:
+    """An active subject that names the doers of the incident just told again, with "the" ("The
+    attackers ...", `doer_anaphors` in roles.yaml)."""
+    return (
+        subj is not None
+        and not passive
+        and subj.lemma_.lower() in lexicon().doer_anaphors
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+    )
+
+
 def _doers_belong_to(verb: Token) -> Token | None:
     """The group the doers just told are said to belong to: "the attackers belonged to X", "the
     gunmen were members of X"."""
-    subj, passive = subject(verb)
-    if subj is None or passive or subj.lemma_.lower() not in lexicon().doer_anaphors:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+    if not doers_named_again(*subject(verb)):
         return None
     lemma = verb.lemma_.lower()
     if lemma == "belong":
