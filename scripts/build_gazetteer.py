@@ -94,6 +94,9 @@ NAMES = yaml.safe_load((Path(__file__).resolve().parent / "gazetteer_names.yaml"
 COUNTRY_NAMES: dict[str, str] = NAMES["country_names"]
 COUNTRY_ALIASES: dict[str, list[str]] = NAMES["country_aliases"]
 COUNTRY_ALIAS_DROP: dict[str, list[str]] = NAMES.get("country_alias_drop") or {}
+#: (ISO2, GeoNames unit name after suffix removal) of units that no longer exist and take a name
+#: news uses for a place elsewhere
+DROP_UNITS = {(cc, name) for cc, names in (NAMES.get("drop_units") or {}).items() for name in names}
 DISPLAY = {(cc, old): new for cc, names in NAMES["admin_names"].items() for old, new in names.items()}
 EXTRA_ALIASES = {(cc, name): list(al) for cc, names in NAMES["aliases"].items() for name, al in names.items()}
 #: (ISO2, GeoNames admin1) whose admin2 units are the provinces news and event data name
@@ -192,6 +195,8 @@ def main(out: Path = OUT) -> None:
         if s.admin_level == 2 and cc not in FOCUS and cc not in CONFLICT:
             continue
         base = clean_admin(s.name)
+        if (cc, base) in DROP_UNITS:
+            continue
         if s.name.lower().endswith(" oblast"):  # Kharkivska oblast -> Kharkiv, as news writes it
             stems = [fold(a) for a in s.aliases if fold(a)[:4] == base[:4] and " " not in fold(a)]
             base = min(stems, key=len) if stems else base

@@ -76,6 +76,8 @@ def test_case(case: dict[str, Any]) -> None:
             assert want[f"not_{key}"] not in ((got[key] or {}).get("name") or "").lower(), got[key]
     if "admin1" in want:
         assert (got["location"] or {}).get("admin1") == want["admin1"], got["location"]
+    if "location" in want:
+        assert (got["location"] or {}).get("name") == want["location"], got["location"]
     for key in ("country", "geo_precision"):
         if key in want:
             assert (got["location"] or {}).get(key) == want[key], got["location"]

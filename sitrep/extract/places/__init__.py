@@ -23,13 +23,13 @@ from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold, gazetteer_lines, skeleton
 from ..place_names import DIRS
 from .choice import Choice
-from .records import _SPECIFIC, GAZ_DIR, Place, _Mention, _Rows
+from .records import _SPECIFIC, GAZ_DIR, Place, _Mention, _Rows, admin1_groups
 
 if TYPE_CHECKING:
     from ..context import Context
 
 _REGION_RE = re.compile(
-    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?:city|town|village|province|district|state|region|part)\b"
+    rf"\b(?:in|across|of)\s+the\s+{DIRS}(?:ern)?\b(?!\s+of\s+[A-Z]|\s+(?-i:[A-Z])|\s+(?:city|town|village|province|district|state|region|part)\b"
     rf"|\s+\w+\s+(?:sea|ocean|gulf)\b)|\b{DIRS}(?:ern)?\s+([A-Z][a-z]+)",  # (not "the southern Red Sea")
     re.I,
 )
@@ -151,7 +151,7 @@ class Gazetteer(Choice):
                 if m.reference and not m.contradicted and not m.partial and m.chosen.kind == "city"  # type: ignore[union-attr]
             ]
             primary = primary or [m for m in inside if not m.reference] or inside
-            best = min(primary, key=lambda m: (_SPECIFIC[m.chosen.kind], m.start))  # type: ignore[union-attr]
+            best = min(primary, key=lambda m: (_specific(m.chosen), m.start))  # type: ignore[arg-type]
             place = best.chosen
             assert place is not None
             seat = self._seat_capital(ctx.document.text, best, place)
@@ -281,6 +281,18 @@ class Gazetteer(Choice):
 @lru_cache(maxsize=1)
 def _default() -> Gazetteer:
     return Gazetteer.load()
+
+
+def _specific(place: Place) -> float:
+    """How fine a place is (lower is finer): a first-level unit that others are reported as (the
+    West Bank, holding Jenin governorate) is coarser than those units."""
+    grouped = place.kind == "admin1" and (place.cc, place.name) in _group_names()
+    return _SPECIFIC[place.kind] + (0.5 if grouped else 0)
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[tuple[str, str]]:
+    return frozenset((cc, group) for (cc, _unit), group in admin1_groups().items())
 
 
 #: how coarse a kind of place is: a town lies in a district, a district in a province ...

@@ -22,7 +22,7 @@ from ..place_names import (
 )
 from .candidates import MIN_SKELETON
 from .cues import Cues
-from .records import _SMALL_TOWN, VILLAGE, Place, _Mention, held_by, km_between
+from .records import _SMALL_TOWN, VILLAGE, Place, _Mention, admin1_groups, held_by, km_between
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -64,6 +64,13 @@ _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
     r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
 )
+
+
+def _admin1_names(p: Place) -> tuple[str, ...]:
+    """The place's first-level unit, folded, and the larger unit it is reported as, if any
+    ("Bayt Hanun" lies in North Gaza, which news and ACLED call the Gaza Strip)."""
+    group = admin1_groups().get((p.cc, p.admin1))
+    return (fold(p.admin1), fold(group)) if group else (fold(p.admin1),)
 
 
 class Choice(Cues):
@@ -317,7 +324,7 @@ class Choice(Cues):
                         or chosen.population >= _NAMESAKE_TOWN):
                     continue
                 here = named.get(paragraph(m.start))
-                if here and not any(p.cc == dominant and fold(p.admin1) in here for p in m.places):
+                if here and not any(p.cc == dominant and not here.isdisjoint(_admin1_names(p)) for p in m.places):
                     m.contradicted = True
         provinces: Counter[str] = Counter()
         for m in mentions:
@@ -473,7 +480,7 @@ class Choice(Cues):
             # is Egypt's Rafah, inside both its district and its province
             def held(p: Place) -> tuple[int, bool]:
                 inside = [
-                    (p.cc, fold(p.admin1)) in parents
+                    any((p.cc, unit) in parents for unit in _admin1_names(p))
                     or (p.cc, fold(p.admin2)) in districts
                     or p.cc in nations
                     for parents, districts, nations, _ in containers
