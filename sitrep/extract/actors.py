@@ -141,12 +141,13 @@ class ActorRegistry:
         return next((actor for actor, cond in entries if not cond), None)
 
     def country_name(self, country: str | None) -> str | None:
-        """Canonical short name for a country name, ISO2 code or demonym."""
+        """Canonical short name for a country name or demonym."""
         if not country:
             return None
         c = country.strip()
-        if c in self.countries:  # an ISO code, in capitals: "al" in "Wad al-Nura" is no Albania, "in" no India
-            return self.countries[c]
+        # (not an ISO code: text writes "MP" for a member of parliament and "IO" for the
+        # opposition, not the Northern Mariana Islands or the British Indian Ocean Territory; the
+        # codes news uses for countries, "US" and "UK", are among the demonyms)
         return self._by_name.get(c.lower()) or self._demonym.get(c.lower())
 
     def generic(self, kind: str, country: str | None) -> Actor:
