@@ -238,7 +238,9 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         # defences shot down 61": the strike's, not the battle's)
         last = next((p for p in reversed(events[max(0, i - 3) : i]) if p.acled_event_type in _VIOLENCE), None)
         # (not people who fled: the place they fled to is no other incident)
-        if other_incident(ev.mentions[0].text) or last is not None and not fled and _apart_in_own_words(last, ev):
+        if other_incident(ev.mentions[0].text) or last is not None and not fled and (
+            _apart_in_own_words(last, ev) or _no_side_of(ev, last)
+        ):
             # "Separately, police arrested 14 gang members in raids", "Later, settlers set fire to
             # cars in Huwara" (after a raid in Jenin): its own incident
             last = None
@@ -269,6 +271,20 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
         ):
             _uncode(ev)
     return events
+
+
+def _no_side_of(ev: Event, violence: Event) -> bool:
+    """The development's doer is a named group that took no side in the fight told before it
+    ("Settlers set fire to cars" after troops exchanged fire with gunmen): its own incident. (Not
+    a state force, whose arrests and patrols after its state's fight are that fight's, nor a
+    crowd's acts, whose doers a riot's words mix: "members of a union and police officers
+    demonstrated and burned tires".)"""
+    doer = ev.actor1
+    if doer is None or is_state(doer) or violence.acled_event_type == "Riots":
+        return False
+    if ev.acled_sub_event_type not in ("Looting/property destruction", "Change to group/activity"):
+        return False
+    return all(a.name != doer.name for a in (violence.actor1, violence.actor2) if a is not None)
 
 
 def _weapons_of_other_side(text: str, striker: str | None) -> bool:

@@ -120,6 +120,19 @@ def _and_side(sent: Span, first: Token) -> Token | None:
     return None
 
 
+def _done_before_by(sub: Trigger, target: Token | None) -> bool:
+    """The merged act is what the target had done before ("struck fighters who had fired at
+    troops"): no doer of this act. (Not what it was doing: "a group that was storming the office
+    was engaged by militants" names the attackers.)"""
+    verb = sub.head
+    return (
+        target is not None
+        and verb.dep_ == "relcl"
+        and verb.head.i == target.i
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    )
+
+
 def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -> Resolved | None:
     """'If the occupiers ..., they should ...': a pronoun bound to an earlier subject in the sentence."""
     if tok is None or tok.lower_ not in ("they", "it"):
@@ -503,6 +516,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1 = _led(agent_tok, state, country) or a1
     if a1.actor is None and not trig.nominal and not tripped:
         for sub in trig.merged:  # "two soldiers were killed when ELN guerrillas attacked a base"
+            if _done_before_by(sub, patient_tok):
+                continue
             sub_subj, sub_passive = subject(sub.head)
             if sub_subj is not None and not sub_passive and sub.cls in VIOLENT and not _tripped_mine(sub.head):
                 found = resolve(sub_subj, state, country, want_armed=True)
