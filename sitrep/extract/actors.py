@@ -100,6 +100,8 @@ class ActorRegistry:
         #: context): "the Saudi-led coalition" acts in Yemen
         self.theatre: dict[str, str] = {}
         self._matched: dict[tuple[str, str | None], Actor | None] = {}
+        #: aliases written as a proper name of two words or more ("Gulf Clan", "Arakan Army")
+        self.proper_names: set[str] = set()
 
     @classmethod
     def default(cls, extra_files: Iterable[Path | str] = ()) -> ActorRegistry:
@@ -117,6 +119,8 @@ class ActorRegistry:
             if not actor.country and len(ctx) == 1:
                 self.theatre[actor.name] = next(iter(ctx))
             for alias in [entry["name"], *entry.get("aliases", [])]:
+                if _proper_name(alias):
+                    self.proper_names.add(alias)
                 key = _key(alias)
                 if _is_acronym(alias):
                     self._acronyms.setdefault(key, set()).add(alias)
@@ -260,11 +264,36 @@ def _default(extra: tuple[str, ...]) -> ActorRegistry:
     return reg
 
 
+#: words a group's proper name holds in lower case ("Volunteers for the Defence of the Homeland")
+_NAME_PARTICLES = frozenset({"of", "for", "the", "and", "al", "el", "de", "del", "la", "du", "des"})
+#: ACLED's generic names, built for every country: they hold a country's name the places need
+_GENERIC_NAME = re.compile(r"^(?:Military Forces|Police Forces|Government) of ")
+
+
+def _proper_name(alias: str) -> bool:
+    """Written as a name: two words or more, each capitalized or a particle, no ACLED generic
+    ("Military Forces of Russia") and no demonym first ("Afghan forces" is a description)."""
+    words = alias.split()
+    return (
+        len(words) >= 2
+        and all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
+        and not _GENERIC_NAME.match(alias)
+        and ":" not in alias
+        and "(" not in alias
+        and words[0].lower() not in _demonym_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(d.lower() for dems in load_demonyms().values() for d in dems)
+
+
 def ruler_patterns() -> list[dict[str, object]]:
-    """ORG patterns for multiword actor names spaCy splits or tags as places/persons."""
-    names = ["Islamic Emirate", "Islamic Emirate of Afghanistan", "Resolute Support", "Haqqani network",
-             "Islamic State Khorasan", "ISIS-K", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan",
-             "Ansar Allah", "al-Shabaab", "Boko Haram", "Rapid Support Forces", "Syrian Democratic Forces",
-             "Hayat Tahrir al-Sham", "Arakan Army", "People's Defence Force", "National Resistance Front",
-             "Afghan National Army", "Afghan National Police", "National Directorate of Security", "UNAMA"]
+    """ORG patterns for multiword actor names spaCy splits or tags as places, facilities or
+    persons ("the Gulf Clan" as a facility): the registry's proper names, and a few more."""
+    # (and names the rule above leaves out: a lower-case word, a hyphen, a demonym first, one word)
+    more = ["Haqqani network", "ISIS-K", "al-Shabaab", "Syrian Democratic Forces", "Hayat Tahrir al-Sham",
+            "Afghan National Army", "Afghan National Police", "UNAMA"]
+    names = sorted(ActorRegistry.default().proper_names | set(more))
     return [{"label": "ORG", "pattern": n} for n in names]

@@ -361,7 +361,8 @@ def _from_the_air(cls: str, trig: Trigger, actor1: Actor | None) -> str:
     """"Government forces bombed rebel-held towns": a state's military bombs from the air (an
     armed group's bomb is planted or thrown)."""
     if cls == "ied" and not trig.nominal and trig.head.lemma_.lower() == "bomb" and actor1 is not None:
-        return "air" if actor1.name.startswith("Military Forces of") else cls
+        # (a state named by its government bombs with its air force too: "the military junta bombed a village")
+        return "air" if is_state(actor1) and not actor1.name.startswith("Police Forces") else cls
     return cls
 
 

@@ -932,8 +932,10 @@ def _entity_fallback(tok: Token, state: DocState | None = None) -> Actor | None:
                 return None  # "Palestinians", "Afghans": people named by nationality, not an organisation
             if ent.text.lower() in lexicon().kinds or ent.text.lower().rstrip("s") in lexicon().kinds:
                 return None  # "Jihadists", "Militants" tagged as a group name: a kind of actor, not a name
-            if len(ent) == 1 and tok.pos_ == "NOUN" and tok.i == tok.sent.start and tok.text[1:].islower():
-                return None  # "Warplanes dropped ...": a common noun capitalized as the sentence's first word
+            if len(ent) == 1 and tok.pos_ == "NOUN" and tok.text[1:].islower() and (tok.i == tok.sent.start or tok.text.islower()):
+                # "Warplanes dropped ...", "its warplanes struck": a common noun, capitalized
+                # only as the sentence's first word
+                return None
             # (the whole name the model tagged, which the registry may know: "the Volunteers for
             # the Defence of the Homeland", whose head alone it does not)
             known = state.registry.find(ent.text) if state is not None and len(ent.text) <= 150 else []
