@@ -134,9 +134,12 @@ _HURT = re.compile(r"\b(?:injur(?:ed|ing)|wound(?:ed|ing)|hurt|killed|killing|de
 
 
 def _same_country(demonym: str | None, place: Location, state: DocState) -> bool:
-    """A place the demonym of "the Afghan city" can mean (any place when none is given)."""
-    if not demonym or demonym.lower() not in lexicon().demonyms:
+    """A place the demonym of "the Afghan city" can mean (any place when none is given; none
+    when the word is no demonym but a name: "the Catatumbo region" is a region of its own)."""
+    if not demonym:
         return True
+    if demonym.lower() not in lexicon().demonyms:
+        return False
     return state.registry.country_name(lexicon().demonyms[demonym.lower()]) == place.country
 
 
@@ -219,6 +222,14 @@ _FIRED_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile at
 _POSSESSED_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|region|province|capital)(?:'s|’s) $")
 _PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
     r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state|spot|scene)\b(?!\s+of\s+[A-Z])"
+)
+
+#: a place the sentence names itself, known to the gazetteer or not: "in the Catatumbo region",
+#: "near the village of Kpala"
+_OWN_PLACE_NAMED = re.compile(
+    r"\b(?:in|near|at|around|outside|across)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:region|province|district|state|county|department|governorate|valley|township)\b"
+    r"|\b(?:village|town|city|district|region|province) of\s+[A-Z]"
 )
 
 
@@ -585,7 +596,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # about, not of the act; the story's town, if it has one
         location = _story_place(sent, state)
     placed = location is not None and not in_paragraph  # a place the sentence itself names
-    if location is None and (story_place := _story_place(sent, state)) is not None:
+    # (not when the sentence names a place the gazetteer lacks: "Hours later, rebels clashed in the
+    # Catatumbo region" after a bombing in Jamundi is not in Jamundi; the country is all it can say)
+    own_place = _OWN_PLACE_NAMED.search(sent.text) is not None
+    if location is None and not own_place and (story_place := _story_place(sent, state)) is not None:
         # "Police fired tear gas at protesters in Nairobi. / Demonstrators set fire to part of the
         # parliament building": the story goes on where the sentence before it placed it
         location = story_place.citing(*with_basis(story_place.cited, "narrative place"))

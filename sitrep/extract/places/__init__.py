@@ -201,6 +201,8 @@ class Gazetteer(Choice):
             before = mentions[: bisect.bisect_left(starts, start + back.start())]
             # "the Iraqi city": only a place in Iraq
             demonym_cc = self.demonyms.get(fold(back.group("demonym"))) if back.group("demonym") else None
+            if back.group("demonym") and demonym_cc is None:
+                before = []  # "the Catatumbo region": a name, the region's own, that the gazetteer lacks
             # (not where the hurt were taken: "airlifted to Raipur. ... a search operation in the area")
             # (nor a name whose only reading the text contradicts: "the town of Boni" in a story
             # about Mali, read as Bonn, is no town "the town" can go back to)
