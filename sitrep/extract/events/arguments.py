@@ -244,11 +244,11 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     forces of Armenia" (its own "of" phrase, not one further down)."""
     lex = lexicon()
     for t in tok.subtree:
-        if t.i <= tok.i and t.lower_ in lex.demonyms and not _sponsor(t):
+        if t.i <= tok.i and t.lower_ in lex.demonyms and not _sponsor(t) and not _second_force(t):
             return _whole_name(t, registry) or lex.demonyms[t.lower_]
     if registry is not None:
         for t in tok.subtree:
-            if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN"):
+            if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") and not _second_force(t):
                 name = registry.country_name(t.text)
                 if name:
                     return name
@@ -259,6 +259,12 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
             if name:
                 return name
     return None
+
+
+def _second_force(demonym: Token) -> bool:
+    """The demonym is the second of two forces the parse joined as modifiers of one noun
+    ("Police and Kenyan officers"): the first, named without a country, leads."""
+    return demonym.dep_ == "conj" and demonym.head.i < demonym.i and demonym.head.lower_ not in lexicon().demonyms
 
 
 def _nonstate_beside(tok: Token) -> bool:
