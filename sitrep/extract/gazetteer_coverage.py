@@ -77,6 +77,9 @@ def ruler_patterns() -> list[dict[str, object]]:
             names.add(name)
             if cc in cover.with_aliases:
                 names.update(a for a in aliases.split("|") if a and not any(x in a for x in cover.alias_exclude))
+    # the named regions conflict news uses ("the Galilee", which the model takes for a person)
+    regions = load_yaml((GAZ_DIR / "landmarks.yaml").read_text(encoding="utf-8")).get("regions") or []
+    names.update(n for rg in regions for n in rg["names"])
     return [
         {"label": "GPE", "pattern": n}
         for n in sorted(names)

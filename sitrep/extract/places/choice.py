@@ -425,6 +425,18 @@ class Choice(Cues):
         """Every demonym in one automaton (one pass over the text, not one per demonym)."""
         return PhraseFinder(self.demonyms)
 
+    def _sentence_country(self, text: str, start: int, ccs: set[str]) -> str | None:
+        """The one of ``ccs`` whose name the sentence gives before the place ("In neighbouring
+        Burkina Faso, militants ambushed a convoy near Djibo" in a story about Mali)."""
+        opened = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        before = text[opened:start]
+        if not any(self.countries.get(cc, "\0") in before for cc in ccs):
+            return None
+        # (only when it is the one country the sentence names: "forces of India and Pakistan
+        # exchanged fire in Naushera" says nothing of which)
+        named = [cc for cc, name in self.countries.items() if name in before and re.search(rf"\b{re.escape(name)}\b", before)]
+        return named[0] if len(named) == 1 and named[0] in ccs else None
+
     def _told_country(self, text: str, start: int) -> str | None:
         """The country a demonym right before the name gives it ("the Lebanese town of X")."""
         m = _TOLD_COUNTRY.search(text, max(0, start - 40), start)
@@ -521,6 +533,8 @@ class Choice(Cues):
         if places[0].kind == "country":
             return places[0]  # a country's own name is not a town elsewhere ("Lebanon", not Tennessee's)
         told = self._told_country(text, m.start) if text else None
+        if told is None and text and dominant and not containers and not any(p.cc == dominant for p in places):
+            told = self._sentence_country(text, m.start, {p.cc for p in places})
         if told is not None and any(p.cc == told for p in places):
             # "the southern Lebanese town of Nabatieh" in a story about Israel: the country said
             places = [p for p in places if p.cc == told]

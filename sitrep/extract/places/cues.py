@@ -82,7 +82,10 @@ class Cues(Candidates):
                     continue  # inside a longer name found before ("Ciudad Autonoma de Buenos Aires")
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
-                strict = not whole and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
+                # (a country's name of two words or more is no person's: "In neighbouring Burkina
+                # Faso", tagged as a person)
+                country = " " in name and any(p.kind == "country" for p in self._candidates(name))
+                strict = not whole and not country and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
                 cued = self._cued(doc, ent.start, ent.end)
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
                 # organisation, listed after a place, is taken only as the unit that contains it
