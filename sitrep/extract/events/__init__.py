@@ -205,7 +205,7 @@ def extract_events(ctx: Context) -> list[Event]:
             state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
         state.sent_no += 1
-    return merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state), state))
+    return merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state, ctx.document.text), state))
 
 
 #: a vague mass toll ("hundreds of Palestinians", "thousands of people")

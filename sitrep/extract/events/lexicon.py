@@ -153,6 +153,7 @@ class Lexicon:
     party_anaphors: frozenset[str] = frozenset()  # "the two sides", "both countries": parties really there
     doer_anaphors: frozenset[str] = frozenset()  # "The attackers stormed ...": the incident's doers again
     unknown_doer_modifiers: frozenset[str] = frozenset()  # "suspected militants": no group named before
+    reprisal_nouns: frozenset[str] = frozenset()  # "fired rockets in response": a new incident
     weapon_remnants: frozenset[str] = frozenset()  # "debris fell on a house": the strike's, no party
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
     war_strike_nouns: frozenset[str] = frozenset()  # "strikes hit Rafah": an attack, unless a walkout
@@ -312,6 +313,7 @@ def lexicon() -> Lexicon:
         party_anaphors=frozenset(r.get("party_anaphors", ())),
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         unknown_doer_modifiers=frozenset(r.get("unknown_doer_modifiers", ())),
+        reprisal_nouns=frozenset(r.get("reprisal_nouns", ())),
         weapon_remnants=frozenset(r.get("weapon_remnants", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         herder_heads=frozenset(r.get("herder_heads", ())),

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from ..context import Context
 
-def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Event]:
+def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) -> list[Event]:
     """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
     Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
     disperse them" as one demonstration: protesters or rioters as actor1, the force that
@@ -129,7 +129,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState) -> list[Eve
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
     kept = [e for e in events if id(e) not in folded]
-    return _uncode_sequels(_attack_was_the_fight(_fold_crowd_acts(kept)))
+    return _uncode_sequels(_attack_was_the_fight(_fold_crowd_acts(kept)), text)
 
 
 def _attack_was_the_fight(events: list[Event]) -> list[Event]:
@@ -216,6 +216,8 @@ _LEAD_REACH = 200
 #: developments that lead into violence told next (a weapon intercepted or defused is the
 #: development itself: the fire it stopped is no other incident)
 _LEADS = frozenset(["Arrests", "Looting/property destruction", "Change to group/activity"])
+#: "days after", "hours before": what follows is an incident apart in time
+_TIME_APART_WORDS = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
 #: ground taken: a seizure, not the violence of an incident
 _TAKEN = frozenset(["Non-state actor overtakes territory", "Government regains territory"])
 
@@ -225,7 +227,7 @@ def _other_day(a: Event, b: Event) -> bool:
     return a.date.precision == "day" and b.date.precision == "day" and a.date.date != b.date.date
 
 
-def _uncode_sequels(events: list[Event]) -> list[Event]:
+def _uncode_sequels(events: list[Event], text: str) -> list[Event]:
     """An arrest, looting or seizure told just after an act of violence keeps its PLOVER event
     but no ACLED type of its own: ACLED codes the incident as the violence."""
     for i, ev in enumerate(events):
@@ -267,6 +269,8 @@ def _uncode_sequels(events: list[Event]) -> list[Event]:
             and p.acled_sub_event_type not in _TAKEN
             and start <= p.mentions[0].start <= end + _LEAD_REACH
             and not _other_day(ev, p)
+            # ("torched houses on Monday, days after clashes left three dead": an earlier incident)
+            and not _TIME_APART_WORDS.search(text, max(start, p.mentions[0].start - 25), p.mentions[0].start + 12)
             for p in events[i + 1 : i + 4]
         ):
             _uncode(ev)
@@ -574,7 +578,14 @@ def _participle_subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _in_new_incident(verb: Token) -> bool:
-    """The act is told as done "in an operation", "during a raid": an incident named as new."""
+    """The act is told as done "in an operation", "during a raid": an incident named as new; or
+    "in response", "in retaliation": the answer to the one before."""
+    reprisal = lexicon().reprisal_nouns
+    if any(
+        prep.dep_ == "prep" and prep.lower_ == "in" and any(o.dep_ == "pobj" and o.lemma_.lower() in reprisal for o in prep.children)
+        for prep in verb.children
+    ):
+        return True
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in ("in", "during")

@@ -369,6 +369,9 @@ def between(tok: Token) -> list[Token]:
             p = next((p for p in c.children if p.dep_ == "pobj"), None)
             if p is not None:
                 sides = [p, *conjuncts(p)]
+                if len(sides) == 1:
+                    # "clashes between Meitei and Kuki groups": the sides joined as the noun's modifiers
+                    sides += [j for m in p.children if m.dep_ in ("nmod", "compound", "amod") for j in conjuncts(m)]
                 return sides
     return []
 

@@ -186,6 +186,8 @@ def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, sp
 def days_before_told(date: RecordDate, head: Token, offset: int) -> RecordDate:
     """A day the story gave, moved by the days a clause "N days after/before" measures off
     ("The attack came two days after assailants killed a commander": two days before)."""
+    if date.precision == "day" and date.date and _vaguely_apart(head):
+        return RecordDate()  # "days after clashes left three dead": some days before, which the text does not say
     apart = _days_apart(head)
     if apart is None or date.precision != "day" or not date.date:
         return date
@@ -196,6 +198,27 @@ def days_before_told(date: RecordDate, head: Token, offset: int) -> RecordDate:
 
 
 _DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+#: units a plural of which, with no number, sets an act an unknown number of days apart
+_VAGUE_UNITS = frozenset({"days", "weeks", "months", "years"})
+
+
+def _vaguely_apart(head: Token) -> bool:
+    """The act is told as "days after" or "weeks before" the one the sentence dates, by a clause
+    ("days after gunmen killed a trader") or a noun ("weeks after the attack"): no day of its own."""
+    if time_apart(head):
+        mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        mark = mark or next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before")), None)
+    elif head.dep_ == "pobj" and head.head.lower_ in ("after", "before"):
+        mark = head.head
+    else:
+        return False
+    units = [*head.children, *(mark.children if mark is not None else ())]
+    return any(
+        c.dep_ == "npadvmod" and c.lower_ in _VAGUE_UNITS and not any(n.dep_ in ("nummod", "det") for n in c.children)
+        for c in units
+    )
 
 
 def _days_apart(head: Token) -> tuple[int, Span] | None:
