@@ -261,6 +261,23 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
     return None
 
 
+#: "Islamic State-linked", "al-Qaeda-affiliated": fighters of the group named before the hyphen
+#: (not "Rwanda-backed": a sponsor is another party)
+_LINKED = frozenset({"linked", "affiliated"})
+
+
+def _linked_to(tok: Token, registry: ActorRegistry, country: str | None) -> Actor | None:
+    """The armed group a noun's "X-linked" modifier names, when the registry knows X."""
+    for mod in tok.children:
+        if mod.dep_ != "amod" or mod.lower_ not in _LINKED or mod.i < 2 or mod.doc[mod.i - 1].text != "-":
+            continue
+        name = mod.doc[min(tok.left_edge.i, mod.left_edge.i) : mod.i - 1].text
+        actor = registry.match(name, country) if name else None
+        if actor is not None and is_armed(actor) and not is_state(actor):
+            return actor
+    return None
+
+
 def _second_force(demonym: Token) -> bool:
     """The demonym is the second of two forces the parse joined as modifiers of one noun
     ("Police and Kenyan officers"): the first, named without a country, leads."""
@@ -481,6 +498,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
         return Resolved(actor, _kind(tok) if actor.type in ("civilians", "state forces") else None, tok)
+    affiliate = _linked_to(tok, state.registry, country)
+    if affiliate is not None:  # "Islamic State-linked insurgents": that group's fighters
+        return Resolved(affiliate, None, tok)
     militia = _identity_militia(tok, state, country, want_armed)
     if militia is not None:
         return Resolved(militia, "unidentified", tok)
@@ -537,6 +557,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     if person is not None:
         return person
     if kind is not None:
+        # "a checkpoint of the Syrian Democratic Forces": the group it belongs to, named
+        owner = _of_object(tok) if tok.lemma_.lower() in lexicon().armed_places else None
+        owned = _registry_match(owner, state.registry, country) if owner is not None else None
+        if owned is not None and is_armed(owned):
+            return Resolved(owned, None, tok)
         c = _demonym_country(tok, state.registry)
         force = _force_named_before(tok, state, kind, has_the) if c is None else None
         if force is not None:

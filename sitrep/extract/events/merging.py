@@ -69,10 +69,12 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
         if ev.acled_sub_event_type != "Arrests" and not dispersal and not fired_on_crowd:
             continue
         span = ev.mentions[0]
+        # (a demonstration told by the force's act on it counts: "Security forces fired tear gas
+        # at supporters who had gathered ... At least 40 people were detained")
         crowd = [
             p
             for p in events
-            if p is not ev and p.plover_type == "PROTEST" and p.acled_event_type in ("Protests", "Riots")
+            if p is not ev and p.acled_event_type in ("Protests", "Riots") and (p.plover_type == "PROTEST" or _crowd_led(p))
         ]
         same_sentence = [
             p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions) and not _elsewhere(ev, p)
@@ -189,6 +191,11 @@ def _by_rule(ev: Event) -> list[Evidence]:
 _COUNTED = re.compile(r"(?:\d[\d,]*|dozens|scores|hundreds|several|many|more than \d[\d,]*|at least \d[\d,]*)\b", re.I)
 
 
+def _crowd_led(ev: Event) -> bool:
+    """The demonstration's first actor is its crowd (protesters or rioters), however it was told."""
+    return ev.actor1 is not None and ev.actor1.name.startswith(("Protesters", "Rioters"))
+
+
 def _counted_arrests(ev: Event) -> bool:
     return any(_COUNTED.match(m.text.lstrip()) for m in ev.mentions)
 
@@ -270,7 +277,7 @@ def _uncode_sequels(events: list[Event], text: str) -> list[Event]:
             and start <= p.mentions[0].start <= end + _LEAD_REACH
             and not _other_day(ev, p)
             # ("torched houses on Monday, days after clashes left three dead": an earlier incident)
-            and not _TIME_APART_WORDS.search(text, max(start, p.mentions[0].start - 25), p.mentions[0].start + 12)
+            and not _told_apart(text, ev, p)
             for p in events[i + 1 : i + 4]
         ):
             _uncode(ev)
@@ -289,6 +296,15 @@ def _no_side_of(ev: Event, violence: Event) -> bool:
     if ev.acled_sub_event_type not in ("Looting/property destruction", "Change to group/activity"):
         return False
     return all(a.name != doer.name for a in (violence.actor1, violence.actor2) if a is not None)
+
+
+def _told_apart(text: str, ev: Event, later: Event) -> bool:
+    """The violence after the development is told as "days after", "hours before" it (just
+    before its words, or in the sentence both are read from): another incident."""
+    start, end = ev.mentions[0].start, ev.mentions[0].end
+    at = later.mentions[0].start
+    lo, hi = (start, end) if at <= start else (max(start, at - 25), at + 12)
+    return _TIME_APART_WORDS.search(text, lo, hi) is not None
 
 
 def _weapons_of_other_side(text: str, striker: str | None) -> bool:

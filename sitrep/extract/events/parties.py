@@ -33,7 +33,7 @@ from .syntax import (
 )
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
-from .triggers import governing_verb
+from .triggers import TIME_APART, governing_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -118,6 +118,27 @@ def _and_side(sent: Span, first: Token) -> Token | None:
             if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
                 return t
     return None
+
+
+def _protesting(people: Token) -> bool:
+    """The people are told by a clause of demonstrating ("workers protesting unpaid wages",
+    "residents who were demonstrating against ..."): a crowd in a demonstration."""
+    lex = lexicon()
+    return any(
+        c.dep_ in ("acl", "relcl") and lex.verbs.get(c.lemma_.lower(), ("", ""))[1] == "protest"
+        for c in people.children
+    )
+
+
+def _measured_apart(noun: Token) -> bool:
+    """The noun is what an act came some time "after" or "before" ("weeks after the attack",
+    "two days after clashes"): an incident of its own, whoever did the act it is measured from."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("after", "before")
+        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in prep.children)
+    )
 
 
 def _done_before_by(sub: Trigger, target: Token | None) -> bool:
@@ -385,6 +406,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     agent_tok = None
             if agent_tok is not None and how in _SEQUENCE_PREPS and lexicon().kinds.get(agent_tok.lower_) == "civilians":
                 agent_tok = None  # "villagers fled after a gunfight with bandits": they did not fight
+            if agent_tok is not None and by_agent(head) is None and _measured_apart(head):
+                agent_tok = None  # "police arrested two men, weeks after the attack on the market": not its doers
             patient_tok = patient(trig)
     elif trig.speech:
         agent_tok = _speaker_of(sent, head)
@@ -618,6 +641,9 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
+    if trig.cls in VIOLENT and a2.kind == "civilians" and a2.token is not None and _protesting(a2.token):
+        # "opened fire on garment workers protesting unpaid wages": a crowd, told by what it was doing
+        a2 = Resolved(generic(state, "protesters", country), "protesters", a2.token)
     if trig.cls in VIOLENT and a2.kind == "civilians" and not trig.nominal:
         # "five people were injured after police fired at demonstrators": the people hurt were
         # the demonstrators the act was aimed at

@@ -15,7 +15,7 @@ from ..numbers import find_quantities
 from .grievance import grievance_tokens
 from .lexicon import lexicon
 from .trigger_words import Trigger
-from .triggers import time_apart
+from .triggers import TIME_APART, time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -136,7 +136,9 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
         return RecordDate()
     best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), abs(t.start - start)))
     found = _from_speakers_day(ctx, offset, sent, trig, best, stamps)
-    if start <= best.start < end:
+    # (a noun's clause is the sentence: "arrested two men on Monday, weeks after the attack" does
+    # not date the attack Monday)
+    if start <= best.start < end and (not trig.nominal or _apart_mark(trig.head) is None):
         return found
     # "attacked a checkpoint on Friday, two days after an airstrike killed five": two days before
     return days_before_told(found, trig.head, offset)
@@ -197,39 +199,55 @@ def days_before_told(date: RecordDate, head: Token, offset: int) -> RecordDate:
     return replace(date, date=moved, start=None, end=None, cited=(*date.cited, cite))
 
 
-_DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-
-
 #: units a plural of which, with no number, sets an act an unknown number of days apart
 _VAGUE_UNITS = frozenset({"days", "weeks", "months", "years"})
 
 
-def _vaguely_apart(head: Token) -> bool:
-    """The act is told as "days after" or "weeks before" the one the sentence dates, by a clause
-    ("days after gunmen killed a trader") or a noun ("weeks after the attack"): no day of its own."""
+def _apart_mark(head: Token) -> tuple[Token, Token] | None:
+    """(the verb or noun of the act, the "after"/"before" that sets it apart from the act the
+    sentence dates, measured off in time): a clause ("two days after assailants killed ..."), a
+    noun ("weeks after the attack") or a noun that is such a clause's subject ("days after clashes
+    left three dead")."""
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "advcl" and time_apart(head.head):
+        head = head.head
     if time_apart(head):
         mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-        mark = mark or next((c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before")), None)
-    elif head.dep_ == "pobj" and head.head.lower_ in ("after", "before"):
-        mark = head.head
-    else:
+        # ("came two days after assailants killed ...": the preposition beside the clause)
+        mark = mark or next(
+            (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < head.i), None
+        )
+        return (head, mark) if mark is not None else None
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in ("after", "before") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in prep.children
+    ):
+        return head, prep
+    return None
+
+
+def _vaguely_apart(head: Token) -> bool:
+    """The act is told as "days after" or "weeks before" the one the sentence dates: no day of its own."""
+    found = _apart_mark(head)
+    if found is None:
         return False
-    units = [*head.children, *(mark.children if mark is not None else ())]
+    act, mark = found
     return any(
         c.dep_ == "npadvmod" and c.lower_ in _VAGUE_UNITS and not any(n.dep_ in ("nummod", "det") for n in c.children)
-        for c in units
+        for c in (*act.children, *mark.children)
     )
 
 
+_DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
 def _days_apart(head: Token) -> tuple[int, Span] | None:
-    """Days between the act of a clause "N days after/before" opens and the date the sentence
-    gives the act it hangs on (negative after), with the words that say so; None in hours."""
-    if not time_apart(head):
+    """Days between the act told "N days after/before" another and the date the sentence gives
+    that other act (negative after), with the words that say so; None in hours."""
+    found = _apart_mark(head)
+    if found is None:
         return None
-    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
-    if mark is None:  # ("came two days after assailants killed ...": the preposition beside the clause)
-        mark = next(c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < head.i)
-    unit = next((c for c in (*head.children, *mark.children) if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
+    act, mark = found
+    unit = next((c for c in (*act.children, *mark.children) if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
     if unit is None:
         return None
     count = next((c for c in unit.children if c.dep_ == "nummod"), None)
@@ -241,7 +259,7 @@ def _days_apart(head: Token) -> tuple[int, Span] | None:
     if n is None or n > 60:
         return None
     sign = -1 if mark.lower_ == "after" else 1
-    words = head.doc[min(t.i for t in unit.subtree) : mark.i + 1]
+    words = act.doc[min(t.i for t in unit.subtree) : mark.i + 1]
     return sign * n * _DAY_UNITS[unit.lower_], words
 
 

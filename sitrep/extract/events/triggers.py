@@ -595,7 +595,7 @@ TIME_APART = frozenset({"hour", "day", "week", "month", "year", "hours", "days",
 def time_apart(tok: Token) -> bool:
     """A clause that "after" or "before" opens, measured off in hours or days from the act it hangs
     on: another incident, not a part or a toll of that act."""
-    if tok.dep_ != "advcl":
+    if tok.dep_ not in ("advcl", "ccomp"):  # (the parser hangs some such clauses on a verb of saying)
         return False
     if any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in tok.children):
         return any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in tok.children)

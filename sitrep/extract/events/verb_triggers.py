@@ -52,6 +52,13 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return None  # no entry starts with this verb (most verbs of a text): nothing below can match
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and verb_lemma(tok.head.head) in lex.accused_of_verbs:
         return None  # "accused the ministers of stealing money": what one side charges, no act told
+    if (
+        tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ != "ROOT"
+        and lex.verbs.get(lemma, ("", ""))[1] == "mobilize"
+    ):  # fmt: skip
+        # "Rwandan troops deployed in the province have launched ...": which troops, no move told
+        # (not a noun the parse made the root: "pro-STC forces, coded as ..., deployed in the streets")
+        return None
     whole = hyphenated(tok)
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
