@@ -235,6 +235,21 @@ def test_lower_cased_wire_dateline_is_marked_but_a_clause_is_not() -> None:
     assert not cleaned.is_boilerplate(clause.index("the united"), clause.index("the united") + 10)
 
 
+def test_lower_cased_dateline_with_its_day_and_no_agency_is_marked() -> None:
+    # "jos, nov 18 - gunmen ...": a place, a comma, a month and day and a dash open no sentence
+    text = "gunmen kill 12 in nigeria\n\njos, nov 18 - gunmen killed 12 people in a village on monday, police said.\n"
+    _, cleaned = _doc(text)
+    assert cleaned.dateline is not None and cleaned.dateline.startswith("jos")
+    assert cleaned.is_boilerplate(text.index("jos,"), text.index("jos,") + 3)
+    assert not cleaned.is_boilerplate(text.index("gunmen killed"), text.index("gunmen killed") + 6)
+    clause = "gunmen kill 12 in nigeria\n\nthe army, which arrived on may 12 - said nothing of the attack.\n"
+    _, cleaned = _doc(clause)
+    assert cleaned.dateline is None
+    cased = "Gunmen kill 12 in Nigeria\n\nJos, Nov 18 - Gunmen killed 12 people in a village on Monday, police said.\n"
+    _, cleaned = _doc(cased)
+    assert cleaned.dateline is not None and cleaned.dateline.startswith("Jos")
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -67,6 +67,16 @@ _WIRE_LOWER = re.compile(
     r"(?:,?\s+(?P<when>[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>[a-z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
 )
+#: ... or with its day instead of an agency: "jos, nov 18 - gunmen killed ..." (a place, a comma,
+#: a month and a day, a dash: no sentence opens so)
+_WIRE_LOWER_DATED = re.compile(
+    rf"^(?P<place>[a-z][a-z .'’-]{{1,30}}),\s+(?P<when>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*(?P<agency>)[-–—]+\s+"
+)
+#: and cased, a place in title case: "Jos, Nov 18 - Gunmen killed ..."
+_WIRE_DATED = re.compile(
+    rf"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){{0,2}}),\s+(?P<when>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    r"\s*(?P<agency>)[-–—]+\s+(?=[A-Z\"“‘'])"
+)
 MAX_DATELINE_CHARS = 120
 
 
@@ -191,7 +201,11 @@ def wire_dateline(text: str) -> re.Match[str] | None:
         and not {w.lower() for w in bare.group("place").split(",")[0].split()} & vocab.load().kicker_labels
     ):
         return bare
-    lower = _WIRE_LOWER.match(text) if not any(c.isupper() for c in text[:300]) else None
+    dated = _WIRE_DATED.match(text)
+    if dated and not {w.lower() for w in dated.group("place").split()} & vocab.load().function_words:
+        return dated
+    cased = any(c.isupper() for c in text[:300])
+    lower = None if cased else _WIRE_LOWER.match(text) or _WIRE_LOWER_DATED.match(text)
     # ("the united nations (un) - which ...", "police said (ap) - ...": a clause, not a place)
     if lower and not set(re.findall(r"[a-z]+", lower.group("place"))) & vocab.load().function_words:
         return lower

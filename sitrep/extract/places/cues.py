@@ -417,6 +417,9 @@ class Cues(Candidates):
             # "the Aabde-Halba road": the first town of a road named by the two it joins
             or nxt == "-" and e + 2 < len(doc) and doc[e + 1].text[:1].isupper() and doc[e + 2].lower_ in after
             or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
+            or nxt == "area"  # "the Bokkos area"
+            # "Plateau state's Bokkos": a place of the unit named before it
+            or prev in ("'s", "’s") and s > 1 and doc[s - 2].lower_ in _UNIT_CUES
             or prev in {"in", "near", "at", "outside", "into", "around"}  # ("stormed into Kidal")
             or of_kind
             or self._described_after(doc, e)
