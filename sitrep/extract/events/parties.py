@@ -354,10 +354,24 @@ def _carried(tok: Token | None) -> Token | None:
 
 
 def act_doer(trig: Trigger, state: DocState, country: str | None) -> Resolved:
-    """The doer of the act a harm was suffered in ("died in an attack by X": X), or none."""
+    """The doer of the act a harm was suffered in ("died in an attack by X": X), or none; or
+    the force that held the dead ("died in police custody": the police)."""
+    if not trig.nominal and trig.noun is None:
+        holder = _custody_holder(trig.head)
+        return resolve(holder, state, country) if holder is not None else Resolved(None)
     if trig.nominal or trig.noun is None or trig.noun.dep_ != "pobj":
         return Resolved(None)
     return resolve(_firing_doer(trig.head, trig), state, country, want_armed=True)
+
+
+def _custody_holder(head: Token) -> Token | None:
+    """Who held the person "in police custody", "in the army's custody"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "while"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() == "custody":
+                    return _modifier_doer(pobj)
+    return None
 
 
 def _appositive_noun(subj: Token | None) -> Token | None:
@@ -672,6 +686,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     ):
         # "a suicide bomber struck a crowd outside the airport": people gathered, no demonstration
         a2 = Resolved(generic(state, "civilians", country), "civilians", a2.token)
+    if (
+        trig.cls not in VIOLENT
+        and a2.actor is not None and a1.actor is not None and a2.actor.name == a1.actor.name
+        and a2.token is not None and a2.token.lemma_.lower() in lexicon().armed_places
+    ):  # fmt: skip
+        a2 = Resolved(None)  # "the army set up checkpoints": its own sites, no second party
     mutual = False
     if (
         a2.actor is None

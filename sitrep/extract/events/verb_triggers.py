@@ -20,6 +20,19 @@ if TYPE_CHECKING:
 _ROAD_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,4}")
 
 
+def _set_burning(tok: Token, objs: list[Token]) -> bool:
+    """ "set X on fire", "set X ablaze" (the parser hangs the phrase on the verb or the object)."""
+    if verb_lemma(tok) != "set":
+        return False
+    for word in (tok, *objs):
+        for c in word.children:
+            if c.dep_ == "prep" and c.lower_ == "on" and any(p.lemma_.lower() == "fire" for p in c.children):
+                return True
+            if c.lower_ in ("ablaze", "alight"):
+                return True
+    return False
+
+
 def _road_number(tok: Token) -> bool:
     """A road told by its number: "the RN 12", "the NH-44", "the N5"."""
     if _ROAD_CODE.fullmatch(tok.text):
@@ -71,8 +84,9 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         # "fired missiles into the sea": a show of force, no target (what was fired is part of it)
         fired = next(iter(objs), None)
         return Trigger(tok, "MOBILIZE", "verbal", [tok, *([fired] if fired is not None else [])], noun=fired)
-    # light verb + object ("launched an offensive", "struck a deal", "took control")
-    for obj in objs:
+    # light verb + object ("launched an offensive", "struck a deal", "took control"); not what is
+    # set on fire ("set barricades on fire": the burning, read below, not the barricades put up)
+    for obj in objs if not _set_burning(tok, objs) else ():
         real, aggregate = chain(obj)
         key = f"{lemma} {'road' if _road_number(real) else _gas_or(real)}"
         joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
