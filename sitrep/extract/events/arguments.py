@@ -911,7 +911,8 @@ def _titled(
     reg = state.registry
     c = None
     for t in words:
-        if t.lower_ in lexicon().demonyms or t.ent_type_ in ("GPE", "NORP"):
+        # (a country's name the model tags otherwise: "Niger's military junta", Niger an ORG)
+        if t.lower_ in lexicon().demonyms or t.ent_type_ in ("GPE", "NORP") or t.pos_ == "PROPN":
             c = reg.country_name(t.text) or reg.country_name(lexicon().demonyms.get(t.lower_, ""))
             if c:
                 break

@@ -83,8 +83,11 @@ class Cues(Candidates):
                 name = doc[toks[0].i : toks[-1].i + 1].text
                 # stoplisted names (Washington = the US government) and non-place labels need a cue
                 # (a country's name of two words or more is no person's: "In neighbouring Burkina
-                # Faso", tagged as a person)
-                country = " " in name and any(p.kind == "country" for p in self._candidates(name))
+                # Faso", tagged as a person; nor one the model takes for an organisation: "Niger's
+                # military junta")
+                country = (" " in name or ent.label_ == "ORG") and any(
+                    p.kind == "country" and fold(p.name) == fold(name) for p in self._candidates(name)
+                )
                 strict = not whole and not country and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
                 cued = self._cued(doc, ent.start, ent.end)
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
