@@ -85,10 +85,10 @@ class Cues(Candidates):
                 # (a country's name of two words or more is no person's: "In neighbouring Burkina
                 # Faso", tagged as a person; nor one the model takes for an organisation: "Niger's
                 # military junta")
-                country = (" " in name or ent.label_ == "ORG") and any(
+                country_named = (" " in name or ent.label_ == "ORG") and any(
                     p.kind == "country" and fold(p.name) == fold(name) for p in self._candidates(name)
                 )
-                strict = not whole and not country and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
+                strict = not whole and not country_named and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
                 cued = self._cued(doc, ent.start, ent.end)
                 # "Huanuquillo, Junin", "(Mwumba, Ngozi)": a name the model took for a person or an
                 # organisation, listed after a place, is taken only as the unit that contains it
