@@ -278,6 +278,14 @@ def _linked_to(tok: Token, registry: ActorRegistry, country: str | None) -> Acto
     return None
 
 
+def _hosted(site: Token) -> Token | None:
+    """The force a site is told as holding ("a base hosting U.S. troops", "a camp housing soldiers")."""
+    for acl in site.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("host", "house"):
+            return next((o for o in acl.children if o.dep_ == "dobj"), None)
+    return None
+
+
 def _second_force(demonym: Token) -> bool:
     """The demonym is the second of two forces the parse joined as modifiers of one noun
     ("Police and Kenyan officers"): the first, named without a country, leads."""
@@ -562,6 +570,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         owned = _registry_match(owner, state.registry, country) if owner is not None else None
         if owned is not None and is_armed(owned):
             return Resolved(owned, None, tok)
+        hosted = _hosted(tok) if tok.lemma_.lower() in lexicon().armed_places else None
+        if hosted is not None:  # "a base hosting U.S. troops": the force it holds
+            found = resolve(hosted, state, country, want_armed)
+            if found.actor is not None and is_armed(found.actor):
+                return found
         c = _demonym_country(tok, state.registry)
         force = _force_named_before(tok, state, kind, has_the) if c is None else None
         if force is not None:

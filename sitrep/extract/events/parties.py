@@ -655,7 +655,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
-    if trig.cls in VIOLENT and a2.kind == "civilians" and a2.token is not None and _protesting(a2.token):
+    if (trig.cls in VIOLENT or trig.cls == "arrest") and a2.kind == "civilians" and a2.token is not None and _protesting(a2.token):
         # "opened fire on garment workers protesting unpaid wages": a crowd, told by what it was doing
         a2 = Resolved(generic(state, "protesters", country), "protesters", a2.token)
     if trig.cls in VIOLENT and a2.kind == "civilians" and not trig.nominal:

@@ -421,6 +421,8 @@ class Cues(Candidates):
             or nxt == "-" and e + 2 < len(doc) and doc[e + 1].text[:1].isupper() and doc[e + 2].lower_ in after
             or nxt in _QUARTER - {"community"}  # "in the Silwan neighbourhood" (not "the Hazara community")
             or nxt == "area"  # "the Bokkos area"
+            # "the Tulkarm refugee camp", "the Zamzam camp"
+            or nxt == "camp" or nxt == "refugee" and e + 1 < len(doc) and doc[e + 1].lower_ == "camp"
             # "Plateau state's Bokkos": a place of the unit named before it
             or prev in ("'s", "’s") and s > 1 and doc[s - 2].lower_ in _UNIT_CUES
             or prev in {"in", "near", "at", "outside", "into", "around"}  # ("stormed into Kidal")
