@@ -278,6 +278,29 @@ def _linked_to(tok: Token, registry: ActorRegistry, country: str | None) -> Acto
     return None
 
 
+#: words a state's army is called by ("the National Army", "the Regular Army"): no group's own name
+_STATE_ARMY_WORDS = frozenset({"national", "royal", "regular", "federal", "government", "govt", "state", "territorial", "reserve", "popular", "people's"})
+
+
+def _named_force(tok: Token, registry: ActorRegistry) -> Actor | None:
+    """An army written as a proper name of its own that names no country ("the Kuki National
+    Army", "the Zomi Revolutionary Army"): an armed group the registry lacks. ("the Pakistan Army",
+    "the Indian Army" name their state; a name the registry knows was read before.)"""
+    if tok.pos_ != "PROPN" or tok.text != "Army":  # ("Govt Forces", "Special Forces": the state's)
+        return None
+    words = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not proper or len(proper) != len(words):
+        return None
+    lex = lexicon()
+    if any(t.lower_ in lex.demonyms or registry.country_name(t.text) or t.ent_type_ == "GPE" for t in words):
+        return None
+    if all(t.lower_ in _STATE_ARMY_WORDS for t in words):
+        return None  # "the National Army", "the Royal Army": a state's, by its usual words
+    name = " ".join(t.text for t in [*words, tok])
+    return Actor(name, "rebel group", None)
+
+
 def _hosted(site: Token) -> Token | None:
     """The force a site is told as holding ("a base hosting U.S. troops", "a camp housing soldiers")."""
     for acl in site.children:
@@ -488,6 +511,9 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     actor = _registry_match(tok, state.registry, country)
     if actor is not None:
         bare = BARE_GENERIC.get(actor.name)
+        own_name = _named_force(tok, state.registry) if bare == "military" else None
+        if own_name is not None:  # "the Kuki National Army": a group of that name, not the state's army
+            return Resolved(own_name, "unidentified", tok)
         if bare in ("military", "police") and _kind(tok) in ("unidentified", "police"):
             bare = _kind(tok)  # "separatist forces", "police forces": the head alone named the army
         if bare == "unidentified" and (named := _fighters_of(tok, state, country, want_armed)) is not None:

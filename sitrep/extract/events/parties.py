@@ -130,6 +130,15 @@ def _protesting(people: Token) -> bool:
     )
 
 
+def _during_protests(trig: Trigger) -> bool:
+    """The act is told as done "during" or "at" a demonstration folded into it ("shot dead two
+    young men during protests")."""
+    settings = [m.head for m in trig.merged if m.plover == "PROTEST" and m.nominal]
+    if trig.noun is not None and lexicon().nouns.get(trig.noun.lemma_.lower(), ("", ""))[1] == "protest":
+        settings.append(trig.noun)
+    return any(n.dep_ == "pobj" and n.head.lower_ in ("during", "at", "amid") for n in settings)
+
+
 def _measured_apart(noun: Token) -> bool:
     """The noun is what an act came some time "after" or "before" ("weeks after the attack",
     "two days after clashes"): an incident of its own, whoever did the act it is measured from."""
@@ -655,8 +664,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
-    if (trig.cls in VIOLENT or trig.cls == "arrest") and a2.kind == "civilians" and a2.token is not None and _protesting(a2.token):
-        # "opened fire on garment workers protesting unpaid wages": a crowd, told by what it was doing
+    if (
+        (trig.cls in VIOLENT or trig.cls == "arrest") and a2.kind == "civilians" and a2.token is not None
+        and (_protesting(a2.token) or is_state(a1.actor) and _during_protests(trig))
+    ):  # fmt: skip
+        # "opened fire on garment workers protesting unpaid wages", "security forces shot dead two
+        # young men during protests": a crowd, told by what it was doing
         a2 = Resolved(generic(state, "protesters", country), "protesters", a2.token)
     if trig.cls in VIOLENT and a2.kind == "civilians" and not trig.nominal:
         # "five people were injured after police fired at demonstrators": the people hurt were
