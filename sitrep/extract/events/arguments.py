@@ -278,10 +278,6 @@ def _linked_to(tok: Token, registry: ActorRegistry, country: str | None) -> Acto
     return None
 
 
-#: words a state's army is called by ("the National Army", "the Regular Army"): no group's own name
-_STATE_ARMY_WORDS = frozenset({"national", "royal", "regular", "federal", "government", "govt", "state", "territorial", "reserve", "popular", "people's"})
-
-
 def _named_force(tok: Token, registry: ActorRegistry) -> Actor | None:
     """An army written as a proper name of its own that names no country ("the Kuki National
     Army", "the Zomi Revolutionary Army"): an armed group the registry lacks. ("the Pakistan Army",
@@ -295,7 +291,7 @@ def _named_force(tok: Token, registry: ActorRegistry) -> Actor | None:
     lex = lexicon()
     if any(t.lower_ in lex.demonyms or registry.country_name(t.text) or t.ent_type_ == "GPE" for t in words):
         return None
-    if all(t.lower_ in _STATE_ARMY_WORDS for t in words):
+    if all(t.lower_ in lex.state_army_words for t in words):
         return None  # "the National Army", "the Royal Army": a state's, by its usual words
     name = " ".join(t.text for t in [*words, tok])
     return Actor(name, "rebel group", None)

@@ -154,6 +154,7 @@ class Lexicon:
     doer_anaphors: frozenset[str] = frozenset()  # "The attackers stormed ...": the incident's doers again
     unknown_doer_modifiers: frozenset[str] = frozenset()  # "suspected militants": no group named before
     reprisal_nouns: frozenset[str] = frozenset()  # "fired rockets in response": a new incident
+    state_army_words: frozenset[str] = frozenset()  # "the National Army": a state's, not a group's name
     weapon_remnants: frozenset[str] = frozenset()  # "debris fell on a house": the strike's, no party
     host_verbs: frozenset[str] = frozenset()  # "X hosted Y": the visitor Y is PLOVER's actor (roles.yaml)
     war_strike_nouns: frozenset[str] = frozenset()  # "strikes hit Rafah": an attack, unless a walkout
@@ -314,6 +315,7 @@ def lexicon() -> Lexicon:
         doer_anaphors=frozenset(r.get("doer_anaphors", ())),
         unknown_doer_modifiers=frozenset(r.get("unknown_doer_modifiers", ())),
         reprisal_nouns=frozenset(r.get("reprisal_nouns", ())),
+        state_army_words=frozenset(r.get("state_army_words", ())),
         weapon_remnants=frozenset(r.get("weapon_remnants", ())),
         militia_heads=frozenset(r.get("militia_heads", ())),
         herder_heads=frozenset(r.get("herder_heads", ())),
