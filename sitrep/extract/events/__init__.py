@@ -598,8 +598,11 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     placed = location is not None and not in_paragraph  # a place the sentence itself names
     # (not when the sentence names a place the gazetteer lacks: "Hours later, rebels clashed in the
     # Catatumbo region" after a bombing in Jamundi is not in Jamundi; the country is all it can say)
-    own_place = _OWN_PLACE_NAMED.search(sent.text) is not None
-    if location is None and not own_place and (story_place := _story_place(sent, state)) is not None:
+    if (
+        location is None
+        and not _OWN_PLACE_NAMED.search(sent.text)
+        and (story_place := _story_place(sent, state)) is not None
+    ):
         # "Police fired tear gas at protesters in Nairobi. / Demonstrators set fire to part of the
         # parliament building": the story goes on where the sentence before it placed it
         location = story_place.citing(*with_basis(story_place.cited, "narrative place"))

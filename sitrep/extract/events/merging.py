@@ -28,7 +28,7 @@ from .parties import claimants, doers_named_again
 from .syntax import by_agent, subject
 from .timing import clock_time
 from .trigger_words import Trigger
-from .triggers import CASUALTY_LEMMAS, time_apart
+from .triggers import CASUALTY_LEMMAS, TIME_APART, time_apart
 
 #: acts on property the doers of an incident go on to do ("The attackers set fire to 45 homes")
 HARM_TO_PROPERTY = frozenset(["loot", "destroy"])
@@ -224,7 +224,7 @@ _LEAD_REACH = 200
 #: development itself: the fire it stopped is no other incident)
 _LEADS = frozenset(["Arrests", "Looting/property destruction", "Change to group/activity"])
 #: "days after", "hours before": what follows is an incident apart in time
-_TIME_APART_WORDS = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
+_TIME_APART_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(TIME_APART, key=lambda w: (-len(w), w)))})\s+(?:after|before)\b", re.I)
 #: ground taken: a seizure, not the violence of an incident
 _TAKEN = frozenset(["Non-state actor overtakes territory", "Government regains territory"])
 

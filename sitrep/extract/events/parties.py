@@ -33,7 +33,7 @@ from .syntax import (
 )
 from .trigger_words import Trigger, noun_key
 from .trigger_words import verb_lemma as trigger_lemma
-from .triggers import TIME_APART, governing_verb
+from .triggers import governing_verb, measured_off
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -137,17 +137,6 @@ def _during_protests(trig: Trigger) -> bool:
     if trig.noun is not None and lexicon().nouns.get(trig.noun.lemma_.lower(), ("", ""))[1] == "protest":
         settings.append(trig.noun)
     return any(n.dep_ == "pobj" and n.head.lower_ in ("during", "at", "amid") for n in settings)
-
-
-def _measured_apart(noun: Token) -> bool:
-    """The noun is what an act came some time "after" or "before" ("weeks after the attack",
-    "two days after clashes"): an incident of its own, whoever did the act it is measured from."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ in ("after", "before")
-        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in prep.children)
-    )
 
 
 def _done_before_by(sub: Trigger, target: Token | None) -> bool:
@@ -429,7 +418,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     agent_tok = None
             if agent_tok is not None and how in _SEQUENCE_PREPS and lexicon().kinds.get(agent_tok.lower_) == "civilians":
                 agent_tok = None  # "villagers fled after a gunfight with bandits": they did not fight
-            if agent_tok is not None and by_agent(head) is None and _measured_apart(head):
+            if agent_tok is not None and by_agent(head) is None and measured_off(head) is not None:
                 agent_tok = None  # "police arrested two men, weeks after the attack on the market": not its doers
             patient_tok = patient(trig)
     elif trig.speech:

@@ -15,7 +15,7 @@ from ..numbers import find_quantities
 from .grievance import grievance_tokens
 from .lexicon import lexicon
 from .trigger_words import Trigger
-from .triggers import TIME_APART, time_apart
+from .triggers import measured_off, time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -188,10 +188,13 @@ def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, sp
 def days_before_told(date: RecordDate, head: Token, offset: int) -> RecordDate:
     """A day the story gave, moved by the days a clause "N days after/before" measures off
     ("The attack came two days after assailants killed a commander": two days before)."""
-    if date.precision == "day" and date.date and _vaguely_apart(head):
+    found = _apart_mark(head)
+    if found is None or date.precision != "day" or not date.date:
+        return date
+    if _vaguely_apart(*found):
         return RecordDate()  # "days after clashes left three dead": some days before, which the text does not say
-    apart = _days_apart(head)
-    if apart is None or date.precision != "day" or not date.date:
+    apart = _days_apart(*found)
+    if apart is None:
         return date
     days, words = apart
     moved = (Date.fromisoformat(date.date) + timedelta(days=days)).isoformat()
@@ -217,20 +220,12 @@ def _apart_mark(head: Token) -> tuple[Token, Token] | None:
             (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("after", "before") and c.i < head.i), None
         )
         return (head, mark) if mark is not None else None
-    prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ in ("after", "before") and any(
-        c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in prep.children
-    ):
-        return head, prep
-    return None
+    prep = measured_off(head)
+    return (head, prep) if prep is not None else None
 
 
-def _vaguely_apart(head: Token) -> bool:
+def _vaguely_apart(act: Token, mark: Token) -> bool:
     """The act is told as "days after" or "weeks before" the one the sentence dates: no day of its own."""
-    found = _apart_mark(head)
-    if found is None:
-        return False
-    act, mark = found
     return any(
         c.dep_ == "npadvmod" and c.lower_ in _VAGUE_UNITS and not any(n.dep_ in ("nummod", "det") for n in c.children)
         for c in (*act.children, *mark.children)
@@ -240,13 +235,10 @@ def _vaguely_apart(head: Token) -> bool:
 _DAY_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
-def _days_apart(head: Token) -> tuple[int, Span] | None:
-    """Days between the act told "N days after/before" another and the date the sentence gives
-    that other act (negative after), with the words that say so; None in hours."""
-    found = _apart_mark(head)
-    if found is None:
-        return None
-    act, mark = found
+def _days_apart(act: Token, mark: Token) -> tuple[int, Span] | None:
+    """Days between the act told "N days after/before" another (``act``, set apart by ``mark``)
+    and the date the sentence gives that other act (negative after), with the words that say so;
+    None in hours."""
     unit = next((c for c in (*act.children, *mark.children) if c.dep_ == "npadvmod" and c.lower_ in _DAY_UNITS), None)
     if unit is None:
         return None

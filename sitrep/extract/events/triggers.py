@@ -608,6 +608,17 @@ def time_apart(tok: Token) -> bool:
     )  # fmt: skip
 
 
+def measured_off(noun: Token) -> Token | None:
+    """The "after" or "before" of which the noun is the object, measured off in time ("weeks after
+    the attack", "two days after clashes"): an incident of its own, apart from the act it hangs on."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("after", "before") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_APART for c in prep.children
+    ):
+        return prep
+    return None
+
+
 def _holding(i: int, trig: Trigger, triggers: list[Trigger], by_head: dict[int, Trigger]) -> Trigger | None:
     """The trigger headed by token ``i``, or (other than ``trig``) the one that has it among its words."""
     return by_head.get(i) or next((t for t in triggers if t is not trig and any(w.i == i for w in t.words)), None)
