@@ -47,6 +47,18 @@ __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
 
 
 #: "in the capital": the capital of the one country the words name
+@lru_cache(maxsize=1)
+def _came_from() -> re.Pattern[str]:
+    """ "farmers from the villages of Kafr Nabl staged a protest in Idlib": where
+    the doers came from (data/gazetteer/cues.yaml ``came_from_nouns``), not where they acted,
+    when the clause names another place."""
+    nouns = "|".join(sorted(map(re.escape, cue_list("came_from_nouns"))))
+    return re.compile(
+        rf"\b(?i:{nouns})\s{{1,3}}from\s{{1,3}}(?:the\s{{1,3}})?(?:[a-z-]{{1,20}}\s{{1,3}}){{0,2}}?"
+        r"(?:(?:villages?|towns?|areas?|districts?|neighbou?rhoods?|camps?)\s{1,3}of\s{1,3})?\Z"
+    )
+
+
 _THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+capital\b(?!\s+of\b)")
 
 #: "Haiti's capital": the words after a country's name that point at its capital
@@ -142,6 +154,8 @@ class Gazetteer(Choice):
         if inside:
             # a road named after a place only orients: "on Murree road in Rawalpindi city"
             primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]
+            came_from = _came_from()
+            primary = [m for m in primary if not came_from.search(ctx.document.text, max(0, m.start - 80), m.start)] or primary
             primary = primary or [m for m in inside if not m.reference and not m.contradicted and not m.partial]
             primary = primary or [m for m in inside if not m.reference and not m.contradicted]
             # "near the town of Balad, 30 km north of Mogadishu" with only Iraq's Balad known: near

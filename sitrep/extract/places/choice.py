@@ -49,6 +49,8 @@ def _in_unit_re(before: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+#: "in eastern Raqqa countryside": the unit's countryside, told after its name
+_RURAL_AFTER = re.compile(r"\s{1,3}(?:countryside|outskirts|environs)\b", re.I)
 #: "Panama City (Bella Vista)": a name, then one in a bracket
 _BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
 _COMMA_GAP = re.compile(r"\s{0,3},\s{0,3}")
@@ -527,6 +529,12 @@ class Choice(Cues):
                 )
             ):
                 m.contradicted = m.ruled_out = True  # "Logo (Mahagi, Ituri)" with no Logo in Ituri: a place unknown here
+            elif places[0].kind == "admin1" and any(
+                c[3] and not {cc for cc, _ in c[0] | c[1]} & {p.cc for p in places} for c in containers
+            ):
+                # "Machiques, La Guajira, Zulia state": a unit of another country is no province of
+                # Colombia's but a place of Zulia the gazetteer lacks ("Punjab, Sindh" is a list)
+                m.contradicted = m.ruled_out = True
             elif owner is not None and places[0].kind != "country" and any(p.kind == "country" for p in owner.places):
                 # "Iraq's semi-autonomous Kurdistan region": no place of another country (Iran's Kordestan)
                 m.contradicted = m.ruled_out = True
@@ -619,13 +627,14 @@ _NAMESAKE_CITY = 1_000_000
 
 def _in_unit_gap(text: str, gap: int, f: _Mention) -> bool:
     """Whether the words from ``gap`` to the mention ``f`` say that f holds the place before:
-    "Kafr Nabl in Idleb" (a unit first among f's readings), "in the countryside of Aleppo"
-    (a unit among them: a city's countryside is its province's)."""
+    "Kafr Nabl in Idleb" (a unit first among f's readings), "in the countryside of Aleppo",
+    "in eastern Raqqa countryside" (a unit among them: a city's countryside is its province's)."""
     found = _in_unit_re(cue_list("before_in_unit")).fullmatch(text, gap, f.start)
     if found is None:
         return False
     units = [p for p in f.places if p.kind in ("admin1", "admin2")]
-    return bool(units) and (f.places[0].kind in ("admin1", "admin2") or found.group("rural") is not None)
+    rural = found.group("rural") is not None or _RURAL_AFTER.match(text, f.end) is not None
+    return bool(units) and (f.places[0].kind in ("admin1", "admin2") or rural)
 
 
 def _after_place(mentions: list[_Mention], m: _Mention, text: str) -> bool:
