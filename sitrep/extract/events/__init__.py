@@ -675,7 +675,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         after = " ".join(next_sentences(sent, 1))
     else:
         after = ""
-    theme = seized(trig) if trig.cls in ("seize", "attack", "fire") else None
+    theme = seized(trig) if trig.cls in ("seize", "retake", "attack", "fire") else None
     acled_type, acled_sub = code(
         _from_the_air(captive_class(trig, a2, actor1, actor2, victim_kind), trig, actor1),
         status, aggregate, actor1, actor2, instrument, coded_text, victim_kind, after, theme,

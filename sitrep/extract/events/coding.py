@@ -305,6 +305,9 @@ def code(
         if is_state(actor1):
             return BATTLES, "Government regains territory"
         return BATTLES, "Non-state actor overtakes territory"
+    if cls == "retake" and theme is not None and not _PLACES.search(theme) and _person_taken(theme):
+        # "troops recaptured 41 of the escaped inmates": people caught again, no ground
+        return (VAC, "Abduction/forced disappearance") if _armed_group(actor1) else (SD, "Arrests")
     if cls == "retake" and is_state(actor1) and _BUILDING_RETAKEN.search(text):
         return None, None  # "soldiers regained control of the prison": the riot's end, no territory
     if cls == "retake":

@@ -15,7 +15,11 @@ from ..dates.patterns import MONTH
 from ..numbers import Quantity, find_quantities
 from .lexicon import lexicon
 
-_KILL = r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|martyred|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies)"
+_KILL = (
+    r"(?:killed|killing|kills|kill|dead|died|dies|die|slain|perished|massacred|executed|beheaded|murdered|assassinated|lynched|neutrali[sz]ed|martyred|(?:gunned|mowed)\s+down|lost\s+(?:their|his|her)\s+lives|fatalities|fatality|deaths|bodies"
+    # "four people were burned to death" (not "sentenced to death": no harm done yet)
+    r"|(?:stabbed|hacked|beaten|burned|burnt|stoned|clubbed|tortured|strangled|trampled|crushed)\s+to\s+death)"
+)
 _WOUND = r"(?:wounded|wounding|injured|injuring|injuries|hurt|casualties|maimed)"
 #: killing told by shooting before its victims: "shot dead", "shooting dead", "gunned down", "mowing down"
 _SHOT_DOWN = r"shot\s+dead|shooting\s+dead|(?:gunn|mow)(?:ed|ing)\s+down"

@@ -116,6 +116,7 @@ class Lexicon:
     clan_particles: frozenset[str] = frozenset()  # "Al Tilan", "Bani Hassan": a tribe's name, no person's
     other_event_nouns: frozenset[str] = frozenset()  # "the Novi Sad collapse": what a place names
     flight_verbs: frozenset[str] = frozenset()  # "families who fled fighting in X": X is their origin
+    purpose_heads: frozenset[str] = frozenset()  # "deployed to retake", "an operation to retake": an aim
     game_verbs: frozenset[str] = frozenset()  # "beat Chelsea 2-1": a match won
     agreed_acts: frozenset[str] = frozenset()  # "agreed to exchange prisoners": what parties agree on
     agreed_parties: frozenset[str] = frozenset()  # "both sides agreed to ...": more than one side
@@ -282,6 +283,7 @@ def lexicon() -> Lexicon:
         game_verbs=frozenset(t.get("game_verbs", ())),
         other_event_nouns=frozenset(t.get("other_event_nouns", ())),
         flight_verbs=frozenset(t.get("flight_verbs", ())),
+        purpose_heads=frozenset(t.get("purpose_heads", ())),
         clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),
         ground_force_heads=frozenset(t.get("ground_force_heads", ())),

@@ -97,6 +97,8 @@ def status_of(trig: Trigger) -> str:
         tok = gov
         if _nominal_status(trig.head) in ("expected", "planned"):
             return _nominal_status(trig.head)
+    if _sent_for(tok):
+        return "planned"  # "troops were deployed to retake the prison": what they were sent to do
     negated = False
     came_by = ""  # the dependency climbed to reach tok: plans govern by a to-infinitive (xcomp)
     for depth in range(5):
@@ -164,6 +166,15 @@ def status_of(trig: Trigger) -> str:
     ):
         return "ongoing" if trig.cls not in VERBAL else "occurred"
     return "occurred"
+
+
+def _sent_for(tok: Token) -> bool:
+    """A to-infinitive of purpose after a force's deployment or operation (``purpose_heads``)."""
+    return (
+        _to_infinitive(tok)
+        and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and tok.head.lemma_.lower() in lexicon().purpose_heads
+    )
 
 
 def _to_infinitive(tok: Token) -> bool:

@@ -48,6 +48,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 fired.append((tok.head.head.i, None, trig))  # what the doers were doing describes them
             elif trig is not None and (hidden := _subject_in_as_clause(tok)) is not None:
                 trig.subj_fix, trig.obj_fix = hidden, patient(trig)
+            elif trig is not None and (victims := _victims_read_as_speakers(tok)) is not None:
+                trig.subj_fix = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                trig.obj_fix = victims
             if trig is not None:
                 by_head[tok.i] = trig
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
@@ -232,6 +235,26 @@ def _subject_in_as_clause(verb: Token) -> Token | None:
             if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i + 1 == verb.i:
                 return t
     return None
+
+
+def _victims_read_as_speakers(verb: Token) -> Token | None:
+    """The object of an act the parser read as the subject of the saying after it: "an airstrike
+    killed 15 people who were sheltering there, a rebel group and residents said", parsed with
+    "people" saying and "group" their apposition or conjunct. An act with no object of its own, whose
+    verb of saying has a subject that begins right after the act and such a name after a
+    comma (the real speaker), has that subject as its object."""
+    said = verb.head
+    if verb.dep_ != "ccomp" or said.i < verb.i or said.lemma_.lower() not in lexicon().speech:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass", "attr") for c in verb.children):
+        return None
+    subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.left_edge.i != verb.right_edge.i + 1:
+        return None
+    told_by = next((c for c in subj.children if c.dep_ in ("appos", "conj") and c.i > subj.i), None)
+    if told_by is None or not any(t.text == "," for t in verb.doc[subj.i : told_by.i]):
+        return None
+    return subj
 
 
 TALLY_HEADS = frozenset(["total", "volley", "round"])

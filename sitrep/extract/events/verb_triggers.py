@@ -265,7 +265,7 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     ):
         # "the body was burned", "found shot and partially burnt": what was done to the dead, no property
         return Trigger(tok, "ASSAULT", "kill", [tok])
-    if cls == "attack" and _to_death(tok):  # "shot dead", "stabbed to death": a killing
+    if cls in ("attack", "loot") and _to_death(tok):  # "shot dead", "stabbed to death", "burned to death": a killing
         return Trigger(tok, plover, "kill", [tok])
     if lemma == "demonstrate" and objs:
         return None  # "demonstrating a presence", not a protest
