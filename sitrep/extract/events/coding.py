@@ -77,6 +77,7 @@ AREA_FIRE = _words()["area_fire"]
 #: The words after the number of a sentence that is only a toll ("Two fatalities.", "3 dead.").
 TOLL_SENTENCE = _words()["toll_sentence"]
 INCIDENT_SITE = _words()["incident_site"]
+ARRESTED_AFTERWARDS = _words()["arrested_afterwards"]
 #: A sentence's opening words that turn to another incident ("Separately, ...").
 TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").

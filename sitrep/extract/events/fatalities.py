@@ -141,6 +141,8 @@ _OTHER_EFFECT = re.compile(
     r"made|rendered|sent|driven|trapped|missing|homeless|tak\w*|took|seiz\w*|recover\w*|confiscat\w*|impound\w*)\b",
     re.I,
 )
+#: between a count and its kill word, the kill told as what the people are held or blamed for
+_FOR_THE_ACT = re.compile(r"\b(?:in\s{1,3}connection\s{1,3}with|(?:suspected|accused)\s{1,3}of|charged\s{1,3}with|over|for)\b", re.I)
 _QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
@@ -343,6 +345,8 @@ def count(text: str) -> Fatalities:
             continue
         if m.group("wound") or _CASUALTY.match(after[m.end() :]):
             continue
+        if _FOR_THE_ACT.search(after[: m.start()]):
+            continue  # "arrested 40 people in connection with the killing": what they are held for
         if m.group().lower().endswith("ing") and "," in after[: m.start()]:
             continue  # "carried out 12 air strikes, killing a woman": the act's count, not the dead
         verb_end = q.end + m.end()

@@ -13,6 +13,7 @@ from ...model import Actor, Cite, Document, Event, Evidence, Location
 from ..numbers import find_quantities
 from ..places.records import km_between
 from .coding import (
+    ARRESTED_AFTERWARDS,
     DEMONSTRATION,
     INCIDENT_SITE,
     TOLL_CODED_AS,
@@ -69,6 +70,8 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
         if ev.acled_sub_event_type != "Arrests" and not dispersal and not fired_on_crowd:
             continue
         span = ev.mentions[0]
+        if ev.acled_sub_event_type == "Arrests" and ARRESTED_AFTERWARDS.search(span.text):
+            continue  # "arrested 40 people in connection with the killing": afterwards, no intervention
         # (a demonstration told by the force's act on it counts: "Security forces fired tear gas
         # at supporters who had gathered ... At least 40 people were detained")
         crowd = [
@@ -131,7 +134,34 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
             target.mentions.extend(ev.mentions)
         folded.add(id(ev))
     kept = [e for e in events if id(e) not in folded]
-    return _uncode_sequels(_attack_was_the_fight(_fold_crowd_acts(kept)), text)
+    return _uncode_sequels(_parts_of_arrests(_attack_was_the_fight(_fold_crowd_acts(kept))), text)
+
+
+def _parts_of_arrests(events: list[Event]) -> list[Event]:
+    """ "The navy arrested 22 fishermen and seized three trawlers", "police arrested 40 people
+    after a raid on the village": goods a state force seizes, or its raid that hurt no one, in
+    the clause of its arrest are part of the arrest (ACLED codes one event)."""
+    for ev in events:
+        seized = ev.acled_sub_event_type == "Looting/property destruction"
+        raid = ev.acled_event_type == "Violence against civilians" and _HARMLESS_RAID.fullmatch(ev.trigger) is not None
+        if not (seized or raid and not ev.fatalities and not _HARM.search(ev.mentions[0].text)) or not is_state(ev.actor1):
+            continue
+        span = ev.mentions[0]
+        if any(
+            p is not ev
+            and p.acled_sub_event_type == "Arrests"
+            and p.actor1 is not None
+            and p.actor1.name == ev.actor1.name  # type: ignore[union-attr]
+            and any(m.start < span.end and span.start < m.end for m in p.mentions)
+            for p in events
+        ):
+            _uncode(ev)
+    return events
+
+
+_HARMLESS_RAID = re.compile(r"(?:raid(?:ed|s)?|searche[ds]|search)", re.I)
+#: harm done to people in a raid (deaths are its fatalities)
+_HARM = re.compile(r"\b(?:wound\w*|injur\w*|beat\w*|beaten|shot|tortur\w*|assault\w*)\b", re.I)
 
 
 def _attack_was_the_fight(events: list[Event]) -> list[Event]:

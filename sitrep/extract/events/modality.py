@@ -220,14 +220,19 @@ _VAGUE_MASS = frozenset(["thousands", "millions", "hundreds"])
 
 def _conflict_toll(head: Token) -> bool:
     """ "The war, which began in 2023, has killed tens of thousands": a conflict as subject of a
-    perfect-tense verb, or a perfect-tense kill of "tens of thousands" / "hundreds of thousands"."""
+    perfect-tense verb (also through "which"), or a perfect-tense kill of "thousands" / "tens of
+    thousands" / "hundreds of thousands"."""
     if not ({c.lower_ for c in head.children if c.dep_ == "aux"} & {"has", "have", "had"}):
         return False
     if any(t.lower_ == "since" for t in head.subtree):
         return True  # "more than 5,000 civilians have been killed ... since then"
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("which", "that") and head.dep_ == "relcl":
+        subj = head.head  # "the insurgency, which has killed thousands"
     if subj is not None and subj.lemma_.lower() in CONFLICT_NOUNS:
         return True
+    if any(c.dep_ == "dobj" and c.lower_ in _VAGUE_MASS for c in head.children):
+        return True  # "has killed thousands": a conflict's toll, no incident's
     objs = [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
     low = [t.lower_ for t in objs]
     return any(

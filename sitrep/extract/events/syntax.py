@@ -114,10 +114,23 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
             node.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj")
             and node.head.i != node.i
         ):
-            node = node.head
+            node = _reported_clause(node) or node.head
             continue
         break
     return None, False
+
+
+def _reported_clause(node: Token) -> Token | None:
+    """The report an adjunct belongs to when the parser hung it on the verb of saying after it:
+    "separatists burned a school, days after warning teachers, officials said" (the warning is
+    the separatists', not the officials')."""
+    said = node.head
+    if node.dep_ != "prep" or said.i < node.i or said.lemma_.lower() not in lexicon().speech:
+        return None
+    told = next((c for c in said.children if c.dep_ == "ccomp" and c.i < node.i), None)
+    if told is None and said.dep_ in ("ccomp", "conj", "advcl", "parataxis") and said.head.i < node.i:
+        told = said.head  # (the saying read as a clause of the report: "set" ROOT, "said" under it)
+    return told
 
 
 def apposition_subject(verb: Token) -> Token | None:
