@@ -77,6 +77,14 @@ _WIRE_DATED = re.compile(
     rf"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){{0,2}}),\s+(?P<when>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
     r"\s*(?P<agency>)[-–—]+\s+(?=[A-Z\"“‘'])"
 )
+#: and with neither a day nor an agency, a place in title case and a dash: "Quito - Gunmen
+#: shot ...", "Lima, Peru - Hundreds of miners ..." (read only before a sentence of prose)
+_WIRE_TITLE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-ÿ.'’-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?)"
+    r"(?P<agency>)\s+[-–—]+\s+(?=[A-Z\"“‘'])"
+)
+#: the prose a title-case dateline opens: a sentence of eight words or more on the same line
+_PROSE_AFTER = re.compile(r"(?:[^\s.\n]+\s+){7,}[^\n]*?\.(?:\s|$)")
 MAX_DATELINE_CHARS = 120
 
 
@@ -204,6 +212,13 @@ def wire_dateline(text: str) -> re.Match[str] | None:
     dated = _WIRE_DATED.match(text)
     if dated and not {w.lower() for w in dated.group("place").split()} & vocab.load().function_words:
         return dated
+    titled = _WIRE_TITLE.match(text)
+    if (
+        titled
+        and not {w.lower() for w in re.findall(r"[A-Za-z]+", titled.group("place"))} & vocab.load().function_words
+        and _PROSE_AFTER.match(text, titled.end())
+    ):
+        return titled
     cased = any(c.isupper() for c in text[:300])
     lower = None if cased else _WIRE_LOWER.match(text) or _WIRE_LOWER_DATED.match(text)
     # ("the united nations (un) - which ...", "police said (ap) - ...": a clause, not a place)

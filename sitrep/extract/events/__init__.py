@@ -66,7 +66,14 @@ from .coding import (
 from .control import control_at, front_namesake
 from .crowd import doer_words
 from .docstate import DocState, Resolved, generic, is_armed, is_civilian, is_state, theatre
-from .document import actor_registry, country_only_location, locate, remember_sentence, seed_country
+from .document import (
+    actor_registry,
+    country_only_location,
+    dateline_town,
+    locate,
+    remember_sentence,
+    seed_country,
+)
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .grievance import crowd_acts, without_grievance, without_tallies
 from .lexicon import VIOLENT, lexicon
@@ -516,6 +523,14 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "in the Afghan city": the place named before (in Afghanistan)
         back: Cite = (start + anaphor.start(), start + anaphor.end(), "coreference")
         location = state.last_location.citing(*state.last_location.cited, back)
+    dateline = ctx.cleaned.dateline_span
+    unplaced = location is None or location.name == location.country
+    here = next((t for t in sent if t.lower_ == "here" and t.dep_ == "advmod"), None) if unplaced else None
+    if here is not None and dateline is not None and dateline[1] <= offset + here.idx:
+        # "SRINAGAR: teachers staged a sit-in at Press Enclave here": where the reporter was
+        at_dateline = dateline_town(ctx)
+        if at_dateline is not None:
+            location = at_dateline.citing(*at_dateline.cited, (offset + here.idx, offset + here.idx + 4, "coreference"))
     # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place; not for "the
     # Afghan city" after a place elsewhere (no place is better than a wrong one)
     in_paragraph = location is None and not (anaphor is not None and anaphor.group("demonym"))

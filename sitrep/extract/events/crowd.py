@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .coding import UNDERGOING
+from .lexicon import lexicon
 from .syntax import joined_agent, subject
+from .trigger_words import verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,6 +35,8 @@ def doer_words(trig: Trigger) -> str:
     head = trig.head
     if UNDERGOING.fullmatch(head.lemma_):
         return ""  # "three people died": the subject is the victim
+    if trig.cls == "kill" and verb_lemma(head) in lexicon().discovery_verbs:
+        return ""  # "residents found the bodies of three men": who found them, not who killed
     agent = joined_agent(head)
     if agent is None and not trig.nominal:
         subj, passive = subject(head)

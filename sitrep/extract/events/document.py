@@ -39,6 +39,13 @@ def locate(ctx: Context, start: int, end: int, guess: bool = True) -> Location |
         return None
 
 
+def dateline_town(ctx: Context) -> Location | None:
+    try:
+        return _gazetteer().dateline_town(ctx)
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        return None
+
+
 def namesake_within(loc: Location, names: list[str], admin1: frozenset[str], listed: bool) -> Location | None:
     try:
         return _gazetteer().namesake_within(loc, names, admin1, listed)

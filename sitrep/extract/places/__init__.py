@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...clean.dateline import dateline_places
 from ...model import Cite, Location
 from ..gazetteer_coverage import cue_list
 from ..gazetteer_data import fold, gazetteer_lines, skeleton
@@ -255,6 +256,20 @@ class Gazetteer(Choice):
         residents"); None when nothing points at one."""
         _mentions, dominant, _starts = self._indexed(ctx)
         return self.countries.get(dominant) if dominant else None
+
+    def dateline_town(self, ctx: Context) -> Location | None:
+        """The town of the document's wire dateline ("SRINAGAR:", "KABUL, July 5 (Reuters) -"),
+        in the dateline's country: where "here" in the report is."""
+        span = ctx.cleaned.dateline_span
+        if span is None:
+            return None
+        names = dateline_places(ctx.document.text, span[0])
+        if not names:
+            return None
+        name, start, end = names[0]
+        ccs = [cc for cc, at in self._dateline_countries(ctx) if at == span[0]]
+        hits = [p for p in self._candidates(name.title() if name.isupper() else name, ccs[0] if ccs else None) if p.kind == "city"]
+        return self.to_location(hits[0]).citing((start, end, None)) if hits else None
 
     def _capital_of(self, cc: str | None) -> Location | None:
         """The capital of the country ``cc`` (ISO2), as the gazetteer reads its name there."""

@@ -105,13 +105,17 @@ class Candidates:
         if cc:
             out = [p for p in out if p.cc == cc]
         exact = fold(name)
+        # (but a city's name cut short is not, beside a province so named: "in Bihar" is the
+        # state, not Bihar Sharif)
+        unit_named = any(p.kind == "admin1" and fold(p.name) == exact for p in out)
         # a country's name or alias before any town so named ("America": not Argentina's America)
         # a village so named after the province ("in Michoacan": the state, not a hamlet of 600)
         out.sort(
             key=lambda p: (
                 p.kind != "country",
                 # (a city of size by another spelling is as good as exact: "Mogilev", Mahilyow)
-                fold(p.name) != exact and not (p.kind == "city" and p.population >= 100_000),
+                fold(p.name) != exact
+                and not (p.kind == "city" and p.population >= 100_000 and not (unit_named and fold(p.name).startswith(exact + " "))),
                 _KIND_RANK[p.kind] + (1.5 if p.kind == "city" and p.population < _SMALL_TOWN else 0),
                 # ... but of two such, the one so written ("Puno" is Puno, not Pune by an alias)
                 fold(p.name) != exact,

@@ -51,6 +51,12 @@ def _in_unit_re(before: frozenset[str]) -> re.Pattern[str]:
 
 #: "in eastern Raqqa countryside": the unit's countryside, told after its name
 _RURAL_AFTER = re.compile(r"\s{1,3}(?:countryside|outskirts|environs)\b", re.I)
+#: "Rampur village under Jandaha police station area of Vaishali district": the police station a
+#: village is under, named between it and the district that holds both
+_POLICE_AREA_OF = re.compile(
+    r"\s{1,3}(?:village\s{1,3})?under\s{1,3}(?:[A-Z][\w'’-]{1,30}\s{1,3}){1,3}police\s{1,3}station"
+    r"(?:\s{1,3}(?:area|limits|jurisdiction))?\s{1,3}(?:of|in)\s{1,3}(?:the\s{1,3})?"
+)
 #: "Panama City (Bella Vista)": a name, then one in a bracket
 _BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
 _COMMA_GAP = re.compile(r"\s{0,3},\s{0,3}")
@@ -473,6 +479,7 @@ class Choice(Cues):
                 and f.start - gap > 3
                 and not _SKIPPED_NAME.fullmatch(text, gap, f.start)
                 and not _UNIT_OF.fullmatch(text, gap, f.start)
+                and not _POLICE_AREA_OF.fullmatch(text, gap, f.start)
                 and not _in_unit_gap(text, gap, f)
                 and not _UNIT_THEN.fullmatch(text, gap, f.start)
             ):

@@ -447,7 +447,7 @@ class Cues(Candidates):
         # (a big place so called, not one of its other spellings: "Cano Raya" is no Kano)
         written = fold(doc[s:e].text)
         # "on Murree road", "Kerman Coal Mine Company": a road or a thing named after the place
-        road = self._road_after(doc, e) or (
+        road = self._road_after(doc, e) or _road_to(doc, s) or (
             e < len(doc) and doc[e].text[:1].isupper() and goes_on_after(doc, e) and heads_thing(doc, e)
         )
         # ("Van Governorship": the name goes on with the place's own authority)
@@ -611,6 +611,11 @@ def _seat_of_namesake(p: Place) -> bool:
     """Whether town ``p`` lies in a district of its own name ("Ovacik" in "Ovacik Ilcesi")."""
     own, district = fold(p.name), fold(p.admin2)
     return bool(own) and (district == own or district.startswith(own + " "))
+
+
+def _road_to(doc: Any, s: int) -> bool:
+    """The name is where a road leads: "blocking the main road to Bauchi" is no act in Bauchi."""
+    return s >= 2 and doc[s - 1].lower_ in ("to", "towards") and doc[s - 2].lower_ in cue_list("road_after_name")
 
 
 def _road_between(doc: Any, s: int) -> bool:
