@@ -267,7 +267,18 @@ _LINKED = frozenset({"linked", "affiliated"})
 
 
 def _linked_to(tok: Token, registry: ActorRegistry, country: str | None) -> Actor | None:
-    """The armed group a noun's "X-linked" modifier names, when the registry knows X."""
+    """The armed group a noun's "X-linked" modifier names, or "linked to X" after it ("insurgents
+    linked to the Islamic State", also when the parser made "linked" the verb), when the
+    registry knows X."""
+    linked = [c for c in tok.children if c.dep_ == "acl" and c.lower_ in _LINKED]
+    if tok.dep_ == "nsubj" and tok.head.lower_ in _LINKED and tok.head.i == tok.i + 1:
+        linked.append(tok.head)
+    for verb in linked:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                actor = registry.match(obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text, country)
+                if actor is not None and is_armed(actor) and not is_state(actor):
+                    return actor
     for mod in tok.children:
         if mod.dep_ != "amod" or mod.lower_ not in _LINKED or mod.i < 2 or mod.doc[mod.i - 1].text != "-":
             continue
