@@ -78,6 +78,8 @@ AREA_FIRE = _words()["area_fire"]
 TOLL_SENTENCE = _words()["toll_sentence"]
 INCIDENT_SITE = _words()["incident_site"]
 ARRESTED_AFTERWARDS = _words()["arrested_afterwards"]
+_WAR_REMNANTS = _words()["war_remnants"]
+_INCENDIARY_TARGET = _words()["incendiary_targets"]
 #: A sentence's opening words that turn to another incident ("Separately, ...").
 TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").
@@ -171,6 +173,8 @@ def _remote(sub: str, text: str, armed_target: bool = False) -> tuple[str, str]:
         two_sided(text) or armed_target and _SMALL_ARMS.search(text) is not None
     ):
         return BATTLES, "Armed clash"
+    if sub in (REMOTE["ied"], REMOTE["shelling"]) and _WAR_REMNANTS.search(text):
+        return SD, "Other"  # "a mine laid during the 1980s war": a remnant of war, no attack
     return EXPLOSIONS, sub
 
 
@@ -437,6 +441,8 @@ def code(
         if DEMONSTRATION.search(text):
             return RIOTS, "Violent demonstration"
         return RIOTS, "Mob violence"
+    if instrument == "incendiary" and cls in ("attack", "strike") and _INCENDIARY_TARGET.search(text):
+        return SD, "Looting/property destruction"  # "two men threw a petrol bomb at a shop": property set on fire
     # "an armed man", "men in a car opened fire": people who shoot are an armed group to ACLED
     shooters = _crowd(actor1) and _FIREARMS.search(text) is not None
     target_armed = is_armed(actor2) or victim_kind in ("military", "police", "unidentified", "gang")
