@@ -759,11 +759,14 @@ def identity_pair(tok: Token, state: DocState, country: str | None) -> tuple[Act
             names = [_identity_name(t) for t in (first, second)]
             if not all(names):
                 continue
+            # ("Taliban and ISKP fighters": groups the registry knows, no communities)
+            known = [state.registry.match(n, country) for n in names]
             sides = [
-                _militia(lex.ethnic_groups[n.lower()], "Ethnic", c)
+                k if k is not None
+                else _militia(lex.ethnic_groups[n.lower()], "Ethnic", c)
                 if n.lower() in lex.ethnic_groups
                 else _militia(n, marker, c)
-                for n in names
+                for n, k in zip(names, known, strict=True)
             ]
             return sides[0], sides[1]
     return None

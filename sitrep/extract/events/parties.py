@@ -387,7 +387,10 @@ _SEQUENCE_PREPS = frozenset(["after", "during", "following"])
 
 def _no_side(tok: Token, head: Token) -> bool:
     """A patient that is no side of a fight: where it was fought ("exchanged fire on several
-    front lines") or whom it killed ("..., killing two soldiers")."""
+    front lines"), whom it killed ("..., killing two soldiers") or the sides themselves ("X and
+    Y fought each other")."""
+    if tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children):
+        return True
     if tok.dep_ == "pobj":
         return tok.head.lower_ in ("on", "in", "at", "near", "along", "across")
     return tok.dep_ == "dobj" and tok.head.i != head.i and tok.head.lemma_.lower() in ("kill", "wound", "injure")
