@@ -12,6 +12,7 @@ from ...model import Actor
 from .acled_rules import instrument_of, war_strike
 from .arguments import ANAPHORS, QUANT_HEADS, armed_state, ent_at, identity_pair, resolve, speakers_country
 from .arguments import _acronym_noun as acronym_noun
+from .arguments import _kind as arg_kind
 from .arguments import _of_object as of_object
 from .coding import DEMONSTRATION
 from .docstate import DocState, Resolved, generic, is_armed, is_state
@@ -958,7 +959,10 @@ def claimed_doer(sent: Span, trig: Trigger, state: DocState, country: str | None
     for t in sent:
         lemma = t.head.lemma_.lower()
         if t.dep_ == "dobj" and lemma in lex.blame_verbs and t.head.i != trig.head.i:
-            found.append(t)  # "..., residents said, blaming the federal military"
+            # "..., residents said, blaming the federal military" (a force or a group by name,
+            # not whoever else the blame falls on: "blamed foreign sponsors")
+            if t.pos_ == "PROPN" or arg_kind(t) is not None:
+                found.append(t)
             continue
         if t.dep_ not in ("agent", "prep") or t.head.pos_ != "VERB" or t.head.i == trig.head.i:
             continue
