@@ -117,6 +117,9 @@ class Lexicon:
     other_event_nouns: frozenset[str] = frozenset()  # "the Novi Sad collapse": what a place names
     flight_verbs: frozenset[str] = frozenset()  # "families who fled fighting in X": X is their origin
     purpose_heads: frozenset[str] = frozenset()  # "deployed to retake", "an operation to retake": an aim
+    accident_causes: frozenset[str] = frozenset()  # "an earthquake struck, killing three": no one's act
+    accident_vehicles: frozenset[str] = frozenset()
+    accident_verbs: frozenset[str] = frozenset()
     game_verbs: frozenset[str] = frozenset()  # "beat Chelsea 2-1": a match won
     agreed_acts: frozenset[str] = frozenset()  # "agreed to exchange prisoners": what parties agree on
     agreed_parties: frozenset[str] = frozenset()  # "both sides agreed to ...": more than one side
@@ -284,6 +287,9 @@ def lexicon() -> Lexicon:
         other_event_nouns=frozenset(t.get("other_event_nouns", ())),
         flight_verbs=frozenset(t.get("flight_verbs", ())),
         purpose_heads=frozenset(t.get("purpose_heads", ())),
+        accident_causes=frozenset(t.get("accident_causes", ())),
+        accident_vehicles=frozenset(t.get("accident_vehicles", ())),
+        accident_verbs=frozenset(t.get("accident_verbs", ())),
         clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),
         ground_force_heads=frozenset(t.get("ground_force_heads", ())),

@@ -72,6 +72,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         # "Rwandan troops deployed in the province have launched ...": which troops, no move told
         # (not a noun the parse made the root: "pro-STC forces, coded as ..., deployed in the streets")
         return None
+    if lex.verbs.get(lemma, ("", ""))[1] in ("kill", "attack", "strike") and _accidental(tok):
+        return None  # "a bus plunged into a ravine, killing 14", "an earthquake struck": no one's act
     whole = hyphenated(tok)
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
@@ -492,6 +494,25 @@ def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
         if entry is not None and entry[1] in ("protest", "riot"):
             return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
     return None
+
+
+def _accidental(tok: Token) -> bool:
+    """The cause of a killing, its subject or that of the verb its participle hangs on, is a
+    disaster or an accident (``accident_causes``, a vehicle that ``accident_verbs``)."""
+    lex = lexicon()
+    node = tok.head if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i else tok
+    for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):  # ("a magnitude 6.1 earthquake": two)
+        cause = subj.lemma_.lower()
+        if cause == "fire":  # "a fire at a factory" (not "artillery fire", "fire from the rebels")
+            if not any(c.dep_ in ("compound", "amod", "nmod") for c in subj.children) and any(
+                c.dep_ == "prep" and c.lower_ in ("at", "in") for c in subj.children
+            ):
+                return True
+        elif cause in lex.accident_causes or cause in lex.accident_vehicles and verb_lemma(node) in lex.accident_verbs:
+            return True
+        elif any(c.dep_ == "compound" and c.lemma_.lower() in lex.accident_causes for c in subj.children):
+            return True  # "Cyclone Mocha hit Rakhine"
+    return False
 
 
 def _to_death(tok: Token) -> bool:
