@@ -120,6 +120,10 @@ class Lexicon:
     accident_causes: frozenset[str] = frozenset()  # "an earthquake struck, killing three": no one's act
     accident_vehicles: frozenset[str] = frozenset()
     accident_verbs: frozenset[str] = frozenset()
+    criticized_objects: frozenset[str] = frozenset()  # "attacked the budget plan": words, no violence
+    levels_reached: frozenset[str] = frozenset()  # "inflation hit a 28-year high"
+    critic_subjects: frozenset[str] = frozenset()  # "the opposition leader attacked the government": words
+    abstract_foes: frozenset[str] = frozenset()  # "to fight inflation": no enemy in arms
     game_verbs: frozenset[str] = frozenset()  # "beat Chelsea 2-1": a match won
     agreed_acts: frozenset[str] = frozenset()  # "agreed to exchange prisoners": what parties agree on
     agreed_parties: frozenset[str] = frozenset()  # "both sides agreed to ...": more than one side
@@ -290,6 +294,10 @@ def lexicon() -> Lexicon:
         accident_causes=frozenset(t.get("accident_causes", ())),
         accident_vehicles=frozenset(t.get("accident_vehicles", ())),
         accident_verbs=frozenset(t.get("accident_verbs", ())),
+        criticized_objects=frozenset(t.get("criticized_objects", ())),
+        levels_reached=frozenset(t.get("levels_reached", ())),
+        critic_subjects=frozenset(t.get("critic_subjects", ())),
+        abstract_foes=frozenset(t.get("abstract_foes", ())),
         clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),
         ground_force_heads=frozenset(t.get("ground_force_heads", ())),

@@ -194,6 +194,14 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
             return Trigger(tok, "ASSAULT", "strike", [tok])
     if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
         return None  # "protesting by beating utensils", "banged pots and pans": noise, not violence
+    if plover == "ASSAULT" and cls in ("attack", "strike") and objs and all(o.lemma_.lower() in lex.criticized_objects for o in objs):
+        return Trigger(tok, "ACCUSE", "verbal", [tok])  # "the senator attacked the budget plan": words, no violence
+    if plover == "ASSAULT" and cls in ("attack", "strike") and objs and all(o.lemma_.lower() in lex.levels_reached for o in objs):
+        return None  # "inflation hit a 28-year high": a level reached
+    if plover == "ASSAULT" and cls in ("clash", "attack") and objs and all(o.lemma_.lower() in lex.abstract_foes for o in objs):
+        return None  # "to fight inflation", "fighting corruption": no enemy in arms
+    if plover == "ASSAULT" and cls == "attack" and _critic_attack(tok, objs):
+        return Trigger(tok, "ACCUSE", "verbal", [tok])  # "the opposition leader attacked the government"
     if lemma in lex.weapon_verbs and not any(
         t.lemma_.lower() in lex.weapon_objects or _remote_word(t) for o in objs for t in o.subtree
     ):
@@ -494,6 +502,22 @@ def _joined(tok: Token, lemma: str, objs: list[Token]) -> Trigger | None:
         if entry is not None and entry[1] in ("protest", "riot"):
             return Trigger(tok, entry[0], entry[1], [tok, real], noun=real, aggregate=aggregate)
     return None
+
+
+def _critic_attack(tok: Token, objs: list[Token]) -> bool:
+    """An attack in words: a politician or a critic (``critic_subjects``) attacking a person or a
+    body, the clause naming no weapon, harm or place of violence."""
+    lex = lexicon()
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in lex.critic_subjects or not objs:
+        return False
+    if any(lex.kinds.get(c.lower_) not in (None, "government") for c in subj.children if c.dep_ in ("compound", "amod")):
+        return False  # ("the militia leader attacked the village": a force's head)
+    clause = tok.subtree
+    return not any(
+        t.lemma_.lower() in lex.weapon_objects or t.lemma_.lower() in ("kill", "injure", "wound", "beat", "shoot", "stab")
+        for t in clause
+    )
 
 
 def _accidental(tok: Token) -> bool:
