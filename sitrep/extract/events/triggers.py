@@ -29,7 +29,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         if tok.i in gerunds:
             continue
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _verb_read_as_noun(tok):
             if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG":
                 continue  # "seizing Kabul militarily was not policy": a kind of act, not an incident
             fix = _repair(tok) if tok.dep_ in ("amod", "compound", "nmod") else None
@@ -235,6 +235,17 @@ def _subject_in_as_clause(verb: Token) -> Token | None:
             if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i + 1 == verb.i:
                 return t
     return None
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A headline's verb the tagger took for a noun: "Protesters storm parliament in Nepal",
+    with "storm" a noun that has a subject and an object of its own."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+        and any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children)
+    )
 
 
 def _victims_read_as_speakers(verb: Token) -> Token | None:
