@@ -274,11 +274,11 @@ def _opening_clash(trig: Trigger, agent: Token | None) -> list[Token]:
 
 def _modifier_doer(noun: Token) -> Token | None:
     """The doer written before an act's noun: "police firing", "the army's shelling" (not the
-    weapon: "air strike", "roadside bomb")."""
+    weapon: "air strike", "roadside bomb"); of two, the nearer ("Sudan's RSF shells": the RSF)."""
     return next(
         (
             c
-            for c in noun.children
+            for c in sorted(noun.children, key=lambda c: -c.i)
             if c.dep_ in ("poss", "compound")
             and c.pos_ in ("PROPN", "NOUN")
             and c.lemma_.lower() not in lexicon().weapon_modifiers
