@@ -480,6 +480,14 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         misread = _acronym_noun(tok)
         if misread is not None:  # "killed 3 IS militants": the parser read "IS" as the verb "is"
             return resolve(misread, state, country, want_armed)
+        if (
+            tok.pos_ == "NUM"
+            and tok.dep_ == "dobj"
+            and lexicon().verbs.get(tok.head.lemma_.lower(), ("", ""))[1] == "kill"
+            and not want_armed
+        ):
+            # "Israeli strike on Gaza school kills 20": a headline's dead told by their number alone
+            return Resolved(generic(state, "civilians", country), "civilians", tok)
     if tok.lower_ in ("himself", "herself", "themselves", "itself", "myself", "ourselves"):
         return Resolved(None)  # "a suicide bomber blew himself up": the doer, no second party
     if tok.lower_ in ("he", "she") and state.last_person is not None:
