@@ -84,7 +84,7 @@ _WIRE_TITLE = re.compile(
     r"(?P<agency>)\s+[-–—]+\s+(?=[A-Z\"“‘'])"
 )
 #: the prose a title-case dateline opens: a sentence of eight words or more on the same line
-_PROSE_AFTER = re.compile(r"(?:[^\s.\n]+\s+){7,}[^\n]*?\.(?:\s|$)")
+_PROSE_AFTER = re.compile(r"(?:[^\s.\n]{1,40}\s{1,5}){7,60}[^\n]{0,600}?\.(?:\s|$)")
 MAX_DATELINE_CHARS = 120
 
 

@@ -483,6 +483,7 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
         if (
             tok.pos_ == "NUM"
             and tok.dep_ == "dobj"
+            and tok.head.tag_ != "VBG"  # (not a toll: "attacked each other, killing two")
             and lexicon().verbs.get(tok.head.lemma_.lower(), ("", ""))[1] == "kill"
             and not want_armed
         ):

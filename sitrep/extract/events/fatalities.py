@@ -142,7 +142,11 @@ _OTHER_EFFECT = re.compile(
     re.I,
 )
 #: between a count and its kill word, the kill told as what the people are held or blamed for
-_FOR_THE_ACT = re.compile(r"\b(?:in\s{1,3}connection\s{1,3}with|(?:suspected|accused)\s{1,3}of|charged\s{1,3}with|over|for)\b", re.I)
+_FOR_THE_ACT = re.compile(
+    r"\b(?:in\s{1,3}connection\s{1,3}with|(?:suspected|accused)\s{1,3}of|charged\s{1,3}with|over|for)"
+    r"\s{1,3}(?:(?:the|a|an|his|her|their|its)\s{1,3})?\Z",
+    re.I,
+)
 _QUOTES_AS_SPACE = str.maketrans({c: " " for c in "\"“”‘’'"})
 _QUAL_MAP = {"nearly": "about", "just over": "more than", "less than": "up to", "exact": "exact"}
 MAX_GAP_WORDS = 9
