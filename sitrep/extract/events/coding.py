@@ -81,6 +81,9 @@ ARRESTED_AFTERWARDS = _words()["arrested_afterwards"]
 _WAR_REMNANTS = _words()["war_remnants"]
 _INCENDIARY_TARGET = _words()["incendiary_targets"]
 _CREWED_DOWNED = _words()["crewed_aircraft_downed"]
+_UNCREWED = _words()["uncrewed_aircraft"]
+RAID_WORDS = _words()["raid_words"]
+RAID_HARM = _words()["raid_harm"]
 #: A sentence's opening words that turn to another incident ("Separately, ...").
 TURN_TO_OTHER = _words()["turn_to_other"]
 #: An act told as another one than the incident just reported ("in a second attack").
@@ -358,7 +361,7 @@ def code(
         return SD, "Looting/property destruction"
     if cls == "base":
         return SD, "Headquarters or base established"
-    if cls == "disrupt" and _CREWED_DOWNED.search(text) and not re.search(r"\b(?:drones?|uavs?|unmanned)\b", text, re.I):
+    if cls == "disrupt" and _CREWED_DOWNED.search(text) and not _UNCREWED.search(text):
         return BATTLES, "Armed clash"  # "rebels shot down a police helicopter": a fight with its crew's force
     if cls == "disrupt":
         return SD, "Disrupted weapons use"

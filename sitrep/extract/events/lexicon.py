@@ -123,6 +123,7 @@ class Lexicon:
     criticized_objects: frozenset[str] = frozenset()  # "attacked the budget plan": words, no violence
     levels_reached: frozenset[str] = frozenset()  # "inflation hit a 28-year high"
     critic_subjects: frozenset[str] = frozenset()  # "the opposition leader attacked the government": words
+    critic_harm_verbs: frozenset[str] = frozenset()
     abstract_foes: frozenset[str] = frozenset()  # "to fight inflation": no enemy in arms
     game_verbs: frozenset[str] = frozenset()  # "beat Chelsea 2-1": a match won
     agreed_acts: frozenset[str] = frozenset()  # "agreed to exchange prisoners": what parties agree on
@@ -297,6 +298,7 @@ def lexicon() -> Lexicon:
         criticized_objects=frozenset(t.get("criticized_objects", ())),
         levels_reached=frozenset(t.get("levels_reached", ())),
         critic_subjects=frozenset(t.get("critic_subjects", ())),
+        critic_harm_verbs=frozenset(t.get("critic_harm_verbs", ())),
         abstract_foes=frozenset(t.get("abstract_foes", ())),
         clan_particles=frozenset(t.get("clan_particles", ())),
         stray_fire=frozenset(t.get("stray_fire", ())),

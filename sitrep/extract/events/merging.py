@@ -16,6 +16,8 @@ from .coding import (
     ARRESTED_AFTERWARDS,
     DEMONSTRATION,
     INCIDENT_SITE,
+    RAID_HARM,
+    RAID_WORDS,
     TOLL_CODED_AS,
     TOLL_SENTENCE,
     TOLL_SPLIT,
@@ -143,8 +145,8 @@ def _parts_of_arrests(events: list[Event]) -> list[Event]:
     the clause of its arrest are part of the arrest (ACLED codes one event)."""
     for ev in events:
         seized = ev.acled_sub_event_type == "Looting/property destruction"
-        raid = ev.acled_event_type == "Violence against civilians" and _HARMLESS_RAID.fullmatch(ev.trigger) is not None
-        if not (seized or raid and not ev.fatalities and not _HARM.search(ev.mentions[0].text)) or not is_state(ev.actor1):
+        raid = ev.acled_event_type == "Violence against civilians" and RAID_WORDS.fullmatch(ev.trigger) is not None
+        if not (seized or raid and not ev.fatalities and not RAID_HARM.search(ev.mentions[0].text)) or not is_state(ev.actor1):
             continue
         span = ev.mentions[0]
         if any(
@@ -157,11 +159,6 @@ def _parts_of_arrests(events: list[Event]) -> list[Event]:
         ):
             _uncode(ev)
     return events
-
-
-_HARMLESS_RAID = re.compile(r"(?:raid(?:ed|s)?|searche[ds]|search)", re.I)
-#: harm done to people in a raid (deaths are its fatalities)
-_HARM = re.compile(r"\b(?:wound\w*|injur\w*|beat\w*|beaten|shot|tortur\w*|assault\w*)\b", re.I)
 
 
 def _attack_was_the_fight(events: list[Event]) -> list[Event]:

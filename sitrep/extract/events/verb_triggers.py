@@ -515,7 +515,7 @@ def _critic_attack(tok: Token, objs: list[Token]) -> bool:
         return False  # ("the militia leader attacked the village": a force's head)
     clause = tok.subtree
     return not any(
-        t.lemma_.lower() in lex.weapon_objects or t.lemma_.lower() in ("kill", "injure", "wound", "beat", "shoot", "stab")
+        t.lemma_.lower() in lex.weapon_objects or t.lemma_.lower() in lex.critic_harm_verbs
         for t in clause
     )
 
