@@ -530,7 +530,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "SRINAGAR: teachers staged a sit-in at Press Enclave here": where the reporter was
         at_dateline = dateline_town(ctx)
         if at_dateline is not None:
-            location = at_dateline.citing(*at_dateline.cited, (offset + here.idx, offset + here.idx + 4, "coreference"))
+            location = at_dateline.citing(*at_dateline.cited, (offset + here.idx, offset + here.idx + len(here), "coreference"))
     # "In Niteroi, police raided a slum. Two were shot.": the paragraph's place; not for "the
     # Afghan city" after a place elsewhere (no place is better than a wrong one)
     in_paragraph = location is None and not (anaphor is not None and anaphor.group("demonym"))

@@ -144,11 +144,11 @@ def _parts_of_arrests(events: list[Event]) -> list[Event]:
     after a raid on the village": goods a state force seizes, or its raid that hurt no one, in
     the clause of its arrest are part of the arrest (ACLED codes one event)."""
     for ev in events:
+        span = ev.mentions[0]
         seized = ev.acled_sub_event_type == "Looting/property destruction"
         raid = ev.acled_event_type == "Violence against civilians" and RAID_WORDS.fullmatch(ev.trigger) is not None
-        if not (seized or raid and not ev.fatalities and not RAID_HARM.search(ev.mentions[0].text)) or not is_state(ev.actor1):
+        if not (seized or raid and not ev.fatalities and not RAID_HARM.search(span.text)) or not is_state(ev.actor1):
             continue
-        span = ev.mentions[0]
         if any(
             p is not ev
             and p.acled_sub_event_type == "Arrests"

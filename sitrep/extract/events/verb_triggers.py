@@ -192,13 +192,15 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         weapon = next((c for c in tok.children if c.dep_ == "nsubj" and _remote_word(c)), None)
         if weapon is not None:
             return Trigger(tok, "ASSAULT", "strike", [tok])
-    if plover == "ASSAULT" and objs and all(o.lemma_.lower() in lex.noise_objects for o in objs):
+    # what a violent verb is done to, when every object is of one kind that makes it no violence
+    done_to = {o.lemma_.lower() for o in objs} if plover == "ASSAULT" else set()
+    if done_to and done_to <= lex.noise_objects:
         return None  # "protesting by beating utensils", "banged pots and pans": noise, not violence
-    if plover == "ASSAULT" and cls in ("attack", "strike") and objs and all(o.lemma_.lower() in lex.criticized_objects for o in objs):
+    if done_to and cls in ("attack", "strike") and done_to <= lex.criticized_objects:
         return Trigger(tok, "ACCUSE", "verbal", [tok])  # "the senator attacked the budget plan": words, no violence
-    if plover == "ASSAULT" and cls in ("attack", "strike") and objs and all(o.lemma_.lower() in lex.levels_reached for o in objs):
+    if done_to and cls in ("attack", "strike") and done_to <= lex.levels_reached:
         return None  # "inflation hit a 28-year high": a level reached
-    if plover == "ASSAULT" and cls in ("clash", "attack") and objs and all(o.lemma_.lower() in lex.abstract_foes for o in objs):
+    if done_to and cls in ("clash", "attack") and done_to <= lex.abstract_foes:
         return None  # "to fight inflation", "fighting corruption": no enemy in arms
     if plover == "ASSAULT" and cls == "attack" and _critic_attack(tok, objs):
         return Trigger(tok, "ACCUSE", "verbal", [tok])  # "the opposition leader attacked the government"

@@ -47,7 +47,6 @@ _CAPITAL_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)?\s*capital\b")
 __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
 
 
-#: "in the capital": the capital of the one country the words name
 @lru_cache(maxsize=1)
 def _came_from() -> re.Pattern[str]:
     """ "farmers from the villages of Kafr Nabl staged a protest in Idlib": where
@@ -60,6 +59,7 @@ def _came_from() -> re.Pattern[str]:
     )
 
 
+#: "in the capital": the capital of the one country the words name
 _THE_CAPITAL = re.compile(r"\b(?:in|near|outside|around|across)\s+the\s+capital\b(?!\s+of\b)")
 
 #: "Haiti's capital": the words after a country's name that point at its capital
