@@ -248,6 +248,11 @@ def test_lower_cased_dateline_with_its_day_and_no_agency_is_marked() -> None:
     cased = "Gunmen kill 12 in Nigeria\n\nJos, Nov 18 - Gunmen killed 12 people in a village on Monday, police said.\n"
     _, cleaned = _doc(cased)
     assert cleaned.dateline is not None and cleaned.dateline.startswith("Jos")
+    # the day before the month, as French and West African papers write it
+    day_first = "Gunmen kill 12 in Niger\n\nZinder, 9 June 2023 - Gunmen killed 12 people in a village on Monday, police said.\n"
+    _, cleaned = _doc(day_first)
+    assert cleaned.dateline is not None and cleaned.dateline.startswith("Zinder")
+    assert not cleaned.is_boilerplate(day_first.index("Gunmen killed"), day_first.index("Gunmen killed") + 6)
 
 
 @pytest.mark.parametrize(

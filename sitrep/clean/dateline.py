@@ -72,9 +72,12 @@ _WIRE_LOWER = re.compile(
 _WIRE_LOWER_DATED = re.compile(
     rf"^(?P<place>[a-z][a-z .'’-]{{1,30}}),\s+(?P<when>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*(?P<agency>)[-–—]+\s+"
 )
-#: and cased, a place in title case: "Jos, Nov 18 - Gunmen killed ..."
+_ANY_MONTH = _MONTH.replace("(?P<mon>", "(?:")
+#: and cased, a place in title case: "Jos, Nov 18 - Gunmen killed ...", also with the day
+#: first ("Niamey, 14 March 2024 - ..."), as French and West African papers write it
 _WIRE_DATED = re.compile(
-    rf"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){{0,2}}),\s+(?P<when>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"^(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’-]+(?: [A-ZÀ-ÖØ-Þ][\w.'’-]+){{0,2}}),\s+"
+    rf"(?P<when>(?i:{_ANY_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?i:{_ANY_MONTH})(?:\s+\d{{4}})?)"
     r"\s*(?P<agency>)[-–—]+\s+(?=[A-Z\"“‘'])"
 )
 #: and with neither a day nor an agency, a place in title case and a dash: "Quito - Gunmen

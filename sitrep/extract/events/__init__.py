@@ -399,6 +399,12 @@ def _left_place(trig: Trigger) -> bool:
     return False
 
 
+def _forces_withdrawn(trig: Trigger) -> bool:
+    """What was withdrawn is a force ("withdrew 300 troops", "pulled out its soldiers")."""
+    heads = lexicon().ground_force_heads
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in heads for c in trig.head.children)
+
+
 def _moved_in(trig: Trigger, state: DocState, country: str | None) -> Resolved:
     """The side a conjoined clause says took the ground over ("..., and government forces moved in")."""
     for verb in trig.head.children:
@@ -821,6 +827,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Strategic developments", "Non-violent transfer of territory"
         actor1, actor2 = taker.actor, actor1
         words1, words2 = cited_actor(taker, offset), words1
+    elif (
+        acled_type is None
+        and trig.cls == "withdraw"
+        and status == "occurred"
+        and not aggregate
+        and is_armed(actor1)
+        and (_left_place(trig) or _forces_withdrawn(trig))
+    ):
+        # "government forces withdrew from three positions", "withdrew 300 troops from the
+        # base": a force's presence changed (ACLED: change to group/activity)
+        acled_type, acled_sub = "Strategic developments", "Change to group/activity"
     elif acled_sub == "Non-violent transfer of territory" and trig.cls == "transfer" and not trig.nominal:
         # "the army handed over control of the town to the allied GATIA": the side that gained the
         # ground is ACLED's actor1, the one that gave it up the second

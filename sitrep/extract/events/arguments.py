@@ -392,6 +392,20 @@ def _speakers_forces(tok: Token, state: DocState, country: str | None) -> Resolv
     return Resolved(generic(state, kind, owner), kind, tok) if owner and kind else None
 
 
+def speaker_of_own_act(tok: Token) -> Token | None:
+    """The speaker a pronoun subject of the spoken clause stands for: "X said it struck ..." (a
+    speaker telling of its own act; "it" for one speaker, "they" or "we" for a body or several),
+    or None."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().speech:
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.tag_ in ("PRP", "PRP$", "WP"):
+        return None
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    return speaker if tok.lower_ == "it" and not plural or tok.lower_ in ("they", "we") and plural else None
+
+
 def speakers_country(tok: Token, state: DocState, country: str | None) -> str | None:
     """The country of the speaker whose words hold ``tok`` ("The Israeli military said its jets
     struck ...": Israel), or None."""
@@ -469,6 +483,19 @@ def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
 
 def resolve(tok: Token | None, state: DocState, country: str | None, want_armed: bool = False) -> Resolved:
     """Actor for the noun phrase headed by tok."""
+    found = _resolve(tok, state, country, want_armed)
+    if (
+        tok is not None
+        and found.actor is not None
+        and is_state(found.actor)
+        and found.actor.country == country
+        and any(m.lower_ == "enemy" and m.dep_ in ("amod", "compound") for m in tok.children)
+    ):
+        return Resolved(None, found.kind, tok)  # "enemy troops": the other side's, not the country's own
+    return found
+
+
+def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed: bool = False) -> Resolved:
     if tok is None or tok.lower_ in lexicon().weapon_remnants:
         return Resolved(None)  # ("debris fell on a house": what is left of a weapon, no party)
     if tok.text.isupper() and any(rx.fullmatch(tok.lower_) for _, rx in lexicon().instruments):
@@ -496,6 +523,11 @@ def resolve(tok: Token | None, state: DocState, country: str | None, want_armed:
     earlier = _earlier_object(tok)
     if earlier is not None:  # "surrounded a family and attacked them": the family
         return resolve(earlier, state, country, want_armed)
+    said_by = speaker_of_own_act(tok)
+    if said_by is not None:
+        own_act = resolve(said_by, state, country, want_armed)
+        if own_act.actor is not None:  # "the Israeli military said it struck ...": the military
+            return Resolved(own_act.actor, own_act.kind, tok)
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
         back = state.recent(armed_nonstate=want_armed) or state.recent()
         if tok.lower_ in ("he", "she") and back is not None and (back.type or "") in ("protesters", "rioters"):

@@ -83,7 +83,7 @@ _SINGLE = re.compile(
     r"|(?:killed|killing|murdered|assassinated|executed|lynched|beheaded)\s+(?:him|her)\b|shot\s+(?:him|her)\s+dead"
     r"|(?:stabbed|beat|beaten|hacked|burned|strangled|stoned)\s+(?:him|her)\s+to\s+death"
     # ("a man, 19, was shot dead": an age in apposition)
-    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+,?\s+){{0,6}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
+    rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+,?\s+){{0,8}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
     r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died."), also by the

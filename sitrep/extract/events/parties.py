@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor
 from .acled_rules import instrument_of, war_strike
-from .arguments import ANAPHORS, QUANT_HEADS, armed_state, ent_at, identity_pair, resolve, speakers_country
+from .arguments import (
+    ANAPHORS,
+    QUANT_HEADS,
+    armed_state,
+    ent_at,
+    identity_pair,
+    resolve,
+    speaker_of_own_act,
+    speakers_country,
+)
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _kind as arg_kind
 from .arguments import _of_object as of_object
@@ -155,8 +164,8 @@ def _done_before_by(sub: Trigger, target: Token | None) -> bool:
 
 def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -> Resolved | None:
     """'If the occupiers ..., they should ...': a pronoun bound to an earlier subject in the sentence."""
-    if tok is None or tok.lower_ not in ("they", "it"):
-        return None
+    if tok is None or tok.lower_ not in ("they", "it") or speaker_of_own_act(tok) is not None:
+        return None  # ("X said it struck ...": the speaker, whatever subject came before it)
     for t in tok.sent:
         if t.i >= tok.i:
             break
@@ -415,7 +424,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 second = sides[0]  # "clashes between rival militias": both sides are militias
         else:
             agent_tok = by_agent(head) or _modifier_doer(head)
-            witnessed = head.dep_ == "dobj" and trigger_lemma(head.head) in lexicon().report_verbs
+            # (nor who fled it: "villagers fled the fighting")
+            witnessed = head.dep_ == "dobj" and (
+                trigger_lemma(head.head) in lexicon().report_verbs or head.head.lemma_.lower() in lexicon().flight_verbs
+            )
             if agent_tok is None and not witnessed:  # "monitors recorded 14 explosions": who saw, not who fired
                 agent_tok, _ = subject(head.head) if head.dep_ in ("dobj", "pobj", "nsubj") else (None, False)
                 if agent_tok is not None and agent_tok.i == head.i:
@@ -655,6 +667,8 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 a2 = found
     if trig.cls not in ACLED_CLASSES or trig.cls == "agreement":  # "Hungary protested": its government
         a1, a2 = _as_government(a1, state), _as_government(a2, state)
+    if trig.cls == "base" and a2.token is not None and a2.token.dep_ == "dobj" and a2.token.head.i == head.i:
+        a2 = Resolved(None)  # "set up a new base": the base set up, no second party
     if trig.cls in VIOLENT or trig.cls in MILITARY_ACTS:
         a1, a2 = armed_state(a1, state), armed_state(a2, state)
     if (
@@ -916,6 +930,8 @@ def weapon_owner(
         words.append(agent)
     if agent is not None and agent.lemma_.lower() in STATE_AIRCRAFT and country:
         demonym = next((t for t in agent.subtree if t.i < agent.i and t.lower_ in lex.demonyms), None)
+        if demonym is None and any(c.lower_ == "enemy" for c in agent.children):
+            return None  # "enemy aircraft dropped bombs": the other side's, not the place's state
         if demonym is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in agent.children):
             # "the Israeli military said its jets struck ...": the speaker's, not the place's state
             country = speakers_country(agent, state, country) or country

@@ -45,6 +45,33 @@ def _named_place_of(tok: Token, verb: Token) -> bool:
     )
 
 
+def _kicker(tok: Token) -> Token | None:
+    """The colon after a headline's kicker the parser read as its subject ("Colombia: dissidents
+    attack police station"), or None when ``tok`` is no kicker."""
+    colon = tok.right_edge if tok.right_edge.text == ":" else tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]
+    return colon if tok.left_edge.i == tok.sent.start and colon.text == ":" else None
+
+
+def _after_kicker(colon: Token, verb: Token) -> Token | None:
+    """The noun the kicker hid, read as a compound of the verb ("dissidents"), or None."""
+    return next(
+        (c for c in verb.children if c.dep_ == "compound" and colon.i < c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None
+    )
+
+
+def _headline_passive(verb: Token, subj: Token) -> bool:
+    """A harm told as a headline tells it, its "were" left out: "three Palestinians killed" (a
+    verb of harm takes an object; one without any, its counted subject, suffered it)."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in _SUFFERED
+        and any(c.dep_ == "nummod" for c in subj.children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "attr") for c in verb.children)
+        # (a headline's first clause read as the complement: "forces raid camp, three killed")
+        and not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
+    )
+
+
 _UNIT_WORDS = frozenset({"state", "province", "district", "region", "county", "governorate", "department", "municipality"})
 
 
@@ -62,16 +89,23 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
     hung = apposition_subject(tok)
     if hung is not None:
         return hung, undergone
+    if tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj") and tok.head.lemma_.lower() in lexicon().flight_verbs:
+        return None, False  # "villagers flee fighting in Ituri": what they fled, not what they did
     for _ in range(5):
         # nearest first: a dateline parsed as a second subject ("KABUL, July 4 - Taliban fighters
         # attacked") stands further from the verb than the real one
         for c in sorted(node.children, key=lambda c: abs(node.i - c.i)):
             if c.dep_ in ("nsubj", "csubj") and _named_place_of(c, node):
                 continue
+            if c.dep_ == "nsubj" and (colon := _kicker(c)) is not None:
+                hidden = _after_kicker(colon, node)
+                if hidden is None:
+                    continue
+                return hidden, False
             if c.dep_ in ("nsubj", "csubj"):
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, False
-                return _hung_on_place(c) or c, undergone and node is not tok
+                return _hung_on_place(c) or c, undergone and node is not tok or _headline_passive(node, c)
             if c.dep_ == "nsubjpass":
                 if _relative(c) and node.dep_ == "relcl":
                     return node.head, True

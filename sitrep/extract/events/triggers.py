@@ -64,6 +64,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 # "to rescue civilians held hostage by the militants": a state the people are in,
                 # not the act that put them there
                 trig.aggregate |= tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and verb_lemma(tok) in lexicon().state_verbs
+                # "to end months of fighting": an activity told by how long it lasted, no incident
+                trig.aggregate |= (
+                    tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of"
+                    and tok.head.head.lemma_.lower() in TIME_APART | {"decade"}
+                )
                 # "Boko Haram has carried out similar bombings in the area": acts of the kind, a
                 # comparison or a history, not the incident
                 trig.aggregate |= trig.noun is not None and any(
@@ -150,6 +155,11 @@ def _repair(tok: Token) -> tuple[Token, Token | None] | None:
     "reduced" modifying "forces"; when nothing else in the sentence is a verb, the noun right
     before the verb (adverbs skipped) is the subject and the modified noun the object.
     """
+    if _plural_then_verb(tok):
+        done = tok.head
+        while done.dep_ == "compound" and done.head.i > done.i:
+            done = done.head
+        return tok.doc[tok.i - 1], done
     if tok.tag_ not in ("VBD", "VBN") or tok.head.i <= tok.i:
         return None
     # (other verbs may only hang below the noun the verb modifies as the sentence's root: "X seized
@@ -245,6 +255,22 @@ def _verb_read_as_noun(tok: Token) -> bool:
         and tok.dep_ == "ROOT"
         and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
         and any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children)
+    ) or _plural_then_verb(tok)
+
+
+def _plural_then_verb(tok: Token) -> bool:
+    """A headline read whole as one noun phrase, its verb a modifier right after a plural noun:
+    "Dissidents attack army base in Ayacucho" (a plural noun seldom modifies another, a verb's
+    present tense after its plural subject is how headlines are written)."""
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return (
+        before is not None
+        and tok.tag_ == "NN"
+        and tok.dep_ == "compound"
+        and before.tag_ in ("NNS", "NNPS")
+        and before.dep_ == "compound"
+        and tok.lower_ in lexicon().verbs
+        and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
     )
 
 
@@ -418,6 +444,8 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         return None
     if _named(tok):
         return None
+    if how in ("for", "over", "with") and gov is not None and verb_lemma(gov) in lex.punished_for_verbs:
+        return None  # "arrested 40 people for looting": the deed they are held for, no act told
     if how == "dobj" and gov is not None and gov.lemma_.lower() == "claim" and any(
         c.dep_ in ("det", "poss") for c in tok.children
     ):
@@ -435,9 +463,10 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         gov is not None
         and how in ("dobj", "nsubjpass")
         and head_trig is None
-        and (cls in VIOLENT or cls == "mobilize")
+        and (cls in VIOLENT or cls in PROPERTY_ACTS or cls == "mobilize")
         and verb_lemma(gov) in lex.report_verbs
-    ):  # "monitors recorded 14 explosions", "residents heard gunfire", "reinforcements were reported"
+    ):  # "monitors recorded 14 explosions", "residents heard gunfire", "reinforcements were
+        # reported", "residents reported looting of shops"
         return Trigger(tok, plover, cls, [tok], nominal=True, aggregate=aggregate)
     if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in tok.head.children):
         # "there was a clash between X and Y", "there was a demonstration by teachers": what is

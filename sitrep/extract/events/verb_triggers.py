@@ -56,6 +56,18 @@ def _shared_passive_subject(tok: Token) -> list[Token]:
     return [c for c in tok.head.children if c.dep_ == "nsubjpass"]
 
 
+def _held_for(tok: Token) -> bool:
+    """The deed (or one of the deeds) a verb of arresting or punishing holds someone for:
+    "detained 12 youths for rioting and burning tyres"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return (
+        tok.dep_ in ("pcomp", "pobj")
+        and tok.head.lower_ in ("for", "over", "with")
+        and verb_lemma(tok.head.head) in lexicon().punished_for_verbs
+    )
+
+
 def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     """The trigger a verb makes. ``nested``: asked about a verb next to another one (what a purpose
     or the clause above is), so the checks that look at the neighbours are not made again."""
@@ -65,6 +77,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return None  # no entry starts with this verb (most verbs of a text): nothing below can match
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and verb_lemma(tok.head.head) in lex.accused_of_verbs:
         return None  # "accused the ministers of stealing money": what one side charges, no act told
+    if _held_for(tok):
+        return None  # "arrested 40 people for looting": the deed they are held for, no act told
     if (
         tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and tok.head.dep_ != "ROOT"
         and lex.verbs.get(lemma, ("", ""))[1] == "mobilize"
