@@ -99,6 +99,8 @@ class Lexicon:
     clause_accuse_verbs: frozenset[str] = frozenset()  # "charged that ...": an accusation
     accused_of_verbs: frozenset[str] = frozenset()  # "accused X of stealing": the charge, no act
     punished_for_verbs: frozenset[str] = frozenset()  # "arrested X for looting": the deed held against them
+    stoppage_verbs: frozenset[str] = frozenset()  # "workers strike": a work stoppage
+    market_subjects: frozenset[str] = frozenset()  # "stocks rally": a market's move, no protest
     warring_modifiers: frozenset[str] = frozenset()  # "the warring parties": sides of a conflict
     group_anaphors: frozenset[str] = frozenset()  # "the group" a group's spokesman speaks of
     command_nouns: frozenset[str] = frozenset()  # "his men": those under the speaker's command
@@ -273,6 +275,8 @@ def lexicon() -> Lexicon:
         clause_accuse_verbs=frozenset(t.get("clause_accuse_verbs", ())),
         accused_of_verbs=frozenset(t.get("accused_of_verbs", ())),
         punished_for_verbs=frozenset(t.get("punished_for_verbs", ())),
+        stoppage_verbs=frozenset(t.get("stoppage_verbs", ())),
+        market_subjects=frozenset(t.get("market_subjects", ())),
         warring_modifiers=frozenset(w.lower() for w in r.get("warring_modifiers", ())),
         group_anaphors=frozenset(w.lower() for w in r.get("group_anaphors", ())),
         command_nouns=frozenset(w.lower() for w in r.get("command_nouns", ())),

@@ -309,6 +309,8 @@ def patient(trig: Trigger) -> Token | None:
     if trig.plover == "SANCTION" and trig.noun is not None and foreign_envoy(trig.noun):
         return trig.noun  # "expelled the French ambassador": France's representative, sanctioned
     projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
+    # ... unless what is thrown comes with "with": "pelted police with stones" (the police)
+    projected = projected and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     for c in tok.children:
         if c.dep_ in ("dobj", "dative") and (trig.noun is None or c.i != trig.noun.i) and not projected:
             if trig.cls == "clash" and c.lemma_.lower() in lexicon().nouns and tok.tag_ in ("VBD", "VBN"):

@@ -15,7 +15,7 @@ from ..numbers import find_quantities
 from .grievance import grievance_tokens
 from .lexicon import lexicon
 from .trigger_words import Trigger
-from .triggers import measured_off, time_apart
+from .triggers import TIME_APART, measured_off, time_apart
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -84,6 +84,9 @@ def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
             # (``lenient``: nor a past participle with no subject of its own, when nothing else
             # dates the act: "arrested 30 people suspected of belonging to a group on Tuesday")
             and not (lenient and node.dep_ == "acl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children))
+            # (nor a relative clause of what was going on as it happened: "clashed with officers
+            # who were trying to evict them ... on Thursday")
+            and not (lenient and node.dep_ == "relcl" and _going_on(node))
             or node.dep_ == "appos"
         ):
             return True
@@ -101,6 +104,11 @@ def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
             return True
         node = node.head
     return False
+
+
+def _going_on(verb: Token) -> bool:
+    """A verb in the past progressive ("were trying", "was fleeing")."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int, end: int) -> RecordDate:
@@ -127,6 +135,18 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
     rooted = [(t, _timex_root(sent.doc, t.start - offset, t.end - offset)) for t in stamps]
     if grievance:
         rooted = [(t, root) for t, root in rooted if root is None or root.i not in grievance]
+        if not rooted:
+            return RecordDate()
+    # an act told in a clause "since" opens, with the time gone by, is dated only by that clause
+    # ("Monday marks ten years since Boko Haram abducted 276 schoolgirls": not on Monday)
+    since = next(
+        (a for a in (trig.head, *trig.head.ancestors)
+         if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children)
+         and any(u.lemma_.lower() in TIME_APART for u in (a.head, *a.head.children))),
+        None,
+    )  # fmt: skip
+    if since is not None:
+        rooted = [(t, root) for t, root in rooted if root is not None and since.left_edge.i <= root.i <= since.right_edge.i]
         if not rooted:
             return RecordDate()
     allowed = [t for t, root in rooted if root is None or not _timex_blocked(root, chain)]

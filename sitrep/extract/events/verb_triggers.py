@@ -166,6 +166,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
         return Trigger(tok, "RETREAT", "return", [tok])
     if lemma in lex.occupy_verbs and _subject_among(tok, lex.occupiers):
         return Trigger(tok, "PROTEST", "protest", [tok])  # "workers occupied the factory"
+    if lemma in lex.stoppage_verbs and not objs and _subject_among(tok, lex.walkout_marks | lex.occupiers):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "workers strike over unpaid wages"
     # (the particle right after the verb, whatever the parse calls it: "walked out of", "walked out at")
     prt = next((c for c in tok.children if c.i == tok.i + 1 and c.dep_ in ("prt", "advmod", "prep")), None)
     if prt is not None and f"{lemma} {prt.lower_}" in lex.walkout_phrases and _subject_among(tok, lex.walkout_marks):
@@ -196,6 +198,8 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     entry = lex.verbs.get(lemma)
     if entry is None or lemma in lex.agent_verbs and not _done_by_someone(tok):
         return None
+    if entry[1] == "protest" and _subject_among(tok, lex.market_subjects):
+        return None  # "stocks rally as inflation cools": a market's move
     # (a passive's subject is among the objects: what the act was done to)
     if lemma in lex.object_verbs and not objs and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
