@@ -253,6 +253,8 @@ def test_lower_cased_dateline_with_its_day_and_no_agency_is_marked() -> None:
     _, cleaned = _doc(day_first)
     assert cleaned.dateline is not None and cleaned.dateline.startswith("Zinder")
     assert not cleaned.is_boilerplate(day_first.index("Gunmen killed"), day_first.index("Gunmen killed") + 6)
+    _, cleaned = _doc(day_first.lower())
+    assert cleaned.dateline is not None and cleaned.dateline.startswith("zinder")
 
 
 @pytest.mark.parametrize(

@@ -69,10 +69,11 @@ _WIRE_LOWER = re.compile(
 )
 #: ... or with its day instead of an agency: "jos, nov 18 - gunmen killed ..." (a place, a comma,
 #: a month and a day, a dash: no sentence opens so)
-_WIRE_LOWER_DATED = re.compile(
-    rf"^(?P<place>[a-z][a-z .'’-]{{1,30}}),\s+(?P<when>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*(?P<agency>)[-–—]+\s+"
-)
 _ANY_MONTH = _MONTH.replace("(?P<mon>", "(?:")
+_WIRE_LOWER_DATED = re.compile(
+    rf"^(?P<place>[a-z][a-z .'’-]{{1,30}}),\s+"
+    rf"(?P<when>{_ANY_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_ANY_MONTH}(?:\s+\d{{4}})?)\s*(?P<agency>)[-–—]+\s+"
+)
 #: and cased, a place in title case: "Jos, Nov 18 - Gunmen killed ...", also with the day
 #: first ("Niamey, 14 March 2024 - ..."), as French and West African papers write it
 _WIRE_DATED = re.compile(

@@ -782,6 +782,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
         or _fight_heard(trig, ev, events, state)
+        or _bodies_found_after(trig, ev, events, state)
     )
     if not (definite or restated or casualties) or not events:
         return False
@@ -837,7 +838,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             recent,
             key=lambda e: (
                 e.acled_event_type != ev.acled_event_type,
-                ev.acled_event_type is None and e.acled_event_type not in _VIOLENT_TYPES,
+                # (violence told again is the violence's, not the arrests told after it)
+                (ev.acled_event_type is None or ev.acled_event_type in _VIOLENT_TYPES)
+                and e.acled_event_type not in _VIOLENT_TYPES,
             ),
         )
         prev = next(
@@ -848,8 +851,8 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             ),
             None,
         )  # fmt: skip
-    if prev is None:
-        return False
+    if prev is None or _dated_apart(ev, prev):
+        return False  # ("In December, more than 190 people were killed": another incident, months before)
     violence = (ev.acled_event_type in _VIOLENT_TYPES, prev.acled_event_type in _VIOLENT_TYPES)
     if (
         restated
@@ -1015,23 +1018,41 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
     """'Clashes broke out in the capital overnight ... Residents reported sustained gunfire until
     dawn', '... A firefight lasted about 30 minutes': fire or fighting named right after a battle,
     with no side, day, place or toll of its own, is that battle heard or measured again."""
-    if not trig.nominal or trig.cls not in ("clash", "attack", "fire") or not 1 <= state.sent_no - state.last_coded_sent <= 2:
+    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots") or not 1 <= state.sent_no - state.last_coded_sent <= 2:
         return False
     if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
         return False  # ("A gunfight followed in which a suspect was hurt": a fight of its own, with its harm)
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+    last = coded[0] if coded else None
+    if trig.cls == "shots":  # (the attack's shots, past the arrests told after it)
+        last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), last)
 
     def unnamed_or(side: Actor | None, told: Actor | None) -> bool:
         return side is None or side.name.startswith("Unidentified") or _same_actor(side, told)
 
     return (
         last is not None
-        and last.acled_event_type == "Battles"
+        # ("Gunmen stormed the village ... 'We heard gunshots around 11 p.m.'": the attack's own fire)
+        and (last.acled_event_type == "Battles" or trig.cls == "shots" and last.acled_event_type in _VIOLENT_TYPES)
         and not ev.fatalities
-        and not _own(ev.date.cited)
+        and (not _own(ev.date.cited) or _clock_only(ev))
         and (ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name)
         and unnamed_or(ev.actor1, last.actor1)
         and unnamed_or(ev.actor2, last.actor2)
+    )
+
+
+def _bodies_found_after(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """'Gunmen stormed the village ... "In the morning we found bodies everywhere"': the dead found
+    right after a violent incident, with no count, day or place of their own, are its dead."""
+    if trig.nominal or trig.cls != "kill" or trig.head.lemma_.lower() not in lexicon().find_verbs:
+        return False
+    if not 1 <= state.sent_no - state.last_coded_sent <= 2 or ev.fatalities or _own(ev.date.cited):
+        return False
+    coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+    last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
+    return last is not None and (
+        ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name
     )
 
 
@@ -1058,6 +1079,15 @@ def _forces_fell(prev: Event, ev: Event) -> bool:
 
 #: days a detail's own day may lie before the lead's and still be the incident's
 _TOLD_LATER_DAYS = 3
+
+
+def _dated_apart(ev: Event, prev: Event) -> bool:
+    """``ev`` is dated by its own words to a time that does not hold ``prev``'s (nor a day a few
+    days before it: a detail that dates the incident told)."""
+    a, b = ev.date.date, prev.date.date
+    if not a or not b or not _own(ev.date.cited) or a.startswith(b) or b.startswith(a) or _earlier_day(ev, prev):
+        return False
+    return not (ev.date.start and ev.date.end and ev.date.start <= b <= ev.date.end)
 
 
 def _earlier_day(ev: Event, prev: Event) -> bool:
