@@ -34,6 +34,8 @@ REMOTE: dict[str, str] = _words()["remote_sub_events"]
 _INTERVENTION = _words()["intervention"]
 #: Noise a crowd makes ("beating utensils"): no beating at the demonstration.
 _NOISE = _words()["noise_making"]
+#: Fire a protester turns on themself: no crowd violence.
+_SELF_HARM = _words()["self_harm"]
 _EXCESSIVE = _words()["excessive_force"]
 _BUILDING_RETAKEN = _words()["buildings_retaken"]
 _TURNED_VIOLENT = _words()["turned_violent"]
@@ -154,7 +156,7 @@ def _deeds(text: str) -> str:
     student" tells no killing at the protest, "demanded the release of detained activists" no
     arrest of its own; "supporters of the arrested president", "a cleric who was detained" name a
     past arrest of someone, not one at the demonstration."""
-    return _NOISE.sub(" ", _DESCRIBED_ARREST.sub(" ", _GRIEVANCE.sub(" ", text)))
+    return _SELF_HARM.sub(" ", _NOISE.sub(" ", _DESCRIBED_ARREST.sub(" ", _GRIEVANCE.sub(" ", text))))
 
 
 def mutual(text: str) -> bool:

@@ -100,6 +100,7 @@ class Lexicon:
     accused_of_verbs: frozenset[str] = frozenset()  # "accused X of stealing": the charge, no act
     punished_for_verbs: frozenset[str] = frozenset()  # "arrested X for looting": the deed held against them
     stoppage_verbs: frozenset[str] = frozenset()  # "workers strike": a work stoppage
+    reflexive_protest_verbs: frozenset[str] = frozenset()  # "set himself on fire": a protest
     market_subjects: frozenset[str] = frozenset()  # "stocks rally": a market's move, no protest
     warring_modifiers: frozenset[str] = frozenset()  # "the warring parties": sides of a conflict
     group_anaphors: frozenset[str] = frozenset()  # "the group" a group's spokesman speaks of
@@ -276,6 +277,7 @@ def lexicon() -> Lexicon:
         accused_of_verbs=frozenset(t.get("accused_of_verbs", ())),
         punished_for_verbs=frozenset(t.get("punished_for_verbs", ())),
         stoppage_verbs=frozenset(t.get("stoppage_verbs", ())),
+        reflexive_protest_verbs=frozenset(t.get("reflexive_protest_verbs", ())),
         market_subjects=frozenset(t.get("market_subjects", ())),
         warring_modifiers=frozenset(w.lower() for w in r.get("warring_modifiers", ())),
         group_anaphors=frozenset(w.lower() for w in r.get("group_anaphors", ())),
@@ -356,7 +358,8 @@ def lexicon() -> Lexicon:
         verb_heads=frozenset(
             [*verbs, *(k.split()[0] for k in [*phrasal, *objects]), *(k.split()[1] for k in noun_verbs),
              *t.get("find_verbs", ()), *t.get("join_verbs", ()),
-             *t.get("projectile_verbs", ()), *t.get("street_verbs", ()),
+             *t.get("projectile_verbs", ()), *t.get("street_verbs", ()), *t.get("reflexive_protest_verbs", ()),
+             *t.get("stoppage_verbs", ()),
              *(k.split()[0] for k in t.get("walkout_phrases", ())), *t.get("clause_accuse_verbs", ()), *t.get("delivery_verbs", ())]
         ),
     )

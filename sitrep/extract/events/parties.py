@@ -1043,7 +1043,26 @@ def claimed_in(sent: Span, state: DocState, country: str | None) -> Resolved:
     responsibility for the bombing", opening the paragraph after the one that told it)."""
     found = claimants(sent)
     armed = _first_armed(found, state, country)
+    if armed.actor is None and not found:  # ("Police blamed FARC dissidents.": the incident's doers)
+        armed = _first_armed(_blamed(sent), state, country)
     return armed if armed.actor is not None else _named_claimant(found, country)
+
+
+def _blamed(sent: Span) -> list[Token]:
+    """Whom a sentence blames, by name or as a force: "Police blamed FARC dissidents", "They
+    blamed the attack on the rebels" (not whoever else the blame falls on: "blamed poverty")."""
+    lex = lexicon()
+    found = []
+    for t in sent:
+        lemma = t.head.lemma_.lower()
+        named = t.pos_ == "PROPN" or arg_kind(t) is not None or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        if t.dep_ == "dobj" and lemma in lex.blame_verbs and named and noun_key(t) is None:
+            found.append(t)
+        # ("blamed the attack on X", the "on" hung on the verb or on what is blamed)
+        verb = t.head.head if t.head.dep_ == "dobj" else t.head
+        if t.dep_ == "prep" and t.lower_ == lex.doer_preps.get(verb.lemma_.lower()) and verb.lemma_.lower() in lex.blame_verbs:
+            found += [p for p in t.children if p.dep_ == "pobj"]
+    return found
 
 
 def _named_claimant(tokens: Iterable[Token], country: str | None) -> Resolved:

@@ -89,6 +89,11 @@ def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     if lex.verbs.get(lemma, ("", ""))[1] in ("kill", "attack", "strike") and _accidental(tok):
         return None  # "a bus plunged into a ravine, killing 14", "an earthquake struck": no one's act
     whole = hyphenated(tok)
+    if lemma in lex.reflexive_protest_verbs and (
+        whole is not None and whole.lower().startswith("self-")
+        or any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves") for c in tok.children)
+    ):
+        return Trigger(tok, "PROTEST", "protest", [tok])  # "set himself on fire": a protest, no attack
     if whole is not None and whole.split("-", 1)[0] in lex.trial_prefixes:
         return Trigger(tok, "MOBILIZE", "verbal", [tok.doc[tok.i - 2], tok])  # "test-fired two missiles": a show of force
     objs = objects(tok) or _shared_passive_subject(tok)

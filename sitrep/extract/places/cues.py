@@ -307,15 +307,15 @@ class Cues(Candidates):
         return None
 
     def _hyphened(self, doc: Any, s: int, e: int) -> tuple[int, int]:
-        """[s, e) widened over a hyphen that joins it to another name, when the gazetteer knows
-        the joined name ("KwaZulu-Natal", "Ivano-Frankivsk"); else [s, e) itself."""
-        lo, hi = s, e
-        if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_:
-            lo = s - 2
-        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e].whitespace_ and not doc[e - 1].whitespace_:
-            hi = e + 2
-        if (lo, hi) != (s, e) and doc[lo].text[:1].isupper() and self.index.get(loose_key(doc[lo:hi].text)):
-            return lo, hi
+        """[s, e) widened over the hyphens that join it to other names, when the gazetteer knows
+        the joined name ("KwaZulu-Natal", "Ivano-Frankivsk", "Croix-des-Bouquets"); else [s, e)."""
+        lo = s - 2 if s >= 2 and doc[s - 1].text == "-" and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_ else s
+        ends = [e]  # a joined word after each hyphen, up to three
+        while len(ends) < 4 and ends[-1] + 1 < len(doc) and doc[ends[-1]].text == "-" and not doc[ends[-1]].whitespace_ and not doc[ends[-1] - 1].whitespace_:
+            ends.append(ends[-1] + 2)
+        for hi in reversed(ends):
+            if (lo, hi) != (s, e) and doc[lo].text[:1].isupper() and self.index.get(loose_key(doc[lo:hi].text)):
+                return lo, hi
         return s, e
 
     def _place_at(self, doc: Any, e: int) -> bool:
