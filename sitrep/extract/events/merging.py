@@ -948,9 +948,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # "The attack took place in the municipality of Salvatierra": where, within the state told
         prev.location = ev.location
         prev.take("location", ev)
-    if _earlier_day(ev, prev):
+    if _earlier_day(ev, prev) or not prev.date.date and ev.date.date and _own(ev.date.cited):
         # "..., the ministry said on Wednesday. The soldiers came under attack on Tuesday": the day
-        # the detail gives is the incident's, the lead's the day it was told
+        # the detail gives is the incident's, the lead's the day it was told; so is the day of a
+        # detail of an incident whose lead gave none ("have killed seven in fresh attacks ...
+        # The assailants stormed the community on Sunday")
         prev.date = ev.date
         prev.take("date", ev)
     prev.mentions.extend(ev.mentions)

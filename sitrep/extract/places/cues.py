@@ -384,7 +384,7 @@ class Cues(Candidates):
         return k if k < len(doc) else None
 
     def _cued(self, doc: Any, s: int, e: int) -> bool:
-        nxt = doc[e].lower_ if e < len(doc) else ""
+        nxt = _next_word(doc, e)
         k = s - 1
         # "in northern Lattakia", "in the eastern countryside of": the cue before the qualifiers
         while k > 0 and s - k <= 3 and _QUALIFIER.fullmatch(doc[k].text):
@@ -441,7 +441,7 @@ class Cues(Candidates):
         return any(t.lower_ in nouns for t in doc[e + 2 : e + 5])
 
     def _mention(self, para: Any, doc: Any, s: int, e: int, places: list[Place]) -> _Mention:
-        nxt = doc[e].lower_ if e < len(doc) else ""
+        nxt = _next_word(doc, e)
         # a big place goes on only with a thing in it ("Kabul University"), never as the end of a
         # longer name ("KwaZulu-Natal", "Vila Kennedy") or before another name ("Ain Oussara")
         # (a big place so called, not one of its other spellings: "Cano Raya" is no Kano)
@@ -451,7 +451,7 @@ class Cues(Candidates):
             e < len(doc) and doc[e].text[:1].isupper() and goes_on_after(doc, e) and heads_thing(doc, e)
         )
         # ("Van Governorship": the name goes on with the place's own authority)
-        partial = name_goes_on(doc, s, e) and nxt not in cue_list("authority_after_name") and not (road and self._hyphen_next(doc, s, e)) and not (
+        partial = name_goes_on(doc, s, e) and nxt not in cue_list("authority_after_name") and nxt != "lga" and not (road and self._hyphen_next(doc, s, e)) and not (
             any(p.kind == "country" or p.population >= 100_000 and fold(p.name) == written for p in places)
             and not goes_on_before(doc, s)
             and (not goes_on_after(doc, e) or heads_thing(doc, e) or self._place_at(doc, e))
@@ -559,6 +559,16 @@ class Cues(Candidates):
     def _hyphen_next(doc: Any, s: int, e: int) -> bool:
         """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
         return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))
+
+
+def _next_word(doc: Any, e: int) -> str:
+    """The word after a name, lower-case; a unit named in words counts as its abbreviation
+    ("Kajuru Local Government Area": "lga", a district's unit)."""
+    if e >= len(doc):
+        return ""
+    if [t.lower_ for t in doc[e : e + 3]] == ["local", "government", "area"] or [t.lower_ for t in doc[e : e + 3]] == ["local", "government", "areas"]:
+        return "lga"
+    return str(doc[e].lower_)
 
 
 def _act_on(prep: Any, acts: frozenset[str]) -> bool:
