@@ -309,6 +309,10 @@ def patient(trig: Trigger) -> Token | None:
     if trig.plover == "SANCTION" and trig.noun is not None and foreign_envoy(trig.noun):
         return trig.noun  # "expelled the French ambassador": France's representative, sanctioned
     projected = tok.lemma_.lower() in lexicon().projectile_verbs  # "fired rockets at X": X, not the rockets
+    # (so is what any verb sends at a target: "shot arrows at soldiers")
+    projected = projected or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon().thrown_weapons for c in tok.children
+    ) and any(c.dep_ == "prep" and c.lower_ in ("at", "on", "toward", "towards") for c in tok.children)
     # ... unless what is thrown comes with "with": "pelted police with stones" (the police)
     projected = projected and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     for c in tok.children:
