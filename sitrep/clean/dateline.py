@@ -67,9 +67,9 @@ _WIRE_LOWER = re.compile(
     r"(?:,?\s+(?P<when>[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*\((?P<agency>[a-z][\w&.' -]{0,30})\)\s*[-–—:]+\s*"
 )
+_ANY_MONTH = _MONTH.replace("(?P<mon>", "(?:")  # (a second month in one pattern: no group name)
 #: ... or with its day instead of an agency: "jos, nov 18 - gunmen killed ..." (a place, a comma,
-#: a month and a day, a dash: no sentence opens so)
-_ANY_MONTH = _MONTH.replace("(?P<mon>", "(?:")
+#: a month and a day, a dash: no sentence opens so), or the day first: "niamey, 14 march 2024 -"
 _WIRE_LOWER_DATED = re.compile(
     rf"^(?P<place>[a-z][a-z .'’-]{{1,30}}),\s+"
     rf"(?P<when>{_ANY_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_ANY_MONTH}(?:\s+\d{{4}})?)\s*(?P<agency>)[-–—]+\s+"

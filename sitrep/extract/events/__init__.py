@@ -801,6 +801,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             # "the army carried out an operation against the militants, leaving two dead": an
             # offensive told with its dead was fought (ACLED: armed clash)
             acled_type, acled_sub, fat = "Battles", "Armed clash", dead
+    # an armed side that pulled back, the event coded no other way
+    force_withdrew = acled_type is None and trig.cls == "withdraw" and status == "occurred" and not aggregate and is_armed(actor1)
     if (
         acled_type is None
         and trig.cls in ("flee", "withdraw")
@@ -812,29 +814,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "villagers fled their village", "families evacuated": civilians displaced (ACLED: other)
         acled_type, acled_sub = "Strategic developments", "Other"
     elif (
-        acled_type is None
-        and trig.cls == "withdraw"
-        and status == "occurred"
-        and not aggregate
-        and is_armed(actor1)
+        force_withdrew
         and _left_place(trig)
         and (taker := _moved_in(trig, state, country)).actor is not None
         and taker.actor != actor1
     ):
         # "Al-Shabaab fighters withdrew from the town without a fight, and government forces moved
         # in": ground acquired with no battle (ACLED: non-violent transfer of territory), by the
-        # side that moved in; a withdrawal alone is no incident ACLED codes
+        # side that moved in
         acled_type, acled_sub = "Strategic developments", "Non-violent transfer of territory"
         actor1, actor2 = taker.actor, actor1
         words1, words2 = cited_actor(taker, offset), words1
-    elif (
-        acled_type is None
-        and trig.cls == "withdraw"
-        and status == "occurred"
-        and not aggregate
-        and is_armed(actor1)
-        and (_left_place(trig) or _forces_withdrawn(trig))
-    ):
+    elif force_withdrew and (_left_place(trig) or _forces_withdrawn(trig)):
         # "government forces withdrew from three positions", "withdrew 300 troops from the
         # base": a force's presence changed (ACLED: change to group/activity)
         acled_type, acled_sub = "Strategic developments", "Change to group/activity"

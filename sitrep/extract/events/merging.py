@@ -1027,7 +1027,7 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
     coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
     last = coded[0] if coded else None
     if trig.cls == "shots":  # (the attack's shots, past the arrests told after it)
-        last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), last)
+        last = _violence_told_last(events) or last
 
     def unnamed_or(side: Actor | None, told: Actor | None) -> bool:
         return side is None or side.name.startswith("Unidentified") or _same_actor(side, told)
@@ -1038,7 +1038,7 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
         and (last.acled_event_type == "Battles" or trig.cls == "shots" and last.acled_event_type in _VIOLENT_TYPES)
         and not ev.fatalities
         and (not _own(ev.date.cited) or _clock_only(ev))
-        and (ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name)
+        and _placed_with(ev, last)
         and unnamed_or(ev.actor1, last.actor1)
         and unnamed_or(ev.actor2, last.actor2)
     )
@@ -1051,11 +1051,19 @@ def _bodies_found_after(trig: Trigger, ev: Event, events: list[Event], state: Do
         return False
     if not 1 <= state.sent_no - state.last_coded_sent <= 2 or ev.fatalities or _own(ev.date.cited):
         return False
+    last = _violence_told_last(events)
+    return last is not None and _placed_with(ev, last)
+
+
+def _violence_told_last(events: list[Event]) -> Event | None:
+    """The violent incident among the last two coded events (past arrests told after it)."""
     coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
-    last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
-    return last is not None and (
-        ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name
-    )
+    return next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
+
+
+def _placed_with(ev: Event, last: Event) -> bool:
+    """``ev`` names no place of its own, or the place of ``last``."""
+    return ev.location is None or not _own(ev.location.cited) or last.location is not None and ev.location.name == last.location.name
 
 
 def _clock_only(ev: Event) -> bool:

@@ -566,7 +566,7 @@ def _next_word(doc: Any, e: int) -> str:
     ("Kajuru Local Government Area": "lga", a district's unit)."""
     if e >= len(doc):
         return ""
-    if [t.lower_ for t in doc[e : e + 3]] == ["local", "government", "area"] or [t.lower_ for t in doc[e : e + 3]] == ["local", "government", "areas"]:
+    if " ".join(t.lower_ for t in doc[e : e + 3]) in cue_list("lga_phrases"):
         return "lga"
     return str(doc[e].lower_)
 
