@@ -1,7 +1,7 @@
 """The run process's share of `sitrep run` (storage, fusion, story placement) without the NLP.
 
     python benchmarks/bench_run_process.py analyze CORPUS analyses.pkl      # once: the worker's output
-    python benchmarks/bench_run_process.py replay analyses.pkl out.db [--code DIR] [-n 5000]
+    python benchmarks/bench_run_process.py replay analyses.pkl out.db [--code DIR] [-n 5000] [--in-date-order] [--key-rows]
     python benchmarks/bench_run_process.py fuse analyses.pkl out.db [-n 1000]
     python benchmarks/bench_run_process.py partitions analyses.pkl [--db URL] [-n 1000] [--partitions 4]
 
@@ -10,7 +10,11 @@ as `sitrep run` sends them). ``replay`` stores them in a fresh database as the r
 (save, fuse, place stories after every batch) and prints its CPU seconds per phase for every
 500 pages, and its RSS. ``--code`` replays with the sitrep package found in another checkout (a
 ``git worktree`` of an older commit), so two versions are compared on the same analyses in one
-session. Run two replays side by side only on an otherwise quiet machine. ``fuse`` stores the
+session. ``--in-date-order`` replays the pages sorted by publication date (read into memory first), as a feed brings
+them (the generated corpus spreads its dates over ten years at random); ``--key-rows`` prints,
+for every 500 pages, the blocking-key rows fusion read by record kind and by what bounds the key
+in time (``sitrep.fuse.keys.key_scope``): the classes whose rows grow with the store are what
+makes fusion's cost per page grow. Run two replays side by side only on an otherwise quiet machine. ``fuse`` stores the
 first ``n`` pages without fusing them, then times one ``fuse()`` over the whole unfused store
 (wall seconds and merges per record kind). ``partitions`` replays the first ``n`` pages twice,
 batch by batch as a run does: fused in one process, then fused as partitions of the blocks
@@ -25,8 +29,10 @@ import argparse
 import pickle
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 BATCH = 32
 
@@ -55,7 +61,40 @@ def _rss_mib() -> int:
         return next(int(ln.split()[1]) // 1024 for ln in f if ln.startswith("VmRSS:"))
 
 
-def replay(analyses: str, db: str, limit: int) -> None:
+def _batches(analyses: str, in_date_order: bool) -> Iterator[list[Any]]:
+    """The pickled batches, or all pages re-batched by publication date (as a feed brings them)."""
+    with open(analyses, "rb") as f:
+        pages: list[Any] = []
+        while True:
+            try:
+                batch = pickle.load(f)
+            except EOFError:
+                break
+            if not in_date_order:
+                yield batch
+            else:
+                pages += batch
+    pages.sort(key=lambda a: ((a.reference.value if a.reference else None) or "9999", a.document.id))
+    for i in range(0, len(pages), BATCH):
+        yield pages[i : i + BATCH]
+
+
+def _count_key_rows(rows: Counter[str]) -> None:
+    """Count the blocking-key rows fusion reads, by record kind and what bounds the key in time."""
+    from sitrep.fuse import persist
+    from sitrep.fuse.keys import key_scope
+
+    read = persist.FusionStore.fusion_index
+
+    def counted(self: Any, kind: str, keys: Any, *args: Any, **kwargs: Any) -> list[tuple[str, str]]:
+        found = read(self, kind, keys, *args, **kwargs)
+        rows.update(f"{kind} {key_scope(k)}" for k, _ in found)
+        return found
+
+    persist.FusionStore.fusion_index = counted  # type: ignore[method-assign]
+
+
+def replay(analyses: str, db: str, limit: int, in_date_order: bool = False, key_rows: bool = False) -> None:
     from sitrep.fuse import fuse
     from sitrep.store import Store
     from sitrep.store.db import STREAMING_SQLITE
@@ -67,30 +106,33 @@ def replay(analyses: str, db: str, limit: int) -> None:
     run_id = store.start_run({})
     seconds: dict[str, float] = defaultdict(float)
     total: dict[str, float] = defaultdict(float)
+    rows: Counter[str] = Counter()
+    if key_rows:
+        _count_key_rows(rows)
     done = 0
     print(f"{'pages':>6}{'save s':>9}{'fuse s':>9}{'stories s':>11}{'RSS MiB':>9}   (CPU of the last 500 pages)")
-    with open(analyses, "rb") as f:
-        while done < limit:
-            try:
-                batch = pickle.load(f)
-            except EOFError:
-                break
+    for batch in _batches(analyses, in_date_order):
+        if done >= limit:
+            break
+        t = time.process_time()
+        store.save(run_id, batch)
+        seconds["save"] += time.process_time() - t
+        with store.exclusive():
             t = time.process_time()
-            store.save(run_id, batch)
-            seconds["save"] += time.process_time() - t
-            with store.exclusive():
-                t = time.process_time()
-                fuse(store)
-                seconds["fuse"] += time.process_time() - t
-                t = time.process_time()
-                update_stories(store, everywhere=False)
-                seconds["stories"] += time.process_time() - t
-            before, done = done, done + len(batch)
-            if done // 500 != before // 500:
-                print(f"{done:>6}{seconds['save']:>9.1f}{seconds['fuse']:>9.1f}{seconds['stories']:>11.1f}{_rss_mib():>9}")
-                for k, v in seconds.items():
-                    total[k] += v
-                seconds.clear()
+            fuse(store)
+            seconds["fuse"] += time.process_time() - t
+            t = time.process_time()
+            update_stories(store, everywhere=False)
+            seconds["stories"] += time.process_time() - t
+        before, done = done, done + len(batch)
+        if done // 500 != before // 500:
+            print(f"{done:>6}{seconds['save']:>9.1f}{seconds['fuse']:>9.1f}{seconds['stories']:>11.1f}{_rss_mib():>9}")
+            if key_rows:  # (rows of the last 500 pages' lookups, by key class)
+                print("        key rows read: " + ", ".join(f"{k} {n}" for k, n in sorted(rows.items())))
+                rows.clear()
+            for k, v in seconds.items():
+                total[k] += v
+            seconds.clear()
     for k, v in seconds.items():
         total[k] += v
     print(f"{done} pages: save {total['save']:.0f} s, fuse {total['fuse']:.0f} s, stories {total['stories']:.0f} s "
@@ -203,6 +245,8 @@ def main() -> None:
     r.add_argument("db")
     r.add_argument("--code", help="a checkout whose sitrep package to replay with")
     r.add_argument("-n", type=int, default=10**9)
+    r.add_argument("--in-date-order", action="store_true", help="replay the pages sorted by publication date, as a feed")
+    r.add_argument("--key-rows", action="store_true", help="print the blocking-key rows fusion reads, by key class")
     fu = sub.add_parser("fuse")
     fu.add_argument("analyses")
     fu.add_argument("db")
@@ -222,7 +266,7 @@ def main() -> None:
     elif args.what == "partitions":
         partitions(args.analyses, args.db, args.n, args.partitions)
     else:
-        replay(args.analyses, args.db, args.n)
+        replay(args.analyses, args.db, args.n, args.in_date_order, args.key_rows)
 
 
 if __name__ == "__main__":

@@ -381,6 +381,20 @@ def test_keys_no_week_scopes_are_read_in_fewer_records() -> None:
     assert {key_records(k) for k in stored_and_looked_up("statement", statement)[0]} == {MAX_KEY_RECORDS}
 
 
+def test_each_key_says_what_bounds_it_in_time() -> None:
+    """The benchmark counts the rows fusion reads per key class: a dated event's week bands, an
+    undated one's bands, the near-copy bands each writes, and statement keys that no date bounds."""
+    from sitrep.fuse.keys import key_scope, stored_and_looked_up
+
+    text = "Gunmen attacked the Dala market in Borno state, killing four traders."
+    undated_keys, _ = stored_and_looked_up("event", _event(text, None, 4, "u"))
+    dated_keys, _ = stored_and_looked_up("event", _event(text, "2021-03-03", 4, "d"))
+    assert {key_scope(k) for k in undated_keys} == {"undated", "copy"}
+    assert {key_scope(k) for k in dated_keys} == {"week", "dated copy"}
+    statement = {"speaker": {"name": "Ali Musa"}, "quote": "We will hold the line in the north, whatever it costs us."}
+    assert {key_scope(k) for k in stored_and_looked_up("statement", statement)[0]} == {"none"}
+
+
 def test_sources_naming_different_towns_of_one_province_stay_apart() -> None:
     """Two agencies' reports of shelling on one day in one province, each naming its town, are two
     events (a fused record would give one of the towns to both); the same town still fuses."""

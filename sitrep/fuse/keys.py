@@ -180,12 +180,23 @@ def _event_keys(rec: dict[str, Any]) -> tuple[frozenset[str], Lookup]:
     return written, Lookup(frozenset(f"{p}|{s}" for p in pools for s in banded), tuple(groups))
 
 
+def key_scope(key: str) -> str:
+    """What bounds a blocking key in time: "week" (a dated event's bands of one ISO week),
+    "undated" (an undated event's bands), "copy" or "dated copy" (near-copy bands an undated
+    report writes or reads), "none" (statement and figure keys: no date at all)."""
+    parts = key.split("|", 3)
+    scope = parts[2] if len(parts) > 2 else ""
+    if scope == "undated":
+        return "undated"
+    if len(scope) == 2 and scope[0] in "cd" and scope[1].isdigit():
+        return "copy" if scope[0] == "c" else "dated copy"
+    return "week" if "-W" in scope else "none"
+
+
 def key_records(key: str) -> int:
     """How many of the records that got ``key`` last a lookup under it reads: fewer for an
     event key that no week scopes ("undated" bands, "c"/"d" near-copy bands)."""
-    parts = key.split("|", 3)
-    scope = parts[2] if len(parts) > 2 else ""
-    store_wide = scope == "undated" or len(scope) == 2 and scope[0] in "cd" and scope[1].isdigit()
+    store_wide = key_scope(key) in ("undated", "copy", "dated copy")
     return STORE_WIDE_KEY_RECORDS if store_wide else MAX_KEY_RECORDS
 
 
