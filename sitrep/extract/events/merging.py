@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date as Date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Document, Event, Evidence, Location
@@ -765,12 +766,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     )
     if hurt and events and not casualties:
         # (the arrests told in between are folded into the demonstration later)
-        coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+        coded = _last_coded(events, 2)
         last = next((e for e in coded if e.acled_event_type in ("Protests", "Riots")), None)
         if last is None:
             # "..., killing three. It said a soldier was lightly wounded.": hurt in it; so after the
             # property the attackers burned ("opened fire on traders before torching granaries")
-            last = next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
+            last = _violence_in(coded)
         if last is not None and all(e is last or e.acled_sub_event_type in _BESIDE_THE_HURT for e in coded[: coded.index(last)]):
             last.mentions.extend(ev.mentions)
             return True
@@ -808,7 +809,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     # the fighting", three sentences on, with nothing else coded between)
     if state.sent_no - state.last_coded_sent > (_DEFINITE_REACH if definite else 2):
         return False
-    recent = [e for e in reversed(events) if e.acled_event_type is not None][:3]
+    recent = _last_coded(events, 3)
     if remnant:
         # "Air defences downed 20 drones. Debris fell on a house, injuring two": the strike's harm
         prev = next((e for e in recent if e.acled_event_type == "Explosions/Remote violence"), None)
@@ -1024,10 +1025,10 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
         return False
     if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
         return False  # ("A gunfight followed in which a suspect was hurt": a fight of its own, with its harm)
-    coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+    coded = _last_coded(events, 2)
     last = coded[0] if coded else None
     if trig.cls == "shots":  # (the attack's shots, past the arrests told after it)
-        last = _violence_told_last(events) or last
+        last = _violence_in(coded) or last
 
     def unnamed_or(side: Actor | None, told: Actor | None) -> bool:
         return side is None or side.name.startswith("Unidentified") or _same_actor(side, told)
@@ -1051,13 +1052,17 @@ def _bodies_found_after(trig: Trigger, ev: Event, events: list[Event], state: Do
         return False
     if not 1 <= state.sent_no - state.last_coded_sent <= 2 or ev.fatalities or _own(ev.date.cited):
         return False
-    last = _violence_told_last(events)
+    last = _violence_in(_last_coded(events, 2))
     return last is not None and _placed_with(ev, last)
 
 
-def _violence_told_last(events: list[Event]) -> Event | None:
-    """The violent incident among the last two coded events (past arrests told after it)."""
-    coded = [e for e in reversed(events) if e.acled_event_type is not None][:2]
+def _last_coded(events: list[Event], n: int) -> list[Event]:
+    """The last ``n`` ACLED-coded events, the latest first."""
+    return list(islice((e for e in reversed(events) if e.acled_event_type is not None), n))
+
+
+def _violence_in(coded: list[Event]) -> Event | None:
+    """The first violent incident of ``coded`` (past arrests told after it)."""
     return next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
 
 

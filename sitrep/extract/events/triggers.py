@@ -36,10 +36,6 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if tok.dep_ in ("amod", "compound", "nmod") and fix is None:
                 continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
             trig = verb_trigger(tok)
-            if trig is not None and trig.cls == "loot" and any(
-                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lexicon().people_words) for c in tok.children
-            ):
-                trig.cls = "attack"  # "a crowd set alight two suspected thieves": people burned, no property
             misread = _doer_misread(tok) if trig is not None and fix is None else None
             doers = _participle_doers(tok) if trig is not None and fix is None and misread is None else None
             if trig is not None and fix is not None:

@@ -71,6 +71,15 @@ def _held_for(tok: Token) -> bool:
 def verb_trigger(tok: Token, nested: bool = False) -> Trigger | None:
     """The trigger a verb makes. ``nested``: asked about a verb next to another one (what a purpose
     or the clause above is), so the checks that look at the neighbours are not made again."""
+    trig = _verb_trigger(tok, nested)
+    if trig is not None and trig.cls == "loot" and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lexicon().people_words) for c in tok.children
+    ):
+        trig.cls = "attack"  # "a crowd set alight two suspected thieves": people burned, no property
+    return trig
+
+
+def _verb_trigger(tok: Token, nested: bool) -> Trigger | None:
     lex = lexicon()
     lemma = verb_lemma(tok)
     if lemma not in lex.verb_heads and lemma not in lex.return_verbs and lemma not in lex.occupy_verbs:
