@@ -801,8 +801,8 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             # "the army carried out an operation against the militants, leaving two dead": an
             # offensive told with its dead was fought (ACLED: armed clash)
             acled_type, acled_sub, fat = "Battles", "Armed clash", dead
-    # an armed side that pulled back, the event coded no other way (told as done: not "agreed
-    # to withdraw all troops", an agreement's term)
+    # an armed side that pulled back, the event coded no other way (told as done: not "both
+    # armies agreed to withdraw their troops", a deal's term)
     force_withdrew = (
         acled_type is None and trig.cls == "withdraw" and status == "occurred" and not aggregate and is_armed(actor1)
         and trig.head.tag_ in ("VBD", "VBN")
