@@ -246,6 +246,34 @@ def test_a_place_reckoned_from_a_town_in_its_province(gaz: Gazetteer, text: str,
     assert loc is not None and (loc.name, loc.geo_precision) == (name, 2)
 
 
+def test_a_place_reckoned_from_a_district_in_its_province(gaz: Gazetteer) -> None:
+    # the district the place is reckoned from, not the province in the bracket after it
+    text = "Artillery fire hit farms north of Kajuru district (Kaduna) on Friday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1, loc.geo_precision) == ("Kajuru", "Kaduna", 2)
+
+
+def test_a_respelled_guess_the_town_after_it_does_not_hold_is_no_place(gaz: Gazetteer) -> None:
+    # a quarter the gazetteer lacks, spelled like a territory elsewhere in the province
+    # (Masisi, far south of Beni): the town the bracket names holds it
+    text = "Militiamen attacked the police post of Masisy municipality (Beni, Nord-Kivu)."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.admin1) == ("Beni", "Nord-Kivu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian military police patrolled Qamishly city in Hasakah on Monday.",
+        "American troops set up a checkpoint in Quamishli, Hasakeh.",
+    ],
+)
+def test_a_respelled_town_is_read_in_the_country_of_the_unit_after_it(gaz: Gazetteer, text: str) -> None:
+    # the forces' country is not where the town is: the province named after it is
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Al Qamishli", "Syria")
+
+
 def test_a_quarter_of_a_district_is_not_reckoned_from(gaz: Gazetteer) -> None:
     # "X neighborhood of Y": the district Y holds the quarter; the quarter is no bearing
     text = "Arsonists attacked a shopping mall in Etiler neighborhood of Besiktas, Istanbul."

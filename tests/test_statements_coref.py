@@ -30,6 +30,19 @@ def test_she_said_skips_a_man_named_in_between() -> None:
     assert st.speaker.name == "Laura Benning"
 
 
+def test_a_town_the_model_once_tags_as_a_person_is_no_antecedent() -> None:
+    # "Utica" is tagged a place when she moves there and a person when it "became her home":
+    # she is the woman named, not the town
+    text = (
+        "Refugees find a home in upstate New York.\n\n"
+        "Amina Hadzic, 38, moved to Utica from Bosnia in 1999 with two children and a suitcase.\n\n"
+        "She opened a bakery, and Utica became her home. Recently, she said, she has felt less welcome.\n\n"
+        '"People stare at my scarf now," she said. "It was not like this before."'
+    )
+    st = one(stmts(text), "stare at my scarf")
+    assert st.speaker.name == "Amina Hadzic"
+
+
 def test_names_inside_a_quote_are_not_antecedents() -> None:
     text = (
         "Campaign trail\n\n"

@@ -50,12 +50,15 @@ __all__ = ["GAZ_DIR", "Gazetteer", "Place"]
 @lru_cache(maxsize=1)
 def _came_from() -> re.Pattern[str]:
     """ "farmers from the villages of Kafr Nabl staged a protest in Idlib": where
-    the doers came from (data/gazetteer/cues.yaml ``came_from_nouns``), not where they acted,
-    when the clause names another place."""
+    the doers came from (data/gazetteer/cues.yaml ``came_from_nouns``) or stand
+    (``stationed_words``), not where they acted, when the clause names another place."""
     nouns = "|".join(sorted(map(re.escape, cue_list("came_from_nouns"))))
+    # ... and where a side stands ("forces stationed at X shelled villages near Y": Y)
+    stationed = "|".join(sorted(map(re.escape, cue_list("stationed_words"))))
     return re.compile(
-        rf"\b(?i:{nouns})\s{{1,3}}from\s{{1,3}}(?:the\s{{1,3}})?(?:[a-z-]{{1,20}}\s{{1,3}}){{0,2}}?"
-        r"(?:(?:villages?|towns?|areas?|districts?|neighbou?rhoods?|camps?)\s{1,3}of\s{1,3})?\Z"
+        rf"(?:\b(?i:{nouns})\s{{1,3}}from\s{{1,3}}(?:the\s{{1,3}})?(?:[a-z-]{{1,20}}\s{{1,3}}){{0,2}}?"
+        r"(?:(?:villages?|towns?|areas?|districts?|neighbou?rhoods?|camps?)\s{1,3}of\s{1,3})?"
+        rf"|\b(?i:{stationed})\s{{1,3}}(?:at|in)\s{{1,3}}(?:the\s{{1,3}}(?:village|town)\s{{1,3}}of\s{{1,3}})?)\Z"
     )
 
 
@@ -174,18 +177,21 @@ class Gazetteer(Choice):
                 return seat
             if place.kind in ("admin1", "admin2"):
                 # "a village west of Mizdah (Al Jabal Al Gharbi)": only the unit holding the town
-                # the place is reckoned from is named besides: near that town, not the whole unit
+                # the place is reckoned from is named besides: near that town, not the whole unit;
+                # so is a district of that province ("farms north of Kajuru district (Kaduna)")
                 field = 3 if place.kind == "admin1" else 4
+                kinds = ("city", "admin2") if place.kind == "admin1" else ("city",)
                 near = [
                     m for m in inside
                     if m.reference and not m.contradicted and not m.partial and m.chosen is not None
-                    and m.chosen.kind == "city" and m.chosen.cc == place.cc and m.chosen[field] == place.name
+                    and m.chosen.kind in kinds and m.chosen.cc == place.cc and m.chosen[field] == place.name
                     and _RECKONED_FROM.search(ctx.document.text, max(0, m.start - 12), m.start)
                 ]  # fmt: skip
                 if near:
                     best = near[0]
                     assert best.chosen is not None
-                    return self.to_location(best.chosen, near=True).citing((best.start, best.end, None))
+                    town = best.chosen.kind == "city"
+                    return self.to_location(best.chosen, near=town).citing((best.start, best.end, None))
             named: Cite = (best.start, best.end, None)
             if best.reference and place.kind == "city":
                 return self.to_location(place, near=True).citing(named)

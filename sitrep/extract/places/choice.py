@@ -239,6 +239,12 @@ class Choice(Cues):
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
                 m.places = [p for p in found if held_by(p, units) and _near_named_district(p, districts)]
+                unit_cc = _next_unit_country(mentions, m, text)
+                if not m.places and unit_cc and unit_cc != dominant:
+                    # "Russian military police patrolled Qamishly city in Hasakah": the country of the
+                    # unit told right after it, whatever country the forces make the text's
+                    other_units = self._units_named(mentions, unit_cc)
+                    m.places = [p for p in self.respelled(text[m.start : m.end], unit_cc) if held_by(p, other_units)]
                 if not m.places and not units and m.cue == "city" and len(found) == 1 and (
                     len(skeleton(text[m.start : m.end])) >= _SURE_SKELETON
                 ):
@@ -509,7 +515,12 @@ class Choice(Cues):
                 return sum(inside), inside[-1]  # a tie goes to the outermost unit, named last
 
             best = max(held(p) for p in places)
-            if best[0]:
+            if m.respelled and best[0] < len(containers) and _far_from_named_district(places, following):
+                # a name the gazetteer lacks, read as another spelling of a place far from the
+                # district named after it ("Masisy municipality (Beni, Nord-Kivu)" is no Masisi
+                # far south): a quarter of the town named, not the guess
+                m.contradicted = m.ruled_out = True
+            elif best[0]:
                 places = [p for p in places if held(p) == best]
                 # "Rafah (Rafah, North Sinai)": a unit of one country that holds it settles the
                 # country, whatever country the rest of the text is most about
@@ -660,6 +671,23 @@ def _near_district(town: Place, district: Place) -> bool:
     when the district's coordinates are unknown)."""
     km = km_between(town, district)
     return km is None or km <= _DISTRICT_REACH_KM
+
+
+def _next_unit_country(mentions: list[_Mention], m: _Mention, text: str) -> str | None:
+    """The one country of the province or district named right after ``m`` ("X, Hasakeh",
+    "X city in Hasakeh"), if every reading of that name is a unit of that country."""
+    after = next((n for n in mentions if n.start >= m.end), None)
+    if after is None or after.partial or after.respelled or not after.places:
+        return None
+    if not (LIST_GAP.fullmatch(text, m.end, after.start) or _UNIT_IN_GAP.fullmatch(text, m.end, after.start)):
+        return None
+    units = [p for p in after.places if p.kind in ("admin1", "admin2")]
+    countries = {p.cc for p in after.places}
+    return units[0].cc if units and len(countries) == 1 else None
+
+
+#: "X city in Y", "X town, in Y province": a town's unit word, then the unit holding it
+_UNIT_IN_GAP = re.compile(r"\s{1,3}(?:city|town|village|district|area)?\s{0,3},?\s{0,3}in\s{1,3}(?:the\s{1,3})?", re.I)
 
 
 def _far_from_named_district(towns: list[Place], following: list[_Mention]) -> bool:

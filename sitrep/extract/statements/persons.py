@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...model import Speaker
+from ..places import Gazetteer
 from .candidate import _speaks
 from .lexicon import lexicon
 from .organizations import _INSTITUTION, _desc_org, actor_for, org_name
@@ -126,11 +128,23 @@ def index_persons(ctx: Context) -> list[Person]:
     same: dict[str, list[Speaker]] = {}  # surname -> every person of that surname
     titled: dict[int, str] = {}  # id(speaker) -> "she" / "he" from a title before one of its mentions
     not_persons = {*lex.outlets, *(name.lower() for _, name in lex.channels)}
+    # "came to Clarkston in 2011 ... and Clarkston became his home": a one-word name the model
+    # tags as a place as often as a person or more is that place, not someone "he" points back to
+    tags = Counter(
+        (e.text, e.label_ in _PLACE_LABELS)
+        for para in ctx.paragraphs for e in para.doc.ents
+        if " " not in e.text and (e.label_ == "PERSON" or e.label_ in _PLACE_LABELS)
+    )  # fmt: skip
+    gazetteer = Gazetteer.default()  # (a singer the model once tags as a country stays a person)
+    places = {
+        name for (name, place), n in tags.items()
+        if place and n >= tags[(name, False)] and gazetteer.lookup(name)
+    }  # fmt: skip
     for para in ctx.paragraphs:
         doc: Doc = para.doc
         for ent in _person_spans(doc):
             name = re.sub(r"['\u2019]s$", "", ent.text.strip())
-            if not name or not name[0].isupper() or name.lower() in not_persons:
+            if not name or not name[0].isupper() or name.lower() in not_persons or name in places:
                 continue  # "On Twitter, she responded": the model may tag a platform or an outlet as a person
             if _not_one_person(name, doc, ent.start, known):
                 continue  # "the ROTC program", "the Clintons": no he or she
@@ -171,6 +185,7 @@ def _not_one_person(name: str, doc: Doc, start: int, known: dict[str, Speaker]) 
     return plural
 
 
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"])
 
 
