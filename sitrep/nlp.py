@@ -13,12 +13,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from importlib import resources
+from typing import TYPE_CHECKING, Any, cast
 
 from .model import Cleaned, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
@@ -86,17 +88,31 @@ def _add_clean_piece(text: str, lo: int, hi: int, out: list[tuple[int, int]]) ->
         out.append((lo, hi))
 
 
+@lru_cache(maxsize=1)
+def token_norms() -> dict[str, str]:
+    """Acronyms written as a function word ("IS") and the norm the model should read them by
+    (``data/nlp/token_norms.yaml``)."""
+    import yaml
+
+    raw = yaml.safe_load(resources.files("sitrep.data").joinpath("nlp/token_norms.yaml").read_text("utf-8"))
+    return {str(k): str(v) for k, v in (raw.get("norms") or {}).items()}
+
+
 @lru_cache(maxsize=2)
 def load(model: str = MODEL_NAME, patterns: Callable[[], list[dict[str, Any]]] | None = None) -> Language:
     """Load spaCy once per process. ``patterns`` gives entity-ruler patterns (the names of places
     and actors the extractors know); they come in from outside, so this layer knows nothing of
     the extractors."""
     import spacy
+    from spacy.symbols import NORM, ORTH
 
     from .nlp_attributes import install
 
     nlp = spacy.load(model)
     install(nlp)  # the same token attributes, matched by table (a tenth of parsing time saved)
+    tokenizer = cast("Tokenizer", nlp.tokenizer)
+    for orth, norm in token_norms().items():  # "IS militants": a name, not the verb
+        tokenizer.add_special_case(orth, [{ORTH: orth, NORM: norm}])
     found = patterns() if patterns is not None else []
     if found:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})

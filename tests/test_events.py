@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from sitrep.analyze import analyze
+from sitrep.analyze import model as analyze_model
 from sitrep.extract.events.fatalities import count
 from sitrep.model import Document, Event
 
@@ -416,3 +417,13 @@ def test_civilians_who_fled_after_a_gunfight_did_not_fight_in_it() -> None:
     fight = next(e for e in events if e.acled_event_type == "Battles")
     assert not [e for e in events if e.acled_event_type == "Riots"]
     assert fight.actor1 is None or "civilians" not in fight.actor1.name.lower()
+
+
+def test_an_acronym_written_as_a_function_word_is_read_as_a_name() -> None:
+    # "IS" (the group) parsed as the verb "is" left its sentence without a subject; the verb
+    # itself, in lower case, stays a verb
+    model = analyze_model()
+    group = model("IS claimed the attack on a checkpoint in Tikrit.")
+    assert group[0].text == "IS" and group[0].pos_ != "AUX" and group[0].dep_ == "nsubj"
+    verb = model("The road to Tikrit is open.")
+    assert verb[4].text == "is" and verb[4].pos_ == "AUX"
