@@ -866,8 +866,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         acled_type, acled_sub = "Battles", "Armed clash"
         actor2 = generic(state, "gang", country) if country in lexicon().gang_countries else None
         words2 = by_rule if actor2 is not None else []
-    if acled_type in ("Violence against civilians", "Battles") and actor1 is not None and is_civilian(actor1):
-        # ACLED: civilians are only ever the victims; people who shoot or fight are an armed group
+    violent_or_destroying = acled_type in ("Violence against civilians", "Battles") or acled_sub == "Looting/property destruction"
+    if violent_or_destroying and actor1 is not None and is_civilian(actor1):
+        # ACLED: civilians are only ever the victims; people who shoot, fight or burn ("unknown
+        # people torched a car") are an armed group
         actor1 = generic(state, "unidentified", country or actor1.country)
         words1 = with_basis(words1, "ACLED rule") or by_rule
     if acled_type == "Violence against civilians" and actor2 is not None and is_state(actor2):

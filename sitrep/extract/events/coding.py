@@ -59,6 +59,7 @@ _CROWD_SIDES = _words()["crowd_sides"]
 _THROWN = _words()["thrown_objects"]
 _CROWD_DOER = _words()["crowd_doers"]
 _ARMED_DOER = _words()["armed_doers"]
+_UNKNOWN_DOER = _words()["unknown_doers"]
 _FEW_DOERS = _words()["few_doers"]
 _SMALL_ARMS = _words()["small_arms_fire"]
 _UNARMED = _words()["unarmed_fights"]
@@ -211,6 +212,12 @@ def _crowd_doer(actor1: Actor | None, doer: str) -> bool:
     )
 
 
+def _told_as_unknown(doer: str) -> bool:
+    """The doer told as people no one knows ("unknown people", ``unknown_doers``) and no crowd
+    named ("unknown rioters"): ACLED's unidentified armed group, not a crowd."""
+    return _UNKNOWN_DOER.search(doer) is not None and _CROWD_NAMED.search(doer) is None
+
+
 def _party_militia_brawl(actor1: Actor | None, actor2: Actor | None, text: str) -> bool:
     """One side a political militia, the other not named as armed (a party, its supporters), with
     crude weapons or a party's crowd told and no firearms: ACLED codes such fights as riots."""
@@ -358,9 +365,9 @@ def code(
             return RIOTS, "Mob violence"  # "a mob torched two houses": no demonstration
         if actor1 is not None and any(w in (actor1.type or "").lower() for w in ("rioter", "protester")):
             return RIOTS, "Violent demonstration"
-        if _crowd(actor1):  # "residents looted shops": a crowd, not an armed group
+        if _crowd(actor1) and not _told_as_unknown(doer):  # "residents looted shops": a crowd, not an armed group
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
-        return SD, "Looting/property destruction"
+        return SD, "Looting/property destruction"  # ... "unknown people torched a car": no crowd told
     if cls == "base":
         return SD, "Headquarters or base established"
     if cls == "disrupt" and _CREWED_DOWNED.search(text) and not _UNCREWED.search(text):
