@@ -274,6 +274,13 @@ def test_a_respelled_town_is_read_in_the_country_of_the_unit_after_it(gaz: Gazet
     assert loc is not None and (loc.name, loc.country) == ("Al Qamishli", "Syria")
 
 
+def test_a_township_the_gazetteer_lacks_is_no_city_abroad(gaz: Gazetteer) -> None:
+    # Myanmar's Kani township is not Japan's city of Kani: the region after it rules that out
+    text = "Resistance fighters seized a police station in Kani township, Sagaing region, on Sunday."
+    loc = locate_sentence(gaz, text, text)
+    assert loc is not None and (loc.name, loc.country) == ("Sagaing", "Myanmar")
+
+
 def test_a_quarter_of_a_district_is_not_reckoned_from(gaz: Gazetteer) -> None:
     # "X neighborhood of Y": the district Y holds the quarter; the quarter is no bearing
     text = "Arsonists attacked a shopping mall in Etiler neighborhood of Besiktas, Istanbul."

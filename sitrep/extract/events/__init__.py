@@ -726,6 +726,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # ACLED: a foreign state's forces that take ground abroad overtake it as a non-state
         # actor does ("Russian forces captured a village in Donetsk region")
         acled_sub = "Non-state actor overtakes territory"
+    if acled_sub in TERRITORY and actor1 is not None and actor2 is not None and actor2.name == actor1.name:
+        # "Government troops recaptured the base": the base is their own kind of place, not a
+        # second party of theirs; who held it is for the text before to say
+        actor2, words2 = None, []
     if (
         acled_type is not None
         and actor2 is not None

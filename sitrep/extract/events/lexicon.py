@@ -69,6 +69,8 @@ class Lexicon:
     tripped_verbs: frozenset[str] = frozenset()  # "a vehicle hit a landmine": the subject suffered it
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
+    presence_verbs: frozenset[str] = frozenset()  # "reduced its troops", not "reduce harm"
+    presence_objects: frozenset[str] = frozenset()
     weapon_modifiers: frozenset[str] = frozenset()  # "air strike", "gun battle": a weapon, not a doer
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
     harm_states: frozenset[str] = frozenset()  # "left three dead"
@@ -246,6 +248,8 @@ def lexicon() -> Lexicon:
         tripped_verbs=frozenset(t.get("tripped_verbs", ())),
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
+        presence_verbs=frozenset(t.get("presence_verbs", ())),
+        presence_objects=frozenset(t.get("presence_objects", ())),
         weapon_modifiers=frozenset(t.get("weapon_modifiers", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),
         harm_states=frozenset(t.get("harm_states", ())),

@@ -484,9 +484,12 @@ def _headline_restates(b: Event, ev: Event) -> bool:
     what a headline keeps of a violent incident."""
     # (a coded headline joins a body event of its type, not a mention the body left uncoded: "The
     # attack, which the army blamed on X, came despite talks")
+    # (nor need two acts of violence between the same sides share a type: "Fighters storm base"
+    # over a lead that tells the car bomb the storming began with)
+    both_violent = b.acled_event_type in _VIOLENT_TYPES and ev.acled_event_type in _VIOLENT_TYPES
     if (
         b.plover_type == ev.plover_type
-        and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type)
+        and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type or both_violent)
         and _same_side(b.actor1, ev.actor1)
         and _same_side(b.actor2, ev.actor2)
     ):
@@ -835,9 +838,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # (the same kind of incident first: "Clashes killed 27 ... X detained the commander ... The
         # clashes ended after ...": the clashes, not the arrest told between)
         # (an incident claimed, of no type of its own: the violent one, not the arson told with it)
+        # (an act told again by its doer is that doer's: "X stormed a base ... troops recaptured
+        # it ... X said its fighters had killed 47 soldiers": X's assault, not the recapture)
         ordered = sorted(
             recent,
             key=lambda e: (
+                ev.actor1 is not None and not _by_rule_only(ev, "actor1") and not _same_actor(e.actor1, ev.actor1),
                 e.acled_event_type != ev.acled_event_type,
                 # (violence told again is the violence's, not the arrests told after it)
                 (ev.acled_event_type is None or ev.acled_event_type in _VIOLENT_TYPES)
@@ -1416,8 +1422,14 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
         return False
     # (of an incident told as an attack on a town and a fight with its defenders, the dead the
     # toll names are the fight's or the attack's by their kind: "At least three soldiers were killed")
-    alike = [e for e in told if e.acled_event_type == ev.acled_event_type and not e.fatalities]
-    main = max(alike or told, key=lambda e: e.confidence, default=None)  # the first of the best
+    # (a toll told by a doer the text names is of that doer's act: "X stormed a base, killing
+    # eight ... troops recaptured it. X said its fighters had killed 47": X's assault's, not the
+    # recapture's)
+    doers = told
+    if ev.actor1 is not None and not _by_rule_only(ev, "actor1"):
+        doers = [e for e in told if _same_actor(e.actor1, ev.actor1)] or told
+    alike = [e for e in doers if e.acled_event_type == ev.acled_event_type and not e.fatalities]
+    main = max(alike or doers, key=lambda e: e.confidence, default=None)  # the first of the best
     same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]
     open_here = [e for e in same if not e.fatalities or e.fatalities == ev.fatalities]
     if open_here and (

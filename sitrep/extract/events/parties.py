@@ -166,6 +166,11 @@ def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -
     """'If the occupiers ..., they should ...': a pronoun bound to an earlier subject in the sentence."""
     if tok is None or tok.lower_ not in ("they", "it") or speaker_of_own_act(tok) is not None:
         return None  # ("X said it struck ...": the speaker, whatever subject came before it)
+    fled = _plural_object_before(tok)
+    if fled is not None:
+        r = resolve(fled, state, country)
+        if r.actor is not None:
+            return r
     for t in tok.sent:
         if t.i >= tok.i:
             break
@@ -178,6 +183,19 @@ def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -
             if r.actor is not None:
                 return r
     return None
+
+
+def _plural_object_before(tok: Token) -> Token | None:
+    """'its air force struck the attackers as they withdrew': "they" in a clause under a verb
+    whose subject is one body (a singular noun) and whose object is a plural noun is that object."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj" or tok.head.dep_ != "advcl":
+        return None
+    main = tok.head.head
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in main.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if subj is None or obj is None or subj.tag_ not in ("NN", "NNP") or obj.tag_ not in ("NNS", "NNPS"):
+        return None
+    return obj
 
 
 def _clause_of(verb: Token, top: Token) -> bool:

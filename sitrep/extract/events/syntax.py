@@ -133,8 +133,10 @@ def subject(tok: Token) -> tuple[Token | None, bool]:
         ):
             # "Gunmen on motorbikes abducted 287 pupils" parsed as one noun phrase with a reduced
             # relative: a participle with a direct object is the main verb of a verbless sentence
+            # (through a relative inside the noun phrase too: "An air strike on a school sheltering
+            # displaced families in Gaza City killed 22")
             top = node.head
-            while top.dep_ in ("pobj", "prep") and top.head.i != top.i:
+            while top.dep_ in ("pobj", "prep", "dobj", "acl") and top.head.i != top.i:
                 top = top.head
             speech = top.dep_ in ("nsubj", "dep", "ccomp") and top.head.lemma_.lower() in lexicon().speech
             if (top.dep_ == "ROOT" or speech) and top.pos_ in ("NOUN", "PROPN"):

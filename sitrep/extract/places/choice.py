@@ -70,7 +70,7 @@ _NEAR_GAP = re.compile(r"\s{0,3},?\s{1,3}(?:near|outside|close\s{1,3}to)\s{1,3}(
 _INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
-    r"department|state|region|area|locality|tehsil|taluka|LGA|sector)\s{0,3}[,(]\s{0,3}"
+    r"department|state|region|area|locality|tehsil|taluka|township|upazila|LGA|sector)\s{0,3}[,(]\s{0,3}"
 )
 
 
