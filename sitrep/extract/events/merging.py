@@ -1023,11 +1023,22 @@ def _attack_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     )
 
 
+#: verbs that tell fire as heard or reported, not fought: "with heavy gunfire heard"
+_HEARD = frozenset(["hear", "report"])
+
+
 def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """'Clashes broke out in the capital overnight ... Residents reported sustained gunfire until
     dawn', '... A firefight lasted about 30 minutes': fire or fighting named right after a battle,
     with no side, day, place or toll of its own, is that battle heard or measured again."""
-    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots") or not 1 <= state.sent_no - state.last_coded_sent <= 2:
+    # (fire heard told in the battle's own sentence too: "Fighting broke out in X, residents said,
+    # with heavy gunfire heard through the night")
+    noun = trig.head
+    heard = any(c.dep_ == "acl" and c.lemma_.lower() in _HEARD for c in noun.children) or (
+        noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _HEARD
+    )
+    nearest = 0 if heard else 1
+    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots") or not nearest <= state.sent_no - state.last_coded_sent <= 2:
         return False
     if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
         return False  # ("A gunfight followed in which a suspect was hurt": a fight of its own, with its harm)
@@ -1044,7 +1055,7 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
         # ("Gunmen stormed the village ... 'We heard gunshots around 11 p.m.'": the attack's own fire)
         and (last.acled_event_type == "Battles" or trig.cls == "shots" and last.acled_event_type in _VIOLENT_TYPES)
         and not ev.fatalities
-        and (not _own(ev.date.cited) or _clock_only(ev))
+        and (not _own(ev.date.cited) or _clock_only(ev) or state.sent_no == state.last_coded_sent)
         and _placed_with(ev, last)
         and unnamed_or(ev.actor1, last.actor1)
         and unnamed_or(ev.actor2, last.actor2)

@@ -316,6 +316,9 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
             # "beheaded five villagers in an attack on ...": the parse hangs the setting on the
             # victims; it is the verb's
             return held.head, noun.head.lower_
+        acted = _verb_under_subject(held, noun.head) if noun.head.lower_ in ("in", "during") else None
+        if acted is not None:
+            return acted, noun.head.lower_
         told = _told_before(held, noun.head) if noun.head.lower_ in ("in", "during") else None
         if told is not None:
             # "gunmen abducted 30 people in a night raid, police said": the parse hangs the
@@ -326,6 +329,25 @@ def governing_verb(noun: Token) -> tuple[Token | None, str]:
     if verb is not None:
         return verb, "nsubj"
     return None, ""
+
+
+def _verb_under_subject(held: Token, prep: Token) -> Token | None:
+    """"Armed bandits abducted 40 people, mostly women, in a raid on X(, residents said)", parsed
+    with the verb as a clause on its subject and the setting hung on the subject or on the verb
+    of saying: the verb told under the subject, before the setting, is the act's."""
+    if held.dep_ == "ROOT" and held.pos_ in ("NOUN", "PROPN"):
+        subjects = [held]
+    elif held.lemma_.lower() in lexicon().speech:
+        subjects = [c for c in held.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i]
+    else:
+        return None
+    return next(
+        (
+            c for s in subjects for c in s.children
+            if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i < prep.i and any(o.dep_ == "dobj" for o in c.children)
+        ),
+        None,
+    )  # fmt: skip
 
 
 def _told_before(verb: Token, prep: Token) -> Token | None:
