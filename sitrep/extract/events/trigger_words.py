@@ -32,6 +32,12 @@ CHAIN_NOUNS = frozenset(
         "kind",
         "plan",
         "plans",
+        # quantities of fire, one attack: "launched a barrage of rockets at a post"
+        "barrage",
+        "salvo",
+        "volley",
+        "hail",
+        "flurry",
         # quantities of goods: "delivered 40 tonnes of medical supplies"
         "tonne",
         "ton",
