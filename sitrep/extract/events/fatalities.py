@@ -121,7 +121,10 @@ _ONE_OF = re.compile(r"(?:an?|one|his|her|their|its)\s", re.I)
 _PAIR = re.compile(
     r"\b(?:an?|one)\s+(?:[\w-]+\s+){1,4}and\s+(?:an?|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?[\w-]+"
     rf"\s+(?:were|have\s+been)\s+(?:both\s+)?(?:later\s+)?(?:{_DEATH_PASSIVE}|shot\s+and\s+killed)"
-    r"|\b(?:killing|killed|murdered|assassinated|lynched)\s+(?:an?|one)\s+(?:[\w-]+\s+){1,3}?and\s+(?:an?|his|her|their)\s+[\w-]+",
+    # (the first told with what they belong to: "killed a senior commander of a Yazidi militia and
+    # his driver")
+    r"|\b(?:killing|killed|murdered|assassinated|lynched)\s+(?:an?|one)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){1,4}?)?and\s+(?:an?|his|her|their)\s+[\w-]+",
     re.I,
 )
 _NONE = re.compile(

@@ -648,7 +648,14 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         pair = _shared_head_pair(agent_tok, state, country)
         if pair is not None and a2.actor.name in {r.actor.name for r in pair if r.actor is not None}:
             a1, a2 = pair
-    if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None:
+    # (not when the verb has an object of its own: "Rwandan and Mozambican troops have been
+    # fighting the insurgency" are one side)
+    # ("exchanged fire": the object is the act's own word; "fought each other": the two sides)
+    told = {w.i for w in trig.words}
+    fought_object = not trig.nominal and any(
+        c.dep_ == "dobj" and c.i not in told and c.lower_ not in ("other", "another") for c in trig.head.children
+    )
+    if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None and not fought_object:
         militias = identity_pair(agent_tok, state, country)
         pair = _shared_head_pair(agent_tok, state, country) if militias is None else None
         if pair is not None:  # "GNA and LNA forces clashed", "forces of India and Pakistan exchanged fire"
