@@ -212,10 +212,10 @@ def _crowd_doer(actor1: Actor | None, doer: str) -> bool:
     )
 
 
-def _told_as_unknown(doer: str) -> bool:
-    """The doer told as people no one knows ("unknown people", ``unknown_doers``) and no crowd
-    named ("unknown rioters"): ACLED's unidentified armed group, not a crowd."""
-    return _UNKNOWN_DOER.search(doer) is not None and _CROWD_NAMED.search(doer) is None
+def _told_as(words: re.Pattern[str], doer: str) -> bool:
+    """The doer told by one of ``words`` ("unknown people": ``unknown_doers``; "armed youths":
+    ``armed_doers``) and no crowd named ("unknown rioters"): not a crowd."""
+    return words.search(doer) is not None and _CROWD_NAMED.search(doer) is None
 
 
 def _party_militia_brawl(actor1: Actor | None, actor2: Actor | None, text: str) -> bool:
@@ -365,7 +365,7 @@ def code(
             return RIOTS, "Mob violence"  # "a mob torched two houses": no demonstration
         if actor1 is not None and any(w in (actor1.type or "").lower() for w in ("rioter", "protester")):
             return RIOTS, "Violent demonstration"
-        if _crowd(actor1) and not _told_as_unknown(doer):  # "residents looted shops": a crowd, not an armed group
+        if _crowd(actor1) and not _told_as(_UNKNOWN_DOER, doer):  # "residents looted shops": a crowd, not an armed group
             return (RIOTS, "Violent demonstration") if DEMONSTRATION.search(text) else (RIOTS, "Mob violence")
         return SD, "Looting/property destruction"  # ... "unknown people torched a car": no crowd told
     if cls == "base":
@@ -445,10 +445,7 @@ def code(
     # ... but not one or two persons, nor people told as unknown who throw nothing ("a man threw
     # stones at a nurse", "assaulted by unknown people"): ACLED's attack by an unidentified armed
     # group; "unknown rioters" and "unidentified people threw stones" stay a crowd
-    unidentified = bool(
-        _FEW_DOERS.search(doer)
-        or _ARMED_DOER.search(doer) and not _THROWN.search(text) and not _CROWD_NAMED.search(doer)
-    )
+    unidentified = bool(_FEW_DOERS.search(doer) or _told_as(_ARMED_DOER, doer) and not _THROWN.search(text))
     crowd = (_crowd(actor1) or thrown or people) and not unidentified
     if (crowd or mob) and cls in ("attack", "kill", "strike", "fire") and not _FIREARMS.search(text):
         # ACLED: violence by people who are not an organised armed group is a riot; by a crowd

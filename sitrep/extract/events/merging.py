@@ -843,7 +843,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         ordered = sorted(
             recent,
             key=lambda e: (
-                ev.actor1 is not None and not _by_rule_only(ev, "actor1") and not _same_actor(e.actor1, ev.actor1),
+                _doer_named(ev) and not _same_actor(e.actor1, ev.actor1),
                 e.acled_event_type != ev.acled_event_type,
                 # (violence told again is the violence's, not the arrests told after it)
                 (ev.acled_event_type is None or ev.acled_event_type in _VIOLENT_TYPES)
@@ -1033,12 +1033,13 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
     with no side, day, place or toll of its own, is that battle heard or measured again."""
     # (fire heard told in the battle's own sentence too: "Fighting broke out in X, residents said,
     # with heavy gunfire heard through the night")
+    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots"):
+        return False
     noun = trig.head
     heard = any(c.dep_ == "acl" and c.lemma_.lower() in _HEARD for c in noun.children) or (
         noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _HEARD
     )
-    nearest = 0 if heard else 1
-    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots") or not nearest <= state.sent_no - state.last_coded_sent <= 2:
+    if not (0 if heard else 1) <= state.sent_no - state.last_coded_sent <= 2:
         return False
     if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
         return False  # ("A gunfight followed in which a suspect was hurt": a fight of its own, with its harm)
@@ -1208,6 +1209,11 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return (a.country is None or b.country is None) and (
         a.name.startswith(b.name) or b.name.startswith(a.name)
     )
+
+
+def _doer_named(ev: Event) -> bool:
+    """The event's doer is one its text names, not one a coding rule supplied."""
+    return ev.actor1 is not None and not _by_rule_only(ev, "actor1")
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -1436,9 +1442,7 @@ def toll_follow_up(trig: Trigger, ev: Event, told: list[Event], this_sentence: S
     # (a toll told by a doer the text names is of that doer's act: "X stormed a base, killing
     # eight ... troops recaptured it. X said its fighters had killed 47": X's assault's, not the
     # recapture's)
-    doers = told
-    if ev.actor1 is not None and not _by_rule_only(ev, "actor1"):
-        doers = [e for e in told if _same_actor(e.actor1, ev.actor1)] or told
+    doers = ([e for e in told if _same_actor(e.actor1, ev.actor1)] if _doer_named(ev) else []) or told
     alike = [e for e in doers if e.acled_event_type == ev.acled_event_type and not e.fatalities]
     main = max(alike or doers, key=lambda e: e.confidence, default=None)  # the first of the best
     same = [e for e in this_sentence if e.acled_event_type in _VIOLENT_TYPES]

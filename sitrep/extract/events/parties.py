@@ -185,6 +185,16 @@ def _pron_in_sentence(tok: Token | None, state: DocState, country: str | None) -
     return None
 
 
+def _fights_an_object(trig: Trigger) -> bool:
+    """Whether a verb of fighting has an object of its own, so that its joined subject is one side
+    ("Rwandan and Mozambican troops fought the insurgency"); not the act's own word ("exchanged
+    fire") nor the sides themselves ("fought each other")."""
+    told = {w.i for w in trig.words}
+    return not trig.nominal and any(
+        c.dep_ == "dobj" and c.i not in told and c.lower_ not in ("other", "another") for c in trig.head.children
+    )
+
+
 def _plural_object_before(tok: Token) -> Token | None:
     """'its air force struck the attackers as they withdrew': "they" in a clause under a verb
     whose subject is one body (a singular noun) and whose object is a plural noun is that object."""
@@ -648,14 +658,7 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         pair = _shared_head_pair(agent_tok, state, country)
         if pair is not None and a2.actor.name in {r.actor.name for r in pair if r.actor is not None}:
             a1, a2 = pair
-    # (not when the verb has an object of its own: "Rwandan and Mozambican troops have been
-    # fighting the insurgency" are one side)
-    # ("exchanged fire": the object is the act's own word; "fought each other": the two sides)
-    told = {w.i for w in trig.words}
-    fought_object = not trig.nominal and any(
-        c.dep_ == "dobj" and c.i not in told and c.lower_ not in ("other", "another") for c in trig.head.children
-    )
-    if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None and not fought_object:
+    if a2.actor is None and trig.cls in ("clash", "shots") and agent_tok is not None and not _fights_an_object(trig):
         militias = identity_pair(agent_tok, state, country)
         pair = _shared_head_pair(agent_tok, state, country) if militias is None else None
         if pair is not None:  # "GNA and LNA forces clashed", "forces of India and Pakistan exchanged fire"

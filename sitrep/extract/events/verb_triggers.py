@@ -240,8 +240,10 @@ def _verb_trigger(tok: Token, nested: bool) -> Trigger | None:
         t.lemma_.lower() in lex.weapon_objects or _remote_word(t) for o in objs for t in o.subtree
     ):
         return None  # "gunmen intercepted the mayor's car and shot him": the shooting is the event
-    lessened = objs or ([tok.head] if tok.dep_ in ("amod", "acl") else [])  # ("reduced US forces" read as a noun phrase)
-    if lemma in lex.presence_verbs and not any(o.lemma_.lower() in lex.presence_objects for o in lessened):
+    if lemma in lex.presence_verbs and not any(
+        o.lemma_.lower() in lex.presence_objects
+        for o in objs or ([tok.head] if tok.dep_ in ("amod", "acl") else [])  # ("reduced US forces" read as a noun phrase)
+    ):
         return None  # "taken steps to reduce harm to civilians": no force withdrawn
     if lemma in lex.armed_object_verbs and not any(
         o.lemma_.lower() in lex.armed_objects or o.lower_ in lex.armed_objects for o in objs

@@ -239,8 +239,8 @@ class Choice(Cues):
             if m.respelled:  # (only inside a province or district the text names: "Quamishli ... Hasakeh")
                 found = self.respelled(text[m.start : m.end], dominant) if dominant else []
                 m.places = [p for p in found if held_by(p, units) and _near_named_district(p, districts)]
-                unit_cc = _next_unit_country(mentions, m, text)
-                if not m.places and unit_cc and unit_cc != dominant:
+                unit_cc = _next_unit_country(mentions, m, text) if not m.places else None
+                if unit_cc and unit_cc != dominant:
                     # "Russian military police patrolled Qamishly city in Hasakah": the country of the
                     # unit told right after it, whatever country the forces make the text's
                     other_units = self._units_named(mentions, unit_cc)
