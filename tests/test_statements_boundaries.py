@@ -178,3 +178,19 @@ def test_a_programme_in_what_was_said_stays() -> None:
     assert st.quote.endswith("shown on a program about policing")
     st = one(stmts("Okafor said the new levy would fall on radio and television."), "levy")
     assert st.quote.endswith("radio and television")
+
+
+def test_the_terms_a_source_spoke_on_are_not_what_was_said() -> None:
+    st = one(stmts("The convoy was small, an aide said on condition of anonymity to discuss the plans."), "convoy")
+    assert st.quote == "The convoy was small"
+    st = one(stmts("The convoy was small, he said, on condition of anonymity."), "convoy")
+    assert st.quote == "The convoy was small"
+    st = one(stmts("An aide said on condition of anonymity that the convoy had turned back."), "convoy")
+    assert st.quote == "the convoy had turned back"
+
+
+def test_a_described_speaker_is_its_noun_phrase_without_a_focus_word_or_relative_clause() -> None:
+    st = one(stmts("Even a senior party strategist said the governor would have to pick a side."), "pick a side")
+    assert st.speaker.role == "senior party strategist" and st.speaker.organization is None
+    st = one(stmts("The vote was lost, said an aide who spoke to reporters after the session."), "vote was lost")
+    assert st.speaker.role == "aide"

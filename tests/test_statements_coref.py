@@ -457,3 +457,81 @@ def test_a_platform_named_before_the_pronoun_is_not_a_person_it_refers_to() -> N
         'On Twitter, she responded on Tuesday to one of his posts by saying, "I have the photos."'
     )
     assert one(stmts(text), "I have the photos").speaker.name == "Lena Fields"
+
+
+def test_he_said_carries_the_role_the_name_was_given_in_apposition() -> None:
+    text = (
+        "Budget vote\n\n"
+        "Rep. Tom Healy (R-Ohio), chairman of the House Budget Committee, backed the plan on Monday. "
+        '"I hope every dollar will be tracked," he said.'
+    )
+    st = one(stmts(text), "every dollar")
+    assert st.speaker.name == "Tom Healy"
+    assert st.speaker.role == "chairman of the House Budget Committee"
+
+
+def test_an_apposition_cut_at_its_comma_and_the_attributions_own_apposition_wins() -> None:
+    text = (
+        "Caucus night\n\n"
+        "Jeff Paxton, an Iowa operative, backed the senator in the fall. "
+        '"He will win the state," Paxton said. '
+        "Paxton, a former party director, said the race had tightened in the last week."
+    )
+    sts = stmts(text)
+    assert one(sts, "win the state").speaker.role == "Iowa operative"
+    assert one(sts, "race had tightened").speaker.role == "former party director"
+
+
+def test_an_indefinite_description_with_a_name_in_apposition_is_that_person() -> None:
+    text = (
+        "The video\n\n"
+        "A cleric, Omar Haddad, appears in the second part of the video. "
+        '"Prepare for what is coming," he says.'
+    )
+    st = one(stmts(text), "prepare for")
+    assert st.speaker.name == "Omar Haddad" and st.speaker.role == "cleric"
+
+
+def test_a_description_is_not_matched_to_a_name_inside_the_quotation() -> None:
+    text = (
+        "Rally\n\n"
+        "Bill Clinton spoke at a rally in Ohio on Monday. "
+        '"My wife has a better plan for jobs than President Obama ever had," '
+        "the former president said."
+    )
+    st = one(stmts(text), "better plan for jobs")
+    assert st.speaker.name != "Obama"
+
+
+def test_a_hyphenated_surname_the_tagger_missed_is_still_that_person() -> None:
+    text = (
+        "The recruitment video\n\n"
+        'The cleric Anwar al-Rashidi is shown preaching: "Learn from history." '
+        'Then a politician, Dan Tolliver, speaks from a podium: "We will stop them." '
+        "The film cuts back to Al-Rashidi. "
+        '"Your neighbours will not protect you," he says.'
+    )
+    st = one(stmts(text), "neighbours will not")
+    assert st.speaker.name == "Anwar al-Rashidi"
+
+
+def test_a_description_matches_neither_a_deputy_rank_nor_a_sitting_holder_when_former() -> None:
+    text = (
+        "Rally\n\n"
+        "Vice President Joe Bidwell spoke first. Bill Clinton followed him on stage. "
+        '"My wife has a better plan for jobs than anyone," the former president said.'
+    )
+    st = one(stmts(text), "better plan for jobs")
+    assert st.speaker.name != "Joe Bidwell" and "former president" in who(st)
+    st = one(stmts('Former Governor Ann Tarrow spoke first. "We tried that," the former governor said.'), "tried that")
+    assert st.speaker.name == "Ann Tarrow"
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    text = (
+        "Base closures\n\n"
+        "Pentagon official Ash Corrigan visited the base on Monday. "
+        "A defense official said the base would close next year."
+    )
+    st = one(stmts(text), "base would close")
+    assert st.speaker.name is None and "defense official" in who(st)

@@ -39,6 +39,7 @@ from .persons import (
     index_persons,
     person_genders,
     plural_subjects,
+    role_phrase,
     subject_pronouns,
     surname_mentions,
 )
@@ -219,33 +220,23 @@ def _resolve(ctx: Context, cands: list[Candidate], quotes: list[Quote] | None = 
 
 
 _APPOSITIVE = re.compile(
-    r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}),\s+"
+    r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})(?:\s+\([^()]{1,24}\))?,\s+"
     r"(?P<role>(?:(?:the|an?)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['\u2019]s?\s+|[a-z])[^,;:()\"\u201c\u201d]{2,90}?)\s*,?\s*$"
-)
-# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
-_ROLE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|which|whose|whom|that)\s|(?<!\s)\s*(?:--|\u2014|\u2013)\s*")
-_NOT_ROLE = re.compile(
-    r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b"
-    # a participle going on ('seeming to agree', 'referring to the plan'): a clause, not a role
-    r"|^[a-z]+ing\s+(?:to|that|the|a|an|on|about|in|at|with|his|her|their|its|it|him|them)\b"
 )
 
 
 def _appositive_role(speaker: Speaker, phrase: str) -> Speaker:
     """'Jane Doe, a senior adviser to the governor,' -> the named person with the appositive as role,
-    when the person has no role of their own."""
-    if not speaker.name or speaker.role or ", " not in phrase:
+    unless the phrase itself writes the role the person has ('Senator Jane Doe, a Democrat,'): the
+    words of this attribution describe the speaker over what an earlier mention said of them; a
+    party tag after the name ('Tom Healy (R-Ohio), chairman of ...') does not hide it."""
+    if not speaker.name or ", " not in phrase or speaker.role and speaker.role.lower() in phrase.lower():
         return speaker
     m = _APPOSITIVE.match(phrase)
-    if m is None or _NOT_ROLE.match(m.group("role")):
+    if m is None or speaker.name.split()[-1].lower() not in m.group("name").lower():
         return speaker
-    if speaker.name.split()[-1].lower() not in m.group("name").lower():
-        return speaker
-    role = re.sub(r"^(?:the|an?)\s+", "", m.group("role").strip(), flags=re.IGNORECASE)
-    role = _ROLE_CLAUSE.split(role, maxsplit=1)[0].strip()  # 'lawyer who has argued ...': the noun phrase
-    if not role or len(role.split()) > 12:
-        return speaker
-    return replace(speaker, role=role)
+    role = role_phrase(m.group("role"))
+    return speaker if role is None else replace(speaker, role=role)
 
 
 def _boilerplate_repeats(ctx: Context, out: list[Statement], keys: list[_Words]) -> None:

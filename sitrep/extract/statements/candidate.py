@@ -52,6 +52,11 @@ ANONYMITY = re.compile(
 )
 
 
+#: "said on condition of anonymity (to discuss the talks)", "speaking on condition that he not be
+#: named": the terms a source spoke on, and the purpose after them, are not what was said
+ON_CONDITION = re.compile(r"(?:speaking\s{1,3})?on\s{1,3}(?:the\s{1,3})?condition\s{1,3}(?:of|that)\b", re.IGNORECASE)
+
+
 _NEUTRAL_TELL = {"say", "tell", "add", "write", "insist", "warn", "claim", "stress", "emphasize", "note"}
 
 

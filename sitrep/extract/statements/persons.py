@@ -149,6 +149,7 @@ def index_persons(ctx: Context) -> list[Person]:
             if _not_one_person(name, doc, ent.start, known):
                 continue  # "the ROTC program", "the Clintons": no he or she
             role, org = _title_before(doc, ent.start, lex.roles)
+            role = role or _role_after(doc, ent)
             surname = name.split()[-1].lower()
             prev = known.get(surname)
             before = {t.lower_.strip(".") for t in doc[max(0, ent.start - 2) : ent.start]}
@@ -241,11 +242,14 @@ def _same_name(a: Token, b: Token) -> bool:
 
 
 def surname_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
-    """Capitalized known surnames outside PERSON entities ("Sanders says ..." tagged as a place)."""
+    """Capitalized known surnames outside PERSON entities ("Sanders says ..." tagged as a place);
+    a hyphenated one by its last part, the token the tokenizer leaves of it ("Al-Awlaki")."""
     known: dict[str, Speaker] = {}
     for p in persons:
         if p.speaker.name and len(p.surname) > 2:
             known.setdefault(p.surname, p.speaker)
+            if len(last := p.surname.rsplit("-", 1)[-1]) > 2:
+                known.setdefault(last, p.speaker)
     if not known:
         return []
     out: list[Person] = []
@@ -276,21 +280,37 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
                 continue
             pos = para.start + t.left_edge.idx
             end = para.start + t.right_edge.idx + len(t.right_edge.text)
+            words = para.doc[det[0].i + 1 : t.i + 1].text
+            # "The trade minister, Omar Sadiq, ...", "A cleric, Omar Hadi, ...", "The radio host Ann
+            # Lee ..." (the parse may make the name a subject of its own): the person named in
+            # apposition, who has that role
+            found = next((p.speaker for p in persons if pos < p.pos <= end + 2 and p.speaker.name), None)
+            apposed = _apposed_person(t, para.start, persons)
+            if apposed is not None and not apposed.role:
+                apposed.role = words
             if det[0].lower_ != "the":  # "A retired nurse from Ohio said ...": someone new, unnamed
-                words = para.doc[det[0].i + 1 : t.i + 1].text
+                found = apposed
+            if found is None and det[0].lower_ != "the":
                 out.append(Person(pos, Speaker(name=None, role=words, organization=_desc_org(words)), low, True))
                 continue
-            # "The trade minister, Omar Sadiq, ...", "The radio host Ann Lee ..." (the parse may make
-            # the name a subject of its own): the person named in apposition, else the last one so called
-            found = next((p.speaker for p in persons if pos < p.pos <= end + 2 and p.speaker.name), None)
+            # else the last one so called
             found = found or next(
                 (p.speaker for p in reversed(persons) if p.pos < pos and _has_role(p, low, text)), None
             )
             if found is None:
-                words = para.doc[det[0].i + 1 : t.i + 1].text
                 found = Speaker(name=None, role=words, organization=_desc_org(words))
             out.append(Person(pos, found, low, True))
     return out
+
+
+def _apposed_person(noun: Token, base: int, persons: list[Person]) -> Speaker | None:
+    """The named person in apposition to a noun ("a cleric, Omar Hadi,"), not one named in its
+    modifiers ("a lawyer for John Smith")."""
+    for c in noun.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            lo, hi = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text)
+            return next((p.speaker for p in persons if lo <= p.pos < hi and p.speaker.name), None)
+    return None
 
 
 def _has_role(p: Person, noun: str, text: str) -> bool:
@@ -302,6 +322,44 @@ def _has_role(p: Person, noun: str, text: str) -> bool:
         if w == noun or w.endswith(".") and len(w) >= 4 and noun.startswith(w[:-1]):
             return True
     return False
+
+
+def _role_after(doc: Doc, ent: Span) -> str | None:
+    """'Tom Healy (R-Ohio), chairman of the House Budget Committee, backed ...': the common-noun
+    appositive of a name is what a later "he said" knows of the person."""
+    for app in ent.root.children:
+        if app.dep_ != "appos" or app.pos_ != "NOUN" or app.i < ent.end:
+            continue
+        between = doc[ent.end : app.left_edge.i]
+        if not between or between[-1].text != ",":
+            return None
+        if len(between) > 1 and not (between[0].text == "(" and between[-2].text == ")"):
+            return None  # only a party or state tag may stand between: "(D)", "(R-Ohio)"
+        end = next((t.i for t in doc[app.i + 1 : app.right_edge.i + 1] if t.text in _APPOSITIVE_END), app.right_edge.i + 1)
+        return role_phrase(doc[app.left_edge.i : end].text)  # to its closing comma: the parse may
+        # hang the clause's own verb on the appositive ("Jeff Lee, an aide, backed ...")
+    return None
+
+
+_APPOSITIVE_END = frozenset([",", ";", ":", "(", "\u2014", "\u2013", "--"])
+#: a role's noun phrase ends before a relative clause or a dash ("lawyer who has argued ...")
+# (?<!\s): tried where a run of spaces begins only, not again from each of its positions (linear)
+_ROLE_CLAUSE = re.compile(r"(?<!\s)\s+(?:who|which|whose|whom|that)\s|(?<!\s)\s*(?:--|\u2014|\u2013)\s*")
+_NOT_ROLE = re.compile(
+    r"^(?:who|which|that|whose|whom|and|but|as|when|while|after|before|in|on|at|for|with|by)\b"
+    # a participle going on ('seeming to agree', 'referring to the plan'): a clause, not a role
+    r"|^[a-z]+ing\s+(?:to|that|the|a|an|on|about|in|at|with|his|her|their|its|it|him|them)\b"
+)
+
+
+def role_phrase(words: str) -> str | None:
+    """The role an appositive gives ("a senior adviser to the governor" -> "senior adviser to the
+    governor"), or None when the words are a clause or too long to be a role."""
+    if _NOT_ROLE.match(words.strip()):
+        return None
+    role = re.sub(r"^(?:the|an?)\s+", "", words.strip(), flags=re.IGNORECASE)
+    role = _ROLE_CLAUSE.split(role, maxsplit=1)[0].strip()
+    return role if role and len(role.split()) <= 12 else None
 
 
 def _title_before(doc: Doc, i: int, roles: frozenset[str]) -> tuple[str | None, str | None]:

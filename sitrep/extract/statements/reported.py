@@ -16,6 +16,7 @@ from .candidate import (
     _NEUTRAL_TELL,
     _PARTICIPLE_DEPS,
     ANONYMITY,
+    ON_CONDITION,
     Candidate,
     _all_quoted,
     _inside,
@@ -229,6 +230,8 @@ def _reported_from_verb(
         for c in comps
         if not (c.i < s_lo and sent.doc[min(c.right_edge.i + 1, len(sent.doc) - 1)].text in (":", ";"))
     ]
+    terms = _terms_at(sent, tok)
+    comps = [c for c in comps if c.i < terms or c.dep_ == "ccomp"]
     if any(c.i > tok.i for c in comps):  # "X seemed to agree — he told the AP that ...": the clause after the verb
         comps = [c for c in comps if c.i > tok.i]
     content_first = any(c.i < s_lo for c in comps)
@@ -422,6 +425,16 @@ def _second_that_clauses(tok: Token, end: int) -> list[tuple[int, int]]:
     ]
 
 
+def _terms_at(sent: SpacySpan, tok: Token) -> int:
+    """Where the terms a source spoke on begin after the verb ("said on condition of anonymity
+    to discuss ..."), else the sentence's end: no purpose or reason after them is what was said."""
+    doc = sent.doc
+    for j in range(tok.i + 1, sent.end):
+        if doc[j].lower_ in ("on", "speaking") and ON_CONDITION.match(doc.text, doc[j].idx):
+            return j
+    return sent.end
+
+
 def _mid_attribution(sent: SpacySpan, s_lo: int, tok: Token) -> tuple[int, int] | None:
     """'It was, he said, the hardest day' / 'He hoped, she said, that ...': an attribution set off by
     commas inside the sentence whose words it reports, with words on both sides. Returns its tokens,
@@ -432,6 +445,8 @@ def _mid_attribution(sent: SpacySpan, s_lo: int, tok: Token) -> tuple[int, int] 
     for j in range(tok.i + 1, min(tok.i + 7, sent.end)):
         if doc[j].text == ",":
             rest = [t for t in doc[j + 1 : sent.end] if not t.is_punct]
+            if rest and ON_CONDITION.match(doc.text, rest[0].idx):
+                return None  # ", he said, on condition of anonymity": the terms, read with the attribution
             if len(rest) < 3 or rest[0].lower_ in _SUBORDINATE or rest[0].tag_ == "VBG" or rest[0].lower_ == "according":
                 return None  # ", X said, as the fighting went on": a circumstance, not what was said
             return (s_lo - 1, j + 1)

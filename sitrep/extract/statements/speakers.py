@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...model import Speaker
 from .lexicon import lexicon
 from .organizations import _DET, _INSTITUTION, _desc_org, actor_for, is_org, org_speaker
-from .persons import _FEMALE, _MALE, Person, gender_nouns, given_names
+from .persons import _FEMALE, _MALE, Person, gender_nouns, given_names, role_phrase
 
 if TYPE_CHECKING:
     from ..context import Context
@@ -237,7 +237,10 @@ _LEADING = frozenset(
 
 _ADJ_LIST = re.compile(r"(?:the|an?)\s+[a-z][\w-]*", re.IGNORECASE)
 _NOT_ADJ = re.compile(r"(?:the|an?|who|which|whose|that|and|or|but|he|she|they|it)\b", re.IGNORECASE)
-_OPENERS = frozenset(["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile", "as"])
+#: a conjunction or a focus adverb before the subject ("But even the mayor (said)")
+_OPENERS = frozenset(
+    ["but", "and", "yet", "so", "then", "still", "also", "however", "meanwhile", "as", "even", "especially", "notably"]
+)
 
 
 #: a dash with spaces around it opens an aside
@@ -277,8 +280,9 @@ def _clean_phrase(phrase: str, inverted: bool) -> str:
         parts[:2] = [parts[0] + ", " + parts[1]]  # "the tall, soft-spoken envoy": adjectives in a row
     p = parts[0] if parts else p
     opener = p.split(maxsplit=1)
-    if len(opener) == 2 and opener[0].lower() in _OPENERS:
-        p = opener[1]  # "But he (added)", "And the senator (said)": the subject after the conjunction
+    while len(opener) == 2 and opener[0].lower() in _OPENERS:
+        p = opener[1]  # "But he (added)", "And even the senator (said)": the subject after the conjunction
+        opener = p.split(maxsplit=1)
     p = _TRAILING.sub("", p) if not re.match(r"^(?:the|an?)\s", p, re.IGNORECASE) else _cut_desc(p)
     words = p.split()
     if 2 < len(words) <= 6 and words[0].lower() in _LEADING and words[-1].lower() in ("he", "she", "they"):
@@ -391,10 +395,14 @@ def resolve(
         head_words = [w.lower() for w in head_part.split()]
         role_words = [w for w in head_words if w in lex.roles]
         if role_words:
-            found = _match_description(head_part, role_words, start, memory)
+            # "a former defense official said": someone new, not the last official named
+            definite = p[:4].lower() == "the "
+            found = _match_description(head_part, role_words, start, memory) if definite else None
             if found:
                 return found, False
-            return Speaker(name=None, role=desc.group(1), organization=_desc_org(head_part)), False
+            # "an official who spoke to reporters": the noun phrase, not its relative clause
+            role = role_phrase(desc.group(1)) or desc.group(1)
+            return Speaker(name=None, role=role, organization=_desc_org(head_part)), False
     for person in memory.persons:  # "Al Jazeera's Ali Hashem": a person, not an institution
         name = person.speaker.name or ""
         if name and p.endswith(name) and start - 1 <= person.pos < start + len(phrase):
@@ -515,14 +523,17 @@ def _has_name(p: str) -> bool:
 
 
 def _match_description(head: str, role_words: list[str], start: int, memory: Memory) -> Speaker | None:
-    """'the adviser' / 'the NATO chief' -> the latest person whose role or organization fits."""
+    """'the adviser' / 'the NATO chief' -> the latest person outside quotation marks whose role or
+    organization fits."""
     lex = lexicon()
     org_words = [w for w in head.split() if w[:1].isupper()]
+    head_words = head.lower().split()
     leader = any(w in ("chief", "head", "leader", "boss") for w in role_words)
     cands: list[Speaker] = []
     if memory.current is not None:
         cands.append(memory.current)
-    cands += [p.speaker for p in reversed(memory.persons) if p.pos < start]
+    # a name inside quotation marks is what someone said, not who "the former president" is
+    cands += [p.speaker for p in reversed(memory.persons) if p.pos < start and not _in_quote(memory, p.pos)]
     for sp in cands:
         if not sp.name or is_org(sp):
             continue
@@ -530,11 +541,25 @@ def _match_description(head: str, role_words: list[str], start: int, memory: Mem
         org = (sp.organization or "").lower() + " " + role
         if org_words and not all(w.lower() in org for w in org_words):
             continue
-        if any(w in role for w in role_words if w not in ("chief", "head", "leader")):
+        if any(_same_role(w, role, head_words) for w in role_words if w not in ("chief", "head", "leader")):
             return sp
         if leader and any(r in role for r in lex.leader_roles):
             return sp
     return None
+
+
+#: a rank word that makes another role of the noun after it ("vice president" is no president)
+_RANKS = ("vice", "deputy", "assistant", "associate", "under", "lieutenant")
+
+
+def _same_role(word: str, role: str, head_words: list[str]) -> bool:
+    """Is ``role`` the role ``word`` names in a description: "the former president" is not a
+    "Vice President", nor one whose role says nothing of being former."""
+    if word not in role:
+        return False
+    if any(f"{r} {word}" in role or f"{r}-{word}" in role for r in _RANKS if r not in head_words):
+        return False
+    return "former" not in head_words or any(w in role for w in ("former", "ex-", "then"))
 
 
 def _person_by_given_name(words: list[str]) -> bool:
