@@ -137,8 +137,9 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?:\b(?P<mod>(?i:late|early|earlier|later))\s+)?\b(?P<w>(?i:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight"
         r"|last night|this morning|this afternoon|this evening"
         # "clashes erupted in Tripoli overnight, ...": the night before the report (not "an
-        # overnight curfew", not "overnight Monday", which the weekday reads)
+        # overnight curfew", not "overnight Monday" nor "overnight into Sunday", which the weekday reads)
         r"|(?<!\ban\s)(?<!\bthe\s)overnight(?=\s*[,.;]|\s+(?:in|on|at|and|as|near|with|between|after|when|while|into|from)\b|\s*$)"
+        rf"(?!\s+(?:into|from|to)\s+{WEEKDAY})"
         # ... and "an overnight raid", "an overnight attack": one act of last night (not a
         # curfew, nor "overnight raids", a series)
         r"|(?<=\ban\s)overnight(?=\s+(?:raid|attack|assault|strike|air\s*strike|airstrike|ambush|operation)\b(?!s))))"

@@ -113,7 +113,7 @@ from .parties import (
 from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
-from .syntax import subject, told_as_background
+from .syntax import own_words, subject, told_as_background
 from .timing import (
     carry_narrative,
     dated_by_speech,
@@ -434,6 +434,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     lo, hi = clause_span(sent, trig)
     start, end = offset + doc[lo].idx, offset + doc[hi - 1].idx + len(doc[hi - 1].text)
     clause = ctx.document.text[start:end]
+    own = own_words(doc, lo, hi, trig.head)  # (not the past of a doer a relative clause tells)
     status = trig.status_hint or status_of(trig)
     if status == "ongoing" and trig.head.tag_ in ("VB", "VBZ", "VBP") and in_title(ctx, start):
         status = "occurred"  # headlines use the present for past events: "Strike kills 12"
@@ -630,7 +631,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if location is None:
         location = country_only_location(actor1, actor2, state, (words1, words2), ctx)
     violent = trig.cls in VIOLENT
-    instrument = instrument_of(clause.lower()) if violent else None
+    instrument = instrument_of(own.lower()) if violent else None
     strike = next((t for t in doc[lo:hi] if war_strike(t, trig)), None) if violent else None
     if instrument is None and strike is not None:
         instrument = "air"  # "Israeli strikes hit Rafah": no weapon named, an air strike by ACLED's usage
@@ -689,7 +690,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         actor1, words1, actor2, words2 = actor2, words2, None, []
     demonstration = trig.cls in ("protest", "riot", "disperse")
     following = next_sentences(sent) if demonstration else []
-    coded_text = crowd_acts(doc, lo, hi, trig.head.i) + crowd_sequel(following) if demonstration else clause
+    coded_text = crowd_acts(doc, lo, hi, trig.head.i) + crowd_sequel(following) if demonstration else own
     if trig.cls == "protest":  # what a demonstration came to is often told after it ("Police dispersed the crowd.")
         after = " ".join(following)
     elif trig.cls in REMOTE or instrument in REMOTE:  # "... Police responded with gunfire."
@@ -1017,9 +1018,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         paragraph = ctx.document.text[offset : offset + parsed_length(doc)]  # not doc.text: it joins every token
         actor1, actor2 = as_gang(actor1, paragraph, state), as_gang(actor2, paragraph, state)
     date = event_date(ctx, offset, sent, trig, start, end)
-    if acled_type is not None and not concrete(
-        ctx, trig, status, date, clause, start, end, a1, instrument, location, fat
-    ):
+    if acled_type is not None and not concrete(ctx, trig, status, date, own, start, end, a1, instrument, location, fat):
         acled_type, acled_sub = None, None
     if acled_sub in FRONT_FIRE:
         when = date.date or date.start or ctx.reference.value
@@ -1096,7 +1095,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             if trig.noun is not None and trig.noun.tag_ == "NNS" and status == "occurred" or acled_type == "Battles"
             else "MOBILIZE"
         )
-    mode, mode_words = event_mode(ctx, offset, trig, plover, instrument, clause, start, end, said, acled_type)
+    mode, mode_words = event_mode(ctx, offset, trig, plover, instrument, own, start, end, said, acled_type)
     s_start, s_end = summary_span(ctx, offset, sent, trig, lo, hi, a1, start, end)
     cut = [
         (t.start, t.end)

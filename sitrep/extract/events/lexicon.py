@@ -70,6 +70,8 @@ class Lexicon:
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
     presence_verbs: frozenset[str] = frozenset()  # "reduced its troops", not "reduce harm"
+    damage_verbs: frozenset[str] = frozenset()  # "setting homes on fire": an attack's own doing
+    witness_verbs: frozenset[str] = frozenset()  # "the area has seen fighting": a tally
     presence_objects: frozenset[str] = frozenset()
     weapon_modifiers: frozenset[str] = frozenset()  # "air strike", "gun battle": a weapon, not a doer
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
@@ -249,6 +251,8 @@ def lexicon() -> Lexicon:
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         presence_verbs=frozenset(t.get("presence_verbs", ())),
+        damage_verbs=frozenset(t.get("damage_verbs", ())),
+        witness_verbs=frozenset(t.get("witness_verbs", ())),
         presence_objects=frozenset(t.get("presence_objects", ())),
         weapon_modifiers=frozenset(t.get("weapon_modifiers", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),

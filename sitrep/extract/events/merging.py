@@ -785,6 +785,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         or _strike_retold(trig, ev, events, state)
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
+        or _crowd_goes_on(trig, ev, events, state)
         or _fight_heard(trig, ev, events, state)
         or _bodies_found_after(trig, ev, events, state)
     )
@@ -1413,6 +1414,23 @@ def _same_scene_again(trig: Trigger, ev: Event, events: list[Event], state: DocS
     return any(
         e.location is not None and e.location.name == ev.location.name and _same_incident_parties(e, ev)
         for e in last[-3:]
+    )
+
+
+def _crowd_goes_on(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "Police fired tear gas to disperse protesters in Nairobi. Demonstrators chanted slogans
+    and some threw stones at officers": the crowd's violence told in the sentence after its
+    demonstration, at its place and with no date of its own, is that demonstration going on
+    (ACLED codes one violent demonstration), not a riot of its own."""
+    if trig.nominal or state.sent_no - state.last_coded_sent != 1:
+        return False
+    if ev.acled_event_type != "Riots" or _own(ev.date.cited):
+        return False
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    return (
+        last is not None
+        and last.acled_sub_event_type == "Violent demonstration"
+        and (ev.location is None or last.location is not None and last.location.name == ev.location.name)
     )
 
 

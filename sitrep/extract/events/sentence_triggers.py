@@ -41,8 +41,20 @@ def absorb_relative_duplicates(triggers: list[Trigger]) -> None:
                 and trig.cls in ACLED_CLASSES
             ):
                 trig.absorbed = True
-                parent.merged.append(trig)
+                if not _doer_described(trig.head, parent):
+                    parent.merged.append(trig)
                 break
+
+
+def _doer_described(relative: Token, parent: Trigger) -> bool:
+    """A relative clause on the subject of the event's verb ("The military, which seized power
+    in a 2021 coup, carried out air strikes"): the doer's past, no part of the event (its day
+    does not date it)."""
+    noun = relative.head
+    going_on = any(c.dep_ == "aux" and c.lemma_ == "be" for c in relative.children) and relative.tag_ == "VBG"
+    # (not what the subject was doing as it happened: "a group that was storming an office was
+    # engaged by ...", nor the passive's subject, who suffers the act)
+    return noun.dep_ == "nsubj" and noun.head.i == parent.head.i and not going_on
 
 
 def _subject_words(noun: Token) -> bool:

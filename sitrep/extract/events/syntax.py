@@ -10,7 +10,7 @@ from ..gazetteer_coverage import cue_list
 from .lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from .trigger_words import Trigger
 
@@ -470,3 +470,17 @@ def _told_within(relcl: Token) -> bool:
     return any(
         c.dep_ == "prep" and any(p.lower_ in ("which", "whom") for p in c.children) for c in relcl.children
     )
+
+
+def own_words(doc: Doc, lo: int, hi: int, head: Token) -> str:
+    """The text of tokens lo..hi with each relative clause on a clause's subject that does not
+    hold ``head`` blanked (same length, so offsets stay): "The army, which seized power in a 2021
+    coup, responded with air strikes" dates and arms the strikes by their own words, not by the
+    doer's past (what is said of a victim stays: "an officer who was off duty")."""
+    base = doc[lo].idx
+    chars = list(doc[lo:hi].text)
+    for t in doc[lo:hi]:
+        if t.dep_ == "relcl" and t.head.dep_ == "nsubj" and not t.left_edge.i <= head.i <= t.right_edge.i:
+            a, b = doc[t.left_edge.i].idx - base, doc[t.right_edge.i].idx + len(doc[t.right_edge.i].text) - base
+            chars[max(0, a) : b] = " " * (b - max(0, a))
+    return "".join(chars)

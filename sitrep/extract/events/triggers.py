@@ -430,6 +430,10 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
     scene = how in ("nsubj", "dobj") and gov is not None and gov.tag_ == "VBD"
     reported = how in ("dobj", "nsubjpass") and gov is not None and verb_lemma(gov) in lex.report_verbs
     aggregate = tok.tag_ in ("NNS", "NNPS") and cls in VIOLENT and not (scene or reported)
+    if how == "dobj" and gov is not None and verb_lemma(gov) in lex.witness_verbs and cls in VIOLENT:
+        # "the area has seen fierce fighting", "the province witnesses clashes": what a place has
+        # been through, a tally (not "the town saw heavy fighting on Monday", told in the past)
+        aggregate |= gov.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in gov.children)
     if reported and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.tallied_fire:
         cls = "shelling"  # "monitors recorded 14 explosions": incoming fire, not one planted device
     head_trig = by_head.get(gov.i) if gov is not None else None
@@ -552,7 +556,10 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             # clause on a place: a toll of the violent act before it in the sentence
             parent = next((by_head[a.i] for a in tok.ancestors if a.i in by_head and by_head[a.i].cls in VIOLENT), None)
             if parent is None and tok.tag_ == "VBG":
-                before = [t for t in triggers if t.head.i < tok.i and not t.absorbed and t.cls in VIOLENT]
+                before = [
+                    t for t in triggers
+                    if t.head.i < tok.i and not t.absorbed and t.cls in VIOLENT and not _relative_apart(t, tok)
+                ]  # fmt: skip
                 parent = before[-1] if before else None
             if parent is not None:
                 if trig.cls not in ("kill", "attack") and parent.cls in ("kill", "attack"):
@@ -595,6 +602,17 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             and tok.dep_ == "conj"
             and (beside := by_head.get(joined.i)) is not None
             and (beside.cls == "kill" or beside.cls == "attack" and tok.tag_ == "VBG")
+        ) or (
+            # ("attacked the neighbourhood, setting homes on fire": the attack's own doing, told
+            # by a participle on it; not "stormed the office, confiscating devices", the looting)
+            trig.cls in PROPERTY_ACTS
+            and tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.lemma_.lower() in lexicon().damage_verbs
+            and parent.cls in ("attack", "kill")
+            # (not beside a fight with a side of its own: "attacked the town, burning the market
+            # and clashing with the army", whose sides the fight names)
+            and not any(t.cls == "clash" for t in triggers)
         )
         # (and the killing joined to the burning told first: "set fire to dozens of homes and
         # killed at least seven people": the attack, its kind the killing's)
@@ -656,6 +674,16 @@ def crowd_then_force(verb: Token, first: Token) -> bool:
         and lex.kinds.get(own.lower_) in ("police", "military")
         and (crowd.lemma_.lower() in lex.crowd_subjects or lex.kinds.get(crowd.lower_) in ("protesters", "rioters"))
     )
+
+
+def _relative_apart(t: Trigger, tok: Token) -> bool:
+    """Is ``t`` inside a relative clause that does not hold ``tok``? ("The army, which seized power
+    in a coup, responded with air strikes, killing five": the doer's past, not the act whose toll
+    the participle tells.)"""
+    for a in (t.head, *t.head.ancestors):
+        if a.dep_ == "relcl":
+            return not a.left_edge.i <= tok.i <= a.right_edge.i
+    return False
 
 
 def _fight_beside_killing(trig: Trigger, parent: Trigger) -> bool:

@@ -81,6 +81,12 @@ def _admin1_names(p: Place) -> tuple[str, ...]:
     return (fold(p.admin1), fold(group)) if group else (fold(p.admin1),)
 
 
+#: "the city's ", "the capital's ": what follows is a part of the city named before
+_CITYS = re.compile(r"\b(?:city|town|capital)['\u2019]s\s+$")
+#: "the ", "a ", "the central ", "the restive northern ": an article and up to two lower-case words
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)\s+(?:[a-z][a-z-]*\s+){0,2}$")
+
+
 class Choice(Cues):
     """Votes for the document's country and picks each mention's reading."""
 
@@ -89,12 +95,15 @@ class Choice(Cues):
         return mentions, dominant
 
     def _capital_demonym(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] is the demonym of "the <demonym> capital"."""
-        return (
-            fold(text[start:end]) in self.demonyms
-            and re.match(r"\s+capital\b", text[end : end + 12]) is not None
-            and re.search(r"\b[Tt]he\s+$", text[max(0, start - 6) : start]) is not None
-        )
+        """Whether text[start:end] is the demonym of "the <demonym> capital" or of "the central
+        <demonym> town of X": a nationality qualifying a settlement, not a place of that name (a
+        region, province or state may bear it: "the Somali region" of Ethiopia)."""
+        if fold(text[start:end]) not in self.demonyms:
+            return False
+        after = re.match(r"\s+(\w+)", text[end : end + 14])
+        if after is None or after.group(1).lower() not in cue_list("settlement_after_demonym"):
+            return False
+        return _ARTICLE_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
     def _party_demonym(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] is a demonym naming a state's force or government ("Somali
@@ -130,7 +139,7 @@ class Choice(Cues):
         lowered = is_lowercased(ctx.document.text)  # the model read a cased view: its labels are guesses
         for para in ctx.paragraphs:
             mentions += self._scan(para, lowered)
-        # "the Somali capital", "the Malian capital": a nationality, not the place of that name
+        # "the Somali capital", "the central Malian town of": a nationality, not the place of that name
         mentions = [m for m in mentions if not self._capital_demonym(ctx.document.text, m.start, m.end)]
         # "Somali forces", "Somali government forces": a nationality's force, not Ethiopia's Somali region
         mentions = [m for m in mentions if not self._party_demonym(ctx.document.text, m.start, m.end)]
@@ -388,6 +397,20 @@ class Choice(Cues):
             if cities and all(
                 p.kind in ("admin2", "city")
                 and p.population < _NAMESAKE_TOWN
+                and all((km := km_between(p, c)) is not None and km > _QUARTER_REACH_KM for c in cities)
+                for p in quarter.places
+            ):
+                quarter.partial = True
+        # "Kherson ... the city's Dniprovskyi district": a district the text gives to the city
+        # it named before, whose every reading lies far from that city (Kyiv's Dnipro raion), is
+        # a quarter the gazetteer lacks
+        for k, quarter in enumerate(mentions):
+            if quarter.partial or not _CITYS.search(text, max(0, quarter.start - 24), quarter.start):
+                continue
+            before = next((m for m in reversed(mentions[:k]) if not m.partial and any(p.kind == "city" for p in m.places)), None)
+            cities = [p for p in before.places if p.kind == "city"] if before is not None else []
+            if cities and all(
+                p.kind in ("admin2", "city")
                 and all((km := km_between(p, c)) is not None and km > _QUARTER_REACH_KM for c in cities)
                 for p in quarter.places
             ):
