@@ -181,7 +181,7 @@ def test_a_programme_in_what_was_said_stays() -> None:
 
 
 def test_the_terms_a_source_spoke_on_are_not_what_was_said() -> None:
-    st = one(stmts("The convoy was small, an aide said on condition of anonymity to discuss the plans."), "convoy")
+    st = one(stmts("The convoy was small, an aide said on condition of anonymity to describe internal plans."), "convoy")
     assert st.quote == "The convoy was small"
     st = one(stmts("The convoy was small, he said, on condition of anonymity."), "convoy")
     assert st.quote == "The convoy was small"

@@ -192,6 +192,9 @@ def leading_country(places: list[Place], written: str = "") -> str | None:
 
 
 LIST_GAP = re.compile(r"\s{0,3}[(,]\s{0,3}")
+#: "the city's ", "that town's ": what follows is a part of the place named before ("the city's
+#: Dniprovskyi district")
+POSSESSED_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|region|province|capital)['\u2019]s\s+$")
 
 
 def continues_list(doc: Any, i: int, taken: set[int]) -> bool:

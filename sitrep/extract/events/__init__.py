@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ...model import Actor, Cite, Event, Location, mention
 from .. import cites
 from ..cites import with_basis
+from ..place_names import POSSESSED_PLACE
 from ..statements.lexicon import lexicon as statement_lexicon
 from .acled_rules import (
     FRONT_FIRE,
@@ -77,6 +78,7 @@ from .document import (
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .grievance import crowd_acts, without_grievance, without_tallies
 from .lexicon import VIOLENT, lexicon
+from .listed_places import one_per_place
 from .merging import (
     arrests_by_police,
     fold_arrests_into_protests,
@@ -193,7 +195,9 @@ def extract_events(ctx: Context) -> list[Event]:
             # (a headline is told again by the lead: what the body retells is the body's incident)
             told = [e for e in events if not (has_body and in_title(ctx, e.mentions[0].start))]
             if ev is not None and follow_up(trig, ev, told, state):
-                state.last_coded_sent = state.sent_no  # the incident is still the topic
+                # the incident is still the topic: a toll later in the sentence is its own
+                coded.setdefault(state.sent_no, coded.get(state.last_coded_sent, []))
+                state.last_coded_sent = state.sent_no
                 continue
             if ev is not None:
                 events.append(ev)
@@ -212,7 +216,8 @@ def extract_events(ctx: Context) -> list[Event]:
             state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
         state.sent_no += 1
-    return merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state, ctx.document.text), state))
+    events = merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state, ctx.document.text), state))
+    return one_per_place(ctx, events)
 
 
 #: a vague mass toll ("hundreds of Palestinians", "thousands of people")
@@ -225,8 +230,6 @@ NARRATIVE_SENTENCES = 2
 #: fire only state forces (and, for shelling, the sides of a war) direct from afar: told once
 #: with its doer, the story's next strike without one is theirs
 _FIRED_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-#: a place told as a part of the one before: "the city's Dniprovskyi district"
-_POSSESSED_PLACE = re.compile(r"\b(?:the|that|this) (?:city|town|region|province|capital)(?:'s|’s) $")
 _PLACE_ANAPHOR = re.compile(  # (not "the village of Essakane": a place named, known or not)
     r"\b(?:the|that|this) (?:(?P<demonym>[A-Z]\w+) )?(?:city|town|village|province|district|area|region|state|spot|scene)\b(?!\s+of\s+[A-Z])"
 )
@@ -515,7 +518,7 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and earlier_place is not None
         and earlier_place.admin1 is not None
         and location.admin1 != earlier_place.admin1
-        and (possessor := _POSSESSED_PLACE.search(ctx.document.text, max(0, location.cited[0][0] - 30), location.cited[0][0]))
+        and (possessor := POSSESSED_PLACE.search(ctx.document.text, max(0, location.cited[0][0] - 30), location.cited[0][0]))
     ):
         # "a shell hit a house in the city's Dniprovskyi district": a part of the city told
         # before, not a namesake elsewhere (the part itself may be missing from the gazetteer)

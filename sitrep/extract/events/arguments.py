@@ -19,6 +19,7 @@ from ..place_names import ADMIN1_CUES, ADMIN2_CUES
 from .coding import other_incident
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
+from .syntax import subject
 from .trigger_words import noun_key
 
 if TYPE_CHECKING:
@@ -575,7 +576,7 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
                 return Resolved(force, _kind(tok) or bare, tok)
             c = c or country
             if bare == "unidentified" and has_the:
-                prev = state.salient(_demonym_country(tok))
+                prev = state.salient(_demonym_country(tok), exclude=_own_subject(tok, state))
                 if prev is not None:
                     return Resolved(prev, None, tok)
             return Resolved(generic(state, bare, c) if c else actor, _kind(tok) or bare, tok)
@@ -603,7 +604,8 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
         or has_the
         and lower in lexicon().doer_anaphors
     ):
-        prev = state.salient(_demonym_country(tok))
+        # (not the subject of its own verb: "peacekeepers deployed to the site repelled the attackers")
+        prev = state.salient(_demonym_country(tok), exclude=_own_subject(tok, state))
         if prev is not None:
             return Resolved(prev, None, tok)
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
@@ -1075,3 +1077,13 @@ def raw_actor(tok: Token | None) -> Actor | None:
     text = _left_text(tok)
     return Actor(text[0].upper() + text[1:], None, None) if text else None
 
+
+def _own_subject(tok: Token, state: DocState) -> Actor | None:
+    """The actor the subject of the verb that ``tok`` is the object of names, if the registry
+    knows it ("MONUSCO peacekeepers ... repelled the attackers": MONUSCO)."""
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    # ("intervened and repelled the attackers": the subject they share, however the parse hangs it)
+    subj, passive = subject(verb) if verb is not None else (None, False)
+    if subj is None or passive:
+        return None
+    return state.registry.match(tok.doc[subj.left_edge.i : subj.i + 1].text)

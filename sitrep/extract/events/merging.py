@@ -779,13 +779,14 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             last.mentions.extend(ev.mentions)
             return True
     remnant = _remnant_did_it(trig)
+    crowd = _crowd_goes_on(trig, ev, events, state)
     definite = (
         definite
         or remnant
+        or crowd
         or _strike_retold(trig, ev, events, state)
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
-        or _crowd_goes_on(trig, ev, events, state)
         or _fight_heard(trig, ev, events, state)
         or _bodies_found_after(trig, ev, events, state)
     )
@@ -855,6 +856,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             (
                 e for e in ordered
                 if named_incident or _same_incident_parties(e, ev) or definite and _among_parties(e, ev)
+                or crowd and e.acled_event_type in ("Protests", "Riots")  # (protesters, now rioters)
                 or naming and _names_the_sides(e, ev)
             ),
             None,
@@ -952,6 +954,21 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("actor2", ev)
         for name in ("acled_event_type", "acled_sub_event_type"):
             prev.evidence[name] = [*prev.evidence.get(name, []), *ev.evidence.get("actor2", [])]
+    if prev.acled_event_type == "Protests" and ev.acled_event_type == "Riots":
+        # "Police dispersed the protesters. Some threw stones at officers": the demonstration
+        # turned violent (ACLED: a violent demonstration by rioters)
+        # (the force that dispersed or shot at them is the other side: "The police fired to
+        # disperse them and killed a demonstrator. The crowd then burned the station down")
+        if is_state(prev.actor1) and ev.actor2 is None:
+            prev.actor2 = prev.actor1  # (told as the doer: "the police shot a demonstrator")
+            prev.take_as("actor2", prev, "actor1")
+        elif ev.actor2 is not None:
+            prev.actor2 = ev.actor2
+            prev.take("actor2", ev)
+        prev.acled_event_type, prev.acled_sub_event_type = "Riots", "Violent demonstration"
+        prev.actor1 = ev.actor1
+        for name in ("acled_event_type", "acled_sub_event_type", "actor1"):
+            prev.take(name, ev)
     if _finer_place(ev.location, prev.location):
         # "The attack took place in the municipality of Salvatierra": where, within the state told
         prev.location = ev.location
@@ -1421,7 +1438,8 @@ def _crowd_goes_on(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     """ "Police fired tear gas to disperse protesters in Nairobi. Demonstrators chanted slogans
     and some threw stones at officers": the crowd's violence told in the sentence after its
     demonstration, at its place and with no date of its own, is that demonstration going on
-    (ACLED codes one violent demonstration), not a riot of its own."""
+    (ACLED codes one violent demonstration, which a peaceful one told first becomes), not a riot
+    of its own."""
     if trig.nominal or state.sent_no - state.last_coded_sent != 1:
         return False
     if ev.acled_event_type != "Riots" or _own(ev.date.cited):
@@ -1429,7 +1447,7 @@ def _crowd_goes_on(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
     return (
         last is not None
-        and last.acled_sub_event_type == "Violent demonstration"
+        and (last.acled_event_type == "Protests" or last.acled_sub_event_type == "Violent demonstration")
         and (ev.location is None or last.location is not None and last.location.name == ev.location.name)
     )
 

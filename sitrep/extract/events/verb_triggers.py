@@ -118,6 +118,7 @@ def _verb_trigger(tok: Token, nested: bool) -> Trigger | None:
     # set on fire ("set barricades on fire": the burning, read below, not the barricades put up)
     for obj in objs if not _set_burning(tok, objs) else ():
         real, aggregate = chain(obj)
+        real = _hyphened_modifier(real, lemma) or real
         key = f"{lemma} {'road' if _road_number(real) else _gas_or(real)}"
         joint = noun_key(real) if lex.verbs.get(lemma, ("", ""))[1] in LIGHT else None
         if joint is not None and joint[0] == "COOPERATE":  # "held joint exercises": mutual, not one side's drill
@@ -675,3 +676,15 @@ def _remote_word(tok: Token) -> bool:
     """A word of a bombing or of fire from afar ("suicide", "bomb", "rocket")."""
     key = noun_key(tok)
     return key is not None and key[1] in REMOTE
+
+
+def _hyphened_modifier(obj: Token, lemma: str) -> Token | None:
+    """ "staged a sit-in demanding security", parsed with "security" as the object and the
+    pieces of "sit-in" on it: the last piece of the hyphenated word that the verb's lexicon entry
+    names with it ("stage sit-in"), the act the verb stages."""
+    doc, objects_ = obj.doc, lexicon().objects
+    for t in doc[obj.left_edge.i : obj.i]:
+        whole = hyphenated(t)
+        if whole is not None and f"{lemma} {whole}" in objects_:
+            return t
+    return None

@@ -17,6 +17,7 @@ from ..place_names import (
     ADMIN2_CUES,
     DIRS,
     LIST_GAP,
+    POSSESSED_PLACE,
     abroad_demonym,
     leading_country,
 )
@@ -60,6 +61,8 @@ _POLICE_AREA_OF = re.compile(
 #: "Panama City (Bella Vista)": a name, then one in a bracket
 _BRACKET_GAP = re.compile(r"\s{0,3}\(\s{0,3}")
 _COMMA_GAP = re.compile(r"\s{0,3},\s{0,3}")
+#: "and" and a capitalised name right after a name: the name closes a list ("Kisumu and Nakuru")
+_AND_NEXT = re.compile(r",?\s{1,3}and\s{1,3}[A-Z]")
 #: a town this far from a city named right after it is not in it: a quarter the gazetteer lacks
 _QUARTER_REACH_KM = 40.0
 #: "Girardot municipality, Cojedes state", "Arso district (Keerom, Papua)": a unit, then the one that holds it
@@ -81,8 +84,6 @@ def _admin1_names(p: Place) -> tuple[str, ...]:
     return (fold(p.admin1), fold(group)) if group else (fold(p.admin1),)
 
 
-#: "the city's ", "the capital's ": what follows is a part of the city named before
-_CITYS = re.compile(r"\b(?:city|town|capital)['\u2019]s\s+$")
 #: "the ", "a ", "the central ", "the restive northern ": an article and up to two lower-case words
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)\s+(?:[a-z][a-z-]*\s+){0,2}$")
 
@@ -405,7 +406,7 @@ class Choice(Cues):
         # it named before, whose every reading lies far from that city (Kyiv's Dnipro raion), is
         # a quarter the gazetteer lacks
         for k, quarter in enumerate(mentions):
-            if quarter.partial or not _CITYS.search(text, max(0, quarter.start - 24), quarter.start):
+            if quarter.partial or not POSSESSED_PLACE.search(text, max(0, quarter.start - 30), quarter.start):
                 continue
             before = next((m for m in reversed(mentions[:k]) if not m.partial and any(p.kind == "city" for p in m.places)), None)
             cities = [p for p in before.places if p.kind == "city"] if before is not None else []
@@ -501,6 +502,13 @@ class Choice(Cues):
             if f is not owner and _NEAR_GAP.fullmatch(text, prev_end, f.start):
                 prev_end = f.end
                 continue  # "Stepove near Avdiivka in the Donetsk region": the unit after holds both
+            if (
+                f is not owner
+                and _COMMA_GAP.fullmatch(text, prev_end, f.start)
+                and _AND_NEXT.match(text, f.end)
+                and not any(p.kind == "country" for p in f.places)
+            ):
+                break  # "in Mombasa, Kisumu and Nakuru": a list of places, not a town and its county
             inserted = _INSERTION.match(text, prev_end) if f is not owner else None
             gap = inserted.end() if inserted is not None and inserted.end() <= f.start else prev_end
             if (

@@ -50,6 +50,15 @@ _CARRIED = re.compile(
 )
 
 
+def _joined_to_place(ent: Any) -> bool:
+    """A name coordinated with a place name the model tagged as a place ("Mombasa and Kisumu",
+    "Kisumu, Nakuru and Eldoret"): the list is of one kind."""
+    root = ent.root
+    if root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC"):
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in root.children)
+
+
 class Cues(Candidates):
     """Finds the place names of a paragraph and the cues that say what kind of place each is."""
 
@@ -115,10 +124,13 @@ class Cues(Candidates):
                 )  # fmt: skip
                 # (a stoplisted name the model calls a building is the building: "near the
                 # White House" is no town of that name, whatever cue stands before it)
+                # "in Mombasa and Kisumu", the second tagged as an organisation: a name joined by
+                # "and" to a place the model tagged as one is a place too
+                joined = strict and not cued and not units_only and not listed_town and _joined_to_place(ent)
                 if strict and (
                     fold(name) in self.stop
                     and ent.label_ not in ("GPE", "LOC")
-                    or not (cued or units_only or listed_town)
+                    or not (cued or units_only or listed_town or joined)
                 ):
                     continue
                 places = self._candidates(name)
