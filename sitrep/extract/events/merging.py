@@ -479,6 +479,10 @@ def _same_crowd(b: Event, ev: Event) -> bool:
     )
 
 
+#: ground that changes hands, by force or without
+_GROUND_CHANGES = ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory")
+
+
 def _headline_restates(b: Event, ev: Event) -> bool:
     """The headline event ``ev`` tells again the body event ``b``, by its type and sides, or by
     what a headline keeps of a violent incident."""
@@ -496,6 +500,8 @@ def _headline_restates(b: Event, ev: Event) -> bool:
         return True
     if _same_crowd(b, ev):
         return True  # the crowd told in the headline, which the body codes as a riot: "Protesters torch police station ..."
+    if ev.acled_sub_event_type in _GROUND_CHANGES and b.acled_sub_event_type in _GROUND_CHANGES and _same_side(b.actor1, ev.actor1):
+        return True  # "Militia takes control of town" over a lead whose fighters entered it without a fight
     if b.acled_event_type not in _VIOLENT_TYPES or ev.acled_event_type not in _VIOLENT_TYPES:
         return False
     return (
