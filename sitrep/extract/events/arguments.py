@@ -611,11 +611,15 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
     words = {t.lower_ for t in tok.subtree if t.i <= tok.i}
     if "foreign" in words and not words & FOREIGN_OFFICE or lower in ("occupier", "invader"):
         return Resolved(Actor("Foreign Forces", "external/other forces", None), "military", tok)
-    if tok.lemma_.lower() in lexicon().leader_heads and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in lexicon().armed_markers for c in tok.children
-    ):  # "a rebel commander": one of the rebels the text names, else an unnamed armed group
+    marker = next(
+        (c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in lexicon().armed_markers), None
+    ) if tok.lemma_.lower() in lexicon().leader_heads else None  # fmt: skip
+    if marker is not None:
+        # "a rebel commander": one of the rebels the text names, else an unnamed armed group ("a
+        # gang leader": an unnamed gang)
+        group = "gang" if lexicon().kinds.get(marker.lower_) == "gang" else "unidentified"
         prev = state.salient(_demonym_country(tok))
-        return Resolved(prev or generic(state, "unidentified", country), "unidentified", tok)
+        return Resolved(prev or generic(state, group, country), group, tok)
     official = _official(tok, state, country)
     if official is not None:
         return Resolved(official, None, tok)

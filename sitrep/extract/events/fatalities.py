@@ -71,12 +71,13 @@ _VICTIM = r"(?:victim|man|woman|boy|girl|officer|policeman|soldier|driver|child|
 #: "a group of men", "a number of fighters": not one person
 _NOT_ONE = r"(?!(?:group|number|couple|few|dozen|lot|family|crowd|total|handful|rest|majority|remainder|bulk)\b)"
 _SINGLE = re.compile(
-    # (not an aim: "tried to kill a commander")
-    rf"(?<!\bto\s)\b(?:(?:killing|killed|kill|{_SHOT_DOWN}|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    # (not an aim: "tried to kill a commander"; not a plural after the article, though "a
+    # notorious leader", "the boss", "a crisis" end in -s and are none)
+    rf"(?<!\bto\s)\b(?:(?:killing|killed|kill|{_SHOT_DOWN}|murdered|assassinated|assassinating|lynched|lynching|beheaded|executed)\s+(?:an?|one|the)\s+(?!\w*[^siu\W]s\b)\w+"
     r"|(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|burned|burnt|shot|strangled|stoned|tortured)\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}to\s+death"
     # "a mob beat to death a man suspected of theft"
-    r"|(?:stabbed|beat|beaten|hacked|burned|burnt|strangled|stoned|clubbed|tortured)\s+to\s+death\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
-    r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w+s\b)\w+"
+    r"|(?:stabbed|beat|beaten|hacked|burned|burnt|strangled|stoned|clubbed|tortured)\s+to\s+death\s+(?:an?|one|the)\s+(?!\w*[^siu\W]s\b)\w+"
+    r"|fatally\s+(?:shot|stabbed|wounded|injured)\s+(?:an?|one|the)\s+(?!\w*[^siu\W]s\b)\w+"
     r"|an?\s+\w+['’]s\s+(?:body|corpse)|(?:in|to)\s+(?:his|her)\s+death"
     r"|shot\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}dead"
     # one person told by a pronoun: "intercepted the mayor's car and shot him dead"
@@ -85,7 +86,7 @@ _SINGLE = re.compile(
     # ("a man, 19, was shot dead": an age in apposition)
     rf"|an?\s+{_NOT_ONE}(?:[\w'’-]+,?\s+){{0,8}}(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"
     rf"|an?\s+{_NOT_ONE}(?:[\w-]+\s+){{0,6}}died|(?:the\s+)?(?:body|corpse)\s+of\s+an?\s+\w+"
-    r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w+s\b)\w+|(?:to|in)\s+another\s+death"
+    r"|(?:in|to)\s+the\s+(?:death|killing)\s+of\s+(?:an?|one|the)\s+(?!\w*[^siu\W]s\b)\w+|(?:to|in)\s+another\s+death"
     # one person named before ("... shot a police officer. The officer died."), also by the
     # place or body they head ("The police chief of Gao was shot dead")
     rf"|^\s*the\s+{_NOT_ONE}(?:[\w-]+\s+){{0,2}}(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:was|has\s+been)\s+(?:later\s+)?{_AND_FIRST}{_DEATH_PASSIVE}"

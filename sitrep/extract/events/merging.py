@@ -960,6 +960,9 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         prev.take("actor2", ev)
         for name in ("acled_event_type", "acled_sub_event_type"):
             prev.evidence[name] = [*prev.evidence.get(name, []), *ev.evidence.get("actor2", [])]
+    if prev.acled_sub_event_type == "Remote explosive/landmine/IED" and ev.acled_sub_event_type == "Suicide bomb":
+        prev.acled_sub_event_type = ev.acled_sub_event_type  # the bomb told first was a suicide bomber's
+        prev.take("acled_sub_event_type", ev)
     if prev.acled_event_type == "Protests" and ev.acled_event_type == "Riots":
         # "Police dispersed the protesters. Some threw stones at officers": the demonstration
         # turned violent (ACLED: a violent demonstration by rioters)
@@ -992,21 +995,30 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
 
 #: remote strikes a report tells twice: the lead, then how it happened
 _RETOLD_STRIKES = ("Air/drone strike", "Shelling/artillery/missile attack")
+#: blasts a report tells twice: a bomb, then the bomber who set it off
+_BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb")
 
 
 def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """'A military air strike on a village killed 17 on Sunday. Two fighter jets dropped bombs on
     the village at about 2 p.m.': the strike told again in the next sentence (or the one after a
     sentence that codes nothing), with no toll, no day and no place of its own the gazetteer
-    knows, by the same kind of weapon, is the same strike; a place the story supplied from a
+    knows, by the same kind of weapon (a bomb and the bomber who set it off are one), is the same
+    strike; a place the story supplied from a
     sentence between ("The district lies near the border with Chin state") is not its own."""
     last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
     return (
         not trig.nominal
         and last is not None
         and 1 <= state.sent_no - state.last_coded_sent <= 2
-        and ev.acled_sub_event_type in _RETOLD_STRIKES
-        and last.acled_sub_event_type == ev.acled_sub_event_type
+        and (
+            ev.acled_sub_event_type in _RETOLD_STRIKES
+            and last.acled_sub_event_type == ev.acled_sub_event_type
+            # ("A bomb ripped through a market, killing 12. Witnesses said a suicide bomber
+            # detonated explosives near a stall": the blast told again, by the one who set it off)
+            or ev.acled_sub_event_type in _BOMBINGS
+            and last.acled_sub_event_type in _BOMBINGS
+        )
         and not ev.fatalities
         and (
             not (ev.date.date and _own(ev.date.cited) and not _clock_only(ev))
