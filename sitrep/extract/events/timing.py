@@ -156,7 +156,7 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
         return RecordDate()
     # (a day told beats a bare clock time: "11:40 - Protesters blocked the highway on Saturday",
     # a live page's time stamp, is Saturday)
-    best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), _CLOCK.fullmatch(t.text) is not None, abs(t.start - start)))
+    best = min(allowed, key=lambda t: (not (start <= t.start and t.end <= end), clock_time(t.text), abs(t.start - start)))
     found = _from_speakers_day(ctx, offset, sent, trig, best, stamps)
     # (a noun's clause is the sentence: "arrested two men on Monday, weeks after the attack" does
     # not date the attack Monday)
@@ -164,10 +164,6 @@ def event_date(ctx: Context, offset: int, sent: Span, trig: Trigger, start: int,
         return found
     # "attacked a checkpoint on Friday, two days after an airstrike killed five": two days before
     return days_before_told(found, trig.head, offset)
-
-
-#: a clock time alone, no day told: "11:40", "10 a.m.", "0630 GMT"
-_CLOCK = re.compile(r"\s*\d{1,2}(?:[:.]?\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs|GMT|UTC)?\s*", re.IGNORECASE)
 
 
 def _from_speakers_day(
