@@ -45,7 +45,7 @@ def _other_places(ctx: Context, ev: Event) -> list[Location]:
     if loc.geo_precision is None or loc.geo_precision > 2:
         return []
     start, end, _ = loc.cited[0]
-    head = _token_at(ctx, start, end)
+    head, base = _token_at(ctx, start, end)
     if head is None or not head.conjuncts:
         return []
     # a list joined by "and" ("in Mombasa, Kisumu and Nakuru"), not names the parse strings
@@ -53,7 +53,6 @@ def _other_places(ctx: Context, ev: Event) -> list[Location]:
     # municipality and its state)
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for t in (head, *head.conjuncts) for c in t.children):
         return []
-    base = _paragraph_start(ctx, start)
     found: list[Location] = []
     seen = {loc.name}
     for tok in head.conjuncts[:_MAX_PLACES]:
@@ -68,15 +67,12 @@ def _other_places(ctx: Context, ev: Event) -> list[Location]:
     return found
 
 
-def _paragraph_start(ctx: Context, pos: int) -> int:
-    return next((p.start for p in reversed(ctx.paragraphs) if p.start <= pos), 0)
-
-
-def _token_at(ctx: Context, start: int, end: int) -> Token | None:
-    """The head token of the words at [start, end) in their paragraph's parse."""
+def _token_at(ctx: Context, start: int, end: int) -> tuple[Token | None, int]:
+    """The head token of the words at [start, end) in their paragraph's parse, and where that
+    paragraph starts (token offsets are the paragraph's)."""
     for para in ctx.paragraphs:
         doc = para.doc
         if para.start <= start and end <= para.start + len(doc.text):
             span = doc.char_span(start - para.start, end - para.start, alignment_mode="expand")
-            return span.root if span is not None and len(span) else None
-    return None
+            return (span.root if span is not None and len(span) else None), para.start
+    return None, 0

@@ -95,7 +95,7 @@ class Choice(Cues):
         mentions, dominant, _ = self._indexed(ctx)
         return mentions, dominant
 
-    def _capital_demonym(self, text: str, start: int, end: int) -> bool:
+    def _settlement_demonym(self, text: str, start: int, end: int) -> bool:
         """Whether text[start:end] is the demonym of "the <demonym> capital" or of "the central
         <demonym> town of X": a nationality qualifying a settlement, not a place of that name (a
         region, province or state may bear it: "the Somali region" of Ethiopia)."""
@@ -141,7 +141,7 @@ class Choice(Cues):
         for para in ctx.paragraphs:
             mentions += self._scan(para, lowered)
         # "the Somali capital", "the central Malian town of": a nationality, not the place of that name
-        mentions = [m for m in mentions if not self._capital_demonym(ctx.document.text, m.start, m.end)]
+        mentions = [m for m in mentions if not self._settlement_demonym(ctx.document.text, m.start, m.end)]
         # "Somali forces", "Somali government forces": a nationality's force, not Ethiopia's Somali region
         mentions = [m for m in mentions if not self._party_demonym(ctx.document.text, m.start, m.end)]
         # "a ship in the Red Sea": the water, not Egypt's Red Sea governorate
