@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 
 PRONOUNS = frozenset({"they", "it", "them", "we", "he", "she"})
+#: a part of a group told before, as a pronoun with no noun of its own: "Some threw stones at
+#: officers" after a crowd, "Others fled" (with an "of" phrase it is that phrase's group)
+PARTITIVES = frozenset({"some", "others", "many", "several", "most"})
 ANAPHORS = frozenset(
     [
         "group",
@@ -437,6 +440,20 @@ def _content_speaker(tok: Token) -> Token | None:
     return speaker
 
 
+def _forces_acted_on(subj: Token, state: DocState, country: str | None) -> Actor | None:
+    """The state force a subject's verb acts on ("... threw stones at officers", "attacked the
+    army"): a side the subject cannot be."""
+    if subj.dep_ != "nsubj":
+        return None
+    objs = [c for c in subj.head.children if c.dep_ == "dobj"]
+    objs += [p for c in subj.head.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"]
+    for obj in objs:
+        kind = _kind(obj)
+        if kind in ("police", "military"):
+            return generic(state, kind, _demonym_country(obj, state.registry) or country or state.country())
+    return None
+
+
 def _kind(tok: Token) -> str | None:
     lex = lexicon()
     text = _left_text(tok).lower()
@@ -529,8 +546,10 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
         own_act = resolve(said_by, state, country, want_armed)
         if own_act.actor is not None:  # "the Israeli military said it struck ...": the military
             return Resolved(own_act.actor, own_act.kind, tok)
-    if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$"):
-        back = state.recent(armed_nonstate=want_armed) or state.recent()
+    partitive = tok.lower_ in PARTITIVES and tok.dep_ in ("nsubj", "nsubjpass") and not list(tok.children)
+    if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$") or partitive:
+        target = _forces_acted_on(tok, state, country)  # ("they threw stones at officers": not the police)
+        back = state.recent(armed_nonstate=want_armed, exclude=target) or state.recent(exclude=target)
         if tok.lower_ in ("he", "she") and back is not None and (back.type or "") in ("protesters", "rioters"):
             back = None  # "He was arrested ...": one person, never the crowd of the protest before
         return Resolved(back, None, tok)

@@ -143,6 +143,7 @@ class Lexicon:
     background_modifiers: frozenset[str] = frozenset()  # "similar bombings": acts of a kind, no incident
     reciprocal_verbs: frozenset[str] = frozenset()  # "armed men clashed": the same kind on either side
     noise_objects: frozenset[str] = frozenset()  # "beating utensils": no attack
+    signed_papers: frozenset[str] = frozenset()  # "a note signed by X": no agreement
     onset_nouns: dict[str, Entry] = field(default_factory=dict)  # "violence erupted": an incident only so
     onset_verbs: frozenset[str] = frozenset()
     occupiers: frozenset[str] = frozenset()  # "workers occupied the factory": a protest
@@ -324,6 +325,7 @@ def lexicon() -> Lexicon:
         background_modifiers=frozenset(t.get("background_modifiers", ())),
         reciprocal_verbs=frozenset(t.get("reciprocal_verbs", ())),
         noise_objects=frozenset(t.get("noise_objects", ())),
+        signed_papers=frozenset(t.get("signed_papers", ())),
         onset_nouns=_entries(t.get("onset_nouns") or {}),
         onset_verbs=frozenset(t.get("onset_verbs", ())),
         occupiers=frozenset(t.get("occupiers", ())),

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
     from ..context import Context
 
+_EXCESSIVE = "Excessive force against protesters"
+
+
 def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) -> list[Event]:
     """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
     Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
@@ -115,10 +118,15 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
         if force is None and ev.acled_sub_event_type == "Arrests" and _counted_arrests(ev):
             arrests_by_police([ev], state)  # (ACLED: the police arrest where the text names no one)
             force = ev.actor1
-        if fired_on_crowd and ev.fatalities and not target.fatalities:
+        if (fired_on_crowd or dispersal) and ev.fatalities and not target.fatalities:
+            # (the dispersal's dead, told after it: "police fired tear gas to disperse protesters
+            # ... at least two protesters were killed by police gunfire")
             _take_toll(target, ev)
         if target.acled_event_type == "Protests" and target.acled_sub_event_type == "Peaceful protest":
             target.acled_sub_event_type = "Protest with intervention"
+        if target.acled_event_type == "Protests" and ev.acled_sub_event_type == _EXCESSIVE:
+            target.acled_sub_event_type = _EXCESSIVE  # (the force killed peaceful protesters)
+            target.take("acled_sub_event_type", ev)
         if target.acled_sub_event_type == "Mob violence" and ev.acled_sub_event_type == "Violent demonstration":
             # "officers fired tear gas to disperse a crowd that had hurled stones": a crowd the
             # force dispersed is a demonstration
@@ -801,7 +809,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     # (an uncoded retelling by the doers named again: "The attackers surrounded the mosque and
     # opened fire", an act the sentence alone cannot code, is still the incident's)
     # ("The Viv Ansanm coalition claimed the attack": the incident claimed by its doers)
-    retold = definite and ev.plover_type == "ASSAULT" and (trig.nominal or _doers_again(trig) or bool(claimants([trig.head])))
+    # ("X said its fighters carried out the attack": the incident claimed in the claimant's words)
+    retold = definite and ev.plover_type == "ASSAULT" and (
+        trig.nominal or _doers_again(trig) or bool(claimants([trig.head])) or _own_act_told(trig)
+    )
     # ("A drone strike killed 15. The army said it had targeted a gathering of terrorists": the
     # state's own account of the unattributed strike told just before)
     owns_strike = (
@@ -831,7 +842,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # (not people who fled: "set fire to homes, forcing residents to flee. Seven were
         # killed": the arson's dead)
         acts = [e for e in recent if not _displaced(e)]
-        prev = violent or (acts[0] if acts and acts[0].acled_event_type != "Protests" else None)
+        # (a demonstration's own dead are its toll when the force killed them: "... to disperse
+        # traders. Three protesters were killed by police gunfire")
+        fired_on = ev.acled_sub_event_type == _EXCESSIVE
+        prev = violent or (acts[0] if acts and (acts[0].acled_event_type != "Protests" or fired_on) else None)
         if prev is not None and _other_weapon(trig, ev, prev):
             return False
     else:
@@ -905,6 +919,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         return False
     if ev.fatalities and not prev.fatalities:
         _take_toll(prev, ev)
+        if prev.acled_event_type == "Protests" and ev.acled_sub_event_type == _EXCESSIVE:
+            # "Police fired tear gas to disperse protesters. Two protesters were killed by police
+            # gunfire": the demonstration met with lethal force
+            prev.acled_sub_event_type = _EXCESSIVE
+            prev.take("acled_sub_event_type", ev)
         if (
             prev.acled_sub_event_type == "Looting/property destruction"
             and ev.acled_event_type == "Violence against civilians"
@@ -1042,20 +1061,31 @@ def _attack_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     """'Two soldiers were killed when rebels ambushed a patrol in Northern Samar, the army said on
     Monday. The rebels set off a landmine and fired on the troops in Las Navas on Sunday': the
     incident a lead dated only by the day it was told, told again in the next sentences by the
-    same sides on a day just before, in the lead's province, with no other toll: one incident."""
+    same sides on a day just before, in the lead's province, with no other toll: one incident
+    (also when it now names the sides: "clashes between two armed groups killed 27, the ministry
+    said on Wednesday. Fighting between X and Y broke out on Monday")."""
     last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    naming = last is not None and _names_the_sides(last, ev)
     return (
-        not trig.nominal
+        (not trig.nominal or naming)
         and last is not None
         and 1 <= state.sent_no - state.last_coded_sent <= 2
         and id(last) in state.dated_by_speech
         and _earlier_day(ev, last)
         and last.acled_event_type in _VIOLENT_TYPES
         and ev.acled_event_type in _VIOLENT_TYPES
-        and _same_actor(ev.actor1, last.actor1)
-        and (ev.actor2 is None or _same_actor(ev.actor2, last.actor2))
+        and (
+            _same_actor(ev.actor1, last.actor1) and (ev.actor2 is None or _same_actor(ev.actor2, last.actor2))
+            or naming
+        )
         and (not ev.fatalities or ev.fatalities == last.fatalities)
-        and (ev.location is None or last.location is None or ev.location.admin1 == last.location.admin1)
+        and (
+            ev.location is None
+            or last.location is None
+            or ev.location.admin1 == last.location.admin1
+            # (the lead's "northern Burkina Faso", then the town: where in it)
+            or _finer_place(ev.location, last.location)
+        )
     )
 
 
@@ -1299,6 +1329,16 @@ def _names_unknown_doer(prev: Event, ev: Event) -> bool:
         and (not is_state(ev.actor1) or prev.acled_sub_event_type == "Air/drone strike")
         and _unattributed(prev)
     )
+
+
+def _own_act_told(trig: Trigger) -> bool:
+    """The speaker tells the act as its own: its subject is "its fighters", "our forces", "it" or
+    "we" in what a speech verb says ("the front said its fighters carried out the attack")."""
+    verb = trig.head
+    subj, passive = subject(verb)
+    if subj is None or passive or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().speech:
+        return False
+    return subj.lower_ in ("it", "we") or any(c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subj.children)
 
 
 def _doers_again(trig: Trigger) -> bool:

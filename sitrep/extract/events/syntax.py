@@ -40,8 +40,13 @@ def _named_place_of(tok: Token, verb: Token) -> bool:
     earlier_subject = any(c.dep_ == "nsubj" and c.i < first.i for c in verb.children)
     # ("Residents of X in Michoacan state set fire to ...": the unit word of a name read as a subject)
     unit = tok.lower_ in _UNIT_WORDS and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN"
+    # ("a strike on a home in the village of Aita al-Shaab killed two": the end of a hyphened
+    # name, and its hyphen, read as subjects)
+    hyphened = tok.is_punct or first.i > 1 and tok.doc[first.i - 1].text in ("-", "–") and tok.doc[first.i - 2].pos_ == "PROPN"
     return earlier_subject and (
-        unit or tok.pos_ == "PROPN" and first.i > 0 and tok.doc[first.i - 1].lower_ in cue_list("noun_before_name")
+        unit
+        or hyphened
+        or tok.pos_ == "PROPN" and first.i > 0 and tok.doc[first.i - 1].lower_ in cue_list("noun_before_name")
     )
 
 

@@ -38,6 +38,12 @@ CHAIN_NOUNS = frozenset(
         "volley",
         "hail",
         "flurry",
+        "swarm",
+        # a count in words: "carried out dozens of strikes", "launched dozens of drones at a city"
+        "dozens",
+        "hundreds",
+        "scores",
+        "thousands",
         # quantities of goods: "delivered 40 tonnes of medical supplies"
         "tonne",
         "ton",
@@ -60,9 +66,9 @@ CHAIN_NOUNS = frozenset(
 )
 #: a sum of money, and what it is given as after "in" ("$300 million in military aid")
 MONEY_HEADS = frozenset(["million", "billion", "thousand", "dollar", "dollars", "euro", "euros", "pound", "pounds", "$"])
-AGGREGATE_NOUNS = frozenset(
-    ["series", "string", "wave", "spate", "number", "campaign", "dozens", "hundreds", "scores"]
-)
+# (a count in words is not one: "dozens of drones" are one attack's, "dozens of strikes" on a day
+# one day's series, as ACLED codes it; a count over weeks is a tally by its time words)
+AGGREGATE_NOUNS = frozenset(["series", "string", "wave", "spate", "number", "campaign"])
 OBJ_DEPS = frozenset({"dobj", "attr", "oprd", "nsubjpass", "dative"})
 LIGHT = frozenset({"light", "announce", "strike"})
 # "meet" is CONSULT only with people/organizations, not "meet their commitment"

@@ -329,6 +329,8 @@ def _verb_trigger(tok: Token, nested: bool) -> Trigger | None:
         return None  # "marched the teachers into the bush": captives led away, not a protest
     if lemma == "meet" and any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in MEET_OBJ_BAD for o in objs):
         return None
+    if cls == "sign" and objs and all(o.lemma_.lower() in lex.signed_papers for o in objs):
+        return None  # "a note signed by the rebels", "signed a statement": a paper, no agreement
     if lemma in ("back", "free", "support", "aid") and tok.pos_ != "VERB":
         return None
     if lemma == "ask" and _question(tok):
