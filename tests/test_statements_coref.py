@@ -311,6 +311,19 @@ def test_a_description_with_a_name_in_apposition_is_that_person() -> None:
     assert st.speaker.name == "Ann Lee"
 
 
+def test_a_role_with_its_owner_and_a_name_in_apposition_is_that_person_with_that_role() -> None:
+    text = (
+        "Aid stalls\n\n"
+        "An RSF adviser said the group would accept a truce. "
+        "The charity's field director, Maria Olsen, said aid lorries had waited at the border for weeks."
+    )
+    st = one(stmts(text), "lorries")
+    assert (st.speaker.name, st.speaker.role) == ("Maria Olsen", "field director")
+    assert st.speaker.organization is None  # (not the adviser's group)
+    st = one(stmts("Chad's envoy to the talks, Idriss Moussa, said the draft was unacceptable."), "draft")
+    assert (st.speaker.name, st.speaker.role, st.speaker.organization) == ("Idriss Moussa", "envoy", "Chad")
+
+
 def test_one_who_speaks_of_herself_by_name_when_the_sentence_before_names_nobody() -> None:
     text = (
         "The crowd pushed toward the stage. In Dayton on Monday, Ms. Ann Ortiz was shocked by "
@@ -535,3 +548,13 @@ def test_an_indefinite_description_is_someone_new() -> None:
     )
     st = one(stmts(text), "base would close")
     assert st.speaker.name is None and "defense official" in who(st)
+
+
+def test_the_general_is_the_lieutenant_general_named_before_but_the_governor_not_a_lieutenant_governor() -> None:
+    text = "Lieutenant General Mark Jones spoke in London on Monday. The general said the troops would stay."
+    assert one(stmts(text), "troops would stay").speaker.name == "Mark Jones"
+    # (also a name after a title that the model did not tag as a person)
+    text = "Lieutenant General Taoreed Lagbaja spoke in Kaduna on Monday. The general said the camps would close."
+    assert one(stmts(text), "camps would close").speaker.name == "Taoreed Lagbaja"
+    text = "Lieutenant Governor Ann Lake spoke in Ohio on Monday. The governor said the bill would pass."
+    assert one(stmts(text), "bill would pass").speaker.name is None

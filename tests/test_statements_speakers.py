@@ -208,3 +208,8 @@ def test_an_opening_adverbial_or_a_clause_before_a_dash_is_no_part_of_the_speake
 def test_a_bodys_person_named_with_a_possessive_is_that_person_of_that_body() -> None:
     st = one(stmts("The Daily Ledger's Anne Marsh wrote that the vote count had been slowed."), "vote count")
     assert st.speaker.name == "Anne Marsh" and st.speaker.organization == "Daily Ledger"
+
+
+def test_a_title_written_in_capitals_before_an_untagged_name_is_role_and_name() -> None:
+    st = one(stmts('"The shelter is full," Dnipro Mayor Borys Filatov wrote on Telegram.'), "shelter")
+    assert (st.speaker.name, st.speaker.role) == ("Borys Filatov", "Dnipro Mayor")

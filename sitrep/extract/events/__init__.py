@@ -408,6 +408,29 @@ def _forces_withdrawn(trig: Trigger) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in heads for c in trig.head.children)
 
 
+def _gave_up(sent: Span, trig: Trigger, state: DocState, country: str | None) -> Resolved:
+    """The armed side the sentence tells as withdrawing from or leaving a place ("after Ethiopian
+    troops left their base", "once the army pulled out")."""
+    lex = lexicon()
+    places = lex.place_heads | lex.armed_places
+    for t in sent:
+        if t.i == trig.head.i or t.pos_ != "VERB":
+            continue
+        lemma = t.lemma_.lower()
+        withdrew = lex.verbs.get(lemma, ("", ""))[1] == "withdraw" or any(
+            c.dep_ == "prt" and lex.phrasal.get(f"{lemma} {c.lower_}", ("", ""))[1] == "withdraw" for c in t.children
+        )
+        left = lemma in ("leave", "abandon", "vacate") and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in places or c.ent_type_ in ("GPE", "LOC", "FAC")) for c in t.children
+        )
+        subj, passive = subject(t) if withdrew or left else (None, True)
+        if subj is not None and not passive:
+            side = resolve(subj, state, country, want_armed=True)
+            if side.actor is not None and is_armed(side.actor):
+                return side
+    return Resolved(None)
+
+
 def _moved_in(trig: Trigger, state: DocState, country: str | None) -> Resolved:
     """The side a conjoined clause says took the ground over ("..., and government forces moved in")."""
     for verb in trig.head.children:
@@ -853,6 +876,12 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         # "seized the town after the army pulled out": ground changes hands between armed sides;
         # its people are no side (the withdrawal is an event of its own)
         actor2, words2 = None, []
+    if acled_sub == "Non-violent transfer of territory" and actor2 is None:
+        # "took control of the town without a fight after Ethiopian troops left their base there":
+        # the side that gave the ground up
+        gave_up = _gave_up(sent, trig, state, country)
+        if gave_up.actor is not None and gave_up.actor != actor1:
+            actor2, words2 = gave_up.actor, cited_actor(gave_up, offset)
     if (
         acled_sub in ("Armed clash", "Attack")
         and (actor2 is None or acled_sub == "Attack" and not is_armed(actor2))

@@ -567,6 +567,9 @@ def merge_headline(ctx: Context, events: list[Event]) -> list[Event]:
             # (not a crowd the headline read where the body names armed men: "Prison clash leaves
             # 15 inmates dead" over fighting between gangs)
             and (match.actor1 is None or (ev.actor1.type or "") not in ("rioters", "protesters", "civilians"))
+            # (nor a state's force the headline read where the body names armed men: "Haiti gang
+            # leader's men attack police station" over gang members)
+            and (match.actor1 is None or not is_state(ev.actor1))
         ):
             match.actor1 = ev.actor1
             match.take("actor1", ev)
@@ -794,10 +797,12 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             return True
     remnant = _remnant_did_it(trig)
     crowd = _crowd_goes_on(trig, ev, events, state)
+    raid = _raid_met_fire(trig, ev, events, state)
     definite = (
         definite
         or remnant
         or crowd
+        or raid
         or _strike_retold(trig, ev, events, state)
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
@@ -877,6 +882,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
                 e for e in ordered
                 if named_incident or _same_incident_parties(e, ev) or definite and _among_parties(e, ev)
                 or crowd and e.acled_event_type in ("Protests", "Riots")  # (protesters, now rioters)
+                or raid and _same_actor(e.actor1, ev.actor2)  # (the raiders, now under fire)
                 or naming and _names_the_sides(e, ev)
             ),
             None,
@@ -971,6 +977,14 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             if side is not None and not side.name.startswith("Unidentified"):
                 setattr(prev, name, side)
                 prev.take(name, ev)
+    if raid and prev.acled_event_type == "Violence against civilians" and _same_actor(prev.actor1, ev.actor2):
+        # "Israeli forces killed three Palestinians in a raid on Jenin. The military said troops
+        # came under fire during the operation": a raid met with fire is a battle with the gunmen
+        prev.acled_event_type, prev.acled_sub_event_type = "Battles", "Armed clash"
+        prev.actor2 = ev.actor1
+        prev.take_as("actor2", ev, "actor1")
+        for name in ("acled_event_type", "acled_sub_event_type"):
+            prev.take(name, ev)
     if _forces_fell(prev, ev):
         # "Gang members set fire to a police station ... Two officers were killed in the attack":
         # an armed group's attack that killed the force's men is a battle with that force
@@ -1489,6 +1503,31 @@ def _same_scene_again(trig: Trigger, ev: Event, events: list[Event], state: DocS
     return any(
         e.location is not None and e.location.name == ev.location.name and _same_incident_parties(e, ev)
         for e in last[-3:]
+    )
+
+
+#: what a state force's raid is called when told again ("came under fire during an operation")
+_RAID_NOUNS = frozenset({"raid", "operation", "incursion", "sweep"})
+
+
+def _raid_met_fire(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "Israeli forces killed three Palestinians during a raid on Jenin. The military said troops
+    came under fire during an operation to arrest suspects": the force that raided, told in the
+    next sentence as suffering fire during its raid or operation, is the raid told again."""
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    return (
+        last is not None
+        and state.sent_no - state.last_coded_sent == 1
+        and is_state(last.actor1)
+        and last.acled_event_type in _VIOLENT_TYPES
+        and ev.acled_event_type == "Battles"
+        and _same_actor(ev.actor2, last.actor1)
+        and not _own(ev.date.cited)
+        and (ev.location is None or not _own(ev.location.cited) or _placed_by_reference(ev))
+        and any(
+            t.lemma_.lower() in _RAID_NOUNS and t.dep_ == "pobj" and t.head.lower_ in ("during", "in")
+            for t in trig.head.subtree
+        )
     )
 
 

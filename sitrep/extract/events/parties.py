@@ -1054,15 +1054,13 @@ def doers_named_again(subj: Token | None, passive: bool = False) -> bool:
 def _doers_belong_to(verb: Token) -> Token | None:
     """The group the doers just told are said to belong to: "the attackers belonged to X", "the
     gunmen were members of X"."""
-    if not doers_named_again(*subject(verb)):
-        return None
     lemma = verb.lemma_.lower()
+    if lemma not in ("belong", "be") or not doers_named_again(*subject(verb)):
+        return None  # (the lemma first: this runs on every word of a sentence)
     if lemma == "belong":
         heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
-    elif lemma == "be":
-        heads = [p for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() == "member" for p in a.children if p.dep_ == "prep" and p.lower_ == "of"]
     else:
-        return None
+        heads = [p for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() == "member" for p in a.children if p.dep_ == "prep" and p.lower_ == "of"]
     return next((o for h in heads for o in h.children if o.dep_ == "pobj"), None)
 
 

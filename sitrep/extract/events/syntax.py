@@ -292,7 +292,16 @@ def patient(trig: Trigger) -> Token | None:
             return victims
     if trig.nominal and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_OFF:
         return None  # "repelled an assault on an army post": the repellers' own post, not the other side
-    if trig.noun is not None and trig.noun.i != tok.i:
+    # (not the setting the act is told in, when the verb names its own target: "clashed with
+    # police during protests against quotas" is no act against quotas; but "killed during
+    # clashes with PKK militants": the clashes' other side)
+    setting = (
+        trig.noun is not None
+        and trig.noun.dep_ == "pobj"
+        and trig.noun.head.lower_ in ("during", "amid")
+        and any(c.dep_ == "prep" and c.lower_ in _TARGET_PREPS for c in tok.children)
+    )
+    if trig.noun is not None and trig.noun.i != tok.i and not setting:
         to_whom = _RECIPIENT_PREPS if trig.plover == "AID" else _TARGET_PREPS
         for c in trig.noun.children:  # "launched an attack on X", "talks with X", "amnesty to X"
             if c.dep_ == "prep" and c.lower_ in to_whom:

@@ -264,6 +264,12 @@ def _merge_description(speaker: Speaker | None, memory: Memory, para: int) -> Sp
     if speaker is None or not speaker.name or speaker.organization or memory.description is None:
         return speaker
     desc, dpara = memory.description
+    # (a role the text describes the person by, not a title before the name, that is not the
+    # description's: "An RSF adviser said ... The charity's field director, Ann Lee, said" is
+    # someone else; "a ministry spokesman ... Brigadier General X" may be the spokesman)
+    role = speaker.role or ""
+    if role and role == role.lower() and desc.role and role.split()[-1] != desc.role.split()[-1].lower():
+        return speaker
     if para - dpara <= 2 and desc.organization and not _plural_description(desc):
         speaker.organization = desc.organization
         if not speaker.role:

@@ -194,10 +194,18 @@ def _person_spans(doc: Doc) -> list[Span]:
     """The PERSON entities, and names the model did not tag as persons that open with a common
     given name ("Ivanka Trump" read as an organization): two to four capitalized words."""
     out = [e for e in doc.ents if e.label_ == "PERSON"]
-    given = given_names()
+    given, roles = given_names(), lexicon().roles
     i, n = 0, len(doc)
     while i < n - 1:
         t = doc[i]
+        # (or after a title, "Lieutenant General Taoreed Lagbaja": two or three names)
+        j = i + 1
+        while t.is_title and t.lower_ in roles and j < n and j - i <= 3 and _untagged_name(doc[j], roles):
+            j += 1
+        if 3 <= j - i <= 4 and not (j < n and _untagged_name(doc[j], roles)):
+            out.append(doc[i + 1 : j])
+            i = j
+            continue
         if t.is_title and t.ent_type_ not in _NOT_PERSON and t.lower_ in given:
             j = i + 1
             while j < n and j - i < 4 and doc[j].ent_type_ not in _NOT_PERSON and (
@@ -210,6 +218,11 @@ def _person_spans(doc: Doc) -> list[Span]:
                 continue
         i += 1
     return sorted(out, key=lambda e: e.start) if len(out) > 1 else out
+
+
+def _untagged_name(t: Token, roles: frozenset[str]) -> bool:
+    """A capitalized proper noun the model tagged as nothing, and no title itself."""
+    return t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and t.lower_ not in roles
 
 
 def _sex(sp: Speaker, titled: dict[int, str]) -> str | None:
@@ -276,6 +289,10 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
             if low not in lex.roles and low not in lex.person_nouns and low not in gender_nouns():
                 continue
             det = [c for c in t.children if c.dep_ == "det"]
+            owned = _owned_description(t, para.start, persons) if not det else None
+            if owned is not None:  # "The agency's executive director, Cindy McCain, said"
+                out.append(owned)
+                continue
             if len(det) != 1 or det[0].lower_ not in ("the", "a", "an") or det[0].i != t.left_edge.i:
                 continue
             pos = para.start + t.left_edge.idx
@@ -301,6 +318,26 @@ def description_mentions(ctx: Context, persons: list[Person]) -> list[Person]:
                 found = Speaker(name=None, role=words, organization=_desc_org(words))
             out.append(Person(pos, found, low, True))
     return out
+
+
+def _owned_description(noun: Token, base: int, persons: list[Person]) -> Person | None:
+    """A role told with its owner and the person's name in apposition ("The agency's executive
+    director, Cindy McCain,", "Sudan's ambassador to the UN, Al-Harith Idriss,"): that person, with
+    the role, and the owner as organization when it is one (a country, a body)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    case = next((c for c in owner.children if c.dep_ == "case"), None) if owner is not None else None
+    if owner is None or case is None or owner.left_edge.i != noun.left_edge.i or owner.tag_ in ("PRP$", "WP$"):
+        return None
+    apposed = _apposed_person(noun, base, persons)
+    if apposed is None:
+        return None
+    if not apposed.role:
+        apposed.role = noun.doc[case.i + 1 : noun.i + 1].text
+    # (not a person the tagger read as a body: "Trump's spokeswoman")
+    person = any(p.speaker.name and p.speaker.name.split()[-1] == owner.text for p in persons)
+    if not apposed.organization and owner.ent_type_ in ("ORG", "GPE", "NORP") and not person:
+        apposed.organization = noun.doc[owner.left_edge.i : owner.i + 1].text
+    return Person(base + noun.left_edge.idx, apposed, noun.lower_, True)
 
 
 def _apposed_person(noun: Token, base: int, persons: list[Person]) -> Speaker | None:

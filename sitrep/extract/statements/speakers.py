@@ -441,6 +441,11 @@ def resolve(
         return Speaker(name=None, role=bare), False
     if _person_by_given_name(words):
         return Speaker(name=bare), False  # 'Ana Reyes said': a person the model took for an organisation
+    titled_caps = _capitalized_title(words)
+    if titled_caps is not None:
+        # "Kharkiv Mayor Ihor Terekhov": a title written in capitals, then a name the model did not tag
+        role, name = titled_caps
+        return Speaker(name=name, role=role, organization=_desc_org(role)), False
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
         return org_speaker(p), False
     titled = _TITLED_NAME.match(bare)
@@ -454,6 +459,16 @@ def resolve(
 
 
 #: lower-case role words, then two to four capitalised words: "regional governor Oleh Kiper"
+def _capitalized_title(words: list[str]) -> tuple[str, str] | None:
+    """(title, name) of a phrase whose last role word is followed by two or three capitalized
+    words, a name ("Kharkiv Mayor Ihor Terekhov"), else None."""
+    roles = lexicon().roles
+    at = max((i for i, w in enumerate(words[:-2]) if w.lower() in roles), default=None)
+    if at is None or not all(w[:1].isupper() for w in words) or not 2 <= len(words) - at - 1 <= 3:
+        return None
+    return " ".join(words[: at + 1]), " ".join(words[at + 1 :])
+
+
 _TITLED_NAME = re.compile(r"^(?P<role>(?:[a-z][\w'-]*\s+){1,4})(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})$")
 
 
@@ -550,6 +565,9 @@ def _match_description(head: str, role_words: list[str], start: int, memory: Mem
 
 #: a rank word that makes another role of the noun after it ("vice president" is no president)
 _RANKS = ("vice", "deputy", "assistant", "associate", "under", "lieutenant")
+#: ranks an officer holding "lieutenant" before them is still called by ("Lieutenant General X ...
+#: the general said"; a lieutenant governor is not the governor)
+_MILITARY_RANKS = frozenset({"general", "colonel"})
 
 
 def _same_role(word: str, role: str, head_words: list[str]) -> bool:
@@ -557,7 +575,8 @@ def _same_role(word: str, role: str, head_words: list[str]) -> bool:
     "Vice President", nor one whose role says nothing of being former."""
     if word not in role:
         return False
-    if any(f"{r} {word}" in role or f"{r}-{word}" in role for r in _RANKS if r not in head_words):
+    ranks = [r for r in _RANKS if r not in head_words and not (r == "lieutenant" and word in _MILITARY_RANKS)]
+    if any(f"{r} {word}" in role or f"{r}-{word}" in role for r in ranks):
         return False
     return "former" not in head_words or any(w in role for w in ("former", "ex-", "then"))
 
