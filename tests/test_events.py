@@ -79,6 +79,8 @@ def test_case(case: dict[str, Any]) -> None:
         assert (got["location"] or {}).get("admin1") == want["admin1"], got["location"]
     if "location" in want:
         assert (got["location"] or {}).get("name") == want["location"], got["location"]
+    if "not_location" in want:  # a place the event must not be given
+        assert (got["location"] or {}).get("name") != want["not_location"], got["location"]
     for key in ("country", "geo_precision"):
         if key in want:
             assert (got["location"] or {}).get(key) == want[key], got["location"]

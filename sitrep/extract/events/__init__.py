@@ -216,7 +216,9 @@ def extract_events(ctx: Context) -> list[Event]:
             state.last_coded_sent = state.sent_no
         remember_sentence(sent, state)
         state.sent_no += 1
-    events = merge_headline(ctx, arrests_by_police(fold_arrests_into_protests(events, state, ctx.document.text), state))
+    title_end = title[1] if title is not None and has_body else -1
+    folded = fold_arrests_into_protests(events, state, ctx.document.text, title_end)
+    events = merge_headline(ctx, arrests_by_police(folded, state))
     return one_per_place(ctx, events)
 
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _EXCESSIVE = "Excessive force against protesters"
 
 
-def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) -> list[Event]:
+def fold_arrests_into_protests(events: list[Event], state: DocState, text: str, title_end: int = -1) -> list[Event]:
     """ACLED codes "police arrested 20 people during a protest", "... protested in Tel Aviv.
     Police detained five protesters." and "residents burned tyres ..., police fired tear gas to
     disperse them" as one demonstration: protesters or rioters as actor1, the force that
@@ -73,17 +73,26 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
             and is_state(ev.actor1)
             and (ev.actor2 is None or is_civilian(ev.actor2))
         )
-        if ev.acled_sub_event_type != "Arrests" and not dispersal and not fired_on_crowd:
+        # ("Police shot dead four protesters as supporters took to the streets": the force's
+        # killing of the crowd, told beside the crowd's own act, is that demonstration's)
+        fired_on_protest = ev.acled_sub_event_type == _EXCESSIVE and ev.plover_type == "PROTEST"
+        if ev.acled_sub_event_type != "Arrests" and not dispersal and not fired_on_crowd and not fired_on_protest:
             continue
         span = ev.mentions[0]
         if ev.acled_sub_event_type == "Arrests" and ARRESTED_AFTERWARDS.search(span.text):
             continue  # "arrested 40 people in connection with the killing": afterwards, no intervention
         # (a demonstration told by the force's act on it counts: "Security forces fired tear gas
         # at supporters who had gathered ... At least 40 people were detained")
+        # (not a headline's, which joins the lead at the end: "Police disperse protesters in
+        # Tbilisi" over the lead's dispersal keeps the lead's day)
+        body = span.start >= title_end
         crowd = [
             p
             for p in events
-            if p is not ev and p.acled_event_type in ("Protests", "Riots") and (p.plover_type == "PROTEST" or _crowd_led(p))
+            if p is not ev
+            and p.acled_event_type in ("Protests", "Riots")
+            and (p.plover_type == "PROTEST" or _crowd_led(p))
+            and not (body and p.mentions[0].start < title_end)
         ]
         same_sentence = [
             p for p in crowd if any(m.start < span.end and span.start < m.end for m in p.mentions) and not _elsewhere(ev, p)
@@ -111,6 +120,9 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
                 and not _elsewhere(ev, p)
             ]  # fmt: skip
             of_crowd = False
+        if fired_on_protest:  # (only a crowd's own act in its sentence)
+            same_sentence = [p for p in same_sentence if p.plover_type == "PROTEST" and p.acled_sub_event_type != _EXCESSIVE]
+            of_crowd = False
         target = next(iter(same_sentence or (before if of_crowd else [])), None)
         if target is None or ev.actor1 is None and target.acled_event_type != "Protests":
             continue  # (people a mob attacked, then "10 arrested": the riot's sequel, not its second side)
@@ -118,7 +130,7 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str) 
         if force is None and ev.acled_sub_event_type == "Arrests" and _counted_arrests(ev):
             arrests_by_police([ev], state)  # (ACLED: the police arrest where the text names no one)
             force = ev.actor1
-        if (fired_on_crowd or dispersal) and ev.fatalities and not target.fatalities:
+        if (fired_on_crowd or dispersal or fired_on_protest) and ev.fatalities and not target.fatalities:
             # (the dispersal's dead, told after it: "police fired tear gas to disperse protesters
             # ... at least two protesters were killed by police gunfire")
             _take_toll(target, ev)
@@ -475,9 +487,11 @@ _CROWDS = ("Protesters", "Rioters")
 
 
 def _same_crowd(b: Event, ev: Event) -> bool:
-    """Two demonstrations by the crowd of one country (a protest or a riot): one crowd told twice."""
+    """Two demonstrations by the crowd of one country (a protest or a riot, or a dispersal of
+    either): one crowd told twice."""
     return (
-        b.plover_type == ev.plover_type == "PROTEST"
+        b.plover_type == ev.plover_type
+        and b.plover_type in ("PROTEST", "COERCE")
         and {b.acled_event_type, ev.acled_event_type} <= {"Protests", "Riots"}
         and b.actor1 is not None
         and ev.actor1 is not None
@@ -806,6 +820,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         or _strike_retold(trig, ev, events, state)
         or _attack_retold(trig, ev, events, state)
         or _same_scene_again(trig, ev, events, state)
+        or _told_closer(trig, ev, events, state)
         or _fight_heard(trig, ev, events, state)
         or _bodies_found_after(trig, ev, events, state)
     )
@@ -1531,6 +1546,25 @@ def _raid_met_fire(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     )
 
 
+def _told_closer(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """ "Soldiers killed 19 cartel gunmen in a shootout in Sinaloa on Monday, the ministry said.
+    Troops on patrol near Culiacan were attacked by armed men": the next sentence telling an act
+    of the same kind between the incident's sides, with no day of its own, at a place inside the
+    incident's, tells where the incident happened (not one with dead of its own: "Israeli strikes
+    killed 30 across Gaza. In Khan Younis, a strike on a house killed eight" is one of them)."""
+    if trig.nominal or trig.cls not in VIOLENT or state.sent_no - state.last_coded_sent != 1 or ev.fatalities:
+        return False
+    if _own(ev.date.cited) or any(t.ent_type_ in ("DATE", "TIME") for t in trig.head.sent):
+        return False
+    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    return (
+        last is not None
+        and last.acled_event_type == ev.acled_event_type
+        and _finer_place(ev.location, last.location)
+        and _among_parties(last, ev)
+    )
+
+
 def _crowd_goes_on(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """ "Police fired tear gas to disperse protesters in Nairobi. Demonstrators chanted slogans
     and some threw stones at officers": the crowd's violence told in the sentence after its
@@ -1541,7 +1575,9 @@ def _crowd_goes_on(trig: Trigger, ev: Event, events: list[Event], state: DocStat
         return False
     if ev.acled_event_type != "Riots" or _own(ev.date.cited):
         return False
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    # (past the arrests told in between: "... The ministry said 43 people were detained.
+    # Protesters threw fireworks at police lines")
+    last = next((e for e in reversed(events) if e.acled_event_type is not None and e.acled_sub_event_type != "Arrests"), None)
     return (
         last is not None
         and (last.acled_event_type == "Protests" or last.acled_sub_event_type == "Violent demonstration")

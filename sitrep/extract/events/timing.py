@@ -71,7 +71,10 @@ def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
     """True when the time expression belongs to another clause than the event's: a relative
     clause about another noun ("the Taliban, which was ousted in 2001, vowed ..."), a background
     subordinate clause ("since it was ousted from power in 2001"), or a conjoined clause with
-    its own subject."""
+    its own subject; or a time of another noun, told as its owner ("to contest the results of
+    last month's election"; not "Sunday's attack", the event's own noun)."""
+    if tok.dep_ == "poss" and tok.head.i not in chain:
+        return True
     node = tok
     for _ in range(40):
         if node.i in chain or node.head.i == node.i:
