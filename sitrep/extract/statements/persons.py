@@ -192,7 +192,8 @@ _NOT_PERSON = frozenset(["GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "DATE", "
 
 def _person_spans(doc: Doc) -> list[Span]:
     """The PERSON entities, and names the model did not tag as persons that open with a common
-    given name ("Ivanka Trump" read as an organization): two to four capitalized words."""
+    given name ("Ivanka Trump" read as an organization: two to four capitalized words) or follow
+    a title ("Lieutenant General Taoreed Lagbaja": two or three)."""
     out = [e for e in doc.ents if e.label_ == "PERSON"]
     given, roles = given_names(), lexicon().roles
     i, n = 0, len(doc)

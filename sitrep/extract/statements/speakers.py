@@ -458,7 +458,6 @@ def resolve(
     return None, False
 
 
-#: lower-case role words, then two to four capitalised words: "regional governor Oleh Kiper"
 def _capitalized_title(words: list[str]) -> tuple[str, str] | None:
     """(title, name) of a phrase whose last role word is followed by two or three capitalized
     words, a name ("Kharkiv Mayor Ihor Terekhov"), else None."""
@@ -469,6 +468,7 @@ def _capitalized_title(words: list[str]) -> tuple[str, str] | None:
     return " ".join(words[: at + 1]), " ".join(words[at + 1 :])
 
 
+#: lower-case role words, then two to four capitalised words: "regional governor Oleh Kiper"
 _TITLED_NAME = re.compile(r"^(?P<role>(?:[a-z][\w'-]*\s+){1,4})(?P<name>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})$")
 
 
