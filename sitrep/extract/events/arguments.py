@@ -536,9 +536,10 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
             return Resolved(generic(state, "civilians", country), "civilians", tok)
     if tok.lower_ in ("himself", "herself", "themselves", "itself", "myself", "ourselves"):
         return Resolved(None)  # "a suicide bomber blew himself up": the doer, no second party
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in lexicon().leader_heads), None)
-    if owner is not None and tok.lemma_.lower() in ("man", "fighter", "gunman", "loyalist", "follower"):
-        return resolve(owner, state, country, want_armed)  # "a gang leader's men": the leader's group
+    if tok.lemma_.lower() in ("man", "fighter", "gunman", "loyalist", "follower"):
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lemma_.lower() in lexicon().leader_heads), None)
+        if owner is not None:
+            return resolve(owner, state, country, want_armed)  # "a gang leader's men": the leader's group
     if tok.lower_ in ("he", "she") and state.last_person is not None:
         return Resolved(state.last_person, None, tok)
     earlier = _earlier_object(tok)

@@ -1054,7 +1054,7 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     knows, by the same kind of weapon (a bomb and the bomber who set it off are one), is the same
     strike; a place the story supplied from a
     sentence between ("The district lies near the border with Chin state") is not its own."""
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    last = _last_coded_event(events)
     return (
         not trig.nominal
         and last is not None
@@ -1093,7 +1093,7 @@ def _attack_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     same sides on a day just before, in the lead's province, with no other toll: one incident
     (also when it now names the sides: "clashes between two armed groups killed 27, the ministry
     said on Wednesday. Fighting between X and Y broke out on Monday")."""
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    last = _last_coded_event(events)
     naming = last is not None and _names_the_sides(last, ev)
     return (
         (not trig.nominal or naming)
@@ -1174,6 +1174,11 @@ def _last_coded(events: list[Event], n: int) -> list[Event]:
     return list(islice((e for e in reversed(events) if e.acled_event_type is not None), n))
 
 
+def _last_coded_event(events: list[Event]) -> Event | None:
+    """The latest ACLED-coded event, or None."""
+    return next((e for e in reversed(events) if e.acled_event_type is not None), None)
+
+
 def _violence_in(coded: list[Event]) -> Event | None:
     """The first violent incident of ``coded`` (past arrests told after it)."""
     return next((e for e in coded if e.acled_event_type in _VIOLENT_TYPES), None)
@@ -1243,7 +1248,7 @@ def refine_place(place: Location, events: list[Event], state: DocState, document
     """The place a sentence gives the incident just told, where it is inside the one told."""
     if state.sent_no - state.last_coded_sent != 1:
         return
-    prev = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    prev = _last_coded_event(events)
     if prev is not None and _finer_place(place, prev.location):
         prev.location = place
         prev.cite(document, "location", list(place.cited))
@@ -1529,7 +1534,7 @@ def _raid_met_fire(trig: Trigger, ev: Event, events: list[Event], state: DocStat
     """ "Israeli forces killed three Palestinians during a raid on Jenin. The military said troops
     came under fire during an operation to arrest suspects": the force that raided, told in the
     next sentence as suffering fire during its raid or operation, is the raid told again."""
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    last = _last_coded_event(events)
     return (
         last is not None
         and state.sent_no - state.last_coded_sent == 1
@@ -1556,7 +1561,7 @@ def _told_closer(trig: Trigger, ev: Event, events: list[Event], state: DocState)
         return False
     if _own(ev.date.cited) or any(t.ent_type_ in ("DATE", "TIME") for t in trig.head.sent):
         return False
-    last = next((e for e in reversed(events) if e.acled_event_type is not None), None)
+    last = _last_coded_event(events)
     return (
         last is not None
         and last.acled_event_type == ev.acled_event_type

@@ -199,14 +199,14 @@ def _person_spans(doc: Doc) -> list[Span]:
     i, n = 0, len(doc)
     while i < n - 1:
         t = doc[i]
-        # (or after a title, "Lieutenant General Taoreed Lagbaja": two or three names)
-        j = i + 1
-        while t.is_title and t.lower_ in roles and j < n and j - i <= 3 and _untagged_name(doc[j], roles):
-            j += 1
-        if 3 <= j - i <= 4 and not (j < n and _untagged_name(doc[j], roles)):
-            out.append(doc[i + 1 : j])
-            i = j
-            continue
+        if t.is_title and t.lower_ in roles:  # (or after a title, "Lieutenant General Taoreed Lagbaja")
+            j = i + 1
+            while j < n and j - i <= 3 and _untagged_name(doc[j], roles):
+                j += 1
+            if 3 <= j - i <= 4 and not (j < n and _untagged_name(doc[j], roles)):  # two or three names
+                out.append(doc[i + 1 : j])
+                i = j
+                continue
         if t.is_title and t.ent_type_ not in _NOT_PERSON and t.lower_ in given:
             j = i + 1
             while j < n and j - i < 4 and doc[j].ent_type_ not in _NOT_PERSON and (
@@ -334,9 +334,12 @@ def _owned_description(noun: Token, base: int, persons: list[Person]) -> Person 
         return None
     if not apposed.role:
         apposed.role = noun.doc[case.i + 1 : noun.i + 1].text
-    # (not a person the tagger read as a body: "Trump's spokeswoman")
-    person = any(p.speaker.name and p.speaker.name.split()[-1] == owner.text for p in persons)
-    if not apposed.organization and owner.ent_type_ in ("ORG", "GPE", "NORP") and not person:
+    if (
+        not apposed.organization
+        and owner.ent_type_ in ("ORG", "GPE", "NORP")
+        # (not a person the tagger read as a body: "Trump's spokeswoman")
+        and not any(p.speaker.name and p.speaker.name.split()[-1] == owner.text for p in persons)
+    ):
         apposed.organization = noun.doc[owner.left_edge.i : owner.i + 1].text
     return Person(base + noun.left_edge.idx, apposed, noun.lower_, True)
 
