@@ -213,3 +213,16 @@ def test_a_bodys_person_named_with_a_possessive_is_that_person_of_that_body() ->
 def test_a_title_written_in_capitals_before_an_untagged_name_is_role_and_name() -> None:
     st = one(stmts('"The shelter is full," Dnipro Mayor Borys Filatov wrote on Telegram.'), "shelter")
     assert (st.speaker.name, st.speaker.role) == ("Borys Filatov", "Dnipro Mayor")
+
+
+def test_people_of_a_kind_opening_the_sentence_are_a_description_not_a_name() -> None:
+    st = one(stmts("Survivors told the commission that soldiers rounded up the men of the village."), "rounded up")
+    assert (st.speaker.name, st.speaker.role, st.speaker.organization) == (None, "survivors", None)
+    st = one(stmts("Witnesses said the convoy was hit twice near the bridge."), "convoy")
+    assert (st.speaker.name, st.speaker.role) == (None, "witnesses")
+
+
+def test_a_place_name_inside_a_persons_name_stays_in_the_name() -> None:
+    # the ruler tags "Aden" (the Yemeni port) before the model reads the name around it
+    st = one(stmts("The gate was blown open, police spokesman Mohamed Aden Ali told reporters."), "gate")
+    assert (st.speaker.name, st.speaker.role) == ("Mohamed Aden Ali", "police spokesman")

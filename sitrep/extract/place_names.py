@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 DIRS = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
 ADMIN1_CUES = {"province", "provinces", "state", "governorate", "region", "oblast", "prefecture", "department", "departamento"}
 ADMIN2_CUES = {"district", "county", "lga", "raion", "municipality", "territory", "cercle"}
-CITY_CUES = {"city", "town", "village", "capital"}
+#: (a township, subdivision, upazila or tehsil is a unit below a district named after the town
+#: that is its seat: "Kyauktaw Township", "Batibo subdivision" name the town's place)
+CITY_CUES = {"city", "town", "village", "capital", "township", "subdivision", "upazila", "tehsil"}
 
 _CONNECTORS = {
     "al",
@@ -41,6 +43,8 @@ _CONNECTORS = {
     "bin",
     "ibn",
 }
+#: the Persian and Urdu particles that join two words of a name between hyphens ("Mazar-i-Sharif")
+_LINKS = {"i", "e", "ul", "ud", "ut", "us", "ur"}
 _NOT_NAME = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | {"area", "areas", "camp", "road", "market", "square"}
 _QUALIFIER_RE = re.compile(rf"{DIRS}(?:ern)?|upper|lower|greater|rural|the", re.I)
 
@@ -75,6 +79,15 @@ def goes_on_after(doc: Any, e: int) -> bool:
         # "Wadi al-Rabi": an article joined to the next name by a hyphen
         if e + 2 < len(doc) and doc[e].lower_ in _CONNECTORS and _joins(doc, e + 1) and _name_word(doc[e + 2]):
             return True
+        # "Shar-i-Shali", "Dasht-e-Archi": a linking particle between hyphens
+        if (
+            e + 3 < len(doc)
+            and _joins(doc, e)
+            and doc[e + 1].lower_ in _CONNECTORS | _LINKS
+            and _joins(doc, e + 2)
+            and _name_word(doc[e + 3])
+        ):
+            return True
     return False
 
 
@@ -88,10 +101,14 @@ _HEADS = {
     "state", "region", "city", "town", "village", "international", "central", "old", "operations",
     "command", "garrison", "checkpoint", "crossing", "border", "refinery", "field", "fields", "plain",
     "mine", "plant", "factory", "center", "centre", "compound", "headquarters", "hall", "park",
+    "township", "subdivision", "upazila", "tehsil",
 }  # fmt: skip
 
 
-_UNIT_HEADS = {"municipality", "governorate", "province", "district", "county", "state", "region", "city", "town", "village"}
+_UNIT_HEADS = {
+    "municipality", "governorate", "province", "district", "county", "state", "region", "city", "town", "village",
+    "township", "subdivision", "upazila", "tehsil",
+}  # fmt: skip
 
 
 def goes_on_before(doc: Any, s: int) -> bool:

@@ -115,7 +115,7 @@ from .parties import (
 from .plover import WILLING_TYPE, event_mode, future, promised, willing
 from .sentence_triggers import absorb_nominal_arguments, absorb_relative_duplicates, speech_acts
 from .summary import summarize
-from .syntax import own_words, subject, told_as_background
+from .syntax import by_agent, own_words, subject, told_as_background
 from .timing import (
     carry_narrative,
     dated_by_speech,
@@ -992,7 +992,10 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     if acled_type is not None and actor1 is None and (violent or trig.nominal and trig.cls == "mobilize"):
         # ("two Turkish military convoys entered ...": the forces of the demonym on the convoy)
         subj, passive = subject(trig.head)
-        owner = a1.token or (None if passive else strikes_doer(trig.head, subj))
+        # ("shot dead by Israeli fire": the fire of a passive's "by", no word of the trigger, names its side)
+        fire = by_agent(trig.head) if passive else None
+        fire = fire if fire is not None and all(w.i != fire.i for w in trig.words) else None
+        owner = a1.token or (fire if passive else strikes_doer(trig.head, subj))
         actor1 = weapon_owner(trig, state, owner, country)
         if actor1 is None and strike is not None:  # "killed in Russian strikes on Odesa"
             owner, actor1 = strike, weapon_owner(trig, state, strike, country)

@@ -562,18 +562,24 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
     if acting is not None and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
         # "a security operation", "police raids": the word before the act names the state's force
         return Resolved(generic(state, acting, _demonym_country(tok.head, state.registry) or country), acting, tok)
+    # (or the parser made the nationality the object of "by" and the weapon a clause of its own:
+    # "killed by Russian shelling")
+    weapon = tok.head if tok.dep_ == "amod" else tok.nbor(1) if tok.dep_ == "pobj" and tok.i + 1 < len(tok.doc) else None
     if (
-        tok.dep_ == "amod"
+        weapon is not None
         and tok.lower_ in lexicon().demonyms
-        and tok.head.pos_ in ("NOUN", "VERB")
-        and (noun_key(tok.head) or ("", ""))[1] in ("air", "shelling")
+        and weapon.pos_ in ("NOUN", "VERB")
+        and (noun_key(weapon) or ("", ""))[1] in ("air", "shelling")
     ):
         # "Russian shelling killed two", "an Israeli air strike": the state whose forces fired
         # (not "Palestinian attacks": people of a nation, no state's forces; "an Iraqi militia
         # drone strike": an armed group of that country, not its state's forces)
         fired_by = "unidentified" if _nonstate_beside(tok) else "military"
         return Resolved(generic(state, fired_by, lexicon().demonyms[tok.lower_]), fired_by, tok)
-    has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    # ("all five attackers", "both gunmen": every one of a group told before, as "the" tells it)
+    has_the = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "this", "that", "all", "both") for c in tok.children) or any(
+        c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ == "all" for q in c.children) for c in tok.children
+    )
     command = _under_command(tok, state, country)
     if command is not None:  # "rebels under OPS", "US forces under the Global Coalition"
         return Resolved(command, None, tok)

@@ -823,6 +823,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         or _told_closer(trig, ev, events, state)
         or _fight_heard(trig, ev, events, state)
         or _bodies_found_after(trig, ev, events, state)
+        or _witnessed_again(trig, ev, events, state)
     )
     if not (definite or restated or casualties) or not events:
         return False
@@ -866,7 +867,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         # traders. Three protesters were killed by police gunfire")
         fired_on = ev.acled_sub_event_type == _EXCESSIVE
         prev = violent or (acts[0] if acts and (acts[0].acled_event_type != "Protests" or fired_on) else None)
-        if prev is not None and _other_weapon(trig, ev, prev):
+        if prev is not None and (_other_weapon(trig, ev, prev) or _fire_of_another_side(trig.head, ev, prev)):
             return False
     else:
         # ("15 civilians were killed in the fighting": the incident named, with sides only a
@@ -1125,15 +1126,21 @@ _HEARD = frozenset(["hear", "report"])
 def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
     """'Clashes broke out in the capital overnight ... Residents reported sustained gunfire until
     dawn', '... A firefight lasted about 30 minutes': fire or fighting named right after a battle,
-    with no side, day, place or toll of its own, is that battle heard or measured again."""
+    with no side, day, place or toll of its own, is that battle heard or measured again; so is a
+    blast heard or reported right after a strike or a missile attack."""
     # (fire heard told in the battle's own sentence too: "Fighting broke out in X, residents said,
     # with heavy gunfire heard through the night")
-    if not trig.nominal or trig.cls not in ("clash", "attack", "fire", "shots"):
+    if not trig.nominal:
         return False
     noun = trig.head
+    blast = noun.lemma_.lower() in lexicon().tallied_fire  # "an explosion", "explosions", "a blast"
+    if trig.cls not in ("clash", "attack", "fire", "shots") and not blast:
+        return False
     heard = any(c.dep_ == "acl" and c.lemma_.lower() in _HEARD for c in noun.children) or (
-        noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _HEARD
+        noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.lemma_.lower() in _HEARD
     )
+    if blast and not heard:
+        return False  # (a blast only as heard or reported: "The ship reported an explosion nearby")
     if not (0 if heard else 1) <= state.sent_no - state.last_coded_sent <= 2:
         return False
     if any(t.lemma_.lower() in CASUALTY_LEMMAS | {"die"} for t in trig.head.sent):
@@ -1149,12 +1156,42 @@ def _fight_heard(trig: Trigger, ev: Event, events: list[Event], state: DocState)
     return (
         last is not None
         # ("Gunmen stormed the village ... 'We heard gunshots around 11 p.m.'": the attack's own fire)
-        and (last.acled_event_type == "Battles" or trig.cls == "shots" and last.acled_event_type in _VIOLENT_TYPES)
+        and (
+            last.acled_event_type == "Battles"
+            or trig.cls == "shots" and last.acled_event_type in _VIOLENT_TYPES
+            # (the blast of the strike or missile told before: "fired two missiles at a ship ... The
+            # crew reported an explosion in the ship's vicinity")
+            or blast and last.acled_sub_event_type in _RETOLD_STRIKES
+        )
         and not ev.fatalities
         and (not _own(ev.date.cited) or _clock_only(ev) or state.sent_no == state.last_coded_sent)
-        and _placed_with(ev, last)
+        # (a blast reported where the strike told before had no finer place: "off the port of Hodeidah")
+        and (_placed_with(ev, last) or blast and _finer_place(ev.location, last.location))
         and unnamed_or(ev.actor1, last.actor1)
         and unnamed_or(ev.actor2, last.actor2)
+    )
+
+
+def _witnessed_again(trig: Trigger, ev: Event, events: list[Event], state: DocState) -> bool:
+    """'Militiamen killed 28 civilians in the village last month, the group said. Survivors told
+    it that members of the VDP rounded up residents and executed them': the next sentence telling,
+    in what someone said, an act of the same kind on the same side, with no day, place or other
+    toll of its own, is the incident told again (naming its doers when the lead had none)."""
+    # (the rest of that sentence too, once it has told the incident again: "... and executed them")
+    if trig.nominal or trig.cls not in VIOLENT | {"arrest"} or not 0 <= state.sent_no - state.last_coded_sent <= 1:
+        return False
+    if not under_speech(trig.head) or _own(ev.date.cited):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("also", "later", "again", "then") for c in trig.head.children):
+        return False  # ("Residents said gunmen also attacked a second village"): more acts, not the same
+    last = _last_coded_event(events)
+    return (
+        last is not None
+        and last.acled_event_type == ev.acled_event_type
+        and (not ev.fatalities or ev.fatalities == last.fatalities)
+        and _placed_with(ev, last)
+        and (_same_actor(ev.actor1, last.actor1) or _names_unknown_doer(last, ev))
+        and (ev.actor2 is None or _same_actor(ev.actor2, last.actor2))
     )
 
 
@@ -1289,6 +1326,25 @@ def _no_doer_named(verb: Token) -> bool:
     stray bullets", "by crossfire"): the toll of the fighting told before."""
     agent = by_agent(verb)
     return agent is None or agent.lemma_.lower() in lexicon().stray_fire
+
+
+def _fire_of_another_side(verb: Token, ev: Event, prev: Event) -> bool:
+    """The dead were killed by the fire of a side its name qualifies ("shot dead by Israeli fire",
+    "by army fire") that is neither side of the incident told before (settlers' attack on a
+    village): their own incident, not its toll ("killed by police gunfire" after police broke
+    up a protest is the protest's)."""
+    agent = by_agent(verb)
+    lex = lexicon()
+    named = agent is not None and any(
+        c.dep_ in ("amod", "compound") and (c.lower_ in lex.demonyms or c.lower_ in lex.act_modifier_kinds)
+        for c in agent.children
+    )
+    return (
+        named
+        and ev.actor1 is not None
+        and prev.acled_event_type != "Protests"  # (a force's fire on a demonstration is that demonstration's)
+        and not any(_same_actor(ev.actor1, side) for side in (prev.actor1, prev.actor2))
+    )
 
 
 def _bare_count(verb: Token) -> bool:

@@ -965,7 +965,8 @@ def weapon_owner(
             country = speakers_country(agent, state, country) or country
         return generic(state, "military", lex.demonyms[demonym.lower_] if demonym is not None else country)
     for word in words:
-        if word.pos_ not in ("NOUN", "PROPN"):
+        # (a gerund a nationality qualifies is a noun: "killed by Russian shelling")
+        if word.pos_ not in ("NOUN", "PROPN") and not (word.tag_ == "VBG" and any(c.dep_ == "amod" for c in word.children)):
             continue
         for t in word.subtree:
             if (

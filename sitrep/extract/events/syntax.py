@@ -380,6 +380,11 @@ _NO_TARGETS = ("GPE", "LOC", "FAC", "DATE", "TIME")
 def _target_of(prep: Token) -> Token | None:
     """The object of ``prep`` when it can be a target: not a place or a time."""
     p = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if p is None:
+        # ("fired on Meitei farmers working in the fields": the parser made the target the
+        # subject of the participle after it)
+        clause = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        p = next((s for s in clause.children if s.dep_ == "nsubj"), None) if clause is not None else None
     return p if p is not None and p.ent_type_ not in _NO_TARGETS else None
 
 

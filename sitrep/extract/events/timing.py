@@ -90,7 +90,9 @@ def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
             # (nor a relative clause of what was going on as it happened: "clashed with officers
             # who were trying to evict them ... on Thursday")
             and not (lenient and node.dep_ == "relcl" and _going_on(node))
-            or node.dep_ == "appos"
+            # (not the province after a town, "in Kabankalan City, Negros Occidental on Wednesday":
+            # the parser's apposition of a place name, no description with times of its own)
+            or node.dep_ == "appos" and not _place_apposition(node)
         ):
             return True
         if node.dep_ == "prep" and node.lower_ == "since" and node.i != tok.head.i:
@@ -107,6 +109,12 @@ def _timex_blocked(tok: Token, chain: set[int], lenient: bool = False) -> bool:
             return True
         node = node.head
     return False
+
+
+def _place_apposition(node: Token) -> bool:
+    """An apposition that is a proper name after a place's name ("Kabankalan City, Negros
+    Occidental"): the unit that holds the place."""
+    return node.pos_ == "PROPN" and node.head.ent_type_ in ("GPE", "LOC", "FAC") and node.head.pos_ == "PROPN"
 
 
 def _going_on(verb: Token) -> bool:

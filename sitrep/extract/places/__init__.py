@@ -155,6 +155,12 @@ class Gazetteer(Choice):
             if capital is not None:
                 return capital.citing((start + said.start(), start + said.end(), "gazetteer"))  # type: ignore[union-attr]
 
+        # a piece of a longer name counts only where its reading bears that piece as its whole
+        # name ("Kwaya" of "Kwaya Bura village" is no Kwaya Kusar: a village the gazetteer lacks)
+        inside = [
+            m for m in inside
+            if not m.partial or fold(m.chosen.name) == fold(ctx.document.text[m.start : m.end])  # type: ignore[union-attr]
+        ]
         if inside:
             # a road named after a place only orients: "on Murree road in Rawalpindi city"
             primary = [m for m in inside if not (m.reference or m.contradicted or m.partial or m.road)]

@@ -34,7 +34,7 @@ _POSSESSIVE_GAP = re.compile(rf"['’]s\s+(?:(?:{DIRS}(?:ern)?|[a-z][a-z-]{{2,20
 _SKIPPED_NAME = re.compile(r"\s{0,3}[(,]\s{0,3}[A-Za-z][\w'’ -]{0,30},\s{0,3}")
 _UNIT_OF = re.compile(  # bounded gaps: linear time on a long run of spaces
     r"\s{1,20}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|"
-    r"area|governorate|locality|tehsil|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
+    r"area|governorate|locality|tehsil|township|subdivision|upazila|LGA|neighbou?rhood)\s{1,20}(?:of|in)\s{1,20}(?:the\s{1,20})?"
 )
 
 
@@ -73,7 +73,8 @@ _NEAR_GAP = re.compile(r"\s{0,3},?\s{1,3}(?:near|outside|close\s{1,3}to)\s{1,3}(
 _INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
-    r"department|state|region|area|locality|tehsil|taluka|township|upazila|LGA|sector)\s{0,3}[,(]\s{0,3}"
+    r"department|state|region|area|locality|tehsil|taluka|township|upazila|LGA|sector)\s{0,3}[,(]\s{0,3}",
+    re.I,  # "Mindat District, Chin State" as "Mindat district, Chin state"
 )
 
 
@@ -303,7 +304,7 @@ class Choice(Cues):
                 if holder is not None and (m.chosen is None or m.chosen.cc == holder.cc):
                     m.chosen = holder
         if dominant:
-            self._prefer_named_province(mentions, dominant, [(p.start, p.end) for p in ctx.paragraphs])
+            self._prefer_named_province(mentions, dominant, [(p.start, p.end) for p in ctx.paragraphs], text)
         if len(self._memory) > 16:
             self._memory.clear()
         starts = [m.start for m in mentions]
@@ -326,7 +327,9 @@ class Choice(Cues):
         return out
 
     @staticmethod
-    def _prefer_named_province(mentions: list[_Mention], dominant: str, paragraphs: list[tuple[int, int]]) -> None:
+    def _prefer_named_province(
+        mentions: list[_Mention], dominant: str, paragraphs: list[tuple[int, int]], text: str
+    ) -> None:
         """A name with readings in several provinces of the document's country ("El Palmar")
         is the one in the province the rest of the text places itself in ("Leon, Guanajuato")."""
         # "Hamlet village near Town (District, Province)": a small town whose every reading lies
@@ -349,7 +352,7 @@ class Choice(Cues):
                     continue
                 here = named.get(paragraph(m.start))
                 if here and not any(p.cc == dominant and not here.isdisjoint(_admin1_names(p)) for p in m.places):
-                    m.contradicted = True
+                    m.contradicted = not _near_next_named(mentions, m, text)
         provinces: Counter[str] = Counter()
         for m in mentions:
             if m.partial or m.contradicted or m.chosen is None or m.chosen.cc != dominant:
@@ -493,7 +496,7 @@ class Choice(Cues):
         # so does a possessive before it: "Chhattisgarh's Bijapur district"
         # "Logo (Mahagi, Ituri)": each following name that continues the list may narrow it
         prev_end = m.end
-        containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool]] = []
+        containers: list[tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], bool, list[Place]]] = []
         for f in ([owner] if owner is not None else []) + following:
             # "Chatsworth (eThekwini, KwaZulu-Natal)": a name not found may stand between;
             # "Ovacik district of Tunceli", "Telman village in Ysyk-Ata district": a unit named after
@@ -532,16 +535,16 @@ class Choice(Cues):
                 # a unit whose every reading lies in one country ("Ituri", "North Sinai") or that the
                 # text calls a unit ("Bolivar state") can rule out
                 strong = len({cc for cc, _ in parents or districts}) == 1 or f.cue in ("admin1", "admin2")
-                containers.append((parents, districts, nations, strong and f is not owner))
+                containers.append((parents, districts, nations, strong and f is not owner, f.places))
         if containers:
             # the readings that the most of the names after it contain: "Rafah (Rafah, North Sinai)"
             # is Egypt's Rafah, inside both its district and its province
             def held(p: Place) -> tuple[int, bool]:
                 inside = [
-                    any((p.cc, unit) in parents for unit in _admin1_names(p))
-                    or (p.cc, fold(p.admin2)) in districts
+                    any((p.cc, unit) in parents for unit in _admin1_names(p) if not _is_unit(p, "admin1", unit, itself))
+                    or (p.cc, fold(p.admin2)) in districts and not _is_unit(p, "admin2", fold(p.admin2), itself)
                     or p.cc in nations
-                    for parents, districts, nations, _ in containers
+                    for parents, districts, nations, _, itself in containers
                 ]
                 return sum(inside), inside[-1]  # a tie goes to the outermost unit, named last
 
@@ -695,6 +698,33 @@ def _repeats(text: str, m: _Mention, f: _Mention) -> bool:
     """Whether the name at ``f`` begins a case-insensitive repeat of the longer name at ``m``."""
     name = text[m.start : m.end]
     return f.end - f.start < len(name) and text[f.start : f.start + len(name)].lower() == name.lower()
+
+
+def _is_unit(p: Place, kind: str, unit: str, named: list[Place]) -> bool:
+    """Whether reading ``p`` is itself the unit ``unit`` of a name told after it: a province or
+    district is not inside itself ("Nguigmi (Nguigmi, Diffa)": the name before the district so
+    named is its town)."""
+    return p.kind == kind and fold(p.name) == unit and p in named
+
+
+def _near_next_named(mentions: list[_Mention], m: _Mention, text: str) -> bool:
+    """Whether the one town of its name in its country, chosen for ``m``, lies near a district or
+    town named right after it in the same clause ("Dapchi (Borsari LGA, Borno)", "Rokupr town,
+    Magbema chiefdom (Kambia, North-West)"): the text places it there, and a province named after
+    that which the gazetteer does not file it in is a slip or another scheme of provinces, not a
+    namesake elsewhere."""
+    town = m.chosen
+    nxt = next((n for n in mentions if n.start >= m.end and not n.partial), None)
+    if town is None or nxt is None or nxt.start - m.end > _NEXT_NAMED_GAP or _CLAUSE_END.search(text, m.end, nxt.start):
+        return False
+    if sum(p.cc == town.cc for p in m.places) > 1:
+        return False  # a name of several towns of the country ("Jati"): likely a namesake after all
+    return any(q.kind in ("admin2", "city") and q.cc == town.cc and q.lat is not None and _near_district(town, q) for q in nxt.places)
+
+
+#: at most this many characters between a town and the district named after it
+_NEXT_NAMED_GAP = 60
+_CLAUSE_END = re.compile(r"[.;:]")
 
 
 def _near_district(town: Place, district: Place) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     platform_nouns: frozenset[str]  # "said ... on Sunday's show": a programme the words went out on
     speaking_nouns: frozenset[str]
     person_nouns: frozenset[str]  # 'the judge', 'the candidate': one person, besides the roles
+    people_plurals: frozenset[str]  # 'Witnesses said': people of a kind, no name
     quote_verbs: frozenset[str]  # reporting only with a clause: 'recalled that ...', 'joked that ...'
     purpose_heads: frozenset[str]  # 'took to Twitter to say ...': the head's subject says it
     receiving_verbs: frozenset[str]  # 'received a letter saying ...': the subject did not write it
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         platform_nouns=frozenset(raw.get("platform_nouns", [])),
         speaking_nouns=frozenset(raw["speaking_nouns"]),
         person_nouns=frozenset(raw["person_nouns"]),
+        people_plurals=frozenset(raw.get("people_plurals", [])),
         quote_verbs=frozenset(raw.get("quote_verbs", [])) - frozenset(verbs),
         purpose_heads=frozenset(raw.get("purpose_heads", [])),
         receiving_verbs=frozenset(raw.get("receiving_verbs", [])),

@@ -218,7 +218,26 @@ def _person_spans(doc: Doc) -> list[Span]:
                 i = j
                 continue
         i += 1
-    return sorted(out, key=lambda e: e.start) if len(out) > 1 else out
+    return _joined(doc, sorted(out, key=lambda e: e.start)) if len(out) > 1 else out
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two person spans with only a place's name between them are one name: the ruler tags
+    places before the model ("Abdifatah Aden Hassan", with Aden read as the Yemeni port)."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        gap = doc[prev.end : span.start] if prev is not None else None
+        if (
+            prev is not None
+            and gap is not None
+            and 1 <= len(gap) <= 2
+            and all(t.is_title and t.pos_ == "PROPN" and t.ent_type_ in _PLACE_LABELS for t in gap)
+        ):
+            out[-1] = doc[prev.start : span.end]
+        else:
+            out.append(span)
+    return out
 
 
 def _untagged_name(t: Token, roles: frozenset[str]) -> bool:

@@ -446,6 +446,9 @@ def resolve(
         # "Kharkiv Mayor Ihor Terekhov": a title written in capitals, then a name the model did not tag
         role, name = titled_caps
         return Speaker(name=name, role=role, organization=_desc_org(role)), False
+    if len(words) == 1 and bare.lower() in lex.people_plurals:
+        # "Witnesses said", "Survivors told the group": people of a kind, capitalised as the sentence opens
+        return Speaker(name=None, role=bare.lower()), False
     if bare and (bare[0].isupper() or bare[:1].isdigit()) and len(words) <= 8:
         return org_speaker(p), False
     titled = _TITLED_NAME.match(bare)
