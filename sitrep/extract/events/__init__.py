@@ -1200,6 +1200,17 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         and all(b is None or b == "ACLED rule" for _, _, b in words1)
     ):
         state.air_striker = (actor1, [(a, b, None) for a, b, _ in words1])
+    elif (
+        acled_sub == "Disrupted weapons use"
+        and trig.cls != "seize"
+        and actor2 is not None
+        and is_state(actor2)
+        and words2
+        and all(b is None or b == "ACLED rule" for _, _, b in words2)
+    ):
+        # "shot down 40 Russian drones": the state whose strikes the story tells (the debris of
+        # one that falls on a house is its strike)
+        state.air_striker = (actor2, [(a, b, None) for a, b, _ in words2])
     return event
 
 

@@ -19,7 +19,7 @@ from ..place_names import ADMIN1_CUES, ADMIN2_CUES
 from .coding import other_incident
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
-from .syntax import subject
+from .syntax import by_agent, subject
 from .trigger_words import noun_key
 
 if TYPE_CHECKING:
@@ -576,6 +576,12 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
         # drone strike": an armed group of that country, not its state's forces)
         fired_by = "unidentified" if _nonstate_beside(tok) else "military"
         return Resolved(generic(state, fired_by, lexicon().demonyms[tok.lower_]), fired_by, tok)
+    side = _weapon_of(tok)
+    if side is not None and side.head.i == tok.i and side.lower_ in lexicon().demonyms:
+        # "shot down 40 Russian drones": the forces of the state that flew them
+        return Resolved(generic(state, "military", lexicon().demonyms[side.lower_]), "military", side)
+    if side is not None:  # "drones launched by Russia": the side that launched them
+        return resolve(side, state, country, want_armed)
     # ("all five attackers", "both gunmen": every one of a group told before, as "the" tells it)
     has_the = any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "this", "that", "all", "both") for c in tok.children) or any(
         c.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ == "all" for q in c.children) for c in tok.children
@@ -695,6 +701,23 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
                 return Resolved(prev, None, tok)
         return Resolved(generic(state, kind, c), kind, tok)
     return Resolved(None)
+
+
+def _weapon_of(tok: Token) -> Token | None:
+    """Who a weapon named as a party belongs to: the nationality before it ("40 Russian drones":
+    read as that state's forces) or the doer that launched or fired it ("drones launched by
+    Russia")."""
+    if tok.pos_ != "NOUN" or not any(rx.fullmatch(tok.lower_) for _, rx in lexicon().instruments):
+        return None
+    demonym = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lexicon().demonyms), None)
+    if demonym is not None and ((noun_key(tok) or ("", ""))[1] in ("air", "shelling") or tok.lemma_.lower() in ("drone", "uav")):
+        return demonym
+    launched = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LAUNCH_VERBS), None)
+    return by_agent(launched) if launched is not None else None
+
+
+#: verbs that send a weapon off: its "by" agent is its side
+_LAUNCH_VERBS = frozenset({"launch", "fire", "fly", "send", "drop"})
 
 
 def _unknown_doers(tok: Token) -> bool:

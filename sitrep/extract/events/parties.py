@@ -575,6 +575,11 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
         if sides and agent_tok is None:
             agent_tok = sides[0]
             second = sides[1] if len(sides) > 1 else None
+            clash = sides[0].head.head  # (the noun "between" hangs on)
+            if second is None and _one_kind(sides[0]) and trig.cls == "clash" and clash.head.lower_ in ("in", "during"):
+                # "12 people were killed in clashes between two rival gangs": that kind on both
+                # sides, the dead the clash's toll (not the setting: "killed amid clashes between ...")
+                second = patient_tok = sides[0]
             if second is not None and patient_tok is not None and _same_party(agent_tok, patient_tok, state, country):
                 # "a rebel was killed in a clash between the rebels and the army": the army killed
                 agent_tok, second = second, agent_tok

@@ -538,6 +538,8 @@ class Cues(Candidates):
         party = party or (
             last.dep_ == "nsubj" and last.head.pos_ == "VERB" and bool(places) and places[0].kind == "country"
         )
+        # "the Brooklyn gang", "the Sinaloa cartel": the name of an armed group, not a place of it
+        party = party or nxt in cue_list("group_after_name")
         # "the Iran-backed Houthis", "US-made missiles": the country backs or made, it is not where
         party = party or bool(places) and places[0].kind == "country" and abroad_demonym(doc.text, last.idx + len(last.text))
         return _Mention(
