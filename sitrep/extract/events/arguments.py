@@ -577,7 +577,7 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
         fired_by = "unidentified" if _nonstate_beside(tok) else "military"
         return Resolved(generic(state, fired_by, lexicon().demonyms[tok.lower_]), fired_by, tok)
     side = _weapon_of(tok)
-    if side is not None and side.head.i == tok.i and side.lower_ in lexicon().demonyms:
+    if side is not None and side.dep_ == "amod":
         # "shot down 40 Russian drones": the forces of the state that flew them
         return Resolved(generic(state, "military", lexicon().demonyms[side.lower_]), "military", side)
     if side is not None:  # "drones launched by Russia": the side that launched them
@@ -707,17 +707,17 @@ def _weapon_of(tok: Token) -> Token | None:
     """Who a weapon named as a party belongs to: the nationality before it ("40 Russian drones":
     read as that state's forces) or the doer that launched or fired it ("drones launched by
     Russia")."""
-    if tok.pos_ != "NOUN" or not any(rx.fullmatch(tok.lower_) for _, rx in lexicon().instruments):
+    if tok.pos_ != "NOUN":
         return None
-    demonym = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lexicon().demonyms), None)
+    lex = lexicon()
+    demonym = next((c for c in tok.children if c.dep_ == "amod" and c.lower_ in lex.demonyms), None)
+    launched = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in lex.projectile_verbs), None)
+    # (the weapon test last: it runs a pattern per kind of weapon, and most nouns have neither)
+    if (demonym is None and launched is None) or not any(rx.fullmatch(tok.lower_) for _, rx in lex.instruments):
+        return None
     if demonym is not None and ((noun_key(tok) or ("", ""))[1] in ("air", "shelling") or tok.lemma_.lower() in ("drone", "uav")):
         return demonym
-    launched = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _LAUNCH_VERBS), None)
     return by_agent(launched) if launched is not None else None
-
-
-#: verbs that send a weapon off: its "by" agent is its side
-_LAUNCH_VERBS = frozenset({"launch", "fire", "fly", "send", "drop"})
 
 
 def _unknown_doers(tok: Token) -> bool:
