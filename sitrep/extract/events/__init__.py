@@ -1192,26 +1192,24 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
             event.cite(ctx.document, name, spans)
     if dated_by_speech(sent, offset, trig, date, lexicon().speech):
         state.dated_by_speech.add(id(event))
-    if (
-        (acled_sub in _FIRED_FROM_AFAR or acled_sub is None and aggregate and (instrument or trig.cls) in ("air", "shelling"))
-        and actor1 is not None
-        and is_state(actor1)
-        and words1
-        and all(b is None or b == "ACLED rule" for _, _, b in words1)
-    ):
-        state.air_striker = (actor1, [(a, b, None) for a, b, _ in words1])
-    elif (
-        acled_sub == "Disrupted weapons use"
-        and trig.cls != "seize"
-        and actor2 is not None
-        and is_state(actor2)
-        and words2
-        and all(b is None or b == "ACLED rule" for _, _, b in words2)
-    ):
+    striker: tuple[Actor | None, list[Cite]] | None = None
+    if acled_sub in _FIRED_FROM_AFAR or acled_sub is None and aggregate and (instrument or trig.cls) in ("air", "shelling"):
+        striker = actor1, words1
+    elif acled_sub == "Disrupted weapons use" and trig.cls != "seize":
         # "shot down 40 Russian drones": the state whose strikes the story tells (the debris of
         # one that falls on a house is its strike)
-        state.air_striker = (actor2, [(a, b, None) for a, b, _ in words2])
+        striker = actor2, words2
+    if striker is not None and (striking := _state_told(*striker)) is not None:
+        state.air_striker = striking
     return event
+
+
+def _state_told(actor: Actor | None, words: list[Cite]) -> tuple[Actor, list[Cite]] | None:
+    """A state's forces the text itself names (or its coding rule derives from its words), with
+    those words: whose strikes later sentences may tell without naming them."""
+    if actor is None or not is_state(actor) or not words or any(b not in (None, "ACLED rule") for _, _, b in words):
+        return None
+    return actor, [(a, b, None) for a, b, _ in words]
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
