@@ -43,6 +43,9 @@ _CONNECTORS = {
     "bin",
     "ibn",
 }
+#: Arabic's article as written before the letters it takes the sound of ("at-Tin", "as Sukhnah",
+#: "ash-Shaddadi"): one of these, which are English words too, joins a name only before its letter
+_ASSIMILATED = {"at": "t", "as": "s", "ash": "sh", "ad": "d", "ar": "r", "az": "z", "an": "n"}
 #: the Persian and Urdu particles that join two words of a name between hyphens ("Mazar-i-Sharif")
 _LINKS = {"i", "e", "ul", "ud", "ut", "us", "ur"}
 _NOT_NAME = ADMIN1_CUES | ADMIN2_CUES | CITY_CUES | {"area", "areas", "camp", "road", "market", "square"}
@@ -60,6 +63,10 @@ def _joins(doc: Any, k: int) -> bool:
     tok = doc[k]
     if tok.text == "-":
         return not tok.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    sound = _ASSIMILATED.get(tok.lower_)
+    if sound is not None:  # ("Bir at Tutah", but "the LoC at Uri" is a line and a town)
+        after = k + 2 if k + 2 < len(doc) and doc[k + 1].text == "-" else k + 1
+        return after < len(doc) and doc[after].lower_.startswith(sound)
     return tok.lower_ in _CONNECTORS
 
 

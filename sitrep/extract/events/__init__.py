@@ -55,6 +55,7 @@ from .clause import (
 )
 from .coding import (
     AREA_FIRE,
+    RAID_WORDS,
     REMOTE,
     armed_victim,
     code,
@@ -74,6 +75,7 @@ from .document import (
     locate,
     remember_sentence,
     seed_country,
+    voted_country,
 )
 from .fatalities import ACLED_VAGUE_TOLL, Fatalities, count
 from .grievance import crowd_acts, without_grievance, without_tallies
@@ -593,19 +595,25 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
     # place this event falls back on does ("Israeli troops raided Jenin ... The military said
     # gunmen fired on its troops": the gunmen are Palestine's, whatever country the text names most)
     told_country = state.last_location.country if state.last_location is not None else None
-    country = (location.country if location else None) or told_country or state.country()
+    # (then the country the document's places point at, before the demonyms' count: "French
+    # soldiers left Niger ... the junta that seized power" is Niger's junta)
+    country = (location.country if location else None) or told_country or voted_country(ctx) or state.country()
     a1, a2 = sentence_parties(sent, trig, state, country)
     if (
         not trig.nominal
         and a1.token is not None
+        and a1.actor is not None
+        and (a2.actor is None or not is_armed(a2.actor) and not is_state(a2.actor))
         and (
             a1.token.dep_ == "nsubj" and a1.token.head.lemma_.lower() == "die"
             or a1.token.dep_ == "nsubjpass" and trig.cls in VIOLENT  # "the man was injured"
         )
-        and a1.actor is not None
-        and not is_armed(a1.actor)
-        and not is_state(a1.actor)
-        and (a2.actor is None or not is_armed(a2.actor) and not is_state(a2.actor))
+        and (
+            not is_armed(a1.actor) and not is_state(a1.actor)
+            # (soldiers who died suffered the act, when it names no other side: "two soldiers
+            # died in the attack")
+            or a1.token.dep_ == "nsubj" and is_state(a1.actor) and a2.actor is None
+        )
     ):
         # "the woman died", "a man died under torture", "the man was injured": who died or was
         # hurt is the victim, not the doer ("the man died and the woman was injured": both are)
@@ -737,6 +745,18 @@ def _build(ctx: Context, offset: int, sent: Span, trig: Trigger, state: DocState
         doer_words(trig),
         untargeted(trig),
     )
+    if (
+        acled_type == "Violence against civilians"
+        and is_state(actor1)
+        and not trig.nominal
+        and len(trig.words) == 1
+        and not trig.merged
+        and RAID_WORDS.fullmatch(trig.head.lower_) is not None
+        and not (fat is not None and fat.value)
+    ):
+        # "a police team raided the house": a state force's search that hurt no one is no attack
+        # on civilians (ACLED codes its arrests, or nothing)
+        acled_type = acled_sub = None
     if acled_type in _FORCE_TYPES:
         # ACLED codes a state's acts of violence to its forces ("the junta shelled a village",
         # "the government bombed rebel positions"): Military Forces of the country

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Actor, Cite, Location, RecordDate
 from .arguments import resolve
-from .coding import CARRIED, TAKEN_GOODS, weapon_word
+from .coding import CARRIED, RAID_WORDS, TAKEN_GOODS, weapon_word
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
 from .trigger_words import Trigger
@@ -107,8 +107,10 @@ def seized(trig: Trigger) -> str | None:
         return None
     verb = trig.head
     taken = next((m for m in trig.merged if m.cls in ("seize", "retake") and not m.nominal), None)
-    if taken is not None and trig.noun is not None:
-        verb = taken.head  # "launched an offensive and captured villages": what the capture took
+    if taken is not None and (trig.noun is not None or RAID_WORDS.fullmatch(verb.lower_) is not None):
+        # "launched an offensive and captured villages", "raided a house and seized 12 pistols":
+        # what the capture took
+        verb = taken.head
     head = trig.obj_fix or next(
         (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None
     )

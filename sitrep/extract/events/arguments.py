@@ -183,7 +183,7 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
         named = registry.match(f"{left} of {of.text}")
         if named is not None and of.text.lower() in named.name.lower():
             return named
-    for text in (_left_text(tok, keep_det=True), left):
+    for text in dict.fromkeys((_left_text(tok, keep_det=True), _proper_run(tok), left)):
         if text:
             actor = registry.match(text)
             if country:
@@ -210,6 +210,17 @@ def _registry_match(tok: Token, registry: ActorRegistry, country: str | None = N
         if found:
             return found[0][2]
     return registry.match(tok.text)
+
+
+def _proper_run(tok: Token) -> str:
+    """The proper name ending at a proper-noun head, without the words before it that describe
+    it ("the communist New People's Army": "New People's Army")."""
+    if tok.pos_ != "PROPN":
+        return ""
+    start = tok.i
+    while start > tok.sent.start and (tok.doc[start - 1].pos_ == "PROPN" or tok.doc[start - 1].tag_ == "POS"):
+        start -= 1
+    return tok.doc[start : tok.i + 1].text if start < tok.i else ""
 
 
 def _generic_names(registry: ActorRegistry, country: str) -> set[str]:
@@ -563,8 +574,15 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
         # "a security operation", "police raids": the word before the act names the state's force
         return Resolved(generic(state, acting, _demonym_country(tok.head, state.registry) or country), acting, tok)
     # (or the parser made the nationality the object of "by" and the weapon a clause of its own:
-    # "killed by Russian shelling")
-    weapon = tok.head if tok.dep_ == "amod" else tok.nbor(1) if tok.dep_ == "pobj" and tok.i + 1 < len(tok.doc) else None
+    # "killed by Russian shelling"; or the subject of the weapon read as a gerund that is itself
+    # a noun's part: "Ukrainian shelling of the town wounded a woman")
+    weapon = (
+        tok.head
+        if tok.dep_ == "amod"
+        or tok.dep_ == "nsubj" and tok.head.i == tok.i + 1 and tok.head.tag_ == "VBG"
+        and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        else tok.nbor(1) if tok.dep_ == "pobj" and tok.i + 1 < len(tok.doc) else None
+    )
     if (
         weapon is not None
         and tok.lower_ in lexicon().demonyms
@@ -973,6 +991,14 @@ def _placed_by_next_words(tok: Token) -> bool:
     return False
 
 
+def _leader_of(tok: Token) -> Token | None:
+    """Who a group is told as led by: "a team led by the station house officer"."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() == "lead" and acl.tag_ == "VBN":
+            return by_agent(acl)
+    return None
+
+
 def _collective(tok: Token, state: DocState, country: str | None, want_armed: bool) -> Resolved | None:
     """"army units", "a team of police", "the positions of the military forces of X": the
     participant named by the collective noun's "of" phrase or its modifiers."""
@@ -984,6 +1010,13 @@ def _collective(tok: Token, state: DocState, country: str | None, want_armed: bo
         # (not a person's name: "supporters of Imran Khan" are no actor called Imran Khan)
         if inner.actor is not None and not (of.ent_type_ == "PERSON" and inner.actor.type is None):
             return Resolved(inner.actor, inner.kind, tok)
+    leader = _leader_of(tok)
+    if leader is not None:  # "a team led by the SHO": the force its leader commands
+        led = resolve(leader, state, country, want_armed)
+        if led.kind not in ("police", "military") and (force := _of_object(leader)) is not None:
+            led = resolve(force, state, country, want_armed)  # "a deputy superintendent of police"
+        if led.kind in ("police", "military"):
+            return Resolved(led.actor, led.kind, tok)
     lex = lexicon()
     # the modifiers of the head, and of a noun compounded with it ("a pro-Houthi weapons depot")
     mods = [*tok.children, *(g for c in tok.children if c.dep_ == "compound" for g in c.children)]

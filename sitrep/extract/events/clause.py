@@ -13,7 +13,7 @@ from .docstate import Resolved
 from .lexicon import VIOLENT, lexicon
 from .syntax import between, subject
 from .trigger_words import Trigger
-from .triggers import crowd_then_force, governing_verb, time_apart
+from .triggers import crowd_then_force, governing_verb, own_scene, time_apart
 from .verb_triggers import verb_trigger
 
 if TYPE_CHECKING:
@@ -185,7 +185,14 @@ def clause_span(sent: Span, trig: Trigger) -> tuple[int, int]:
             lo = max(lo, max(inner) + 1)
     for other in (
         c for c in head.children
-        if trig.cls != "disperse" and (_own_clause_after(c, head) or _force_clause_joined(c, head))
+        if trig.cls != "disperse"
+        and (
+            _own_clause_after(c, head)
+            or _force_clause_joined(c, head)
+            # ("X fired rockets at Y, and Israeli jets struck targets in Z overnight": another act's
+            # weapon, toll and place)
+            or c.dep_ == "conj" and c.i > head.i and trig.cls in VIOLENT and own_scene(c, head) and verb_trigger(c) is not None
+        )
     ):  # fmt: skip
         # "protesters stormed parliament as police opened fire, killing five", "..., and police
         # opened fire": the police's act and its toll are told in a clause of their own, not this one's

@@ -380,6 +380,8 @@ def code(
         return (SD, "Agreement") if _CONCRETE_AGREEMENT.search(text) else (None, None)
     if cls == "change":
         return SD, "Change to group/activity"
+    if cls == "ally":  # armed groups that join forces; a state's forces working together are no change
+        return (SD, "Change to group/activity") if not is_state(actor1) else (None, None)
     if cls == "mobilize":  # reinforcements, deployments and patrols of an armed actor
         return (SD, "Change to group/activity") if is_armed(actor1) or actor1 is None else (None, None)
     if cls == "curfew" and _crowd(actor1):

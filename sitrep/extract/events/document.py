@@ -53,6 +53,14 @@ def namesake_within(loc: Location, names: list[str], admin1: frozenset[str], lis
         return None
 
 
+def voted_country(ctx: Context) -> str | None:
+    """The document's country by the gazetteer's reading (None when nothing points at one)."""
+    try:
+        return _gazetteer().dominant_country(ctx)
+    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
+        return None
+
+
 def country_only_location(
     actor1: Actor | None,
     actor2: Actor | None,
@@ -64,10 +72,7 @@ def country_only_location(
     at ACLED's precision 3, never a guessed town. Cited with the words that named the country.
     The gazetteer's reading of the document comes first: there an armed force's demonym only
     breaks a tie ("Israeli forces raided ... Palestinian residents": the residents' country)."""
-    try:
-        voted = _gazetteer().dominant_country(ctx) if ctx is not None else None
-    except Exception:  # noqa: BLE001 - a gazetteer failure must not lose the event
-        voted = None
+    voted = voted_country(ctx) if ctx is not None else None
     actors = [a.country for a in (actor1, actor2) if a is not None and a.country]
     # the country of the last event the text placed comes first: the story goes on there ("Thousands
     # rallied in Tbilisi against a law like one used in Russia. On Wednesday, police clashed with

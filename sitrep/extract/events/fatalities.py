@@ -106,7 +106,7 @@ _LIST = re.compile(
 _ONE_ITEM = rf"(?:(?:an?|one|his|her|their|its)\s+{_NOT_ONE}(?!(?:day|week|month|year|time|while|half)\b)|\d+\s+|(?!(?:an?|one|his|her|their|its)\s)[a-z]+\s+)(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+"
 _KILLED_LIST = re.compile(
     rf"\b(?:killing|killed|kills|kill|{_SHOT_DOWN}|massacred|executed|murdered)"
-    rf"\s+(?P<list>(?:at\s+least\s+)?{_ONE_ITEM}(?:,\s+{_ONE_ITEM})*,?\s+and\s+{_ONE_ITEM})\b",
+    rf"\s+(?P<list>(?:at\s+least\s+)?{_ONE_ITEM}(?:,\s+{_ONE_ITEM})*,?\s+and\s+(?:at\s+least\s+)?{_ONE_ITEM})\b",
     re.I,
 )
 #: a count and one more person, or two counts, before the passive kill verb: "four rebels and a
@@ -117,6 +117,7 @@ _COUNT_PAIR = re.compile(
     re.I,
 )
 _AND = re.compile(r"\band\b", re.I)
+_AT_LEAST = re.compile(r"^at\s+least\s+", re.I)
 _ONE_OF = re.compile(r"(?:an?|one|his|her|their|its)\s", re.I)
 #: two victims named one by one: "a man and a woman were shot dead", "killing a woman and her son"
 _PAIR = re.compile(
@@ -260,7 +261,8 @@ def _count_pair(text: str) -> tuple[int, tuple[int, int]] | None:
 
 def _list_total(listed: str) -> int | None:
     counts: list[int] = []
-    items = [i for i in (piece.strip() for part in listed.split(",") for piece in _AND.split(part)) if i]
+    # ("a commander and at least eight other people": nine, as the toll is read)
+    items = [_AT_LEAST.sub("", i) for i in (piece.strip() for part in listed.split(",") for piece in _AND.split(part)) if i]
     for item in items:
         counted = [q for q in find_quantities(item) if q.value is not None]
         one = _ONE_OF.match(item)

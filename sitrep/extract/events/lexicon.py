@@ -39,7 +39,7 @@ VIOLENT = frozenset(
 )
 # classes that ACLED may code (verbal ones never are)
 ACLED_CLASSES = VIOLENT | frozenset(
-    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "disperse",
+    ["arrest", "protest", "riot", "loot", "base", "disrupt", "transfer", "agreement", "change", "ally", "disperse",
      "mobilize", "curfew", "destroy", "return"]
 )
 
@@ -66,12 +66,14 @@ class Lexicon:
     discovery_verbs: frozenset[str] = frozenset()  # "police found the bodies": the finder did not kill
     toll_verbs: frozenset[str] = frozenset()  # "the blast left five dead": a toll, not bodies found
     foil_verbs: frozenset[str] = frozenset()
+    plot_words: frozenset[str] = frozenset()  # "foiled a coup attempt": a plot, not an attack
     tripped_verbs: frozenset[str] = frozenset()  # "a vehicle hit a landmine": the subject suffered it
     weapon_verbs: frozenset[str] = frozenset()  # "intercepted two drones", not "intercepted a bus"
     weapon_objects: frozenset[str] = frozenset()
     presence_verbs: frozenset[str] = frozenset()  # "reduced its troops", not "reduce harm"
     damage_verbs: frozenset[str] = frozenset()  # "setting homes on fire": an attack's own doing
     witness_verbs: frozenset[str] = frozenset()  # "the area has seen fighting": a tally
+    chronic_verbs: frozenset[str] = frozenset()  # "a region plagued by cattle rustling": a tally
     presence_objects: frozenset[str] = frozenset()
     weapon_modifiers: frozenset[str] = frozenset()  # "air strike", "gun battle": a weapon, not a doer
     armed_object_verbs: frozenset[str] = frozenset()  # "encountered militants", not "encountered problems"
@@ -248,12 +250,14 @@ def lexicon() -> Lexicon:
         discovery_verbs=frozenset(t.get("discovery_verbs", ())),
         toll_verbs=frozenset(t.get("toll_verbs", ())),
         foil_verbs=frozenset(t.get("foil_verbs", ())),
+        plot_words=frozenset(t.get("plot_words", ())),
         tripped_verbs=frozenset(t.get("tripped_verbs", ())),
         weapon_verbs=frozenset(t.get("weapon_verbs", ())),
         weapon_objects=frozenset(t.get("weapon_objects", ())),
         presence_verbs=frozenset(t.get("presence_verbs", ())),
         damage_verbs=frozenset(t.get("damage_verbs", ())),
         witness_verbs=frozenset(t.get("witness_verbs", ())),
+        chronic_verbs=frozenset(t.get("chronic_verbs", ())),
         presence_objects=frozenset(t.get("presence_objects", ())),
         weapon_modifiers=frozenset(t.get("weapon_modifiers", ())),
         armed_object_verbs=frozenset(t.get("armed_object_verbs", ())),

@@ -148,7 +148,10 @@ def fold_arrests_into_protests(events: list[Event], state: DocState, text: str, 
         crowd_victims = (
             target.acled_event_type == "Riots" and target.actor2 is not None and target.actor2.name.startswith("Civilians")
         )
-        if (target.actor2 is None or crowd_victims) and force is not None and is_state(force):
+        # (and a demonstration's: what it was against is no side ACLED codes, "a protest against
+        # the state and central government ... 26 arrested": the police)
+        protested = target.acled_event_type == "Protests" and target.actor2 is not None and not is_armed(target.actor2)
+        if (target.actor2 is None or crowd_victims or protested) and force is not None and is_state(force):
             target.actor2 = force
             target.evidence["actor2"] = list(
                 ev.evidence.get("actor1" if force is ev.actor1 else "actor2", [])
@@ -251,12 +254,30 @@ def _counted_arrests(ev: Event) -> bool:
 def arrests_by_police(events: list[Event], state: DocState) -> list[Event]:
     """ "Twelve activists were arrested": ACLED names the force that arrests, the police, where
     the text names no one (after the arrests at a demonstration have joined it)."""
-    for ev in events:
+    for i, ev in enumerate(events):
         if ev.acled_sub_event_type == "Arrests" and ev.actor1 is None:
+            raid = _search_before(events[:i], ev)
+            if raid is not None:  # "Intelligence officers raided the town. 20 men were arrested": theirs
+                ev.actor1 = raid.actor1
+                ev.evidence["actor1"] = list(raid.evidence.get("actor1", []))
+                continue
             country = ev.location.country if ev.location is not None else None
             ev.actor1 = generic(state, "police", country or state.country())
             ev.evidence["actor1"] = _by_rule(ev)
     return events
+
+
+def _search_before(before: list[Event], ev: Event) -> Event | None:
+    """A state force's raid or search that hurt no one (left uncoded), told just before arrests
+    by no one named: the force that made them."""
+    start = ev.mentions[0].start
+    for p in reversed(before):
+        end = p.mentions[0].end
+        if end > start or start - end > _SEQUEL_REACH:
+            continue
+        if p.acled_event_type is None and is_state(p.actor1) and RAID_WORDS.fullmatch(p.trigger.lower()) is not None:
+            return p
+    return None
 
 
 #: strategic developments that, told right after an act of political violence, are part of it:
@@ -516,8 +537,17 @@ def _headline_restates(b: Event, ev: Event) -> bool:
     if (
         b.plover_type == ev.plover_type
         and (ev.acled_event_type is None or b.acled_event_type == ev.acled_event_type or both_violent)
-        and _same_side(b.actor1, ev.actor1)
-        and _same_side(b.actor2, ev.actor2)
+        and (
+            _same_side(b.actor1, ev.actor1)
+            and _same_side(b.actor2, ev.actor2)
+            # (a fight or a deal has no first side: "Troops clash with dissidents" over "... killed
+            # in clashes with dissidents"; "Ethiopia, Tigray forces sign peace deal" over "The
+            # government and Tigrayan forces signed an agreement", one side kept)
+            or b.acled_sub_event_type in ("Armed clash", "Agreement")
+            and ev.acled_sub_event_type in (None, b.acled_sub_event_type)
+            and _same_side(b.actor1, ev.actor2)
+            and _same_side(b.actor2, ev.actor1)
+        )
     ):
         return True
     if _same_crowd(b, ev):
@@ -652,6 +682,8 @@ def _participle_subject(verb: Token) -> tuple[Token | None, bool]:
     doer, passive = subject(verb)
     if doer is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
         return subject(verb.head)
+    if doer is None and verb.dep_ == "dep" and verb.head.tag_ in ("VBD", "VBN"):
+        return subject(verb.head)  # ("the attackers arrived in two buses, shot into the air ...", misparsed)
     return doer, passive
 
 
@@ -719,7 +751,10 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
     apart = state.sent_no - state.last_coded_sent
     # (or in the sentence that told them again, by a participle: "The assailants opened fire on
     # traders before torching granaries")
-    if not trig.nominal and trig.cls in VIOLENT | HARM_TO_PROPERTY and (1 <= apart <= 2 or apart == 0 and _participle(trig.head)):
+    # (or a verb joined to the one that told them again: "The gunmen stormed the village, burned
+    # several houses and took the villagers into the bush")
+    joined = trig.head.dep_ == "conj" and trig.head.tag_ == trig.head.head.tag_
+    if not trig.nominal and trig.cls in VIOLENT | HARM_TO_PROPERTY and (1 <= apart <= 2 or apart == 0 and (_participle(trig.head) or joined)):
         # "The attackers, riding on motorcycles, stormed the village", "The attackers set fire to
         # homes": the doers just told, again
         # (a sentence apart too: "... The attack was claimed by X. 'The attacker first opened fire'")
@@ -903,8 +938,11 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
             ),
             None,
         )  # fmt: skip
-    if prev is None or _dated_apart(ev, prev):
-        return False  # ("In December, more than 190 people were killed": another incident, months before)
+    if prev is None or _dated_apart(ev, prev) and not (id(ev) in state.dated_by_speech and _earlier_day(prev, ev)):
+        # ("In December, more than 190 people were killed": another incident, months before; but
+        # "the police said on Wednesday that the attackers threw petrol bombs" after Tuesday's
+        # arson: the day the speaker told it)
+        return False
     violence = (ev.acled_event_type in _VIOLENT_TYPES, prev.acled_event_type in _VIOLENT_TYPES)
     if (
         restated
@@ -1083,6 +1121,9 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
             or _placed_by_reference(ev)
             and last.location is not None
             and ev.location.name == last.location.name
+            # ("A junta air strike on a monastery in Sagaing region killed 17 ... The jet dropped
+            # two bombs on the monastery in X village": where in the region told)
+            or _finer_place(ev.location, last.location)
         )
     )
 

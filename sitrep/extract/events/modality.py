@@ -40,6 +40,9 @@ PLAN_VERBS = frozenset(
 ATTEMPT_VERBS = frozenset(["try", "attempt"])  # a violent attempt told in the past took place
 INTENT_VERBS = frozenset(["vow", "pledge", "promise", "threaten", "warn"])
 DENY_VERBS = frozenset(["deny", "reject", "dismiss", "refute"])
+#: "a court blocked the government from deploying police": the act kept from happening (not a
+#: crowd's: a rally prevented is still a demonstration met by force)
+PREVENT_VERBS = frozenset(["block", "bar", "prevent", "stop", "ban", "forbid", "prohibit"])
 VERBAL = frozenset({"verbal", "pledge", "deny", "announce", "deadline"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "advcl"})
 # phrases that signal ongoing action or aggregates rather than one incident
@@ -108,6 +111,10 @@ def status_of(trig: Trigger) -> str:
             negated = True
         if depth > 0 and lemma in DENY_VERBS:
             return "denied"
+        if depth > 0 and lemma in PREVENT_VERBS and came_by == "pcomp" and trig.plover != "PROTEST":
+            return "denied"
+        if depth > 0 and lemma in lexicon().foil_verbs:
+            return "denied"  # "police foiled a plot to bomb a church": no bombing took place
         if aux & FUTURE_AUX or "going" in aux:
             return (
                 "denied"
@@ -257,7 +264,7 @@ def _of_event(tok: Token, trig: Trigger) -> bool:
     """The word modifies the event, not a clause of its own inside it: "held a protest over
     salaries unpaid since the past months" is one protest, not a series."""
     node = tok
-    heads = {trig.head.i, trig.head.head.i} if trig.nominal else {trig.head.i}
+    heads = {trig.head.i, trig.head.head.i} if trig.nominal or _elided(trig.head) else {trig.head.i}
     for _ in range(12):
         if node.i in heads:
             return True
@@ -276,8 +283,21 @@ def _perfect_or_progressive(verb: Token) -> bool:
     progressive: "have staged protests", "has been fighting", "were protesting"."""
     if verb.pos_ not in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
+    if _elided(verb):
+        verb = verb.head  # "have been detained ..., and at least 20 killed": the same tense
     return verb.tag_ == "VBG" or any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _elided(verb: Token) -> bool:
+    """A participle joined to a verb whose auxiliaries it shares ("... have been detained, and
+    20 killed")."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 
@@ -322,7 +342,7 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
         return True
     if trig.nominal and head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX") and _conflict_toll(head.head):
         return True  # "fighting between the two groups has displaced 50,000 people since January"
-    if head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+    if (head.tag_ == "VBG" and head.dep_ in ("advcl", "conj", "xcomp") or _elided(head)) and head.head.i != head.i:
         toks = [
             *toks,
             *(t for c in head.head.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree),
@@ -338,6 +358,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             and low[i + 1] in ("months", "weeks", "years", "decade", "decades")
         ):
             return True
+        if w == "since" and _perfect_or_progressive(trig.head) and any(t.ent_type_ == "DATE" for t in toks[i + 1 : i + 4]):
+            return True  # "have been detained since the July 28 vote": a count since a day
         if (
             w in ("since", "over")
             # (English tells an act lasting "since" a time in the perfect: "have protested since

@@ -23,6 +23,7 @@ from .arguments import (
 from .arguments import _acronym_noun as acronym_noun
 from .arguments import _kind as arg_kind
 from .arguments import _of_object as of_object
+from .arguments import _weapon_of as weapon_of
 from .coding import DEMONSTRATION
 from .docstate import DocState, Resolved, generic, is_armed, is_state
 from .lexicon import ACLED_CLASSES, VIOLENT, lexicon
@@ -321,6 +322,9 @@ def _modifier_doer(noun: Token) -> Token | None:
             and c.lemma_.lower() not in lexicon().weapon_modifiers
             # "a military operation": the state's forces; "Russian shelling": that state's forces
             or c.dep_ == "amod" and (c.lower_ in lexicon().act_modifier_kinds or c.lower_ in lexicon().demonyms)
+            # ("Ukrainian shelling of the town wounded ...": the nationality read as the subject
+            # of a gerund that is the sentence's subject)
+            or c.dep_ == "nsubj" and c.i == noun.i - 1 and noun.tag_ == "VBG" and c.lower_ in lexicon().demonyms
         ),
         None,
     )
@@ -355,7 +359,12 @@ def _clash_clause_sides(head: Token, trig: Trigger) -> tuple[Token, Token | None
     """The sides of a clash told in a clause under a harm ("were injured when X clashed with Y"):
     the clause's subject and whom it fought with."""
     clash = next(
-        (m.head for m in trig.merged if m.cls == "clash" and not m.nominal and m.head.dep_ == "advcl" and m.head.head.i == head.i),
+        (
+            m.head for m in trig.merged
+            if m.cls == "clash" and not m.nominal and m.head.dep_ == "advcl"
+            # (or on the harm joined to it: "two were killed and five wounded when X fought Y")
+            and (m.head.head.i == head.i or m.head.head.dep_ == "conj" and m.head.head.head.i == head.i)
+        ),
         None,
     )
     doer = next((c for c in clash.children if c.dep_ == "nsubj"), None) if clash is not None else None
@@ -503,6 +512,10 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                 # "50 people were injured when supporters of X clashed with police": the clash's
                 # sides, the hurt its toll
                 agent_tok, second = clause_sides
+                if second is None and _one_kind(agent_tok) and any(
+                    t.lower_ in lexicon().warring_modifiers for t in agent_tok.subtree
+                ):
+                    second = agent_tok  # "... when militias from two rival clans fought": that kind on both sides
                 patient_tok = second or patient_tok
         else:
             agent_tok = subj
@@ -526,6 +539,11 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     ),
                     None,
                 )
+            if patient_tok is None and trig.noun is not None and (
+                trig.cls == "disrupt" and weapon_of(trig.noun) is not None  # "destroyed 41 Ukrainian drones": their side
+                or trig.cls == "strike" and trig.noun.lemma_.lower() == "target"  # "struck 32 PKK targets": the PKK's
+            ):
+                patient_tok = trig.noun
             agent_tok = strikes_doer(head, subj)
             if agent_tok is not None and _weapon(agent_tok) and (launcher := _launched_by(agent_tok)) is not None:
                 agent_tok = launcher  # "a drone launched by Iraqi militias struck a base": the militias
@@ -544,6 +562,15 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
                     second = patient_tok = sides[1]
                 elif sides and _one_kind(sides[0]) and trig.cls == "clash":
                     second = patient_tok = sides[0]  # "clashes between rival militias killed 32": militias on both sides
+            if (
+                head.lemma_.lower() in ("die", "perish")
+                and agent_tok is subj
+                and subj is not None
+                and any(sub.cls in VIOLENT and not sub.nominal and _active_subject(sub.head) for sub in trig.merged)
+            ):
+                # "three people died when police opened fire", "two soldiers died when militants
+                # attacked": who died suffered the act the clause tells, whose doer is its own
+                agent_tok, patient_tok = None, subj
             if patient_tok is None and trig.cls == "clash" and len(trig.words) == 3:
                 # "responded to Houthi fire", "responded to fire from the rebels": whose fire it was
                 patient_tok = source_of(trig.words[2])
@@ -766,6 +793,12 @@ def sentence_parties(sent: Span, trig: Trigger, state: DocState, country: str | 
     ):
         a2 = Resolved(None)
     return a1, a2
+
+
+def _active_subject(verb: Token) -> bool:
+    """The verb has a doer of its own, told in the active voice."""
+    subj, passive = subject(verb)
+    return subj is not None and not passive
 
 
 def _tripped_mine(verb: Token) -> bool:

@@ -385,6 +385,17 @@ def _target_of(prep: Token) -> Token | None:
         # subject of the participle after it)
         clause = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
         p = next((s for s in clause.children if s.dep_ == "nsubj"), None) if clause is not None else None
+    if p is not None:
+        # ("opened fire on a crowd protesting fuel price rises", the crowd parsed as a part of
+        # the participle that describes what it protested)
+        p = next(
+            (
+                n for c in p.children if c.dep_ == "amod" and c.tag_ == "VBG"
+                for n in c.children
+                if n.dep_ in ("npadvmod", "nsubj") and n.pos_ == "NOUN" and n.i == c.i - 1 and n.whitespace_
+            ),
+            p,
+        )  # fmt: skip
     return p if p is not None and p.ent_type_ not in _NO_TARGETS else None
 
 

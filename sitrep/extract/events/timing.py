@@ -210,11 +210,26 @@ def dated_by_speech(sent: Span, offset: int, trig: Trigger, date: RecordDate, sp
     tok = next((t for t in sent if t.idx <= lo < t.idx + len(t.text)), None)
     if tok is None:
         return False
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    # (the verb the day hangs on, through the nouns between: "said in a statement on 15 June")
+    verb = tok.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    ancestors = [trig.head, *trig.head.ancestors]
     return (
         verb.i != trig.head.i
         and verb.lemma_.lower() in speech
-        and any(a.i == verb.i for a in trig.head.ancestors)
+        and (
+            any(a.i == verb.i for a in ancestors[1:])
+            # ("a strike killed 17 people, local media said on Thursday", the saying parsed as a
+            # verb joined to the act's)
+            or verb.dep_ == "conj"
+            and verb.i > trig.head.i
+            and any(a.i == verb.head.i for a in ancestors)
+            # (its own speaker before it, whatever the parse made of it)
+            and (any(c.dep_ == "nsubj" for c in verb.children) or verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"))
+        )
     )
 
 

@@ -56,6 +56,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 # "seizing Kabul militarily was not policy": a gerund subject is not an incident
                 # (a past-tense "subject" is a misparse: "forces killed 2 IS fighters" read as "... is")
                 trig.aggregate |= tok.dep_ in ("csubj", "csubjpass") and tok.tag_ != "VBD"
+                trig.aggregate |= chronic(tok)
                 # "militants fighting Indian rule", "rebels battling the army for a decade": what
                 # the people are, not an incident (not "an attack killing five": the attack's toll)
                 trig.aggregate |= (
@@ -112,6 +113,20 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in triggers if not t.absorbed]
 
 
+def _weapons_handed(verb: Token) -> bool:
+    """What the verb hands over is arms, not ground ("handing over 15 firearms")."""
+    return any(o.dep_ == "dobj" and o.lemma_.lower() in lexicon().weapon_objects for o in verb.children)
+
+
+def chronic(tok: Token) -> bool:
+    """The act is what a place is plagued or beset by (`chronic_verbs`): "a region plagued by
+    cattle rustling", "a town beset by attacks" tell a condition, not an incident."""
+    for node in [tok, *list(tok.ancestors)[:2]]:
+        if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in lexicon().chronic_verbs:
+            return True
+    return False
+
+
 def _joined_to_object(tok: Token) -> bool:
     """A participle the parse joined to the object of another participle ("killing 124 people
     and looting homes": "looting" read as a second object of "killing")."""
@@ -143,7 +158,13 @@ def _gerund_noun(tok: Token) -> bool:
     return (
         tok.tag_ == "VBG"
         and tok.dep_ in ("nsubj", "nsubjpass")
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in tok.children)
+        # (a nationality right before it is its modifier, misread as its subject: "Ukrainian
+        # shelling of the town wounded a woman")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux")
+            and not (c.dep_ == "nsubj" and c.i == tok.i - 1 and c.lower_ in lexicon().demonyms)
+            for c in tok.children
+        )
         and noun_key(tok) is not None
     )
 
@@ -434,6 +455,7 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         # "the area has seen fierce fighting", "the province witnesses clashes": what a place has
         # been through, a tally (not "the town saw heavy fighting on Monday", told in the past)
         aggregate |= gov.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in gov.children)
+    aggregate |= chronic(tok)
     if reported and tok.tag_ == "NNS" and tok.lemma_.lower() in lex.tallied_fire:
         cls = "shelling"  # "monitors recorded 14 explosions": incoming fire, not one planted device
     head_trig = by_head.get(gov.i) if gov is not None else None
@@ -588,6 +610,22 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             # "blocked the road to protest against ...", "marched and chanted": one demonstration
             _fold(trig, parent)
             continue
+        if (
+            trig.cls == "abduct"
+            and parent.cls in ("seize", "loot")
+            and tok.dep_ == "conj"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            # "seized a cargo ship and took its crew hostage": the people taken, with the ship
+            parent.cls, parent.plover = trig.cls, trig.plover
+            _fold(trig, parent)
+            continue
+        if trig.cls == "transfer" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and _weapons_handed(tok):
+            _fold(trig, parent)  # "surrendered to the army, handing over 15 firearms": the surrender's
+            continue
+        if trig.cls in PROPERTY_ACTS and parent.cls in PROPERTY_ACTS and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            _fold(trig, parent)  # "set ablaze the secretariat, destroying vehicles": what the fire did
+            continue
         if parent.cls == "disperse" and trig.cls in ("kill", "attack") and tok.dep_ == "advcl" and tok.tag_ == "VBG":
             # "fired tear gas and live rounds at protesters ..., killing five": the toll of the force used
             _fold(trig, parent)
@@ -628,6 +666,8 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             continue
         if violent_pair and tok.dep_ == "conj" and crowd_then_force(tok, parent.head):
             continue  # "protesters stormed parliament, and police opened fire": the force's own act
+        if violent_pair and tok.dep_ == "conj" and own_scene(tok, parent.head):
+            continue  # "X fired rockets at Y, and Israeli jets struck targets in Z overnight": two acts
         if (
             violent_pair
             and (tok.dep_ in ("advcl", "conj", "xcomp") or sequence)
@@ -660,6 +700,18 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             elif parent.cls == "offensive" or killed_too:
                 parent.cls = trig.cls  # ("launched an offensive and captured villages": what it did)
             _fold(trig, parent)
+
+
+def own_scene(verb: Token, first: Token) -> bool:
+    """A verb joined to another act tells one of its own: another doer, and a time or a place
+    of its own ("Hezbollah fired rockets at northern Israel, and Israeli jets struck targets in
+    southern Lebanon overnight")."""
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    first_doer = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    # (both told by their doers: not "five soldiers were killed and three wounded in X")
+    if doer is None or first_doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lemma_ == first_doer.lemma_:
+        return False
+    return any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in verb.subtree if t.i > verb.i)
 
 
 def crowd_then_force(verb: Token, first: Token) -> bool:

@@ -252,6 +252,8 @@ def _verb_trigger(tok: Token, nested: bool) -> Trigger | None:
         return None
     if lemma in lex.foil_verbs and any(_remote_word(t) for o in objs for t in o.subtree):
         return Trigger(tok, "COERCE", "disrupt", [tok])  # "foiled a suicide attack": no blast happened
+    if lemma in lex.foil_verbs and objs and all(any(t.lemma_.lower() in lex.plot_words for t in o.subtree) for o in objs):
+        return None  # "foiled a coup attempt": a plot stopped, no fight (its arrests are the event)
     if cls in LIGHT:
         for obj in objs:
             real, aggregate = chain(obj)

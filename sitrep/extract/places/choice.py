@@ -73,8 +73,8 @@ _NEAR_GAP = re.compile(r"\s{0,3},?\s{1,3}(?:near|outside|close\s{1,3}to)\s{1,3}(
 _INSERTION = re.compile(r"\s{0,3}\[[^\[\]\n]{1,40}\]")
 _UNIT_THEN = re.compile(
     r"\s{1,3}(?:district|province|village|town|city|municipality|county|subdistrict|sub-district|commune|governorate|"
-    r"department|state|region|area|locality|tehsil|taluka|township|upazila|LGA|sector)\s{0,3}[,(]\s{0,3}",
-    re.I,  # "Mindat District, Chin State" as "Mindat district, Chin state"
+    r"department|state|region|area|locality|tehsil|taluka|township|upazila|LGA|sector)(?:\s{1,3}area)?\s{0,3}[,(]\s{0,3}",
+    re.I,  # "Mindat District, Chin State" as "Mindat district, Chin state"; "Uri sector area (Baramulla ...)"
 )
 
 
@@ -154,6 +154,7 @@ class Choice(Cues):
         first_seen: dict[str, int] = {}  # where the text first pointed at each country
         text = ctx.document.text
         readings: dict[str, set[str]] = {}  # countries each distinct name may be in
+        country_named: list[tuple[str, set[str]]] = []  # a country's name that is also a unit abroad
         self._mark_quarters(mentions, text)
         outside = self._outside_units(mentions, text)
         for m in mentions:
@@ -163,6 +164,10 @@ class Choice(Cues):
             # Afghan city, province and district, not a Turkish village's alternate name; "Athens":
             # the Greek capital, not the American towns named after it)
             cc = leading_country(m.places, text[m.start : m.end])
+            named = next((p for p in m.places if p.kind == "country" and fold(p.name) == fold(text[m.start : m.end])), None)
+            if cc is None and named is not None:
+                # "Niger": the country, or Nigeria's Niger state; which one, the other names tell
+                country_named.append((named.cc, {p.cc for p in m.places} - {named.cc}))
             if cc:
                 # a country's name counts most, a village (found only through "in X") least
                 small = all(p.kind == "city" and p.population < _SMALL_TOWN for p in m.places if p.cc == cc)
@@ -174,6 +179,7 @@ class Choice(Cues):
         for cc, n in shared.items():
             if n > 1:
                 votes[cc] += n - 1
+        actors = list(self._actors(text))
         for start, end in self._demonyms.finditer(text):
             demonym_cc = self.demonyms.get(fold(text[start:end]))
             if demonym_cc and not abroad_demonym(text, end):  # "Saudi forces shelled ...": the actors' country, weaker than a place
@@ -181,14 +187,17 @@ class Choice(Cues):
                 # at home, so its demonym only breaks a tie
                 after = _NEXT_WORD.match(text, end)
                 if after and after.group(1).lower() in forces:
-                    weak[demonym_cc] += 1
+                    # (a named force's demonym tips the balance once, with the force: "the U.S.
+                    # military said")
+                    if not any(a <= start and end <= b and self._cc(actor.country) == demonym_cc for a, b, actor in actors):
+                        weak[demonym_cc] += 1
                 else:
                     votes[demonym_cc] += 1
                     people.add(demonym_cc)
                 first_seen.setdefault(demonym_cc, start)
         # "the OSCE SMM observed ...", "Houthi forces shelled ...": a named actor of one country
         # votes as a demonym does (not a name that is itself a place: "Kyiv" already voted)
-        for start, end, actor in self._actors(text):
+        for start, end, actor in actors:
             actor_cc = self._cc(actor.country)
             if not actor_cc and not any(m.start < end and start < m.end for m in mentions):
                 # "the Saudi-led coalition": an actor of no country that acts in one only, a tie-break
@@ -206,6 +215,9 @@ class Choice(Cues):
                 else:
                     votes[actor_cc] += 1
                 first_seen.setdefault(actor_cc, start)
+        for cc, others in country_named:
+            if not any(votes[o] for o in others):
+                votes[cc] += 4  # (no other name points to the unit's country: "French soldiers left Niger")
         # "BAMAKO, Mali (Wire) -": where the reporter files from votes as a town named in the text
         # does (a dateline is boilerplate, not a paragraph the scan reads)
         for cc, start in self._dateline_countries(ctx):

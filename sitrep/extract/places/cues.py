@@ -45,7 +45,9 @@ _QUALIFIER = re.compile(rf"{DIRS}(?:ern)?|the|rural|upper|lower|greater|central"
 #: "evacuated to" (the place after it is where they were brought)
 _CARRIED = re.compile(
     r"\b(?:taken|rushed|brought|admitted|evacuated|transferred|flown|airlifted|treated|moved)\s+"
-    r"(?:(?:to|at|in)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|morgue|mortuary)\s+(?:in|at)|to)\s+$",
+    r"(?:(?:to|at|in)\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:hospitals?|clinics?|morgue|mortuary)\s+(?:in|at)|to"
+    # ("taken to the security agency's Homs branch": where the held were brought)
+    r"|to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+['\u2019]s)\s+$",
     re.I,
 )
 
@@ -94,7 +96,7 @@ class Cues(Candidates):
                 # (a country's name of two words or more is no person's: "In neighbouring Burkina
                 # Faso", tagged as a person; nor one the model takes for an organisation: "Niger's
                 # military junta")
-                country_named = (" " in name or ent.label_ == "ORG") and any(
+                country_named = (" " in name or ent.label_ == "ORG" or _lone_person(ent)) and any(
                     p.kind == "country" and fold(p.name) == fold(name) for p in self._candidates(name)
                 )
                 strict = not whole and not country_named and (ent.label_ not in ("GPE", "LOC", "FAC") or fold(name) in self.stop)
@@ -573,6 +575,17 @@ class Cues(Candidates):
     def _hyphen_next(doc: Any, s: int, e: int) -> bool:
         """A hyphen joins the name to another before or after it ("Tripoli-Beirut")."""
         return (s > 0 and doc[s - 1].text in ("-", "–")) or (e < len(doc) and doc[e].text in ("-", "–"))
+
+
+def _lone_person(ent: Any) -> bool:
+    """A one-word name the model took for a person's, with no name beside it and saying nothing
+    ("French soldiers left Niger": a country's name; not "Jordan Smith", nor "Chad said")."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return False
+    doc, tok = ent.doc, ent[0]
+    beside = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in cue_list("metonymy_verbs")
+    return not speaks and not any(t.text[:1].isupper() and t.is_alpha and not t.is_sent_start for t in beside)
 
 
 def _next_word(doc: Any, e: int) -> str:
