@@ -263,7 +263,7 @@ def _demonym_country(tok: Token, registry: ActorRegistry | None = None) -> str |
             return _whole_name(t, registry) or lex.demonyms[t.lower_]
     if registry is not None:
         for t in tok.subtree:
-            if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") and not _second_force(t):
+            if t.i < tok.i and (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") and not _second_force(t) and not _sponsor(t):
                 name = registry.country_name(t.text)
                 if name:
                     return name
@@ -565,7 +565,7 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
     if tok.lower_ in PRONOUNS or tok.tag_ in ("PRP", "PRP$") or partitive:
         target = _forces_acted_on(tok, state, country)  # ("they threw stones at officers": not the police)
         back = state.recent(armed_nonstate=want_armed, exclude=target) or state.recent(exclude=target)
-        if tok.lower_ in ("he", "she") and back is not None and (back.type or "") in ("protesters", "rioters"):
+        if tok.lower_ in ("he", "she", "him", "her") and back is not None and (back.type or "") in ("protesters", "rioters"):
             back = None  # "He was arrested ...": one person, never the crowd of the protest before
         return Resolved(back, None, tok)
     lower = tok.lemma_.lower()

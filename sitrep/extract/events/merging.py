@@ -239,7 +239,12 @@ def _by_rule(ev: Event) -> list[Evidence]:
 
 #: a count of people told as arrested by no one named: "Dozens of people were arrested.", "43
 #: were detained" (not "He was arrested", the man a demonstration was about)
-_COUNTED = re.compile(r"(?:\d[\d,]*|dozens|scores|hundreds|several|many|more than \d[\d,]*|at least \d[\d,]*)\b", re.I)
+_COUNTED = re.compile(
+    r"(?:\d[\d,]*|dozens|scores|hundreds|several|many|more than \d[\d,]*|at least \d[\d,]*"
+    # ("Twenty-three people were arrested", "Five were detained")
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)\b",
+    re.I,
+)
 
 
 def _crowd_led(ev: Event) -> bool:
@@ -964,7 +969,7 @@ def follow_up(trig: Trigger, ev: Event, events: list[Event], state: DocState) ->
         and ev.location.name != prev.location.name
         and ev.location.name != ev.location.country  # (a place the sentence names, not the country)
         and (_own(ev.location.cited) or not definite)  # (not a place the story supplied to the incident told again)
-        and not (definite and _finer_place(ev.location, prev.location))  # (where in the region told)
+        and not ((definite or casualties) and _finer_place(ev.location, prev.location))  # (where in the region told)
         # ("Maoists killed three policemen in an ambush in Bijapur district. The rebels opened fire
         # near Tarrem village": a village of the district, told again)
         and not (definite and _close_by(ev.location, prev.location))
@@ -1106,7 +1111,16 @@ def _strike_retold(trig: Trigger, ev: Event, events: list[Event], state: DocStat
             or ev.acled_sub_event_type in _BOMBINGS
             and last.acled_sub_event_type in _BOMBINGS
         )
-        and not ev.fatalities
+        # (or one of its dead told at its own place: "Russian forces shelled Kherson, killing two
+        # civilians. A woman was killed when a shell hit her house in the city's X district"; not
+        # "strikes killed 30 across Gaza. In Khan Younis, a strike killed eight": one of them)
+        and (
+            not ev.fatalities
+            or 0 < ev.fatalities <= (last.fatalities or 0)
+            and ev.location is not None
+            and last.location is not None
+            and ev.location.name == last.location.name
+        )
         and (
             not (ev.date.date and _own(ev.date.cited) and not _clock_only(ev))
             # ("A junta airstrike killed 20, residents said on Monday. Jets bombed the village on

@@ -252,6 +252,7 @@ FREQUENCY = frozenset(
     ["often", "regularly", "frequently", "repeatedly", "routinely", "daily", "increasingly"]
 )
 _TIME_UNITS = frozenset(["years", "months", "weeks", "days", "decades", "year", "month", "week", "day"])
+_ONE_DAY = frozenset(["day", "night", "24"])
 
 
 #: Every word ``is_aggregate`` tests ("in recent months", "since 2019", "over the past weeks", "often").
@@ -371,6 +372,8 @@ def is_aggregate(trig: Trigger, toks: list[Token]) -> bool:
             and (
                 i + 2 < len(low)
                 and low[i + 2] in ("past", "last")
+                # (not "over the past day", "in the last 24 hours": a day's report, its incidents)
+                and not (i + 3 < len(toks) and toks[i + 3].lower_ in _ONE_DAY)
                 or low[i + 1].isdigit()
                 and (w == "since" or i + 2 < len(low) and low[i + 2] in _TIME_UNITS)  # not "over 200 women"
             )

@@ -814,6 +814,8 @@ def _tripped_mine(verb: Token) -> bool:
 def _one_kind(side: Token) -> bool:
     """The one side of "clashes between rival militias": a plural with no second party joined
     to it (not "between the army and ADF rebels" parsed as one noun phrase)."""
+    if side.tag_ == "CD" and (of := of_object(side)) is not None:
+        side = of  # "between two of the city's most powerful armed groups"
     return side.tag_ == "NNS" and not any(t.dep_ in ("cc", "conj") for t in side.subtree)
 
 

@@ -133,6 +133,11 @@ def noun_key(tok: Token) -> Entry | None:
             key = f"{child.lemma_.lower()} {lemma}"
             if key in lex:
                 return lex[key]
+    if lemma in lexicon().war_strike_nouns and any(
+        c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lower_ in lexicon().walkout_marks or c.lemma_.lower() in lexicon().walkout_marks)
+        for c in tok.children
+    ):
+        return lex.get("general strike")  # "a nationwide strike", "the nurses' strike": a walkout
     for prep in tok.children:  # "an exchange of fire": "lemma of object" entries
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

@@ -32,6 +32,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or _verb_read_as_noun(tok):
             if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG":
                 continue  # "seizing Kabul militarily was not policy": a kind of act, not an incident
+            if _weapon_before_verb(tok):
+                continue  # "Syrian army shelling killed four", "shelling" misread as a modifier of the verb
             fix = _repair(tok) if tok.dep_ in ("amod", "compound", "nmod") else None
             if tok.dep_ in ("amod", "compound", "nmod") and fix is None:
                 continue  # "Washington-backed allies", "the wounded soldiers": a modifier, not an act
@@ -111,6 +113,20 @@ def find_triggers(sent: Span) -> list[Trigger]:
     triggers = sorted([*by_head.values(), *nominal], key=lambda t: t.head.i)
     _merge(triggers, by_head)
     return [t for t in triggers if not t.absorbed]
+
+
+def _weapon_before_verb(tok: Token) -> bool:
+    """A gerund the parser hung on the verb right after it, between that verb's subject and the
+    verb ("Syrian army shelling killed four": the army's shelling, the killing's weapon)."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("aux", "advmod")
+        and tok.head.i == tok.i + 1
+        and tok.i > 0
+        and tok.doc[tok.i - 1].dep_ == "nsubj"
+        and tok.doc[tok.i - 1].head.i == tok.head.i
+        and noun_key(tok) is not None
+    )
 
 
 def _weapons_handed(verb: Token) -> bool:
@@ -533,6 +549,17 @@ def _noun_trigger(tok: Token, entry: Entry, by_head: dict[int, Trigger]) -> Trig
         and how in ("dobj", "nsubj", "for", "of")
     ):
         return Trigger(tok, plover, cls, [tok], nominal=True)
+    if (
+        how in ("in", "during")
+        and gov is not None
+        and head_trig is None
+        and cls == "protest"
+        and tok.lemma_.lower() in lex.war_strike_nouns
+        and not aggregate
+    ):
+        # "traders kept their shops shut in a nationwide strike": the demonstration the clause
+        # is told in, its verb no act of its own
+        return Trigger(tok, plover, cls, [tok], nominal=True)
     # "Five civilians were hurt in an air strike" when the verb is not a trigger
     if (
         head_trig is None
@@ -623,8 +650,13 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
         if trig.cls == "transfer" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and _weapons_handed(tok):
             _fold(trig, parent)  # "surrendered to the army, handing over 15 firearms": the surrender's
             continue
-        if trig.cls in PROPERTY_ACTS and parent.cls in PROPERTY_ACTS and tok.dep_ == "advcl" and tok.tag_ == "VBG":
-            _fold(trig, parent)  # "set ablaze the secretariat, destroying vehicles": what the fire did
+        if trig.cls in PROPERTY_ACTS and parent.cls in PROPERTY_ACTS and (
+            tok.dep_ == "advcl" and tok.tag_ == "VBG"
+            or tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            # "set ablaze the secretariat, destroying vehicles": what the fire did; "looted shops
+            # and torched homes": one raid on property
+            _fold(trig, parent)
             continue
         if parent.cls == "disperse" and trig.cls in ("kill", "attack") and tok.dep_ == "advcl" and tok.tag_ == "VBG":
             # "fired tear gas and live rounds at protesters ..., killing five": the toll of the force used

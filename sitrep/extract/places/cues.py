@@ -440,6 +440,8 @@ class Cues(Candidates):
             # "Plateau state's Bokkos": a place of the unit named before it
             or prev in ("'s", "’s") and s > 1 and doc[s - 2].lower_ in _UNIT_CUES
             or prev in {"in", "near", "at", "outside", "into", "around"}  # ("stormed into Kidal")
+            # ("the West Darfur capital El Geneina", "the provincial capital Kunduz")
+            or s > 0 and doc[s - 1].lower_ in cue_list("noun_before_name")
             or of_kind
             or self._described_after(doc, e)
             or _road_between(doc, s)
