@@ -19,7 +19,7 @@ from ..place_names import ADMIN1_CUES, ADMIN2_CUES
 from .coding import other_incident
 from .docstate import GENERIC_NAMES, DocState, Resolved, generic, is_armed, is_state
 from .lexicon import lexicon
-from .syntax import by_agent, subject
+from .syntax import by_agent, gerund_nationality, subject
 from .trigger_words import noun_key
 
 if TYPE_CHECKING:
@@ -578,9 +578,7 @@ def _resolve(tok: Token | None, state: DocState, country: str | None, want_armed
     # a noun's part: "Ukrainian shelling of the town wounded a woman")
     weapon = (
         tok.head
-        if tok.dep_ == "amod"
-        or tok.dep_ == "nsubj" and tok.head.i == tok.i + 1 and tok.head.tag_ == "VBG"
-        and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        if tok.dep_ == "amod" or gerund_nationality(tok) and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
         else tok.nbor(1) if tok.dep_ == "pobj" and tok.i + 1 < len(tok.doc) else None
     )
     if (

@@ -35,6 +35,7 @@ from .syntax import (
     by_agent,
     conjuncts,
     foreign_envoy,
+    gerund_nationality,
     joined_agent,
     named_source,
     patient,
@@ -324,7 +325,7 @@ def _modifier_doer(noun: Token) -> Token | None:
             or c.dep_ == "amod" and (c.lower_ in lexicon().act_modifier_kinds or c.lower_ in lexicon().demonyms)
             # ("Ukrainian shelling of the town wounded ...": the nationality read as the subject
             # of a gerund that is the sentence's subject)
-            or c.dep_ == "nsubj" and c.i == noun.i - 1 and noun.tag_ == "VBG" and c.lower_ in lexicon().demonyms
+            or gerund_nationality(c) and c.head.i == noun.i
         ),
         None,
     )

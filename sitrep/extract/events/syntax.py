@@ -213,6 +213,23 @@ def _joined_to_place(node: Token) -> bool:
 def _relative(tok: Token) -> bool:
     return tok.lower_ in ("who", "which", "that", "whom") and tok.tag_ in ("WP", "WDT", "IN", "DT")
 
+def gerund_nationality(tok: Token) -> bool:
+    """A nationality the parser made the subject of the weapon's gerund right after it ("Ukrainian
+    shelling of the town wounded a woman"): the gerund's modifier, the side that fired."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.head.i == tok.i + 1
+        and tok.head.tag_ == "VBG"
+        and tok.lower_ in lexicon().demonyms
+    )
+
+
+def shares_subject(verb: Token) -> bool:
+    """A verb joined to another with no subject of its own: the same doers ("looted shops and
+    torched homes")."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _of_phrase(tok: Token) -> Token | None:
     """ "an attack of pro-Houthi forces": the doer named by "of"."""
     for c in tok.children:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .arguments import _of_object as of_object
 from .lexicon import VIOLENT, Entry, lexicon
-from .syntax import apposition_subject, patient
+from .syntax import apposition_subject, gerund_nationality, patient, shares_subject
 from .trigger_words import CHAIN_NOUNS, Trigger, noun_key, verb_lemma
 from .verb_triggers import shot_dead, verb_trigger
 
@@ -176,11 +176,7 @@ def _gerund_noun(tok: Token) -> bool:
         and tok.dep_ in ("nsubj", "nsubjpass")
         # (a nationality right before it is its modifier, misread as its subject: "Ukrainian
         # shelling of the town wounded a woman")
-        and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux")
-            and not (c.dep_ == "nsubj" and c.i == tok.i - 1 and c.lower_ in lexicon().demonyms)
-            for c in tok.children
-        )
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") and not gerund_nationality(c) for c in tok.children)
         and noun_key(tok) is not None
     )
 
@@ -641,7 +637,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             trig.cls == "abduct"
             and parent.cls in ("seize", "loot")
             and tok.dep_ == "conj"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            and shares_subject(tok)
         ):
             # "seized a cargo ship and took its crew hostage": the people taken, with the ship
             parent.cls, parent.plover = trig.cls, trig.plover
@@ -652,7 +648,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             continue
         if trig.cls in PROPERTY_ACTS and parent.cls in PROPERTY_ACTS and (
             tok.dep_ == "advcl" and tok.tag_ == "VBG"
-            or tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            or tok.dep_ == "conj" and shares_subject(tok)
         ):
             # "set ablaze the secretariat, destroying vehicles": what the fire did; "looted shops
             # and torched homes": one raid on property
@@ -691,7 +687,7 @@ def _merge(triggers: list[Trigger], by_head: dict[int, Trigger]) -> None:
             and parent.cls in PROPERTY_ACTS
             and tok.dep_ == "conj"
             and tok.tag_ == parent.head.tag_ != "VBG"  # (participles hang on the act told before them)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)  # (the same doers)
+            and shares_subject(tok)  # (the same doers)
         )
         violent_pair = (trig.cls in VIOLENT or burned_too) and (parent.cls in VIOLENT or parent.cls == "offensive" or killed_too)
         if violent_pair and _fight_beside_killing(trig, parent):
