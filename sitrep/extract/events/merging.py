@@ -242,7 +242,8 @@ def _by_rule(ev: Event) -> list[Evidence]:
 _COUNTED = re.compile(
     r"(?:\d[\d,]*|dozens|scores|hundreds|several|many|more than \d[\d,]*|at least \d[\d,]*"
     # ("Twenty-three people were arrested", "Five were detained")
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?)\b",
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)\b",
     re.I,
 )
 
